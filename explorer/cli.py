@@ -1,0 +1,174 @@
+"""The ``explorer`` command line.
+
+    explorer [CORPUS_DIR] [--screenshot OUT.png]    open the window (default: the bundled seeds/)
+    explorer mentions CORPUS_DIR [--explain]        every place mention as JSON Lines
+    explorer map CORPUS_DIR --html OUT.html         the map page the window shows
+    explorer eval GOLD.json CORPUS_DIR              precision, recall, resolution vs gold
+    explorer gazetteer names                        every surface form, one a line
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO_ROOT / "seeds"
+COMMANDS = ("mentions", "map", "eval", "gazetteer")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--gazetteer",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="extra gazetteer YAML (new places, names, corrections); repeatable",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        help=f"skip article files larger than this (default {DEFAULT_MAX_BYTES:,} bytes)",
+    )
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="explorer",
+        description="Map-and-document explorer. Subcommands: " + ", ".join(COMMANDS),
+    )
+    p.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, metavar="CORPUS_DIR")
+    p.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                   help="render the window offscreen, save a PNG once the map has drawn, exit")
+    _common(p)
+    return p
+
+
+def _sub_parser(cmd: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=f"explorer {cmd}")
+    if cmd == "mentions":
+        p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
+        p.add_argument("--explain", action="store_true",
+                       help="add confidence, reason and runner-up candidates")
+        _common(p)
+    elif cmd == "map":
+        p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
+        p.add_argument("--html", type=Path, required=True, metavar="OUT.html")
+        _common(p)
+    elif cmd == "eval":
+        p.add_argument("gold", type=Path, metavar="GOLD.json")
+        p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
+        p.add_argument("--json", action="store_true", help="print the scores as JSON")
+        p.add_argument("--details", action="store_true",
+                       help="list false positives, misses and wrong resolutions")
+        _common(p)
+    elif cmd == "gazetteer":
+        p.add_argument("action", choices=["names"])
+        p.add_argument("--gazetteer", action="append", default=[], type=Path, metavar="FILE")
+    return p
+
+
+def _err(msg: str) -> None:
+    print(f"explorer: {msg}", file=sys.stderr)
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The corpus index, or None after saying why not (nothing readable)."""
+    from explorer.pipeline import open_corpus
+
+    try:
+        index = open_corpus(args.corpus, args.gazetteer, max_bytes=args.max_bytes)
+    except CorpusError as exc:
+        _err(str(exc))
+        return None
+    for problem in index.corpus.problems:
+        print(f"explorer: {problem}", file=sys.stderr)
+    if not index.articles:
+        _err(f"no readable article (.txt) in {args.corpus}")
+        return None
+    return index
+
+
+def cmd_mentions(args: argparse.Namespace) -> int:
+    index = _open(args)
+    if index is None:
+        return 1
+    out = sys.stdout
+    for article in index.articles:
+        for m in index.mentions[article.doc]:
+            row = {"doc": article.doc, **m.as_json(explain=args.explain)}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from explorer.mapdoc import write_map_html
+
+    index = _open(args)
+    if index is None:
+        return 1
+    write_map_html(index, args.html)
+    print(args.html)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from gazetteer.evaluate import load_gold, score_corpus
+
+    try:
+        gold = load_gold(args.gold)
+    except (OSError, ValueError, KeyError) as exc:
+        _err(f"{args.gold}: cannot read gold: {exc}")
+        return 1
+    index = _open(args)
+    if index is None:
+        return 1
+    total, per_doc = score_corpus(index.mentions, gold)
+    if args.json:
+        print(json.dumps({"overall": total.as_dict(),
+                          "documents": {d: s.as_dict() for d, s in per_doc.items()}}, indent=2))
+    else:
+        header = f"{'document':<34} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'@161km':>7} {'med km':>7}"
+        print(header)
+        for name, s in [*per_doc.items(), ("overall", total)]:
+            print(f"{name:<34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                  f"{s.accuracy:6.3f} {s.accuracy_161:7.3f} {s.median_km:7.1f}")
+    if args.details:
+        for label, rows in (("false positive", total.false_positives), ("missed", total.missed),
+                            ("wrong place", total.wrong)):
+            for row in rows:
+                print(f"{label}: {row}")
+    return 0
+
+
+def cmd_gazetteer(args: argparse.Namespace) -> int:
+    from gazetteer import Gazetteer
+
+    gaz = Gazetteer.load(args.gazetteer)
+    for line in gaz.error_lines():
+        print(f"explorer: {line}", file=sys.stderr)
+    out = sys.stdout
+    for name in gaz.names():
+        out.write(name + "\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        cmd = argv[0]
+        args = _sub_parser(cmd).parse_args(argv[1:])
+        handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
+                   "gazetteer": cmd_gazetteer}[cmd]
+        return handler(args)
+    args = _window_parser().parse_args(argv)
+    from explorer.qt.app import run
+
+    return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes)

@@ -1,0 +1,174 @@
+"""The geoparser: text in, place mentions with offsets into that text and resolved places out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gazetteer.context import Vocabulary, cue, rejection, vocabulary
+from gazetteer.matcher import Matcher, RawMatch
+from gazetteer.model import Mention, Place
+from gazetteer.names import DEMONYM, TOPONYM
+from gazetteer.resolver import Context, confidence, rank
+from gazetteer.store import Gazetteer
+
+#: How far (characters) another place may stand and still count as "named nearby".
+NEARBY_CHARS = 400
+#: A short name of a small town needs a cue: below this population...
+WEAK_POPULATION = 100_000
+#: ... and at most this many letters.
+WEAK_LETTERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A name the geoparser saw and set aside, with the reason (for the explain view)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class _Found:
+    raw: RawMatch
+    places: list[Place]
+    type: str
+    cue: str | None = None
+
+
+class Geoparser:
+    """Finds and resolves place names. Thread-compatible: ``parse`` keeps no state."""
+
+    def __init__(self, gazetteer: Gazetteer, voc: Vocabulary | None = None) -> None:
+        self.gaz = gazetteer
+        self.voc = voc or vocabulary()
+        self.matcher = Matcher(gazetteer)
+
+    def parse(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+        """Mentions in ``text`` (only inside ``spans`` when given), in text order."""
+        return self.analyse(text, spans)[0]
+
+    def analyse(
+        self, text: str, spans: Sequence[tuple[int, int]] | None = None
+    ) -> tuple[list[Mention], list[Rejected]]:
+        """Mentions and the names set aside, each with its reason."""
+        norm, toks, raws = self.matcher.find(text, spans)
+        places = self.gaz.places
+        rejected: list[Rejected] = []
+        found: list[_Found] = []
+        persons: set[tuple[str, ...]] = set()
+
+        def reject(m: RawMatch, why: str) -> None:
+            rejected.append(Rejected(m.start, m.end, text[m.start:m.end], why))
+
+        for m in raws:
+            topo = [places[i] for i, t in m.entries if t == TOPONYM]
+            kind = TOPONYM if topo else DEMONYM
+            cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
+            why = rejection(m, toks, norm.text, self.voc, toponym=bool(topo))
+            if why:
+                if why.startswith(("a surname", "a person")):
+                    persons.add(m.key)
+                reject(m, why)
+                continue
+            found.append(_Found(m, cands, kind, cue(m, toks, norm.text, self.voc)))
+
+        # One sense per document for people: a surname seen after a title stays a person.
+        kept: list[_Found] = []
+        for f in found:
+            if f.type == TOPONYM and f.raw.key in persons and f.cue is None:
+                reject(f.raw, "named as a person elsewhere in the document")
+            else:
+                kept.append(f)
+
+        sure = [f for f in kept if f.type == TOPONYM and len(f.places) == 1 and not _weak(f)]
+        doc_countries = frozenset(f.places[0].country for f in sure if f.places[0].country)
+        doc_countries |= frozenset(
+            f.places[0].country for f in kept if f.type == DEMONYM and f.places[0].country
+        )
+
+        accepted: list[_Found] = []
+        for f in kept:
+            if f.type == TOPONYM and _weak(f) and f.cue is None:
+                if not any(p.country in doc_countries for p in f.places):
+                    reject(f.raw, _weak_reason(f))
+                    continue
+            accepted.append(f)
+
+        mentions = self._resolve(text, accepted, sure, doc_countries)
+        mentions.sort(key=lambda x: x.start)
+        rejected.sort(key=lambda r: r.start)
+        return mentions, rejected
+
+    def _resolve(
+        self,
+        text: str,
+        accepted: list[_Found],
+        sure: list[_Found],
+        doc_countries: frozenset[str],
+    ) -> list[Mention]:
+        # Occurrences with a cue are resolved on their own; the rest share one sense per name.
+        groups: dict[object, list[_Found]] = defaultdict(list)
+        for f in accepted:
+            groups[(f.raw.key, f.type) if f.cue is None else id(f)].append(f)
+        out: list[Mention] = []
+        for occurrences in groups.values():
+            first = occurrences[0]
+            contexts = [
+                Context(
+                    f.cue,
+                    doc_countries,
+                    tuple(
+                        s.places[0]
+                        for s in sure
+                        if s is not f and abs(s.raw.start - f.raw.start) <= NEARBY_CHARS
+                    ),
+                )
+                for f in occurrences
+            ]
+            ranked = rank(first.places, contexts)
+            win = ranked[0]
+            conf = confidence(ranked)
+            if len(ranked) == 1:
+                reason = "the only place with this name"
+            else:
+                reason = "; ".join(win.reasons) or "highest prior"
+            for f in occurrences:
+                out.append(
+                    Mention(
+                        start=f.raw.start,
+                        end=f.raw.end,
+                        text=text[f.raw.start:f.raw.end],
+                        type=f.type,
+                        place=win.place,
+                        confidence=conf,
+                        reason=reason if f.type == TOPONYM else f"an adjective of {win.place.name}",
+                        alternatives=tuple(ranked[1:4]),
+                    )
+                )
+        return out
+
+
+def _demonym_places(places: list[Place]) -> list[Place]:
+    countries = [p for p in places if p.kind == "country"]
+    return countries or places
+
+
+def _weak(f: _Found) -> bool:
+    """A name that is also a common word, or a very short name of a small town."""
+    if all(p.common_word for p in f.places):
+        return True
+    letters = sum(len(w) for w in f.raw.key)
+    return letters <= WEAK_LETTERS and all(
+        p.kind == "city" and not p.capital and p.population < WEAK_POPULATION for p in f.places
+    )
+
+
+def _weak_reason(f: _Found) -> str:
+    if all(p.common_word for p in f.places):
+        return "also a common word, with no place cue and its country not named in the document"
+    return "a short name of a small town, with no place cue and its country not named"
+

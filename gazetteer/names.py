@@ -1,0 +1,74 @@
+"""Surface forms: every way a place can be written, folded into word tuples for matching."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from gazetteer.model import Place
+from gazetteer.normalize import fold, words
+
+TOPONYM = "toponym"
+DEMONYM = "demonym"
+
+# Endings of an Arabic nisba adjective (folded: ة is ه): sg. m/f, pl. m (nom/obl), pl. f, dual.
+_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A surface form of a place: its folded words, whether it is Arabic, and its type."""
+
+    words: tuple[str, ...]
+    type: str
+    arabic: bool
+
+
+def demonym_forms(adjective: str) -> list[str]:
+    """Inflected forms of an Arabic demonym; a form not ending in ي is taken literally.
+
+    >>> demonym_forms("روسي")[:3]
+    ['روسي', 'روسيه', 'روسيون']
+    """
+    base = fold(adjective).strip()
+    if not base.endswith("ي") or " " in base:
+        stems = [base]
+    else:
+        stems = [base + e for e in _NISBA_ENDINGS]
+    out = []
+    for s in stems:
+        bare = s[2:] if s.startswith("ال") and len(s) > 4 else s
+        out.extend([bare, "ال" + bare])
+    return list(dict.fromkeys(out))
+
+
+def place_forms(place: Place) -> Iterator[Form]:
+    """Every surface form of ``place``: Arabic and English names, and demonyms."""
+    for name in (*place.names_ar, *place.names_en):
+        ws = tuple(words(name))
+        if ws:
+            yield Form(ws, TOPONYM, bool(_ARABIC.search(name)))
+    if place.common_word:
+        return  # a demonym of such a name (مالي) is as common a word as the name itself
+    for adjective in place.demonyms_ar:
+        for form in demonym_forms(adjective):
+            ws = tuple(words(form))
+            if ws:
+                yield Form(ws, DEMONYM, True)
+
+
+def build_index(places: Iterable[Place]) -> dict[tuple[str, ...], list[tuple[int, str]]]:
+    """Map each folded word tuple to the (place number, type) pairs it may stand for."""
+    index: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+    for i, place in enumerate(places):
+        for form in place_forms(place):
+            bucket = index.setdefault(form.words, [])
+            if (i, form.type) not in bucket:
+                bucket.append((i, form.type))
+    # A form that names a place is a toponym even where another place's demonym looks the same.
+    for key, bucket in index.items():
+        if any(t == TOPONYM for _, t in bucket):
+            index[key] = [(i, t) for i, t in bucket if t == TOPONYM]
+    return index

@@ -1,0 +1,125 @@
+"""The gazetteer: places merged from the built-in YAML and the user's files, indexed by name.
+
+Loading ~30,000 places from YAML takes seconds; the merged places and the name index are
+therefore compiled into a pickle in the user's cache directory, keyed by the size and
+modification time of every source file and the code version, and rebuilt when any changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gazetteer.loader import GazetteerFileError, load_files
+from gazetteer.model import Place
+from gazetteer.names import build_index
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+#: Built-in files in merge order: generated first, curated overlays last.
+BUILTIN_FILES = ("countries.yaml", "admin1.yaml", "cities.yaml", "regions.yaml", "overlay.yaml")
+#: Bump when the compiled form changes.
+CACHE_VERSION = "3"
+
+
+def cache_dir() -> Path:
+    """Where compiled gazetteers go: ``$EXPLORER_CACHE_DIR``, else the XDG cache directory."""
+    if env := os.environ.get("EXPLORER_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "explorer"
+
+
+@dataclass
+class Gazetteer:
+    """Places, their name index and the errors met while loading the files."""
+
+    places: list[Place]
+    index: dict[tuple[str, ...], list[tuple[int, str]]]
+    errors: list[tuple[str, int | None, str]] = field(default_factory=list)  # file, line, what
+    by_id: dict[str, Place] = field(init=False)
+    first_words: dict[str, list[tuple[str, ...]]] = field(init=False)
+    countries: dict[str, Place] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {p.id: p for p in self.places}
+        self.countries = {p.country: p for p in self.places if p.kind == "country" and p.country}
+        first: dict[str, list[tuple[str, ...]]] = {}
+        for key in self.index:
+            first.setdefault(key[0], []).append(key)
+        for keys in first.values():
+            keys.sort(key=len, reverse=True)  # longest match first
+        self.first_words = first
+
+    @classmethod
+    def from_files(cls, paths: Sequence[Path]) -> Gazetteer:
+        """Load without any cache."""
+        result = load_files(list(paths))
+        errors = [(e.path, e.line, e.message) for e in result.errors]
+        return cls(result.places, build_index(result.places), errors)
+
+    @classmethod
+    def load(cls, extra: Sequence[Path | str] = (), *, use_cache: bool = True) -> Gazetteer:
+        """The built-in world gazetteer plus the user's files ``extra``, from cache if fresh."""
+        paths = [DATA_DIR / n for n in BUILTIN_FILES if (DATA_DIR / n).exists()]
+        paths += [Path(p) for p in extra]
+        if not use_cache:
+            return cls.from_files(paths)
+        key = _cache_key(paths)
+        target = cache_dir() / f"gazetteer-{key}.pickle"
+        try:
+            with target.open("rb") as fh:
+                places, index, errors = pickle.load(fh)
+            return cls(places, index, errors)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            pass
+        gaz = cls.from_files(paths)
+        _write_atomically(target, pickle.dumps((gaz.places, gaz.index, gaz.errors), protocol=5))
+        return gaz
+
+    def error_lines(self) -> list[str]:
+        """The loading errors as ``FILE:LINE: what is wrong``."""
+        return [f"{p}:{line}: {msg}" if line else f"{p}: {msg}" for p, line, msg in self.errors]
+
+    def names(self) -> list[str]:
+        """Every surface form of every place (original spelling), sorted, one each."""
+        out: set[str] = set()
+        for p in self.places:
+            out.update(p.names_ar)
+            out.update(p.names_en)
+        return sorted(n for n in out if n)
+
+
+def _cache_key(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256(CACHE_VERSION.encode())
+    for p in paths:
+        h.update(str(p.resolve()).encode())
+        try:
+            st = p.stat()
+            h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()[:24]
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """Write the cache; a cache that cannot be written is only slower next time."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+__all__ = ["Gazetteer", "GazetteerFileError", "cache_dir"]
