@@ -1,0 +1,171 @@
+"""The map document: a folium (Leaflet) page with an offline basemap and one marker per place.
+
+Non-Qt. Every script and stylesheet comes from ``resources/`` (file URLs); the page references
+no remote resource. Place data reach the page as JSON inside a ``<script>`` element, escaped so
+that no string in it can close the element or start markup; ``resources/web/explorer/map.js``
+builds the markers from it with ``textContent``, so names and titles are never parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import folium
+from branca.element import MacroElement, Template
+from folium.elements import JSCSSMixin
+
+from explorer.index import CorpusIndex, PlaceSummary
+from explorer.resources import resource
+
+#: The script that connects the page to Qt (served by QtWebEngine itself).
+QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
+MAX_ZOOM = 12
+
+# Characters that must not appear raw inside <script> JSON: they could end the element, open
+# a comment or (U+2028/9) end a JavaScript line in older engines.
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that is safe to put inside a ``<script>`` element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_SCRIPT_ESCAPES.get(ch, ch) for ch in text)
+
+
+def asset_url(*parts: str) -> str:
+    return resource(*parts).as_uri()
+
+
+def _web(*parts: str) -> str:
+    return asset_url("web", *parts)
+
+
+def place_record(summary: PlaceSummary) -> dict[str, Any]:
+    p = summary.place
+    return {
+        "id": p.id,
+        "name": p.name,
+        "name_ar": p.name_ar,
+        "kind": p.kind,
+        "country": p.country,
+        "members": list(p.members),
+        "lat": p.lat,
+        "lon": p.lon,
+        "count": summary.count,
+        "articles": summary.articles,
+    }
+
+
+def marker_radius(count: int, largest: int) -> float:
+    """Marker radius in pixels: area grows with the mention count, 5 to 24 px."""
+    if largest <= 1:
+        return 7.0
+    return round(5.0 + 19.0 * math.sqrt((count - 1) / (largest - 1)), 1)
+
+
+def map_data(index: CorpusIndex) -> dict[str, Any]:
+    places = index.places()
+    largest = max((s.count for s in places), default=1)
+    records = []
+    for s in places:
+        rec = place_record(s)
+        rec["radius"] = marker_radius(s.count, largest)
+        records.append(rec)
+    return {"places": records, "maxZoom": MAX_ZOOM}
+
+
+class ExplorerLayer(JSCSSMixin, MacroElement):  # type: ignore[misc]
+    """The basemap, the place markers and the page-side API (``window.explorer``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            explorerInit({{ this._parent.get_name() }}, {{ this.data_json }},
+                         {{ this.options_json }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any], *, for_qt: bool) -> None:
+        super().__init__()
+        self._name = "ExplorerLayer"
+        self.data_json = script_json(data)
+        self.options_json = script_json({"qt": for_qt})
+        js = [
+            ("markercluster", _web("markercluster", "leaflet.markercluster.js")),
+            ("topojson", _web("topojson-client", "topojson-client.min.js")),
+            ("basemap", asset_url("basemap", "countries.js")),
+        ]
+        if for_qt:
+            js.append(("qwebchannel", QWEBCHANNEL_JS))
+        js.append(("explorer", _web("explorer", "map.js")))
+        self.default_js = js
+        self.default_css = [
+            ("markercluster_css", _web("markercluster", "MarkerCluster.css")),
+            ("markercluster_default_css", _web("markercluster", "MarkerCluster.Default.css")),
+            ("explorer_css", _web("explorer", "map.css")),
+        ]
+
+
+def build_map(index: CorpusIndex, *, for_qt: bool = False) -> folium.Map:
+    """The folium map of ``index``'s places (``for_qt`` adds the QWebChannel bridge)."""
+    m = folium.Map(
+        location=[30.0, 50.0],
+        zoom_start=3,
+        tiles=None,
+        min_zoom=2,
+        max_zoom=MAX_ZOOM,
+        prefer_canvas=True,
+        world_copy_jump=True,
+        control_scale=True,
+    )
+    # Only Leaflet itself, from resources/: folium's defaults load jQuery, Bootstrap and Font
+    # Awesome from CDNs, none of which this page uses.
+    m.default_js = [("leaflet", _web("leaflet", "leaflet.js"))]
+    m.default_css = [("leaflet_css", _web("leaflet", "leaflet.css"))]
+    ExplorerLayer(map_data(index), for_qt=for_qt).add_to(m)
+    return m
+
+
+def map_html(index: CorpusIndex, *, for_qt: bool = False) -> str:
+    html: str = build_map(index, for_qt=for_qt).get_root().render()
+    return html
+
+
+def remote_urls(html: str) -> list[str]:
+    """Every ``http(s)://`` reference in a page (there must be none)."""
+    found = re.findall(r"""https?://[^\s"'<>)]+""", html, flags=re.IGNORECASE)
+    found += re.findall(r"""(?:src|href)\s*=\s*["']//[^"']+""", html, flags=re.IGNORECASE)
+    return found
+
+
+def write_map_html(index: CorpusIndex, out: Path, *, for_qt: bool = False) -> Path:
+    """Write the page to ``out`` (UTF-8) and return its path."""
+    from explorer.atomic import atomic_write_text
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(out, map_html(index, for_qt=for_qt))
+    return out
+
+
+__all__: Sequence[str] = (
+    "ExplorerLayer",
+    "build_map",
+    "map_data",
+    "map_html",
+    "remote_urls",
+    "script_json",
+    "write_map_html",
+)

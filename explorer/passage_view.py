@@ -1,0 +1,64 @@
+"""The passage panel's document: passages grouped by article, mentions highlighted.
+
+Non-Qt; returns the HTML subset Qt's rich-text widgets understand. Every piece of article
+text, title and place name goes through ``html.escape``: text is data, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from itertools import groupby
+
+from explorer.index import PassageHit
+
+HIGHLIGHT = "background-color:#ffe08a; font-weight:bold;"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def highlighted(hit: PassageHit) -> str:
+    """The passage as escaped HTML with its mentions wrapped in highlight spans."""
+    p = hit.passage
+    out: list[str] = []
+    pos = p.start
+    for m in sorted(hit.mentions, key=lambda m: m.start):
+        start, end = max(m.start, pos), min(m.end, p.end)
+        if start >= end:
+            continue
+        out.append(_e(p.text[pos - p.start:start - p.start]))
+        out.append(f'<span style="{HIGHLIGHT}">{_e(p.text[start - p.start:end - p.start])}</span>')
+        pos = end
+    out.append(_e(p.text[pos - p.start:]))
+    return "".join(out)
+
+
+def article_heading(hit: PassageHit) -> str:
+    a = hit.article
+    meta = [x for x in (a.outlet, _date(a.published), a.doc) if x]
+    return (
+        f'<h3 dir="rtl" align="right">{_e(a.title or a.doc)}</h3>'
+        f'<p dir="rtl" align="right" style="color:#666;">{_e(" · ".join(meta))}</p>'
+    )
+
+
+def _date(iso: str | None) -> str | None:
+    return iso.replace("T", " ") if iso else None
+
+
+def passages_html(hits: Sequence[PassageHit], heading: str, empty: str) -> str:
+    """The whole panel: ``heading``, then each article's passages, or ``empty`` if none."""
+    parts = [f'<h2 dir="auto">{_e(heading)}</h2>']
+    if not hits:
+        parts.append(f"<p>{_e(empty)}</p>")
+    for _, group in groupby(hits, key=lambda h: h.article.doc):
+        items = list(group)
+        parts.append(article_heading(items[0]))
+        for hit in items:
+            caption = hit.passage.kind == "caption"
+            style = ' style="font-style:italic; color:#444;"' if caption else ""
+            parts.append(f'<p dir="rtl" align="right"{style}>{highlighted(hit)}</p>')
+        parts.append("<hr/>")
+    return "<html><body>" + "".join(parts) + "</body></html>"

@@ -1,0 +1,99 @@
+"""Starting the window: environment, corpus, QApplication, and the ``--screenshot`` mode."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explorer.qt.env import display_available, prepare_environment
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+NO_DISPLAY = (
+    "explorer: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+    "headless, use `explorer CORPUS_DIR --screenshot out.png` or run the tests with `make test`."
+)
+
+
+def run(
+    corpus: Path,
+    gazetteer_files: Sequence[Path] = (),
+    *,
+    screenshot: Path | None = None,
+    max_bytes: int | None = None,
+) -> int:
+    prepare_environment(offscreen=screenshot is not None)
+    if screenshot is None and not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+
+    from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
+    from explorer.pipeline import open_corpus
+
+    try:
+        index = open_corpus(corpus, gazetteer_files, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    except CorpusError as exc:
+        print(f"explorer: {exc}", file=sys.stderr)
+        return 1
+    for problem in index.corpus.problems:
+        print(f"explorer: {problem}", file=sys.stderr)
+    if not index.articles:
+        print(f"explorer: no readable article (.txt) in {corpus}", file=sys.stderr)
+        return 1
+
+    # QtWebEngine must be imported before the QApplication is created.
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.qt.window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0], "--style", "Fusion"])
+    window = MainWindow(index)
+    if screenshot is not None:
+        return save_screenshot(window, Path(screenshot))
+    window.show()
+    code: int = app.exec()
+    return code
+
+
+def wait_for_map(window: object, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
+    """Spin the event loop until the window's map reports it has drawn."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from explorer.qt.window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    if window.map_ready:
+        return True
+    loop = QEventLoop()
+    window.mapReady.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    return window.map_ready
+
+
+def save_screenshot(window: object, out: Path) -> int:
+    """Show ``window`` offscreen, wait for the map, save a PNG of the whole window."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from explorer.qt.window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show()
+    if not wait_for_map(window):
+        print("explorer: the map did not finish drawing within "
+              f"{SCREENSHOT_TIMEOUT_MS // 1000} s; no screenshot", file=sys.stderr)
+        window.close()
+        return 1
+    loop = QEventLoop()
+    QTimer.singleShot(300, loop.quit)  # let the compositor deliver the painted frame
+    loop.exec()
+    image = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = image.save(str(out), "PNG")
+    window.close()
+    if not ok:
+        print(f"explorer: cannot write {out}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0

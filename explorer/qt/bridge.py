@@ -1,0 +1,49 @@
+"""The one object the map page may talk to: it can say which place was clicked, nothing more."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+MAX_ID_LENGTH = 200
+
+
+class BridgeEvents(QObject):
+    """What the bridge tells the Qt side. Kept off the bridge so the page cannot see it."""
+
+    clicked = Signal(str)
+    ready = Signal()
+
+
+class MapBridge(QObject):
+    """Registered with the page's QWebChannel as ``bridge``: two slots, no properties.
+
+    Slots validate their arguments: a place id must be a string of bounded length naming a
+    known place; anything else is logged and dropped. The window, models and index are never
+    exposed to the page.
+    """
+
+    def __init__(self, is_known_place: Callable[[str], bool], parent: QObject | None = None):
+        super().__init__(parent)
+        self._is_known = is_known_place
+        self.events = BridgeEvents(self)
+        self.is_ready = False
+
+    @Slot("QVariant")
+    def placeClicked(self, place_id: object) -> None:
+        if not isinstance(place_id, str) or not 0 < len(place_id) <= MAX_ID_LENGTH:
+            log.warning("map bridge: ignored a click with an invalid id")
+            return
+        if not self._is_known(place_id):
+            log.warning("map bridge: ignored a click on unknown place id %r", place_id[:80])
+            return
+        self.events.clicked.emit(place_id)
+
+    @Slot()
+    def mapReady(self) -> None:
+        self.is_ready = True
+        self.events.ready.emit()

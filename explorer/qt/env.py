@@ -1,0 +1,38 @@
+"""Process set-up that must happen before the QApplication exists."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+_FLAGS = ("--disable-gpu",)
+
+
+def prepare_environment(*, offscreen: bool = False) -> None:
+    """Set Qt/Chromium flags for QtWebEngine; call before creating the QApplication.
+
+    ``offscreen`` forces the offscreen platform (screenshots, tests). Chromium's sandbox cannot
+    run as root, so it is switched off there only.
+    """
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    wanted = list(_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        wanted.append("--no-sandbox")
+    for flag in wanted:
+        if flag not in flags:
+            flags.append(flag)
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    # Chromium's own logging of GPU/sandbox chatter is noise for the user.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.debug=false")
+
+
+def display_available() -> bool:
+    """Whether a window can be shown: a display server, or a non-interactive Qt platform."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb") and not platform.startswith("wayland"):
+        return True  # offscreen, minimal, vnc, eglfs, ...: the user chose it
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

@@ -1,0 +1,67 @@
+"""Qt models: thin adapters over ``CorpusIndex`` for the views (no logic of their own)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from explorer.index import CorpusIndex, CountrySummary
+
+CodeRole = Qt.ItemDataRole.UserRole + 1
+CountRole = Qt.ItemDataRole.UserRole + 2
+SearchRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CountryListModel(QAbstractListModel):
+    """The countries of the mentioned places, with mention counts, most mentioned first."""
+
+    def __init__(self, index: CorpusIndex, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CountrySummary] = index.countries()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        c = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{c.name} · {c.name_ar}  ({c.count})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{c.name} ({c.code}): {c.count} place mentions"
+        if role == CodeRole:
+            return c.code
+        if role == CountRole:
+            return c.count
+        if role == SearchRole:
+            return f"{c.name} {c.name_ar} {c.code}"
+        return None
+
+    def code(self, row: int) -> str:
+        return self._rows[row].code
+
+    def row_of(self, code: str) -> int:
+        for i, c in enumerate(self._rows):
+            if c.code == code:
+                return i
+        return -1
+
+
+class CountryFilterProxy(QSortFilterProxyModel):
+    """Filters the country list by what the user types (English, Arabic name or ISO code)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setFilterRole(SearchRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

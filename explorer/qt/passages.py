@@ -1,0 +1,29 @@
+"""The passage panel: a read-only rich-text view of the passages behind the selection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from explorer.index import PassageHit
+from explorer.passage_view import passages_html
+
+
+class PassagePanel(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passages")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.hits: list[PassageHit] = []
+
+    def show_hits(self, hits: Sequence[PassageHit], heading: str, empty: str = "") -> None:
+        self.hits = list(hits)
+        self.setHtml(passages_html(self.hits, heading, empty or "No passages."))
+
+    def docs(self) -> list[str]:
+        """The articles listed, in order (for tests and the status bar)."""
+        return list(dict.fromkeys(h.article.doc for h in self.hits))

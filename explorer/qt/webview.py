@@ -1,0 +1,114 @@
+"""The map's web view: its own profile, nothing fetched from outside the app's own files.
+
+``LocalOnlyInterceptor`` sees every request the page makes and blocks all but the app's own
+local resources (the generated page's folder, ``resources/``, Qt's ``qrc:`` scripts, inline
+``data:``/``blob:``); what it blocks is logged and kept in ``blocked`` for the UI and tests.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+_ALWAYS_ALLOWED_SCHEMES = {"qrc", "data", "blob", "about"}
+
+
+class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
+    """Blocks every request that is not for a file under one of ``roots`` (or qrc/data/blob)."""
+
+    def __init__(self, roots: Iterable[Path], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.roots = [Path(r).resolve() for r in roots]
+        self.blocked: list[str] = []
+
+    def allows(self, url: QUrl) -> bool:
+        scheme = url.scheme().lower()
+        if scheme in _ALWAYS_ALLOWED_SCHEMES:
+            return True
+        if scheme != "file" or url.host():
+            return False
+        try:
+            path = Path(url.toLocalFile()).resolve()
+        except (OSError, ValueError):
+            return False
+        return any(path == root or root in path.parents for root in self.roots)
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl()
+        if self.allows(url):
+            return
+        text = url.toDisplayString()
+        self.blocked.append(text)
+        log.warning("blocked a request from the map page: %s", text[:300])
+        info.block(True)
+
+
+class MapPage(QWebEnginePage):
+    """A page that sends its console messages to the log and opens no windows."""
+
+    console = Signal(str)
+
+    def javaScriptConsoleMessage(
+        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int,
+        source: str,
+    ) -> None:
+        log.info("map page console (%s:%s): %s", source, line, message)
+        self.console.emit(message)
+
+    def acceptNavigationRequest(
+        self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
+        # The page is loaded once by the app; links inside it never navigate away.
+        return nav_type == QWebEnginePage.NavigationType.NavigationTypeTyped or (
+            nav_type == QWebEnginePage.NavigationType.NavigationTypeReload
+        )
+
+
+class MapView(QWebEngineView):
+    """A web view with a private, off-the-record profile and the local-only interceptor."""
+
+    def __init__(self, roots: Iterable[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # An off-the-record profile: no cache or cookies written to disk, nothing shared.
+        self.profile = QWebEngineProfile(self)
+        self.interceptor = LocalOnlyInterceptor(roots, self.profile)
+        self.profile.setUrlRequestInterceptor(self.interceptor)
+        page = MapPage(self.profile, self)
+        s = page.settings()
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+        s.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
+        s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
+        self.setPage(page)
+        self.channel = QWebChannel(page)
+        page.setWebChannel(self.channel)
+        self.setContextMenuPolicy(self.contextMenuPolicy().NoContextMenu)
+
+    def load_file(self, path: Path) -> None:
+        self.setUrl(QUrl.fromLocalFile(str(Path(path).resolve())))
+
+    def dispose(self) -> None:
+        """Delete the page before its profile (the other order warns or crashes)."""
+        page = self.page()
+        if page is not None:
+            page.setWebChannel(None)  # type: ignore[arg-type]
+            self.setPage(None)  # type: ignore[arg-type]
+            page.deleteLater()
+            page.setParent(None)  # type: ignore[call-overload]
+            del page

@@ -1,0 +1,214 @@
+/* explorer map page: offline basemap, one marker per place, and the page API `window.explorer`.
+ *
+ * Every string that comes from the corpus or the gazetteer is put into the page with
+ * textContent, never as HTML. The only thing the page tells Python is which place id was
+ * clicked (bridge.placeClicked) and that the map has drawn (bridge.mapReady).
+ */
+(function () {
+  "use strict";
+
+  var state = {
+    map: null,
+    cluster: null,
+    places: {},      // id -> place record
+    markers: {},     // id -> L.CircleMarker
+    shapes: {},      // ISO2 -> [L.Path] (country shapes of the basemap)
+    countries: null, // null = all; else {ISO2: true}
+    selected: null,
+    bridge: null,
+    drawn: false,
+    qt: false
+  };
+
+  var STYLE = {
+    shape: { color: "#8a8f98", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+    shapeHighlight: { color: "#b3541e", weight: 1.5, fillColor: "#f7dcc4", fillOpacity: 1 },
+    marker: { color: "#7a2e0e", weight: 1.5, fillColor: "#d9622b", fillOpacity: 0.75 },
+    region: { color: "#1f4e79", weight: 1.5, fillColor: "#4a90c2", fillOpacity: 0.55 },
+    selected: { color: "#111111", weight: 3, fillColor: "#ffcc00", fillOpacity: 0.9 }
+  };
+
+  function el(tag, cls, text, dir) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (dir) { node.dir = dir; }
+    return node;
+  }
+
+  function tooltipNode(p) {
+    var box = el("div", "explorer-tip");
+    box.appendChild(el("div", "explorer-tip-ar", p.name_ar || "", "rtl"));
+    box.appendChild(el("div", "explorer-tip-en", p.name || "", "ltr"));
+    var mentions = p.count === 1 ? "1 mention" : p.count + " mentions";
+    var articles = p.articles === 1 ? "1 article" : p.articles + " articles";
+    box.appendChild(el("div", "explorer-tip-count", mentions + " · " + articles, "ltr"));
+    return box;
+  }
+
+  function markerStyle(p) {
+    var base = p.kind === "region" ? STYLE.region : STYLE.marker;
+    return state.selected === p.id ? STYLE.selected : base;
+  }
+
+  function drawBasemap(map) {
+    var topo = window.EXPLORER_BASEMAP;
+    if (!topo || !window.topojson || !topo.objects) { return; }
+    var key = topo.objects.countries ? "countries" : Object.keys(topo.objects)[0];
+    var features = window.topojson.feature(topo, topo.objects[key]);
+    L.geoJSON(features, {
+      style: function () { return STYLE.shape; },
+      interactive: false,
+      onEachFeature: function (feature, layer) {
+        var code = feature.properties && feature.properties.iso2;
+        if (code) {
+          (state.shapes[code] = state.shapes[code] || []).push(layer);
+        }
+      }
+    }).addTo(map);
+  }
+
+  function highlightShapes(p) {
+    Object.keys(state.shapes).forEach(function (code) {
+      state.shapes[code].forEach(function (layer) { layer.setStyle(STYLE.shape); });
+    });
+    if (!p) { return; }
+    var codes = p.kind === "region" ? (p.members || []) : (p.kind === "country" ? [p.country] : []);
+    codes.forEach(function (code) {
+      (state.shapes[code] || []).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
+    });
+  }
+
+  function select(id) {
+    var previous = state.selected;
+    state.selected = id;
+    [previous, id].forEach(function (pid) {
+      if (pid && state.markers[pid]) { state.markers[pid].setStyle(markerStyle(state.places[pid])); }
+    });
+    highlightShapes(id ? state.places[id] : null);
+  }
+
+  function onMarkerClick(id) {
+    select(id);
+    if (state.bridge) { state.bridge.placeClicked(id); }
+  }
+
+  function passesFilter(p) {
+    return state.countries === null || (p.country && state.countries[p.country] === true);
+  }
+
+  function applyFilter() {
+    var keep = [];
+    var drop = [];
+    Object.keys(state.markers).forEach(function (id) {
+      (passesFilter(state.places[id]) ? keep : drop).push(state.markers[id]);
+    });
+    state.cluster.removeLayers(drop);
+    state.cluster.addLayers(keep.filter(function (m) { return !state.cluster.hasLayer(m); }));
+    if (state.selected && !passesFilter(state.places[state.selected])) { select(null); }
+  }
+
+  function fitToVisible() {
+    var ids = visibleIds();
+    if (!ids.length) { return; }
+    var bounds = L.latLngBounds(ids.map(function (id) {
+      return [state.places[id].lat, state.places[id].lon];
+    }));
+    state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
+  }
+
+  function visibleIds() {
+    return Object.keys(state.markers).filter(function (id) {
+      return state.cluster.hasLayer(state.markers[id]);
+    }).sort();
+  }
+
+  function announceReady() {
+    if (state.drawn && window.explorer) { window.explorer.ready = true; }
+    if (state.drawn && state.bridge) { state.bridge.mapReady(); }
+  }
+
+  function connectQt() {
+    if (!window.QWebChannel || !window.qt || !window.qt.webChannelTransport) { return; }
+    new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
+      state.bridge = channel.objects.bridge || null;
+      announceReady();
+    });
+  }
+
+  window.explorerInit = function (map, data, options) {
+    state.map = map;
+    state.qt = !!(options && options.qt);
+    drawBasemap(map);
+    state.cluster = L.markerClusterGroup({
+      maxClusterRadius: 28,
+      disableClusteringAtZoom: Math.max(2, (data.maxZoom || 12) - 4),
+      showCoverageOnHover: false
+    });
+    (data.places || []).forEach(function (p) {
+      state.places[p.id] = p;
+      var marker = L.circleMarker([p.lat, p.lon], L.extend({ radius: p.radius || 7 }, markerStyle(p)));
+      marker.bindTooltip(tooltipNode(p), { direction: "top", sticky: false });
+      marker.on("click", function () { onMarkerClick(p.id); });
+      state.markers[p.id] = marker;
+    });
+    state.cluster.addLayers(Object.keys(state.markers).map(function (id) { return state.markers[id]; }));
+    map.addLayer(state.cluster);
+    fitToVisible();
+    if (state.qt) { connectQt(); }
+    map.whenReady(function () {
+      // Two animation frames: the canvas has been painted once the second one runs.
+      window.requestAnimationFrame(function () {
+        window.requestAnimationFrame(function () {
+          state.drawn = true;
+          announceReady();
+        });
+      });
+    });
+  };
+
+  window.explorer = {
+    ready: false,
+    /** Ids of every place that has a marker. */
+    markerIds: function () { return Object.keys(state.markers).sort(); },
+    /** Ids of the markers the current country filter leaves on the map. */
+    visibleIds: visibleIds,
+    /** Restrict the markers to places in these ISO2 countries; null or [] shows all. */
+    setCountries: function (codes) {
+      if (!codes || !codes.length) {
+        state.countries = null;
+      } else {
+        state.countries = {};
+        codes.forEach(function (c) { state.countries[String(c)] = true; });
+      }
+      applyFilter();
+      fitToVisible();
+      return visibleIds();
+    },
+    /** Click a marker as the user would (same handler, same bridge call). */
+    clickPlace: function (id) {
+      var marker = state.markers[id];
+      if (!marker || !state.cluster.hasLayer(marker)) { return false; }
+      marker.fire("click");
+      return true;
+    },
+    /** Mark a place as selected without telling Python (Python selected it). */
+    select: function (id) {
+      if (id !== null && !state.markers[id]) { return false; }
+      select(id);
+      return true;
+    },
+    selected: function () { return state.selected; },
+    openTooltip: function (id) {
+      var marker = state.markers[id];
+      if (!marker || !state.cluster.hasLayer(marker)) { return false; }
+      state.cluster.zoomToShowLayer(marker, function () { marker.openTooltip(); });
+      marker.openTooltip();
+      return true;
+    },
+    tooltipText: function (id) {
+      var marker = state.markers[id];
+      return marker ? marker.getTooltip().getContent().textContent : null;
+    }
+  };
+})();

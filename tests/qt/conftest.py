@@ -1,0 +1,42 @@
+"""Fixtures for the Qt tests: the seeds' index, a main window whose map has drawn, JS calls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from explorer.index import CorpusIndex
+from explorer.pipeline import open_corpus
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_index() -> CorpusIndex:
+    return open_corpus(SEEDS)
+
+
+def run_js(qtbot: Any, window: Any, code: str, timeout: int = 10_000) -> Any:
+    """Evaluate ``code`` in the window's map page and return its result."""
+    box: dict[str, Any] = {}
+    window.run_js(code, lambda value: box.setdefault("value", value))
+    qtbot.waitUntil(lambda: "value" in box, timeout=timeout)
+    return box["value"]
+
+
+def open_window(qtbot: Any, index: CorpusIndex) -> Any:
+    from explorer.qt.window import MainWindow
+
+    window = MainWindow(index)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.map_ready, timeout=60_000)
+    return window
+
+
+@pytest.fixture
+def window(qtbot: Any, seeds_index: CorpusIndex) -> Iterator[Any]:
+    win = open_window(qtbot, seeds_index)
+    yield win
+    win.dispose()

@@ -1,0 +1,105 @@
+"""End to end with the real QtWebEngine view: markers, clicks through JavaScript, the panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from explorer.index import CorpusIndex
+from tests.qt.conftest import run_js
+
+pytestmark = pytest.mark.e2e
+
+HELSINKI = "gn:658225"
+GENEVA = "gn:2660646"
+
+
+def doc_prefixes(docs: list[str]) -> list[str]:
+    return [d.split("_")[0] for d in docs]
+
+
+def test_one_marker_per_place(qtbot: Any, window: Any, seeds_index: CorpusIndex) -> None:
+    ids = run_js(qtbot, window, "explorer.markerIds()")
+    assert ids == sorted(s.place.id for s in seeds_index.places())
+    assert run_js(qtbot, window, "explorer.visibleIds()") == ids
+    assert run_js(qtbot, window, "explorer.ready") is True
+
+
+def test_tooltip_names_the_place_in_both_languages(qtbot: Any, window: Any) -> None:
+    text = run_js(qtbot, window, f"explorer.tooltipText({HELSINKI!r})")
+    assert "هلسنكي" in text and "Helsinki" in text and "mention" in text
+
+
+@pytest.mark.parametrize(
+    ("place_id", "name_ar", "docs"),
+    [(HELSINKI, "هلسنكي", ["000", "003", "004"]), (GENEVA, "جنيف", ["000", "001"])],
+)
+def test_clicking_a_marker_lists_its_passages(
+    qtbot: Any, window: Any, place_id: str, name_ar: str, docs: list[str]
+) -> None:
+    assert run_js(qtbot, window, f"explorer.clickPlace({place_id!r})") is True
+    qtbot.waitUntil(lambda: window.selected_place == place_id)
+    panel = window.passages
+    assert doc_prefixes(panel.docs()) == docs
+    assert panel.hits and all(
+        any(m.place.id == place_id for m in hit.mentions) for hit in panel.hits
+    )
+    text = panel.toPlainText()
+    assert text.count(name_ar) >= len(panel.hits)
+    for hit in panel.hits:
+        assert hit.passage.text in text
+        assert hit.article.title in text
+    assert run_js(qtbot, window, "explorer.selected()") == place_id
+
+
+def test_country_filter_narrows_map_and_passages(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex
+) -> None:
+    every = run_js(qtbot, window, "explorer.markerIds()")
+    window.filter.select(["TJ"])
+    expected = sorted(s.place.id for s in seeds_index.places_in(["TJ"]))
+    assert expected, "the seeds name places in Tajikistan"
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == expected)
+    assert len(expected) < len(every)
+    hits = window.passages.hits
+    assert hits
+    for hit in hits:
+        assert hit.mentions and all(m.place.country == "TJ" for m in hit.mentions)
+    # A place outside the filter cannot be clicked on the map any more.
+    assert run_js(qtbot, window, f"explorer.clickPlace({HELSINKI!r})") is False
+    # Clicking Tajikistan itself offers only its passages.
+    tj = next(s.place.id for s in seeds_index.places_in(["TJ"]) if s.place.kind == "country")
+    assert run_js(qtbot, window, f"explorer.clickPlace({tj!r})") is True
+    qtbot.waitUntil(lambda: window.selected_place == tj)
+    assert all(m.place.id == tj for hit in window.passages.hits for m in hit.mentions)
+
+    window.filter.clear()
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == every)
+    assert window.countries == []
+
+
+def test_filter_with_several_countries(qtbot: Any, window: Any, seeds_index: CorpusIndex) -> None:
+    window.filter.select(["TJ", "FI"])
+    expected = sorted(s.place.id for s in seeds_index.places_in(["TJ", "FI"]))
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == expected)
+    assert {m.place.country for h in window.passages.hits for m in h.mentions} == {"TJ", "FI"}
+
+
+def test_bridge_ignores_unknown_and_malformed_ids(qtbot: Any, window: Any) -> None:
+    code = """
+        new QWebChannel(qt.webChannelTransport, function (ch) {
+            ch.objects.bridge.placeClicked("no:such-place");
+            ch.objects.bridge.placeClicked(42);
+            ch.objects.bridge.placeClicked("x".repeat(100000));
+            window.__bridgeKeys = Object.keys(ch.objects.bridge).sort();
+        });
+        true
+    """
+    assert run_js(qtbot, window, code) is True
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "window.__bridgeKeys || null") is not None)
+    keys = set(run_js(qtbot, window, "window.__bridgeKeys"))
+    assert {"placeClicked", "mapReady"} <= keys
+    assert not keys & {"events", "index", "window", "parent"}
+    qtbot.wait(200)
+    assert window.selected_place is None
