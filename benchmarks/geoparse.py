@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_corpus import ROOT, generate  # noqa: E402
+from make_corpus import ROOT, generate
 
 
 def timed(cmd: list[str], **kw: object) -> tuple[float, float]:

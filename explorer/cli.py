@@ -76,7 +76,12 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
 
 
 def _err(msg: str) -> None:
-    print(f"explorer: {msg}", file=sys.stderr)
+    print(f"explorer: {_one_line(msg)}", file=sys.stderr)
+
+
+def _one_line(msg: str) -> str:
+    """Line breaks and other control characters (from file names, say) shown escaped."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in msg)
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -89,9 +94,11 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         _err(str(exc))
         return None
     for problem in index.corpus.problems:
-        print(f"explorer: {problem}", file=sys.stderr)
+        _err(str(problem))
     if not index.articles:
-        _err(f"no readable article (.txt) in {args.corpus}")
+        refused = sum(1 for p in index.corpus.problems if str(p.path).startswith(str(args.corpus)))
+        why = f" ({refused} refused, see above)" if refused else ""
+        _err(f"no readable article (.txt) in {args.corpus}{why}")
         return None
     return index
 
@@ -135,7 +142,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(json.dumps({"overall": total.as_dict(),
                           "documents": {d: s.as_dict() for d, s in per_doc.items()}}, indent=2))
     else:
-        header = f"{'document':<34} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'@161km':>7} {'med km':>7}"
+        header = (f"{'document':<34} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'@161km':>7} "
+                  f"{'med km':>7}")
         print(header)
         for name, s in [*per_doc.items(), ("overall", total)]:
             print(f"{name:<34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import MacroElement, Template
+from branca.element import MacroElement
 from folium.elements import JSCSSMixin
+from folium.template import Template
 
 from explorer.index import CorpusIndex, PlaceSummary
 from explorer.resources import resource
@@ -85,7 +86,7 @@ def map_data(index: CorpusIndex) -> dict[str, Any]:
     return {"places": records, "maxZoom": MAX_ZOOM}
 
 
-class ExplorerLayer(JSCSSMixin, MacroElement):  # type: ignore[misc]
+class ExplorerLayer(JSCSSMixin, MacroElement):
     """The basemap, the place markers and the page-side API (``window.explorer``)."""
 
     _template = Template(
@@ -98,7 +99,7 @@ class ExplorerLayer(JSCSSMixin, MacroElement):  # type: ignore[misc]
     )
 
     def __init__(self, data: dict[str, Any], *, for_qt: bool) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ExplorerLayer"
         self.data_json = script_json(data)
         self.options_json = script_json({"qt": for_qt})

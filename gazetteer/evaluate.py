@@ -97,7 +97,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _right_place(m: Mention, g: Mapping[str, Any]) -> bool:
     if g.get("geonameid") is not None:
-        return m.place.geonameid == g["geonameid"]
+        return bool(m.place.geonameid == g["geonameid"])
     accept = set(g.get("accept_names") or [])
     return bool(accept & {m.place.name, *m.place.names_en})
 

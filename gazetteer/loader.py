@@ -28,11 +28,11 @@ except AttributeError:  # pragma: no cover
     _BaseLoader = yaml.SafeLoader
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     """A safe loader that records the line of every mapping under the key ``__line__``."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
 

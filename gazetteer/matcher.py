@@ -64,6 +64,7 @@ class Matcher:
         norm = normalize(text)
         toks = self.tokens(norm)
         allowed = _span_lookup(norm, toks, spans)
+        span_ends = [e for _, e in sorted(spans)] if spans is not None else []
         index = self.gaz.index
         first_words = self.gaz.first_words
         folded = norm.text
@@ -94,6 +95,8 @@ class Matcher:
                 continue
             size, cut, _, key, proclitic = best
             start, end = norm.span(toks[i].start + cut, toks[i + size - 1].end)
+            if spans is not None:  # the marks after the last letter may lie past the span
+                end = min(end, span_ends[region])
             out.append(RawMatch(start, end, i, i + size, key, tuple(index[key]), proclitic))
             i += size
         return norm, toks, out

@@ -42,7 +42,13 @@ def _fold_char(ch: str) -> str:
     if cp in _DROP:
         return ""
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC:  # presentation forms
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        nfkc = unicodedata.normalize("NFKC", ch)
+        # Only forms that decompose (not ﴾ ﴿, unassigned code points: they would recurse for
+        # ever), and into at most one word: ﷺ would be four words at one original offset.
+        if nfkc != ch:
+            folded = "".join(_fold_char(c) for c in nfkc)
+            if len(_WORD.findall(folded)) <= 1:
+                return folded
     if _is_space(ch):
         return " "
     return _FOLD.get(ch, ch)

@@ -11,8 +11,12 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("EXPLORER_CACHE_DIR", tempfile.mkdtemp(prefix="explorer-test-cache-"))
-os.environ.setdefault("EXPLORER_CONFIG_DIR", tempfile.mkdtemp(prefix="explorer-test-config-"))
+# The compiled-gazetteer cache is keyed by the YAML files' size and mtime: safe to share.
+os.environ.setdefault(
+    "EXPLORER_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"explorer-test-cache-{os.getuid()}")
+)
+_config = tempfile.TemporaryDirectory(prefix="explorer-test-config-")
+os.environ.setdefault("EXPLORER_CONFIG_DIR", _config.name)
 
 from explorer.qt.env import prepare_environment
 

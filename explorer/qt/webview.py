@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
@@ -104,11 +105,11 @@ class MapView(QWebEngineView):
         self.setUrl(QUrl.fromLocalFile(str(Path(path).resolve())))
 
     def dispose(self) -> None:
-        """Delete the page before its profile (the other order warns or crashes)."""
+        """Delete the page now, before its profile (the other order warns or crashes)."""
         page = self.page()
-        if page is not None:
-            page.setWebChannel(None)  # type: ignore[arg-type]
-            self.setPage(None)  # type: ignore[arg-type]
-            page.deleteLater()
-            page.setParent(None)  # type: ignore[call-overload]
-            del page
+        if page is None or getattr(self, "_disposed", False):
+            return
+        self._disposed = True
+        page.setWebChannel(None)  # type: ignore[arg-type]
+        self.setPage(None)  # type: ignore[arg-type]
+        shiboken6.delete(page)

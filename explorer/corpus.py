@@ -1,0 +1,182 @@
+"""A folder of article files to a ``Corpus``: every ``.txt`` file read or refused in one line.
+
+Files are found recursively, in sorted order, following symbolic links to files and folders,
+but never into a folder already being read (a link back to an ancestor, or to a folder read
+elsewhere): such a link is reported and skipped. Each file is checked with ``stat`` before it
+is opened and is read only up to the size limit, so a huge file costs nothing.
+
+Refused, each as a ``Problem`` (one line), the rest of the corpus loading normally:
+
+- broken symbolic links and links that loop (for ``.txt`` names and names without a suffix);
+- anything that is not a regular file (a FIFO would block the reader);
+- files larger than ``max_bytes``;
+- empty files (and files of only whitespace): skipped, never read as empty articles;
+- unreadable files (permissions, I/O errors);
+- binary or undecodable content (see ``explorer.decode``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from explorer.article import Article, Corpus, Problem
+from explorer.decode import DecodeError, decode
+from explorer.furniture import analyse_page
+from explorer.passages import page_passages
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SUFFIX = ".txt"
+
+
+class CorpusError(Exception):
+    """The corpus folder itself cannot be read (missing, not a folder, no permission)."""
+
+
+class ArticleError(Exception):
+    """One file could not be read as an article; ``str(exc)`` says why, in one line."""
+
+
+def size_limit(max_bytes: int) -> str:
+    """``20971520`` → ``"20 MB"`` (MiB, as the default is written), else bytes."""
+    mb = 1024 * 1024
+    if max_bytes >= mb and max_bytes % mb == 0:
+        return f"{max_bytes // mb} MB"
+    return f"{max_bytes:,} bytes"
+
+
+def article_from_text(doc: str, path: Path, text: str, encoding: str = "utf-8") -> Article:
+    """An article from decoded text (LF line ends): furniture, metadata and passages."""
+    page = analyse_page(text)
+    return Article(
+        doc=doc,
+        path=path,
+        text=text,
+        title=page.title.text if page.title else "",
+        outlet=page.outlet,
+        published=page.published,
+        updated=page.updated,
+        passages=page_passages(page),
+        furniture=page.furniture,
+        encoding=encoding,
+    )
+
+
+def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read one article file; raise ``ArticleError`` with a one-line reason if it can't be."""
+    path = Path(path)
+    doc = _doc(path, root)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise ArticleError("broken symbolic link (its target does not exist)") from None
+        raise ArticleError("file vanished before it could be read") from None
+    except PermissionError:
+        raise ArticleError("unreadable: permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError("symbolic link loop") from None
+        raise ArticleError(f"unreadable: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ArticleError("not a regular file, skipped")
+    if st.st_size > max_bytes:
+        raise ArticleError(f"larger than the {size_limit(max_bytes)} limit (--max-bytes), skipped")
+    if st.st_size == 0:
+        raise ArticleError("empty file, skipped")
+    try:
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)
+    except PermissionError:
+        raise ArticleError("unreadable: permission denied") from None
+    except OSError as exc:
+        raise ArticleError(f"unreadable: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # grew since stat
+        raise ArticleError(f"larger than the {size_limit(max_bytes)} limit (--max-bytes), skipped")
+    if not data:
+        raise ArticleError("empty file, skipped")
+    try:
+        text, encoding = decode(data, path)
+    except DecodeError as exc:
+        raise ArticleError(f"{exc}, skipped") from None
+    if not text.strip():
+        raise ArticleError("empty file (only whitespace), skipped")
+    return article_from_text(doc, path, text, encoding)
+
+
+def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Every ``.txt`` file under ``root``, in sorted order of their relative paths."""
+    root = Path(root)
+    if not root.exists():
+        raise CorpusError(f"{root}: no such folder")
+    if not root.is_dir():
+        raise CorpusError(f"{root}: not a folder")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise CorpusError(f"{root}: folder not readable (permission denied)")
+    corpus = Corpus(root=root)
+    files: list[Path] = []
+    st = root.stat()
+    _walk(root, ((st.st_dev, st.st_ino),), {(st.st_dev, st.st_ino)}, files, corpus.problems)
+    for path in sorted(files, key=lambda p: _doc(p, root)):
+        try:
+            corpus.articles.append(read_article(path, root, max_bytes))
+        except ArticleError as exc:
+            corpus.problems.append(Problem(str(path), str(exc)))
+    corpus.problems.sort(key=lambda p: p.path)
+    return corpus
+
+
+def _doc(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _walk(
+    folder: Path,
+    ancestors: tuple[tuple[int, int], ...],
+    seen: set[tuple[int, int]],
+    files: list[Path],
+    problems: list[Problem],
+) -> None:
+    """Collect ``.txt`` files under ``folder``.
+
+    ``ancestors``: (device, inode) of the folders above it, ``folder`` included;
+    ``seen``: of every folder read so far.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(Problem(str(folder), f"folder not readable: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        is_link = entry.is_symlink()
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            try:
+                st = path.stat()
+            except OSError as exc:
+                problems.append(Problem(str(path), f"folder not readable: {exc.strerror or exc}"))
+                continue
+            key = (st.st_dev, st.st_ino)
+            if key in ancestors:
+                problems.append(Problem(
+                    str(path), "symbolic link loop: links back to a folder above it, not followed"))
+                continue
+            if key in seen:
+                problems.append(Problem(
+                    str(path), "symbolic link to a folder already read, not followed"))
+                continue
+            seen.add(key)
+            _walk(path, (*ancestors, key), seen, files, problems)
+        elif entry.name.lower().endswith(SUFFIX):
+            files.append(path)
+        elif is_link and "." not in entry.name and not path.exists():
+            files.append(path)  # a broken or looping link that may have been meant as a folder

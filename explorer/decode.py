@@ -1,0 +1,165 @@
+"""Bytes of an article file to text: the encoding detected, line ends made ``"\\n"``.
+
+Order of the checks, cheapest and surest first:
+
+1. Byte-order marks: UTF-8 (``EF BB BF``), UTF-16 LE (``FF FE``) and BE (``FE FF``).
+2. Known binary formats by their first bytes (PDF, ZIP/Office, images, ...), then NUL bytes:
+   a text file in any 8-bit encoding or in UTF-8 has none.
+3. Strict UTF-8: exact, and what almost every modern file is.
+4. charset-normalizer, for the old code pages (Windows-1256, ISO-8859-6 and the rest).
+   On short Arabic text it often guesses a CJK multi-byte encoding, and it cannot tell
+   ISO-8859-6 from Windows-1256 on a few words. So it is also asked to rank only the two
+   Arabic code pages, and a reading in which (almost) every non-ASCII character is Arabic
+   wins over a reading full of accented Latin letters or CJK ideographs, unless its Arabic
+   letters sit inside Latin words (French read as ISO-8859-6: ``café`` → ``cafى``). Between
+   two Arabic readings, the one with more words starting with the article ``ال`` wins (the two
+   code pages put ``ل`` at different bytes, so the wrong one turns ``ال`` into ``ان`` or
+   ``اف``), then charset-normalizer's ranking decides (it favours Windows-1256). A word or two
+   without ``ال`` can be valid in both: ``تم`` in ISO-8859-6 is ``ته`` in Windows-1256; such
+   text is read as Windows-1256, the common one.
+
+The decoded text then has CRLF and lone CR turned into LF: it is the text every offset refers to.
+A file that cannot be read as text raises ``DecodeError`` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from os import PathLike
+
+from charset_normalizer import from_bytes
+
+#: Code pages of Arabic text, in the order charset-normalizer is asked to rank them.
+ARABIC_CODEPAGES = ("cp1256", "iso8859_6")
+
+#: Share of the non-ASCII characters that must be Arabic for a reading to count as Arabic.
+ARABIC_SHARE = 0.95
+
+#: Arabic letters glued to a Latin letter, per Arabic character, above which a reading is no
+#: Arabic text but a Latin one in the wrong code page.
+MAX_MIXED_SHARE = 0.02
+
+#: Characters of a decoded text looked at to judge it (the whole text is decoded strictly).
+SAMPLE_CHARS = 200_000
+
+#: Share of control characters (other than tab, newline, carriage return, form feed) above
+#: which decoded "text" is taken for binary data.
+MAX_CONTROL_SHARE = 0.01
+
+#: First bytes of common binary formats that are sometimes renamed to ``.txt``.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/OpenDocument file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+)
+
+#: Control characters (Unicode category Cc) but tab, LF, VT, FF and CR.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_DEFINITE = re.compile(r"(?<!\w)(?:[وفبكل]{0,2})ال\w")
+_MIXED = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+_ARABIC = re.compile(
+    "[\u0600-\u06ff"  # Arabic
+    "\u0750-\u077f"  # Arabic Supplement
+    "\ufb50-\ufdff"  # Presentation Forms-A
+    "\ufe70-\ufeff"  # Presentation Forms-B
+    "\u200c-\u200f]"  # joiners and direction marks
+)
+
+
+class DecodeError(ValueError):
+    """The bytes are not text this reader can decode; ``str(exc)`` is a one-line reason."""
+
+
+def decode(data: bytes, path: str | PathLike[str] | None = None) -> tuple[str, str]:
+    """Decode an article file's bytes: ``(text, encoding)``, line ends normalised to ``"\\n"``.
+
+    ``path`` (the file the bytes came from) is accepted for callers' convenience; detection
+    never looks at the name. Raises ``DecodeError`` for binary or undecodable data.
+    """
+    text, encoding = _decode(data)
+    if _control_share(text[:SAMPLE_CHARS]) > MAX_CONTROL_SHARE:
+        raise DecodeError("binary data (control characters), not text")
+    return normalise_newlines(text), encoding
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR to LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"undecodable: invalid {name} at byte {exc.start}") from None
+            if codec.startswith("utf-16"):
+                text = text.removeprefix("\ufeff")
+            return text, name
+    for signature, what in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise DecodeError(f"binary file: {what}, not plain text")
+    if b"\x00" in data:
+        raise DecodeError("binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data)
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    """Old code pages, with charset-normalizer (see the module docstring)."""
+    arabic_ranked = [m.encoding for m in from_bytes(data, cp_isolation=list(ARABIC_CODEPAGES))]
+    readings: list[tuple[int, float, int, str, str]] = []
+    for codec in ARABIC_CODEPAGES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:SAMPLE_CHARS]
+        share = _arabic_share(sample)
+        if share >= ARABIC_SHARE and not _inside_latin_words(sample):
+            rank = arabic_ranked.index(codec) if codec in arabic_ranked else len(ARABIC_CODEPAGES)
+            readings.append((len(_DEFINITE.findall(sample)), share, -rank, text, codec))
+    if readings:
+        *_, text, codec = max(readings)
+        return text, codec
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("undecodable: not UTF-8, UTF-16 or a known code page")
+    return str(best), best.encoding
+
+
+def _arabic_share(text: str) -> float:
+    """Share of the non-ASCII, non-space characters that are Arabic (letters, marks, signs)."""
+    non_ascii = len(_NON_ASCII.findall(text))
+    return len(_ARABIC.findall(text)) / non_ascii if non_ascii else 0.0
+
+
+def _inside_latin_words(text: str) -> bool:
+    """Are Arabic letters glued to Latin ones, more than a stray typo would explain?"""
+    return len(_MIXED.findall(text)) > MAX_MIXED_SHARE * len(_ARABIC.findall(text))
+
+
+def _control_share(text: str) -> float:
+    return len(_CONTROL.findall(text)) / len(text) if text else 0.0
