@@ -23,8 +23,11 @@ from folium.template import Template
 from explorer.index import CorpusIndex, PlaceSummary
 from explorer.resources import resource
 
-#: The script that connects the page to Qt (served by QtWebEngine itself).
-QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
+#: Where the Qt window serves the page and ``resources/`` (see ``explorer.qt.scheme``).
+APP_BASE = "explorer://app/"
+#: The script that connects the page to Qt (Qt's own, served under the app's scheme).
+QWEBCHANNEL_JS = APP_BASE + "qtwebchannel/qwebchannel.js"
+MIN_ZOOM = 2
 MAX_ZOOM = 12
 
 # Characters that must not appear raw inside <script> JSON: they could end the element, open
@@ -44,12 +47,11 @@ def script_json(value: Any) -> str:
     return "".join(_SCRIPT_ESCAPES.get(ch, ch) for ch in text)
 
 
-def asset_url(*parts: str) -> str:
+def asset_url(*parts: str, for_qt: bool = False) -> str:
+    """URL of a file under ``resources/``: the app's scheme in Qt, a file URL otherwise."""
+    if for_qt:
+        return APP_BASE + "resources/" + "/".join(parts)
     return resource(*parts).as_uri()
-
-
-def _web(*parts: str) -> str:
-    return asset_url("web", *parts)
 
 
 def place_record(summary: PlaceSummary) -> dict[str, Any]:
@@ -83,7 +85,7 @@ def map_data(index: CorpusIndex) -> dict[str, Any]:
         rec = place_record(s)
         rec["radius"] = marker_radius(s.count, largest)
         records.append(rec)
-    return {"places": records, "maxZoom": MAX_ZOOM}
+    return {"places": records, "minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM}
 
 
 class ExplorerLayer(JSCSSMixin, MacroElement):
@@ -103,19 +105,22 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
         self._name = "ExplorerLayer"
         self.data_json = script_json(data)
         self.options_json = script_json({"qt": for_qt})
+        def web(*parts: str) -> str:
+            return asset_url("web", *parts, for_qt=for_qt)
+
         js = [
-            ("markercluster", _web("markercluster", "leaflet.markercluster.js")),
-            ("topojson", _web("topojson-client", "topojson-client.min.js")),
-            ("basemap", asset_url("basemap", "countries.js")),
+            ("markercluster", web("markercluster", "leaflet.markercluster.js")),
+            ("topojson", web("topojson-client", "topojson-client.min.js")),
+            ("basemap", asset_url("basemap", "countries.js", for_qt=for_qt)),
         ]
         if for_qt:
             js.append(("qwebchannel", QWEBCHANNEL_JS))
-        js.append(("explorer", _web("explorer", "map.js")))
+        js.append(("explorer", web("explorer", "map.js")))
         self.default_js = js
         self.default_css = [
-            ("markercluster_css", _web("markercluster", "MarkerCluster.css")),
-            ("markercluster_default_css", _web("markercluster", "MarkerCluster.Default.css")),
-            ("explorer_css", _web("explorer", "map.css")),
+            ("markercluster_css", web("markercluster", "MarkerCluster.css")),
+            ("markercluster_default_css", web("markercluster", "MarkerCluster.Default.css")),
+            ("explorer_css", web("explorer", "map.css")),
         ]
 
 
@@ -125,7 +130,7 @@ def build_map(index: CorpusIndex, *, for_qt: bool = False) -> folium.Map:
         location=[30.0, 50.0],
         zoom_start=3,
         tiles=None,
-        min_zoom=2,
+        min_zoom=MIN_ZOOM,
         max_zoom=MAX_ZOOM,
         prefer_canvas=True,
         world_copy_jump=True,
@@ -133,8 +138,8 @@ def build_map(index: CorpusIndex, *, for_qt: bool = False) -> folium.Map:
     )
     # Only Leaflet itself, from resources/: folium's defaults load jQuery, Bootstrap and Font
     # Awesome from CDNs, none of which this page uses.
-    m.default_js = [("leaflet", _web("leaflet", "leaflet.js"))]
-    m.default_css = [("leaflet_css", _web("leaflet", "leaflet.css"))]
+    m.default_js = [("leaflet", asset_url("web", "leaflet", "leaflet.js", for_qt=for_qt))]
+    m.default_css = [("leaflet_css", asset_url("web", "leaflet", "leaflet.css", for_qt=for_qt))]
     ExplorerLayer(map_data(index), for_qt=for_qt).add_to(m)
     return m
 

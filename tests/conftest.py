@@ -18,7 +18,7 @@ os.environ.setdefault(
 _config = tempfile.TemporaryDirectory(prefix="explorer-test-config-")
 os.environ.setdefault("EXPLORER_CONFIG_DIR", _config.name)
 
-from explorer.qt.env import prepare_environment
+from explorer.qt.env import prepare_environment  # noqa: E402 (after the environment is set)
 
 prepare_environment(offscreen=os.environ["QT_QPA_PLATFORM"] == "offscreen")
 

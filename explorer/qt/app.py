@@ -46,9 +46,14 @@ def run(
     from PySide6.QtWidgets import QApplication
 
     from explorer.qt.window import MainWindow
+    from explorer.settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], "--style", "Fusion"])
-    window = MainWindow(index)
+    settings = Settings.load()
+    for problem in settings.problems:
+        print(f"explorer: {problem}", file=sys.stderr)
+    # A screenshot shows the corpus as it opens, whatever the user last had selected.
+    window = MainWindow(index, settings=None if screenshot else settings)
     if screenshot is not None:
         return save_screenshot(window, Path(screenshot))
     window.show()

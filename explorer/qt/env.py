@@ -26,6 +26,9 @@ def prepare_environment(*, offscreen: bool = False) -> None:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
     # Chromium's own logging of GPU/sandbox chatter is noise for the user.
     os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.debug=false")
+    from explorer.qt.scheme import register_scheme
+
+    register_scheme()
 
 
 def display_available() -> bool:

@@ -1,14 +1,13 @@
 """The map's web view: its own profile, nothing fetched from outside the app's own files.
 
-``LocalOnlyInterceptor`` sees every request the page makes and blocks all but the app's own
-local resources (the generated page's folder, ``resources/``, Qt's ``qrc:`` scripts, inline
-``data:``/``blob:``); what it blocks is logged and kept in ``blocked`` for the UI and tests.
+The page and its assets come from the app's scheme (``explorer://app/``, see ``scheme``).
+``LocalOnlyInterceptor`` sees every request the page makes and blocks all but that scheme and
+inline ``data:``/``blob:`` URLs; what it blocks is logged and kept in ``blocked``.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from pathlib import Path
 
 import shiboken6
@@ -24,30 +23,27 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from explorer.qt.scheme import HOST, SCHEME, AppSchemeHandler
+from explorer.resources import resources_dir
+
 log = logging.getLogger(__name__)
 
-_ALWAYS_ALLOWED_SCHEMES = {"qrc", "data", "blob", "about"}
+_INLINE_SCHEMES = {"data", "blob", "about"}
 
 
 class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
-    """Blocks every request that is not for a file under one of ``roots`` (or qrc/data/blob)."""
+    """Blocks every request but the app's own scheme (``explorer://app/``) and inline data."""
 
-    def __init__(self, roots: Iterable[Path], parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.roots = [Path(r).resolve() for r in roots]
         self.blocked: list[str] = []
 
-    def allows(self, url: QUrl) -> bool:
+    @staticmethod
+    def allows(url: QUrl) -> bool:
         scheme = url.scheme().lower()
-        if scheme in _ALWAYS_ALLOWED_SCHEMES:
+        if scheme in _INLINE_SCHEMES:
             return True
-        if scheme != "file" or url.host():
-            return False
-        try:
-            path = Path(url.toLocalFile()).resolve()
-        except (OSError, ValueError):
-            return False
-        return any(path == root or root in path.parents for root in self.roots)
+        return scheme == SCHEME and url.host() == HOST
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl()
@@ -83,12 +79,14 @@ class MapPage(QWebEnginePage):
 class MapView(QWebEngineView):
     """A web view with a private, off-the-record profile and the local-only interceptor."""
 
-    def __init__(self, roots: Iterable[Path], parent: QWidget | None = None) -> None:
+    def __init__(self, resources: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # An off-the-record profile: no cache or cookies written to disk, nothing shared.
         self.profile = QWebEngineProfile(self)
-        self.interceptor = LocalOnlyInterceptor(roots, self.profile)
+        self.interceptor = LocalOnlyInterceptor(self.profile)
         self.profile.setUrlRequestInterceptor(self.interceptor)
+        self.scheme_handler = AppSchemeHandler(resources or resources_dir(), self.profile)
+        self.profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme_handler)
         page = MapPage(self.profile, self)
         s = page.settings()
         s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
@@ -101,8 +99,11 @@ class MapView(QWebEngineView):
         page.setWebChannel(self.channel)
         self.setContextMenuPolicy(self.contextMenuPolicy().NoContextMenu)
 
-    def load_file(self, path: Path) -> None:
-        self.setUrl(QUrl.fromLocalFile(str(Path(path).resolve())))
+    def load_html(self, html: str, name: str = "map.html") -> QUrl:
+        """Serve ``html`` at ``explorer://app/<name>`` and load it (any size)."""
+        url = self.scheme_handler.add_page(name, html)
+        self.setUrl(url)
+        return url
 
     def dispose(self) -> None:
         """Delete the page now, before its profile (the other order warns or crashes)."""

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from explorer.article import Problem
 from explorer.index import CorpusIndex
-from explorer.mapdoc import write_map_html
+from explorer.mapdoc import map_html
 from explorer.qt.bridge import MapBridge
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.passages import PassagePanel
 from explorer.qt.webview import MapView
 from explorer.resources import resources_dir
+from explorer.settings import Settings, decode_bytes, encode_bytes
 
 log = logging.getLogger(__name__)
 
@@ -118,19 +117,25 @@ class MainWindow(QMainWindow):
     mapReady = Signal()
     placeSelected = Signal(str)
 
-    def __init__(self, index: CorpusIndex, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        index: CorpusIndex,
+        parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.index = index
+        self.settings = settings
         self.selected_place: str | None = None
         self.countries: list[str] = []
         self.map_ready = False
         self.setWindowTitle(f"explorer — {index.corpus.root}")
-        self._tmp = tempfile.TemporaryDirectory(prefix="explorer-map-")
-        page = write_map_html(index, Path(self._tmp.name) / "map.html", for_qt=True)
 
         self.filter = CountryFilter(index, self)
         self.filter.changed.connect(self.set_countries)
-        problems = index.corpus.problems
+        problems = list(index.corpus.problems) + (settings.problems if settings else [])
+        self.problems = problems
         self.problems_button = QPushButton(f"Problems ({len(problems)})", self)
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.setEnabled(bool(problems))
@@ -140,7 +145,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.problems_button)
 
-        self.view = MapView([Path(self._tmp.name), resources_dir()], self)
+        self.view = MapView(resources_dir(), self)
         self.bridge = MapBridge(lambda pid: index.place(pid) is not None, self)
         self.bridge.events.clicked.connect(self.select_place)
         self.bridge.events.ready.connect(self._on_map_ready)
@@ -165,8 +170,40 @@ class MainWindow(QMainWindow):
             f"{len(problems)} problem{'s' * (len(problems) != 1)}"
         )
         self.resize(1400, 860)
+        self._restore_settings()
         self.refresh_passages()
-        self.view.load_file(page)
+        self.view.load_html(map_html(index, for_qt=True))
+
+    # -- settings -------------------------------------------------------------------------------
+
+    def _same_corpus(self) -> bool:
+        s = self.settings
+        return bool(s and s.last_corpus_dir == str(self.index.corpus.root.resolve()))
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        geometry = decode_bytes(s.window_geometry)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        splitter = decode_bytes(s.splitter_state)
+        if splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+        if self._same_corpus() and s.countries:
+            self.filter.select(s.countries)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        s.last_corpus_dir = str(self.index.corpus.root.resolve())
+        s.countries = list(self.countries)
+        s.window_geometry = encode_bytes(bytes(self.saveGeometry().data()))
+        s.splitter_state = encode_bytes(bytes(self.splitter.saveState().data()))
+        problem = s.save()
+        if problem is not None:
+            log.warning("%s", problem)
 
     # -- map ------------------------------------------------------------------------------
 
@@ -234,9 +271,10 @@ class MainWindow(QMainWindow):
     # -- problems, closing ------------------------------------------------------------------
 
     def show_problems(self) -> None:
-        ProblemsDialog(self.index.corpus.problems, self).exec()
+        ProblemsDialog(self.problems, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
         self.dispose()
         super().closeEvent(event)
 
@@ -245,4 +283,3 @@ class MainWindow(QMainWindow):
             return
         self._disposed = True
         self.view.dispose()
-        QTimer.singleShot(0, self._tmp.cleanup)

@@ -26,9 +26,10 @@ def test_page_references_no_remote_resource(index: CorpusIndex, for_qt: bool) ->
     html = map_html(index, for_qt=for_qt)
     assert remote_urls(html) == []
     for src in re.findall(r'(?:src|href)="([^"]+)"', html):
-        assert src.startswith(("file:///", "qrc:///")), src
-        if src.startswith("file://"):
-            assert (resource() / "x").parent.as_uri() in src
+        if for_qt:
+            assert src.startswith("explorer://app/"), src
+        else:
+            assert src.startswith(resource().as_uri() + "/"), src
     assert ("qwebchannel.js" in html) is for_qt
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,17 +19,19 @@ def seeds_index() -> CorpusIndex:
 
 
 def run_js(qtbot: Any, window: Any, code: str, timeout: int = 10_000) -> Any:
-    """Evaluate ``code`` in the window's map page and return its result."""
+    """Evaluate ``code`` in the window's map page and return its result (through JSON)."""
     box: dict[str, Any] = {}
-    window.run_js(code, lambda value: box.setdefault("value", value))
+    wrapped = f"JSON.stringify(eval({json.dumps(code)}))"
+    window.run_js(wrapped, lambda value: box.setdefault("value", value))
     qtbot.waitUntil(lambda: "value" in box, timeout=timeout)
-    return box["value"]
+    value = box["value"]
+    return None if value in (None, "") else json.loads(value)
 
 
-def open_window(qtbot: Any, index: CorpusIndex) -> Any:
+def open_window(qtbot: Any, index: CorpusIndex, **kwargs: Any) -> Any:
     from explorer.qt.window import MainWindow
 
-    window = MainWindow(index)
+    window = MainWindow(index, **kwargs)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.map_ready, timeout=60_000)

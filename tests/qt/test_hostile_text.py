@@ -56,7 +56,8 @@ def test_payloads_are_shown_literally_and_never_run(qtbot: Any, hostile_window: 
     tip = run_js(qtbot, win, "document.querySelector('.explorer-tip').textContent")
     assert NAME in tip and NAME_AR in tip
     assert run_js(qtbot, win, "typeof window.__pwned") == "undefined"
-    assert run_js(qtbot, win, "document.querySelectorAll('img[src=x], a[href]').length") == 0
+    injected = "document.querySelectorAll('img[src=x], a[href^=javascript]').length"
+    assert run_js(qtbot, win, injected) == 0
     assert run_js(qtbot, win, "document.querySelectorAll('.explorer-tip script').length") == 0
 
     text = win.passages.toPlainText()

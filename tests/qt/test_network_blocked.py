@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,15 +33,13 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
 
 
 def test_remote_fetch_img_and_script_are_blocked_and_logged(
-    qtbot: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    qtbot: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = tmp_path / "page.html"
-    page.write_text(PAGE, encoding="utf-8")
-    view = MapView([tmp_path])
+    view = MapView()
     qtbot.addWidget(view)
     caplog.set_level(logging.WARNING, logger="explorer.qt.webview")
     with qtbot.waitSignal(view.loadFinished, timeout=30_000):
-        view.load_file(page)
+        view.load_html(PAGE, "page.html")
     box: dict[str, Any] = {}
 
     def poll() -> bool:
@@ -62,16 +59,14 @@ def test_remote_fetch_img_and_script_are_blocked_and_logged(
     view.dispose()
 
 
-def test_interceptor_allows_only_files_under_its_roots(tmp_path: Path) -> None:
-    inside = tmp_path / "app"
-    inside.mkdir()
-    icpt = LocalOnlyInterceptor([inside])
-    assert icpt.allows(QUrl.fromLocalFile(str(inside / "map.html")))
-    assert icpt.allows(QUrl("qrc:///qtwebchannel/qwebchannel.js"))
-    assert icpt.allows(QUrl("data:image/png;base64,AAAA"))
-    assert not icpt.allows(QUrl.fromLocalFile(str(tmp_path / "secret.txt")))
-    assert not icpt.allows(QUrl.fromLocalFile(str(inside / ".." / "secret.txt")))
-    assert not icpt.allows(QUrl("http://localhost:8000/x.js"))
-    assert not icpt.allows(QUrl("https://example.com/"))
-    assert not icpt.allows(QUrl("ftp://example.com/x"))
-    assert not icpt.allows(QUrl("file://remotehost/share/x.js"))
+def test_interceptor_allows_only_the_app_scheme_and_inline_data() -> None:
+    allows = LocalOnlyInterceptor.allows
+    assert allows(QUrl("explorer://app/map.html"))
+    assert allows(QUrl("explorer://app/resources/web/leaflet/leaflet.js"))
+    assert allows(QUrl("data:image/png;base64,AAAA"))
+    assert not allows(QUrl("explorer://elsewhere/x.js"))
+    assert not allows(QUrl("file:///etc/passwd"))
+    assert not allows(QUrl("http://localhost:8000/x.js"))
+    assert not allows(QUrl("https://example.com/"))
+    assert not allows(QUrl("ftp://example.com/x"))
+    assert not allows(QUrl("qrc:///some/resource.js"))

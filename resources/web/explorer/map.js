@@ -139,6 +139,13 @@
   window.explorerInit = function (map, data, options) {
     state.map = map;
     state.qt = !!(options && options.qt);
+    if (map.attributionControl) {
+      // Leaflet's default prefix is a link to a remote site; credit without a link instead.
+      map.attributionControl.setPrefix("Leaflet | Natural Earth");
+    }
+    // With no tile layer Leaflet has no zoom bounds, which marker clustering needs.
+    map.setMinZoom(data.minZoom || 2);
+    map.setMaxZoom(data.maxZoom || 12);
     drawBasemap(map);
     state.cluster = L.markerClusterGroup({
       maxClusterRadius: 28,
