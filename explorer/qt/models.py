@@ -37,7 +37,8 @@ class CountryListModel(QAbstractListModel):
             return None
         c = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{c.name} · {c.name_ar}  ({c.count})"
+            # The Arabic name is isolated (FSI…PDI) so it cannot reorder the rest of the line.
+            return f"{c.name} \u2068{c.name_ar}\u2069 ({c.count})"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{c.name} ({c.code}): {c.count} place mentions"
         if role == CodeRole:

@@ -106,11 +106,16 @@ class MapView(QWebEngineView):
         return url
 
     def dispose(self) -> None:
-        """Delete the page now, before its profile (the other order warns or crashes)."""
-        page = self.page()
-        if page is None or getattr(self, "_disposed", False):
+        """Delete the page, then the view with its profile, now and in that order.
+
+        A profile released while a page still uses it warns or crashes; and a view that
+        outlives its page quietly creates a default one, so the view goes too.
+        """
+        if getattr(self, "_disposed", False):
             return
         self._disposed = True
+        page = self.page()
         page.setWebChannel(None)  # type: ignore[arg-type]
-        self.setPage(None)  # type: ignore[arg-type]
         shiboken6.delete(page)
+        self.setParent(None)
+        shiboken6.delete(self)

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.passages)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([220, 700, 480])
+        self.splitter.setSizes([260, 680, 460])
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         self.mapReady.emit()
 
     def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
+        if getattr(self, "_disposed", False):
+            return
         page = self.view.page()
         if callback is None:
             page.runJavaScript(code, 0)
@@ -238,7 +240,7 @@ class MainWindow(QMainWindow):
             summary = self.index.place(self.selected_place)
             if self.countries and summary and summary.place.country not in self.countries:
                 self.selected_place = None
-        if self.map_ready:
+        if self.map_ready and not getattr(self, "_disposed", False):
             self._push_countries()
             if self.selected_place is None:
                 self.run_js("explorer.select(null)")
