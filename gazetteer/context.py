@@ -86,6 +86,14 @@ def rejection(
         return f"a time zone ('{prev} …')"
     if not toponym:
         return None
+    if (
+        len(m.key) == 1
+        and m.key[0] in voc.first_names
+        and m.proclitic == ""
+        and nxt
+        and not nxt.startswith("و")
+    ):
+        return f"a given name: before '{nxt}'"
     if m.proclitic == "" and prev:
         if prev in voc.first_names:
             return f"a surname: after the given name '{prev}'"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from gazetteer.normalize import Normalized, normalize, word_spans
@@ -13,6 +13,7 @@ from gazetteer.store import Gazetteer
 # their combinations. Longest first so that وب is tried before و.
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+_TOKEN_CACHE_SIZE = 500_000
 _GAP = re.compile(r"[ \t\-\u2010-\u2013]{1,3}")  # what may stand between the words of a name
 
 
@@ -53,6 +54,9 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
 class Matcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        # token → its (characters cut, proclitic, candidate keys) readings that name something:
+        # most tokens name nothing, and the same tokens recur in every article.
+        self._options: dict[str, tuple[tuple[int, str, list[tuple[str, ...]]], ...]] = {}
 
     def tokens(self, norm: Normalized) -> list[Token]:
         return [Token(s, e, norm.text[s:e]) for s, e in word_spans(norm.text)]
@@ -67,6 +71,8 @@ class Matcher:
         span_ends = [e for _, e in sorted(spans)] if spans is not None else []
         index = self.gaz.index
         first_words = self.gaz.first_words
+        words = self.gaz.words
+        cache = self._options
         folded = norm.text
         out: list[RawMatch] = []
         i, n = 0, len(toks)
@@ -76,8 +82,22 @@ class Matcher:
                 i += 1
                 continue
             best: tuple[int, int, int, tuple[str, ...], str] | None = None
-            for cut, word, proclitic in variants(toks[i].text):
-                for key in first_words.get(word, ()):
+            token = toks[i].text
+            options = cache.get(token)
+            if options is None:
+                # A word like كبيرا is not ك + بيرا: only its bare form is looked up.
+                forms: Iterable[tuple[int, str, str]] = (
+                    ((0, token, ""),) if token in words else variants(token)
+                )
+                options = tuple(
+                    (cut, proclitic, keys)
+                    for cut, word, proclitic in forms
+                    if (keys := first_words.get(word))
+                )
+                if len(cache) < _TOKEN_CACHE_SIZE:
+                    cache[token] = options
+            for cut, proclitic, keys in options:
+                for key in keys:
                     size = len(key)
                     if best and (size < best[0] or (size == best[0] and cut >= best[1])):
                         break

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Characters dropped entirely: harakat, Quranic marks, superscript alif, tatweel, formatting.
@@ -60,7 +61,7 @@ class Normalized:
 
     original: str
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]  # a range when nothing was dropped
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the folded text back to the original text.
@@ -78,8 +79,7 @@ class Normalized:
         return ostart, oend
 
 
-def normalize(text: str) -> Normalized:
-    """Fold ``text`` for matching; see the module docstring."""
+def _slow_normalize(text: str) -> Normalized:
     out: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
@@ -91,9 +91,39 @@ def normalize(text: str) -> Normalized:
     return Normalized(text, "".join(out), tuple(origin))
 
 
+def _translation_table() -> dict[int, str | None]:
+    """``str.translate`` table doing what ``_fold_char`` does for one-to-one characters."""
+    table: dict[int, str | None] = {cp: None for cp in _DROP}
+    table.update({ord(k): v for k, v in _FOLD.items()})
+    for cp in range(0x3100):  # every space character is below U+3100
+        ch = chr(cp)
+        if cp not in table and _is_space(ch):
+            table[cp] = " "
+    return table
+
+
+_TABLE = _translation_table()
+_DROPPED = frozenset(chr(c) for c in _DROP)
+# Presentation forms may fold into several characters: those texts take the slow path.
+_EXPANDING = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]")
+
+
+def normalize(text: str) -> Normalized:
+    """Fold ``text`` for matching; see the module docstring."""
+    if _EXPANDING.search(text):
+        return _slow_normalize(text)
+    folded = text.translate(_TABLE)
+    if len(folded) == len(text):
+        return Normalized(text, folded, range(len(text)))
+    origin = [i for i, ch in enumerate(text) if ch not in _DROPPED]
+    return Normalized(text, folded, origin)
+
+
 def fold(text: str) -> str:
     """Just the folded text (for names in the gazetteer)."""
-    return "".join(_fold_char(ch) for ch in text)
+    if _EXPANDING.search(text):
+        return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 _WORD = re.compile(r"[^\W\d_]+")

