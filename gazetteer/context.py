@@ -73,13 +73,15 @@ def rejection(
     m: RawMatch, toks: list[Token], folded: str, voc: Vocabulary, *, toponym: bool
 ) -> str | None:
     """Why this match is not a place mention here, or None when it may be one."""
-    prev = toks[m.first - 1].text if m.first > 0 and _near(folded, toks, m.first - 1, m.first) else ""
+    before = m.first > 0 and _near(folded, toks, m.first - 1, m.first)
+    prev = toks[m.first - 1].text if before else ""
     prev2 = (
         toks[m.first - 2].text
         if m.first > 1 and prev and _near(folded, toks, m.first - 2, m.first - 1)
         else ""
     )
-    nxt = toks[m.last].text if m.last < len(toks) and _near(folded, toks, m.last - 1, m.last) else ""
+    after = m.last < len(toks) and _near(folded, toks, m.last - 1, m.last)
+    nxt = toks[m.last].text if after else ""
     if len(m.key) == 1 and m.key[0] in voc.directions:
         return "a compass direction, not a place"
     if prev in voc.time_before or _bare(prev) in voc.time_before:
@@ -103,9 +105,9 @@ def rejection(
         return f"part of an organisation's name: after '{prev}'"
     if nxt and nxt in voc.org_after:
         return f"part of a name: before '{nxt}'"
-    if prev2 and (prev2 in voc.org_phrase_heads or _bare(prev2) in voc.org_phrase_heads):
-        if prev in voc.directions:
-            return f"part of an organisation's name: '{prev2} {prev} …'"
+    heads = voc.org_phrase_heads
+    if prev2 and (prev2 in heads or _bare(prev2) in heads) and prev in voc.directions:
+        return f"part of an organisation's name: '{prev2} {prev} …'"
     return None
 
 

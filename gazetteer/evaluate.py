@@ -133,7 +133,9 @@ def score_document(mentions: Iterable[Mention], gold: Mapping[str, Any], doc: st
         if any(_overlaps(span, (n["start"], n["end"])) for n in neutral):
             continue
         s.fp += 1
-        why = next((b.get("why", "furniture") for b in bad if _overlaps(span, (b["start"], b["end"]))), "")
+        why = next(
+            (b.get("why", "furniture") for b in bad if _overlaps(span, (b["start"], b["end"]))), ""
+        )
         s.false_positives.append(f"{doc}@{m.start} {m.text} → {m.place.name} {why}".rstrip())
     for i, g in enumerate(gold_mentions):
         if i not in hit_gold:

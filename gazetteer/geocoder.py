@@ -41,7 +41,8 @@ class OfflineGazetteer(Geocoder):  # type: ignore[misc]
         entries = self.gaz.index.get(key, [])
         places = [self.gaz.places[i] for i, _t in entries]
         if not places and key and key[0].startswith("ال"):
-            places = [self.gaz.places[i] for i, _t in self.gaz.index.get((key[0][2:], *key[1:]), [])]
+            bare = (key[0][2:], *key[1:])
+            places = [self.gaz.places[i] for i, _t in self.gaz.index.get(bare, [])]
         places.sort(key=lambda p: -prior(p)[0])
         if not places:
             return None
@@ -57,4 +58,6 @@ class OfflineGazetteer(Geocoder):  # type: ignore[misc]
         cities.sort(key=lambda p: great_circle((lat, lon), (p.lat, p.lon)).km)
         if not cities:
             return None
-        return self._location(cities[0]) if exactly_one else [self._location(p) for p in cities[:10]]
+        if exactly_one:
+            return self._location(cities[0])
+        return [self._location(p) for p in cities[:10]]

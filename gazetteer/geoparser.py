@@ -92,10 +92,14 @@ class Geoparser:
 
         accepted: list[_Found] = []
         for f in kept:
-            if f.type == TOPONYM and _weak(f) and f.cue is None:
-                if not any(p.country in doc_countries for p in f.places):
-                    reject(f.raw, _weak_reason(f))
-                    continue
+            if (
+                f.type == TOPONYM
+                and _weak(f)
+                and f.cue is None
+                and not any(p.country in doc_countries for p in f.places)
+            ):
+                reject(f.raw, _weak_reason(f))
+                continue
             accepted.append(f)
 
         mentions = self._resolve(text, accepted, sure, doc_countries)

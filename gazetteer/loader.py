@@ -75,7 +75,7 @@ def read_entries(path: Path) -> list[Entry]:
     except UnicodeDecodeError as exc:
         raise GazetteerFileError(path, None, f"not UTF-8 text ({exc.reason})") from exc
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -33,9 +33,8 @@ def demonym_forms(adjective: str) -> list[str]:
     ['روسي', 'روسيه', 'روسيون']
     """
     base = fold(adjective).strip()
-    if not base.endswith("ي") or " " in base:
-        stems = [base]
-    else:
+    stems = [base]
+    if base.endswith("ي") and " " not in base:
         stems = [base + e for e in _NISBA_ENDINGS]
     out = []
     for s in stems:
