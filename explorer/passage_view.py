@@ -7,10 +7,12 @@ text, title and place name goes through ``html.escape``: text is data, never mar
 from __future__ import annotations
 
 import html
+from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
 
 from explorer.index import PassageHit
+from gazetteer.model import Mention
 
 HIGHLIGHT = "background-color:#ffe08a; font-weight:bold;"
 
@@ -48,9 +50,31 @@ def _date(iso: str | None) -> str | None:
     return iso.replace("T", " ") if iso else None
 
 
-def passages_html(hits: Sequence[PassageHit], heading: str, empty: str) -> str:
+def explanation_html(mentions: Sequence[Mention]) -> str:
+    """Why the geoparser chose this place: its reasons, confidence and runner-up candidates."""
+    if not mentions:
+        return ""
+    reasons = Counter(m.reason for m in mentions if m.reason)
+    low = min(m.confidence for m in mentions)
+    high = max(m.confidence for m in mentions)
+    conf = f"{low:.2f}" if abs(high - low) < 0.005 else f"{low:.2f}–{high:.2f}"
+    rivals: dict[str, str] = {}
+    for m in mentions:
+        for c in m.alternatives:
+            if c.place.id != m.place.id:
+                rivals.setdefault(c.place.id, f"{c.place.name} ({c.place.country or c.place.kind})")
+    lines = [f"<b>Why this place</b> (confidence {_e(conf)}):"]
+    lines += [f"• {_e(r)}" + (f" ×{n}" if n > 1 else "") for r, n in reasons.most_common(4)]
+    if rivals:
+        lines.append("Other candidates: " + _e(", ".join(list(rivals.values())[:5])))
+    return '<p style="color:#444; font-size:small;">' + "<br/>".join(lines) + "</p>"
+
+
+def passages_html(
+    hits: Sequence[PassageHit], heading: str, empty: str, explanation: str = ""
+) -> str:
     """The whole panel: ``heading``, then each article's passages, or ``empty`` if none."""
-    parts = [f'<h2 dir="auto">{_e(heading)}</h2>']
+    parts = [f'<h2 dir="auto">{_e(heading)}</h2>', explanation]
     if not hits:
         parts.append(f"<p>{_e(empty)}</p>")
     for _, group in groupby(hits, key=lambda h: h.article.doc):

@@ -20,9 +20,11 @@ class PassagePanel(QTextBrowser):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.hits: list[PassageHit] = []
 
-    def show_hits(self, hits: Sequence[PassageHit], heading: str, empty: str = "") -> None:
+    def show_hits(
+        self, hits: Sequence[PassageHit], heading: str, empty: str = "", explanation: str = ""
+    ) -> None:
         self.hits = list(hits)
-        self.setHtml(passages_html(self.hits, heading, empty or "No passages."))
+        self.setHtml(passages_html(self.hits, heading, empty or "No passages.", explanation))
 
     def docs(self) -> list[str]:
         """The articles listed, in order (for tests and the status bar)."""

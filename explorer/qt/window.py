@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from explorer.article import Problem
 from explorer.index import CorpusIndex
 from explorer.mapdoc import map_html
+from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.passages import PassagePanel
@@ -255,7 +256,8 @@ class MainWindow(QMainWindow):
             hits = self.index.passages([p.id], countries)
             articles = len({h.article.doc for h in hits})
             heading = f"{p.name} · {p.name_ar} — {len(hits)} passages in {articles} articles"
-            self.passages.show_hits(hits, heading)
+            mentions = [m for h in hits for m in h.mentions if m.place.id == p.id]
+            self.passages.show_hits(hits, heading, explanation=explanation_html(mentions))
         elif countries:
             hits = self.index.passages(None, countries)
             known = {c.code: c for c in self.index.countries()}
