@@ -9,9 +9,9 @@ sense per document (every occurrence of a name in a document votes for the same 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geopy.distance import great_circle
 

@@ -70,7 +70,7 @@ def test_state_cue_picks_the_state(mini: Geoparser) -> None:
 
 
 def test_neighbours_pick_the_country(mini: Geoparser) -> None:
-    (kz, ge) = mini.parse("السفير في كازاخستان وجورجيا")
+    (_kz, ge) = mini.parse("السفير في كازاخستان وجورجيا")
     assert ge.place.kind == "country" and ge.place.country == "GE"
     assert ge.alternatives and ge.alternatives[0].place.kind == "admin1"
 
