@@ -84,22 +84,34 @@ class Geoparser:
             else:
                 kept.append(f)
 
-        sure = [f for f in kept if f.type == TOPONYM and len(f.places) == 1 and not _weak(f)]
+        latin = self.gaz.latin_words
+
+        def weak(f: _Found) -> bool:
+            return _weak(f, latin)
+
+        sure = [f for f in kept if f.type == TOPONYM and len(f.places) == 1 and not weak(f)]
         doc_countries = frozenset(f.places[0].country for f in sure if f.places[0].country)
         doc_countries |= frozenset(
             f.places[0].country for f in kept if f.type == DEMONYM and f.places[0].country
         )
 
+        # A name that is also a common word needs a cue, or a place of its country named close
+        # by: a country named anywhere in the document is not enough for الخبر "the news".
+        sure_ids = {id(f) for f in sure}
+        anchors = [
+            (f.raw.start, f.places[0].country)
+            for f in kept
+            if (id(f) in sure_ids or f.type == DEMONYM) and f.places[0].country
+        ]
         accepted: list[_Found] = []
         for f in kept:
-            if (
-                f.type == TOPONYM
-                and _weak(f)
-                and f.cue is None
-                and not any(p.country in doc_countries for p in f.places)
-            ):
-                reject(f.raw, _weak_reason(f))
-                continue
+            if f.type == TOPONYM and weak(f) and f.cue is None:
+                near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
+                # An English word (Union, Reading) in English text needs its cue, whatever else
+                # the text names.
+                if _latin_word(f, latin) or not any(p.country in near for p in f.places):
+                    reject(f.raw, _weak_reason(f))
+                    continue
             accepted.append(f)
 
         mentions = self._resolve(text, accepted, sure, doc_countries)
@@ -161,9 +173,11 @@ def _demonym_places(places: list[Place]) -> list[Place]:
     return countries or places
 
 
-def _weak(f: _Found) -> bool:
+def _weak(f: _Found, latin_words: frozenset[str] = frozenset()) -> bool:
     """A name that is also a common word, or a very short name of a small town."""
     if all(p.common_word for p in f.places):
+        return True
+    if _latin_word(f, latin_words):
         return True
     letters = sum(len(w) for w in f.raw.key)
     return letters <= WEAK_LETTERS and all(
@@ -171,8 +185,19 @@ def _weak(f: _Found) -> bool:
     )
 
 
+def _latin_word(f: _Found, latin_words: frozenset[str]) -> bool:
+    """A one-word Latin name of towns that is an everyday English word (Reading, Split)."""
+    return (
+        len(f.raw.key) == 1
+        and f.raw.key[0] in latin_words
+        and all(p.kind == "city" and not p.capital for p in f.places)
+    )
+
+
 def _weak_reason(f: _Found) -> str:
+    if f.raw.key[0].isascii() and not all(p.common_word for p in f.places):
+        return "an everyday English word, with no place cue"
     if all(p.common_word for p in f.places):
-        return "also a common word, with no place cue and its country not named in the document"
-    return "a short name of a small town, with no place cue and its country not named"
+        return "also a common word, with no place cue and no place of its country named nearby"
+    return "a short name of a small town, with no place cue and no place of its country nearby"
 

