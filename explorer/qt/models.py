@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,7 +41,9 @@ class CountryListModel(QAbstractListModel):
             # The Arabic name is isolated (FSI…PDI) so it cannot reorder the rest of the line.
             return f"{c.name} \u2068{c.name_ar}\u2069 ({c.count})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.name} ({c.code}): {c.count} place mentions"
+            # Qt shows tooltips that look like markup as rich text: make it escaped markup.
+            text = f"{c.name} · {c.name_ar} ({c.code}): {c.count} place mentions"
+            return f"<p>{html.escape(text)}</p>"
         if role == CodeRole:
             return c.code
         if role == CountRole:

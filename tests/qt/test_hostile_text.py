@@ -66,3 +66,29 @@ def test_payloads_are_shown_literally_and_never_run(qtbot: Any, hostile_window: 
     assert f"{NAME} · {NAME_AR}" in text
     html = win.passages.toHtml()
     assert "<script>" not in html and "<img" not in html
+
+
+def test_country_names_from_a_users_gazetteer_stay_text_in_the_filter(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from explorer.qt.models import CountryListModel
+
+    gaz = tmp_path / "rename.yaml"
+    gaz.write_text(
+        "format: explorer-gazetteer/1\nplaces:\n"
+        "  - id: gn:1220409\n    name: '<img src=x onerror=alert(1)>Tajikistan'\n",
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("خبر\n\nزار الوفد طاجيكستان.\n", encoding="utf-8")
+    index = open_corpus(corpus, [gaz])
+    model = CountryListModel(index)
+    row = model.row_of("TJ")
+    assert row >= 0
+    shown = model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)
+    tip = model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "<img src=x onerror=alert(1)>Tajikistan" in shown
+    assert "<img" not in tip and "&lt;img src=x onerror=alert(1)&gt;Tajikistan" in tip
