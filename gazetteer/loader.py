@@ -7,6 +7,7 @@ that place (lists extended, scalars replaced), ``remove: true`` drops it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -217,10 +218,10 @@ def _unique(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def load_files(paths: list[Path]) -> LoadResult:
-    """Load and merge ``paths`` in order. A bad file is skipped and reported in ``errors``."""
+def load_files(paths: list[Path], base: Sequence[Place] = ()) -> LoadResult:
+    """Merge ``paths`` in order onto ``base``. A bad file is skipped and reported in ``errors``."""
     result = LoadResult()
-    places: dict[str, Place] = {}
+    places: dict[str, Place] = {p.id: p for p in base}
     for path in paths:
         try:
             entries = read_entries(path)

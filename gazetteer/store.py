@@ -80,9 +80,27 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra: Sequence[Path | str] = (), *, use_cache: bool = True) -> Gazetteer:
-        """The built-in world gazetteer plus the user's files ``extra``, from cache if fresh."""
+        """The built-in world gazetteer plus the user's files ``extra``.
+
+        The built-in part comes from the compiled cache when it is fresh; the user's files,
+        small, are merged onto it each time, so editing one never recompiles the world.
+        """
+        builtin = cls._builtin(use_cache)
+        if not extra:
+            return builtin
+        result = load_files([Path(p) for p in extra], base=builtin.places)
+        errors = builtin.errors + [(e.path, e.line, e.message) for e in result.errors]
+        if not result.errors and len(result.places) == len(builtin.places) and all(
+            a is b for a, b in zip(result.places, builtin.places, strict=True)
+        ):
+            return cls(builtin.places, builtin.index, errors, builtin.words,
+                       builtin.latin_words, builtin.first_words)
+        return cls(result.places, build_index(result.places), errors, builtin.words,
+                   builtin.latin_words)
+
+    @classmethod
+    def _builtin(cls, use_cache: bool) -> Gazetteer:
         paths = [DATA_DIR / n for n in BUILTIN_FILES if (DATA_DIR / n).exists()]
-        paths += [Path(p) for p in extra]
         words_file = DATA_DIR / PROCLITIC_WORDS
         latin_file = DATA_DIR / LATIN_WORDS
         if not use_cache:

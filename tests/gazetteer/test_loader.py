@@ -80,3 +80,28 @@ def test_compiled_cache_is_used_and_rebuilt_when_a_file_changes(
                            " lat: 1, lon: 2}\n", encoding="utf-8")
     changed = Gazetteer.load([user])
     assert changed.by_id["my:a"].name == "Beta"
+
+
+def test_user_files_merge_onto_the_compiled_world(tmp_path: Path) -> None:
+    from gazetteer.store import Gazetteer
+
+    world = Gazetteer.load()
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "format: explorer-gazetteer/1\nplaces:\n"
+        "  - id: gn:658225\n    names_ar: [هيلسنكي العاصمة]\n"
+        "  - id: mine:oasis\n    kind: city\n    name: Oasis\n    name_ar: واحة الاختبار\n"
+        "    country: TJ\n    lat: 38.0\n    lon: 70.0\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: explorer-gazetteer/1\nplaces:\n  - id: x\n    lat: 123\n",
+                   encoding="utf-8")
+    merged = Gazetteer.load([user, bad])
+    assert len(merged.places) == len(world.places) + 1
+    assert "هيلسنكي العاصمة" in merged.by_id["gn:658225"].names_ar
+    assert merged.by_id["mine:oasis"].country == "TJ"
+    assert [e for e in merged.errors if e[0].endswith("bad.yaml")]
+    assert not [e for e in merged.errors if e[0].endswith("mine.yaml")]
+    # The world itself is untouched by the merge.
+    assert "هيلسنكي العاصمة" not in world.by_id["gn:658225"].names_ar
