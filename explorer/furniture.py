@@ -45,9 +45,11 @@ Then rules that need the whole page, in this order:
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from explorer.article import Furniture
 
@@ -66,10 +68,18 @@ _LETTER_MAP = str.maketrans(
 EDGE_CHARS = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c"
 
 
+#: ``_LETTER_MAP`` as replacements: none makes a character that another one replaces.
+_LETTER_CHANGES = {chr(k): str(v) for k, v in _LETTER_MAP.items()}
+_LETTER_CHANGED = re.compile("[" + "".join(re.escape(c) for c in sorted(_LETTER_CHANGES)) + "]")
+
+
 def line_key(line: str) -> str:
     """The form rules are matched against (see the module docstring)."""
-    key = _DIACRITICS.sub("", line).translate(_LETTER_MAP).lower()
-    return " ".join(key.split())
+    key = _DIACRITICS.sub("", line)
+    # key.translate(_LETTER_MAP), faster: a few replacements in a line of mostly other letters
+    for ch in set(_LETTER_CHANGED.findall(key)):
+        key = key.replace(ch, _LETTER_CHANGES[ch])
+    return " ".join(key.lower().split())
 
 
 def words(line: str) -> list[str]:
@@ -91,13 +101,78 @@ class Rule:
     pattern: re.Pattern[str]
     max_words: int | None = None
     requires: re.Pattern[str] | None = None
+    #: Strings one of which every match of ``pattern`` holds: a quick test before the search.
+    needles: tuple[str, ...] | None = field(init=False, default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needles", needles(self.pattern))
 
     def matches(self, key: str, n_words: int) -> bool:
         if self.max_words is not None and n_words > self.max_words:
             return False
+        if self.needles is not None and not any(n in key for n in self.needles):
+            return False
         if not self.pattern.search(key):
             return False
         return self.requires is None or bool(self.requires.search(key))
+
+
+def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` contains, or None if none is known.
+
+    Read off the parsed pattern: the literal text a match must hold (for alternatives, one
+    literal of each). A line holding none of them cannot match, which ``in`` tells far faster
+    than the search. None (no quick test) for whatever this does not understand.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        # The standard library's own parser of patterns (private, hence the fallback).
+        parser = importlib.import_module("re._parser")
+        found = _required(list(parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # a Python whose parser differs: no quick test, same results
+        return None
+    if not found:
+        return None
+    # A needle holding another one adds nothing: any line holding it holds the other.
+    kept = {n for n in found if not any(o != n and o in n for o in found)}
+    return tuple(sorted(kept))
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """For a sequence of parsed pattern items, the best set of strings one of which is in
+    every match (the set whose shortest string is longest), or None."""
+    c = importlib.import_module("re._constants")
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        found: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE:
+                raise ValueError("case-insensitive group")
+            found = _required(list(sub))
+        elif op is c.BRANCH:
+            each = [_required(list(alt)) for alt in av[1]]
+            if all(each):
+                found = frozenset().union(*each)  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            low, _high, sub = av
+            if low >= 1:
+                found = _required(list(sub))
+        elif op is c.ATOMIC_GROUP:
+            found = _required(list(av))
+        if found:
+            options.append(found)
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -254,6 +329,7 @@ META = re.compile(
          (?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?""",
     re.VERBOSE,
 )
+_META_NEEDLES = needles(META) or ("",)  # "" is in every line
 BARE_DATE = re.compile(
     rf"(?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?",
     re.VERBOSE,
@@ -354,7 +430,8 @@ def analyse_page(text: str) -> Page:
     page = Page(text, split_lines(text))
     lines = page.lines
     sample = text[:PAGE_SAMPLE_CHARS]
-    arabic_page = _arabic_letters(sample) >= _latin_letters(sample)
+    latin = _latin_letters(sample)  # few or none: counted first, Arabic only if need be
+    arabic_page = latin == 0 or _arabic_letters(sample) >= latin
     for ln in lines:
         ln.reason = _line_rule(ln, arabic_page)
     _read_also_blocks(lines)
@@ -370,7 +447,11 @@ def _line_rule(ln: Line, arabic_page: bool) -> str | None:
             return rule.reason
     if ln.n_words <= UI_MAX_WORDS and _is_toolbar(ln.key):
         return "share or toolbar label"
-    if META.search(ln.key) and _meta_extra_words(ln.key, META) <= META_MAX_EXTRA_WORDS:
+    if (
+        any(n in ln.key for n in _META_NEEDLES)
+        and META.search(ln.key)
+        and _meta_extra_words(ln.key, META) <= META_MAX_EXTRA_WORDS
+    ):
         return "metadata"
     if (
         arabic_page
@@ -500,13 +581,14 @@ def _repeats(page: Page) -> None:
         seen.add(ln.key)
 
 
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
-_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+# Runs of letters, not letters: one string per word found instead of one per letter.
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]+")
+_LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 
 def _arabic_letters(text: str) -> int:
-    return len(_ARABIC_LETTER.findall(text))
+    return sum(map(len, _ARABIC_LETTERS.findall(text)))
 
 
 def _latin_letters(text: str) -> int:
-    return len(_LATIN_LETTER.findall(text))
+    return sum(map(len, _LATIN_LETTERS.findall(text)))

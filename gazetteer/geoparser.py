@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gazetteer.context import Vocabulary, cue, rejection, vocabulary
 from gazetteer.matcher import Matcher, RawMatch
-from gazetteer.model import Mention, Place
+from gazetteer.model import Candidate, Mention, Place
 from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.resolver import Context, confidence, rank
 from gazetteer.store import Gazetteer
@@ -37,6 +38,7 @@ class _Found:
     places: list[Place]
     type: str
     cue: str | None = None
+    weak: bool = False  # see ``_weak``
 
 
 class Geoparser:
@@ -46,6 +48,17 @@ class Geoparser:
         self.gaz = gazetteer
         self.voc = voc or vocabulary()
         self.matcher = Matcher(gazetteer)
+        # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
+        self._names: dict[tuple[str, ...], tuple[str, list[Place], bool]] = {}
+
+    def _name(self, m: RawMatch) -> tuple[str, list[Place], bool]:
+        places = self.gaz.places
+        topo = [places[i] for i, t in m.entries if t == TOPONYM]
+        kind = TOPONYM if topo else DEMONYM
+        cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
+        name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words))
+        self._names[m.key] = name
+        return name
 
     def parse(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
         """Mentions in ``text`` (only inside ``spans`` when given), in text order."""
@@ -55,8 +68,7 @@ class Geoparser:
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
     ) -> tuple[list[Mention], list[Rejected]]:
         """Mentions and the names set aside, each with its reason."""
-        norm, toks, raws = self.matcher.find(text, spans)
-        places = self.gaz.places
+        _, toks, raws = self.matcher.find(text, spans)
         rejected: list[Rejected] = []
         found: list[_Found] = []
         persons: set[tuple[str, ...]] = set()
@@ -64,17 +76,19 @@ class Geoparser:
         def reject(m: RawMatch, why: str) -> None:
             rejected.append(Rejected(m.start, m.end, text[m.start:m.end], why))
 
+        names = self._names
         for m in raws:
-            topo = [places[i] for i, t in m.entries if t == TOPONYM]
-            kind = TOPONYM if topo else DEMONYM
-            cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
-            why = rejection(m, toks, norm.text, self.voc, toponym=bool(topo))
+            name = names.get(m.key)
+            if name is None:
+                name = self._name(m)
+            kind, cands, is_weak = name
+            why = rejection(m, toks, self.voc, toponym=kind == TOPONYM)
             if why:
                 if why.startswith(("a surname", "a person")):
                     persons.add(m.key)
                 reject(m, why)
                 continue
-            found.append(_Found(m, cands, kind, cue(m, toks, norm.text, self.voc)))
+            found.append(_Found(m, cands, kind, cue(m, toks, self.voc), is_weak))
 
         # One sense per document for people: a surname seen after a title stays a person.
         kept: list[_Found] = []
@@ -85,11 +99,7 @@ class Geoparser:
                 kept.append(f)
 
         latin = self.gaz.latin_words
-
-        def weak(f: _Found) -> bool:
-            return _weak(f, latin)
-
-        sure = [f for f in kept if f.type == TOPONYM and len(f.places) == 1 and not weak(f)]
+        sure = [f for f in kept if f.type == TOPONYM and len(f.places) == 1 and not f.weak]
         doc_countries = frozenset(f.places[0].country for f in sure if f.places[0].country)
         doc_countries |= frozenset(
             f.places[0].country for f in kept if f.type == DEMONYM and f.places[0].country
@@ -105,7 +115,7 @@ class Geoparser:
         ]
         accepted: list[_Found] = []
         for f in kept:
-            if f.type == TOPONYM and weak(f) and f.cue is None:
+            if f.type == TOPONYM and f.weak and f.cue is None:
                 near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
                 # An English word (Union, Reading) in English text needs its cue, whatever else
                 # the text names.
@@ -131,38 +141,40 @@ class Geoparser:
         for f in accepted:
             groups[(f.raw.key, f.type) if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
+        sure_starts = [s.raw.start for s in sure]  # in text order
         for occurrences in groups.values():
             first = occurrences[0]
-            contexts = [
-                Context(
-                    f.cue,
-                    doc_countries,
-                    tuple(
-                        s.places[0]
-                        for s in sure
-                        if s is not f and abs(s.raw.start - f.raw.start) <= NEARBY_CHARS
-                    ),
-                )
-                for f in occurrences
-            ]
-            ranked = rank(first.places, contexts)
-            win = ranked[0]
-            conf = confidence(ranked)
-            if len(ranked) == 1:
+            if len(first.places) == 1:
+                # The one place wins whatever the context says: no scores, no runner-ups.
+                place = first.places[0]
+                conf = 1.0
                 reason = "the only place with this name"
+                alternatives: tuple[Candidate, ...] = ()
             else:
-                reason = "; ".join(win.reasons) or "highest prior"
+                contexts = []
+                for f in occurrences:
+                    at = f.raw.start
+                    lo = bisect_left(sure_starts, at - NEARBY_CHARS)
+                    hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
+                    nearby = tuple(s.places[0] for s in sure[lo:hi] if s is not f)
+                    contexts.append(Context(f.cue, doc_countries, nearby))
+                ranked = rank(first.places, contexts)
+                place = ranked[0].place
+                conf = confidence(ranked)
+                reason = "; ".join(ranked[0].reasons) or "highest prior"
+                alternatives = tuple(ranked[1:4])
             for f in occurrences:
+                start, end = f.raw.start, f.raw.end
                 out.append(
                     Mention(
-                        start=f.raw.start,
-                        end=f.raw.end,
-                        text=text[f.raw.start:f.raw.end],
+                        start=start,
+                        end=end,
+                        text=text[start:end],
                         type=f.type,
-                        place=win.place,
+                        place=place,
                         confidence=conf,
-                        reason=reason if f.type == TOPONYM else f"an adjective of {win.place.name}",
-                        alternatives=tuple(ranked[1:4]),
+                        reason=reason if f.type == TOPONYM else f"an adjective of {place.name}",
+                        alternatives=alternatives,
                     )
                 )
         return out

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from typing import NamedTuple
 
-from gazetteer.normalize import Normalized, normalize, word_spans
+from gazetteer.normalize import WORD_SPLIT, Normalized, normalize
 from gazetteer.store import Gazetteer
 
 # Proclitics that attach to a following noun: conjunctions و ف, prepositions ب ل ك, and
@@ -14,7 +17,14 @@ from gazetteer.store import Gazetteer
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _TOKEN_CACHE_SIZE = 500_000
+_UNKNOWN = -2  # a token's span, not looked up yet
 _GAP = re.compile(r"[ \t\-\u2010-\u2013]{1,3}")  # what may stand between the words of a name
+
+Key = tuple[str, ...]
+#: A token's readings that name something: (characters cut, proclitic, the names of two words
+#: or more by their second word, the one-word name or None). Keys keep the gazetteer's order,
+#: longest first.
+Options = tuple[tuple[int, str, dict[str, list[Key]] | None, Key | None], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +34,34 @@ class Token:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class RawMatch:
+class Tokens:
+    """The words of a folded text, held as flat lists (no object per word).
+
+    ``words[i]`` is token ``i``; ``seps[i]`` the text between token ``i - 1`` and token ``i``
+    (``seps[0]`` before the first, ``seps[len(words)]`` after the last); ``bounds[2 * i]`` and
+    ``bounds[2 * i + 1]`` its start and end in the folded text.
+    """
+
+    __slots__ = ("bounds", "seps", "words")
+
+    def __init__(self, folded: str) -> None:
+        parts = WORD_SPLIT.split(folded)  # separator, word, separator, ..., word, separator
+        self.words: list[str] = parts[1::2]
+        self.seps: list[str] = parts[0::2]
+        self.bounds: list[int] = list(accumulate(map(len, parts)))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i: int) -> Token:
+        return Token(self.bounds[2 * i], self.bounds[2 * i + 1], self.words[i])
+
+    def near(self, b: int) -> bool:
+        """True when tokens b - 1 and b are separated only by spaces (no punctuation, no LF)."""
+        return self.seps[b].strip(" \t") == ""
+
+
+class RawMatch(NamedTuple):
     """A name found in the text before any filtering or resolution."""
 
     start: int  # original offsets
@@ -51,93 +87,149 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
                 yield len(p) + 1, "ال" + rest[1:], p + "ل"
 
 
+class _OptionCache(dict[str, Options]):
+    """Token → its readings that name something, computed on first sight.
+
+    Most tokens name nothing (an empty tuple), and the same tokens recur in every article:
+    looking every token of a text up is one ``map`` over the words, at C speed.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__()
+        self.first_words = gazetteer.first_words
+        self.words = gazetteer.words
+        self._shapes: dict[str, tuple[dict[str, list[Key]] | None, Key | None]] = {}
+
+    def _shape(self, word: str, keys: list[Key]) -> tuple[dict[str, list[Key]] | None, Key | None]:
+        shape = self._shapes.get(word)
+        if shape is None:
+            by_second: dict[str, list[Key]] = {}
+            single = None
+            for key in keys:
+                if len(key) == 1:
+                    single = key
+                else:
+                    by_second.setdefault(key[1], []).append(key)
+            shape = self._shapes[word] = (by_second or None, single)
+        return shape
+
+    def __missing__(self, token: str) -> Options:
+        first_words = self.first_words
+        # A word like كبيرا is not ك + بيرا: only its bare form is looked up.
+        forms: Iterable[tuple[int, str, str]] = (
+            ((0, token, ""),) if token in self.words else variants(token)
+        )
+        options = tuple(
+            (cut, proclitic, *self._shape(word, keys))
+            for cut, word, proclitic in forms
+            if (keys := first_words.get(word))
+        )
+        if len(self) < _TOKEN_CACHE_SIZE:
+            self[token] = options
+        return options
+
+
 class Matcher:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
-        # token → its (characters cut, proclitic, candidate keys) readings that name something:
-        # most tokens name nothing, and the same tokens recur in every article.
-        self._options: dict[str, tuple[tuple[int, str, list[tuple[str, ...]]], ...]] = {}
-
-    def tokens(self, norm: Normalized) -> list[Token]:
-        return [Token(s, e, norm.text[s:e]) for s, e in word_spans(norm.text)]
+        self._options = _OptionCache(gazetteer)
+        self._entries: dict[Key, tuple[tuple[int, str], ...]] = {}  # tuple(index[key])
 
     def find(
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
-    ) -> tuple[Normalized, list[Token], list[RawMatch]]:
+    ) -> tuple[Normalized, Tokens, list[RawMatch]]:
         """All longest, non-overlapping name matches inside ``spans`` (whole text if None)."""
         norm = normalize(text)
-        toks = self.tokens(norm)
-        allowed = _span_lookup(norm, toks, spans)
+        toks = Tokens(norm.text)
+        words, seps, bounds = toks.words, toks.seps, toks.bounds
+        region_of = _span_lookup(norm, bounds, spans)
         span_ends = [e for _, e in sorted(spans)] if spans is not None else []
-        index = self.gaz.index
-        first_words = self.gaz.first_words
-        words = self.gaz.words
-        cache = self._options
-        folded = norm.text
         out: list[RawMatch] = []
-        i, n = 0, len(toks)
-        while i < n:
-            region = allowed[i]
-            if region < 0:
-                i += 1
+        n = len(words)
+        options_of = list(map(self._options.__getitem__, words))
+        resume = 0  # tokens before this one are inside the last match
+        # Only the tokens that may start a name: the others match nothing.
+        for i in compress(range(n), options_of):
+            if i < resume:
                 continue
-            best: tuple[int, int, int, tuple[str, ...], str] | None = None
-            token = toks[i].text
-            options = cache.get(token)
-            if options is None:
-                # A word like كبيرا is not ك + بيرا: only its bare form is looked up.
-                forms: Iterable[tuple[int, str, str]] = (
-                    ((0, token, ""),) if token in words else variants(token)
-                )
-                options = tuple(
-                    (cut, proclitic, keys)
-                    for cut, word, proclitic in forms
-                    if (keys := first_words.get(word))
-                )
-                if len(cache) < _TOKEN_CACHE_SIZE:
-                    cache[token] = options
-            for cut, proclitic, keys in options:
-                for key in keys:
-                    size = len(key)
-                    if best and (size < best[0] or (size == best[0] and cut >= best[1])):
+            region = _UNKNOWN  # looked up only for a token that may start a name
+            best: tuple[int, int, Key, str] | None = None
+            # As if trying every key of every reading, longest first, the first that fits
+            # winning, and stopping at a key no longer than the best so far with no smaller
+            # cut: only keys whose second word is the next token can fit.
+            for cut, proclitic, by_second, single in options_of[i]:
+                if (
+                    by_second is not None
+                    and i + 1 < n
+                    and (keys := by_second.get(words[i + 1]))
+                ):
+                    if region == _UNKNOWN:
+                        region = region_of(i)
+                    if region < 0:
                         break
-                    if i + size > n or not all(
-                        toks[i + k].text == key[k]
-                        and allowed[i + k] == region
-                        and _GAP.fullmatch(folded[toks[i + k - 1].end:toks[i + k].start])
-                        for k in range(1, size)
-                    ):
-                        continue
-                    best = (size, cut, i, key, proclitic)
-                    break
+                    stopped = False
+                    for key in keys:
+                        size = len(key)
+                        if best and (size < best[0] or (size == best[0] and cut >= best[1])):
+                            stopped = True
+                            break
+                        if i + size <= n and all(
+                            words[i + k] == key[k]
+                            and _GAP.fullmatch(seps[i + k])
+                            and region_of(i + k) == region
+                            for k in range(1, size)
+                        ):
+                            best = (size, cut, key, proclitic)
+                            stopped = True
+                            break
+                    if stopped:
+                        continue  # the one-word name comes later in the order: never reached
+                if single is not None and not (best and (best[0] > 1 or cut >= best[1])):
+                    best = (1, cut, single, proclitic)
             if best is None:
-                i += 1
                 continue
-            size, cut, _, key, proclitic = best
-            start, end = norm.span(toks[i].start + cut, toks[i + size - 1].end)
+            if region == _UNKNOWN:
+                region = region_of(i)
+            if region < 0:
+                continue
+            size, cut, key, proclitic = best
+            start, end = norm.span(bounds[2 * i] + cut, bounds[2 * (i + size) - 1])
             if spans is not None:  # the marks after the last letter may lie past the span
                 end = min(end, span_ends[region])
-            out.append(RawMatch(start, end, i, i + size, key, tuple(index[key]), proclitic))
-            i += size
+            entries = self._entries.get(key)
+            if entries is None:
+                entries = self._entries[key] = tuple(self.gaz.index[key])
+            out.append(RawMatch(start, end, i, i + size, key, entries, proclitic))
+            resume = i + size
         return norm, toks, out
 
 
 def _span_lookup(
-    norm: Normalized, toks: list[Token], spans: Sequence[tuple[int, int]] | None
-) -> list[int]:
-    """For each token, the number of the allowed span it lies in, or -1 outside all spans."""
+    norm: Normalized, bounds: list[int], spans: Sequence[tuple[int, int]] | None
+) -> Callable[[int], int]:
+    """For a token number, the number of the allowed span it lies in, or -1 outside all spans.
+
+    The number is that of the first span (in sorted order) ending at or after the token's end,
+    if it holds the whole token.
+    """
     if spans is None:
-        return [0] * len(toks)
+        return _everywhere
     ordered = sorted(spans)
-    out = []
-    j = 0
-    for t in toks:
-        ostart = norm.origin[t.start]
-        oend = norm.origin[t.end - 1] + 1
-        while j < len(ordered) and ordered[j][1] < oend:
-            j += 1
-        if j < len(ordered) and ordered[j][0] <= ostart and oend <= ordered[j][1]:
-            out.append(j)
-        else:
-            out.append(-1)
-    return out
+    reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
+    origin = norm.origin
+    m = len(ordered)
+
+    def region(i: int) -> int:
+        ostart = origin[bounds[2 * i]]
+        oend = origin[bounds[2 * i + 1] - 1] + 1
+        j = bisect_left(reach, oend)
+        if j < m and ordered[j][0] <= ostart and oend <= ordered[j][1]:
+            return j
+        return -1
+
+    return region
+
+
+def _everywhere(i: int) -> int:
+    return 0
+

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS, great_circle
 
 from gazetteer.model import Candidate, Place
 
@@ -75,13 +75,59 @@ def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[floa
     # Distance to a country's or region's centre says little: only points count.
     others = [p for p in ctx.nearby if p.id != place.id and p.kind == "city"]
     if others:
-        near = min(others, key=lambda p: _km(place, p))
-        km = _km(place, near)
-        bonus = 2.5 * math.exp(-km / 2000.0)
-        if bonus > 0.1:
-            score += bonus
-            reasons.append(f"{km:,.0f} km from {near.name}, named nearby")
+        found = _nearest(place, others)
+        if found is not None:
+            near, km = found
+            bonus = 2.5 * math.exp(-km / 2000.0)
+            if bonus > 0.1:
+                score += bonus
+                reasons.append(f"{km:,.0f} km from {near.name}, named nearby")
     return score, reasons
+
+
+#: Beyond this distance a nearby place adds at most 2.5·e^(-3.22) < 0.1: no bonus.
+_NO_BONUS_KM = 6_450.0
+#: How far the quick estimate may be from geopy's figure (it is the same formula; the margin
+#: only guards against rounding).
+_SLACK_KM = 1e-3
+
+
+def _nearest(place: Place, others: Sequence[Place]) -> tuple[Place, float] | None:
+    """The first of ``others`` closest to ``place`` and its distance, by ``great_circle``.
+
+    None when even the closest is too far for a bonus. Distances are first estimated with the
+    great-circle formula in plain floats; only the places within a rounding margin of the
+    closest estimate are measured with geopy, so the answer is that of measuring them all.
+    """
+    if not _in_range(place) or not all(_in_range(p) for p in others):
+        near = min(others, key=lambda p: _km(place, p))
+        return near, _km(place, near)
+    lat1, lon1 = math.radians(place.lat), math.radians(place.lon)
+    sin1, cos1 = math.sin(lat1), math.cos(lat1)
+    estimates = [_estimate(sin1, cos1, lon1, p.lat, p.lon) for p in others]
+    least = min(estimates)
+    if least > _NO_BONUS_KM:
+        return None
+    close = [p for p, d in zip(others, estimates, strict=True) if d <= least + _SLACK_KM]
+    near = min(close, key=lambda p: _km(place, p))
+    return near, _km(place, near)
+
+
+def _in_range(p: Place) -> bool:
+    return -90.0 <= p.lat <= 90.0 and -180.0 <= p.lon <= 180.0
+
+
+def _estimate(sin1: float, cos1: float, lon1: float, lat: float, lon: float) -> float:
+    """geopy's great-circle formula (km), without its objects."""
+    lat2 = math.radians(lat)
+    sin2, cos2 = math.sin(lat2), math.cos(lat2)
+    delta = math.radians(lon) - lon1
+    cos_d = math.cos(delta)
+    d = math.atan2(
+        math.sqrt((cos2 * math.sin(delta)) ** 2 + (cos1 * sin2 - sin1 * cos2 * cos_d) ** 2),
+        sin1 * sin2 + cos1 * cos2 * cos_d,
+    )
+    return float(EARTH_RADIUS * d)
 
 
 _KIND_WORD = {"city": "city", "admin1": "state or province", "country": "country"}
