@@ -39,11 +39,15 @@ def highlighted(hit: PassageHit) -> str:
 
 def article_heading(hit: PassageHit) -> str:
     a = hit.article
-    meta = [x for x in (a.outlet, _date(a.published), a.doc) if x]
-    return (
-        f'<h3 dir="rtl" align="right">{_e(a.title or a.doc)}</h3>'
-        f'<p dir="rtl" align="right" style="color:#666;">{_e(" · ".join(meta))}</p>'
+    # File name and date first: after Arabic text, digits would be reordered with it.
+    meta = [x for x in (a.doc, _date(a.published), a.outlet) if x]
+    title = (
+        f'<h3 dir="rtl" align="right">{_e(a.title)}</h3>'
+        if a.title
+        else f'<h3 dir="ltr" align="right">{_e(a.doc)}</h3>'
     )
+    # Left-to-right so that the file name and the date keep their order; right-aligned.
+    return title + f'<p dir="ltr" align="right" style="color:#666;">{_e(" · ".join(meta))}</p>'
 
 
 def _date(iso: str | None) -> str | None:
@@ -71,10 +75,24 @@ def explanation_html(mentions: Sequence[Mention]) -> str:
 
 
 def passages_html(
-    hits: Sequence[PassageHit], heading: str, empty: str, explanation: str = ""
+    hits: Sequence[PassageHit],
+    heading: str,
+    empty: str,
+    explanation: str = "",
+    heading_ar: str = "",
+    summary: str = "",
 ) -> str:
-    """The whole panel: ``heading``, then each article's passages, or ``empty`` if none."""
-    parts = [f'<h2 dir="auto">{_e(heading)}</h2>', explanation]
+    """The whole panel: the headings, then each article's passages, or ``empty`` if none.
+
+    The English and Arabic headings are separate lines: mixed in one line, the bidirectional
+    algorithm would reorder the words around the Arabic name.
+    """
+    parts = [f'<h2 dir="ltr">{_e(heading)}</h2>']
+    if heading_ar:
+        parts.append(f'<h2 dir="rtl" align="right">{_e(heading_ar)}</h2>')
+    if summary:
+        parts.append(f'<p dir="ltr">{_e(summary)}</p>')
+    parts.append(explanation)
     if not hits:
         parts.append(f"<p>{_e(empty)}</p>")
     for _, group in groupby(hits, key=lambda h: h.article.doc):

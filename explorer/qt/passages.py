@@ -21,10 +21,18 @@ class PassagePanel(QTextBrowser):
         self.hits: list[PassageHit] = []
 
     def show_hits(
-        self, hits: Sequence[PassageHit], heading: str, empty: str = "", explanation: str = ""
+        self,
+        hits: Sequence[PassageHit],
+        heading: str,
+        empty: str = "",
+        *,
+        heading_ar: str = "",
+        summary: str = "",
+        explanation: str = "",
     ) -> None:
         self.hits = list(hits)
-        self.setHtml(passages_html(self.hits, heading, empty or "No passages.", explanation))
+        self.setHtml(passages_html(self.hits, heading, empty or "No passages.", explanation,
+                                   heading_ar, summary))
 
     def docs(self) -> list[str]:
         """The articles listed, in order (for tests and the status bar)."""

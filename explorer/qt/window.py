@@ -255,9 +255,15 @@ class MainWindow(QMainWindow):
             p = summary.place
             hits = self.index.passages([p.id], countries)
             articles = len({h.article.doc for h in hits})
-            heading = f"{p.name} · {p.name_ar} — {len(hits)} passages in {articles} articles"
             mentions = [m for h in hits for m in h.mentions if m.place.id == p.id]
-            self.passages.show_hits(hits, heading, explanation=explanation_html(mentions))
+            self.passages.show_hits(
+                hits,
+                p.name,
+                heading_ar=p.name_ar,
+                summary=f"{len(mentions)} mentions in {len(hits)} passages of {articles} "
+                f"article{'s' * (articles != 1)}",
+                explanation=explanation_html(mentions),
+            )
         elif countries:
             hits = self.index.passages(None, countries)
             known = {c.code: c for c in self.index.countries()}
