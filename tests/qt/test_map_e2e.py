@@ -103,3 +103,15 @@ def test_bridge_ignores_unknown_and_malformed_ids(qtbot: Any, window: Any) -> No
     assert not keys & {"events", "index", "window", "parent"}
     qtbot.wait(200)
     assert window.selected_place is None
+
+
+def test_a_region_is_drawn_as_the_shapes_of_its_members(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex
+) -> None:
+    region = seeds_index.place("region:central-asia")
+    assert region is not None
+    assert run_js(qtbot, window, "explorer.clickPlace('region:central-asia')") is True
+    qtbot.waitUntil(lambda: window.selected_place == "region:central-asia")
+    shown = run_js(qtbot, window, "explorer.highlightedCountries()")
+    assert shown == sorted(region.place.members) == ["KG", "KZ", "TJ", "TM", "UZ"]
+    assert window.passages.hits

@@ -69,12 +69,14 @@
   }
 
   function highlightShapes(p) {
+    state.highlighted = [];
     Object.keys(state.shapes).forEach(function (code) {
       state.shapes[code].forEach(function (layer) { layer.setStyle(STYLE.shape); });
     });
     if (!p) { return; }
     var codes = p.kind === "region" ? (p.members || []) : (p.kind === "country" ? [p.country] : []);
     codes.forEach(function (code) {
+      if (state.shapes[code]) { state.highlighted.push(code); }
       (state.shapes[code] || []).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
     });
   }
@@ -206,6 +208,8 @@
       return true;
     },
     selected: function () { return state.selected; },
+    /** ISO2 codes of the country shapes drawn highlighted (a selected region or country). */
+    highlightedCountries: function () { return (state.highlighted || []).slice().sort(); },
     openTooltip: function (id) {
       var marker = state.markers[id];
       if (!marker || !state.cluster.hasLayer(marker)) { return false; }
