@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from explorer.article import Corpus
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
@@ -96,14 +97,19 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     except CorpusError as exc:
         _err(str(exc))
         return None
-    for problem in index.corpus.problems:
+    return index if _report(args, index.corpus) else None
+
+
+def _report(args: argparse.Namespace, corpus: Corpus) -> bool:
+    """Print the corpus' problems; False (after saying so) when no article could be read."""
+    for problem in corpus.problems:
         _err(str(problem))
-    if not index.articles:
-        refused = sum(1 for p in index.corpus.problems if str(p.path).startswith(str(args.corpus)))
+    if not corpus.articles:
+        refused = sum(1 for p in corpus.problems if str(p.path).startswith(str(args.corpus)))
         why = f" ({refused} refused, see above)" if refused else ""
         _err(f"no readable article (.txt) in {args.corpus}{why}")
-        return None
-    return index
+        return False
+    return True
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
@@ -119,15 +125,30 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 
 def _mentions(args: argparse.Namespace) -> int:
-    index = _open(args)
-    if index is None:
+    """Geoparse and print article by article: memory stays flat however big the corpus."""
+    from explorer.corpus import read_corpus
+    from explorer.pipeline import gazetteer_problems
+    from gazetteer import load_geoparser
+
+    try:
+        corpus = read_corpus(args.corpus, max_bytes=args.max_bytes)
+    except CorpusError as exc:
+        _err(str(exc))
+        return 1
+    geoparser = load_geoparser(args.gazetteer)
+    corpus.problems.extend(gazetteer_problems(geoparser))
+    if not _report(args, corpus):
         return 1
     out = sys.stdout
     places: dict[int, tuple[Place, str]] = {}
-    for article in index.articles:
+    articles = corpus.articles[::-1]
+    corpus.articles.clear()
+    while articles:
+        article = articles.pop()  # dropped once printed
+        found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
         doc = _string(article.doc)
         out.write("".join([_mention_line(doc, m, args.explain, places)
-                           for m in index.mentions[article.doc]]))
+                           for m in sorted(found, key=lambda m: m.start)]))
     return 0
 
 
