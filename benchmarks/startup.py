@@ -39,10 +39,9 @@ def child(kind: str, corpus: str) -> int:
         app.quit()
 
     if kind == "explorer":
-        from explorer.pipeline import open_corpus
-        from explorer.qt.window import MainWindow
+        from explorer.qt.app import start  # what `explorer CORPUS` does, minus settings
 
-        window = MainWindow(open_corpus(Path(corpus)))
+        window = start(Path(corpus))
         window.mapReady.connect(finish)
         window.show()
     else:

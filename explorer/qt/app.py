@@ -5,8 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.qt.env import display_available, prepare_environment
+
+if TYPE_CHECKING:
+    from explorer.qt.window import MainWindow
+    from explorer.settings import Settings
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 
@@ -28,24 +33,10 @@ def run(
         print(NO_DISPLAY, file=sys.stderr)
         return 2
 
-    from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
-    from explorer.pipeline import open_corpus
-
-    try:
-        index = open_corpus(corpus, gazetteer_files, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-    except CorpusError as exc:
-        print(f"explorer: {exc}", file=sys.stderr)
-        return 1
-    for problem in index.corpus.problems:
-        print(f"explorer: {problem}", file=sys.stderr)
-    if not index.articles:
-        print(f"explorer: no readable article (.txt) in {corpus}", file=sys.stderr)
-        return 1
-
     # QtWebEngine must be imported before the QApplication is created.
+    import PySide6.QtWebEngineWidgets  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
-    from explorer.qt.window import MainWindow
     from explorer.settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], "--style", "Fusion"])
@@ -53,12 +44,51 @@ def run(
     for problem in settings.problems:
         print(f"explorer: {problem}", file=sys.stderr)
     # A screenshot shows the corpus as it opens, whatever the user last had selected.
-    window = MainWindow(index, settings=None if screenshot else settings)
+    window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings)
+    if window is None:
+        return 1
     if screenshot is not None:
         return save_screenshot(window, Path(screenshot))
     window.show()
     code: int = app.exec()
     return code
+
+
+def start(
+    corpus: Path,
+    gazetteer_files: Sequence[Path] = (),
+    max_bytes: int | None = None,
+    settings: Settings | None = None,
+) -> MainWindow | None:
+    """Read and geoparse the corpus and build the main window; None after saying why not.
+
+    Chromium's processes start (on a blank page) before the corpus is read, so the two
+    happen at the same time; the blank page is deleted once the window exists.
+    """
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
+    from explorer.pipeline import open_corpus
+    from explorer.qt.window import MainWindow
+
+    warm_up = QWebEnginePage()
+    warm_up.setUrl(QUrl("about:blank"))
+    try:
+        try:
+            index = open_corpus(corpus, gazetteer_files,
+                                max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        except CorpusError as exc:
+            print(f"explorer: {exc}", file=sys.stderr)
+            return None
+        for problem in index.corpus.problems:
+            print(f"explorer: {problem}", file=sys.stderr)
+        if not index.articles:
+            print(f"explorer: no readable article (.txt) in {corpus}", file=sys.stderr)
+            return None
+        return MainWindow(index, settings=settings)
+    finally:
+        warm_up.deleteLater()
 
 
 def wait_for_map(window: object, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
