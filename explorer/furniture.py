@@ -45,11 +45,9 @@ Then rules that need the whole page, in this order:
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from explorer.article import Furniture
 
@@ -101,78 +99,12 @@ class Rule:
     pattern: re.Pattern[str]
     max_words: int | None = None
     requires: re.Pattern[str] | None = None
-    #: Strings one of which every match of ``pattern`` holds: a quick test before the search.
-    needles: tuple[str, ...] | None = field(init=False, default=None, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "needles", needles(self.pattern))
-
     def matches(self, key: str, n_words: int) -> bool:
         if self.max_words is not None and n_words > self.max_words:
-            return False
-        if self.needles is not None and not any(n in key for n in self.needles):
             return False
         if not self.pattern.search(key):
             return False
         return self.requires is None or bool(self.requires.search(key))
-
-
-def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains, or None if none is known.
-
-    Read off the parsed pattern: the literal text a match must hold (for alternatives, one
-    literal of each). A line holding none of them cannot match, which ``in`` tells far faster
-    than the search. None (no quick test) for whatever this does not understand.
-    """
-    if pattern.flags & re.IGNORECASE:
-        return None
-    try:
-        # The standard library's own parser of patterns (private, hence the fallback).
-        parser = importlib.import_module("re._parser")
-        found = _required(list(parser.parse(pattern.pattern, pattern.flags)))
-    except Exception:  # a Python whose parser differs: no quick test, same results
-        return None
-    if not found:
-        return None
-    # A needle holding another one adds nothing: any line holding it holds the other.
-    kept = {n for n in found if not any(o != n and o in n for o in found)}
-    return tuple(sorted(kept))
-
-
-def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """For a sequence of parsed pattern items, the best set of strings one of which is in
-    every match (the set whose shortest string is longest), or None."""
-    c = importlib.import_module("re._constants")
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            options.append(frozenset(["".join(run)]))
-            run = []
-        found: frozenset[str] | None = None
-        if op is c.SUBPATTERN:
-            _group, add_flags, _del_flags, sub = av
-            if add_flags & re.IGNORECASE:
-                raise ValueError("case-insensitive group")
-            found = _required(list(sub))
-        elif op is c.BRANCH:
-            each = [_required(list(alt)) for alt in av[1]]
-            if all(each):
-                found = frozenset().union(*each)  # type: ignore[arg-type]
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            low, _high, sub = av
-            if low >= 1:
-                found = _required(list(sub))
-        elif op is c.ATOMIC_GROUP:
-            found = _required(list(av))
-        if found:
-            options.append(found)
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
 
 
 def _re(pattern: str) -> re.Pattern[str]:
@@ -329,7 +261,9 @@ META = re.compile(
          (?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?""",
     re.VERBOSE,
 )
-_META_NEEDLES = needles(META) or ("",)  # "" is in every line
+#: Every label above holds one of these: a line holding none cannot be a labelled date, and
+#: ``in`` says so far faster than the search.
+META_WORDS = ("نشر", "منشور", "تحديث", "حدث", "published", "posted", "updated", "modified")
 BARE_DATE = re.compile(
     rf"(?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?",
     re.VERBOSE,
@@ -448,7 +382,7 @@ def _line_rule(ln: Line, arabic_page: bool) -> str | None:
     if ln.n_words <= UI_MAX_WORDS and _is_toolbar(ln.key):
         return "share or toolbar label"
     if (
-        any(n in ln.key for n in _META_NEEDLES)
+        any(w in ln.key for w in META_WORDS)
         and META.search(ln.key)
         and _meta_extra_words(ln.key, META) <= META_MAX_EXTRA_WORDS
     ):
