@@ -17,7 +17,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from explorer.article import Corpus
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
@@ -80,36 +79,21 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
 
 
 def _err(msg: str) -> None:
-    print(f"explorer: {_one_line(msg)}", file=sys.stderr)
+    from explorer.pipeline import say
 
-
-def _one_line(msg: str) -> str:
-    """Line breaks and other control characters (from file names, say) shown escaped."""
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in msg)
+    say(msg)
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The corpus index, or None after saying why not (nothing readable)."""
-    from explorer.pipeline import open_corpus
+    from explorer.pipeline import open_corpus, report
 
     try:
         index = open_corpus(args.corpus, args.gazetteer, max_bytes=args.max_bytes)
     except CorpusError as exc:
         _err(str(exc))
         return None
-    return index if _report(args, index.corpus) else None
-
-
-def _report(args: argparse.Namespace, corpus: Corpus) -> bool:
-    """Print the corpus' problems; False (after saying so) when no article could be read."""
-    for problem in corpus.problems:
-        _err(str(problem))
-    if not corpus.articles:
-        refused = sum(1 for p in corpus.problems if str(p.path).startswith(str(args.corpus)))
-        why = f" ({refused} refused, see above)" if refused else ""
-        _err(f"no readable article (.txt) in {args.corpus}{why}")
-        return False
-    return True
+    return index if report(index.corpus, args.corpus) else None
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
@@ -127,7 +111,7 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 def _mentions(args: argparse.Namespace) -> int:
     """Geoparse and print article by article: memory stays flat however big the corpus."""
     from explorer.corpus import read_corpus
-    from explorer.pipeline import gazetteer_problems
+    from explorer.pipeline import gazetteer_problems, report
     from gazetteer import load_geoparser
 
     try:
@@ -137,7 +121,7 @@ def _mentions(args: argparse.Namespace) -> int:
         return 1
     geoparser = load_geoparser(args.gazetteer)
     corpus.problems.extend(gazetteer_problems(geoparser))
-    if not _report(args, corpus):
+    if not report(corpus, args.corpus):
         return 1
     out = sys.stdout
     places: dict[int, tuple[Place, str]] = {}

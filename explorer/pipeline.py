@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from explorer.article import Problem
+from explorer.article import Corpus, Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, read_corpus
 from explorer.index import CorpusIndex
 from gazetteer import Geoparser, load_geoparser
@@ -31,3 +32,21 @@ def open_corpus(
     geoparser = geoparser or load_geoparser(gazetteer_files)
     corpus.problems.extend(gazetteer_problems(geoparser))
     return CorpusIndex.build(corpus, geoparser, countries=geoparser.gaz.countries)
+
+
+def say(msg: str) -> None:
+    """One line on stderr; line breaks and control characters (from file names) escaped."""
+    line = "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in msg)
+    print(f"explorer: {line}", file=sys.stderr)
+
+
+def report(corpus: Corpus, root: Path) -> bool:
+    """Say the corpus' problems; False (after saying so) when no article could be read."""
+    for problem in corpus.problems:
+        say(str(problem))
+    if not corpus.articles:
+        refused = sum(1 for p in corpus.problems if str(p.path).startswith(str(root)))
+        why = f" ({refused} refused, see above)" if refused else ""
+        say(f"no readable article (.txt) in {root}{why}")
+        return False
+    return True

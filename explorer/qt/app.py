@@ -37,12 +37,13 @@ def run(
     import PySide6.QtWebEngineWidgets  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
+    from explorer.pipeline import say
     from explorer.settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], "--style", "Fusion"])
     settings = Settings.load()
     for problem in settings.problems:
-        print(f"explorer: {problem}", file=sys.stderr)
+        say(str(problem))
     # A screenshot shows the corpus as it opens, whatever the user last had selected.
     window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings)
     if window is None:
@@ -69,7 +70,7 @@ def start(
     from PySide6.QtWebEngineCore import QWebEnginePage
 
     from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
-    from explorer.pipeline import open_corpus
+    from explorer.pipeline import open_corpus, report, say
     from explorer.qt.window import MainWindow
 
     warm_up = QWebEnginePage()
@@ -79,12 +80,9 @@ def start(
             index = open_corpus(corpus, gazetteer_files,
                                 max_bytes=max_bytes or DEFAULT_MAX_BYTES)
         except CorpusError as exc:
-            print(f"explorer: {exc}", file=sys.stderr)
+            say(str(exc))
             return None
-        for problem in index.corpus.problems:
-            print(f"explorer: {problem}", file=sys.stderr)
-        if not index.articles:
-            print(f"explorer: no readable article (.txt) in {corpus}", file=sys.stderr)
+        if not report(index.corpus, corpus):
             return None
         return MainWindow(index, settings=settings)
     finally:
