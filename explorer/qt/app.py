@@ -89,13 +89,10 @@ def start(
         warm_up.deleteLater()
 
 
-def wait_for_map(window: object, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
+def wait_for_map(window: MainWindow, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
     """Spin the event loop until the window's map reports it has drawn."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from explorer.qt.window import MainWindow
-
-    assert isinstance(window, MainWindow)
     if window.map_ready:
         return True
     loop = QEventLoop()
@@ -105,13 +102,10 @@ def wait_for_map(window: object, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> boo
     return window.map_ready
 
 
-def save_screenshot(window: object, out: Path) -> int:
+def save_screenshot(window: MainWindow, out: Path) -> int:
     """Show ``window`` offscreen, wait for the map, save a PNG of the whole window."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from explorer.qt.window import MainWindow
-
-    assert isinstance(window, MainWindow)
     window.show()
     if not wait_for_map(window):
         print("explorer: the map did not finish drawing within "

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
@@ -58,14 +58,11 @@ class LocalOnlyInterceptor(QWebEngineUrlRequestInterceptor):
 class MapPage(QWebEnginePage):
     """A page that sends its console messages to the log and opens no windows."""
 
-    console = Signal(str)
-
     def javaScriptConsoleMessage(
         self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int,
         source: str,
     ) -> None:
         log.info("map page console (%s:%s): %s", source, line, message)
-        self.console.emit(message)
 
     def acceptNavigationRequest(
         self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool
@@ -81,6 +78,7 @@ class MapView(QWebEngineView):
 
     def __init__(self, resources: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._disposed = False
         # An off-the-record profile: no cache or cookies written to disk, nothing shared.
         self.profile = QWebEngineProfile(self)
         self.interceptor = LocalOnlyInterceptor(self.profile)
@@ -111,7 +109,7 @@ class MapView(QWebEngineView):
         A profile released while a page still uses it warns or crashes; and a view that
         outlives its page quietly creates a default one, so the view goes too.
         """
-        if getattr(self, "_disposed", False):
+        if self._disposed:
             return
         self._disposed = True
         page = self.page()

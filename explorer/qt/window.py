@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
+        self._disposed = False
         self.index = index
         self.settings = settings
         self.selected_place: str | None = None
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
         self.mapReady.emit()
 
     def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
-        if getattr(self, "_disposed", False):
+        if self._disposed:
             return
         page = self.view.page()
         if callback is None:
@@ -241,7 +242,7 @@ class MainWindow(QMainWindow):
             summary = self.index.place(self.selected_place)
             if self.countries and summary and summary.place.country not in self.countries:
                 self.selected_place = None
-        if self.map_ready and not getattr(self, "_disposed", False):
+        if self.map_ready and not self._disposed:
             self._push_countries()
             if self.selected_place is None:
                 self.run_js("explorer.select(null)")
@@ -289,7 +290,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def dispose(self) -> None:
-        if getattr(self, "_disposed", False):
+        if self._disposed:
             return
         self._disposed = True
         self.view.dispose()
