@@ -20,7 +20,7 @@ FORMAT = "explorer-gazetteer/1"
 
 _LISTS = ("names_ar", "names_en", "demonyms_ar", "members")
 _SCALARS = ("name", "name_ar", "kind", "lat", "lon", "country", "geonameid", "population",
-            "capital", "common_word")
+            "capital", "common_word", "admin1", "admin2", "feature")
 _KNOWN = {"id", "remove", *_LISTS, *_SCALARS}
 
 try:  # the C loader is ten times faster; fall back where libyaml is missing
@@ -122,7 +122,7 @@ def _validate(path: Path, item: Any) -> Entry:
     if item.get("remove"):
         return Entry(pid, line or 0, {}, remove=True)
     out: dict[str, Any] = {}
-    for key in ("name", "name_ar", "country"):
+    for key in ("name", "name_ar", "country", "admin1", "admin2", "feature"):
         if key in item:
             value = item[key]
             if value is not None and (not isinstance(value, str) or not value.strip()):
@@ -177,7 +177,7 @@ def _new_place(path: Path, entry: Entry) -> Place:
         raise GazetteerFileError(
             path, entry.line, f"new place '{entry.id}' lacks {', '.join(missing)}"
         )
-    if f["kind"] in ("country", "admin1", "city") and not f.get("country"):
+    if f["kind"] in ("country", "admin1", "admin2", "city") and not f.get("country"):
         raise GazetteerFileError(path, entry.line, f"'{entry.id}' ({f['kind']}) needs 'country'")
     name_ar = f.get("name_ar") or next(iter(f.get("names_ar", [])), "")
     return Place(
@@ -197,6 +197,9 @@ def _new_place(path: Path, entry: Entry) -> Place:
         members=_unique(f.get("members", [])),
         common_word=f.get("common_word", False),
         source=f"{path}:{entry.line}",
+        admin1=f.get("admin1") or "",
+        admin2=f.get("admin2") or "",
+        feature=f.get("feature") or "",
     )
 
 

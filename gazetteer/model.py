@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 #: Kinds of place, most to least prominent when a name is ambiguous.
-KINDS = ("country", "admin1", "region", "city")
+#: ``admin1``/``admin2``: first- and second-level divisions; ``city``: any populated place;
+#: ``feature``: a physical or man-made feature (sea, strait, river, mountain, port, crossing,
+#: airport, air base, camp…), its GeoNames feature code in ``Place.feature``.
+KINDS = ("country", "admin1", "admin2", "region", "city", "feature")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,11 @@ class Place:
     members: tuple[str, ...] = ()  # regions: ISO codes of member countries
     common_word: bool = False  # the Arabic name is also a common word: needs a cue to match
     source: str = ""  # "FILE:LINE" of the entry that defined it last
+    # The hierarchy, for context: GeoNames codes as in admin1CodesASCII / admin2Codes
+    # ("LB.09" is admin1 09 of Lebanon; "LB.09.1234" an admin2 of it); "" where unknown.
+    admin1: str = ""
+    admin2: str = ""
+    feature: str = ""  # GeoNames feature code (PPL, ADM1, STRT, AIRB, …); "" where unknown
 
     def as_json(self) -> dict[str, Any]:
         """The place as the JSON object ``explorer mentions`` prints."""

@@ -30,7 +30,7 @@ PROCLITIC_WORDS = "proclitic_words.txt"
 #: need a cue or a place of their country nearby. Generated with the data.
 LATIN_WORDS = "latin_words.txt"
 #: Bump when the compiled form changes.
-CACHE_VERSION = "6"
+CACHE_VERSION = "7"
 
 
 def cache_dir() -> Path:
