@@ -58,6 +58,7 @@ class Article:
     passages: tuple[Passage, ...] = ()
     furniture: tuple[Furniture, ...] = ()
     encoding: str = "utf-8"
+    replaced: tuple[int, ...] = ()  # byte offsets of invalid UTF-8 read as U+FFFD
 
 
 @dataclass(slots=True)
