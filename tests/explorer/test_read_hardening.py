@@ -86,15 +86,22 @@ def test_a_file_swapped_for_a_fifo_after_stat_does_not_block(
 
 
 def test_a_thousand_nested_folders(tmp_path: Path) -> None:
-    deep = tmp_path
-    for _ in range(1000):  # one by one: mkdir(parents=True) itself recurses
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "bottom.txt").write_text(ARABIC, encoding="utf-8")
-    (tmp_path / "top.txt").write_text(ARABIC, encoding="utf-8")
-    corpus = read_corpus(tmp_path)
-    assert [a.doc for a in corpus.articles] == ["d/" * 1000 + "bottom.txt", "top.txt"]
-    assert corpus.problems == []
+    folders = [tmp_path / "d"]
+    for _ in range(999):  # one by one: mkdir(parents=True) itself recurses
+        folders.append(folders[-1] / "d")
+    try:
+        for folder in folders:
+            folder.mkdir()
+        (folders[-1] / "bottom.txt").write_text(ARABIC, encoding="utf-8")
+        (tmp_path / "top.txt").write_text(ARABIC, encoding="utf-8")
+        corpus = read_corpus(tmp_path)
+        assert [a.doc for a in corpus.articles] == ["d/" * 1000 + "bottom.txt", "top.txt"]
+        assert corpus.problems == []
+    finally:  # bottom up: pytest's clean-up (shutil.rmtree) would recurse 1,000 deep
+        (folders[-1] / "bottom.txt").unlink(missing_ok=True)
+        for folder in reversed(folders):
+            if folder.exists():
+                folder.rmdir()
 
 
 def test_files_are_read_in_chunks_not_at_the_limit(
