@@ -77,8 +77,8 @@ def start(
     warm_up.setUrl(QUrl("about:blank"))
     try:
         try:
-            index = open_corpus(corpus, gazetteer_files,
-                                max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+            index = open_corpus(corpus, gazetteer_files, max_bytes=(
+                DEFAULT_MAX_BYTES if max_bytes is None else max_bytes))
         except CorpusError as exc:
             say(str(exc))
             return None
