@@ -94,7 +94,7 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
         try:
             self._answer(job)
-        except Exception:  # noqa: BLE001 (a request must never go unanswered)
+        except Exception:  # a request must never go unanswered
             log.exception("cannot serve %s", job.requestUrl().toDisplayString()[:300])
             job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
 
