@@ -10,10 +10,12 @@
   var state = {
     map: null,
     cluster: null,
-    places: {},      // id -> place record
-    markers: {},     // id -> L.CircleMarker
-    shapes: {},      // ISO2 -> [L.Path] (country shapes of the basemap)
-    countries: null, // null = all; else {ISO2: true}
+    // Maps and Sets, not plain objects: ids and codes come from the user's gazetteer, and an
+    // id such as "__proto__" or "constructor" must be a key like any other.
+    places: new Map(),  // id -> place record
+    markers: new Map(), // id -> L.CircleMarker
+    shapes: new Map(),  // ISO2 -> [L.Path] (country shapes of the basemap)
+    countries: null,    // null = all; else a Set of ISO2 codes
     selected: null,
     bridge: null,
     drawn: false,
@@ -62,7 +64,8 @@
       onEachFeature: function (feature, layer) {
         var code = feature.properties && feature.properties.iso2;
         if (code) {
-          (state.shapes[code] = state.shapes[code] || []).push(layer);
+          if (!state.shapes.has(code)) { state.shapes.set(code, []); }
+          state.shapes.get(code).push(layer);
         }
       }
     }).addTo(map);
@@ -70,14 +73,14 @@
 
   function highlightShapes(p) {
     state.highlighted = [];
-    Object.keys(state.shapes).forEach(function (code) {
-      state.shapes[code].forEach(function (layer) { layer.setStyle(STYLE.shape); });
+    state.shapes.forEach(function (layers) {
+      layers.forEach(function (layer) { layer.setStyle(STYLE.shape); });
     });
     if (!p) { return; }
     var codes = p.kind === "region" ? (p.members || []) : (p.kind === "country" ? [p.country] : []);
     codes.forEach(function (code) {
-      if (state.shapes[code]) { state.highlighted.push(code); }
-      (state.shapes[code] || []).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
+      if (state.shapes.has(code)) { state.highlighted.push(code); }
+      (state.shapes.get(code) || []).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
     });
   }
 
@@ -85,9 +88,11 @@
     var previous = state.selected;
     state.selected = id;
     [previous, id].forEach(function (pid) {
-      if (pid && state.markers[pid]) { state.markers[pid].setStyle(markerStyle(state.places[pid])); }
+      if (pid !== null && state.markers.has(pid)) {
+        state.markers.get(pid).setStyle(markerStyle(state.places.get(pid)));
+      }
     });
-    highlightShapes(id ? state.places[id] : null);
+    highlightShapes(id !== null ? state.places.get(id) : null);
   }
 
   function onMarkerClick(id) {
@@ -96,33 +101,37 @@
   }
 
   function passesFilter(p) {
-    return state.countries === null || (p.country && state.countries[p.country] === true);
+    return state.countries === null || (!!p.country && state.countries.has(p.country));
   }
 
   function applyFilter() {
     var keep = [];
     var drop = [];
-    Object.keys(state.markers).forEach(function (id) {
-      (passesFilter(state.places[id]) ? keep : drop).push(state.markers[id]);
+    state.markers.forEach(function (marker, id) {
+      (passesFilter(state.places.get(id)) ? keep : drop).push(marker);
     });
     state.cluster.removeLayers(drop);
     state.cluster.addLayers(keep.filter(function (m) { return !state.cluster.hasLayer(m); }));
-    if (state.selected && !passesFilter(state.places[state.selected])) { select(null); }
+    if (state.selected !== null && !passesFilter(state.places.get(state.selected))) { select(null); }
   }
 
   function fitToVisible() {
     var ids = visibleIds();
     if (!ids.length) { return; }
     var bounds = L.latLngBounds(ids.map(function (id) {
-      return [state.places[id].lat, state.places[id].lon];
+      return [state.places.get(id).lat, state.places.get(id).lon];
     }));
     state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
   }
 
   function visibleIds() {
-    return Object.keys(state.markers).filter(function (id) {
-      return state.cluster.hasLayer(state.markers[id]);
-    }).sort();
+    return markerIds().filter(function (id) {
+      return state.cluster.hasLayer(state.markers.get(id));
+    });
+  }
+
+  function markerIds() {
+    return Array.from(state.markers.keys()).sort();
   }
 
   function announceReady() {
@@ -155,13 +164,13 @@
       showCoverageOnHover: false
     });
     (data.places || []).forEach(function (p) {
-      state.places[p.id] = p;
+      state.places.set(p.id, p);
       var marker = L.circleMarker([p.lat, p.lon], L.extend({ radius: p.radius || 7 }, markerStyle(p)));
       marker.bindTooltip(tooltipNode(p), { direction: "top", sticky: false });
       marker.on("click", function () { onMarkerClick(p.id); });
-      state.markers[p.id] = marker;
+      state.markers.set(p.id, marker);
     });
-    state.cluster.addLayers(Object.keys(state.markers).map(function (id) { return state.markers[id]; }));
+    state.cluster.addLayers(Array.from(state.markers.values()));
     map.addLayer(state.cluster);
     fitToVisible();
     if (state.qt) { connectQt(); }
@@ -179,7 +188,7 @@
   window.explorer = {
     ready: false,
     /** Ids of every place that has a marker. */
-    markerIds: function () { return Object.keys(state.markers).sort(); },
+    markerIds: markerIds,
     /** Ids of the markers the current country filter leaves on the map. */
     visibleIds: visibleIds,
     /** Restrict the markers to places in these ISO2 countries; null or [] shows all. */
@@ -187,8 +196,7 @@
       if (!codes || !codes.length) {
         state.countries = null;
       } else {
-        state.countries = {};
-        codes.forEach(function (c) { state.countries[String(c)] = true; });
+        state.countries = new Set(codes.map(String));
       }
       applyFilter();
       fitToVisible();
@@ -196,14 +204,14 @@
     },
     /** Click a marker as the user would (same handler, same bridge call). */
     clickPlace: function (id) {
-      var marker = state.markers[id];
+      var marker = state.markers.get(id);
       if (!marker || !state.cluster.hasLayer(marker)) { return false; }
       marker.fire("click");
       return true;
     },
     /** Mark a place as selected without telling Python (Python selected it). */
     select: function (id) {
-      if (id !== null && !state.markers[id]) { return false; }
+      if (id !== null && !state.markers.has(id)) { return false; }
       select(id);
       return true;
     },
@@ -211,14 +219,14 @@
     /** ISO2 codes of the country shapes drawn highlighted (a selected region or country). */
     highlightedCountries: function () { return (state.highlighted || []).slice().sort(); },
     openTooltip: function (id) {
-      var marker = state.markers[id];
+      var marker = state.markers.get(id);
       if (!marker || !state.cluster.hasLayer(marker)) { return false; }
       state.cluster.zoomToShowLayer(marker, function () { marker.openTooltip(); });
       marker.openTooltip();
       return true;
     },
     tooltipText: function (id) {
-      var marker = state.markers[id];
+      var marker = state.markers.get(id);
       return marker ? marker.getTooltip().getContent().textContent : null;
     }
   };
