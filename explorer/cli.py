@@ -167,7 +167,7 @@ def json_string(text: str) -> str:
     """A JSON string that is valid UTF-8 whatever ``text`` holds: a file name's undecodable
     byte ``\\xff`` (``"\\udcff"`` in Python) is written as the escape ``\\udcff``, which
     ``json.loads`` reads back and ``os.fsencode`` turns into the same byte."""
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", _string(text))
+    return _escaped(_string(text))
 
 
 def _escaped(text: str) -> str:
