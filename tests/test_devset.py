@@ -6,6 +6,7 @@ GeoNames id, or (where GeoNames has none in the data used) a region slug or a st
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 from pathlib import Path
@@ -80,3 +81,13 @@ def test_one_id_one_place() -> None:
             if m["geonameid"] is not None:
                 key = (m["name"], m["kind"])
                 assert seen.setdefault(m["geonameid"], key) == key, m
+
+
+def test_gold_is_built_from_the_annotations() -> None:
+    """The committed gold is exactly what the hand annotations build (no hand edits of the JSON)."""
+    path = Path(__file__).parents[1] / "scripts" / "devset" / "build_gold.py"
+    spec = importlib.util.spec_from_file_location("devset_build_gold", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build(write=False) == GOLD
