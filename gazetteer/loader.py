@@ -221,13 +221,19 @@ def _unique(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
+def _read_tsv(path: Path) -> list[Entry]:
+    from gazetteer.tsv import read_tsv  # the TSV reader builds on this module's checks
+
+    return read_tsv(path)
+
+
 def load_files(paths: list[Path], base: Sequence[Place] = ()) -> LoadResult:
     """Merge ``paths`` in order onto ``base``. A bad file is skipped and reported in ``errors``."""
     result = LoadResult()
     places: dict[str, Place] = {p.id: p for p in base}
     for path in paths:
         try:
-            entries = read_entries(path)
+            entries = _read_tsv(path) if path.suffix == ".tsv" else read_entries(path)
             staged = dict(places)
             for entry in entries:
                 if entry.remove:

@@ -1,8 +1,11 @@
-"""The gazetteer: places merged from the built-in YAML and the user's files, indexed by name.
+"""The gazetteer: places merged from the built-in data and the user's files, indexed by name.
 
-Loading ~30,000 places from YAML takes seconds; the merged places and the name index are
-therefore compiled into a pickle in the user's cache directory, keyed by the size and
-modification time of every source file and the code version, and rebuilt when any changes.
+Reading ~100,000 places from text takes seconds; the merged places and the name index are
+therefore compiled into a pickle in the user's cache directory, keyed by a hash of the content
+of every built-in data file and of the code that shapes the compiled form (this module, the
+loader, the name index, the model, the folding). A changed file or module makes a new key; a
+copied or freshly cloned tree with new modification times does not. Older compiled files are
+deleted when a new one is written.
 """
 
 from __future__ import annotations
@@ -21,16 +24,20 @@ from gazetteer.model import Place
 from gazetteer.names import build_index
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-#: Built-in files in merge order: generated first, curated overlays last.
-BUILTIN_FILES = ("countries.yaml", "admin1.yaml", "cities.yaml", "regions.yaml", "overlay.yaml")
+#: Built-in files in merge order: generated first, curated overlays last. Missing ones are skipped.
+BUILTIN_FILES = (
+    "countries.yaml", "admin1.yaml", "admin1.tsv", "admin2.tsv", "cities.tsv", "towns.tsv",
+    "regions.yaml", "features.yaml", "overlay.yaml",
+)
 #: Words that begin like a proclitic + a place name but are words of their own (كبيرا, بايدن):
 #: the matcher does not split them. Generated with the data; folded forms, one a line.
 PROCLITIC_WORDS = "proclitic_words.txt"
 #: One-word Latin names of towns that are everyday English words (Reading, Split, Mobile): they
 #: need a cue or a place of their country nearby. Generated with the data.
 LATIN_WORDS = "latin_words.txt"
-#: Bump when the compiled form changes.
-CACHE_VERSION = "7"
+#: The modules whose code decides what the compiled form holds: part of the cache key.
+_SHAPING_MODULES = ("store.py", "loader.py", "names.py", "model.py", "normalize.py", "tsv.py")
+_CACHE_PREFIX = "gazetteer-"
 
 
 def cache_dir() -> Path:
@@ -79,13 +86,19 @@ class Gazetteer:
         return cls(result.places, build_index(result.places), errors, words, latin_words)
 
     @classmethod
-    def load(cls, extra: Sequence[Path | str] = (), *, use_cache: bool = True) -> Gazetteer:
-        """The built-in world gazetteer plus the user's files ``extra``.
+    def load(
+        cls,
+        extra: Sequence[Path | str] = (),
+        *,
+        use_cache: bool = True,
+        data_dir: Path = DATA_DIR,
+    ) -> Gazetteer:
+        """The built-in world gazetteer (from ``data_dir``) plus the user's files ``extra``.
 
         The built-in part comes from the compiled cache when it is fresh; the user's files,
         small, are merged onto it each time, so editing one never recompiles the world.
         """
-        builtin = cls._builtin(use_cache)
+        builtin = cls._builtin(use_cache, data_dir)
         if not extra:
             return builtin
         result = load_files([Path(p) for p in extra], base=builtin.places)
@@ -99,14 +112,14 @@ class Gazetteer:
                    builtin.latin_words)
 
     @classmethod
-    def _builtin(cls, use_cache: bool) -> Gazetteer:
-        paths = [DATA_DIR / n for n in BUILTIN_FILES if (DATA_DIR / n).exists()]
-        words_file = DATA_DIR / PROCLITIC_WORDS
-        latin_file = DATA_DIR / LATIN_WORDS
+    def _builtin(cls, use_cache: bool, data_dir: Path = DATA_DIR) -> Gazetteer:
+        paths = builtin_paths(data_dir)
+        words_file = data_dir / PROCLITIC_WORDS
+        latin_file = data_dir / LATIN_WORDS
         if not use_cache:
             return cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
-        key = _cache_key([*paths, words_file, latin_file])
-        target = cache_dir() / f"gazetteer-{key}.pickle"
+        key = cache_key([*paths, words_file, latin_file])
+        target = cache_dir() / f"{_CACHE_PREFIX}{key}.pickle"
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects, none cyclic: no need to scan
         try:
@@ -122,7 +135,8 @@ class Gazetteer:
         gaz = cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
         rows = [astuple_shallow(p) for p in gaz.places]
         payload = (rows, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
-        _write_atomically(target, pickle.dumps(payload, protocol=5))
+        if _write_atomically(target, pickle.dumps(payload, protocol=5)):
+            _prune(target)
         return gaz
 
     def error_lines(self) -> list[str]:
@@ -155,19 +169,37 @@ def _read_words(path: Path) -> frozenset[str]:
     return frozenset(s for line in lines if (s := line.strip()) and not s.startswith("#"))
 
 
-def _cache_key(paths: Sequence[Path]) -> str:
-    h = hashlib.sha256(CACHE_VERSION.encode())
-    for p in paths:
-        h.update(str(p.resolve()).encode())
+def builtin_paths(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The built-in data files of ``data_dir`` that exist, in merge order."""
+    return [data_dir / n for n in BUILTIN_FILES if (data_dir / n).exists()]
+
+
+def cache_key(paths: Sequence[Path]) -> str:
+    """A hash of the files' names and contents and of the code that shapes the compiled form.
+
+    Contents, not modification times: a fresh clone or a reinstalled package (new mtimes, same
+    bytes) finds the cache it compiled before.
+    """
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in (*_SHAPING_MODULES, *(str(p) for p in paths)):
+        path = here / name if name in _SHAPING_MODULES else Path(name)
+        h.update(path.name.encode() + b"\0")
         try:
-            st = p.stat()
-            h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+            h.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
             h.update(b"missing")
     return h.hexdigest()[:24]
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _prune(keep: Path) -> None:
+    """Delete the other compiled gazetteers of the cache directory (older keys)."""
+    for old in keep.parent.glob(f"{_CACHE_PREFIX}*.pickle"):
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
+def _write_atomically(target: Path, data: bytes) -> bool:
     """Write the cache; a cache that cannot be written is only slower next time."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +212,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError:
-        pass
+        return False
+    return True
 
 
 __all__ = ["Gazetteer", "GazetteerFileError", "cache_dir"]
