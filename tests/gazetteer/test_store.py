@@ -43,7 +43,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def compiled(tmp_path: Path) -> list[Path]:
-    return sorted((tmp_path / "cache").glob("gazetteer-*.pickle"))
+    return sorted((tmp_path / "cache").glob("gazetteer-*.marshal"))
 
 
 def refuse_to_read(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,3 +142,31 @@ def test_a_malformed_raw_row_stops_the_build_with_file_and_line(tmp_path: Path) 
     raw.write_text(good + "LB.11\tBaalbek\tBaalbek\tx12\n", encoding="utf-8")
     with pytest.raises(SystemExit, match=rf"{raw}:3: geonameid of LB.11"):
         world.read_admin_codes(raw, 1)
+
+
+def test_user_files_change_only_the_places_they_name(data_dir: Path, tmp_path: Path) -> None:
+    world = Gazetteer.load(data_dir=data_dir)
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "format: explorer-gazetteer/1\nplaces:\n"
+        "  - {id: gn:2, names_ar: [بيتا الجديدة]}\n"
+        "  - {id: my:x, kind: city, name: Other, name_ar: بيتاون, country: AL, lat: 3, lon: 4}\n",
+        encoding="utf-8",
+    )
+    merged = Gazetteer.load([user], data_dir=data_dir)
+    new_key, shared = tuple(words("بيتا الجديدة")), tuple(words("بيتاون"))
+    number = merged.by_id.number("gn:2")
+    assert number is not None and merged.places[number].source.endswith("mine.yaml:3")
+    assert (number, "toponym") in merged.index[new_key]
+    assert new_key in merged.first_words[new_key[0]]
+    assert {merged.places[i].id for i, _t in merged.index[shared]} == {"gn:2", "my:x"}
+    assert len(merged.places) == len(world.places) + 1
+    # The world is left as it was.
+    assert new_key not in world.index and len(world.index[shared]) == 1
+    assert "my:x" not in world.by_id and not world.by_id["gn:2"].source.endswith("mine.yaml:3")
+
+    gone = tmp_path / "gone.yaml"
+    gone.write_text("format: explorer-gazetteer/1\nplaces:\n  - {id: gn:2, remove: true}\n",
+                    encoding="utf-8")
+    removed = Gazetteer.load([gone], data_dir=data_dir)
+    assert "gn:2" not in removed.by_id and shared not in removed.index
