@@ -7,6 +7,7 @@ that change or add a few places make an overlay: the built-in rows stay shared a
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import fields
 from typing import overload
@@ -14,8 +15,9 @@ from typing import overload
 from gazetteer.model import Place
 
 Row = tuple[object, ...]
+#: A row as stored in the compiled file: its ``marshal`` bytes, decoded when the place is made.
+Blob = bytes
 FIELDS = tuple(f.name for f in fields(Place))
-_ID, _KIND = FIELDS.index("id"), FIELDS.index("kind")
 
 
 def as_row(place: Place) -> Row:
@@ -23,21 +25,38 @@ def as_row(place: Place) -> Row:
     return tuple(getattr(place, name) for name in FIELDS)
 
 
-class PlaceList(Sequence[Place]):
-    """``rows`` as places, with some replaced (``overrides``) and some added (``extra``)."""
+def as_blob(place: Place) -> Blob:
+    return marshal.dumps(as_row(place))  # type: ignore[arg-type]  # (plain values only)
 
-    __slots__ = ("_extra", "_made", "_overrides", "rows")
+
+class PlaceList(Sequence[Place]):
+    """Places stored as ``rows`` (tuples, or their marshal bytes) with their ids and kinds,
+    some replaced (``overrides``) and some added (``extra``)."""
+
+    __slots__ = ("_extra", "_ids", "_kinds", "_made", "_overrides", "rows")
 
     def __init__(
         self,
-        rows: Sequence[Row],
+        rows: Sequence[Row | Blob],
+        ids: Sequence[str],
+        kinds: Sequence[str],
         overrides: Mapping[int, Place] | None = None,
         extra: Sequence[Place] = (),
     ) -> None:
+        if not len(rows) == len(ids) == len(kinds):
+            raise ValueError("rows, ids and kinds differ in length")
         self.rows = rows
+        self._ids = ids
+        self._kinds = kinds
         self._overrides = dict(overrides or {})
         self._extra = list(extra)
         self._made: list[Place | None] = [None] * len(rows)
+
+    @classmethod
+    def of(cls, places: Sequence[Place]) -> PlaceList:
+        """The compact form of ``places`` (rows as marshal bytes)."""
+        return cls([as_blob(p) for p in places], [p.id for p in places],
+                   [p.kind for p in places])
 
     def __len__(self) -> int:
         return len(self.rows) + len(self._extra)
@@ -52,7 +71,10 @@ class PlaceList(Sequence[Place]):
             raise IndexError(i)
         made = self._made[i]
         if made is None:
-            made = self._overrides.get(i) or Place(*self.rows[i])  # type: ignore[arg-type]
+            made = self._overrides.get(i)
+            if made is None:
+                row = self.rows[i]
+                made = Place(*(marshal.loads(row) if isinstance(row, bytes) else row))
             self._made[i] = made
         return made
 
@@ -73,20 +95,21 @@ class PlaceList(Sequence[Place]):
 
     def ids(self) -> list[str]:
         """Every place's id, in order, without making the places."""
-        return [str(r[_ID]) for r in self.rows] + [p.id for p in self._extra]
+        return [*self._ids, *(p.id for p in self._extra)]
 
     def numbers_of_kind(self, kind: str) -> list[int]:
         """The numbers of the places of ``kind``, without making the others."""
         out = [
-            i for i, r in enumerate(self.rows)
-            if (self._overrides[i].kind if i in self._overrides else r[_KIND]) == kind
+            i for i, k in enumerate(self._kinds)
+            if (self._overrides[i].kind if i in self._overrides else k) == kind
         ]
         n = len(self.rows)
         return out + [n + j for j, p in enumerate(self._extra) if p.kind == kind]
 
     def with_changes(self, overrides: Mapping[int, Place], extra: Sequence[Place]) -> PlaceList:
         """A new list sharing these rows, with more places replaced and added."""
-        return PlaceList(self.rows, {**self._overrides, **overrides}, [*self._extra, *extra])
+        return PlaceList(self.rows, self._ids, self._kinds, {**self._overrides, **overrides},
+                         [*self._extra, *extra])
 
 
 class ById(Mapping[str, Place]):

@@ -24,7 +24,7 @@ from pathlib import Path
 from gazetteer.loader import GazetteerFileError, load_files, merge_files
 from gazetteer.model import Place
 from gazetteer.names import TOPONYM, build_index, place_forms
-from gazetteer.places import ById, PlaceList, as_row
+from gazetteer.places import ById, PlaceList
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Built-in files in merge order: generated first, curated overlays last. Missing ones are skipped.
@@ -177,21 +177,24 @@ class Gazetteer:
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects, none cyclic: no need to scan
         try:
-            rows, index, errors, words, latin, first_words = marshal.loads(target.read_bytes())
-            # Places travel as plain tuples, made into Place objects when used.
-            return cls(PlaceList(rows), index, errors, words, latin, first_words)
+            rows, ids, kinds, index, errors, words, latin, first_words = marshal.loads(
+                target.read_bytes()
+            )
+            # Places travel as the marshal bytes of their fields, made into places when used.
+            places = PlaceList(rows, ids, kinds)
+            return cls(places, index, errors, words, latin, first_words)
         except (OSError, EOFError, ValueError, TypeError):
             pass
         finally:
             if enabled:
                 gc.enable()
         gaz = cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
-        rows = [as_row(p) for p in gaz.places]
-        payload = (rows, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
-        if _write_atomically(target, marshal.dumps(payload)):
+        places = PlaceList.of(gaz.places)
+        payload = (places.rows, places.ids(), [p.kind for p in gaz.places], gaz.index,
+                   gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
+        if _write_atomically(target, marshal.dumps(payload)):  # type: ignore[arg-type]
             _prune(target)
-        return cls(PlaceList(rows), gaz.index, gaz.errors, gaz.words, gaz.latin_words,
-                   gaz.first_words)
+        return cls(places, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
 
     def error_lines(self) -> list[str]:
         """The loading errors as ``FILE:LINE: what is wrong``."""
