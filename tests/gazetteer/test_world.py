@@ -90,6 +90,8 @@ def test_divisions_towns_and_features_with_their_hierarchy(world: Gazetteer) -> 
     assert all(p.admin1 == "LB.07" for p in marjayoun)
     assert "حاصبيا" in by["gn:274313"].names_ar and by["gn:274313"].admin2.startswith("LB.07.")
     assert "كبكابية" in by["gn:373198"].names_ar
+    assert by["gn:325361"].name_ar == "أضنة"  # Adana province, named in Arabic after its city
+    assert "إقليم كردستان" in by["iso:IQ-KR"].names_ar  # an ISO region above the governorates
     for fid, code in (("feature:bab-el-mandeb", "STRT"), ("feature:bagram", "AIRB"),
                       ("feature:great-zab", "STM"), ("feature:mount-arafat", "MT")):
         assert by[fid].kind == "feature" and by[fid].feature == code
