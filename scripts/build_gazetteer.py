@@ -589,7 +589,9 @@ class Builder:
             }
             common = False
             if arabic:
-                fame = zipf_en(c["name"])
+                # A town is not known abroad: its English name's frequency is that of words
+                # (Sal, Shin, "Ar") and says nothing about the town.
+                fame = zipf_en(c["name"]) if label == "cities" else 0.0
                 freq = {a: zipf_ar(a) for a in arabic}
                 # A capital known abroad is a place name however common the word is; one
                 # hardly named in English (Lomé: لوم "blame") is not exempt.
