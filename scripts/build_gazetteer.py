@@ -633,7 +633,7 @@ class Builder:
                 for a in arabic:
                     if a == name_ar:
                         continue
-                    if is_common(a, ALT_COMMON_ZIPF) and not exempt(a):
+                    if is_common(a, min(ALT_COMMON_ZIPF, common_zipf)) and not exempt(a):
                         dropped_common += 1
                     else:
                         others.append(a)

@@ -97,6 +97,13 @@ def test_divisions_towns_and_features_with_their_hierarchy(world: Gazetteer) -> 
         assert by[fid].kind == "feature" and by[fid].feature == code
 
 
+def test_small_towns_named_by_common_words_need_a_cue(world: Gazetteer, gp: Geoparser) -> None:
+    # A town's English name being an English word (Shin, Sal) is no sign of fame.
+    assert world.by_id["gn:164261"].common_word and world.by_id["gn:247061"].common_word
+    assert "الراعي" not in world.by_id["gn:169138"].names_ar  # "the shepherd", secondary
+    assert places(gp, "قال إن الراعي سال دمه") == []
+
+
 def test_news_features_are_found(gp: Geoparser) -> None:
     text = "عبرت السفينة مضيق باب المندب ثم قصفت الطائرات قاعدة باغرام قرب نهر الزاب الكبير"
     ids = {pid for _t, _k, pid in places(gp, text)}
