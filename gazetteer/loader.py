@@ -8,7 +8,7 @@ Hostile files are refused quickly and cheaply: only regular files are read (a FI
 is refused without being opened for long), at most ``MAX_FILE_BYTES``; YAML aliases may not
 expand the document by more than ``MAX_ALIAS_NODES`` nodes (an alias "bomb" is measured on the
 composed node graph, never expanded); every value quoted in a message is bounded (``reprlib``).
-An Arabic or English function word (في, من, the, ...) is refused as a name: it would be found
+An Arabic function word (في, من, على, ...) is refused as a name: it would be found
 everywhere, whatever ``common_word`` says.
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import reprlib
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -321,7 +321,10 @@ def function_words() -> frozenset[str]:
 
 
 def is_function_word(name: str) -> bool:
-    """Is ``name`` made only of function words (في, من, على, of, the, ...), once folded?"""
+    """Is ``name`` made only of Arabic function words (في, من, على, ...), once folded?
+
+    English words are not listed: real towns are called Of (Turkey) or On, and Latin names
+    already need a cue when they are everyday English words (``latin_words.txt``)."""
     ws = words(name)
     return bool(ws) and all(w.lower() in function_words() for w in ws)
 
@@ -377,13 +380,19 @@ def _unique(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
+def _read_tsv(path: Path) -> list[Entry]:
+    from gazetteer.tsv import read_tsv  # the TSV reader builds on this module's checks
+
+    return read_tsv(path)
+
+
 def load_files(paths: list[Path], base: Sequence[Place] = ()) -> LoadResult:
     """Merge ``paths`` in order onto ``base``. A bad file is skipped and reported in ``errors``."""
     result = LoadResult()
     places: dict[str, Place] = {p.id: p for p in base}
     for path in paths:
         try:
-            entries = read_entries(path)
+            entries = _read_tsv(path) if path.suffix == ".tsv" else read_entries(path)
             staged = dict(places)
             for entry in entries:
                 if entry.remove:
@@ -398,3 +407,31 @@ def load_files(paths: list[Path], base: Sequence[Place] = ()) -> LoadResult:
         places = staged
     result.places = list(places.values())
     return result
+
+
+def merge_files(
+    paths: list[Path], lookup: Callable[[str], Place | None]
+) -> tuple[dict[str, Place | None], list[GazetteerFileError]]:
+    """What ``paths`` change, in order, on the places ``lookup`` finds by id: id → the new
+    place, or None where the place is removed. A bad file is skipped and reported. Only the
+    places the files name are looked up (the built-in world stays as it is)."""
+    changed: dict[str, Place | None] = {}
+    errors: list[GazetteerFileError] = []
+    for path in paths:
+        try:
+            entries = _read_tsv(path) if path.suffix == ".tsv" else read_entries(path)
+            staged = dict(changed)
+            for entry in entries:
+                current = staged[entry.id] if entry.id in staged else lookup(entry.id)
+                if entry.remove:
+                    if current is not None:
+                        staged[entry.id] = None
+                elif current is not None:
+                    staged[entry.id] = _update(path, current, entry)
+                else:
+                    staged[entry.id] = _new_place(path, entry)
+        except GazetteerFileError as exc:
+            errors.append(exc)
+            continue
+        changed = staged
+    return changed, errors
