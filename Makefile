@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
+# The tested versions of everything installed (PySide6 6.12.0 is broken: see pyproject.toml).
+CONSTRAINTS := requirements/constraints.txt
 
-.PHONY: setup run screenshot test check bench assets data clean
+.PHONY: setup run screenshot test check bench assets data dist check-install clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	$(PYTHON) -m venv --clear $(VENV)  # new pins: a fresh venv, nothing left over
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
 	touch $(STAMP)
 
 setup: $(STAMP)
