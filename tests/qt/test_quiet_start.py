@@ -1,4 +1,5 @@
-"""A normal start prints no Qt/Chromium chatter; --verbose shows it."""
+"""A normal start prints no Qt/Chromium chatter (test_screenshot.py checks that); --verbose
+shows it; a warning that is not chatter still gets through."""
 
 from __future__ import annotations
 
@@ -25,9 +26,7 @@ def screenshot(tmp_path: Path, *flags: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def test_a_normal_start_is_quiet_and_verbose_shows_the_chatter(tmp_path: Path) -> None:
-    quiet = screenshot(tmp_path)
-    assert quiet.stderr == ""  # no Chromium log lines ([pid:tid:...:ERROR:...]), no Qt chatter
+def test_verbose_shows_the_chatter(tmp_path: Path) -> None:
     verbose = screenshot(tmp_path, "--verbose")
     assert OFFSCREEN_CHATTER in verbose.stderr  # the offscreen platform always says it
 
