@@ -13,7 +13,9 @@ EDITABLE := PYTHONWARNINGS="ignore:Editable installation"
 .PHONY: setup run screenshot test check bench assets data dist check-install clean
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
-	$(PYTHON) -m venv --clear $(VENV)  # new pins: a fresh venv, nothing left over
+	@# New pins: a fresh venv, so nothing of the old versions is left over.
+	if [ ! -x $(BIN)/python ] || echo "$?" | grep -q constraints; then \
+	    $(PYTHON) -m venv --clear $(VENV); fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
 	touch $(STAMP)
