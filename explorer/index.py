@@ -6,16 +6,11 @@ Non-Qt. The Qt models and the map document are thin views over a ``CorpusIndex``
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from explorer.article import Article, Corpus, Passage
 from gazetteer.model import Mention, Place
-
-
-class Geoparser(Protocol):
-    def parse(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,22 +65,6 @@ class CorpusIndex:
         self._summaries = {
             pid: PlaceSummary(self._places[pid], counts[pid], len(docs[pid])) for pid in counts
         }
-
-    @classmethod
-    def build(
-        cls,
-        corpus: Corpus,
-        geoparser: Geoparser,
-        countries: Mapping[str, Place] | None = None,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> CorpusIndex:
-        found: dict[str, list[Mention]] = {}
-        for i, article in enumerate(corpus.articles):
-            spans = [(p.start, p.end) for p in article.passages]
-            found[article.doc] = geoparser.parse(article.text, spans)
-            if progress:
-                progress(i + 1, len(corpus.articles))
-        return cls(corpus, found, countries)
 
     # -- places -------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.article import Article
 from explorer.corpus import article_from_text
-from explorer.furniture import analyse_page, line_key, parse_date
+from explorer.furniture import analyse_page
 from tests.conftest import GOLD, SEEDS
 
 # A page of "صدى الواحة", an outlet that does not exist, laid out like news sites are.
@@ -202,27 +202,6 @@ def test_latin_lines_in_a_latin_page_are_text() -> None:
     assert [ln.reason for ln in page.lines] == [None, None, None]
 
 
-@pytest.mark.parametrize(
-    ("date", "time", "iso"),
-    [
-        ("2021/09/28", "14:52", "2021-09-28T14:52"),
-        ("28/09/2021", None, "2021-09-28"),
-        ("28-9-2021", "2:05 م", "2021-09-28T14:05"),
-        ("28.09.2021", "12:30 ص", "2021-09-28T00:30"),
-        ("09/28/2021", None, "2021-09-28"),  # month first: 28 is no month
-        ("27 سبتمبر/أيلول 2021", None, "2021-09-27"),
-        ("٢٧ أيلول ٢٠٢١", "١٠:١٥", "2021-09-27T10:15"),
-        ("3 جوان 2020", None, "2020-06-03"),
-        ("1 كانون الثاني 2020", None, "2020-01-01"),
-        ("September 28, 2021", "9:00 pm", "2021-09-28T21:00"),
-        ("31/02/2021", None, None),
-        ("2021", None, None),
-    ],
-)
-def test_parse_date(date: str, time: str | None, iso: str | None) -> None:
-    assert parse_date(line_key(date), line_key(time) if time else None) == iso
-
-
 # -- the seeds against the gold --------------------------------------------------------------
 
 SEED_DATES = {  # only the two first seeds state dates
@@ -248,10 +227,12 @@ def test_seed_metadata(name: str) -> None:
 def test_seed_gold_mentions_fall_on_the_right_side() -> None:
     """Furniture-flagged gold mentions lie in no passage; every other one lies in one passage.
 
-    (The names inside the title line the page template repeats are ``neutral`` in the gold,
-    not mentions, so they are not checked here.)
+    The title repeated by the page template is furniture (issue: "a title line repeated three
+    times"); the gold lists the names in those repeats as neutral, not as mentions: each of
+    them lies in a "title repeated" line.
     """
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["documents"]
+    repeats = 0
     for name, doc in gold.items():
         article = _seed(name)
         for m in doc["mentions"]:
@@ -263,11 +244,13 @@ def test_seed_gold_mentions_fall_on_the_right_side() -> None:
                 assert furniture, (name, m)
             else:
                 assert len(inside) == 1, (name, m, furniture)
-        for n in doc.get("neutral", []):
-            if "title" in n.get("why", ""):
-                inside = [p for p in article.passages
-                          if p.start <= n["start"] and n["end"] <= p.end]
-                assert not inside, (name, n)
+        for m in doc.get("neutral", []):
+            if "repeated title" in m["why"]:
+                repeats += 1
+                reasons = [f.reason for f in article.furniture
+                           if f.start <= m["start"] and m["end"] <= f.end]
+                assert reasons == ["title repeated"], (name, m)
+    assert repeats > 0, "the seeds repeat some titles"
 
 
 def test_seed_negatives_stay_in_passages_unless_gold_puts_them_in_furniture() -> None:
