@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import tempfile
 import stat
 import threading
 from pathlib import Path
@@ -86,7 +87,10 @@ def test_a_file_swapped_for_a_fifo_after_stat_does_not_block(
     }
 
 
-def test_a_thousand_nested_folders(tmp_path: Path) -> None:
+def test_a_thousand_nested_folders() -> None:
+    # Not under pytest's tmp_path: should this run be killed half-way, pytest's clean-up of old
+    # temporary folders (shutil.rmtree, recursive) would fail on the tree at every later run.
+    tmp_path = Path(tempfile.mkdtemp(prefix="explorer-nested-"))
     folders = [tmp_path / "d"]
     for _ in range(999):  # one by one: mkdir(parents=True) itself recurses
         folders.append(folders[-1] / "d")
@@ -100,9 +104,11 @@ def test_a_thousand_nested_folders(tmp_path: Path) -> None:
         assert corpus.problems == []
     finally:  # bottom up: pytest's clean-up (shutil.rmtree) would recurse 1,000 deep
         (folders[-1] / "bottom.txt").unlink(missing_ok=True)
+        (tmp_path / "top.txt").unlink(missing_ok=True)
         for folder in reversed(folders):
             if folder.exists():
                 folder.rmdir()
+        tmp_path.rmdir()
 
 
 def test_files_are_read_in_chunks_not_at_the_limit(
