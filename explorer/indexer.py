@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from explorer.article import Article
-from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_article
+from explorer.corpus import (
+    DEFAULT_MAX_BYTES,
+    ArticleError,
+    list_files,
+    read_article,
+)
+from explorer.decode import describe_replaced
 from explorer.indexdb import IndexDB, IndexUnavailable, StoredProblem, default_index_path
 from gazetteer import Geoparser, load_geoparser
 from gazetteer.model import Candidate, Mention, Place
@@ -229,7 +235,10 @@ class Indexer:
         settings = f"{fp}:{self.max_bytes}"
         stored = db.stored()
         same_settings = db.get_meta("settings") == settings
-        old_problems = {p.doc: p for p in db.problems() if p.doc} if same_settings else {}
+        old_problems: dict[str, list[StoredProblem]] = {}
+        for p in db.problems() if same_settings else ():
+            if p.doc:
+                old_problems.setdefault(p.doc, []).append(p)
         summary = Summary()
         tasks: list[Task] = []
         kept: list[StoredProblem] = []
@@ -243,10 +252,11 @@ class Indexer:
             current = s is not None and s.gazetteer == fp
             if current and s is not None and (s.size, s.mtime_ns) == (size, mtime):
                 summary.unchanged += 1
+                kept += old_problems.get(doc, ())
                 continue
-            p = old_problems.get(doc)
-            if s is None and p is not None and (p.size, p.mtime_ns) == (size, mtime):
-                kept.append(p)
+            if s is None and any((p.size, p.mtime_ns) == (size, mtime)
+                                 for p in old_problems.get(doc, ())):
+                kept += old_problems[doc]  # refused before, unchanged since
                 continue
             tasks.append(Task(doc, str(path), s.sha256 if current and s is not None else None))
         present = {doc for doc, _ in files}
@@ -266,8 +276,8 @@ class Indexer:
         if tasks and geoparser is not None:
             runner = (self._runner(geoparser) if self._runner else
                       local_runner(self.root, self.max_bytes, geoparser, self.jobs))
-            self._write(db, tasks, runner, geoparser.gaz.by_id, stored, fp, summary, refused,
-                        progress, cancelled)
+            self._write(db, tasks, runner, geoparser.gaz.by_id, stored, old_problems, fp,
+                        summary, refused, progress, cancelled)
         problems = [StoredProblem(str(p.path), p.message, p.line) for p in walk_problems]
         if geoparser is not None:
             problems += [StoredProblem(str(f), m, line) for f, line, m in geoparser.gaz.errors]
@@ -287,6 +297,7 @@ class Indexer:
         runner: Runner,
         places: dict[str, Place],
         stored: dict[str, Any],
+        old_problems: dict[str, list[StoredProblem]],
         fp: str,
         summary: Summary,
         refused: list[StoredProblem],
@@ -305,6 +316,10 @@ class Indexer:
                     if isinstance(r, Parsed):
                         mentions = [_mention(row, places) for row in r.mentions]
                         db.put(r.article, mentions, fp)
+                        if r.article.replaced:
+                            a = r.article
+                            refused.append(StoredProblem(str(a.path), describe_replaced(
+                                a.replaced), None, a.doc, a.size, a.mtime_ns))
                         n += len(mentions)
                         if r.article.doc in stored:
                             summary.changed += 1
@@ -313,6 +328,8 @@ class Indexer:
                     elif isinstance(r, Same):
                         db.touch(stored[r.doc].id, r.size, r.mtime_ns)
                         summary.unchanged += 1
+                        refused.extend(replace(p, size=r.size, mtime_ns=r.mtime_ns)
+                                       for p in old_problems.get(r.doc, ()))
                     else:
                         db.delete(r.doc)
                         refused.append(StoredProblem(r.path, r.message, None, r.doc, r.size,

@@ -18,6 +18,8 @@ from gazetteer import Geoparser
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
 
+NEW_ARTICLE = "زيارة رسمية\n\nوصل وزير الخارجية الفرنسي إلى بيروت صباح اليوم في زيارة.\n"
+
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with IndexDB(path) as db:
@@ -53,7 +55,7 @@ def test_incremental(seeds_copy: Path, tmp_path: Path, world: Geoparser,
     with files[1].open("a", encoding="utf-8") as fh:
         fh.write("\nوصل الوفد إلى دمشق.\n")
     files[2].unlink()
-    (seeds_copy / "new.txt").write_text("خبر\n\nزار الوزير بيروت.\n", encoding="utf-8")
+    (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     third = Indexer(seeds_copy, db, geoparser=world).run()
     assert (third.new, third.changed, third.deleted, third.unchanged) == (1, 1, 1, 3)
     assert sorted(reads) == sorted([files[0].name, files[1].name, "new.txt"])
