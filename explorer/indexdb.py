@@ -201,8 +201,9 @@ def guarded(path: Path) -> Iterator[None]:
         raise _classify(path, exc) from None
 
 
-def backup(path: Path, label: str) -> Path | None:
-    """Copy the database (with its WAL, checkpointed) beside it; the copy's path."""
+def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
+    """Copy the database beside it, the copy's path: a consistent SQLite snapshot (WAL
+    included), or with ``raw`` (a damaged file) its bytes as they are, WAL beside."""
     if not path.exists():
         return None
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -211,6 +212,12 @@ def backup(path: Path, label: str) -> Path | None:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
+    if raw:
+        shutil.copy2(path, target)
+        wal = Path(f"{path}-wal")
+        if wal.exists():
+            shutil.copy2(wal, f"{target}-wal")
+        return target
     try:
         src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -325,7 +332,6 @@ class IndexDB:
                     conn.execute("ROLLBACK")
                 raise
             version += 1
-        conn.execute("PRAGMA quick_check(1)")
 
     def close(self) -> None:
         self.conn.close()
@@ -621,6 +627,10 @@ class IndexDB:
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every indexed table's rows, without row ids and in a set order (for comparing two
         indexes of one corpus)."""
+        with guarded(self.path):
+            return self._dump()
+
+    def _dump(self) -> dict[str, list[tuple[Any, ...]]]:
         c = self.conn
         docs = dict(c.execute("SELECT id, doc FROM articles"))
         out: dict[str, list[tuple[Any, ...]]] = {
@@ -717,7 +727,7 @@ def rebuild(path: Path) -> Path | None:
             old.close()
     except sqlite3.Error:
         pass
-    kept = backup(path, "rebuild")
+    kept = backup(path, "rebuild", raw=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     db = IndexDB(path)
