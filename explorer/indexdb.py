@@ -42,6 +42,7 @@ from gazetteer.model import Candidate, Mention, Place
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 5.0
+CACHE_KIB = 64 * 1024  # page cache per connection, at most (allocated as used)
 ALL = Filter()
 
 
@@ -284,12 +285,14 @@ class IndexDB:
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self._places: dict[str, Place] = {}
+        self._known: set[str] = set()  # place ids the places table holds (writer)
         with guarded(self.path):
             if readonly:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                             timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                             check_same_thread=False)
                 self._check_version(self._version(), readonly=True)
+                self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 return
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -300,6 +303,7 @@ class IndexDB:
                                         isolation_level=None, check_same_thread=False)
             try:
                 self._open_for_writing()
+                self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
             except BaseException:
                 self.conn.close()
                 raise
@@ -317,7 +321,8 @@ class IndexDB:
     def _open_for_writing(self) -> None:
         conn = self.conn
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys=ON")
         version = self._version()
         self._check_version(version, readonly=False)
@@ -397,61 +402,52 @@ class IndexDB:
         conn.execute("DELETE FROM passages WHERE article = ?", (aid,))
         conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
 
-    def put(self, article: Article, mentions: Sequence[Mention], gazetteer: str) -> None:
+    def put(
+        self,
+        article: Article,
+        mentions: Sequence[Mention],
+        gazetteer: str,
+        words: Sequence[str] | None = None,
+    ) -> None:
         """Store an article with its passages and mentions (replacing any older version).
         Inside a transaction."""
-        self.delete(article.doc)
+        places = {m.place.id: m.place for m in mentions}
+        places.update((c.place.id, c.place) for m in mentions for c in m.alternatives)
+        self.put_rows(prepare(article, mentions, gazetteer, words), places.__getitem__)
+
+    def put_rows(self, rows: ArticleRows, place: Callable[[str], Place],
+                 replace: bool = True) -> None:
+        """Store what ``prepare`` made of an article (``place(id)`` gives the places the index
+        does not hold yet). ``replace``: the article may be in the index already. Inside a
+        transaction."""
         conn = self.conn
-        sortkey = _sortkey(article.published, article.doc)
-        cur = conn.execute(
+        if replace:
+            self.delete(rows.article[0])
+        aid = conn.execute(
             "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
             "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (article.doc, article.size, article.mtime_ns, article.sha256, article.title,
-             article.outlet, article.published, article.updated, article.encoding, sortkey,
-             gazetteer))
-        aid = cur.lastrowid
-        pids: list[int] = []
-        for p in article.passages:
-            cur = conn.execute(
-                'INSERT INTO passages (article, start, "end", kind, text) VALUES (?,?,?,?,?)',
-                (aid, p.start, p.end, p.kind, p.text))
-            assert cur.lastrowid is not None
-            pids.append(cur.lastrowid)
-            conn.execute("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
-                         (cur.lastrowid, " ".join(fold_words(p.text))))
-        places: dict[str, Place] = {}
-        per_passage: dict[tuple[int, str], int] = {}
-        counts: dict[str, int] = {}
-        rows = []
-        for seq, m in enumerate(mentions):
-            places[m.place.id] = m.place
-            for c in m.alternatives:
-                places[c.place.id] = c.place
-            i = _passage_of(article.passages, m)
-            passage = pids[i] if i is not None else None
-            alts = json.dumps([[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
-                              ensure_ascii=False)
-            rows.append((aid, passage, seq, m.start, m.end, m.text, m.type, m.place.id,
-                         m.confidence, m.reason, alts))
-            if m.type == "toponym":
-                counts[m.place.id] = counts.get(m.place.id, 0) + 1
-                if i is not None:
-                    per_passage[(i, m.place.id)] = per_passage.get((i, m.place.id), 0) + 1
+            rows.article).lastrowid
+        base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
+        conn.executemany('INSERT INTO passages VALUES (?,?,?,?,?,?)',
+                         [(base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)])
+        conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
+                         [(base + i, p[4]) for i, p in enumerate(rows.passages)])
         conn.executemany(
-            'INSERT INTO mentions (article, passage, seq, start, "end", text, type, place_id, '
-            "confidence, reason, alternatives) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-        fresh = [p for pid, p in places.items() if pid not in self._places]
-        conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                         [_place_row(p) for p in fresh])
-        self._places.update((p.id, p) for p in fresh)
-        conn.executemany(
-            "INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
-            [(pid, places[pid].country, sortkey, article.passages[i].start, pids[i], aid, n)
-             for (i, pid), n in per_passage.items()])
+            "INSERT INTO mentions (article, passage, seq, start, \"end\", text, type, place_id, "
+            "confidence, reason, alternatives) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions])
+        fresh = [pid for pid in rows.places if pid not in self._known]
+        if fresh:
+            conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                             [_place_row(place(pid)) for pid in fresh])
+            self._known.update(fresh)
+        sortkey = rows.article[9]
+        conn.executemany("INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
+                         [(pid, country, sortkey, pstart, base + i, aid, n)
+                          for pid, country, pstart, i, n in rows.passage_places])
         conn.executemany(
             "INSERT INTO place_stats VALUES (?, ?, ?, 1) ON CONFLICT (place_id) DO UPDATE "
-            "SET count = count + excluded.count, articles = articles + 1",
-            [(pid, places[pid].country, n) for pid, n in counts.items()])
+            "SET count = count + excluded.count, articles = articles + 1", rows.counts)
 
     def set_countries(self, countries: Iterable[Place]) -> None:
         self.conn.execute("DELETE FROM countries")
@@ -475,6 +471,7 @@ class IndexDB:
             "(SELECT json_extract(j.value, '$[0]') FROM mentions, json_each(mentions.alternatives)"
             " AS j)")
         self._places.clear()
+        self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
 
     # -- reading: IndexReader -------------------------------------------------------------
 
@@ -651,6 +648,65 @@ class IndexDB:
             "place_stats": sorted(c.execute("SELECT * FROM place_stats")),
         }
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """An article as the index stores it, ready to insert (made where it was geoparsed, so
+    the one writer only writes). Passages are referred to by their index in ``passages``."""
+
+    article: tuple[Any, ...]  # doc, size, mtime_ns, sha256, title, outlet, published,
+    #                           updated, encoding, sortkey, gazetteer
+    passages: list[tuple[int, int, str, str, str]]  # start, end, kind, text, folded words
+    mentions: list[tuple[Any, ...]]  # passage index or None, seq, start, end, text, type,
+    #                                  place id, confidence, reason, alternatives JSON
+    passage_places: list[tuple[str, str | None, int, int, int]]  # place id, country,
+    #                                                            passage start, index, count
+    counts: list[tuple[str, str | None, int]]  # place id, country, toponym mentions
+    places: list[str]  # every place id referred to (alternatives too)
+
+
+def prepare(
+    article: Article, mentions: Sequence[Mention], gazetteer: str,
+    words: Sequence[str] | None = None,
+) -> ArticleRows:
+    """The rows of one article (see ``ArticleRows``)."""
+    if words is None:
+        words = passage_words(article.passages)
+    sortkey = _sortkey(article.published, article.doc)
+    passages = article.passages
+    places: dict[str, str | None] = {}
+    per_passage: dict[tuple[int, str], int] = {}
+    counts: dict[str, int] = {}
+    rows = []
+    for seq, m in enumerate(mentions):
+        places[m.place.id] = m.place.country
+        for c in m.alternatives:
+            places.setdefault(c.place.id, c.place.country)
+        i = _passage_of(passages, m)
+        alts = json.dumps([[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
+                          ensure_ascii=False) if m.alternatives else "[]"
+        rows.append((i, seq, m.start, m.end, m.text, m.type, m.place.id, m.confidence,
+                     m.reason, alts))
+        if m.type == "toponym":
+            counts[m.place.id] = counts.get(m.place.id, 0) + 1
+            if i is not None:
+                per_passage[(i, m.place.id)] = per_passage.get((i, m.place.id), 0) + 1
+    return ArticleRows(
+        (article.doc, article.size, article.mtime_ns, article.sha256, article.title,
+         article.outlet, article.published, article.updated, article.encoding, sortkey,
+         gazetteer),
+        [(p.start, p.end, p.kind, p.text, w) for p, w in zip(passages, words, strict=True)],
+        rows,
+        [(pid, places[pid], passages[i].start, i, n) for (i, pid), n in per_passage.items()],
+        [(pid, places[pid], n) for pid, n in counts.items()],
+        list(places),
+    )
+
+
+def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
+    """What the full-text index stores of each passage: its folded words."""
+    return tuple(" ".join(fold_words(p.text)) for p in passages)
 
 
 def _info(r: Sequence[Any]) -> ArticleInfo:
