@@ -286,6 +286,7 @@ class IndexDB:
         self.path = Path(path)
         self._places: dict[str, Place] = {}
         self._known: set[str] = set()  # place ids the places table holds (writer)
+        self._all: tuple[int, list[PlaceSummary]] | None = None
         with guarded(self.path):
             if readonly:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
@@ -354,6 +355,7 @@ class IndexDB:
         """One write transaction (BEGIN IMMEDIATE: one writer at a time, others wait)."""
         with guarded(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
+            self._all = None  # this connection's own writes do not change data_version
             try:
                 yield
                 self.conn.execute("COMMIT")
@@ -484,6 +486,11 @@ class IndexDB:
 
     def _load_places(self, ids: Iterable[str]) -> None:
         missing = [i for i in set(ids) if i not in self._places]
+        if len(missing) > 2000:  # one pass over the table beats thousands of lookups
+            for row in self.conn.execute("SELECT * FROM places"):
+                if row[0] not in self._places:
+                    self._places[row[0]] = _place_from_row(row)
+            return
         for k in range(0, len(missing), 500):
             chunk = missing[k:k + 500]
             q = ",".join("?" * len(chunk))
@@ -498,6 +505,12 @@ class IndexDB:
 
     def places(self, f: Filter = ALL) -> list[PlaceSummary]:
         with guarded(self.path):
+            if f == ALL:  # asked again and again by views: kept until the data changes
+                version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+                if self._all is None or self._all[0] != version:
+                    self._all = (version, self._summaries(
+                        "SELECT place_id, count, articles FROM place_stats", []))
+                return list(self._all[1])
             if not f.words and f.doc is None:
                 where, args = _country_clause("country", f.countries)
                 return self._summaries(
