@@ -34,10 +34,13 @@ from pathlib import Path
 from explorer.indexer import Indexer
 t = time.perf_counter()
 s = Indexer(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])).run()
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"seconds": time.perf_counter() - t, "new": s.new, "changed": s.changed,
+                  "cpu_writer": me.ru_utime + me.ru_stime,
+                  "cpu_workers": kids.ru_utime + kids.ru_stime,
                   "unchanged": s.unchanged, "mentions": s.mentions,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                  "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+                  "rss_mb": me.ru_maxrss / 1024, "worker_rss_mb": kids.ru_maxrss / 1024}))
 """
 
 
@@ -118,9 +121,10 @@ def queries(db_path: Path) -> None:
         def text_places() -> object:
             return db.places(ft)
 
+        change = f"filter change ({', '.join(sorted(codes))}): places + page"
         for label, fn in (("click → first 50 passages", click),
                           ("  count of its passages", count),
-                          (f"filter change ({', '.join(sorted(codes))}): places + page", filter_change),
+                          (change, filter_change),
                           (f"full-text '{word}' → first 50 passages", text_page),
                           (f"full-text '{word}' → its places", text_places)):
             p50, p95 = timings(fn)
@@ -171,6 +175,13 @@ def main() -> None:
         if n == args.jobs_compare:
             print(f"  speed-up --jobs 2 / --jobs 1: {one['seconds'] / two['seconds']:.2f}x; "
                   f"load average now {os.getloadavg()[0]:.1f}", flush=True)
+            # What two idle cores would give: the CPU work split over the writer and workers.
+            cpu1 = one["cpu_writer"] + one["cpu_workers"]
+            cpu2 = two["cpu_writer"] + two["cpu_workers"]
+            bound = max(cpu2 / 2, two["cpu_writer"])
+            print(f"  CPU seconds: --jobs 1 {cpu1:.1f}; --jobs 2 {cpu2:.1f} (writer "
+                  f"{two['cpu_writer']:.1f}); on two idle cores --jobs 2 would be "
+                  f"{cpu1 / bound:.2f}x --jobs 1", flush=True)
         unchanged = index(corpus, db, 2)
         print(f"  unchanged folder: {unchanged['seconds']:.2f} s "
               f"({100 * unchanged['seconds'] / two['seconds']:.2f}% of the full index)")
