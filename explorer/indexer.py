@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -126,6 +127,11 @@ def _work(task: Task) -> Result:
     return parse_task(task, *_WORKER)
 
 
+def _quiet_worker() -> None:
+    """Ctrl-C is for the writer, which stops the pool: no traceback from every worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def local_runner(
     root: Path, max_bytes: int, geoparser: Geoparser, fingerprint: str, jobs: int
 ) -> Runner:
@@ -140,7 +146,7 @@ def local_runner(
             return
         _WORKER = (root, max_bytes, geoparser, fingerprint)
         ctx = multiprocessing.get_context("fork")
-        pool = ctx.Pool(jobs)
+        pool = ctx.Pool(jobs, initializer=_quiet_worker)
         try:
             chunk = max(1, min(16, len(tasks) // (jobs * 8)))
             yield from pool.imap_unordered(_work, tasks, chunksize=chunk)
