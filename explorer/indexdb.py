@@ -100,7 +100,10 @@ CREATE TABLE passages (
     text TEXT NOT NULL
 );
 CREATE INDEX passages_by_article ON passages(article, start);
-CREATE VIRTUAL TABLE passages_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0');
+-- Words only (detail=none): queries ask for passages holding every word, not for phrases.
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    words, detail = none, tokenize = 'unicode61 remove_diacritics 0'
+);
 CREATE TABLE places (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL, name_ar TEXT NOT NULL, kind TEXT NOT NULL,
@@ -123,7 +126,6 @@ CREATE TABLE mentions (
     alternatives TEXT NOT NULL      -- JSON [[place id, score, [reasons]], ...]
 );
 CREATE INDEX mentions_by_article ON mentions(article, start, seq);
-CREATE INDEX mentions_by_passage ON mentions(passage);
 CREATE TABLE passage_places (
     place_id TEXT NOT NULL,
     country TEXT,
@@ -136,7 +138,6 @@ CREATE TABLE passage_places (
 ) WITHOUT ROWID;
 CREATE INDEX passage_places_by_country ON passage_places(country, sortkey, pstart);
 CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart);
-CREATE INDEX passage_places_by_article ON passage_places(article);
 CREATE TABLE place_stats (
     place_id TEXT PRIMARY KEY, country TEXT, count INTEGER NOT NULL, articles INTEGER NOT NULL
 );
@@ -399,7 +400,10 @@ class IndexDB:
         conn.execute("DELETE FROM place_stats WHERE count <= 0")
         conn.execute("DELETE FROM passages_fts WHERE rowid IN "
                      "(SELECT id FROM passages WHERE article = ?)", (aid,))
-        conn.execute("DELETE FROM passage_places WHERE article = ?", (aid,))
+        conn.execute(  # by its primary key: the article's places and reading-order key
+            "DELETE FROM passage_places WHERE place_id IN (SELECT place_id FROM mentions "
+            "WHERE article = ?) AND sortkey = (SELECT sortkey FROM articles WHERE id = ?)",
+            (aid, aid))
         conn.execute("DELETE FROM mentions WHERE article = ?", (aid,))
         conn.execute("DELETE FROM passages WHERE article = ?", (aid,))
         conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
@@ -572,8 +576,8 @@ class IndexDB:
                 f"sha256 FROM articles WHERE id IN ({qa})", aids)}
             mrows = self.conn.execute(
                 'SELECT passage, start, "end", text, type, place_id, confidence, reason, '
-                f"alternatives FROM mentions WHERE passage IN ({q}) AND type = 'toponym' "
-                "ORDER BY passage, start, seq", ids).fetchall()
+                f"alternatives FROM mentions WHERE article IN ({qa}) AND passage IN ({q}) "
+                "AND type = 'toponym' ORDER BY passage, start, seq", [*aids, *ids]).fetchall()
             wanted = self._mention_test(f, place_id)
             by_passage: dict[int, list[Mention]] = {}
             for r in mrows:

@@ -12,6 +12,7 @@ consistent index that the next run completes.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -145,6 +146,7 @@ def local_runner(
                 yield parse_task(t, root, max_bytes, geoparser, fingerprint)
             return
         _WORKER = (root, max_bytes, geoparser, fingerprint)
+        gc.freeze()  # the gazetteer's objects stay shared with the workers (no copy on write)
         ctx = multiprocessing.get_context("fork")
         pool = ctx.Pool(jobs, initializer=_quiet_worker)
         try:
@@ -154,6 +156,7 @@ def local_runner(
         finally:
             pool.terminate()
             pool.join()
+            gc.unfreeze()
             _WORKER = None
 
     return run
