@@ -138,6 +138,7 @@ CREATE TABLE passage_places (
 ) WITHOUT ROWID;
 CREATE INDEX passage_places_by_country ON passage_places(country, sortkey, pstart);
 CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart);
+CREATE INDEX passage_places_by_passage ON passage_places(passage);
 CREATE TABLE place_stats (
     place_id TEXT PRIMARY KEY, country TEXT, count INTEGER NOT NULL, articles INTEGER NOT NULL
 );
@@ -519,10 +520,10 @@ class IndexDB:
                 where, args = _country_clause("country", f.countries)
                 return self._summaries(
                     f"SELECT place_id, count, articles FROM place_stats {where}", args)
-            sql, args = _passing_mentions(f)
+            where, args = _passage_places_where(f)
             return self._summaries(
-                f"SELECT m.place_id, COUNT(*), COUNT(DISTINCT m.article) FROM ({sql}) AS m "
-                "GROUP BY m.place_id", args)
+                "SELECT place_id, SUM(mentions), COUNT(DISTINCT article) FROM passage_places "
+                f"WHERE {where} GROUP BY place_id", args)
 
     def place(self, place_id: str) -> PlaceSummary | None:
         with guarded(self.path):
@@ -540,12 +541,12 @@ class IndexDB:
                     "LEFT JOIN countries AS c ON c.code = s.country "
                     "WHERE s.country IS NOT NULL GROUP BY s.country").fetchall()
             else:
-                sql, args = _passing_mentions(Filter(text=f.text, doc=f.doc))
+                where, args = _passage_places_where(Filter(text=f.text, doc=f.doc))
                 rows = self.conn.execute(
-                    "SELECT p.country, c.name, c.name_ar, COUNT(*) FROM (" + sql + ") AS m "
-                    "JOIN places AS p ON p.id = m.place_id "
-                    "LEFT JOIN countries AS c ON c.code = p.country "
-                    "WHERE p.country IS NOT NULL GROUP BY p.country", args).fetchall()
+                    "SELECT s.country, c.name, c.name_ar, SUM(s.mentions) FROM passage_places "
+                    "AS s LEFT JOIN countries AS c ON c.code = s.country "
+                    f"WHERE {where} AND s.country IS NOT NULL GROUP BY s.country",
+                    args).fetchall()
         out = [CountrySummary(code, name or code, name_ar or code, n)
                for code, name, name_ar, n in rows]
         return sorted(out, key=country_order)
@@ -559,8 +560,8 @@ class IndexDB:
     def passages(
         self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
     ) -> list[PassageHit]:
-        sql, args = _passing_passages(f, place_id)
         with guarded(self.path):
+            sql, args = _passing_passages(f, place_id, self._page_index(f, place_id))
             ids = [r[0] for r in self.conn.execute(
                 f"{sql} ORDER BY sortkey, pstart LIMIT ? OFFSET ?", [*args, limit, offset])]
             if not ids:
@@ -589,6 +590,18 @@ class IndexDB:
             passage = Passage(r[2], r[3], r[5], r[4])
             out.append(PassageHit(infos[r[1]], passage, tuple(by_passage.get(pid, ()))))
         return out
+
+    def _page_index(self, f: Filter, place_id: str | None) -> str | None:
+        """For countries without a place: walk the passages in reading order and keep the
+        countries' (quick when they are common), or take the countries' passages and sort
+        them (quick when they are rare). ``place_stats`` tells which."""
+        if place_id is not None or not f.countries or f.doc is not None:
+            return None
+        q = ",".join("?" * len(f.countries))
+        mine, total = self.conn.execute(
+            f"SELECT IFNULL(SUM(count * (country IN ({q}))), 0), IFNULL(SUM(count), 0) "
+            "FROM place_stats", sorted(f.countries)).fetchone()
+        return "passage_places_by_order" if mine * 50 >= total else "passage_places_by_country"
 
     def _mention_test(self, f: Filter, place_id: str | None) -> Callable[[str], bool]:
         codes = f.countries
@@ -748,42 +761,33 @@ def _fts_query(words: Sequence[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def _passing_passages(f: Filter, place_id: str | None) -> tuple[str, list[Any]]:
+def _passing_passages(
+    f: Filter, place_id: str | None, index: str | None = None
+) -> tuple[str, list[Any]]:
     """SELECT DISTINCT passage, sortkey, pstart of the passages holding mentions passing
-    ``f`` (of ``place_id``)."""
-    conds: list[str] = []
-    args: list[Any] = []
+    ``f`` (of ``place_id``), optionally through the named index of ``passage_places``."""
+    where, args = _passage_places_where(f)
     if place_id is not None:
-        conds.append("place_id = ?")
+        where += " AND place_id = ?"
         args.append(place_id)
+    hint = f" INDEXED BY {index}" if index else ""
+    return f"SELECT DISTINCT passage, sortkey, pstart FROM passage_places{hint} WHERE {where}", args
+
+
+def _passage_places_where(f: Filter) -> tuple[str, list[Any]]:
+    """Conditions on ``passage_places`` (alias-free columns) for the rows passing ``f``."""
+    conds = ["1"]
+    args: list[Any] = []
     if f.countries:
         conds.append(f"country IN ({','.join('?' * len(f.countries))})")
         args.extend(sorted(f.countries))
     if f.doc is not None:
-        conds.append("article = (SELECT id FROM articles WHERE doc = ?)")
+        conds.append("sortkey = (SELECT sortkey FROM articles WHERE doc = ?)")
         args.append(f.doc)
     if f.words:
         conds.append("passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
         args.append(_fts_query(f.words))
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
-    return f"SELECT DISTINCT passage, sortkey, pstart FROM passage_places {where}", args
-
-
-def _passing_mentions(f: Filter) -> tuple[str, list[Any]]:
-    """SELECT place_id, article of the toponym mentions passing ``f``."""
-    conds = ["m.type = 'toponym'", "m.passage IS NOT NULL"]
-    args: list[Any] = []
-    if f.countries:
-        conds.append(f"p.country IN ({','.join('?' * len(f.countries))})")
-        args.extend(sorted(f.countries))
-    if f.doc is not None:
-        conds.append("m.article = (SELECT id FROM articles WHERE doc = ?)")
-        args.append(f.doc)
-    if f.words:
-        conds.append("m.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
-        args.append(_fts_query(f.words))
-    return ("SELECT m.place_id AS place_id, m.article AS article FROM mentions AS m "
-            "JOIN places AS p ON p.id = m.place_id WHERE " + " AND ".join(conds)), args
+    return " AND ".join(conds), args
 
 
 def rebuild(path: Path) -> Path | None:
