@@ -109,7 +109,8 @@ CREATE TABLE places (
     name TEXT NOT NULL, name_ar TEXT NOT NULL, kind TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, geonameid INTEGER,
     population INTEGER NOT NULL, capital INTEGER NOT NULL,
-    extra TEXT NOT NULL             -- the other fields of gazetteer.model.Place, as JSON
+    extra TEXT NOT NULL,            -- the other fields of gazetteer.model.Place, as JSON
+    refs INTEGER NOT NULL DEFAULT 0 -- articles referring to it; the place goes at 0
 );
 CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
@@ -179,6 +180,7 @@ USER_TABLES = ("corrections", "settings")
 _PLACE_COLUMNS = ("id", "name", "name_ar", "kind", "lat", "lon", "country", "geonameid",
                   "population", "capital")
 _PLACE_EXTRA = tuple(f.name for f in fields(Place) if f.name not in _PLACE_COLUMNS)
+_PLACE_INSERT = ", ".join((*_PLACE_COLUMNS, "extra"))
 
 
 def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable:
@@ -399,6 +401,19 @@ class IndexDB:
             conn.execute("UPDATE place_stats SET count = count - ?, articles = articles - 1 "
                          "WHERE place_id = ?", (n, pid))
         conn.execute("DELETE FROM place_stats WHERE count <= 0")
+        referred = [r[0] for r in conn.execute(
+            "SELECT place_id FROM mentions WHERE article = ?1 UNION SELECT "
+            "json_extract(j.value, '$[0]') FROM mentions, json_each(mentions.alternatives) AS j "
+            "WHERE mentions.article = ?1", (aid,))]
+        conn.executemany("UPDATE places SET refs = refs - 1 WHERE id = ?",
+                         [(pid,) for pid in referred])
+        gone = [r[0] for r in conn.execute(
+            f"SELECT id FROM places WHERE refs <= 0 AND id IN ({','.join('?' * len(referred))})",
+            referred)] if referred else []
+        conn.executemany("DELETE FROM places WHERE id = ?", [(pid,) for pid in gone])
+        self._known.difference_update(gone)
+        for pid in gone:
+            self._places.pop(pid, None)
         conn.execute("DELETE FROM passages_fts WHERE rowid IN "
                      "(SELECT id FROM passages WHERE article = ?)", (aid,))
         conn.execute(  # by its primary key: the article's places and reading-order key
@@ -445,9 +460,11 @@ class IndexDB:
             [(aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions])
         fresh = [pid for pid in rows.places if pid not in self._known]
         if fresh:
-            conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                             [_place_row(place(pid)) for pid in fresh])
+            conn.executemany(f"INSERT INTO places ({_PLACE_INSERT}) VALUES "
+                             "(?,?,?,?,?,?,?,?,?,?,?)", [_place_row(place(pid)) for pid in fresh])
             self._known.update(fresh)
+        conn.executemany("UPDATE places SET refs = refs + 1 WHERE id = ?",
+                         [(pid,) for pid in rows.places])
         sortkey = rows.article[9]
         conn.executemany("INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
                          [(pid, country, sortkey, pstart, base + i, aid, n)
@@ -470,15 +487,6 @@ class IndexDB:
         with guarded(self.path):
             return [StoredProblem(*r) for r in self.conn.execute(
                 "SELECT path, message, line, doc, size, mtime_ns FROM problems ORDER BY rowid")]
-
-    def prune_places(self) -> None:
-        """Forget places no mention or alternative refers to any more."""
-        self.conn.execute(
-            "DELETE FROM places WHERE id NOT IN (SELECT place_id FROM mentions) AND id NOT IN "
-            "(SELECT json_extract(j.value, '$[0]') FROM mentions, json_each(mentions.alternatives)"
-            " AS j)")
-        self._places.clear()
-        self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
 
     # -- reading: IndexReader -------------------------------------------------------------
 

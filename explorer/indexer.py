@@ -292,12 +292,10 @@ class Indexer:
         if geoparser is not None:
             problems += [StoredProblem(str(f), m, line) for f, line, m in geoparser.gaz.errors]
         summary.problems = sorted([*problems, *kept, *refused], key=lambda p: p.path)
-        with db.transaction():
-            if not summary.cancelled:
+        if not summary.cancelled:
+            with db.transaction():
                 db.set_problems(summary.problems)
                 db.set_meta("settings", settings)
-            if gone or summary.changed:
-                db.prune_places()
         return summary
 
     def _write(
