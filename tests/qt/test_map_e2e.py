@@ -71,7 +71,8 @@ def test_country_filter_narrows_map_and_passages(
     # A place outside the filter cannot be clicked on the map any more.
     assert run_js(qtbot, window, f"explorer.clickPlace({HELSINKI!r})") is False
     # Clicking Tajikistan itself offers only its passages.
-    tj = next(s.place.id for s in seeds_index.places(Filter(countries=frozenset({"TJ"}))) if s.place.kind == "country")
+    tj = next(s.place.id for s in seeds_index.places(Filter(countries=frozenset({"TJ"})))
+              if s.place.kind == "country")
     assert run_js(qtbot, window, f"explorer.clickPlace({tj!r})") is True
     qtbot.waitUntil(lambda: window.selected_place == tj)
     assert all(m.place.id == tj for hit in window.passages.hits for m in hit.mentions)
@@ -83,7 +84,8 @@ def test_country_filter_narrows_map_and_passages(
 
 def test_filter_with_several_countries(qtbot: Any, window: Any, seeds_index: CorpusIndex) -> None:
     window.filter.select(["TJ", "FI"])
-    expected = sorted(s.place.id for s in seeds_index.places(Filter(countries=frozenset({"TJ", "FI"}))))
+    both = Filter(countries=frozenset({"TJ", "FI"}))
+    expected = sorted(s.place.id for s in seeds_index.places(both))
     qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == expected)
     assert {m.place.country for h in window.passages.hits for m in h.mentions} == {"TJ", "FI"}
 
