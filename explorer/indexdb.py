@@ -139,7 +139,9 @@ CREATE TABLE passage_places (
 ) WITHOUT ROWID;
 CREATE INDEX passage_places_by_country ON passage_places(country, sortkey, pstart);
 CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart);
-CREATE INDEX passage_places_by_passage ON passage_places(passage);
+-- Covering: a full-text filter's places and countries are read from this index alone.
+CREATE INDEX passage_places_by_passage
+    ON passage_places(passage, place_id, country, mentions, article);
 CREATE TABLE place_stats (
     place_id TEXT PRIMARY KEY, country TEXT, count INTEGER NOT NULL, articles INTEGER NOT NULL
 );
