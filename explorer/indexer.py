@@ -21,14 +21,15 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
+from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_article
 from explorer.decode import describe_replaced
 from explorer.indexdb import (
     ArticleRows,
     IndexDB,
     IndexUnavailable,
+    StoredArticle,
     StoredProblem,
     default_index_path,
     prepare,
@@ -237,7 +238,7 @@ class Indexer:
         self,
         db: IndexDB,
         files: list[tuple[str, Path]],
-        walk_problems: Sequence[Any],
+        walk_problems: Sequence[Problem],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> Summary:
@@ -267,6 +268,7 @@ class Indexer:
             if s is None and any((p.size, p.mtime_ns) == (size, mtime)
                                  for p in old_problems.get(doc, ())):
                 kept += old_problems[doc]  # refused before, unchanged since
+                summary.refused += 1
                 continue
             tasks.append(Task(doc, str(path), s.sha256 if current and s is not None else None))
         present = {doc for doc, _ in files}
@@ -291,6 +293,9 @@ class Indexer:
         problems = [StoredProblem(str(p.path), p.message, p.line) for p in walk_problems]
         if geoparser is not None:
             problems += [StoredProblem(str(f), m, line) for f, line, m in geoparser.gaz.errors]
+        elif same_settings:  # the gazetteer was not loaded: its files' problems stand
+            mine = {str(f) for f in self.gazetteer_files}
+            problems += [p for p in db.problems() if p.doc is None and p.path in mine]
         summary.problems = sorted([*problems, *kept, *refused], key=lambda p: p.path)
         if not summary.cancelled:
             with db.transaction():
@@ -304,7 +309,7 @@ class Indexer:
         tasks: Sequence[Task],
         runner: Runner,
         places: dict[str, Place],
-        stored: dict[str, Any],
+        stored: dict[str, StoredArticle],
         old_problems: dict[str, list[StoredProblem]],
         fp: str,
         summary: Summary,
