@@ -295,6 +295,8 @@ class IndexDB:
         self._all: tuple[int, list[PlaceSummary]] | None = None
         with guarded(self.path):
             if readonly:
+                if not self.path.exists():
+                    raise IndexUnavailable(self.path, "unavailable", "is not built yet")
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                             timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                             check_same_thread=False)
