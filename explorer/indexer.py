@@ -50,7 +50,8 @@ def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
     files. When it changes, every article is geoparsed again."""
     h = hashlib.sha256(b"explorer-index-1")
     sources = sorted((_GAZETTEER / "data").iterdir()) + sorted(_GAZETTEER.glob("*.py"))
-    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py")]
+    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
+                                       "query.py")]  # query: the full-text folding
     for path in [*sources, *(Path(p) for p in extra)]:
         h.update(path.name.encode() + b"\0")
         try:
