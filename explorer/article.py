@@ -59,6 +59,10 @@ class Article:
     furniture: tuple[Furniture, ...] = ()
     encoding: str = "utf-8"
     replaced: tuple[int, ...] = ()  # byte offsets of invalid UTF-8 read as U+FFFD
+    # Identity: what the file was when it was read (an index re-reads it when these change).
+    size: int = 0
+    mtime_ns: int = 0
+    sha256: str = ""
 
 
 @dataclass(slots=True)

@@ -25,7 +25,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
 
-from explorer.index import CorpusIndex, PlaceSummary
+from explorer.query import IndexReader, PlaceSummary
 from explorer.resources import resource
 
 #: Where the Qt window serves the page and ``resources/`` (see ``explorer.qt.scheme``).
@@ -88,7 +88,7 @@ def marker_radius(count: int, largest: int) -> float:
     return round(5.0 + 19.0 * math.sqrt((count - 1) / (largest - 1)), 1)
 
 
-def map_data(index: CorpusIndex) -> dict[str, Any]:
+def map_data(index: IndexReader) -> dict[str, Any]:
     places = index.places()
     largest = max((s.count for s in places), default=1)
     records = []
@@ -145,7 +145,7 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
         figure.script.add_child(_RawScript(code), name=self.get_name())
 
 
-def build_map(index: CorpusIndex, *, for_qt: bool = False) -> folium.Map:
+def build_map(index: IndexReader, *, for_qt: bool = False) -> folium.Map:
     """The folium map of ``index``'s places (``for_qt`` adds the QWebChannel bridge)."""
     m = folium.Map(
         location=[30.0, 50.0],
@@ -165,7 +165,7 @@ def build_map(index: CorpusIndex, *, for_qt: bool = False) -> folium.Map:
     return m
 
 
-def map_html(index: CorpusIndex, *, for_qt: bool = False) -> str:
+def map_html(index: IndexReader, *, for_qt: bool = False) -> str:
     html: str = build_map(index, for_qt=for_qt).get_root().render()
     return html
 
@@ -177,7 +177,7 @@ def remote_urls(html: str) -> list[str]:
     return found
 
 
-def write_map_html(index: CorpusIndex, out: Path, *, for_qt: bool = False) -> Path:
+def write_map_html(index: IndexReader, out: Path, *, for_qt: bool = False) -> Path:
     """Write the page to ``out`` (UTF-8) and return its path."""
     from explorer.atomic import atomic_write_text
 

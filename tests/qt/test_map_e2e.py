@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from explorer.index import CorpusIndex
+from explorer.query import Filter
 from tests.qt.conftest import run_js
 
 pytestmark = pytest.mark.e2e
@@ -37,7 +38,8 @@ def test_tooltip_names_the_place_in_both_languages(qtbot: Any, shared_window: An
 
 @pytest.mark.parametrize(
     ("place_id", "name_ar", "docs"),
-    [(HELSINKI, "هلسنكي", ["000", "003", "004"]), (GENEVA, "جنيف", ["000", "001"])],
+    # Reading order: by date (001 is July 2021, 000 September 2021), undated last, then file.
+    [(HELSINKI, "هلسنكي", ["000", "003", "004"]), (GENEVA, "جنيف", ["001", "000"])],
 )
 def test_clicking_a_marker_lists_its_passages(
     qtbot: Any, window: Any, place_id: str, name_ar: str, docs: list[str]
@@ -62,7 +64,7 @@ def test_country_filter_narrows_map_and_passages(
 ) -> None:
     every = run_js(qtbot, window, "explorer.markerIds()")
     window.filter.select(["TJ"])
-    expected = sorted(s.place.id for s in seeds_index.places_in(["TJ"]))
+    expected = sorted(s.place.id for s in seeds_index.places(Filter(countries=frozenset({"TJ"}))))
     assert expected, "the seeds name places in Tajikistan"
     qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == expected)
     assert len(expected) < len(every)
@@ -73,7 +75,8 @@ def test_country_filter_narrows_map_and_passages(
     # A place outside the filter cannot be clicked on the map any more.
     assert run_js(qtbot, window, f"explorer.clickPlace({HELSINKI!r})") is False
     # Clicking Tajikistan itself offers only its passages.
-    tj = next(s.place.id for s in seeds_index.places_in(["TJ"]) if s.place.kind == "country")
+    tj = next(s.place.id for s in seeds_index.places(Filter(countries=frozenset({"TJ"})))
+              if s.place.kind == "country")
     assert run_js(qtbot, window, f"explorer.clickPlace({tj!r})") is True
     qtbot.waitUntil(lambda: window.selected_place == tj)
     assert all(m.place.id == tj for hit in window.passages.hits for m in hit.mentions)
@@ -85,7 +88,8 @@ def test_country_filter_narrows_map_and_passages(
 
 def test_filter_with_several_countries(qtbot: Any, window: Any, seeds_index: CorpusIndex) -> None:
     window.filter.select(["TJ", "FI"])
-    expected = sorted(s.place.id for s in seeds_index.places_in(["TJ", "FI"]))
+    both = Filter(countries=frozenset({"TJ", "FI"}))
+    expected = sorted(s.place.id for s in seeds_index.places(both))
     qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == expected)
     assert {m.place.country for h in window.passages.hits for m in h.mentions} == {"TJ", "FI"}
 
