@@ -7,11 +7,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from gazetteer.context import Vocabulary, cue, rejection, vocabulary
-from gazetteer.matcher import Matcher, RawMatch
-from gazetteer.model import Candidate, Mention, Place
+from gazetteer.context import AREAS, Site, Vocabulary, cue, rejection, roles, vocabulary
+from gazetteer.matcher import Matcher, RawMatch, Tokens
+from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
-from gazetteer.resolver import Context, confidence, rank
+from gazetteer.resolver import Context, Cue, confidence, rank
 from gazetteer.store import Gazetteer
 
 #: How far (characters) another place may stand and still count as "named nearby".
@@ -20,25 +20,38 @@ NEARBY_CHARS = 400
 WEAK_POPULATION = 100_000
 #: ... and at most this many letters.
 WEAK_LETTERS = 3
+#: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
+_NISBA = ("يين", "يون", "يات", "يه", "ي")
+#: Words that may stand between a name and the direction word that places it («في شمال»).
+_LINKS = frozenset({"في", "ب"})
+#: What may separate a name from the words that place it: spaces, a comma, brackets, a dash.
+_PLACING_SEP = " \t،,()-–"
 
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """A name the geoparser saw and set aside, with the reason (for the explain view)."""
+    """A name the geoparser saw and set aside, with the rule that did (for the explain view)."""
 
     start: int
     end: int
     text: str
-    reason: str
+    why: Rejection
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        return f"{self.why}: {self.detail}" if self.detail else str(self.why)
 
 
 @dataclass
 class _Found:
     raw: RawMatch
     places: list[Place]
-    type: str
-    cue: str | None = None
+    type: MentionType
+    cue: Cue | None = None
     weak: bool = False  # see ``_weak``
+    within: tuple[Place, str] | None = None  # a country or division the text places it in
+    why: str = ""  # a recognition rule that let it in
 
 
 class Geoparser:
@@ -49,9 +62,38 @@ class Geoparser:
         self.voc = voc or vocabulary()
         self.matcher = Matcher(gazetteer)
         # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
-        self._names: dict[tuple[str, ...], tuple[str, list[Place], bool]] = {}
+        self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
+        self._adjectives: dict[str, tuple[Place, ...]] = {}
 
-    def _name(self, m: RawMatch) -> tuple[str, list[Place], bool]:
+    def adjective_places(self, word: str) -> tuple[Place, ...]:
+        """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
+        adjective of a one-word name («العكارية» → عكار, «التطواني» → تطوان)."""
+        found = self._adjectives.get(word)
+        if found is None:
+            places, index = self.gaz.places, self.gaz.index
+            found = tuple(places[i] for i, t in index.get((word,), ()) if t == DEMONYM)
+            bare = word[2:] if word.startswith("ال") else word
+            if not found and len(bare) >= 4:
+                for end in _NISBA:
+                    if bare.endswith(end) and len(bare) - len(end) >= 3:
+                        stem = bare[: -len(end)]
+                        found = tuple(
+                            places[i]
+                            for key in ((stem,), ("ال" + stem,))
+                            for i, t in index.get(key, ())
+                            if t == TOPONYM
+                            and (places[i].kind != PlaceKind.CITY
+                                 or places[i].population >= WEAK_POPULATION)
+                        )
+                        break
+            if len(self._adjectives) < 100_000:
+                self._adjectives[word] = found
+        return found
+
+    def _town_adjective(self, word: str) -> bool:
+        return any(p.kind != PlaceKind.COUNTRY for p in self.adjective_places(word))
+
+    def _name(self, m: RawMatch) -> tuple[MentionType, list[Place], bool]:
         places = self.gaz.places
         topo = [places[i] for i, t in m.entries if t == TOPONYM]
         kind = TOPONYM if topo else DEMONYM
@@ -68,13 +110,16 @@ class Geoparser:
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
     ) -> tuple[list[Mention], list[Rejected]]:
         """Mentions and the names set aside, each with its reason."""
-        _, toks, raws = self.matcher.find(text, spans)
+        norm, toks, raws = self.matcher.find(text, spans)
+        site = Site(toks, norm, self._town_adjective)
         rejected: list[Rejected] = []
         found: list[_Found] = []
-        persons: set[tuple[str, ...]] = set()
+        persons: set[tuple[tuple[str, ...], str]] = set()
 
-        def reject(m: RawMatch, why: str) -> None:
-            rejected.append(Rejected(m.start, m.end, text[m.start:m.end], why))
+        def reject(m: RawMatch, verdict: Verdict) -> None:
+            rejected.append(
+                Rejected(m.start, m.end, text[m.start:m.end], verdict.why, verdict.detail)
+            )
 
         names = self._names
         for m in raws:
@@ -82,24 +127,37 @@ class Geoparser:
             if name is None:
                 name = self._name(m)
             kind, cands, is_weak = name
-            why = rejection(m, toks, self.voc, toponym=kind == TOPONYM)
-            if why:
-                if why.startswith(("a surname", "a person")):
-                    persons.add(m.key)
-                reject(m, why)
+            verdict = rejection(m, site, self.voc, cands, toponym=kind == TOPONYM)
+            if verdict:
+                if verdict.why.person:
+                    persons.add((m.key, m.proclitic.lstrip("وف")))
+                reject(m, verdict)
                 continue
-            found.append(_Found(m, cands, kind, cue(m, toks, self.voc), is_weak))
+            # A small town read off a proclitic («بايدن» = ب + إيدن?) is as uncertain as a
+            # common word: a word the lexicon lacks (a foreign name) reads the same way.
+            weak = is_weak or (bool(m.proclitic) and _small_towns(cands))
+            found.append(_Found(m, cands, kind, cue(m, toks, self.voc), weak))
 
-        # One sense per document for people: a surname seen after a title stays a person.
+        # One sense per document for people: a surname seen after a title stays a person (a
+        # country's name is not a person's: «أمام إيران» is no reason to drop Iran elsewhere).
         kept: list[_Found] = []
         for f in found:
-            if f.type == TOPONYM and f.raw.key in persons and f.cue is None:
-                reject(f.raw, "named as a person elsewhere in the document")
+            if (
+                f.type == TOPONYM
+                and (f.raw.key, f.raw.proclitic.lstrip("وف")) in persons
+                and f.cue is None
+                and not any(p.kind in AREAS for p in f.places)
+            ):
+                reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
             else:
                 kept.append(f)
+        _coordinated_countries(kept, toks)
+        self._placed(kept, toks)
 
         latin = self.gaz.latin_words
-        sure = [f for f in kept if f.type == TOPONYM and len(f.places) == 1 and not f.weak]
+        sure = [
+            f for f in kept if f.type == TOPONYM and len(f.places) == 1 and (not f.weak or f.why)
+        ]
         doc_countries = frozenset(f.places[0].country for f in sure if f.places[0].country)
         doc_countries |= frozenset(
             f.places[0].country for f in kept if f.type == DEMONYM and f.places[0].country
@@ -115,7 +173,7 @@ class Geoparser:
         ]
         accepted: list[_Found] = []
         for f in kept:
-            if f.type == TOPONYM and f.weak and f.cue is None:
+            if f.type == TOPONYM and f.weak and f.cue is None and not f.why:
                 near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
                 # An English word (Union, Reading) in English text needs its cue, whatever else
                 # the text names.
@@ -128,6 +186,36 @@ class Geoparser:
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
+
+    def _placed(self, kept: list[_Found], toks: Tokens) -> None:
+        """Record where the text places an ambiguous name: «طرابلس شمال لبنان», «مدينة طرابلس
+        (شمالي لبنان)», «طرابلس في لبنان», «البيرة العكارية» (the adjective of a division)."""
+        at_token = {f.raw.first: f for f in kept}
+        words, seps = toks.words, toks.seps
+        n = len(words)
+        for f in kept:
+            if f.type != TOPONYM or len(f.places) < 2:
+                continue
+            j = f.raw.last
+            said: list[str] = []
+            if j < n and seps[j].strip(_PLACING_SEP) == "" and words[j] in _LINKS:
+                said.append(words[j])
+                j += 1
+            if j < n and seps[j].strip(_PLACING_SEP) == "" and roles(words[j], self.voc).direction:
+                said.append(words[j])
+                j += 1
+            if j >= n or seps[j].strip(_PLACING_SEP) != "":
+                continue
+            area = _area(at_token.get(j), f, bool(said))
+            if area is None and not said and "\n" not in seps[j]:
+                # A nisba adjective right after the name: «البيرة العكارية».
+                areas = [
+                    p for p in self.adjective_places(words[j])
+                    if p.kind in AREAS and any(_in(c, p) for c in f.places)
+                ]
+                area = areas[0] if len(areas) == 1 else None
+            if area is not None:
+                f.within = (area, " ".join([*said, words[j]]))
 
     def _resolve(
         self,
@@ -142,13 +230,27 @@ class Geoparser:
             groups[(f.raw.key, f.type) if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
         sure_starts = [s.raw.start for s in sure]  # in text order
+        counts: dict[str, int] = defaultdict(int)
+        for s in sure + [f for f in accepted if f.type == DEMONYM]:
+            if s.places[0].country and s.places[0].kind != PlaceKind.REGION:
+                counts[s.places[0].country] += 1
+        total = sum(counts.values()) or 1
+        share = {c: k / total for c, k in counts.items()}
+        divisions = frozenset(
+            code
+            for s in sure
+            if s.places[0].kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            for code in (s.places[0].admin2 if s.places[0].kind == PlaceKind.ADMIN2
+                         else s.places[0].admin1,)
+            if code
+        )
         for occurrences in groups.values():
             first = occurrences[0]
             if len(first.places) == 1:
                 # The one place wins whatever the context says: no scores, no runner-ups.
                 place = first.places[0]
                 conf = 1.0
-                reason = "the only place with this name"
+                reason = first.why or "the only place with this name"
                 alternatives: tuple[Candidate, ...] = ()
             else:
                 contexts = []
@@ -157,7 +259,9 @@ class Geoparser:
                     lo = bisect_left(sure_starts, at - NEARBY_CHARS)
                     hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
                     nearby = tuple(s.places[0] for s in sure[lo:hi] if s is not f)
-                    contexts.append(Context(f.cue, doc_countries, nearby))
+                    contexts.append(
+                        Context(f.cue, doc_countries, nearby, f.within, share, divisions)
+                    )
                 ranked = rank(first.places, contexts)
                 place = ranked[0].place
                 conf = confidence(ranked)
@@ -180,8 +284,62 @@ class Geoparser:
         return out
 
 
+def _in(place: Place, area: Place) -> bool:
+    if area.kind == PlaceKind.COUNTRY:
+        return place.country == area.country and place.id != area.id
+    if area.kind == PlaceKind.ADMIN1:
+        return bool(area.admin1) and place.admin1 == area.admin1 and place.id != area.id
+    if area.kind == PlaceKind.ADMIN2:
+        return bool(area.admin2) and place.admin2 == area.admin2 and place.id != area.id
+    return False
+
+
+def _area(g: _Found | None, f: _Found, direction: bool) -> Place | None:
+    """The country or division ``g`` names, if one of ``f``'s places lies in it."""
+    if g is None or g.raw.proclitic not in ("", "ب"):
+        return None
+    areas = [p for p in g.places if p.kind in AREAS and any(_in(c, p) for c in f.places)]
+    if g.type == DEMONYM and not direction:
+        return areas[0] if len(areas) == 1 else None
+    if g.type == TOPONYM and direction and len(areas) == 1:
+        return areas[0]
+    return None
+
+
+def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
+    """«النيجر ومالي وبوركينا فاسو»: a country's name that is also a common word (مالي
+    "financial") is the country when it stands in a list of countries."""
+    seps = toks.seps
+    for i, f in enumerate(kept):
+        if not (f.type == TOPONYM and f.weak and f.cue is None):
+            continue
+        countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY]
+        if not countries:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(kept):
+                continue
+            g = kept[j]
+            first, second = (g, f) if j < i else (f, g)
+            if first.raw.last != second.raw.first:
+                continue  # not adjacent words
+            linked = second.raw.proclitic.startswith("و") or seps[second.raw.first].strip(
+                " \t"
+            ) in ("،", ",")
+            if (
+                linked
+                and g.type == TOPONYM
+                and not g.weak
+                and g.places
+                and all(p.kind == PlaceKind.COUNTRY for p in g.places)
+            ):
+                f.places = countries
+                f.why = f"in a list of countries, beside {g.places[0].name}"
+                break
+
+
 def _demonym_places(places: list[Place]) -> list[Place]:
-    countries = [p for p in places if p.kind == "country"]
+    countries = [p for p in places if p.kind == PlaceKind.COUNTRY]
     return countries or places
 
 
@@ -193,7 +351,15 @@ def _weak(f: _Found, latin_words: frozenset[str] = frozenset()) -> bool:
         return True
     letters = sum(len(w) for w in f.raw.key)
     return letters <= WEAK_LETTERS and all(
-        p.kind == "city" and not p.capital and p.population < WEAK_POPULATION for p in f.places
+        p.kind == PlaceKind.CITY and not p.capital and p.population < WEAK_POPULATION
+        for p in f.places
+    )
+
+
+def _small_towns(places: list[Place]) -> bool:
+    return all(
+        p.kind == PlaceKind.CITY and not p.capital and p.population < WEAK_POPULATION
+        for p in places
     )
 
 
@@ -202,14 +368,14 @@ def _latin_word(f: _Found, latin_words: frozenset[str]) -> bool:
     return (
         len(f.raw.key) == 1
         and f.raw.key[0] in latin_words
-        and all(p.kind == "city" and not p.capital for p in f.places)
+        and all(p.kind == PlaceKind.CITY and not p.capital for p in f.places)
     )
 
 
-def _weak_reason(f: _Found) -> str:
+def _weak_reason(f: _Found) -> Verdict:
     if f.raw.key[0].isascii() and not all(p.common_word for p in f.places):
-        return "an everyday English word, with no place cue"
+        return Verdict(Rejection.ENGLISH_WORD)
     if all(p.common_word for p in f.places):
-        return "also a common word, with no place cue and no place of its country named nearby"
-    return "a short name of a small town, with no place cue and no place of its country nearby"
+        return Verdict(Rejection.COMMON_WORD)
+    return Verdict(Rejection.SHORT_NAME)
 

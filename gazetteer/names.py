@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from gazetteer.model import Place
+from gazetteer.model import MentionType, Place
 from gazetteer.normalize import fold, words
 
-TOPONYM = "toponym"
-DEMONYM = "demonym"
+TOPONYM = MentionType.TOPONYM
+DEMONYM = MentionType.DEMONYM
 
 # Endings of an Arabic nisba adjective (folded: ة is ه): sg. m/f, pl. m (nom/obl), pl. f, dual.
 _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين")
@@ -22,7 +22,7 @@ class Form:
     """A surface form of a place: its folded words, whether it is Arabic, and its type."""
 
     words: tuple[str, ...]
-    type: str
+    type: MentionType
     arabic: bool
 
 
