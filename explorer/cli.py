@@ -16,6 +16,7 @@ import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
@@ -71,6 +72,8 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the scores as JSON")
         p.add_argument("--details", action="store_true",
                        help="list false positives, misses and wrong resolutions")
+        p.add_argument("--baseline", action="store_true",
+                       help="score a naive dictionary (every name, most populous wins) beside")
         _common(p)
     elif cmd == "gazetteer":
         p.add_argument("action", choices=["names"])
@@ -195,22 +198,45 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if index is None:
         return 1
     total, per_doc = score_corpus(index.mentions, gold)
+    naive = _baseline(args, index, gold) if args.baseline else None
     if args.json:
-        print(json.dumps({"overall": total.as_dict(),
-                          "documents": {d: s.as_dict() for d, s in per_doc.items()}}, indent=2))
+        out = {"overall": total.as_dict(),
+               "documents": {d: s.as_dict() for d, s in per_doc.items()}}
+        if naive is not None:
+            out["baseline"] = naive.as_dict()
+        print(json.dumps(out, indent=2))
     else:
         header = (f"{'document':<34} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'@161km':>7} "
-                  f"{'med km':>7}")
+                  f"{'med km':>7} {'placeF1':>7} {'setF1':>6}")
         print(header)
-        for name, s in [*per_doc.items(), ("overall", total)]:
+        rows = [*per_doc.items(), ("overall", total)]
+        if naive is not None:
+            rows.append(("naive dictionary (baseline)", naive))
+        for name, s in rows:
             print(f"{name:<34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                  f"{s.accuracy:6.3f} {s.accuracy_161:7.3f} {s.median_km:7.1f}")
+                  f"{s.accuracy:6.3f} {s.accuracy_161:7.3f} {s.median_km:7.1f} "
+                  f"{s.place_f1:7.3f} {s.set_f1:6.3f}")
+        if naive is not None:
+            print(f"explorer - baseline: span F1 {total.f1 - naive.f1:+.3f}, right-place F1 "
+                  f"{total.place_f1 - naive.place_f1:+.3f}, place sets F1 "
+                  f"{total.set_f1 - naive.set_f1:+.3f}")
     if args.details:
         for label, rows in (("false positive", total.false_positives), ("missed", total.missed),
                             ("wrong place", total.wrong)):
             for row in rows:
                 print(f"{label}: {row}")
     return 0
+
+
+def _baseline(args: argparse.Namespace, index: Any, gold: Any) -> Any:
+    """The naive dictionary's overall score on the same articles and gold."""
+    from gazetteer.evaluate import NaiveDictionary, score_corpus
+    from gazetteer.store import Gazetteer
+
+    naive = NaiveDictionary(Gazetteer.load(args.gazetteer))
+    found = {a.doc: naive.parse(a.text, [(p.start, p.end) for p in a.passages])
+             for a in index.corpus.articles}
+    return score_corpus(found, gold)[0]
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:

@@ -43,6 +43,7 @@ _MEDIA_TYPES = {
 #: A name written with tanween is a common word unless it names an area or a city this big.
 TANWEEN_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _QUOTES = "«»\"“”'‘’"
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
@@ -316,9 +317,10 @@ def rejection(
     if prev and not not_a_name and not domain:
         if r.first_name:
             return Verdict(Rejection.SURNAME, f"after the given name '{prev}'")
-        # «الرئيس بايدن»: a title before a proclitic reading too (no one says "the president
-        # in Eden").
-        if r.title and (m.proclitic == "" or m.proclitic not in ("و", "ف")):
+        # A title before a person's name is definite («الرئيس بايدن», also before a proclitic
+        # reading: no one says "the president in Eden"); without the article it is an office
+        # and the name its domain («حاكم دبي», «أمير قطر»).
+        if r.title and m.proclitic not in ("و", "ف") and _definite(prev):
             return Verdict(Rejection.PERSON, f"after '{prev}'")
     if r.local is not None and any(p.country in r.local for p in places):
         return None  # «بمركز مغاغة»: a division of a country that has them, not a centre
@@ -333,6 +335,13 @@ def rejection(
     if _feminine_adjective(m, site, voc, prev, places):
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
     return None
+
+
+def _definite(word: str) -> bool:
+    """A definite Arabic word (الرئيس, والرئيس, للرئيس), or a Latin title (Mr, Dr) or «د»."""
+    if not _ARABIC.match(word) or len(word) <= 2:
+        return True
+    return word.startswith(("ال", "لل")) or _bare(word).startswith("ال")
 
 
 def _idiom_at(m: RawMatch, toks: Tokens, voc: Vocabulary) -> str:
