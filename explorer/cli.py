@@ -16,10 +16,13 @@ import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
+
+if TYPE_CHECKING:
+    from gazetteer.evaluate import Score
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT / "seeds"
@@ -209,10 +212,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         header = (f"{'document':<34} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'@161km':>7} "
                   f"{'med km':>7} {'placeF1':>7} {'setF1':>6}")
         print(header)
-        rows = [*per_doc.items(), ("overall", total)]
+        table = [*per_doc.items(), ("overall", total)]
         if naive is not None:
-            rows.append(("naive dictionary (baseline)", naive))
-        for name, s in rows:
+            table.append(("naive dictionary (baseline)", naive))
+        for name, s in table:
             print(f"{name:<34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
                   f"{s.accuracy:6.3f} {s.accuracy_161:7.3f} {s.median_km:7.1f} "
                   f"{s.place_f1:7.3f} {s.set_f1:6.3f}")
@@ -228,7 +231,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _baseline(args: argparse.Namespace, index: Any, gold: Any) -> Any:
+def _baseline(args: argparse.Namespace, index: Any, gold: Any) -> Score:
     """The naive dictionary's overall score on the same articles and gold."""
     from gazetteer.evaluate import NaiveDictionary, score_corpus
     from gazetteer.store import Gazetteer
