@@ -13,8 +13,9 @@ import argparse
 import gc
 import json
 import math
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,8 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
         p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
         p.add_argument("--explain", action="store_true",
                        help="add confidence, reason and runner-up candidates")
+        p.add_argument("--jobs", type=_jobs, default=_cores(), metavar="N",
+                       help="worker processes (default: all cores); the output is the same")
         _common(p)
     elif cmd == "map":
         p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
@@ -130,6 +133,10 @@ def _mentions(args: argparse.Namespace) -> int:
     if not report(corpus, args.corpus):
         return 1
     out = sys.stdout
+    if args.jobs > 1 and len(corpus.articles) > _CHUNK:
+        for chunk in _parallel(geoparser, corpus.articles, args.explain, args.jobs):
+            out.write(chunk)
+        return 0
     places: dict[int, tuple[Place, str]] = {}
     articles = corpus.articles[::-1]
     corpus.articles.clear()
@@ -140,6 +147,61 @@ def _mentions(args: argparse.Namespace) -> int:
         out.write("".join([_mention_line(doc, m, args.explain, places)
                            for m in sorted(found, key=lambda m: m.start)]))
     return 0
+
+
+#: Articles per task of a worker process.
+_CHUNK = 16
+#: What the worker processes share with the parent, set before they are forked (copy on write:
+#: the gazetteer is loaded once, never pickled or rebuilt).
+_SHARED: tuple[Any, list[Any], bool] | None = None
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return n
+
+
+def _parse_chunk(start: int) -> str:
+    """The JSON lines of articles ``start`` … ``start + _CHUNK`` (in a worker process)."""
+    assert _SHARED is not None
+    geoparser, articles, explain = _SHARED
+    places: dict[int, tuple[Place, str]] = {}
+    lines = []
+    for article in articles[start:start + _CHUNK]:
+        found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+        doc = _string(article.doc)
+        lines += [_mention_line(doc, m, explain, places)
+                  for m in sorted(found, key=lambda m: m.start)]
+    return "".join(lines)
+
+
+def _parallel(geoparser: Any, articles: list[Any], explain: bool, jobs: int) -> Iterator[str]:
+    """The output for ``articles`` in order, parsed by ``jobs`` forked workers that share the
+    loaded geoparser (fork after loading; frozen so the collector leaves its pages alone)."""
+    import multiprocessing
+
+    global _SHARED
+    _SHARED = (geoparser, articles, explain)
+    gc.freeze()
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(jobs) as pool:
+            yield from pool.imap(_parse_chunk, range(0, len(articles), _CHUNK))
+    finally:
+        _SHARED = None
+        gc.unfreeze()
 
 
 _string = json.encoder.encode_basestring  # a JSON string, as json.dumps(ensure_ascii=False)
