@@ -1,0 +1,214 @@
+"""Each recognition and resolution rule, on sentences written for the test (not seed text),
+over a small gazetteer of real places (``data/rules.yaml``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.evaluate import NaiveDictionary, score_document
+from gazetteer.model import Mention, Rejection
+from gazetteer.store import DATA_DIR, PROCLITIC_WORDS
+
+RULES = Path(__file__).parent / "data" / "rules.yaml"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_files([RULES], frozenset({"كبيرا"}))
+
+
+@pytest.fixture(scope="module")
+def gp(gaz: Gazetteer) -> Geoparser:
+    return Geoparser(gaz)
+
+
+def found(gp: Geoparser, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.name) for m in gp.parse(text) if m.type == "toponym"]
+
+
+def why(gp: Geoparser, text: str, name: str) -> Rejection | None:
+    _, rejected = gp.analyse(text)
+    return next((r.why for r in rejected if r.text == name), None)
+
+
+def place_of(gp: Geoparser, text: str, name: str) -> Mention:
+    return next(m for m in gp.parse(text) if m.text == name)
+
+
+# -- recognition ------------------------------------------------------------------------------
+
+
+def test_proclitics_come_off_names_but_not_off_words(gp: Geoparser) -> None:
+    assert found(gp, "سافر وزير وباريس") == [("باريس", "Paris")]
+    assert found(gp, "وصل الوفد بالرياض") == [("الرياض", "Riyadh")]
+    assert found(gp, "حقق نجاحا كبيرا") == []  # a word of the lexicon's list, not ك + name
+
+
+def test_the_shipped_word_list_comes_from_the_lexicon_not_from_frequency() -> None:
+    words = (DATA_DIR / PROCLITIC_WORDS).read_text(encoding="utf-8")
+    listed = {w for w in words.splitlines() if w and not w.startswith("#")}
+    assert "Hunspell" in words
+    assert not {"وباريس", "بالرياض", "للندن", "للقدس", "بالرباط"} & listed
+    assert "كبيرا" in listed
+
+
+def test_the_lexicon_decides_word_or_proclitic_and_name() -> None:
+    spec = importlib.util.spec_from_file_location("build_wordlists", ROOT / "scripts" /
+                                                  "build_wordlists.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["build_wordlists"] = mod
+    spec.loader.exec_module(mod)
+    tokens = mod.candidates(["باريس", "بيرا", "الرياض", "ري"])
+    analysed = {
+        "وباريس": {"باريس"},  # the lexicon reads و + باريس
+        "كبيرا": {"كبير"},  # a word: «كبير» with its ending, not ك + بيرا
+        "بالرياض": {"رياض"},  # ب + ال + رياض: the name without its article
+        "بري": {"بري", "ري"},  # its own stem: a word («land»)
+        "فبيرا": {"بير"},  # a stem without the proclitic's letters: the lexicon strips it too
+    }
+    words = mod.words_of_their_own(tokens, analysed, {})
+    assert words == ["بري", "كبيرا"]
+
+
+def test_an_office_keeps_its_country(gp: Geoparser) -> None:
+    assert found(gp, "استقبل أمير قطر ضيفه") == [("قطر", "Qatar")]
+    assert found(gp, "اتصل ملك الأردن بنظيره") == [("الأردن", "Jordan")]
+    assert found(gp, "زار رئيس وزراء لبنان القاهرة") == [("لبنان", "Lebanon")]
+    # a definite title before a name is a person's: «الأمير قطر» is nobody's domain
+    assert why(gp, "قال الأمير قطر", "قطر") is Rejection.PERSON
+
+
+def test_a_preposition_that_folds_like_a_given_name_is_not_one(gp: Geoparser) -> None:
+    text = "وقف الفريق أمام إيران في المباراة، ثم سافر إلى إيران"
+    assert [m.place.name for m in gp.parse(text)] == ["Iran", "Iran"]
+    # the given name إمام still makes a surname
+    assert why(gp, "قال إمام لبنان", "لبنان") is Rejection.SURNAME
+
+
+def test_a_local_division_word_is_a_place_cue_where_it_is_used(gp: Geoparser) -> None:
+    m = place_of(gp, "وقع الحادث بمركز مغاغة شمال المحافظة", "مغاغة")
+    assert m.place.name == "Maghagha"
+    assert "مركز" in m.reason or m.reason.startswith("the only place")
+    # elsewhere مركز is a centre, and the name after it part of an organisation's name
+    assert why(gp, "افتتح مركز باريس للدراسات", "باريس") is Rejection.ORGANISATION
+
+
+def test_countries_in_a_list_support_each_other(gp: Geoparser) -> None:
+    text = "انسحبت النيجر ومالي وبوركينا فاسو من المجموعة"
+    assert [m.place.name for m in gp.parse(text)] == ["Niger", "Mali", "Burkina Faso"]
+    mali = place_of(gp, text, "مالي")
+    assert "list of countries" in mali.reason
+    # the common word alone is still a word
+    assert found(gp, "قدم الدعم المالي والفني") == []
+
+
+def test_tanween_marks_a_word_not_a_small_town(gp: Geoparser) -> None:
+    assert why(gp, "وجاء ذلك ورداً على سؤال", "ورداً") is Rejection.INDEFINITE
+    assert found(gp, "زار وردا الألمانية") == [("وردا", "Werder")]
+
+
+def test_idioms_are_not_places(gp: Geoparser) -> None:
+    assert why(gp, "عاد إلى مسقط رأسه", "مسقط") is Rejection.IDIOM
+    assert why(gp, "طائرة من طراز بوينغ", "طراز") is Rejection.IDIOM
+    assert found(gp, "وصل إلى مسقط أمس") == [("مسقط", "Muscat")]
+
+
+def test_clubs_named_after_places(gp: Geoparser) -> None:
+    assert why(gp, "فاز أولمبيك آسفي على ضيفه", "آسفي") is Rejection.CLUB
+    assert why(gp, "تعادل المغرب التطواني مع ضيفه", "المغرب") is Rejection.CLUB
+    # Morocco's own adjective is no club
+    assert found(gp, "قال المغرب المغربي") == [("المغرب", "Morocco")]
+
+
+def test_news_outlets_named_after_places(gp: Geoparser) -> None:
+    assert why(gp, "نقلت وكالة فرانس برس عن مصدر", "فرانس") is Rejection.NEWS_AGENCY
+    assert why(gp, "قال مسؤول لـ«الشرق الأوسط» إن", "الشرق الأوسط") is Rejection.NEWSPAPER
+    assert why(gp, "ذكرت صحيفة الشرق الأوسط أن", "الشرق الأوسط") is Rejection.NEWSPAPER
+    assert found(gp, "تتصاعد التوترات في الشرق الأوسط") == [("الشرق الأوسط", "Middle East")]
+
+
+def test_the_feminine_adjective_after_a_plural_noun(gp: Geoparser) -> None:
+    assert why(gp, "هاجمت فصائل سورية المواقع", "سورية") is Rejection.ADJECTIVE
+    assert why(gp, "وصلت قوات سورية إلى الحدود", "سورية") is Rejection.ADJECTIVE
+    assert found(gp, "عاد الوفد إلى سورية") == [("سورية", "Syria")]
+
+
+def test_a_proclitic_reading_after_a_given_name_is_a_surname(gp: Geoparser) -> None:
+    # «جورج بباريس» is not "George in Paris" in a name; a title before a proclitic reading too
+    assert why(gp, "قال جون بباريس", "باريس") is Rejection.SURNAME
+
+
+def test_rejections_are_an_enum_shown_with_their_words(gp: Geoparser) -> None:
+    _, rejected = gp.analyse("نقلت وكالة فرانس برس")
+    (r,) = rejected
+    assert r.why is Rejection.NEWS_AGENCY and r.reason.startswith("a news agency")
+
+
+# -- resolution -------------------------------------------------------------------------------
+
+
+def test_tripoli_north_of_lebanon(gp: Geoparser) -> None:
+    for text in (
+        "اشتباكات في طرابلس شمال لبنان",
+        "وقعت اشتباكات في مدينة طرابلس (شمالي لبنان) أمس",
+        "وصل إلى طرابلس في لبنان",
+        "جالت في شوارع طرابلس اللبنانية",
+    ):
+        m = place_of(gp, text, "طرابلس")
+        assert m.place.country == "LB", text
+        assert "places it in Lebanon" in m.reason, text
+
+
+def test_one_sense_per_document_follows_the_placing_words(gp: Geoparser) -> None:
+    text = "طرابلس شمال لبنان مدينة ساحلية. وفي طرابلس أسواق قديمة."
+    assert [m.place.country for m in gp.parse(text) if m.text == "طرابلس"] == ["LB", "LB"]
+
+
+def test_the_documents_country_beats_the_capital(gp: Geoparser) -> None:
+    text = "قال مسؤول في بيروت إن لبنان يواجه أزمة، وإن طرابلس تعاني من الفقر"
+    m = place_of(gp, text, "طرابلس")
+    assert m.place.country == "LB"
+    assert m.reason.startswith("its country (LB) is named")
+    assert place_of(gp, "هبطت الطائرة في طرابلس", "طرابلس").place.country == "LY"
+
+
+def test_a_regional_adjective_places_the_town(gp: Geoparser) -> None:
+    m = place_of(gp, "قصف بلدة البيرة العكارية", "البيرة")
+    assert m.place.name == "Bireh" and "Akkar" in m.reason
+    assert place_of(gp, "في مدينة البيرة قرب رام الله", "البيرة").place.country == "PS"
+
+
+def test_a_town_inside_a_named_division(gp: Geoparser) -> None:
+    m = place_of(gp, "سقطت قذائف على عكار، وأصيبت البيرة بأضرار", "البيرة")
+    assert m.place.name == "Bireh"
+    assert "division (LB.10) is named" in m.reason
+
+
+# -- evaluation -------------------------------------------------------------------------------
+
+
+def test_the_naive_dictionary_takes_every_name_and_the_biggest_place(gaz: Gazetteer) -> None:
+    naive = NaiveDictionary(gaz)
+    ms = naive.parse("من مسقط رأسه إلى طرابلس شمال لبنان")
+    assert [(m.text, m.place.name) for m in ms] == [
+        ("مسقط", "Muscat"), ("طرابلس", "Tripoli"), ("لبنان", "Lebanon")]
+    assert ms[1].place.country == "LY"
+
+
+def test_right_place_and_place_set_scores(gaz: Gazetteer) -> None:
+    text = "من طرابلس إلى بيروت"
+    gold = {"mentions": [
+        {"start": 3, "end": 9, "text": "طرابلس", "name": "Tripoli", "geonameid": 266826},
+        {"start": 14, "end": 19, "text": "بيروت", "name": "Beirut", "geonameid": 276781},
+    ]}
+    s = score_document(NaiveDictionary(gaz).parse(text), gold)
+    assert (s.tp, s.resolved) == (2, 1)  # Tripoli, Libya is the wrong place
+    assert s.f1 == 1.0 and s.place_f1 == 0.5
+    assert (s.set_tp, s.set_fp, s.set_fn) == (1, 1, 1) and s.set_f1 == 0.5
