@@ -32,6 +32,8 @@ from gazetteer.normalize import Normalized, fold
 from gazetteer.resolver import Cue
 
 CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "context.yaml"
+#: Small foreign towns' names that the Arabic lexicon knows as words (scripts/build_wordlists.py).
+LEXICON_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lexicon_names.txt"
 
 #: Kinds of place that can be an office's domain or a division's parent.
 AREAS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
@@ -148,6 +150,16 @@ def vocabulary(path: Path = CONTEXT_FILE) -> Vocabulary:
             for w in _folded([word])
         },
     )
+
+
+@lru_cache(maxsize=1)
+def lexicon_names(path: Path = LEXICON_NAMES_FILE) -> frozenset[str]:
+    """Folded names of small foreign towns that are also Arabic words (empty if missing)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(s for line in lines if (s := line.strip()) and not s.startswith("#"))
 
 
 _BARE_CACHE: dict[str, str] = {}

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gazetteer.context import AREAS, Site, Vocabulary, cue, rejection, roles, vocabulary
+from gazetteer.context import (
+    AREAS,
+    Site,
+    Vocabulary,
+    cue,
+    lexicon_names,
+    rejection,
+    roles,
+    vocabulary,
+)
 from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
@@ -52,6 +61,23 @@ class _Found:
     weak: bool = False  # see ``_weak``
     within: tuple[Place, str] | None = None  # a country or division the text places it in
     why: str = ""  # a recognition rule that let it in
+
+    @property
+    def sure(self) -> Place | None:
+        """The place meant whatever the context: the only one, or the one country (with no
+        cue for another kind)."""
+        if len(self.places) == 1:
+            return self.places[0]
+        if self.cue is None:
+            countries = [p for p in self.places if p.kind == PlaceKind.COUNTRY]
+            if len(countries) == 1:
+                return countries[0]
+        return None
+
+    @property
+    def main(self) -> Place:
+        """The sure place, else the first candidate (demonyms: their country)."""
+        return self.sure or self.places[0]
 
 
 class Geoparser:
@@ -98,7 +124,8 @@ class Geoparser:
         topo = [places[i] for i, t in m.entries if t == TOPONYM]
         kind = TOPONYM if topo else DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
-        name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words))
+        name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
+                or _arabic_word(m.key, cands))
         self._names[m.key] = name
         return name
 
@@ -155,21 +182,23 @@ class Geoparser:
         self._placed(kept, toks)
 
         latin = self.gaz.latin_words
+        # Sure: one place, or a country among namesakes (a country wins without a cue).
         sure = [
-            f for f in kept if f.type == TOPONYM and len(f.places) == 1 and (not f.weak or f.why)
+            f for f in kept
+            if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
         ]
-        doc_countries = frozenset(f.places[0].country for f in sure if f.places[0].country)
+        doc_countries = frozenset(f.main.country for f in sure if f.main.country)
         doc_countries |= frozenset(
-            f.places[0].country for f in kept if f.type == DEMONYM and f.places[0].country
+            f.main.country for f in kept if f.type == DEMONYM and f.main.country
         )
 
         # A name that is also a common word needs a cue, or a place of its country named close
         # by: a country named anywhere in the document is not enough for الخبر "the news".
         sure_ids = {id(f) for f in sure}
         anchors = [
-            (f.raw.start, f.places[0].country)
+            (f.raw.start, f.main.country)
             for f in kept
-            if (id(f) in sure_ids or f.type == DEMONYM) and f.places[0].country
+            if (id(f) in sure_ids or f.type == DEMONYM) and f.main.country
         ]
         accepted: list[_Found] = []
         for f in kept:
@@ -230,18 +259,18 @@ class Geoparser:
             groups[(f.raw.key, f.type) if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
         sure_starts = [s.raw.start for s in sure]  # in text order
-        counts: dict[str, int] = defaultdict(int)
+        # Country → the names that make it the document's, with how often: a name's own
+        # occurrences (الجزائر the country) never support its namesakes (Algiers).
+        support: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
         for s in sure + [f for f in accepted if f.type == DEMONYM]:
-            if s.places[0].country and s.places[0].kind != PlaceKind.REGION:
-                counts[s.places[0].country] += 1
-        total = sum(counts.values()) or 1
-        share = {c: k / total for c, k in counts.items()}
+            if s.main.country and s.main.kind != PlaceKind.REGION:
+                support[s.main.country][s.raw.key] += 1
         divisions = frozenset(
             code
             for s in sure
-            if s.places[0].kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
-            for code in (s.places[0].admin2 if s.places[0].kind == PlaceKind.ADMIN2
-                         else s.places[0].admin1,)
+            if s.main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            for code in (s.main.admin2 if s.main.kind == PlaceKind.ADMIN2
+                         else s.main.admin1,)
             if code
         )
         for occurrences in groups.values():
@@ -258,10 +287,16 @@ class Geoparser:
                     at = f.raw.start
                     lo = bisect_left(sure_starts, at - NEARBY_CHARS)
                     hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
-                    nearby = tuple(s.places[0] for s in sure[lo:hi] if s is not f)
+                    nearby = tuple(s.main for s in sure[lo:hi] if s is not f)
                     contexts.append(
-                        Context(f.cue, doc_countries, nearby, f.within, share, divisions)
+                        Context(f.cue, doc_countries, nearby, f.within, {}, divisions)
                     )
+                key = first.raw.key
+                counts = {c: k.total() - k[key] for c, k in support.items()}
+                total = sum(counts.values()) or 1
+                share = {c: k / total for c, k in counts.items() if k}
+                contexts = [replace(c, doc_countries=frozenset(share), country_share=share)
+                            for c in contexts]
                 ranked = rank(first.places, contexts)
                 place = ranked[0].place
                 conf = confidence(ranked)
@@ -356,6 +391,11 @@ def _weak(f: _Found, latin_words: frozenset[str] = frozenset()) -> bool:
     )
 
 
+def _arabic_word(key: tuple[str, ...], places: list[Place]) -> bool:
+    """A small foreign town's name that the Arabic lexicon knows as a word («شتلة»)."""
+    return len(key) == 1 and key[0] in lexicon_names() and _small_towns(places)
+
+
 def _small_towns(places: list[Place]) -> bool:
     return all(
         p.kind == PlaceKind.CITY and not p.capital and p.population < WEAK_POPULATION
@@ -375,6 +415,8 @@ def _latin_word(f: _Found, latin_words: frozenset[str]) -> bool:
 def _weak_reason(f: _Found) -> Verdict:
     if f.raw.key[0].isascii() and not all(p.common_word for p in f.places):
         return Verdict(Rejection.ENGLISH_WORD)
+    if _arabic_word(f.raw.key, f.places):
+        return Verdict(Rejection.ARABIC_WORD)
     if all(p.common_word for p in f.places):
         return Verdict(Rejection.COMMON_WORD)
     return Verdict(Rejection.SHORT_NAME)

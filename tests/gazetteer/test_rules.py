@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, Geoparser
+from gazetteer.context import lexicon_names
 from gazetteer.evaluate import NaiveDictionary, score_document
 from gazetteer.model import Mention, Rejection
 from gazetteer.store import DATA_DIR, PROCLITIC_WORDS
@@ -77,6 +78,13 @@ def test_the_lexicon_decides_word_or_proclitic_and_name() -> None:
     assert words == ["بري", "كبيرا"]
 
 
+def test_a_small_foreign_town_that_is_an_arabic_word_needs_context(gp: Geoparser) -> None:
+    assert "شتله" in lexicon_names()  # the lexicon knows شتلة (a seedling)
+    assert why(gp, "غرس كل طالب شتلة في الحديقة", "شتلة") is Rejection.ARABIC_WORD
+    assert found(gp, "وصل الوفد إلى بلجيكا وزار شتلة") == [
+        ("بلجيكا", "Belgium"), ("شتلة", "Châtelet")]
+
+
 def test_an_office_keeps_its_country(gp: Geoparser) -> None:
     assert found(gp, "استقبل أمير قطر ضيفه") == [("قطر", "Qatar")]
     assert found(gp, "اتصل ملك الأردن بنظيره") == [("الأردن", "Jordan")]
@@ -111,7 +119,7 @@ def test_countries_in_a_list_support_each_other(gp: Geoparser) -> None:
 
 def test_tanween_marks_a_word_not_a_small_town(gp: Geoparser) -> None:
     assert why(gp, "وجاء ذلك ورداً على سؤال", "ورداً") is Rejection.INDEFINITE
-    assert found(gp, "زار وردا الألمانية") == [("وردا", "Werder")]
+    assert found(gp, "زار مدينة وردا") == [("وردا", "Werder")]
 
 
 def test_idioms_are_not_places(gp: Geoparser) -> None:
