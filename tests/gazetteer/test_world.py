@@ -63,9 +63,42 @@ def test_capitals_are_marked(world: Gazetteer) -> None:
 
 
 def test_generated_files_carry_the_geonames_attribution() -> None:
-    for name in ("countries.yaml", "admin1.yaml", "cities.yaml"):
-        head = (DATA_DIR / name).read_text(encoding="utf-8")[:800]
+    for name in ("countries.yaml", "admin1.yaml", "cities.tsv", "admin1.tsv", "admin2.tsv",
+                 "towns.tsv"):
+        head = (DATA_DIR / name).read_text(encoding="utf-8")[:1500]
         assert "GENERATED" in head and "CC BY 4.0" in head and "GeoNames" in head
+        if name.endswith(".tsv"):
+            assert "sha256:" in head  # the exact source files it was built from
+
+
+def test_divisions_towns_and_features_with_their_hierarchy(world: Gazetteer) -> None:
+    by = world.by_id
+    kinds: dict[str, int] = {}
+    for p in world.places:
+        kinds[p.kind] = kinds.get(p.kind, 0) + 1
+    assert kinds["admin1"] >= 3_000 and kinds["admin2"] >= 500 and kinds["feature"] >= 100
+    tripoli_lb, akkar = by["gn:266826"], by["gn:6201370"]
+    assert tripoli_lb.admin1 == "LB.09" and "طرابلس" in tripoli_lb.names_ar
+    assert by["gn:278297"].kind == "admin1"  # North Governorate, LB.09
+    assert akkar.kind == "admin1" and akkar.name_ar == "عكار" and akkar.admin1 == "LB.10"
+    assert "عكار" not in by["gn:274723"].names_ar  # Halba, Akkar's seat, is not named عكار
+    assert by["gn:408666"].name_ar == "شمال دارفور"  # North Darfur
+    assert "هاتاي" in by["gn:312394"].names_ar  # Hatay
+    assert by["gn:124665"].name_ar == "مشهد"  # Mashhad, not its rare alias سناباد
+    marjayoun = [p for p in world.places if "مرجعيون" in p.names_ar]
+    assert {p.kind for p in marjayoun} == {"admin2", "city"}
+    assert all(p.admin1 == "LB.07" for p in marjayoun)
+    assert "حاصبيا" in by["gn:274313"].names_ar and by["gn:274313"].admin2.startswith("LB.07.")
+    assert "كبكابية" in by["gn:373198"].names_ar
+    for fid, code in (("feature:bab-el-mandeb", "STRT"), ("feature:bagram", "AIRB"),
+                      ("feature:great-zab", "STM"), ("feature:mount-arafat", "MT")):
+        assert by[fid].kind == "feature" and by[fid].feature == code
+
+
+def test_news_features_are_found(gp: Geoparser) -> None:
+    text = "عبرت السفينة مضيق باب المندب ثم قصفت الطائرات قاعدة باغرام قرب نهر الزاب الكبير"
+    ids = {pid for _t, _k, pid in places(gp, text)}
+    assert {"feature:bab-el-mandeb", "feature:bagram", "feature:great-zab"} <= ids
 
 
 def test_washington_is_the_capital_unless_the_state_is_meant(gp: Geoparser) -> None:
