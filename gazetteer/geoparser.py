@@ -122,7 +122,7 @@ class Geoparser:
     def _name(self, m: RawMatch) -> tuple[MentionType, list[Place], bool]:
         places = self.gaz.places
         topo = [places[i] for i, t in m.entries if t == TOPONYM]
-        kind = TOPONYM if topo else DEMONYM
+        kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
         name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
                 or _arabic_word(m.key, cands))

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from gazetteer.model import MentionType, Place
 from gazetteer.normalize import fold, words
 
-TOPONYM = MentionType.TOPONYM
-DEMONYM = MentionType.DEMONYM
+# Plain strings in the name index (it is compiled with marshal); ``MentionType`` equals them.
+TOPONYM: str = MentionType.TOPONYM.value
+DEMONYM: str = MentionType.DEMONYM.value
 
 # Endings of an Arabic nisba adjective (folded: ة is ه): sg. m/f, pl. m (nom/obl), pl. f, dual.
 _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين")
@@ -22,7 +23,7 @@ class Form:
     """A surface form of a place: its folded words, whether it is Arabic, and its type."""
 
     words: tuple[str, ...]
-    type: MentionType
+    type: str
     arabic: bool
 
 
