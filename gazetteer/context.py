@@ -382,6 +382,10 @@ def _outlet(m: RawMatch, site: Site, voc: Vocabulary, nxt: str) -> Verdict | Non
     """A news outlet named after a place: «فرانس برس», «صحيفة الشرق الأوسط»."""
     if nxt in voc.media_after:
         return Verdict(voc.media_after[nxt], f"'… {nxt}'")
+    written = m.proclitic + m.key[0]
+    if len(m.key) == 1 and written in voc.media_after and site.toks.near(m.first):
+        # «فرانس برس»: برس is the agency's word, not ب + a town
+        return Verdict(voc.media_after[written], f"'… {written}'")
     kind = voc.media_names.get(" ".join(m.key))
     if kind is None:
         return None

@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from gazetteer.context import (
     AREAS,
@@ -20,6 +21,7 @@ from gazetteer.context import (
 from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
+from gazetteer.normalize import words
 from gazetteer.resolver import Context, Cue, confidence, rank
 from gazetteer.store import Gazetteer
 
@@ -90,6 +92,8 @@ class Geoparser:
         # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
         self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
         self._adjectives: dict[str, tuple[Place, ...]] = {}
+        self._divisions: dict[str, list[Place]] | None = None
+        self._admin1: dict[str, Place] | None = None
 
     def adjective_places(self, word: str) -> tuple[Place, ...]:
         """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
@@ -178,7 +182,10 @@ class Geoparser:
                 reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
             else:
                 kept.append(f)
+        _list_cues(kept, toks, self.voc)
         _coordinated_countries(kept, toks)
+        self._regions_of_countries(kept, toks)
+        self._divisions_of_capitals(kept)
         self._placed(kept, toks)
 
         latin = self.gaz.latin_words
@@ -215,6 +222,77 @@ class Geoparser:
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
+
+    def _division_named(self, country: str, direction: str) -> Place | None:
+        """The one first-level division of ``country`` named by a compass word («الشمال» for
+        شمال لبنان: Lebanon's North Governorate), or None."""
+        stem = direction.removeprefix("ال").removesuffix("ي")
+        if stem not in _CARDINAL:
+            return None
+        if self._divisions is None:
+            self._divisions = defaultdict(list)
+            for p in self.gaz.places:
+                if p.kind == PlaceKind.ADMIN1 and p.country:
+                    self._divisions[p.country].append(p)
+        found = [
+            p for p in self._divisions.get(country, ())
+            if any(stem in w and w.removeprefix("ال").startswith(stem)
+                   for n in p.names_ar for w in words(n))
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _divisions_of_capitals(self, kept: list[_Found]) -> None:
+        """«ولاية سنار», «محافظة عثمانية»: a division cue before the name of a town the gazetteer
+        knows only as a town names the division the town heads: the town is its seat (GeoNames
+        PPLA, or the capital), or the division has the town's name (Osmaniye province)."""
+        for f in kept:
+            cue = f.cue
+            if (
+                cue is None
+                or PlaceKind.ADMIN1 not in cue.kinds
+                or f.type != TOPONYM
+                or any(p.kind in AREAS for p in f.places)
+            ):
+                continue
+            if self._admin1 is None:
+                self._admin1 = {
+                    p.admin1: p for p in self.gaz.places
+                    if p.kind == PlaceKind.ADMIN1 and p.admin1
+                }
+            areas = [
+                a for p in f.places
+                if (a := self._admin1.get(p.admin1)) is not None
+                and (p.feature in ("PPLA", "PPLC") or _same_name(a.name, p.name))
+            ]
+            if len(areas) == 1:
+                f.places = areas
+                f.why = (f"'{cue.word}' before the name of {f.places[0].name}'s seat: "
+                         "the division")
+
+    def _regions_of_countries(self, kept: list[_Found], toks: Tokens) -> None:
+        """«شمال لبنان», «جنوب لبنان»: a compass word before a country names its division
+        of that name, when the country has exactly one, unless it places a name before it
+        («طرابلس شمال لبنان»: Tripoli, in the north of Lebanon)."""
+        ends = {g.raw.last for g in kept}
+        for f in kept:
+            place = f.sure
+            if (
+                f.type != TOPONYM
+                or place is None
+                or place.kind != PlaceKind.COUNTRY
+                or not place.country
+                or f.raw.first == 0
+                or not toks.near(f.raw.first)
+                or f.raw.proclitic
+            ):
+                continue
+            before = toks.words[f.raw.first - 1]
+            if not roles(before, self.voc).direction or f.raw.first - 1 in ends:
+                continue
+            area = self._division_named(place.country, _bare_word(before))
+            if area is not None:
+                f.places = [area]
+                f.why = f"'{before} {place.name_ar}': {area.name}, a division of {place.name}"
 
     def _placed(self, kept: list[_Found], toks: Tokens) -> None:
         """Record where the text places an ambiguous name: «طرابلس شمال لبنان», «مدينة طرابلس
@@ -256,7 +334,8 @@ class Geoparser:
         # Occurrences with a cue are resolved on their own; the rest share one sense per name.
         groups: dict[object, list[_Found]] = defaultdict(list)
         for f in accepted:
-            groups[(f.raw.key, f.type) if f.cue is None else id(f)].append(f)
+            sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
+            groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
         sure_starts = [s.raw.start for s in sure]  # in text order
         # Country → the names that make it the document's, with how often: a name's own
@@ -319,6 +398,26 @@ class Geoparser:
         return out
 
 
+def _same_name(division: str, town: str) -> bool:
+    """«Osmaniye» and «Osmaniye», «Sennar» and «Sinnar State»: the same name, give or take the
+    word for the division and a vowel."""
+    def key(name: str) -> str:
+        name = name.lower()
+        for word in (" state", " province", " governorate", " wilaya", " region", "muhafazat "):
+            name = name.replace(word, "")
+        return "".join(ch for ch in name if ch.isalpha() and ch not in "aeiouy")
+
+    return key(division) == key(town)
+
+
+def _bare_word(word: str) -> str:
+    """A compass word without a leading ب/و/ف/في-style proclitic («بشمال» → شمال)."""
+    for p in ("وب", "ول", "و", "ف", "ب", "ل"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
+
+
 def _in(place: Place, area: Place) -> bool:
     if area.kind == PlaceKind.COUNTRY:
         return place.country == area.country and place.id != area.id
@@ -339,6 +438,30 @@ def _area(g: _Found | None, f: _Found, direction: bool) -> Place | None:
     if g.type == TOPONYM and direction and len(areas) == 1:
         return areas[0]
     return None
+
+
+_CARDINAL = frozenset({"شمال", "جنوب", "شرق", "غرب"})
+_LIST_SEPS = frozenset({"،", ",", "(", ")", "-", "–"})
+
+
+def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
+    """A cue before the first name of a list holds for the names after it: «ولايات سنار والنيل
+    الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا». Between two names of a list stand
+    only separators, و, and a bracketed compass word."""
+    words, seps = toks.words, toks.seps
+    for f, g in pairwise(kept):
+        if f.cue is None or g.cue is not None or g.type != TOPONYM:
+            continue
+        between = range(f.raw.last, g.raw.first)
+        if len(between) > 2 or not all(roles(words[k], voc).direction for k in between):
+            continue
+        gaps = [seps[k].strip(" \t") for k in range(f.raw.last, g.raw.first + 1)]
+        if any("\n" in seps[k] for k in range(f.raw.last, g.raw.first + 1)):
+            continue
+        if not all(set(gap) <= _LIST_SEPS for gap in gaps):
+            continue
+        if g.raw.proclitic.startswith("و") or any(gap in ("،", ",") for gap in gaps):
+            g.cue = f.cue
 
 
 def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
