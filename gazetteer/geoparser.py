@@ -287,8 +287,10 @@ class Geoparser:
             ):
                 continue
             before = toks.words[f.raw.first - 1]
-            if not roles(before, self.voc).direction or f.raw.first - 1 in ends:
+            if not roles(before, self.voc).direction:
                 continue
+            if f.raw.first - 1 in ends and not before.startswith("و"):
+                continue  # «طرابلس شمال لبنان» places Tripoli; «طرابلس وشمال لبنان» lists two
             area = self._division_named(place.country, _bare_word(before))
             if area is not None:
                 f.places = [area]

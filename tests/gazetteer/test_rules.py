@@ -153,6 +153,32 @@ def test_a_proclitic_reading_after_a_given_name_is_a_surname(gp: Geoparser) -> N
     assert why(gp, "قال جون بباريس", "باريس") is Rejection.SURNAME
 
 
+def test_a_plural_cue_holds_for_the_list_after_it(gp: Geoparser) -> None:
+    text = "تمتد الطرق بين ولايات سنار والنيل الأبيض"
+    assert place_of(gp, text, "سنار").place.kind == "admin1"
+    assert place_of(gp, "وصلت القافلة إلى سنار والنيل الأبيض", "سنار").place.kind == "city"
+
+
+def test_a_division_cue_before_its_seat_names_the_division(gp: Geoparser) -> None:
+    text = "قتل عشرة في محافظتي عثمانية (جنوب) وهاتاي"
+    m = place_of(gp, text, "عثمانية")
+    assert (m.place.kind, m.place.name) == ("admin1", "Osmaniye") and "seat" in m.reason
+    assert place_of(gp, "في مدينة عثمانية", "عثمانية").place.kind == "city"
+
+
+def test_a_compass_word_before_a_country_names_its_division(gp: Geoparser) -> None:
+    m = place_of(gp, "اجتمع نواب طرابلس وشمال لبنان", "لبنان")
+    assert m.place.name == "Liban-Nord"
+    # ... but not when it places the name before it, nor with a word that is not cardinal
+    text = "في طرابلس شمال لبنان"
+    assert place_of(gp, text, "لبنان").place.name == "Lebanon"
+    assert place_of(gp, "في وسط لبنان", "لبنان").place.name == "Lebanon"
+
+
+def test_the_agency_word_is_not_a_proclitic_and_a_town(gp: Geoparser) -> None:
+    assert found(gp, "قال لوكالة فرانس برس") == []
+
+
 def test_rejections_are_an_enum_shown_with_their_words(gp: Geoparser) -> None:
     _, rejected = gp.analyse("نقلت وكالة فرانس برس")
     (r,) = rejected
