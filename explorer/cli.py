@@ -145,11 +145,31 @@ def _mentions(args: argparse.Namespace) -> int:
     corpus.articles.clear()
     while articles:
         article = articles.pop()  # dropped once printed
-        found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
-        doc = _string(article.doc)
-        out.write("".join([_mention_line(doc, m, args.explain, places)
-                           for m in sorted(found, key=lambda m: m.start)]))
+        out.write(_article_lines(geoparser, article, args.explain, places))
     return 0
+
+
+def _article_lines(
+    geoparser: Any, article: Any, explain: bool, places: dict[int, tuple[Place, str]]
+) -> str:
+    """An article's mentions as JSON lines; with ``explain``, the names set aside too (``"type":
+    "rejected"`` and the rule's reason: "a club", "a newspaper", ...), in text order."""
+    spans = [(p.start, p.end) for p in article.passages]
+    doc = _string(article.doc)
+    if not explain:
+        found = geoparser.parse(article.text, spans)
+        return "".join([_mention_line(doc, m, False, places)
+                        for m in sorted(found, key=lambda m: m.start)])
+    found, rejected = geoparser.analyse(article.text, spans)
+    rows = [(m.start, 0, _mention_line(doc, m, True, places)) for m in found]
+    rows += [(r.start, 1, _rejected_line(doc, r)) for r in rejected]
+    return "".join(line for _, _, line in sorted(rows, key=lambda t: (t[0], t[1])))
+
+
+def _rejected_line(doc: str, r: Any) -> str:
+    return (f'{{"doc": {doc}, "start": {r.start}, "end": {r.end}, "text": {_string(r.text)}, '
+            f'"type": "rejected", "rule": {_string(r.why.name.lower())}, '
+            f'"reason": {_string(r.reason)}}}\n')
 
 
 #: Articles per task of a worker process.
@@ -183,10 +203,7 @@ def _parse_chunk(start: int) -> str:
     places: dict[int, tuple[Place, str]] = {}
     lines = []
     for article in articles[start:start + _CHUNK]:
-        found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
-        doc = _string(article.doc)
-        lines += [_mention_line(doc, m, explain, places)
-                  for m in sorted(found, key=lambda m: m.start)]
+        lines.append(_article_lines(geoparser, article, explain, places))
     return "".join(lines)
 
 

@@ -313,8 +313,9 @@ def rejection(
     outlet = _outlet(m, site, voc, nxt)
     if outlet:
         return outlet
-    if _club(m, voc, r, nxt, places, site.town_adjective):
-        return Verdict(Rejection.CLUB, f"'{prev or nxt}'")
+    club = _club(m, voc, r, prev, nxt, places, site.town_adjective)
+    if club:
+        return Verdict(Rejection.CLUB, club)
     not_a_name = bool(prev) and _DIACRITICS.sub("", site.original(m.first - 1)) in voc.not_names
     domain = r.office and any(p.kind in AREAS for p in places)
     if (
@@ -401,17 +402,19 @@ def _club(
     m: RawMatch,
     voc: Vocabulary,
     r: Roles,
+    prev: str,
     nxt: str,
     places: Sequence[Place],
     town_adjective: Callable[[str], bool],
-) -> bool:
-    """A club named after a place: «أولمبيك آسفي», «مانشستر يونايتد», «المغرب التطواني»."""
+) -> str:
+    """The words that make the name a club's: «أولمبيك آسفي», «مانشستر يونايتد», «المغرب
+    التطواني» ('' if none)."""
     if r.club_before and m.proclitic == "":
-        return True
+        return f"after '{prev}'"
     if nxt in voc.club_after:
-        return True
+        return f"before '{nxt}'"
     # A country followed by the adjective of a town: the club of that town.
-    return (
+    town = (
         bool(nxt)
         and nxt not in voc.directions
         and bool(places)
@@ -419,6 +422,7 @@ def _club(
         and not any(nxt in own_adjectives(p) for p in places)
         and town_adjective(nxt)
     )
+    return f"before the town adjective '{nxt}'" if town else ""
 
 
 def _feminine_adjective(
