@@ -79,6 +79,7 @@ class Vocabulary:
     idioms: tuple[Idiom, ...] = ()
     plural_nouns: frozenset[str] = frozenset()
     local_divisions: dict[str, frozenset[str]] = field(default_factory=dict)
+    list_heads: dict[str, str] = field(default_factory=dict)  # folded word → kind
     #: Word → what it is in this vocabulary (see ``roles``), filled as words are met.
     roles_cache: dict[str, Roles] = field(
         default_factory=dict, init=False, compare=False, repr=False
@@ -144,6 +145,11 @@ def vocabulary(path: Path = CONTEXT_FILE) -> Vocabulary:
         not_names=frozenset(_DIACRITICS.sub("", str(w)) for w in data.get("not_names", [])),
         idioms=tuple(_idiom(p) for p in data.get("idioms", [])),
         plural_nouns=_exact(data.get("plural_nouns", [])),
+        list_heads={
+            w: kind
+            for kind, words in (data.get("list_heads") or {}).items()
+            for w in _exact(words)
+        },
         local_divisions={
             w: frozenset(countries)
             for word, countries in (data.get("local_divisions") or {}).items()

@@ -446,24 +446,51 @@ _CARDINAL = frozenset({"شمال", "جنوب", "شرق", "غرب"})
 _LIST_SEPS = frozenset({"،", ",", "(", ")", "-", "–"})
 
 
+def _listed(f: _Found, g: _Found, toks: Tokens, voc: Vocabulary) -> bool:
+    """Are ``f`` and ``g`` (next) neighbours in a list? Between them stand only separators,
+    و, and a bracketed compass word."""
+    words, seps = toks.words, toks.seps
+    between = range(f.raw.last, g.raw.first)
+    if len(between) > 2 or not all(roles(words[k], voc).direction for k in between):
+        return False
+    gaps = [seps[k].strip(" \t") for k in range(f.raw.last, g.raw.first + 1)]
+    if any("\n" in seps[k] for k in range(f.raw.last, g.raw.first + 1)):
+        return False
+    if not all(set(gap) <= _LIST_SEPS for gap in gaps):
+        return False
+    return g.raw.proclitic.startswith("و") or any(gap in ("،", ",") for gap in gaps)
+
+
+#: How far back (words) a plural head may stand before the list it heads, in the same sentence.
+LIST_HEAD_WORDS = 12
+#: A list needs this many names for a head from afar to hold for it.
+LIST_HEAD_NAMES = 3
+
+
 def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
     """A cue before the first name of a list holds for the names after it: «ولايات سنار والنيل
-    الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا». Between two names of a list stand
-    only separators, و, and a bracketed compass word."""
+    الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا»; so does a plural head earlier in the
+    sentence («الولايات المعنية هي: تبسة، وخنشلة، وبسكرة»)."""
     words, seps = toks.words, toks.seps
-    for f, g in pairwise(kept):
-        if f.cue is None or g.cue is not None or g.type != TOPONYM:
-            continue
-        between = range(f.raw.last, g.raw.first)
-        if len(between) > 2 or not all(roles(words[k], voc).direction for k in between):
-            continue
-        gaps = [seps[k].strip(" \t") for k in range(f.raw.last, g.raw.first + 1)]
-        if any("\n" in seps[k] for k in range(f.raw.last, g.raw.first + 1)):
-            continue
-        if not all(set(gap) <= _LIST_SEPS for gap in gaps):
-            continue
-        if g.raw.proclitic.startswith("و") or any(gap in ("،", ",") for gap in gaps):
-            g.cue = f.cue
+    runs: list[list[_Found]] = []
+    for f in kept:
+        if runs and _listed(runs[-1][-1], f, toks, voc):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        head = run[0]
+        if head.cue is None and len(run) >= LIST_HEAD_NAMES:
+            for k in range(head.raw.first - 1, max(-1, head.raw.first - 1 - LIST_HEAD_WORDS), -1):
+                if any(c in seps[k + 1] for c in ".!?؟\n"):
+                    break
+                kind = voc.list_heads.get(words[k])
+                if kind is not None:
+                    head.cue = Cue(words[k], frozenset({kind}))
+                    break
+        for f, g in pairwise(run):
+            if f.cue is not None and g.cue is None and g.type == TOPONYM:
+                g.cue = f.cue
 
 
 def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:

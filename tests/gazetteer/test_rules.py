@@ -159,6 +159,16 @@ def test_a_plural_cue_holds_for_the_list_after_it(gp: Geoparser) -> None:
     assert place_of(gp, "وصلت القافلة إلى سنار والنيل الأبيض", "سنار").place.kind == "city"
 
 
+def test_a_plural_head_earlier_in_the_sentence_holds_for_a_list(gp: Geoparser) -> None:
+    text = "وقال الديوان إن الولايات المعنية بالنشرة هي: تبسة، وبسكرة، وورقلة."
+    assert [m.place.kind for m in gp.parse(text)] == ["admin1", "admin1", "admin1"]
+    # not across a sentence, nor for fewer names than a list
+    text = "زار وفد الولايات المتأثرة. وفي تبسة، وبسكرة، وورقلة أمطار."
+    assert [m.place.kind for m in gp.parse(text)] == ["city", "city", "city"]
+    text = "وقال الديوان إن الولايات المعنية هي تبسة وبسكرة"
+    assert [m.place.kind for m in gp.parse(text)] == ["city", "city"]
+
+
 def test_a_division_cue_before_its_seat_names_the_division(gp: Geoparser) -> None:
     text = "قتل عشرة في محافظتي عثمانية (جنوب) وهاتاي"
     m = place_of(gp, text, "عثمانية")
