@@ -85,6 +85,14 @@ def test_a_small_foreign_town_that_is_an_arabic_word_needs_context(gp: Geoparser
         ("بلجيكا", "Belgium"), ("شتلة", "Châtelet")]
 
 
+def test_spelling_variants_of_prominent_names(gp: Geoparser) -> None:
+    assert found(gp, "وصل إلى أورفة أمس") == [("أورفة", "Şanlıurfa")]  # final ة for ا
+    assert found(gp, "قتل خمسة في العثمانية") == [("العثمانية", "Osmaniye")]  # with the article
+    assert found(gp, "زار أورفا") == [("أورفا", "Şanlıurfa")]
+    # a small town is not reached through a variant: «كالة» stays a word
+    assert found(gp, "قرأ كالة الكتاب") == []
+
+
 def test_an_office_keeps_its_country(gp: Geoparser) -> None:
     assert found(gp, "استقبل أمير قطر ضيفه") == [("قطر", "Qatar")]
     assert found(gp, "اتصل ملك الأردن بنظيره") == [("الأردن", "Jordan")]
