@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 from gazetteer.context import (
@@ -194,10 +194,6 @@ class Geoparser:
             f for f in kept
             if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
         ]
-        doc_countries = frozenset(f.main.country for f in sure if f.main.country)
-        doc_countries |= frozenset(
-            f.main.country for f in kept if f.type == DEMONYM and f.main.country
-        )
 
         # A name that is also a common word needs a cue, or a place of its country named close
         # by: a country named anywhere in the document is not enough for الخبر "the news".
@@ -218,7 +214,7 @@ class Geoparser:
                     continue
             accepted.append(f)
 
-        mentions = self._resolve(text, accepted, sure, doc_countries)
+        mentions = self._resolve(text, accepted, sure)
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
@@ -331,7 +327,6 @@ class Geoparser:
         text: str,
         accepted: list[_Found],
         sure: list[_Found],
-        doc_countries: frozenset[str],
     ) -> list[Mention]:
         # Occurrences with a cue are resolved on their own; the rest share one sense per name.
         groups: dict[object, list[_Found]] = defaultdict(list)
@@ -363,6 +358,10 @@ class Geoparser:
                 reason = first.why or "the only place with this name"
                 alternatives: tuple[Candidate, ...] = ()
             else:
+                key = first.raw.key
+                counts = {c: k.total() - k[key] for c, k in support.items()}
+                total = sum(counts.values()) or 1
+                share = {c: k / total for c, k in counts.items() if k}
                 contexts = []
                 for f in occurrences:
                     at = f.raw.start
@@ -370,14 +369,8 @@ class Geoparser:
                     hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
                     nearby = tuple(s.main for s in sure[lo:hi] if s is not f)
                     contexts.append(
-                        Context(f.cue, doc_countries, nearby, f.within, {}, divisions)
+                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions)
                     )
-                key = first.raw.key
-                counts = {c: k.total() - k[key] for c, k in support.items()}
-                total = sum(counts.values()) or 1
-                share = {c: k / total for c, k in counts.items() if k}
-                contexts = [replace(c, doc_countries=frozenset(share), country_share=share)
-                            for c in contexts]
                 ranked = rank(first.places, contexts)
                 place = ranked[0].place
                 conf = confidence(ranked)
