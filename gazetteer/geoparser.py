@@ -338,15 +338,16 @@ class Geoparser:
         # Country → the names that make it the document's, with how often: a name's own
         # occurrences (الجزائر the country) never support its namesakes (Algiers).
         support: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
-        for s in sure + [f for f in accepted if f.type == DEMONYM]:
-            if s.main.country and s.main.kind != PlaceKind.REGION:
-                support[s.main.country][s.raw.key] += 1
+        mains = [s.main for s in sure]  # the places are settled by now
+        for s, main in [*zip(sure, mains, strict=True),
+                        *((f, f.main) for f in accepted if f.type == DEMONYM)]:
+            if main.country and main.kind != PlaceKind.REGION:
+                support[main.country][s.raw.key] += 1
         divisions = frozenset(
             code
-            for s in sure
-            if s.main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
-            for code in (s.main.admin2 if s.main.kind == PlaceKind.ADMIN2
-                         else s.main.admin1,)
+            for main in mains
+            if main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            for code in (main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1,)
             if code
         )
         for occurrences in groups.values():
@@ -367,7 +368,7 @@ class Geoparser:
                     at = f.raw.start
                     lo = bisect_left(sure_starts, at - NEARBY_CHARS)
                     hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
-                    nearby = tuple(s.main for s in sure[lo:hi] if s is not f)
+                    nearby = tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
                     contexts.append(
                         Context(f.cue, frozenset(share), nearby, f.within, share, divisions)
                     )
