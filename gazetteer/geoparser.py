@@ -197,12 +197,20 @@ class Geoparser:
 
         # A name that is also a common word needs a cue, or a place of its country named close
         # by: a country named anywhere in the document is not enough for الخبر "the news".
+        # Anchors: sure places, demonyms, and names whose places all lie in one country (دهوك
+        # the town or the governorate: Iraq either way).
         sure_ids = {id(f) for f in sure}
-        anchors = [
-            (f.raw.start, f.main.country)
-            for f in kept
-            if (id(f) in sure_ids or f.type == DEMONYM) and f.main.country
-        ]
+        anchors = []
+        for f in kept:
+            if id(f) in sure_ids or f.type == DEMONYM:
+                country = f.main.country
+            elif f.type == TOPONYM and not f.weak:
+                countries = {p.country for p in f.places}
+                country = countries.pop() if len(countries) == 1 else None
+            else:
+                country = None
+            if country:
+                anchors.append((f.raw.start, country))
         accepted: list[_Found] = []
         for f in kept:
             if f.type == TOPONYM and f.weak and f.cue is None and not f.why:
@@ -538,8 +546,13 @@ def _weak(f: _Found, latin_words: frozenset[str] = frozenset()) -> bool:
 
 
 def _arabic_word(key: tuple[str, ...], places: list[Place]) -> bool:
-    """A small foreign town's name that the Arabic lexicon knows as a word («شتلة»)."""
-    return len(key) == 1 and key[0] in lexicon_names() and _small_towns(places)
+    """A small town's name that the Arabic lexicon knows as a word («شتلة», «داخله»)."""
+    return len(key) == 1 and key[0] in lexicon_names() and all(
+        p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2)
+        and not p.capital
+        and p.population < WEAK_POPULATION
+        for p in places
+    )
 
 
 def _small_towns(places: list[Place]) -> bool:

@@ -147,8 +147,8 @@ class Rejection(StrEnum):
     COMMON_WORD = "also a common word, with no place cue and no place of its country named nearby"
     ENGLISH_WORD = "an everyday English word, with no place cue"
     ARABIC_WORD = (
-        "an Arabic word (in the lexicon) and a small foreign town's name, with no place cue and"
-        " no place of its country nearby"
+        "an Arabic word (in the lexicon) and a small town's name, with no place cue and no place"
+        " of its country nearby"
     )
     SHORT_NAME = (
         "a short name of a small town, with no place cue and no place of its country nearby"
