@@ -46,7 +46,10 @@ _MEDIA_TYPES = {
 TANWEEN_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_QUOTES = "«»\"“”'‘’"
+#: A place's name followed by 24 (the hours of a news outlet's day), in quotation marks, is the
+#: outlet's name: «لبنان 24», “دارفور24″.
+_OUTLET_NUMBER = re.compile(r"[ \t]?(24)(?![0-9])[ \t]*([»\"”″’']?)")
+_QUOTES = "«»\"“”'‘’″"
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
@@ -389,6 +392,11 @@ def _outlet(m: RawMatch, site: Site, voc: Vocabulary, nxt: str) -> Verdict | Non
     """A news outlet named after a place: «فرانس برس», «صحيفة الشرق الأوسط»."""
     if nxt in voc.media_after:
         return Verdict(voc.media_after[nxt], f"'… {nxt}'")
+    after = site.toks.seps[m.last] if m.last < len(site.toks.seps) else ""
+    quoted = any(q in site.toks.seps[m.first] for q in _QUOTES)
+    if (hit := _OUTLET_NUMBER.match(after)) and (quoted or hit.group(2)):
+        # «لبنان 24», «دارفور 24», «فرانس 24»: a news outlet named after a place
+        return Verdict(Rejection.NEWS_SITE, f"'… {after.strip(' ' + _QUOTES)[:2]}'")
     written = m.proclitic + m.key[0]
     if len(m.key) == 1 and written in voc.media_after and site.toks.near(m.first):
         # «فرانس برس»: برس is the agency's word, not ب + a town

@@ -137,6 +137,7 @@ class Rejection(StrEnum):
     NEWSPAPER = "a newspaper"
     NEWS_AGENCY = "a news agency"
     TV_CHANNEL = "a TV channel"
+    NEWS_SITE = "a news website"
     GIVEN_NAME = "a given name"
     SURNAME = "a surname"
     PERSON = "a person, after a title"

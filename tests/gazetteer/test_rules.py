@@ -150,6 +150,12 @@ def test_news_outlets_named_after_places(gp: Geoparser) -> None:
     assert found(gp, "تتصاعد التوترات في الشرق الأوسط") == [("الشرق الأوسط", "Middle East")]
 
 
+def test_a_place_and_24_is_a_news_website(gp: Geoparser) -> None:
+    assert why(gp, "بحسب ما أفاد مراسل «لبنان 24» في الشمال", "لبنان") is Rejection.NEWS_SITE
+    assert why(gp, "قالت لـ “لبنان24″ إن", "لبنان") is Rejection.NEWS_SITE
+    assert found(gp, "قتل في لبنان 24 شخصا عام 2024") == [("لبنان", "Lebanon")]
+
+
 def test_the_feminine_adjective_after_a_plural_noun(gp: Geoparser) -> None:
     assert why(gp, "هاجمت فصائل سورية المواقع", "سورية") is Rejection.ADJECTIVE
     assert why(gp, "وصلت قوات سورية إلى الحدود", "سورية") is Rejection.ADJECTIVE
