@@ -207,7 +207,11 @@ class Roles(NamedTuple):
 
 
 _ROLES_CACHE_SIZE = 200_000
-_LOCAL_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.CITY})
+#: A local division word (مركز, قضاء) calls for a second-level division; a word for a state or
+#: province (ولاية, محافظة, إقليم) for a first-level one, or a second where that is what the
+#: country calls so (Morocco's provinces are GeoNames' second level).
+_LOCAL_KINDS = frozenset({PlaceKind.ADMIN2})
+_CUE_KINDS = {PlaceKind.ADMIN1.value: frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2})}
 
 
 def roles(word: str, voc: Vocabulary) -> Roles:
@@ -226,7 +230,7 @@ def roles(word: str, voc: Vocabulary) -> Roles:
         else:
             for kind, words in voc.cues.items():
                 if has(words):
-                    the_cue = Cue(word, frozenset({kind}))
+                    the_cue = Cue(word, _CUE_KINDS.get(kind, frozenset({kind})))
                     break
         found = Roles(
             has(voc.time_before),

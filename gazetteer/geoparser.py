@@ -93,7 +93,7 @@ class Geoparser:
         self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
-        self._admin1: dict[str, Place] | None = None
+        self._seats: dict[tuple[str, str], Place] | None = None
 
     def adjective_places(self, word: str) -> tuple[Place, ...]:
         """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
@@ -246,32 +246,41 @@ class Geoparser:
         return found[0] if len(found) == 1 else None
 
     def _divisions_of_capitals(self, kept: list[_Found]) -> None:
-        """«ولاية سنار», «محافظة عثمانية»: a division cue before the name of a town the gazetteer
-        knows only as a town names the division the town heads: the town is its seat (GeoNames
-        PPLA, or the capital), or the division has the town's name (Osmaniye province)."""
+        """«ولاية سنار», «محافظة عثمانية», «مركز أسيوط»: a division cue before the name of a town,
+        where the gazetteer has no division of that kind by that name, names the division the
+        town heads: the town is its seat (GeoNames PPLA, PPLA2, or the capital), or the division
+        has the town's name (Osmaniye province). A local division word (مركز, قضاء) asks for the
+        second level first, the others for the first."""
         for f in kept:
             cue = f.cue
-            if (
-                cue is None
-                or PlaceKind.ADMIN1 not in cue.kinds
-                or f.type != TOPONYM
-                or any(p.kind in AREAS for p in f.places)
-            ):
+            if cue is None or f.type != TOPONYM:
                 continue
-            if self._admin1 is None:
-                self._admin1 = {
-                    p.admin1: p for p in self.gaz.places
-                    if p.kind == PlaceKind.ADMIN1 and p.admin1
+            levels = [k for k in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) if k in cue.kinds]
+            if cue.countries:
+                levels.reverse()
+            if not levels or any(p.kind in cue.kinds and p.kind in AREAS for p in f.places):
+                continue
+            if self._seats is None:
+                self._seats = {
+                    (p.kind, p.admin2 if p.kind == PlaceKind.ADMIN2 else p.admin1): p
+                    for p in self.gaz.places
+                    if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+                    and (p.admin2 if p.kind == PlaceKind.ADMIN2 else p.admin1)
                 }
-            areas = [
-                a for p in f.places
-                if (a := self._admin1.get(p.admin1)) is not None
-                and (p.feature in ("PPLA", "PPLC") or _same_name(a.name, p.name))
-            ]
-            if len(areas) == 1:
-                f.places = areas
-                f.why = (f"'{cue.word}' before the name of {f.places[0].name}'s seat: "
-                         "the division")
+            for level in levels:
+                seats = _SEATS[level]
+                areas = [
+                    a for p in f.places
+                    if p.kind == PlaceKind.CITY
+                    and (a := self._seats.get(
+                        (level, p.admin2 if level == PlaceKind.ADMIN2 else p.admin1))) is not None
+                    and (p.feature in seats or _same_name(a.name, p.name))
+                ]
+                if len(areas) == 1:
+                    f.places = areas
+                    f.why = (f"'{cue.word}' before the name of {areas[0].name}'s seat: "
+                             "the division")
+                    break
 
     def _regions_of_countries(self, kept: list[_Found], toks: Tokens) -> None:
         """«شمال لبنان», «جنوب لبنان»: a compass word before a country names its division
@@ -444,6 +453,11 @@ def _area(g: _Found | None, f: _Found, direction: bool) -> Place | None:
     return None
 
 
+#: GeoNames feature codes of the towns that are seats of a division of each level.
+_SEATS = {
+    PlaceKind.ADMIN1: frozenset({"PPLA", "PPLC"}),
+    PlaceKind.ADMIN2: frozenset({"PPLA2", "PPLA", "PPLC"}),
+}
 _CARDINAL = frozenset({"شمال", "جنوب", "شرق", "غرب"})
 _LIST_SEPS = frozenset({"،", ",", "(", ")", "-", "–"})
 

@@ -190,6 +190,12 @@ def test_a_division_cue_before_its_seat_names_the_division(gp: Geoparser) -> Non
     assert place_of(gp, "في مدينة عثمانية", "عثمانية").place.kind == "city"
 
 
+def test_a_local_division_word_asks_for_the_second_level(gp: Geoparser) -> None:
+    assert place_of(gp, "وقع الحادث في مركز أسيوط", "أسيوط").place.name == "Markaz Asyut"
+    assert place_of(gp, "وقع الحادث في محافظة أسيوط", "أسيوط").place.name == "Asyut"
+    assert place_of(gp, "وقع الحادث في مدينة أسيوط", "أسيوط").place.name == "Assiut"
+
+
 def test_a_compass_word_before_a_country_names_its_division(gp: Geoparser) -> None:
     m = place_of(gp, "اجتمع نواب طرابلس وشمال لبنان", "لبنان")
     assert m.place.name == "Liban-Nord"
