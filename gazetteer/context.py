@@ -42,6 +42,8 @@ _MEDIA_TYPES = {
     "news agency": Rejection.NEWS_AGENCY,
     "TV channel": Rejection.TV_CHANNEL,
 }
+#: A town this small, named with the article right after a definite noun, is an adjective.
+SMALL_TOWN = 100_000
 #: A name written with tanween is a common word unless it names an area or a city this big.
 TANWEEN_POPULATION = 100_000
 _TANWEEN = re.compile("[\u064b-\u064d]")
@@ -72,6 +74,7 @@ class Vocabulary:
     time_before: frozenset[str]
     cues: dict[str, frozenset[str]]
     club_before: frozenset[str] = frozenset()
+    club_words: frozenset[str] = frozenset()
     club_after: frozenset[str] = frozenset()
     media_after: dict[str, Rejection] = field(default_factory=dict)
     media_names: dict[str, Rejection] = field(default_factory=dict)  # folded name → type
@@ -79,6 +82,7 @@ class Vocabulary:
     reporting_verbs: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()  # original spelling, diacritics removed
+    prepositions: frozenset[str] = frozenset()  # the same, folded
     idioms: tuple[Idiom, ...] = ()
     plural_nouns: frozenset[str] = frozenset()
     local_divisions: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -139,6 +143,7 @@ def vocabulary(path: Path = CONTEXT_FILE) -> Vocabulary:
         time_before=_folded(data["time_before"]),
         cues={k: _folded(v) for k, v in data["cues"].items()},
         club_before=_folded(data.get("club_before", [])),
+        club_words=_exact(data.get("club_words", [])),
         club_after=_exact(data.get("club_after", [])),
         media_after=media_after,
         media_names=media_names,
@@ -146,6 +151,7 @@ def vocabulary(path: Path = CONTEXT_FILE) -> Vocabulary:
         reporting_verbs=_exact(data.get("reporting_verbs", [])),
         offices=_folded(data.get("offices", [])),
         not_names=frozenset(_DIACRITICS.sub("", str(w)) for w in data.get("not_names", [])),
+        prepositions=_exact(data.get("not_names", [])),
         idioms=tuple(_idiom(p) for p in data.get("idioms", [])),
         plural_nouns=_exact(data.get("plural_nouns", [])),
         list_heads={
@@ -234,14 +240,14 @@ def roles(word: str, voc: Vocabulary) -> Roles:
                     break
         found = Roles(
             has(voc.time_before),
-            word in voc.first_names,
+            word in voc.first_names or (word.startswith("و") and word[1:] in voc.first_names),
             has(voc.titles),
             has(voc.org_before),
             has(voc.directions),
             has(voc.org_phrase_heads),
             word in voc.org_after,
             the_cue,
-            has(voc.club_before),
+            has(voc.club_before) or has(voc.club_words),
             has(voc.offices),
             has(voc.media_before),
             local,
@@ -359,6 +365,17 @@ def rejection(
         if prev2 and roles(prev2, voc).org_head:
             return Verdict(Rejection.ORGANISATION, f"'{prev2} {prev} …'")
     if _feminine_adjective(m, site, voc, prev, places):
+        return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
+    if (
+        prev.startswith("ال")
+        and r.cue is None
+        and len(m.key) == 1
+        and not m.proclitic
+        and m.key[0].startswith("ال")
+        and places
+        and all(p.kind == PlaceKind.CITY and p.population < SMALL_TOWN for p in places)
+    ):
+        # «الفن الجميل»: a definite word after a definite noun is its adjective, not a village
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
     return None
 

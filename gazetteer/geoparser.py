@@ -146,6 +146,7 @@ class Geoparser:
         rejected: list[Rejected] = []
         found: list[_Found] = []
         persons: set[tuple[tuple[str, ...], str]] = set()
+        clubs: set[tuple[str, ...]] = set()
 
         def reject(m: RawMatch, verdict: Verdict) -> None:
             rejected.append(
@@ -162,6 +163,8 @@ class Geoparser:
             if verdict:
                 if verdict.why.person:
                     persons.add((m.key, m.proclitic.lstrip("وف")))
+                if verdict.why.club:
+                    clubs.add(m.key)
                 reject(m, verdict)
                 continue
             # A small town read off a proclitic («بايدن» = ب + إيدن?) is as uncertain as a
@@ -180,6 +183,15 @@ class Geoparser:
                 and not any(p.kind in AREAS for p in f.places)
             ):
                 reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
+            elif (
+                f.type == TOPONYM
+                and f.raw.key in clubs
+                and f.cue is None
+                and f.raw.proclitic in ("", "و")
+                and not _after_preposition(f, toks, self.voc)
+            ):
+                # One sense per document for clubs too, but «في الرياض» is still the city.
+                reject(f.raw, Verdict(Rejection.CLUB_ELSEWHERE))
             else:
                 kept.append(f)
         _list_cues(kept, toks, self.voc)
@@ -421,6 +433,12 @@ def _same_name(division: str, town: str) -> bool:
         return "".join(ch for ch in name if ch.isalpha() and ch not in "aeiouy")
 
     return key(division) == key(town)
+
+
+def _after_preposition(f: _Found, toks: Tokens, voc: Vocabulary) -> bool:
+    if f.raw.first == 0:
+        return False
+    return toks.words[f.raw.first - 1] in voc.prepositions
 
 
 def _bare_word(word: str) -> str:

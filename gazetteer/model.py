@@ -145,6 +145,7 @@ class Rejection(StrEnum):
     NAME_PART = "part of a name"
     ADJECTIVE = "an adjective after a plural noun, not the country"
     PERSON_ELSEWHERE = "named as a person elsewhere in the document"
+    CLUB_ELSEWHERE = "named as a club elsewhere in the document"
     COMMON_WORD = "also a common word, with no place cue and no place of its country named nearby"
     ENGLISH_WORD = "an everyday English word, with no place cue"
     ARABIC_WORD = (
@@ -159,6 +160,10 @@ class Rejection(StrEnum):
     def person(self) -> bool:
         """The name is a person's here (and so, one sense per document, elsewhere)."""
         return self in (Rejection.SURNAME, Rejection.PERSON)
+
+    @property
+    def club(self) -> bool:
+        return self is Rejection.CLUB
 
 
 @dataclass(frozen=True, slots=True)

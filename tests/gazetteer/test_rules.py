@@ -143,6 +143,22 @@ def test_clubs_named_after_places(gp: Geoparser) -> None:
     assert found(gp, "قال المغرب المغربي") == [("المغرب", "Morocco")]
 
 
+def test_football_words_make_a_club_and_it_stays_one(gp: Geoparser) -> None:
+    text = "هز المهاجم شباك الرياض مرتين، وكاد الرياض أن يعادل، ثم عاد اللاعبون إلى الرياض"
+    _, rejected = gp.analyse(text)
+    assert [r.why for r in rejected] == [Rejection.CLUB, Rejection.CLUB_ELSEWHERE]
+    assert found(gp, text) == [("الرياض", "Riyadh")]  # «إلى الرياض»: the city
+
+
+def test_a_small_town_after_a_definite_noun_is_its_adjective(gp: Geoparser) -> None:
+    assert why(gp, "من نجوم زمن الفن الجميل", "الجميل") is Rejection.ADJECTIVE
+    assert found(gp, "وصل إلى بلدة الجميل غرب طرابلس") != []
+
+
+def test_a_given_name_after_and_makes_a_surname(gp: Geoparser) -> None:
+    assert why(gp, "يغني فيه كاظم ومحمد لبنان", "لبنان") is Rejection.SURNAME
+
+
 def test_news_outlets_named_after_places(gp: Geoparser) -> None:
     assert why(gp, "نقلت وكالة فرانس برس عن مصدر", "فرانس") is Rejection.NEWS_AGENCY
     assert why(gp, "قال مسؤول لـ«الشرق الأوسط» إن", "الشرق الأوسط") is Rejection.NEWSPAPER
