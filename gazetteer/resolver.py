@@ -222,12 +222,15 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     """Candidates best first: the prior plus the strongest context among the occurrences."""
     ranked = []
     biggest = max((p.population for p in places), default=0)
+    # A town named like its own country (تونس, الجزائر, الكويت) gets nothing from the document
+    # being about that country: that speaks for the country as much.
+    countries = {p.country for p in places if p.kind == PlaceKind.COUNTRY}
     for place in places:
         base, reasons = prior(place)
         namesake = (
             place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
-        )
+        ) or place.country in countries
         bonus, why = max(
             (contextual(place, ctx, namesake) for ctx in contexts),
             key=lambda t: t[0],

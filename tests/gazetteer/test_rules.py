@@ -212,6 +212,16 @@ def test_a_local_division_word_asks_for_the_second_level(gp: Geoparser) -> None:
     assert place_of(gp, "وقع الحادث في مدينة أسيوط", "أسيوط").place.name == "Assiut"
 
 
+def test_the_countryside_of_a_town_is_its_governorate(gp: Geoparser) -> None:
+    m = place_of(gp, "قصفت الطائرات قرى في ريف إدلب الجنوبي", "إدلب")
+    assert (m.place.kind, m.place.name) == ("admin1", "Idlib")
+
+
+def test_a_document_about_a_country_does_not_make_its_name_the_capital(gp: Geoparser) -> None:
+    text = "غادر المهاجرون صفاقس، ثم أبحروا من سواحل تونس، وأعيد بعضهم إلى صفاقس"
+    assert place_of(gp, text, "تونس").place.name == "Tunisia"
+
+
 def test_a_compass_word_before_a_country_names_its_division(gp: Geoparser) -> None:
     m = place_of(gp, "اجتمع نواب طرابلس وشمال لبنان", "لبنان")
     assert m.place.name == "Liban-Nord"
