@@ -42,7 +42,8 @@ _MEDIA_TYPES = {
     "news agency": Rejection.NEWS_AGENCY,
     "TV channel": Rejection.TV_CHANNEL,
 }
-#: A town this small, named with the article right after a definite noun, is an adjective.
+#: A town this small (or named like a common word), named with the article right after a
+#: definite noun, is an adjective.
 SMALL_TOWN = 100_000
 #: A name written with tanween is a common word unless it names an area or a city this big.
 TANWEEN_POPULATION = 100_000
@@ -373,7 +374,10 @@ def rejection(
         and not m.proclitic
         and m.key[0].startswith("ال")
         and places
-        and all(p.kind == PlaceKind.CITY and p.population < SMALL_TOWN for p in places)
+        and all(
+            p.kind == PlaceKind.CITY and (p.population < SMALL_TOWN or p.common_word)
+            for p in places
+        )
     ):
         # «الفن الجميل»: a definite word after a definite noun is its adjective, not a village
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")

@@ -229,7 +229,13 @@ class Geoparser:
                 near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
                 # An English word (Union, Reading) in English text needs its cue, whatever else
                 # the text names.
-                if _latin_word(f, latin) or not any(p.country in near for p in f.places):
+                # A village named like a common word («التحالف» the coalition) needs its cue even
+                # among places of its country: the word is far more likely there too.
+                if (
+                    _latin_word(f, latin)
+                    or not any(p.country in near for p in f.places)
+                    or _word_village(f)
+                ):
                     reject(f.raw, _weak_reason(f))
                     continue
             accepted.append(f)
@@ -577,6 +583,17 @@ def _weak(f: _Found, latin_words: frozenset[str] = frozenset()) -> bool:
     )
 
 
+#: A place smaller than this is a village: named like a common word, it needs a cue.
+VILLAGE = 10_000
+
+
+def _word_village(f: _Found) -> bool:
+    return (
+        (all(p.common_word for p in f.places) or _arabic_word(f.raw.key, f.places))
+        and all(p.kind == PlaceKind.CITY and p.population < VILLAGE for p in f.places)
+    )
+
+
 def _arabic_word(key: tuple[str, ...], places: list[Place]) -> bool:
     """A small town's name that the Arabic lexicon knows as a word («شتلة», «داخله»)."""
     return len(key) == 1 and key[0] in lexicon_names() and all(
@@ -606,6 +623,8 @@ def _latin_word(f: _Found, latin_words: frozenset[str]) -> bool:
 def _weak_reason(f: _Found) -> Verdict:
     if f.raw.key[0].isascii() and not all(p.common_word for p in f.places):
         return Verdict(Rejection.ENGLISH_WORD)
+    if _word_village(f):
+        return Verdict(Rejection.VILLAGE_WORD)
     if _arabic_word(f.raw.key, f.places):
         return Verdict(Rejection.ARABIC_WORD)
     if all(p.common_word for p in f.places):

@@ -148,6 +148,7 @@ class Rejection(StrEnum):
     CLUB_ELSEWHERE = "named as a club elsewhere in the document"
     COMMON_WORD = "also a common word, with no place cue and no place of its country named nearby"
     ENGLISH_WORD = "an everyday English word, with no place cue"
+    VILLAGE_WORD = "a village named like a common word, with no place cue"
     ARABIC_WORD = (
         "an Arabic word (in the lexicon) and a small town's name, with no place cue and no place"
         " of its country nearby"

@@ -125,6 +125,12 @@ def test_countries_in_a_list_support_each_other(gp: Geoparser) -> None:
     assert found(gp, "قدم الدعم المالي والفني") == []
 
 
+def test_a_village_named_like_a_common_word_needs_its_cue(gp: Geoparser) -> None:
+    text = "تقدمت القوات في مأرب اليمنية بدعم جوي يقدمه التحالف"
+    assert why(gp, text, "التحالف") is Rejection.VILLAGE_WORD
+    assert ("التحالف", "At Tahaluf") in found(gp, "قصفت الطائرات قرية التحالف في مأرب")
+
+
 def test_tanween_marks_a_word_not_a_small_town(gp: Geoparser) -> None:
     assert why(gp, "وجاء ذلك ورداً على سؤال", "ورداً") is Rejection.INDEFINITE
     assert found(gp, "زار مدينة وردا") == [("وردا", "Werder")]
