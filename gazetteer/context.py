@@ -221,6 +221,11 @@ _LOCAL_KINDS = frozenset({PlaceKind.ADMIN2})
 _CUE_KINDS = {PlaceKind.ADMIN1.value: frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2})}
 
 
+def cue_kinds(kind: str) -> frozenset[str]:
+    """The kinds of place a cue of ``kind`` (in context.yaml) calls for."""
+    return _CUE_KINDS.get(kind, frozenset({kind}))
+
+
 def roles(word: str, voc: Vocabulary) -> Roles:
     """The roles of ``word`` (cached per vocabulary: the same words recur in every text)."""
     found = voc.roles_cache.get(word)
@@ -237,7 +242,7 @@ def roles(word: str, voc: Vocabulary) -> Roles:
         else:
             for kind, words in voc.cues.items():
                 if has(words):
-                    the_cue = Cue(word, _CUE_KINDS.get(kind, frozenset({kind})))
+                    the_cue = Cue(word, cue_kinds(kind))
                     break
         found = Roles(
             has(voc.time_before),

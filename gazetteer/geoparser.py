@@ -13,6 +13,7 @@ from gazetteer.context import (
     Site,
     Vocabulary,
     cue,
+    cue_kinds,
     lexicon_names,
     rejection,
     roles,
@@ -526,7 +527,7 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
                     break
                 kind = voc.list_heads.get(words[k])
                 if kind is not None:
-                    head.cue = Cue(words[k], frozenset({kind}))
+                    head.cue = Cue(words[k], cue_kinds(kind))
                     break
         for f, g in pairwise(run):
             if f.cue is not None and g.cue is None and g.type == TOPONYM:
