@@ -182,7 +182,11 @@ class Gazetteer:
             )
             # Places travel as the marshal bytes of their fields, made into places when used.
             places = PlaceList(rows, ids, kinds)
-            return cls(places, index, errors, words, latin, first_words)
+            gaz = cls(places, index, errors, words, latin, first_words)
+            # Hundreds of thousands of long-lived objects, none in a cycle: the collector
+            # need never scan them again (it would, at every full collection).
+            gc.freeze()
+            return gaz
         except (OSError, EOFError, ValueError, TypeError):
             pass
         finally:

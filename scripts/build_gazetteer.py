@@ -589,7 +589,9 @@ class Builder:
             }
             common = False
             if arabic:
-                fame = zipf_en(c["name"])
+                # A town is not known abroad: its English name's frequency is that of words
+                # (Sal, Shin, "Ar") and says nothing about the town.
+                fame = zipf_en(c["name"]) if label == "cities" else 0.0
                 freq = {a: zipf_ar(a) for a in arabic}
                 # A capital known abroad is a place name however common the word is; one
                 # hardly named in English (Lomé: لوم "blame") is not exempt.
@@ -631,7 +633,7 @@ class Builder:
                 for a in arabic:
                     if a == name_ar:
                         continue
-                    if is_common(a, ALT_COMMON_ZIPF) and not exempt(a):
+                    if is_common(a, min(ALT_COMMON_ZIPF, common_zipf)) and not exempt(a):
                         dropped_common += 1
                     else:
                         others.append(a)
@@ -730,8 +732,16 @@ class Builder:
                 t["name_ar"], t["names_ar"] = kept[0], kept[1:]
         return dropped
 
-    def build_world_admin1(self, prominent: set[str]) -> list[dict[str, Any]]:
-        """First-level divisions of every country (but the US states of admin1.yaml)."""
+    def build_world_admin1(
+        self, prominent: set[str], named: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """First-level divisions of every country (but the US states of admin1.yaml).
+
+        A division with no Arabic name in ISO 3166-2 that bears the name of one of its own
+        cities (``named``: the rows built, with their Arabic names) takes that city's Arabic
+        names (the province of Adana: أضنة)."""
+        rows = {p["id"]: p for p in named}
+        from_city = 0
         towns_in: dict[str, list[dict[str, Any]]] = {}
         by_country: dict[str, list[dict[str, Any]]] = {}
         for c in self.towns.values():
@@ -767,6 +777,16 @@ class Builder:
                     prominent,
                 )
                 place.update({"admin1": d.code, "geonameid": d.geonameid, "feature": "ADM1"})
+                if not place["name_ar"]:
+                    keys = {world.division_key(d.name), world.division_key(d.ascii_name)}
+                    for t in sorted(towns, key=lambda t: -int(t["population"] or 0)):
+                        row = rows.get(f"gn:{t['geonameid']}")
+                        if (row and row.get("name_ar") and not row.get("common_word")
+                                and world.division_key(t["name"]) in keys):
+                            place["name_ar"], place["names_ar"] = row["name_ar"], list(
+                                row.get("names_ar", []))
+                            from_city += 1
+                            break
                 out.append(place)
             # ISO regions above the GeoNames divisions (Kurdistan Region of Iraq) in the region.
             if cc in world.REGION:
@@ -783,6 +803,7 @@ class Builder:
         self.stats["world admin1 matched to ISO 3166-2 (Arabic/local names, point)"] = matched
         self.stats["world admin1 with an Arabic name"] = sum(1 for p in out if p["name_ar"])
         self.stats["world admin1 without a point (skipped)"] = unplaced
+        self.stats["world admin1 named in Arabic after their city of the same name"] = from_city
         return out
 
     def _division(
@@ -921,7 +942,7 @@ def main(argv: list[str] | None = None) -> int:
           admin1)
     cities = b.build_cities(prominent)
     towns = b.build_towns(prominent)
-    world_admin1 = b.build_world_admin1(prominent)
+    world_admin1 = b.build_world_admin1(prominent, [*cities, *towns])
     b.stats["town names that were their division's (dropped)"] = b.drop_division_names(
         towns, world_admin1)
     admin2 = b.build_admin2(towns, cities)  # also sets the seats' admin2 codes

@@ -90,9 +90,18 @@ def test_divisions_towns_and_features_with_their_hierarchy(world: Gazetteer) -> 
     assert all(p.admin1 == "LB.07" for p in marjayoun)
     assert "حاصبيا" in by["gn:274313"].names_ar and by["gn:274313"].admin2.startswith("LB.07.")
     assert "كبكابية" in by["gn:373198"].names_ar
+    assert by["gn:325361"].name_ar == "أضنة"  # Adana province, named in Arabic after its city
+    assert "إقليم كردستان" in by["iso:IQ-KR"].names_ar  # an ISO region above the governorates
     for fid, code in (("feature:bab-el-mandeb", "STRT"), ("feature:bagram", "AIRB"),
                       ("feature:great-zab", "STM"), ("feature:mount-arafat", "MT")):
         assert by[fid].kind == "feature" and by[fid].feature == code
+
+
+def test_small_towns_named_by_common_words_need_a_cue(world: Gazetteer, gp: Geoparser) -> None:
+    # A town's English name being an English word (Shin, Sal) is no sign of fame.
+    assert world.by_id["gn:164261"].common_word and world.by_id["gn:247061"].common_word
+    assert "الراعي" not in world.by_id["gn:169138"].names_ar  # "the shepherd", secondary
+    assert places(gp, "قال إن الراعي سال دمه") == []
 
 
 def test_news_features_are_found(gp: Geoparser) -> None:
