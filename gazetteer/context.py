@@ -349,7 +349,8 @@ def rejection(
         and m.proclitic == ""
         and nxt
         and not nxt.startswith("و")
-        and not any(p.kind in AREAS for p in places)
+        and not any(p.kind == PlaceKind.COUNTRY for p in places)
+        and r.cue is None  # «مقاطعة فلاديمير»: a place cue before it
     ):
         return Verdict(Rejection.GIVEN_NAME, f"before '{nxt}'")
     if prev and not not_a_name and not domain:

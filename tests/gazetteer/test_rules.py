@@ -161,6 +161,11 @@ def test_a_small_town_after_a_definite_noun_is_its_adjective(gp: Geoparser) -> N
     assert found(gp, "وصل إلى بلدة الجميل غرب طرابلس") != []
 
 
+def test_a_given_name_stays_one_even_when_a_province_has_it(gp: Geoparser) -> None:
+    assert why(gp, "قال فلاديمير فرولوف إن", "فلاديمير") is Rejection.GIVEN_NAME
+    assert found(gp, "في مقاطعة فلاديمير الروسية") == [("فلاديمير", "Vladimir")]
+
+
 def test_a_given_name_after_and_makes_a_surname(gp: Geoparser) -> None:
     assert why(gp, "يغني فيه كاظم ومحمد لبنان", "لبنان") is Rejection.SURNAME
 
