@@ -64,6 +64,7 @@ RAW ?= ../data-raw/geonames
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
+	$(BIN)/python scripts/build_wordlists.py  # needs: apt-get install hunspell hunspell-ar
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

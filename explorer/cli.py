@@ -23,13 +23,16 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from explorer import __version__
 from explorer.corpus import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
+
+if TYPE_CHECKING:
+    from gazetteer.evaluate import Score
 
 COMMANDS = ("mentions", "map", "eval", "gazetteer", "index")
 
@@ -87,6 +90,8 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
         p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
         p.add_argument("--explain", action="store_true",
                        help="add confidence, reason and runner-up candidates")
+        p.add_argument("--jobs", type=_jobs, default=_cores(), metavar="N",
+                       help="worker processes (default: all cores); the output is the same")
         _common(p)
         _index_option(p)
     elif cmd == "map":
@@ -102,6 +107,11 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="print the scores as JSON")
         p.add_argument("--details", action="store_true",
                        help="list false positives, misses and wrong resolutions")
+        p.add_argument("--baseline", action="store_true",
+                       help="score a naive dictionary (every name, most populous wins) beside")
+        p.add_argument("--half", choices=["even", "odd"],
+                       help="score only the even- or odd-numbered gold documents (0, 2, 4… or "
+                            "1, 3, 5… in sorted order): tune on one half, check on the other")
         _common(p)
     elif cmd == "gazetteer":
         p.add_argument("action", choices=["names"])
@@ -128,7 +138,8 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
-    if (code := _mentions_from_index(args)) is not None:
+    # The index keeps what was found, not the names set aside: --explain lists those too.
+    if not args.explain and (code := _mentions_from_index(args)) is not None:
         return code
     # One pass over the corpus leaves next to no cyclic garbage, while the collector would
     # scan the gazetteer's hundreds of thousands of objects again and again: it stays off.
@@ -143,7 +154,7 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 def _mentions(args: argparse.Namespace) -> int:
     """Geoparse and print article by article: memory stays flat however big the corpus."""
-    from explorer.pipeline import geoparse, read, report
+    from explorer.pipeline import read, report
 
     try:
         corpus, geoparser = read(args.corpus, args.gazetteer, max_bytes=args.max_bytes)
@@ -153,12 +164,92 @@ def _mentions(args: argparse.Namespace) -> int:
     if not report(corpus, args.corpus):
         return 1
     out = sys.stdout
+    if args.jobs > 1 and len(corpus.articles) > _CHUNK:
+        for chunk in _parallel(geoparser, corpus.articles, args.explain, args.jobs):
+            out.write(chunk)
+        return 0
     places: dict[int, tuple[Place, str]] = {}
-    for article, found in geoparse(corpus, geoparser, keep=False):
-        doc = json_string(article.doc)
-        out.write("".join([_mention_line(doc, m, args.explain, places)
-                           for m in sorted(found, key=lambda m: m.start)]))
+    articles = corpus.articles[::-1]
+    corpus.articles.clear()
+    while articles:
+        article = articles.pop()  # dropped once printed
+        out.write(_article_lines(geoparser, article, args.explain, places))
     return 0
+
+
+def _article_lines(
+    geoparser: Any, article: Any, explain: bool, places: dict[int, tuple[Place, str]]
+) -> str:
+    """An article's mentions as JSON lines; with ``explain``, the names set aside too (``"type":
+    "rejected"`` and the rule's reason: "a club", "a newspaper", ...), in text order."""
+    spans = [(p.start, p.end) for p in article.passages]
+    doc = json_string(article.doc)
+    if not explain:
+        found = geoparser.parse(article.text, spans)
+        return "".join([_mention_line(doc, m, False, places)
+                        for m in sorted(found, key=lambda m: m.start)])
+    found, rejected = geoparser.analyse(article.text, spans)
+    rows = [(m.start, 0, _mention_line(doc, m, True, places)) for m in found]
+    rows += [(r.start, 1, _rejected_line(doc, r)) for r in rejected]
+    return "".join(line for _, _, line in sorted(rows, key=lambda t: (t[0], t[1])))
+
+
+def _rejected_line(doc: str, r: Any) -> str:
+    return (f'{{"doc": {doc}, "start": {r.start}, "end": {r.end}, "text": {_string(r.text)}, '
+            f'"type": "rejected", "rule": {_string(r.why.name.lower())}, '
+            f'"reason": {_string(r.reason)}}}\n')
+
+
+#: Articles per task of a worker process.
+_CHUNK = 16
+#: What the worker processes share with the parent, set before they are forked (copy on write:
+#: the gazetteer is loaded once, never pickled or rebuilt).
+_SHARED: tuple[Any, list[Any], bool] | None = None
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return n
+
+
+def _parse_chunk(start: int) -> str:
+    """The JSON lines of articles ``start`` … ``start + _CHUNK`` (in a worker process)."""
+    assert _SHARED is not None
+    geoparser, articles, explain = _SHARED
+    places: dict[int, tuple[Place, str]] = {}
+    lines = []
+    for article in articles[start:start + _CHUNK]:
+        lines.append(_article_lines(geoparser, article, explain, places))
+    return "".join(lines)
+
+
+def _parallel(geoparser: Any, articles: list[Any], explain: bool, jobs: int) -> Iterator[str]:
+    """The output for ``articles`` in order, parsed by ``jobs`` forked workers that share the
+    loaded geoparser (fork after loading; frozen so the collector leaves its pages alone)."""
+    import multiprocessing
+
+    global _SHARED
+    _SHARED = (geoparser, articles, explain)
+    gc.freeze()
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(jobs) as pool:
+            yield from pool.imap(_parse_chunk, range(0, len(articles), _CHUNK))
+    finally:
+        _SHARED = None
+        gc.unfreeze()
 
 
 _string = json.encoder.encode_basestring  # a JSON string, as json.dumps(ensure_ascii=False)
@@ -255,26 +346,52 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError) as exc:
         _err(f"{args.gold}: cannot read gold: {exc}")
         return 1
+    if args.half:
+        first = 0 if args.half == "even" else 1
+        gold = {d: gold[d] for d in sorted(gold)[first::2]}
     index = _open(args)
     if index is None:
         return 1
     total, per_doc = score_corpus(index.mentions, gold)
+    naive = _baseline(args, index, gold) if args.baseline else None
     if args.json:
-        print(json.dumps({"overall": total.as_dict(),
-                          "documents": {d: s.as_dict() for d, s in per_doc.items()}}, indent=2))
+        out = {"overall": total.as_dict(),
+               "documents": {d: s.as_dict() for d, s in per_doc.items()}}
+        if naive is not None:
+            out["baseline"] = naive.as_dict()
+        print(json.dumps(out, indent=2))
     else:
         header = (f"{'document':<34} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'@161km':>7} "
-                  f"{'med km':>7}")
+                  f"{'med km':>7} {'placeF1':>7} {'setF1':>6}")
         print(header)
-        for name, s in [*per_doc.items(), ("overall", total)]:
+        table = [*per_doc.items(), ("overall", total)]
+        if naive is not None:
+            table.append(("naive dictionary (baseline)", naive))
+        for name, s in table:
             print(f"{name:<34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                  f"{s.accuracy:6.3f} {s.accuracy_161:7.3f} {s.median_km:7.1f}")
+                  f"{s.accuracy:6.3f} {s.accuracy_161:7.3f} {s.median_km:7.1f} "
+                  f"{s.place_f1:7.3f} {s.set_f1:6.3f}")
+        if naive is not None:
+            print(f"explorer - baseline: span F1 {total.f1 - naive.f1:+.3f}, right-place F1 "
+                  f"{total.place_f1 - naive.place_f1:+.3f}, place sets F1 "
+                  f"{total.set_f1 - naive.set_f1:+.3f}")
     if args.details:
         for label, rows in (("false positive", total.false_positives), ("missed", total.missed),
                             ("wrong place", total.wrong)):
             for row in rows:
                 print(f"{label}: {row}")
     return 0
+
+
+def _baseline(args: argparse.Namespace, index: Any, gold: Any) -> Score:
+    """The naive dictionary's overall score on the same articles and gold."""
+    from gazetteer.evaluate import NaiveDictionary, score_corpus
+    from gazetteer.store import Gazetteer
+
+    naive = NaiveDictionary(Gazetteer.load(args.gazetteer))
+    found = {a.doc: naive.parse(a.text, [(p.start, p.end) for p in a.passages])
+             for a in index.corpus.articles}
+    return score_corpus(found, gold)[0]
 
 
 def cmd_gazetteer(args: argparse.Namespace) -> int:

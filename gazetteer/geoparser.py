@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from gazetteer.context import Vocabulary, cue, rejection, vocabulary
-from gazetteer.matcher import Matcher, RawMatch
-from gazetteer.model import Candidate, Mention, Place
+from gazetteer.context import (
+    AREAS,
+    Site,
+    Vocabulary,
+    cue,
+    cue_kinds,
+    lexicon_names,
+    rejection,
+    roles,
+    vocabulary,
+)
+from gazetteer.matcher import Matcher, RawMatch, Tokens
+from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
-from gazetteer.resolver import Context, confidence, rank
+from gazetteer.normalize import words
+from gazetteer.resolver import Context, Cue, confidence, rank
 from gazetteer.store import Gazetteer
 
 #: How far (characters) another place may stand and still count as "named nearby".
@@ -20,25 +32,55 @@ NEARBY_CHARS = 400
 WEAK_POPULATION = 100_000
 #: ... and at most this many letters.
 WEAK_LETTERS = 3
+#: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
+_NISBA = ("يين", "يون", "يات", "يه", "ي")
+#: Words that may stand between a name and the direction word that places it («في شمال»).
+_LINKS = frozenset({"في", "ب"})
+#: What may separate a name from the words that place it: spaces, a comma, brackets, a dash.
+_PLACING_SEP = " \t،,()-–"
 
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """A name the geoparser saw and set aside, with the reason (for the explain view)."""
+    """A name the geoparser saw and set aside, with the rule that did (for the explain view)."""
 
     start: int
     end: int
     text: str
-    reason: str
+    why: Rejection
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        return f"{self.why}: {self.detail}" if self.detail else str(self.why)
 
 
 @dataclass
 class _Found:
     raw: RawMatch
     places: list[Place]
-    type: str
-    cue: str | None = None
+    type: MentionType
+    cue: Cue | None = None
     weak: bool = False  # see ``_weak``
+    within: tuple[Place, str] | None = None  # a country or division the text places it in
+    why: str = ""  # a recognition rule that let it in
+
+    @property
+    def sure(self) -> Place | None:
+        """The place meant whatever the context: the only one, or the one country (with no
+        cue for another kind)."""
+        if len(self.places) == 1:
+            return self.places[0]
+        if self.cue is None:
+            countries = [p for p in self.places if p.kind == PlaceKind.COUNTRY]
+            if len(countries) == 1:
+                return countries[0]
+        return None
+
+    @property
+    def main(self) -> Place:
+        """The sure place, else the first candidate (demonyms: their country)."""
+        return self.sure or self.places[0]
 
 
 class Geoparser:
@@ -49,14 +91,46 @@ class Geoparser:
         self.voc = voc or vocabulary()
         self.matcher = Matcher(gazetteer)
         # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
-        self._names: dict[tuple[str, ...], tuple[str, list[Place], bool]] = {}
+        self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
+        self._adjectives: dict[str, tuple[Place, ...]] = {}
+        self._divisions: dict[str, list[Place]] | None = None
+        self._seats: dict[tuple[str, str], Place] | None = None
 
-    def _name(self, m: RawMatch) -> tuple[str, list[Place], bool]:
+    def adjective_places(self, word: str) -> tuple[Place, ...]:
+        """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
+        adjective of a one-word name («العكارية» → عكار, «التطواني» → تطوان)."""
+        found = self._adjectives.get(word)
+        if found is None:
+            places, index = self.gaz.places, self.gaz.index
+            found = tuple(places[i] for i, t in index.get((word,), ()) if t == DEMONYM)
+            bare = word[2:] if word.startswith("ال") else word
+            if not found and len(bare) >= 4:
+                for end in _NISBA:
+                    if bare.endswith(end) and len(bare) - len(end) >= 3:
+                        stem = bare[: -len(end)]
+                        found = tuple(
+                            places[i]
+                            for key in ((stem,), ("ال" + stem,))
+                            for i, t in index.get(key, ())
+                            if t == TOPONYM
+                            and (places[i].kind != PlaceKind.CITY
+                                 or places[i].population >= WEAK_POPULATION)
+                        )
+                        break
+            if len(self._adjectives) < 100_000:
+                self._adjectives[word] = found
+        return found
+
+    def _town_adjective(self, word: str) -> bool:
+        return any(p.kind != PlaceKind.COUNTRY for p in self.adjective_places(word))
+
+    def _name(self, m: RawMatch) -> tuple[MentionType, list[Place], bool]:
         places = self.gaz.places
         topo = [places[i] for i, t in m.entries if t == TOPONYM]
-        kind = TOPONYM if topo else DEMONYM
+        kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
-        name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words))
+        name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
+                or _arabic_word(m.key, cands))
         self._names[m.key] = name
         return name
 
@@ -68,13 +142,17 @@ class Geoparser:
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
     ) -> tuple[list[Mention], list[Rejected]]:
         """Mentions and the names set aside, each with its reason."""
-        _, toks, raws = self.matcher.find(text, spans)
+        norm, toks, raws = self.matcher.find(text, spans)
+        site = Site(toks, norm, self._town_adjective)
         rejected: list[Rejected] = []
         found: list[_Found] = []
-        persons: set[tuple[str, ...]] = set()
+        persons: set[tuple[tuple[str, ...], str]] = set()
+        clubs: set[tuple[str, ...]] = set()
 
-        def reject(m: RawMatch, why: str) -> None:
-            rejected.append(Rejected(m.start, m.end, text[m.start:m.end], why))
+        def reject(m: RawMatch, verdict: Verdict) -> None:
+            rejected.append(
+                Rejected(m.start, m.end, text[m.start:m.end], verdict.why, verdict.detail)
+            )
 
         names = self._names
         for m in raws:
@@ -82,82 +160,254 @@ class Geoparser:
             if name is None:
                 name = self._name(m)
             kind, cands, is_weak = name
-            why = rejection(m, toks, self.voc, toponym=kind == TOPONYM)
-            if why:
-                if why.startswith(("a surname", "a person")):
-                    persons.add(m.key)
-                reject(m, why)
+            verdict = rejection(m, site, self.voc, cands, toponym=kind == TOPONYM)
+            if verdict:
+                if verdict.why.person:
+                    persons.add((m.key, m.proclitic.lstrip("وف")))
+                if verdict.why.club:
+                    clubs.add(m.key)
+                reject(m, verdict)
                 continue
-            found.append(_Found(m, cands, kind, cue(m, toks, self.voc), is_weak))
+            # A small town read off a proclitic («بايدن» = ب + إيدن?) is as uncertain as a
+            # common word: a word the lexicon lacks (a foreign name) reads the same way.
+            weak = is_weak or (bool(m.proclitic) and _small_towns(cands))
+            found.append(_Found(m, cands, kind, cue(m, toks, self.voc), weak))
 
-        # One sense per document for people: a surname seen after a title stays a person.
+        # One sense per document for people: a surname seen after a title stays a person (a
+        # country's name is not a person's: «أمام إيران» is no reason to drop Iran elsewhere).
         kept: list[_Found] = []
         for f in found:
-            if f.type == TOPONYM and f.raw.key in persons and f.cue is None:
-                reject(f.raw, "named as a person elsewhere in the document")
+            if (
+                f.type == TOPONYM
+                and (f.raw.key, f.raw.proclitic.lstrip("وف")) in persons
+                and f.cue is None
+                and not any(p.kind in AREAS for p in f.places)
+            ):
+                reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
+            elif (
+                f.type == TOPONYM
+                and f.raw.key in clubs
+                and f.cue is None
+                and f.raw.proclitic in ("", "و")
+                and not _after_preposition(f, toks, self.voc)
+            ):
+                # One sense per document for clubs too, but «في الرياض» is still the city.
+                reject(f.raw, Verdict(Rejection.CLUB_ELSEWHERE))
             else:
                 kept.append(f)
+        _list_cues(kept, toks, self.voc)
+        _coordinated_countries(kept, toks)
+        self._regions_of_countries(kept, toks)
+        self._divisions_of_capitals(kept)
+        self._placed(kept, toks)
 
         latin = self.gaz.latin_words
-        sure = [f for f in kept if f.type == TOPONYM and len(f.places) == 1 and not f.weak]
-        doc_countries = frozenset(f.places[0].country for f in sure if f.places[0].country)
-        doc_countries |= frozenset(
-            f.places[0].country for f in kept if f.type == DEMONYM and f.places[0].country
-        )
+        # Sure: one place, or a country among namesakes (a country wins without a cue).
+        sure = [
+            f for f in kept
+            if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
+        ]
 
         # A name that is also a common word needs a cue, or a place of its country named close
         # by: a country named anywhere in the document is not enough for الخبر "the news".
+        # Anchors: sure places, demonyms, and names whose places all lie in one country (دهوك
+        # the town or the governorate: Iraq either way).
         sure_ids = {id(f) for f in sure}
-        anchors = [
-            (f.raw.start, f.places[0].country)
-            for f in kept
-            if (id(f) in sure_ids or f.type == DEMONYM) and f.places[0].country
-        ]
+        anchors = []
+        for f in kept:
+            if id(f) in sure_ids or f.type == DEMONYM:
+                country = f.main.country
+            elif f.type == TOPONYM and not f.weak:
+                countries = {p.country for p in f.places}
+                country = countries.pop() if len(countries) == 1 else None
+            else:
+                country = None
+            if country:
+                anchors.append((f.raw.start, country))
         accepted: list[_Found] = []
         for f in kept:
-            if f.type == TOPONYM and f.weak and f.cue is None:
+            if f.type == TOPONYM and f.weak and f.cue is None and not f.why:
                 near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
                 # An English word (Union, Reading) in English text needs its cue, whatever else
                 # the text names.
-                if _latin_word(f, latin) or not any(p.country in near for p in f.places):
+                # A village named like a common word («التحالف» the coalition) needs its cue even
+                # among places of its country: the word is far more likely there too.
+                if (
+                    _latin_word(f, latin)
+                    or not any(p.country in near for p in f.places)
+                    or _word_village(f)
+                ):
                     reject(f.raw, _weak_reason(f))
                     continue
             accepted.append(f)
 
-        mentions = self._resolve(text, accepted, sure, doc_countries)
+        mentions = self._resolve(text, accepted, sure)
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
+
+    def _division_named(self, country: str, direction: str) -> Place | None:
+        """The one first-level division of ``country`` named by a compass word («الشمال» for
+        شمال لبنان: Lebanon's North Governorate), or None."""
+        stem = direction.removeprefix("ال").removesuffix("ي")
+        if stem not in _CARDINAL:
+            return None
+        if self._divisions is None:
+            self._divisions = defaultdict(list)
+            for p in self.gaz.places:
+                if p.kind == PlaceKind.ADMIN1 and p.country:
+                    self._divisions[p.country].append(p)
+        found = [
+            p for p in self._divisions.get(country, ())
+            if any(stem in w and w.removeprefix("ال").startswith(stem)
+                   for n in p.names_ar for w in words(n))
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _divisions_of_capitals(self, kept: list[_Found]) -> None:
+        """«ولاية سنار», «محافظة عثمانية», «مركز أسيوط»: a division cue before the name of a town,
+        where the gazetteer has no division of that kind by that name, names the division the
+        town heads: the town is its seat (GeoNames PPLA, PPLA2, or the capital), or the division
+        has the town's name (Osmaniye province). A local division word (مركز, قضاء) asks for the
+        second level first, the others for the first."""
+        for f in kept:
+            cue = f.cue
+            if cue is None or f.type != TOPONYM:
+                continue
+            levels = [k for k in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) if k in cue.kinds]
+            if cue.countries:
+                levels.reverse()
+            if not levels or any(p.kind in cue.kinds and p.kind in AREAS for p in f.places):
+                continue
+            if self._seats is None:
+                self._seats = {
+                    (p.kind, p.admin2 if p.kind == PlaceKind.ADMIN2 else p.admin1): p
+                    for p in self.gaz.places
+                    if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+                    and (p.admin2 if p.kind == PlaceKind.ADMIN2 else p.admin1)
+                }
+            for level in levels:
+                seats = _SEATS[level]
+                areas = [
+                    a for p in f.places
+                    if p.kind == PlaceKind.CITY
+                    and (a := self._seats.get(
+                        (level, p.admin2 if level == PlaceKind.ADMIN2 else p.admin1))) is not None
+                    and (p.feature in seats or _same_name(a.name, p.name))
+                ]
+                if len(areas) == 1:
+                    f.places = areas
+                    f.why = (f"'{cue.word}' before the name of {areas[0].name}'s seat: "
+                             "the division")
+                    break
+
+    def _regions_of_countries(self, kept: list[_Found], toks: Tokens) -> None:
+        """«شمال لبنان», «جنوب لبنان»: a compass word before a country names its division
+        of that name, when the country has exactly one, unless it places a name before it
+        («طرابلس شمال لبنان»: Tripoli, in the north of Lebanon)."""
+        ends = {g.raw.last for g in kept}
+        for f in kept:
+            place = f.sure
+            if (
+                f.type != TOPONYM
+                or place is None
+                or place.kind != PlaceKind.COUNTRY
+                or not place.country
+                or f.raw.first == 0
+                or not toks.near(f.raw.first)
+                or f.raw.proclitic
+            ):
+                continue
+            before = toks.words[f.raw.first - 1]
+            if not roles(before, self.voc).direction:
+                continue
+            if f.raw.first - 1 in ends and not before.startswith("و"):
+                continue  # «طرابلس شمال لبنان» places Tripoli; «طرابلس وشمال لبنان» lists two
+            area = self._division_named(place.country, _bare_word(before))
+            if area is not None:
+                f.places = [area]
+                f.why = f"'{before} {place.name_ar}': {area.name}, a division of {place.name}"
+
+    def _placed(self, kept: list[_Found], toks: Tokens) -> None:
+        """Record where the text places an ambiguous name: «طرابلس شمال لبنان», «مدينة طرابلس
+        (شمالي لبنان)», «طرابلس في لبنان», «البيرة العكارية» (the adjective of a division)."""
+        at_token = {f.raw.first: f for f in kept}
+        words, seps = toks.words, toks.seps
+        n = len(words)
+        for f in kept:
+            if f.type != TOPONYM or len(f.places) < 2:
+                continue
+            j = f.raw.last
+            said: list[str] = []
+            if j < n and seps[j].strip(_PLACING_SEP) == "" and words[j] in _LINKS:
+                said.append(words[j])
+                j += 1
+            if j < n and seps[j].strip(_PLACING_SEP) == "" and roles(words[j], self.voc).direction:
+                said.append(words[j])
+                j += 1
+            if j >= n or seps[j].strip(_PLACING_SEP) != "":
+                continue
+            area = _area(at_token.get(j), f, bool(said))
+            if area is None and not said and "\n" not in seps[j]:
+                # A nisba adjective right after the name: «البيرة العكارية».
+                areas = [
+                    p for p in self.adjective_places(words[j])
+                    if p.kind in AREAS and any(_in(c, p) for c in f.places)
+                ]
+                area = areas[0] if len(areas) == 1 else None
+            if area is not None:
+                f.within = (area, " ".join([*said, words[j]]))
 
     def _resolve(
         self,
         text: str,
         accepted: list[_Found],
         sure: list[_Found],
-        doc_countries: frozenset[str],
     ) -> list[Mention]:
         # Occurrences with a cue are resolved on their own; the rest share one sense per name.
         groups: dict[object, list[_Found]] = defaultdict(list)
         for f in accepted:
-            groups[(f.raw.key, f.type) if f.cue is None else id(f)].append(f)
+            sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
+            groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
         sure_starts = [s.raw.start for s in sure]  # in text order
+        # Country → the names that make it the document's, with how often: a name's own
+        # occurrences (الجزائر the country) never support its namesakes (Algiers).
+        support: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+        mains = [s.main for s in sure]  # the places are settled by now
+        for s, main in [*zip(sure, mains, strict=True),
+                        *((f, f.main) for f in accepted if f.type == DEMONYM)]:
+            if main.country and main.kind != PlaceKind.REGION:
+                support[main.country][s.raw.key] += 1
+        divisions = frozenset(
+            code
+            for main in mains
+            if main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            for code in (main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1,)
+            if code
+        )
         for occurrences in groups.values():
             first = occurrences[0]
             if len(first.places) == 1:
                 # The one place wins whatever the context says: no scores, no runner-ups.
                 place = first.places[0]
                 conf = 1.0
-                reason = "the only place with this name"
+                reason = first.why or "the only place with this name"
                 alternatives: tuple[Candidate, ...] = ()
             else:
+                key = first.raw.key
+                counts = {c: k.total() - k[key] for c, k in support.items()}
+                total = sum(counts.values()) or 1
+                share = {c: k / total for c, k in counts.items() if k}
                 contexts = []
                 for f in occurrences:
                     at = f.raw.start
                     lo = bisect_left(sure_starts, at - NEARBY_CHARS)
                     hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
-                    nearby = tuple(s.places[0] for s in sure[lo:hi] if s is not f)
-                    contexts.append(Context(f.cue, doc_countries, nearby))
+                    nearby = tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
+                    contexts.append(
+                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions)
+                    )
                 ranked = rank(first.places, contexts)
                 place = ranked[0].place
                 conf = confidence(ranked)
@@ -180,8 +430,144 @@ class Geoparser:
         return out
 
 
+def _same_name(division: str, town: str) -> bool:
+    """«Osmaniye» and «Osmaniye», «Sennar» and «Sinnar State»: the same name, give or take the
+    word for the division and a vowel."""
+    def key(name: str) -> str:
+        name = name.lower()
+        for word in (" state", " province", " governorate", " wilaya", " region", "muhafazat "):
+            name = name.replace(word, "")
+        return "".join(ch for ch in name if ch.isalpha() and ch not in "aeiouy")
+
+    return key(division) == key(town)
+
+
+def _after_preposition(f: _Found, toks: Tokens, voc: Vocabulary) -> bool:
+    if f.raw.first == 0:
+        return False
+    return toks.words[f.raw.first - 1] in voc.prepositions
+
+
+def _bare_word(word: str) -> str:
+    """A compass word without a leading ب/و/ف/في-style proclitic («بشمال» → شمال)."""
+    for p in ("وب", "ول", "و", "ف", "ب", "ل"):
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p):]
+    return word
+
+
+def _in(place: Place, area: Place) -> bool:
+    if area.kind == PlaceKind.COUNTRY:
+        return place.country == area.country and place.id != area.id
+    if area.kind == PlaceKind.ADMIN1:
+        return bool(area.admin1) and place.admin1 == area.admin1 and place.id != area.id
+    if area.kind == PlaceKind.ADMIN2:
+        return bool(area.admin2) and place.admin2 == area.admin2 and place.id != area.id
+    return False
+
+
+def _area(g: _Found | None, f: _Found, direction: bool) -> Place | None:
+    """The country or division ``g`` names, if one of ``f``'s places lies in it."""
+    if g is None or g.raw.proclitic not in ("", "ب"):
+        return None
+    areas = [p for p in g.places if p.kind in AREAS and any(_in(c, p) for c in f.places)]
+    if g.type == DEMONYM and not direction:
+        return areas[0] if len(areas) == 1 else None
+    if g.type == TOPONYM and direction and len(areas) == 1:
+        return areas[0]
+    return None
+
+
+#: GeoNames feature codes of the towns that are seats of a division of each level.
+_SEATS = {
+    PlaceKind.ADMIN1: frozenset({"PPLA", "PPLC"}),
+    PlaceKind.ADMIN2: frozenset({"PPLA2", "PPLA", "PPLC"}),
+}
+_CARDINAL = frozenset({"شمال", "جنوب", "شرق", "غرب"})
+_LIST_SEPS = frozenset({"،", ",", "(", ")", "-", "–"})
+
+
+def _listed(f: _Found, g: _Found, toks: Tokens, voc: Vocabulary) -> bool:
+    """Are ``f`` and ``g`` (next) neighbours in a list? Between them stand only separators,
+    و, and a bracketed compass word."""
+    words, seps = toks.words, toks.seps
+    between = range(f.raw.last, g.raw.first)
+    if len(between) > 2 or not all(roles(words[k], voc).direction for k in between):
+        return False
+    gaps = [seps[k].strip(" \t") for k in range(f.raw.last, g.raw.first + 1)]
+    if any("\n" in seps[k] for k in range(f.raw.last, g.raw.first + 1)):
+        return False
+    if not all(set(gap) <= _LIST_SEPS for gap in gaps):
+        return False
+    return g.raw.proclitic.startswith("و") or any(gap in ("،", ",") for gap in gaps)
+
+
+#: How far back (words) a plural head may stand before the list it heads, in the same sentence.
+LIST_HEAD_WORDS = 12
+#: A list needs this many names for a head from afar to hold for it.
+LIST_HEAD_NAMES = 3
+
+
+def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
+    """A cue before the first name of a list holds for the names after it: «ولايات سنار والنيل
+    الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا»; so does a plural head earlier in the
+    sentence («الولايات المعنية هي: تبسة، وخنشلة، وبسكرة»)."""
+    words, seps = toks.words, toks.seps
+    runs: list[list[_Found]] = []
+    for f in kept:
+        if runs and _listed(runs[-1][-1], f, toks, voc):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    for run in runs:
+        head = run[0]
+        if head.cue is None and len(run) >= LIST_HEAD_NAMES:
+            for k in range(head.raw.first - 1, max(-1, head.raw.first - 1 - LIST_HEAD_WORDS), -1):
+                if any(c in seps[k + 1] for c in ".!?؟\n"):
+                    break
+                kind = voc.list_heads.get(words[k])
+                if kind is not None:
+                    head.cue = Cue(words[k], cue_kinds(kind))
+                    break
+        for f, g in pairwise(run):
+            if f.cue is not None and g.cue is None and g.type == TOPONYM:
+                g.cue = f.cue
+
+
+def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
+    """«النيجر ومالي وبوركينا فاسو»: a country's name that is also a common word (مالي
+    "financial") is the country when it stands in a list of countries."""
+    seps = toks.seps
+    for i, f in enumerate(kept):
+        if not (f.type == TOPONYM and f.weak and f.cue is None):
+            continue
+        countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY]
+        if not countries:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(kept):
+                continue
+            g = kept[j]
+            first, second = (g, f) if j < i else (f, g)
+            if first.raw.last != second.raw.first:
+                continue  # not adjacent words
+            linked = second.raw.proclitic.startswith("و") or seps[second.raw.first].strip(
+                " \t"
+            ) in ("،", ",")
+            if (
+                linked
+                and g.type == TOPONYM
+                and not g.weak
+                and g.places
+                and all(p.kind == PlaceKind.COUNTRY for p in g.places)
+            ):
+                f.places = countries
+                f.why = f"in a list of countries, beside {g.places[0].name}"
+                break
+
+
 def _demonym_places(places: list[Place]) -> list[Place]:
-    countries = [p for p in places if p.kind == "country"]
+    countries = [p for p in places if p.kind == PlaceKind.COUNTRY]
     return countries or places
 
 
@@ -193,7 +579,36 @@ def _weak(f: _Found, latin_words: frozenset[str] = frozenset()) -> bool:
         return True
     letters = sum(len(w) for w in f.raw.key)
     return letters <= WEAK_LETTERS and all(
-        p.kind == "city" and not p.capital and p.population < WEAK_POPULATION for p in f.places
+        p.kind == PlaceKind.CITY and not p.capital and p.population < WEAK_POPULATION
+        for p in f.places
+    )
+
+
+#: A place smaller than this is a village: named like a common word, it needs a cue.
+VILLAGE = 10_000
+
+
+def _word_village(f: _Found) -> bool:
+    return (
+        (all(p.common_word for p in f.places) or _arabic_word(f.raw.key, f.places))
+        and all(p.kind == PlaceKind.CITY and p.population < VILLAGE for p in f.places)
+    )
+
+
+def _arabic_word(key: tuple[str, ...], places: list[Place]) -> bool:
+    """A small town's name that the Arabic lexicon knows as a word («شتلة», «داخله»)."""
+    return len(key) == 1 and key[0] in lexicon_names() and all(
+        p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2)
+        and not p.capital
+        and p.population < WEAK_POPULATION
+        for p in places
+    )
+
+
+def _small_towns(places: list[Place]) -> bool:
+    return all(
+        p.kind == PlaceKind.CITY and not p.capital and p.population < WEAK_POPULATION
+        for p in places
     )
 
 
@@ -202,14 +617,18 @@ def _latin_word(f: _Found, latin_words: frozenset[str]) -> bool:
     return (
         len(f.raw.key) == 1
         and f.raw.key[0] in latin_words
-        and all(p.kind == "city" and not p.capital for p in f.places)
+        and all(p.kind == PlaceKind.CITY and not p.capital for p in f.places)
     )
 
 
-def _weak_reason(f: _Found) -> str:
+def _weak_reason(f: _Found) -> Verdict:
     if f.raw.key[0].isascii() and not all(p.common_word for p in f.places):
-        return "an everyday English word, with no place cue"
+        return Verdict(Rejection.ENGLISH_WORD)
+    if _word_village(f):
+        return Verdict(Rejection.VILLAGE_WORD)
+    if _arabic_word(f.raw.key, f.places):
+        return Verdict(Rejection.ARABIC_WORD)
     if all(p.common_word for p in f.places):
-        return "also a common word, with no place cue and no place of its country named nearby"
-    return "a short name of a small town, with no place cue and no place of its country nearby"
+        return Verdict(Rejection.COMMON_WORD)
+    return Verdict(Rejection.SHORT_NAME)
 

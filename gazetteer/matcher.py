@@ -17,6 +17,9 @@ from gazetteer.store import Gazetteer
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _TOKEN_CACHE_SIZE = 500_000
+#: A spelling variant of a name is read only for places this big (or areas): see
+#: ``_OptionCache._spelling_variants``.
+VARIANT_POPULATION = 100_000
 _UNKNOWN = -2  # a token's span, not looked up yet
 _GAP = re.compile(r"[ \t\-\u2010-\u2013]{1,3}")  # what may stand between the words of a name
 
@@ -98,6 +101,15 @@ class _OptionCache(dict[str, Options]):
         super().__init__()
         self.first_words = gazetteer.first_words
         self.words = gazetteer.words
+        index, places = gazetteer.index, gazetteer.places
+
+        def prominent(word: str) -> bool:
+            return any(
+                places[i].kind != "city" or places[i].population >= VARIANT_POPULATION
+                for i, _ in index.get((word,), ())
+            )
+
+        self.prominent = prominent
         self._shapes: dict[str, tuple[dict[str, list[Key]] | None, Key | None]] = {}
 
     def _shape(self, word: str, keys: list[Key]) -> tuple[dict[str, list[Key]] | None, Key | None]:
@@ -113,6 +125,30 @@ class _OptionCache(dict[str, Options]):
             shape = self._shapes[word] = (by_second or None, single)
         return shape
 
+    def _spelling_variants(self, token: str) -> Options:
+        """Readings of a token the gazetteer lacks as written, through the spelling variation
+        of the press: final ا/ة (أورفا, أورفة), final hamza (تاجوراء, تاجورا), the article on
+        a town's name ending in ة (العثمانية for عثمانية). Only one-word names of prominent
+        places (an area, or a city of ``VARIANT_POPULATION`` or more): a common word never
+        becomes a village."""
+        if not _ARABIC.match(token) or len(token) < 4:
+            return ()
+        forms = []
+        if len(token) >= 5 and token.endswith("ه"):
+            forms.append(token[:-1] + "ا")
+        elif len(token) >= 5 and token.endswith("ا"):
+            forms.append(token[:-1] + "ه")
+        if token.endswith("ء"):
+            forms.append(token[:-1])
+        elif token.endswith("ا"):
+            forms.append(token + "ء")
+        if token.startswith("ال") and token.endswith("ه") and len(token) >= 6:
+            forms.append(token[2:])
+        for form in forms:
+            if self.prominent(form):
+                return ((0, "", None, (form,)),)
+        return ()
+
     def __missing__(self, token: str) -> Options:
         first_words = self.first_words
         # A word like كبيرا is not ك + بيرا: only its bare form is looked up.
@@ -124,6 +160,8 @@ class _OptionCache(dict[str, Options]):
             for cut, word, proclitic in forms
             if (keys := first_words.get(word))
         )
+        if not options:
+            options = self._spelling_variants(token)
         if len(self) < _TOKEN_CACHE_SIZE:
             self[token] = options
         return options

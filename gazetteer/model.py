@@ -7,13 +7,35 @@ and ``explorer`` passes these around.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-#: Kinds of place, most to least prominent when a name is ambiguous.
-#: ``admin1``/``admin2``: first- and second-level divisions; ``city``: any populated place;
-#: ``feature``: a physical or man-made feature (sea, strait, river, mountain, port, crossing,
-#: airport, air base, camp…), its GeoNames feature code in ``Place.feature``.
-KINDS = ("country", "admin1", "admin2", "region", "city", "feature")
+
+class PlaceKind(StrEnum):
+    """Kinds of place, most to least prominent when a name is ambiguous.
+
+    ``admin1``/``admin2``: first- and second-level divisions; ``city``: any populated place;
+    ``feature``: a physical or man-made feature (sea, strait, river, mountain, port, crossing,
+    airport, air base, camp…), its GeoNames feature code in ``Place.feature``.
+    """
+
+    COUNTRY = "country"
+    ADMIN1 = "admin1"
+    ADMIN2 = "admin2"
+    REGION = "region"
+    CITY = "city"
+    FEATURE = "feature"
+
+
+#: The kinds as strings, in the order above (what a gazetteer file's ``kind`` may say).
+KINDS = tuple(k.value for k in PlaceKind)
+
+
+class MentionType(StrEnum):
+    """A place's name (``toponym``) or an adjective of it (``demonym``: «اللبنانية»)."""
+
+    TOPONYM = "toponym"
+    DEMONYM = "demonym"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +49,7 @@ class Place:
     id: str
     name: str  # English name
     name_ar: str  # Arabic display name
-    kind: str  # one of KINDS
+    kind: str  # a PlaceKind value
     lat: float
     lon: float
     country: str | None = None  # ISO 3166-1 alpha-2; None for regions
@@ -74,13 +96,13 @@ class Mention:
     """A place name found in a text.
 
     ``start``/``end`` are Python ``str`` offsets into the *original* text, and
-    ``text == original[start:end]``. ``type`` is ``"toponym"`` or ``"demonym"``.
+    ``text == original[start:end]``.
     """
 
     start: int
     end: int
     text: str
-    type: str
+    type: MentionType
     place: Place
     confidence: float = 1.0
     reason: str = ""
@@ -102,3 +124,55 @@ class Mention:
                 for c in self.alternatives
             ]
         return out
+
+
+class Rejection(StrEnum):
+    """Why a name found in a text is not a place mention there (shown by ``--explain``)."""
+
+    DIRECTION = "a compass direction, not a place"
+    TIME_ZONE = "a time zone"
+    INDEFINITE = "an indefinite word (tanween), not a name"
+    IDIOM = "part of an idiom"
+    CLUB = "a club"
+    NEWSPAPER = "a newspaper"
+    NEWS_AGENCY = "a news agency"
+    TV_CHANNEL = "a TV channel"
+    NEWS_SITE = "a news website"
+    GIVEN_NAME = "a given name"
+    SURNAME = "a surname"
+    PERSON = "a person, after a title"
+    ORGANISATION = "part of an organisation's name"
+    NAME_PART = "part of a name"
+    ADJECTIVE = "an adjective after a plural noun, not the country"
+    PERSON_ELSEWHERE = "named as a person elsewhere in the document"
+    CLUB_ELSEWHERE = "named as a club elsewhere in the document"
+    COMMON_WORD = "also a common word, with no place cue and no place of its country named nearby"
+    ENGLISH_WORD = "an everyday English word, with no place cue"
+    VILLAGE_WORD = "a village named like a common word, with no place cue"
+    ARABIC_WORD = (
+        "an Arabic word (in the lexicon) and a small town's name, with no place cue and no place"
+        " of its country nearby"
+    )
+    SHORT_NAME = (
+        "a short name of a small town, with no place cue and no place of its country nearby"
+    )
+
+    @property
+    def person(self) -> bool:
+        """The name is a person's here (and so, one sense per document, elsewhere)."""
+        return self in (Rejection.SURNAME, Rejection.PERSON)
+
+    @property
+    def club(self) -> bool:
+        return self is Rejection.CLUB
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A rejection and the words of the text that decided it."""
+
+    why: Rejection
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.why}: {self.detail}" if self.detail else str(self.why)

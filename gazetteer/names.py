@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from gazetteer.model import Place
+from gazetteer.model import MentionType, Place
 from gazetteer.normalize import fold, words
 
-TOPONYM = "toponym"
-DEMONYM = "demonym"
+# Plain strings in the name index (it is compiled with marshal); ``MentionType`` equals them.
+TOPONYM: str = MentionType.TOPONYM.value
+DEMONYM: str = MentionType.DEMONYM.value
 
 # Endings of an Arabic nisba adjective (folded: ة is ه): sg. m/f, pl. m (nom/obl), pl. f, dual.
 _NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين")

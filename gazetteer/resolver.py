@@ -1,53 +1,103 @@
 """Choosing the place a name refers to, with a score, runner-ups and the reason it won.
 
 Signals, each recorded as a reason: the kind of place (country, capital, state, city by
-population), a cue word before the name (ولاية → state, مدينة → city), the document's other
-places (shared country; distance, with ``geopy.distance``, to the places named near it) and one
-sense per document (every occurrence of a name in a document votes for the same place).
+population), a cue word before the name (ولاية → state, مدينة → city, قضاء → a Lebanese or
+Iraqi district), a place it is said to lie in («طرابلس شمال لبنان», «البيرة العكارية»), the
+document's other places (their countries, weighed by how much of the document they hold; the
+divisions it names, for the towns inside them; distance, with ``geopy.distance``, to the places
+named near it) and one sense per document (every occurrence of a name in a document votes for
+the same place). The contextual reasons come first: they are what decided.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from geopy.distance import EARTH_RADIUS, great_circle
 
-from gazetteer.model import Candidate, Place
+from gazetteer.model import Candidate, Place, PlaceKind
 
 # A country outranks any city of the same name (الجزائر, الكويت, لبنان: a town in the US), a
 # region any city; a state ranks below big cities (نيويورك) and wins with a cue (ولاية).
-_KIND_BASE = {"country": 6.0, "region": 5.0, "admin1": 1.6, "city": 0.0}
+_KIND_BASE = {
+    PlaceKind.COUNTRY: 6.0,
+    PlaceKind.REGION: 5.0,
+    PlaceKind.ADMIN1: 1.6,
+    PlaceKind.ADMIN2: 0.8,
+    PlaceKind.CITY: 0.0,
+    PlaceKind.FEATURE: 0.0,
+}
 #: What a cue word (ولاية، مدينة، دولة) adds to places of the kind it names.
 CUE_BONUS = 5.0
-#: What a place gains when its country is named in the document...
-COUNTRY_BONUS = 1.5
+#: What a place gains when its country is named in the document, plus ``COUNTRY_SHARE_BONUS``
+#: times the share of the document's sure places that lie in that country...
+COUNTRY_BONUS = 1.0
+COUNTRY_SHARE_BONUS = 3.0
 #: ... unless it is a much smaller namesake (this fraction of the biggest candidate's population,
-#: or less): a small Geneva in the US is not meant because the US is named, only with a cue or
-#: places named near it.
+#: or less) and a small town (under ``NAMESAKE_POPULATION``): a small Geneva in the US is not
+#: meant because the US is named, only with a cue or places named near it; Tripoli, a city of
+#: Lebanon, is meant in a document about Lebanon.
 NAMESAKE_RATIO = 0.2
+NAMESAKE_POPULATION = 100_000
+#: A place said to lie in a country or division («طرابلس شمال لبنان», «طرابلس اللبنانية»).
+WITHIN_BONUS = 8.0
+#: A place inside a first- or second-level division the document names.
+DIVISION_BONUS = 2.5
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     """What the document says around one occurrence of an ambiguous name."""
 
-    cue: str | None  # 'city' | 'admin1' | 'country' | None
+    cue: Cue | None
     doc_countries: frozenset[str]  # countries of the document's unambiguous places
     nearby: tuple[Place, ...]  # unambiguous places named close to this occurrence
+    #: A country or division the text says this occurrence lies in, and the words that say so.
+    within: tuple[Place, str] | None = None
+    #: Country → share of the document's sure places in it.
+    country_share: Mapping[str, float] = field(default_factory=dict)
+    #: Admin codes ("LB.09", "LB.09.1234") of the divisions the document names surely.
+    doc_divisions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word before a name that calls it a place of these kinds (in these countries)."""
+
+    word: str
+    kinds: frozenset[str]
+    countries: frozenset[str] = frozenset()  # empty: any
+
+
+def inside(place: Place, area: Place) -> bool:
+    """Is ``place`` inside ``area`` (a country, a first- or second-level division)?"""
+    if place.id == area.id:
+        return False
+    if area.kind == PlaceKind.COUNTRY:
+        return place.country == area.country
+    if area.kind == PlaceKind.ADMIN1 and area.admin1:
+        return place.admin1 == area.admin1
+    if area.kind == PlaceKind.ADMIN2 and area.admin2:
+        return place.admin2 == area.admin2
+    if area.kind == PlaceKind.REGION:
+        return place.country in area.members
+    return False
 
 
 def prior(place: Place) -> tuple[float, list[str]]:
     """Score of a place before context: its kind and size."""
-    score = _KIND_BASE.get(place.kind, 0.0)
-    if place.kind == "country":
+    score = _KIND_BASE.get(PlaceKind(place.kind), 0.0)
+    if place.kind == PlaceKind.COUNTRY:
         return score, ["a country"]
-    if place.kind == "region":
+    if place.kind == PlaceKind.REGION:
         return score, ["a region"]
-    if place.kind == "admin1":
-        return score, ["a first-level division (state)"]
+    if place.kind == PlaceKind.ADMIN1:
+        return score, ["a first-level division"]
+    if place.kind == PlaceKind.ADMIN2:
+        return score, ["a second-level division"]
     reasons = []
     if place.capital:
         score += 2.0
@@ -61,19 +111,31 @@ def prior(place: Place) -> tuple[float, list[str]]:
 def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[float, list[str]]:
     """Score from the document; ``namesake``: a much smaller place than the best-known one."""
     score, reasons = 0.0, []
-    if ctx.cue and ctx.cue == place.kind:
+    cue = ctx.cue
+    if cue and place.kind in cue.kinds and (not cue.countries or place.country in cue.countries):
         score += CUE_BONUS
-        reasons.append(f"the word before it calls it a {_KIND_WORD[ctx.cue]}")
+        reasons.append(f"the word before it ('{cue.word}') calls it a {_kind_word(cue)}")
+    if ctx.within is not None and inside(place, ctx.within[0]):
+        score += WITHIN_BONUS
+        reasons.append(f"the text places it in {ctx.within[0].name} ('{ctx.within[1]}')")
+    share = ctx.country_share.get(place.country or "", 0.0)
     if (
-        place.kind != "country"
+        place.kind != PlaceKind.COUNTRY
         and place.country
         and place.country in ctx.doc_countries
         and not namesake
     ):
-        score += COUNTRY_BONUS
-        reasons.append(f"its country ({place.country}) is named in the document")
+        score += COUNTRY_BONUS + COUNTRY_SHARE_BONUS * share
+        reasons.append(
+            f"its country ({place.country}) is named in the document "
+            f"({share:.0%} of its sure places)"
+        )
+    codes = {c for c in (place.admin1, place.admin2) if c}
+    if codes & ctx.doc_divisions and place.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
+        score += DIVISION_BONUS
+        reasons.append(f"its division ({max(codes & ctx.doc_divisions)}) is named in the document")
     # Distance to a country's or region's centre says little: only points count.
-    others = [p for p in ctx.nearby if p.id != place.id and p.kind == "city"]
+    others = [p for p in ctx.nearby if p.id != place.id and p.kind == PlaceKind.CITY]
     if others:
         found = _nearest(place, others)
         if found is not None:
@@ -130,7 +192,18 @@ def _estimate(sin1: float, cos1: float, lon1: float, lat: float, lon: float) -> 
     return float(EARTH_RADIUS * d)
 
 
-_KIND_WORD = {"city": "city", "admin1": "state or province", "country": "country"}
+_KIND_WORD = {
+    PlaceKind.CITY: "town",
+    PlaceKind.ADMIN1: "state or province",
+    PlaceKind.ADMIN2: "district",
+    PlaceKind.COUNTRY: "country",
+}
+
+
+def _kind_word(cue: Cue) -> str:
+    if cue.countries:
+        return "state, province or district"
+    return " or ".join(sorted(_KIND_WORD.get(PlaceKind(k), k) for k in cue.kinds))
 
 
 def _km(a: Place, b: Place) -> float:
@@ -149,15 +222,21 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     """Candidates best first: the prior plus the strongest context among the occurrences."""
     ranked = []
     biggest = max((p.population for p in places), default=0)
+    # A town named like its own country (تونس, الجزائر, الكويت) gets nothing from the document
+    # being about that country: that speaks for the country as much.
+    countries = {p.country for p in places if p.kind == PlaceKind.COUNTRY}
     for place in places:
         base, reasons = prior(place)
-        namesake = place.population < NAMESAKE_RATIO * biggest
+        namesake = (
+            place.population < NAMESAKE_RATIO * biggest
+            and place.population < NAMESAKE_POPULATION
+        ) or place.country in countries
         bonus, why = max(
             (contextual(place, ctx, namesake) for ctx in contexts),
             key=lambda t: t[0],
             default=(0.0, []),
         )
-        ranked.append(Candidate(place, base + bonus, tuple(reasons + why)))
+        ranked.append(Candidate(place, base + bonus, tuple(why + reasons)))
     ranked.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
     return ranked
 
