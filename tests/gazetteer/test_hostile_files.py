@@ -40,7 +40,9 @@ from gazetteer.loader import load_files
 t = time.perf_counter()
 errors = [str(e) for e in load_files([Path(sys.argv[1])]).errors]
 took = time.perf_counter() - t
-rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# The child's own high-water mark: ru_maxrss would carry the (large) pytest parent's over exec.
+hwm = [l for l in Path("/proc/self/status").read_text().splitlines() if l.startswith("VmHWM:")]
+rss_mb = int(hwm[0].split()[1]) / 1024
 print(json.dumps({"errors": errors, "seconds": took, "rss_mb": rss_mb}))
 """
 
