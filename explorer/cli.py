@@ -178,7 +178,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     index = _open(args)
     if index is None:
         return 1
-    write_map_html(index, args.html)
+    write_map_html(index.places(), args.html)
     print(args.html)
     return 0
 

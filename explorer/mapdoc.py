@@ -1,9 +1,12 @@
-"""The map document: a folium (Leaflet) page with an offline basemap and one marker per place.
+"""The map document: a folium (Leaflet) page with an offline basemap and clustered place markers.
 
-Non-Qt. Every script and stylesheet comes from ``resources/`` (file URLs); the page references
-no remote resource. Place data reach the page as JSON inside a ``<script>`` element, escaped so
-that no string in it can close the element or start markup; ``resources/web/explorer/map.js``
-builds the markers from it with ``textContent``, so names and titles are never parsed as HTML.
+Non-Qt. Every script and stylesheet comes from ``resources/``; the page references no remote
+resource. The page the window shows holds no place data at all: it is loaded once and receives
+every place, count and selection as messages (``map_message``) through the QWebChannel. The
+standalone page (``explorer map --html``) embeds its one message as JSON inside a ``<script>``
+element, escaped so that no string in it can close the element or start markup;
+``resources/web/explorer/map.js`` builds the markers with ``textContent``, so names and titles
+are never parsed as HTML.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from explorer.index import CorpusIndex, PlaceSummary
+from explorer.index import PlaceSummary
 from explorer.resources import resource
 
 #: Where the Qt window serves the page and ``resources/`` (see ``explorer.qt.scheme``).
@@ -55,6 +58,7 @@ def asset_url(*parts: str, for_qt: bool = False) -> str:
 
 
 def place_record(summary: PlaceSummary) -> dict[str, Any]:
+    """What the page keeps of a place (its counts travel separately, they follow the filter)."""
     p = summary.place
     return {
         "id": p.id,
@@ -65,27 +69,20 @@ def place_record(summary: PlaceSummary) -> dict[str, Any]:
         "members": list(p.members),
         "lat": p.lat,
         "lon": p.lon,
-        "count": summary.count,
-        "articles": summary.articles,
     }
 
 
-def marker_radius(count: int, largest: int) -> float:
-    """Marker radius in pixels: area grows with the mention count, 5 to 24 px."""
-    if largest <= 1:
-        return 7.0
-    return round(5.0 + 19.0 * math.sqrt((count - 1) / (largest - 1)), 1)
+def map_message(
+    places: Sequence[PlaceSummary], known: Collection[str] = ()
+) -> dict[str, Any]:
+    """The message that shows exactly ``places`` (most mentioned first) on the page.
 
-
-def map_data(index: CorpusIndex) -> dict[str, Any]:
-    places = index.places()
-    largest = max((s.count for s in places), default=1)
-    records = []
-    for s in places:
-        rec = place_record(s)
-        rec["radius"] = marker_radius(s.count, largest)
-        records.append(rec)
-    return {"places": records, "minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM}
+    Places whose ids are in ``known`` are already on the page and are not sent again.
+    """
+    return {
+        "add": [place_record(s) for s in places if s.place.id not in known],
+        "counts": [[s.place.id, s.count, s.articles] for s in places],
+    }
 
 
 class ExplorerLayer(JSCSSMixin, MacroElement):
@@ -100,9 +97,12 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
         """
     )
 
-    def __init__(self, data: dict[str, Any], *, for_qt: bool) -> None:
+    def __init__(self, initial: dict[str, Any] | None, *, for_qt: bool) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ExplorerLayer"
+        data: dict[str, Any] = {"minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM}
+        if initial is not None:
+            data["initial"] = initial
         self.data_json = script_json(data)
         self.options_json = script_json({"qt": for_qt})
         def web(*parts: str) -> str:
@@ -124,8 +124,11 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
         ]
 
 
-def build_map(index: CorpusIndex, *, for_qt: bool = False) -> folium.Map:
-    """The folium map of ``index``'s places (``for_qt`` adds the QWebChannel bridge)."""
+def build_map(
+    places: Sequence[PlaceSummary] | None = None, *, for_qt: bool = False
+) -> folium.Map:
+    """The folium map of ``places``, or with no data (``for_qt``: the window's page, which
+    receives its data through the QWebChannel)."""
     m = folium.Map(
         location=[30.0, 50.0],
         zoom_start=3,
@@ -140,12 +143,13 @@ def build_map(index: CorpusIndex, *, for_qt: bool = False) -> folium.Map:
     # Awesome from CDNs, none of which this page uses.
     m.default_js = [("leaflet", asset_url("web", "leaflet", "leaflet.js", for_qt=for_qt))]
     m.default_css = [("leaflet_css", asset_url("web", "leaflet", "leaflet.css", for_qt=for_qt))]
-    ExplorerLayer(map_data(index), for_qt=for_qt).add_to(m)
+    initial = None if places is None else map_message(places)
+    ExplorerLayer(initial, for_qt=for_qt).add_to(m)
     return m
 
 
-def map_html(index: CorpusIndex, *, for_qt: bool = False) -> str:
-    html: str = build_map(index, for_qt=for_qt).get_root().render()
+def map_html(places: Sequence[PlaceSummary] | None = None, *, for_qt: bool = False) -> str:
+    html: str = build_map(places, for_qt=for_qt).get_root().render()
     return html
 
 
@@ -156,21 +160,21 @@ def remote_urls(html: str) -> list[str]:
     return found
 
 
-def write_map_html(index: CorpusIndex, out: Path, *, for_qt: bool = False) -> Path:
-    """Write the page to ``out`` (UTF-8) and return its path."""
+def write_map_html(places: Sequence[PlaceSummary], out: Path) -> Path:
+    """Write the standalone page of ``places`` to ``out`` (UTF-8) and return its path."""
     from explorer.atomic import atomic_write_text
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out, map_html(index, for_qt=for_qt))
+    atomic_write_text(out, map_html(places))
     return out
 
 
 __all__: Sequence[str] = (
     "ExplorerLayer",
     "build_map",
-    "map_data",
     "map_html",
+    "map_message",
     "remote_urls",
     "script_json",
     "write_map_html",

@@ -1,4 +1,4 @@
-"""The map document: no remote resource, data escaped for <script>, one marker per place."""
+"""The map document: no remote resource, data escaped for <script>, no data in the Qt page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from explorer.index import CorpusIndex
-from explorer.mapdoc import map_data, map_html, marker_radius, remote_urls, script_json
+from explorer.mapdoc import map_html, map_message, remote_urls, script_json
 from explorer.pipeline import open_corpus
 from explorer.resources import resource
 from tests.conftest import SEEDS
@@ -23,7 +23,7 @@ def index() -> CorpusIndex:
 
 @pytest.mark.parametrize("for_qt", [False, True])
 def test_page_references_no_remote_resource(index: CorpusIndex, for_qt: bool) -> None:
-    html = map_html(index, for_qt=for_qt)
+    html = map_html(None if for_qt else index.places(), for_qt=for_qt)
     assert remote_urls(html) == []
     for src in re.findall(r'(?:src|href)="([^"]+)"', html):
         if for_qt:
@@ -49,16 +49,29 @@ def test_vendored_assets_exist_and_fetch_nothing() -> None:
 
 
 def test_one_record_per_place(index: CorpusIndex) -> None:
-    data = map_data(index)
-    ids = [p["id"] for p in data["places"]]
+    message = map_message(index.places())
+    ids = [p["id"] for p in message["add"]]
     assert len(ids) == len(set(ids)) == len(index.places())
-    for rec in data["places"]:
-        assert 5.0 <= rec["radius"] <= 24.0
-        assert rec["count"] == index.place(rec["id"]).count  # type: ignore[union-attr]
+    counts = {row[0]: (row[1], row[2]) for row in message["counts"]}
+    for s in index.places():
+        assert counts[s.place.id] == (s.count, s.articles)
+    assert [row[0] for row in message["counts"]] == [s.place.id for s in index.places()]
 
 
-def test_marker_radius_grows_with_count() -> None:
-    assert marker_radius(1, 10) < marker_radius(5, 10) < marker_radius(10, 10) == 24.0
+def test_places_already_on_the_page_are_not_sent_again(index: CorpusIndex) -> None:
+    places = index.places()
+    known = {s.place.id for s in places[:3]}
+    message = map_message(places, known)
+    assert {p["id"] for p in message["add"]} == {s.place.id for s in places} - known
+    assert len(message["counts"]) == len(places)
+
+
+def test_the_windows_page_holds_no_corpus_data(index: CorpusIndex) -> None:
+    html = map_html(for_qt=True)
+    for s in index.places()[:20]:
+        assert s.place.id not in html and s.place.name_ar not in html
+    standalone = map_html(index.places())
+    assert index.places()[0].place.id in standalone
 
 
 @given(st.recursive(st.text() | st.integers() | st.none(),

@@ -1,21 +1,43 @@
-/* explorer map page: offline basemap, one marker per place, and the page API `window.explorer`.
+/* explorer map page: offline basemap, clustered place markers, and the page API `window.explorer`.
+ *
+ * The page is loaded once. Place data and every change of filter or selection arrive as
+ * messages (JSON): in the window through the QWebChannel (the bridge's `update` signal), in a
+ * standalone page as the initial message embedded in the document. The page never selects on
+ * its own: a click only tells Python (bridge.placeClicked / bridge.backgroundClicked), and the
+ * selection comes back as a message.
+ *
+ * A message may hold, applied in this order:
+ *   add:      [{id, name, name_ar, kind, country, members, lat, lon}, ...] new places
+ *   counts:   [[id, mentions, articles], ...] the places shown under the current filter, most
+ *             mentioned first (every other marker is hidden)
+ *   selected: id or null
+ *   fit:      true to fit the view to the shown places
+ *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
  * Every string that comes from the corpus or the gazetteer is put into the page with
- * textContent, never as HTML. The only thing the page tells Python is which place id was
- * clicked (bridge.placeClicked) and that the map has drawn (bridge.mapReady).
+ * textContent, never as HTML.
  */
 (function () {
   "use strict";
 
+  // The most mentioned places are never hidden inside a cluster.
+  var PROMINENT = 12;
+
   var state = {
     map: null,
     cluster: null,
-    places: {},      // id -> place record
+    loose: null,     // unclustered markers: the prominent places and the selection
+    places: {},      // id -> static place record
     markers: {},     // id -> L.CircleMarker
+    shown: {},       // id -> [mentions, articles] under the current filter
+    order: [],       // shown ids, most mentioned first
+    where: {},       // id -> "cluster" | "loose" (absent: hidden)
+    largest: 1,
     shapes: {},      // ISO2 -> [L.Path] (country shapes of the basemap)
-    countries: null, // null = all; else {ISO2: true}
+    highlighted: [],
     selected: null,
     bridge: null,
+    channelOpen: false,
     drawn: false,
     qt: false
   };
@@ -36,19 +58,30 @@
     return node;
   }
 
-  function tooltipNode(p) {
+  function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
+
+  function tooltipNode(id) {
+    var p = state.places[id];
+    var counts = state.shown[id] || [0, 0];
     var box = el("div", "explorer-tip");
     box.appendChild(el("div", "explorer-tip-ar", p.name_ar || "", "rtl"));
     box.appendChild(el("div", "explorer-tip-en", p.name || "", "ltr"));
-    var mentions = p.count === 1 ? "1 mention" : p.count + " mentions";
-    var articles = p.articles === 1 ? "1 article" : p.articles + " articles";
-    box.appendChild(el("div", "explorer-tip-count", mentions + " · " + articles, "ltr"));
+    box.appendChild(el("div", "explorer-tip-count",
+      plural(counts[0], "mention", "mentions") + " · " + plural(counts[1], "article", "articles"),
+      "ltr"));
     return box;
   }
 
-  function markerStyle(p) {
-    var base = p.kind === "region" ? STYLE.region : STYLE.marker;
-    return state.selected === p.id ? STYLE.selected : base;
+  /** Marker radius in pixels: area grows with the mention count, 5 to 24 px. */
+  function radius(count) {
+    if (state.largest <= 1) { return 7; }
+    return 5 + 19 * Math.sqrt(Math.max(0, count - 1) / (state.largest - 1));
+  }
+
+  function markerStyle(id) {
+    var p = state.places[id];
+    if (state.selected === id) { return STYLE.selected; }
+    return p.kind === "region" ? STYLE.region : STYLE.marker;
   }
 
   function drawBasemap(map) {
@@ -69,73 +102,154 @@
   }
 
   function highlightShapes(p) {
-    state.highlighted = [];
-    Object.keys(state.shapes).forEach(function (code) {
-      state.shapes[code].forEach(function (layer) { layer.setStyle(STYLE.shape); });
+    state.highlighted.forEach(function (code) {
+      (state.shapes[code] || []).forEach(function (layer) { layer.setStyle(STYLE.shape); });
     });
+    state.highlighted = [];
     if (!p) { return; }
     var codes = p.kind === "region" ? (p.members || []) : (p.kind === "country" ? [p.country] : []);
     codes.forEach(function (code) {
-      if (state.shapes[code]) { state.highlighted.push(code); }
-      (state.shapes[code] || []).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
+      if (!state.shapes[code]) { return; }
+      state.highlighted.push(code);
+      state.shapes[code].forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
     });
   }
 
-  function select(id) {
+  function addPlaces(records) {
+    records.forEach(function (p) {
+      if (state.places[p.id]) { return; }
+      state.places[p.id] = p;
+      var marker = L.circleMarker([p.lat, p.lon], L.extend(
+        { radius: 7, bubblingMouseEvents: false }, markerStyle(p.id)));
+      // The tooltip is built when it opens, from the counts of that moment.
+      marker.bindTooltip(function () { return tooltipNode(p.id); },
+        { direction: "top", sticky: false });
+      marker.on("click", function () {
+        if (state.bridge) { state.bridge.placeClicked(p.id); }
+      });
+      state.markers[p.id] = marker;
+    });
+  }
+
+  /** Put every marker where it belongs: hidden, in the cluster, or loose (never clustered). */
+  function place() {
+    var want = {};
+    state.order.forEach(function (id, rank) {
+      want[id] = rank < PROMINENT || id === state.selected ? "loose" : "cluster";
+    });
+    var toCluster = [], fromCluster = [], toLoose = [], fromLoose = [];
+    Object.keys(state.where).forEach(function (id) {
+      var was = state.where[id];
+      if (want[id] === was) { return; }
+      (was === "cluster" ? fromCluster : fromLoose).push(state.markers[id]);
+    });
+    Object.keys(want).forEach(function (id) {
+      if (state.where[id] === want[id]) { return; }
+      (want[id] === "cluster" ? toCluster : toLoose).push(state.markers[id]);
+    });
+    if (fromCluster.length) { state.cluster.removeLayers(fromCluster); }
+    fromLoose.forEach(function (m) { state.loose.removeLayer(m); });
+    if (toCluster.length) { state.cluster.addLayers(toCluster); }
+    toLoose.forEach(function (m) { state.loose.addLayer(m); });
+    state.where = want;
+    // Larger loose markers below smaller ones, the selection on top.
+    for (var i = Math.min(PROMINENT, state.order.length) - 1; i >= 0; i--) {
+      var m = state.markers[state.order[i]];
+      if (state.where[state.order[i]] === "loose" && m._map) { m.bringToFront(); }
+    }
+    if (state.selected && state.markers[state.selected] && state.markers[state.selected]._map) {
+      state.markers[state.selected].bringToFront();
+    }
+  }
+
+  function setCounts(rows) {
+    var shown = {}, order = [], largest = 1;
+    rows.forEach(function (row) {
+      if (!state.markers[row[0]]) { return; }
+      shown[row[0]] = [row[1], row[2]];
+      order.push(row[0]);
+      largest = Math.max(largest, row[1]);
+    });
+    var rescale = largest !== state.largest;
+    state.largest = largest;
+    Object.keys(shown).forEach(function (id) {
+      var old = state.shown[id];
+      if (rescale || !old || old[0] !== shown[id][0]) {
+        state.markers[id].setRadius(radius(shown[id][0]));
+      }
+    });
+    state.shown = shown;
+    state.order = order;
+  }
+
+  function setSelected(id) {
+    if (id !== null && !state.markers[id]) { id = null; }
     var previous = state.selected;
     state.selected = id;
     [previous, id].forEach(function (pid) {
-      if (pid && state.markers[pid]) { state.markers[pid].setStyle(markerStyle(state.places[pid])); }
+      if (pid && state.markers[pid]) { state.markers[pid].setStyle(markerStyle(pid)); }
     });
     highlightShapes(id ? state.places[id] : null);
   }
 
-  function onMarkerClick(id) {
-    select(id);
-    if (state.bridge) { state.bridge.placeClicked(id); }
-  }
-
-  function passesFilter(p) {
-    return state.countries === null || (p.country && state.countries[p.country] === true);
-  }
-
-  function applyFilter() {
-    var keep = [];
-    var drop = [];
-    Object.keys(state.markers).forEach(function (id) {
-      (passesFilter(state.places[id]) ? keep : drop).push(state.markers[id]);
-    });
-    state.cluster.removeLayers(drop);
-    state.cluster.addLayers(keep.filter(function (m) { return !state.cluster.hasLayer(m); }));
-    if (state.selected && !passesFilter(state.places[state.selected])) { select(null); }
-  }
-
-  function fitToVisible() {
-    var ids = visibleIds();
-    if (!ids.length) { return; }
-    var bounds = L.latLngBounds(ids.map(function (id) {
-      return [state.places[id].lat, state.places[id].lon];
+  function fitToShown() {
+    if (!state.order.length) { return; }
+    var bounds = L.latLngBounds(state.order.map(function (id) {
+      var p = state.places[id];
+      return [p.lat, p.lon];
     }));
     state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
   }
 
-  function visibleIds() {
-    return Object.keys(state.markers).filter(function (id) {
-      return state.cluster.hasLayer(state.markers[id]);
-    }).sort();
+  function afterPaint(callback) {
+    // Two animation frames: the canvas has been painted once the second one runs.
+    window.requestAnimationFrame(function () { window.requestAnimationFrame(callback); });
+  }
+
+  function apply(msg) {
+    if (msg.add) { addPlaces(msg.add); }
+    if (msg.counts) { setCounts(msg.counts); }
+    if (Object.prototype.hasOwnProperty.call(msg, "selected")) { setSelected(msg.selected); }
+    place();
+    if (msg.fit) { fitToShown(); }
+    if (typeof msg.seq === "number") {
+      var seq = msg.seq;
+      afterPaint(function () {
+        state.appliedSeq = seq;
+        if (state.bridge) { state.bridge.drawn(seq); }
+      });
+    }
   }
 
   function announceReady() {
-    if (state.drawn && window.explorer) { window.explorer.ready = true; }
-    if (state.drawn && state.bridge) { state.bridge.mapReady(); }
+    if (!state.drawn) { return; }
+    if (window.explorer) { window.explorer.ready = !state.qt || state.channelOpen; }
+    if (state.bridge) { state.bridge.mapReady(); }
   }
 
   function connectQt() {
     if (!window.QWebChannel || !window.qt || !window.qt.webChannelTransport) { return; }
     new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
       state.bridge = channel.objects.bridge || null;
+      state.channelOpen = !!state.bridge;
+      if (state.bridge) {
+        state.bridge.update.connect(function (text) { apply(JSON.parse(text)); });
+      }
       announceReady();
     });
+  }
+
+  function onClusterClick(e) {
+    var cluster = e.layer;
+    var map = state.map;
+    // Zoom in a few levels at most: members that sit close together are spread out instead
+    // of jumping to a street-level scale.
+    if (map.getBoundsZoom(cluster.getBounds()) > map.getZoom() + 3 ||
+        map.getZoom() >= map.getMaxZoom()) {
+      cluster.spiderfy();
+    } else {
+      cluster.zoomToBounds({ padding: [40, 40] });
+    }
   }
 
   window.explorerInit = function (map, data, options) {
@@ -152,74 +266,84 @@
     state.cluster = L.markerClusterGroup({
       maxClusterRadius: 28,
       disableClusteringAtZoom: Math.max(2, (data.maxZoom || 12) - 4),
-      showCoverageOnHover: false
+      showCoverageOnHover: false,
+      zoomToBoundsOnClick: false,
+      spiderfyOnMaxZoom: false,
+      chunkedLoading: true,
+      chunkInterval: 50
     });
-    (data.places || []).forEach(function (p) {
-      state.places[p.id] = p;
-      var marker = L.circleMarker([p.lat, p.lon], L.extend({ radius: p.radius || 7 }, markerStyle(p)));
-      marker.bindTooltip(tooltipNode(p), { direction: "top", sticky: false });
-      marker.on("click", function () { onMarkerClick(p.id); });
-      state.markers[p.id] = marker;
-    });
-    state.cluster.addLayers(Object.keys(state.markers).map(function (id) { return state.markers[id]; }));
+    state.cluster.on("clusterclick", onClusterClick);
     map.addLayer(state.cluster);
-    fitToVisible();
+    state.loose = L.featureGroup().addTo(map);
+    map.on("click", function () {
+      if (state.bridge) { state.bridge.backgroundClicked(); }
+    });
+    if (data.initial) {
+      apply(data.initial);
+      fitToShown();
+    }
     if (state.qt) { connectQt(); }
     map.whenReady(function () {
-      // Two animation frames: the canvas has been painted once the second one runs.
-      window.requestAnimationFrame(function () {
-        window.requestAnimationFrame(function () {
-          state.drawn = true;
-          announceReady();
-        });
+      afterPaint(function () {
+        state.drawn = true;
+        announceReady();
       });
     });
   };
 
+  function shownMarker(id) {
+    return state.where[id] ? state.markers[id] : null;
+  }
+
   window.explorer = {
     ready: false,
-    /** Ids of every place that has a marker. */
+    /** Ids of every place that has a marker (shown or not). */
     markerIds: function () { return Object.keys(state.markers).sort(); },
-    /** Ids of the markers the current country filter leaves on the map. */
-    visibleIds: visibleIds,
-    /** Restrict the markers to places in these ISO2 countries; null or [] shows all. */
-    setCountries: function (codes) {
-      if (!codes || !codes.length) {
-        state.countries = null;
-      } else {
-        state.countries = {};
-        codes.forEach(function (c) { state.countries[String(c)] = true; });
-      }
-      applyFilter();
-      fitToVisible();
-      return visibleIds();
+    /** Ids of the markers the current filter shows (clustered or not). */
+    visibleIds: function () { return Object.keys(state.where).sort(); },
+    /** Ids of the markers drawn on their own right now (not hidden inside a cluster). */
+    drawnIds: function () {
+      return Object.keys(state.where).filter(function (id) {
+        return state.map.hasLayer(state.markers[id]);
+      }).sort();
     },
+    /** The last message number painted. */
+    appliedSeq: function () { return state.appliedSeq === undefined ? null : state.appliedSeq; },
     /** Click a marker as the user would (same handler, same bridge call). */
     clickPlace: function (id) {
-      var marker = state.markers[id];
-      if (!marker || !state.cluster.hasLayer(marker)) { return false; }
+      var marker = shownMarker(id);
+      if (!marker) { return false; }
       marker.fire("click");
       return true;
     },
-    /** Mark a place as selected without telling Python (Python selected it). */
-    select: function (id) {
-      if (id !== null && !state.markers[id]) { return false; }
-      select(id);
+    /** Click the map's background as the user would. */
+    clickBackground: function () {
+      state.map.fire("click", { latlng: state.map.getCenter() });
       return true;
     },
+    /** Click the cluster that holds ``id`` as the user would; false if it is not clustered. */
+    clickClusterOf: function (id) {
+      var marker = shownMarker(id);
+      var parent = marker && state.where[id] === "cluster" ? state.cluster.getVisibleParent(marker) : null;
+      if (!parent || parent === marker) { return false; }
+      state.cluster.fire("click", { layer: parent, propagatedFrom: parent });
+      return true;
+    },
+    zoom: function () { return state.map.getZoom(); },
     selected: function () { return state.selected; },
     /** ISO2 codes of the country shapes drawn highlighted (a selected region or country). */
-    highlightedCountries: function () { return (state.highlighted || []).slice().sort(); },
+    highlightedCountries: function () { return state.highlighted.slice().sort(); },
     openTooltip: function (id) {
-      var marker = state.markers[id];
-      if (!marker || !state.cluster.hasLayer(marker)) { return false; }
-      state.cluster.zoomToShowLayer(marker, function () { marker.openTooltip(); });
+      var marker = shownMarker(id);
+      if (!marker) { return false; }
+      if (state.where[id] === "cluster") {
+        state.cluster.zoomToShowLayer(marker, function () { marker.openTooltip(); });
+      }
       marker.openTooltip();
       return true;
     },
     tooltipText: function (id) {
-      var marker = state.markers[id];
-      return marker ? marker.getTooltip().getContent().textContent : null;
+      return state.markers[id] ? tooltipNode(id).textContent : null;
     }
   };
 })();
