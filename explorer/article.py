@@ -58,6 +58,10 @@ class Article:
     passages: tuple[Passage, ...] = ()
     furniture: tuple[Furniture, ...] = ()
     encoding: str = "utf-8"
+    # Identity: what the file was when it was read (an index re-reads it when these change).
+    size: int = 0
+    mtime_ns: int = 0
+    sha256: str = ""
 
 
 @dataclass(slots=True)

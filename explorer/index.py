@@ -6,44 +6,35 @@ Non-Qt. The Qt models and the map document are thin views over a ``CorpusIndex``
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from itertools import islice
 from typing import Protocol
 
-from explorer.article import Article, Corpus, Passage
+from explorer.article import Article, Corpus
+from explorer.query import (
+    ArticleInfo,
+    CountrySummary,
+    Filter,
+    PassageHit,
+    PlaceSummary,
+    country_order,
+    fold_words,
+    order_key,
+    summary_order,
+)
 from gazetteer.model import Mention, Place
+
+ALL = Filter()
 
 
 class Geoparser(Protocol):
     def parse(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceSummary:
-    place: Place
-    count: int  # toponym mentions in the corpus
-    articles: int  # articles that mention it
-
-
-@dataclass(frozen=True, slots=True)
-class CountrySummary:
-    code: str  # ISO 3166-1 alpha-2
-    name: str
-    name_ar: str
-    count: int  # toponym mentions of places in this country
-
-
-@dataclass(frozen=True, slots=True)
-class PassageHit:
-    """A passage and the mentions in it that matched the query (offsets into ``article.text``)."""
-
-    article: Article
-    passage: Passage
-    mentions: tuple[Mention, ...]
-
-
 class CorpusIndex:
-    """Mentions of a corpus, grouped by place, article and passage."""
+    """Mentions of a corpus held in memory, grouped by place, article and passage: an
+    ``IndexReader`` (``explorer.query``) for small corpora and tests."""
 
     def __init__(
         self,
@@ -70,6 +61,9 @@ class CorpusIndex:
         self._summaries = {
             pid: PlaceSummary(self._places[pid], counts[pid], len(docs[pid])) for pid in counts
         }
+        self._ordered = sorted(self.articles, key=order_key)
+        self._by_doc = {a.doc: a for a in self.articles}
+        self._infos = {a.doc: ArticleInfo.of(a) for a in self.articles}
 
     @classmethod
     def build(
@@ -87,65 +81,88 @@ class CorpusIndex:
                 progress(i + 1, len(corpus.articles))
         return cls(corpus, found, countries)
 
-    # -- places -------------------------------------------------------------------------------
+    # -- IndexReader -------------------------------------------------------------------------
 
-    def places(self) -> list[PlaceSummary]:
-        """Every place mentioned as a toponym, most mentioned first."""
-        return sorted(self._summaries.values(), key=lambda s: (-s.count, s.place.name))
+    def _passing(self, f: Filter) -> Iterator[tuple[Article, list[Mention]]]:
+        """Articles in reading order with their mentions that pass ``f``."""
+        words = f.words
+        codes = f.countries
+        for article in self._ordered:
+            if f.doc is not None and article.doc != f.doc:
+                continue
+            found = [m for m in self.mentions[article.doc]
+                     if m.type == "toponym" and (not codes or m.place.country in codes)]
+            if words and found:
+                ok = self._matching_spans(article, words)
+                found = [m for m in found if any(s <= m.start and m.end <= e for s, e in ok)]
+            if found:
+                yield article, found
+
+    @staticmethod
+    def _matching_spans(article: Article, words: tuple[str, ...]) -> list[tuple[int, int]]:
+        wanted = set(words)
+        return [(p.start, p.end) for p in article.passages
+                if wanted <= set(fold_words(p.text))]
+
+    def places(self, f: Filter = ALL) -> list[PlaceSummary]:
+        """Places of the mentions passing ``f``, most mentioned first."""
+        if f == ALL:
+            return sorted(self._summaries.values(), key=summary_order)
+        counts: Counter[str] = Counter()
+        docs: defaultdict[str, set[str]] = defaultdict(set)
+        for article, found in self._passing(f):
+            for m in found:
+                counts[m.place.id] += 1
+                docs[m.place.id].add(article.doc)
+        out = [PlaceSummary(self._places[pid], n, len(docs[pid])) for pid, n in counts.items()]
+        return sorted(out, key=summary_order)
 
     def place(self, place_id: str) -> PlaceSummary | None:
         return self._summaries.get(place_id)
 
-    def countries(self) -> list[CountrySummary]:
-        """Countries of the mentioned places, with mention counts, most mentioned first."""
+    def countries(self, f: Filter = ALL) -> list[CountrySummary]:
+        """Countries of the mentions passing ``f`` (its countries ignored), most mentioned first."""
         counts: Counter[str] = Counter()
-        for s in self._summaries.values():
+        for s in self.places(replace(f, countries=frozenset())):
             if s.place.country:
                 counts[s.place.country] += s.count
         out = []
         for code, n in counts.items():
             c = self._countries.get(code)
             out.append(CountrySummary(code, c.name if c else code, c.name_ar if c else code, n))
-        return sorted(out, key=lambda c: (-c.count, c.name))
+        return sorted(out, key=country_order)
 
-    def places_in(self, countries: Collection[str] | None) -> list[PlaceSummary]:
-        """The places whose country is one of ``countries`` (all places for None)."""
-        if countries is None:
-            return self.places()
-        wanted = set(countries)
-        return [s for s in self.places() if s.place.country in wanted]
+    def _hits(self, f: Filter, place_id: str | None) -> Iterator[PassageHit]:
+        for article, found in self._passing(f):
+            if place_id is not None:
+                found = [m for m in found if m.place.id == place_id]
+            if found:
+                yield from _group_by_passage(self._infos[article.doc], article, found)
 
-    # -- passages -----------------------------------------------------------------------------
+    def count_passages(self, f: Filter, place_id: str | None = None) -> int:
+        return sum(1 for _ in self._hits(f, place_id))
 
     def passages(
-        self,
-        place_ids: Collection[str] | None = None,
-        countries: Collection[str] | None = None,
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
     ) -> list[PassageHit]:
-        """Passages that mention a place among ``place_ids`` and in ``countries``.
+        """A page of the passages holding mentions passing ``f`` (of ``place_id``)."""
+        return list(islice(self._hits(f, place_id), offset, offset + limit))
 
-        ``None`` means no restriction on that axis. Order: article order, then text order.
-        """
-        ids = set(place_ids) if place_ids is not None else None
-        codes = set(countries) if countries is not None else None
+    def article(self, doc: str) -> Article | None:
+        return self._by_doc.get(doc)
 
-        def wanted(m: Mention) -> bool:
-            if m.type != "toponym":
-                return False
-            if ids is not None and m.place.id not in ids:
-                return False
-            return codes is None or m.place.country in codes
-
-        hits: list[PassageHit] = []
-        for article in self.articles:
-            found = [m for m in self.mentions[article.doc] if wanted(m)]
-            if not found:
-                continue
-            hits.extend(_group_by_passage(article, found))
-        return hits
+    def stats(self) -> dict[str, int]:
+        return {
+            "articles": len(self.articles),
+            "passages": sum(len(a.passages) for a in self.articles),
+            "mentions": sum(len(ms) for ms in self.mentions.values()),
+            "places": len(self._summaries),
+        }
 
 
-def _group_by_passage(article: Article, found: Iterable[Mention]) -> list[PassageHit]:
+def _group_by_passage(
+    info: ArticleInfo, article: Article, found: Iterable[Mention]
+) -> list[PassageHit]:
     by_passage: dict[int, list[Mention]] = defaultdict(list)
     passages = article.passages
     for m in found:
@@ -153,4 +170,7 @@ def _group_by_passage(article: Article, found: Iterable[Mention]) -> list[Passag
             if p.start <= m.start and m.end <= p.end:
                 by_passage[i].append(m)
                 break
-    return [PassageHit(article, passages[i], tuple(ms)) for i, ms in sorted(by_passage.items())]
+    return [PassageHit(info, passages[i], tuple(ms)) for i, ms in sorted(by_passage.items())]
+
+
+__all__ = ["CorpusIndex", "CountrySummary", "Geoparser", "PassageHit", "PlaceSummary"]

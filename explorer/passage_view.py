@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
 
-from explorer.index import PassageHit
+from explorer.query import PassageHit
 from gazetteer.model import Mention
 
 HIGHLIGHT = "background-color:#ffe08a; font-weight:bold;"

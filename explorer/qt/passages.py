@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from explorer.index import PassageHit
 from explorer.passage_view import passages_html
+from explorer.query import PassageHit
 
 
 class PassagePanel(QTextBrowser):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -33,6 +34,7 @@ from explorer.qt.bridge import MapBridge
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.passages import PassagePanel
 from explorer.qt.webview import MapView
+from explorer.query import Filter
 from explorer.resources import resources_dir
 from explorer.settings import Settings, decode_bytes, encode_bytes
 
@@ -254,7 +256,7 @@ class MainWindow(QMainWindow):
             summary = self.index.place(self.selected_place)
             assert summary is not None
             p = summary.place
-            hits = self.index.passages([p.id], countries)
+            hits = self.index.passages(Filter(frozenset(self.countries)), p.id, 0, sys.maxsize)
             articles = len({h.article.doc for h in hits})
             mentions = [m for h in hits for m in h.mentions if m.place.id == p.id]
             self.passages.show_hits(
@@ -266,7 +268,7 @@ class MainWindow(QMainWindow):
                 explanation=explanation_html(mentions),
             )
         elif countries:
-            hits = self.index.passages(None, countries)
+            hits = self.index.passages(Filter(frozenset(countries)), None, 0, sys.maxsize)
             known = {c.code: c for c in self.index.countries()}
             names = ", ".join(
                 f"{known[c].name} · {known[c].name_ar}" if c in known else c for c in countries
