@@ -12,7 +12,6 @@ are never parsed as HTML.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Collection, Sequence
 from pathlib import Path

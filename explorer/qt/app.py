@@ -46,8 +46,6 @@ def run(
         say(str(problem))
     # A screenshot shows the corpus as it opens, whatever the user last had selected.
     window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings)
-    if window is None:
-        return 1
     if screenshot is not None:
         return save_screenshot(window, Path(screenshot))
     window.show()
@@ -60,46 +58,42 @@ def start(
     gazetteer_files: Sequence[Path] = (),
     max_bytes: int | None = None,
     settings: Settings | None = None,
-) -> MainWindow | None:
-    """Read and geoparse the corpus and build the main window; None after saying why not.
+) -> MainWindow:
+    """The main window on ``corpus``, indexing it on a worker thread.
 
-    Chromium's processes start (on a blank page) before the corpus is read, so the two
-    happen at the same time; the blank page is deleted once the window exists.
+    The window exists before anything is read; whatever the folder holds (nothing, or no such
+    folder) the window says so itself.
     """
-    from PySide6.QtCore import QUrl
-    from PySide6.QtWebEngineCore import QWebEnginePage
-
-    from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
-    from explorer.pipeline import open_corpus, report, say
+    from explorer.corpus import DEFAULT_MAX_BYTES
+    from explorer.qt.indexing import PipelineIndexer
     from explorer.qt.window import MainWindow
 
-    warm_up = QWebEnginePage()
-    warm_up.setUrl(QUrl("about:blank"))
-    try:
-        try:
-            index = open_corpus(corpus, gazetteer_files,
-                                max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-        except CorpusError as exc:
-            say(str(exc))
-            return None
-        if not report(index.corpus, corpus):
-            return None
-        return MainWindow(index, settings=settings)
-    finally:
-        warm_up.deleteLater()
+    window = MainWindow(corpus, settings=settings)
+    window.start_indexing(
+        PipelineIndexer(corpus, gazetteer_files, max_bytes or DEFAULT_MAX_BYTES))
+    return window
 
 
 def wait_for_map(window: MainWindow, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
-    """Spin the event loop until the window's map reports it has drawn."""
+    """Spin the event loop until indexing has ended and the map has drawn all of it."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    if window.map_ready:
+    def done() -> bool:
+        return window.indexing_done and window.map_up_to_date
+
+    if done():
         return True
     loop = QEventLoop()
-    window.mapReady.connect(loop.quit)
+
+    def check(*_: object) -> None:
+        if done():
+            loop.quit()
+
+    window.mapDrawn.connect(check)
+    window.indexingFinished.connect(check)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
-    return window.map_ready
+    return done()
 
 
 def save_screenshot(window: MainWindow, out: Path) -> int:

@@ -1,9 +1,15 @@
-"""The one object the map page may talk to: it can say which place was clicked, nothing more."""
+"""The one object the map page may talk to: it says what was clicked and what it has drawn.
+
+The page only reports clicks; it never selects on its own. What to show comes back to it as
+messages on the ``update`` signal (JSON text, see ``resources/web/explorer/map.js``).
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -16,22 +22,29 @@ class BridgeEvents(QObject):
     """What the bridge tells the Qt side. Kept off the bridge so the page cannot see it."""
 
     clicked = Signal(str)
+    background = Signal()
     ready = Signal()
+    drawn = Signal(int)
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: two slots, no properties.
+    """Registered with the page's QWebChannel as ``bridge``: four slots, one signal.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a
     known place; anything else is logged and dropped. The window, models and index are never
     exposed to the page.
     """
 
+    update = Signal(str)  # a message for the page (JSON)
+
     def __init__(self, is_known_place: Callable[[str], bool], parent: QObject | None = None):
         super().__init__(parent)
         self._is_known = is_known_place
         self.events = BridgeEvents(self)
         self.is_ready = False
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.update.emit(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
 
     @Slot("QVariant")
     def placeClicked(self, place_id: object) -> None:
@@ -44,6 +57,15 @@ class MapBridge(QObject):
         self.events.clicked.emit(place_id)
 
     @Slot()
+    def backgroundClicked(self) -> None:
+        self.events.background.emit()
+
+    @Slot()
     def mapReady(self) -> None:
         self.is_ready = True
         self.events.ready.emit()
+
+    @Slot("QVariant")
+    def drawn(self, seq: object) -> None:
+        if isinstance(seq, (int, float)) and not isinstance(seq, bool) and seq == int(seq):
+            self.events.drawn.emit(int(seq))

@@ -1,25 +1,29 @@
-"""The main window: country filter, map, passage panel, problems."""
+"""The main window: country filter, map, passage search and panel, indexing in the status bar.
+
+The window is built at once, before anything is read; an indexer then runs on its own thread
+(``explorer.qt.indexing``) and every batch it finishes fills in the map, the counts and the
+lists. All views observe one ``SessionModel``; none of them changes another directly.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
-import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -27,18 +31,27 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.article import Problem
-from explorer.index import CorpusIndex
 from explorer.mapdoc import map_html
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
+from explorer.qt.indexing import Indexing, IndexWorker
+from explorer.qt.mapsync import MapSync
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.passages import PassagePanel
+from explorer.qt.session_model import SessionModel
 from explorer.qt.webview import MapView
-from explorer.query import Filter
+from explorer.query import Filter, IndexReader
 from explorer.resources import resources_dir
+from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
 
 log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 300
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 class ProblemsDialog(QDialog):
@@ -58,19 +71,20 @@ class ProblemsDialog(QDialog):
 
 
 class CountryFilter(QWidget):
-    """Country list with mention counts; several can be selected; "All countries" clears."""
+    """Country list with mention counts; a click checks or unchecks a country in the
+    session's filter; "All countries" clears the countries and the selection."""
 
-    changed = Signal(list)  # ISO codes; [] means all
-
-    def __init__(self, index: CorpusIndex, parent: QWidget | None = None) -> None:
+    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = CountryListModel(index, self)
+        self.session = model
+        self.model = CountryListModel(model, self)
         self.proxy = CountryFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Countries", self))
         self.search = QLineEdit(self)
+        self.search.setObjectName("countrySearch")
         self.search.setPlaceholderText("Find a country…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
@@ -78,71 +92,82 @@ class CountryFilter(QWidget):
         self.view = QListView(self)
         self.view.setObjectName("countryList")
         self.view.setModel(self.proxy)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        self.view.selectionModel().selectionChanged.connect(self._emit)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.clicked.connect(self._toggle)
         layout.addWidget(self.view)
         self.all_button = QPushButton("All countries", self)
-        self.all_button.clicked.connect(self.clear)
+        self.all_button.clicked.connect(model.clear)
         layout.addWidget(self.all_button)
-        self._selected: list[str] = []
 
-    def _emit(self, *_: Any) -> None:
-        codes = sorted(
-            {self.proxy.data(i, CodeRole) for i in self.view.selectionModel().selectedIndexes()}
-        )
-        if codes != self._selected:
-            self._selected = codes
-            self.changed.emit(codes)
+    def _toggle(self, index: QModelIndex) -> None:
+        code = self.proxy.data(index, CodeRole)
+        if isinstance(code, str):
+            self.session.set_countries(self.session.filter.countries ^ {code})
 
     def selected(self) -> list[str]:
-        return list(self._selected)
+        return sorted(self.session.filter.countries)
 
     def select(self, codes: Sequence[str]) -> None:
-        """Select exactly ``codes`` (unknown codes are ignored)."""
-        sel = self.view.selectionModel()
-        sel.clearSelection()
-        for code in codes:
-            row = self.model.row_of(code)
-            if row >= 0:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                if index.isValid():
-                    sel.select(index, QItemSelectionModel.SelectionFlag.Select)
-        self._emit()
+        """Filter on exactly ``codes``."""
+        self.session.set_countries(frozenset(codes))
 
     def clear(self) -> None:
-        self.view.selectionModel().clearSelection()
-        self._emit()
+        self.session.clear()
+
+
+class StatusBar:
+    """The status line, the indexing progress bar and its Cancel button."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        bar = window.statusBar()
+        self.label = QLabel(window)
+        self.label.setObjectName("statusText")
+        bar.addWidget(self.label, 1)
+        self.progress = QProgressBar(window)
+        self.progress.setObjectName("indexProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.setFormat("indexing %v / %m")
+        self.progress.hide()
+        bar.addPermanentWidget(self.progress)
+        self.cancel = QPushButton("Cancel", window)
+        self.cancel.setObjectName("cancelIndexing")
+        self.cancel.hide()
+        bar.addPermanentWidget(self.cancel)
+
+    def indexing(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel.setVisible(on)
+        self.cancel.setEnabled(on)
 
 
 class MainWindow(QMainWindow):
     """Map in the middle, country filter on the left, passages on the right."""
 
-    mapReady = Signal()
+    mapReady = Signal()  # the page is loaded and connected
+    mapDrawn = Signal()  # the page has painted everything sent to it
     placeSelected = Signal(str)
+    indexingFinished = Signal(bool)  # True: ran to the end; False: cancelled or failed
 
     def __init__(
         self,
-        index: CorpusIndex,
+        root: Path | None = None,
         parent: QWidget | None = None,
         *,
         settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
         self._disposed = False
-        self.index = index
+        self.root = Path(root) if root is not None else None
         self.settings = settings
-        self.selected_place: str | None = None
-        self.countries: list[str] = []
-        self.map_ready = False
-        self.setWindowTitle(f"explorer — {index.corpus.root}")
+        self.problems: list[Problem] = list(settings.problems) if settings else []
+        self.worker: IndexWorker | None = None
+        self.indexing_done = False
+        self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
+        self.session = SessionModel(self)
 
-        self.filter = CountryFilter(index, self)
-        self.filter.changed.connect(self.set_countries)
-        problems = list(index.corpus.problems) + (settings.problems if settings else [])
-        self.problems = problems
-        self.problems_button = QPushButton(f"Problems ({len(problems)})", self)
+        self.filter = CountryFilter(self.session, self)
+        self.problems_button = QPushButton(self)
         self.problems_button.setObjectName("problemsButton")
-        self.problems_button.setEnabled(bool(problems))
         self.problems_button.clicked.connect(self.show_problems)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -150,39 +175,156 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.problems_button)
 
         self.view = MapView(resources_dir(), self)
-        self.bridge = MapBridge(lambda pid: index.place(pid) is not None, self)
-        self.bridge.events.clicked.connect(self.select_place)
-        self.bridge.events.ready.connect(self._on_map_ready)
+        self.bridge = MapBridge(lambda pid: self.session.place(pid) is not None, self)
+        self.bridge.events.clicked.connect(self.session.select)
+        self.bridge.events.background.connect(lambda: self.session.select(None))
+        self.bridge.events.ready.connect(self.mapReady.emit)
         self.view.channel.registerObject("bridge", self.bridge)
+        self.map_sync = MapSync(self.session, self.bridge, self)
+        self.map_sync.drawn.connect(self._on_drawn)
 
-        self.passages = PassagePanel(self)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(right)
+        self.search.setObjectName("passageSearch")
+        self.search.setPlaceholderText("Search passages…")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        right_layout.addWidget(self.search)
+        self.passages = PassagePanel(right)
+        right_layout.addWidget(self.passages)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.passages)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([260, 680, 460])
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background:#fff3cd; padding:6px;")
+        self.notice.hide()
         central = QWidget(self)
-        layout = QHBoxLayout(central)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.notice)
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
-        n = len(index.articles)
-        self.statusBar().showMessage(
-            f"{n} article{'s' * (n != 1)} · {len(index.places())} places · "
-            f"{len(problems)} problem{'s' * (len(problems) != 1)}"
-        )
+
+        self.status = StatusBar(self)
+        self.status.cancel.clicked.connect(self.cancel_indexing)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.session.select(None))
+
+        self.session.changed.connect(self._on_change)
         self.resize(1400, 860)
         self._restore_settings()
+        self._update_problems()
         self.refresh_passages()
-        self.view.load_html(map_html(index, for_qt=True))
+        self.update_status()
+        # The page is loaded once; everything it shows arrives through the channel.
+        self.view.load_html(map_html(for_qt=True))
 
-    # -- settings -------------------------------------------------------------------------------
+    # -- the index ----------------------------------------------------------------------------
+
+    @property
+    def reader(self) -> IndexReader | None:
+        return self.session.reader
+
+    def show_index(self, reader: IndexReader, problems: Sequence[Problem] = ()) -> None:
+        """Show an index that is already built (no indexing)."""
+        self._add_problems(problems)
+        self.session.set_reader(reader)
+        self._finish(True)
+
+    def start_indexing(self, indexer: Indexing) -> None:
+        """Index on a worker thread; each batch it reports fills in the window."""
+        self.indexing_done = False
+        worker = IndexWorker(indexer, self)
+        worker.progressed.connect(self._on_progress)
+        worker.finished.connect(self._finish)
+        worker.failed.connect(self._on_failed)
+        self.worker = worker
+        self.status.progress.setRange(0, 0)
+        self.status.indexing(True)
+        self.update_status()
+        worker.start()
+
+    def cancel_indexing(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.cancel.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int, batch: Any) -> None:
+        if self._disposed:
+            return
+        self.status.progress.setRange(0, max(total, 1))
+        self.status.progress.setValue(done)
+        corpus = getattr(batch, "corpus", None)
+        if corpus is not None:
+            self.problems = [p for p in self.problems if p in self._settings_problems()]
+            self._add_problems(corpus.problems)
+        if batch is not None:
+            self.session.set_reader(batch)
+        self.update_status()
+
+    def _on_failed(self, message: str) -> None:
+        self.show_notice(message)
+        self._finish(False)
+
+    def _finish(self, complete: bool) -> None:
+        if self._disposed:
+            return
+        self.indexing_done = True
+        self.status.indexing(False)
+        self.map_sync.flush()
+        stats = self.reader.stats() if self.reader is not None else {}
+        if self.root is not None and not stats.get("articles") and self.notice.isHidden():
+            refused = len([p for p in self.problems if p not in self._settings_problems()])
+            why = f" ({plural(refused, 'file')} refused, see Problems)" if refused else ""
+            self.show_notice(f"No readable article (.txt) in {self.root}{why}. "
+                             "Open a folder of .txt articles.")
+        self.update_status(cancelled=not complete and self.notice.isHidden())
+        self.indexingFinished.emit(complete)
+        if self.map_sync.up_to_date:
+            self.mapDrawn.emit()
+
+    def show_notice(self, message: str) -> None:
+        self.notice.setText(message)
+        self.notice.show()
+        self.passages.show_query(None, Filter(), None, heading="Nothing to show",
+                                 empty=message)
+
+    # -- problems -----------------------------------------------------------------------------
+
+    def _settings_problems(self) -> list[Problem]:
+        return list(self.settings.problems) if self.settings else []
+
+    def _add_problems(self, problems: Sequence[Problem]) -> None:
+        known = set(self.problems)
+        self.problems.extend(p for p in problems if p not in known)
+        self._update_problems()
+
+    def _update_problems(self) -> None:
+        self.problems_button.setText(f"Problems ({len(self.problems)})")
+        self.problems_button.setEnabled(bool(self.problems))
+
+    def show_problems(self) -> None:
+        ProblemsDialog(self.problems, self).exec()
+
+    # -- settings -----------------------------------------------------------------------------
 
     def _same_corpus(self) -> bool:
         s = self.settings
-        return bool(s and s.last_corpus_dir == str(self.index.corpus.root.resolve()))
+        return bool(s and self.root and s.last_corpus_dir == str(self.root.resolve()))
 
     def _restore_settings(self) -> None:
         s = self.settings
@@ -195,29 +337,124 @@ class MainWindow(QMainWindow):
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
         if self._same_corpus() and s.countries:
-            self.filter.select(s.countries)
+            self.session.set_countries(frozenset(s.countries))
 
     def save_settings(self) -> None:
         s = self.settings
         if s is None:
             return
-        s.last_corpus_dir = str(self.index.corpus.root.resolve())
-        s.countries = list(self.countries)
+        if self.root is not None:
+            s.last_corpus_dir = str(self.root.resolve())
+        s.countries = self.countries
         s.window_geometry = encode_bytes(bytes(self.saveGeometry().data()))
         s.splitter_state = encode_bytes(bytes(self.splitter.saveState().data()))
         problem = s.save()
         if problem is not None:
             log.warning("%s", problem)
 
-    # -- map ------------------------------------------------------------------------------
+    # -- the session --------------------------------------------------------------------------
 
-    def _on_map_ready(self) -> None:
-        self.map_ready = True
-        if self.countries:
-            self._push_countries()
-        self.mapReady.emit()
+    @property
+    def selected_place(self) -> str | None:
+        return self.session.selected_place
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted(self.session.filter.countries)
+
+    @property
+    def map_ready(self) -> bool:
+        return self.bridge.is_ready
+
+    @property
+    def map_up_to_date(self) -> bool:
+        return self.map_sync.up_to_date
+
+    def select_place(self, place_id: str | None) -> None:
+        self.session.select(place_id)
+
+    def set_countries(self, codes: Sequence[str]) -> None:
+        self.session.set_countries(frozenset(codes))
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.session.set_text(self.search.text())
+
+    def _on_change(self, change: Change) -> None:
+        if change.selection and self.selected_place is not None:
+            self.placeSelected.emit(self.selected_place)
+        if change.selection or change.filter:
+            self.refresh_passages()
+        elif change.data:
+            if self.passages.hits:
+                self.passages.model.more_may_exist()
+            else:
+                self.refresh_passages()
+        self.update_status()
+
+    def _on_drawn(self, _seq: int) -> None:
+        if self.map_sync.up_to_date:
+            self.mapDrawn.emit()
+
+    def update_status(self, *, cancelled: bool = False) -> None:
+        reader = self.reader
+        stats = reader.stats() if reader is not None else {}
+        parts = [plural(stats.get("articles", 0), "article"),
+                 plural(stats.get("places", 0), "place")]
+        f = self.session.filter
+        if f.countries or f.text:
+            what = []
+            if f.countries:
+                what.append("countries " + ", ".join(sorted(f.countries)))
+            if f.text:
+                what.append(f"“{f.text}”")
+            shown = plural(self.map_sync.shown, "place")
+            parts.append(f"showing {shown} for " + " and ".join(what))
+        if self.worker is not None and not self.indexing_done:
+            parts.append("indexing…")
+        if cancelled:
+            parts.append("indexing cancelled: the map shows what was indexed")
+        self.status.label.setText(" · ".join(parts))
+
+    def refresh_passages(self) -> None:
+        reader = self.reader
+        f = self.session.filter
+        place_id = self.selected_place
+        summary = self.session.place(place_id) if place_id is not None else None
+        if reader is not None and summary is not None:
+            p = summary.place
+            if f != Filter():
+                summary = next((s for s in reader.places(f) if s.place.id == p.id), summary)
+            self.passages.show_query(
+                reader, f, p.id, heading=p.name, heading_ar=p.name_ar,
+                summary=f"{plural(summary.count, 'mention')} in "
+                f"{plural(summary.articles, 'article')}",
+                explain=lambda hits: explanation_html(
+                    [m for h in hits for m in h.mentions if m.place.id == p.id]),
+            )
+        elif reader is not None and (f.countries or f.text):
+            known = {c.code: c for c in reader.countries(f)}
+            what = []
+            if f.countries:
+                what.append(", ".join(f"{known[c].name} · {known[c].name_ar}" if c in known
+                                      else c for c in sorted(f.countries)))
+            if f.text:
+                what.append(f"“{f.text}”")
+            total = reader.count_passages(f)
+            self.passages.show_query(reader, f, None,
+                                     heading="Passages for " + " and ".join(what),
+                                     summary=plural(total, "passage"))
+        elif self.notice.isHidden():
+            self.passages.show_query(
+                None, f, None, heading="Click a place on the map",
+                empty="Its passages appear here, grouped by article. Choose countries on the "
+                "left or search the passages to narrow the map and the passages.",
+            )
+
+    # -- map page -----------------------------------------------------------------------------
 
     def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
+        """Evaluate ``code`` in the page (tests and screenshots; data go through the channel)."""
         if self._disposed:
             return
         page = self.view.page()
@@ -226,65 +463,7 @@ class MainWindow(QMainWindow):
         else:
             page.runJavaScript(code, 0, callback)
 
-    def _push_countries(self) -> None:
-        self.run_js(f"explorer.setCountries({json.dumps(self.countries)})")
-
-    # -- selection ----------------------------------------------------------------------------
-
-    def select_place(self, place_id: str) -> None:
-        if self.index.place(place_id) is None:
-            return
-        self.selected_place = place_id
-        self.refresh_passages()
-        self.placeSelected.emit(place_id)
-
-    def set_countries(self, codes: Sequence[str]) -> None:
-        self.countries = sorted(codes)
-        if self.selected_place is not None:
-            summary = self.index.place(self.selected_place)
-            if self.countries and summary and summary.place.country not in self.countries:
-                self.selected_place = None
-        if self.map_ready and not self._disposed:
-            self._push_countries()
-            if self.selected_place is None:
-                self.run_js("explorer.select(null)")
-        self.refresh_passages()
-
-    def refresh_passages(self) -> None:
-        countries = self.countries or None
-        if self.selected_place is not None:
-            summary = self.index.place(self.selected_place)
-            assert summary is not None
-            p = summary.place
-            hits = self.index.passages(Filter(frozenset(self.countries)), p.id, 0, sys.maxsize)
-            articles = len({h.article.doc for h in hits})
-            mentions = [m for h in hits for m in h.mentions if m.place.id == p.id]
-            self.passages.show_hits(
-                hits,
-                p.name,
-                heading_ar=p.name_ar,
-                summary=f"{len(mentions)} mentions in {len(hits)} passages of {articles} "
-                f"article{'s' * (articles != 1)}",
-                explanation=explanation_html(mentions),
-            )
-        elif countries:
-            hits = self.index.passages(Filter(frozenset(countries)), None, 0, sys.maxsize)
-            known = {c.code: c for c in self.index.countries()}
-            names = ", ".join(
-                f"{known[c].name} · {known[c].name_ar}" if c in known else c for c in countries
-            )
-            self.passages.show_hits(hits, f"Passages naming places in: {names}")
-        else:
-            self.passages.show_hits(
-                [], "Click a place on the map",
-                "Its passages appear here, grouped by article. Choose countries on the left to "
-                "narrow the map and the passages.",
-            )
-
-    # -- problems, closing ------------------------------------------------------------------
-
-    def show_problems(self) -> None:
-        ProblemsDialog(self.problems, self).exec()
+    # -- closing ------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -295,4 +474,7 @@ class MainWindow(QMainWindow):
         if self._disposed:
             return
         self._disposed = True
+        if self.worker is not None:
+            self.worker.wait()
+        self.session.dispose()
         self.view.dispose()

@@ -29,13 +29,20 @@ def run_js(qtbot: Any, window: Any, code: str, timeout: int = 10_000) -> Any:
 
 
 def open_window(qtbot: Any, index: CorpusIndex, **kwargs: Any) -> Any:
+    """A main window showing a built index, once its map has drawn all of it."""
     from explorer.qt.window import MainWindow
 
-    window = MainWindow(index, **kwargs)
+    window = MainWindow(index.corpus.root, **kwargs)
     qtbot.addWidget(window)
+    window.show_index(index, index.corpus.problems)
     window.show()
-    qtbot.waitUntil(lambda: window.map_ready, timeout=60_000)
+    wait_drawn(qtbot, window)
     return window
+
+
+def wait_drawn(qtbot: Any, window: Any, timeout: int = 60_000) -> None:
+    """Wait until the page has painted every message the window sent it."""
+    qtbot.waitUntil(lambda: window.map_ready and window.map_up_to_date, timeout=timeout)
 
 
 @pytest.fixture

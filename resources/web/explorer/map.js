@@ -37,8 +37,8 @@
     highlighted: [],
     selected: null,
     bridge: null,
-    channelOpen: false,
     drawn: false,
+    announced: false,
     qt: false
   };
 
@@ -222,8 +222,10 @@
   }
 
   function announceReady() {
-    if (!state.drawn) { return; }
-    if (window.explorer) { window.explorer.ready = !state.qt || state.channelOpen; }
+    if (!state.drawn || state.announced) { return; }
+    if (state.qt && !state.bridge) { return; }
+    state.announced = true;
+    window.explorer.ready = true;
     if (state.bridge) { state.bridge.mapReady(); }
   }
 
@@ -231,7 +233,6 @@
     if (!window.QWebChannel || !window.qt || !window.qt.webChannelTransport) { return; }
     new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
       state.bridge = channel.objects.bridge || null;
-      state.channelOpen = !!state.bridge;
       if (state.bridge) {
         state.bridge.update.connect(function (text) { apply(JSON.parse(text)); });
       }
