@@ -62,6 +62,7 @@ class Article:
     size: int = 0
     mtime_ns: int = 0
     sha256: str = ""
+    replaced: tuple[int, ...] = ()  # byte offsets of invalid UTF-8 read as U+FFFD
 
 
 @dataclass(slots=True)

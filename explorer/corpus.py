@@ -2,8 +2,10 @@
 
 Files are found recursively, in sorted order, following symbolic links to files and folders,
 but never into a folder already being read (a link back to an ancestor, or to a folder read
-elsewhere): such a link is reported and skipped. Each file is checked with ``stat`` before it
-is opened and is read only up to the size limit, so a huge file costs nothing.
+elsewhere): such a link is reported and skipped. Folders are walked with an explicit stack, so
+any depth of nesting is fine. Each file is checked with ``stat``, then opened non-blocking and
+checked again on the open descriptor (a file swapped for a FIFO in between cannot block the
+reader), and read in chunks only up to the size limit, so a huge file costs nothing.
 
 Refused, each as a ``Problem`` (one line), the rest of the corpus loading normally:
 
@@ -13,6 +15,9 @@ Refused, each as a ``Problem`` (one line), the rest of the corpus loading normal
 - empty files (and files of only whitespace): skipped, never read as empty articles;
 - unreadable files (permissions, I/O errors);
 - binary or undecodable content (see ``explorer.decode``).
+
+A UTF-8 file with a few invalid bytes is read with them replaced by U+FFFD; a non-fatal problem
+names the file and the byte offsets replaced.
 """
 
 from __future__ import annotations
@@ -23,12 +28,18 @@ import stat
 from pathlib import Path
 
 from explorer.article import Article, Corpus, Problem
-from explorer.decode import DecodeError, decode
+from explorer.decode import DecodeError, decode, describe_replaced
 from explorer.furniture import analyse_page
 from explorer.passages import page_passages
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: The largest ``--max-bytes`` accepted: 1 GiB (a file is decoded whole in memory).
+MAX_MAX_BYTES = 1024 * 1024 * 1024
 SUFFIX = ".txt"
+#: Bytes read at a time: memory follows the file's real size, never the limit.
+CHUNK_BYTES = 1024 * 1024
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(
+    os, "O_CLOEXEC", 0)
 
 
 class CorpusError(Exception):
@@ -47,7 +58,9 @@ def size_limit(max_bytes: int) -> str:
     return f"{max_bytes:,} bytes"
 
 
-def article_from_text(doc: str, path: Path, text: str, encoding: str = "utf-8") -> Article:
+def article_from_text(
+    doc: str, path: Path, text: str, encoding: str = "utf-8", replaced: tuple[int, ...] = ()
+) -> Article:
     """An article from decoded text (LF line ends): furniture, metadata and passages."""
     page = analyse_page(text)
     return Article(
@@ -61,6 +74,7 @@ def article_from_text(doc: str, path: Path, text: str, encoding: str = "utf-8") 
         passages=page_passages(page),
         furniture=page.furniture,
         encoding=encoding,
+        replaced=replaced,
     )
 
 
@@ -87,23 +101,47 @@ def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if st.st_size == 0:
         raise ArticleError("empty file, skipped")
     try:
-        with path.open("rb") as f:
-            data = f.read(max_bytes + 1)
+        data = _read_regular(path, max_bytes)
     except PermissionError:
         raise ArticleError("unreadable: permission denied") from None
     except OSError as exc:
         raise ArticleError(f"unreadable: {exc.strerror or exc}") from None
+    if data is None:  # swapped since stat
+        raise ArticleError("not a regular file, skipped")
     if len(data) > max_bytes:  # grew since stat
         raise ArticleError(f"larger than the {size_limit(max_bytes)} limit (--max-bytes), skipped")
     if not data:
         raise ArticleError("empty file, skipped")
     try:
-        text, encoding = decode(data, path)
+        text, encoding, replaced = decode(data, path)
     except DecodeError as exc:
         raise ArticleError(f"{exc}, skipped") from None
     if not text.strip():
         raise ArticleError("empty file (only whitespace), skipped")
-    return article_from_text(doc, path, text, encoding)
+    return article_from_text(doc, path, text, encoding, replaced)
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes | None:
+    """At most ``max_bytes + 1`` bytes of ``path``, or None if what opened is no regular file.
+
+    Opened non-blocking (a FIFO put there since the caller's ``stat`` cannot block) and read
+    in chunks (memory follows the file, not the limit).
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:
+            chunk = os.read(fd, min(CHUNK_BYTES, left))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
@@ -116,14 +154,16 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     if not os.access(root, os.R_OK | os.X_OK):
         raise CorpusError(f"{root}: folder not readable (permission denied)")
     corpus = Corpus(root=root)
-    files: list[Path] = []
-    st = root.stat()
-    _walk(root, ((st.st_dev, st.st_ino),), {(st.st_dev, st.st_ino)}, files, corpus.problems)
+    files = _walk(root, corpus.problems)
     for path in sorted(files, key=lambda p: _doc(p, root)):
         try:
-            corpus.articles.append(read_article(path, root, max_bytes))
+            article = read_article(path, root, max_bytes)
         except ArticleError as exc:
             corpus.problems.append(Problem(str(path), str(exc)))
+            continue
+        corpus.articles.append(article)
+        if article.replaced:
+            corpus.problems.append(Problem(str(path), describe_replaced(article.replaced)))
     corpus.problems.sort(key=lambda p: p.path)
     return corpus
 
@@ -135,48 +175,53 @@ def _doc(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _walk(
-    folder: Path,
-    ancestors: tuple[tuple[int, int], ...],
-    seen: set[tuple[int, int]],
-    files: list[Path],
-    problems: list[Problem],
-) -> None:
-    """Collect ``.txt`` files under ``folder``.
+def _walk(root: Path, problems: list[Problem]) -> list[Path]:
+    """The ``.txt`` files under ``root``, depth first from an explicit stack (no recursion).
 
-    ``ancestors``: (device, inode) of the folders above it, ``folder`` included;
-    ``seen``: of every folder read so far.
+    A folder is taken off the stack in the order recursion would reach it. Each stack entry
+    carries the (device, inode) of the folders above it, so a link back up is recognised;
+    ``seen`` holds every folder read so far.
     """
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        problems.append(Problem(str(folder), f"folder not readable: {exc.strerror or exc}"))
-        return
-    for entry in entries:
-        path = Path(entry.path)
-        is_link = entry.is_symlink()
+    st = root.stat()
+    Key = tuple[int, int]
+    stack: list[tuple[Path, Key, frozenset[Key]]] = [(root, (st.st_dev, st.st_ino), frozenset())]
+    seen: set[Key] = set()
+    files: list[Path] = []
+    while stack:
+        folder, key, above = stack.pop()
+        if key in above:
+            problems.append(Problem(
+                str(folder), "symbolic link loop: links back to a folder above it, not followed"))
+            continue
+        if key in seen:
+            problems.append(Problem(
+                str(folder), "symbolic link to a folder already read, not followed"))
+            continue
+        seen.add(key)
         try:
-            is_dir = entry.is_dir(follow_symlinks=True)
-        except OSError:
-            is_dir = False
-        if is_dir:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Problem(str(folder), f"folder not readable: {exc.strerror or exc}"))
+            continue
+        folders: list[tuple[Path, Key, frozenset[Key]]] = []
+        for entry in entries:
+            path = Path(entry.path)
+            is_link = entry.is_symlink()
             try:
-                st = path.stat()
-            except OSError as exc:
-                problems.append(Problem(str(path), f"folder not readable: {exc.strerror or exc}"))
-                continue
-            key = (st.st_dev, st.st_ino)
-            if key in ancestors:
-                problems.append(Problem(
-                    str(path), "symbolic link loop: links back to a folder above it, not followed"))
-                continue
-            if key in seen:
-                problems.append(Problem(
-                    str(path), "symbolic link to a folder already read, not followed"))
-                continue
-            seen.add(key)
-            _walk(path, (*ancestors, key), seen, files, problems)
-        elif entry.name.lower().endswith(SUFFIX):
-            files.append(path)
-        elif is_link and "." not in entry.name and not path.exists():
-            files.append(path)  # a broken or looping link that may have been meant as a folder
+                is_dir = entry.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                try:
+                    st = path.stat()
+                except OSError as exc:
+                    problems.append(
+                        Problem(str(path), f"folder not readable: {exc.strerror or exc}"))
+                    continue
+                folders.append((path, (st.st_dev, st.st_ino), above | {key}))
+            elif entry.name.lower().endswith(SUFFIX):
+                files.append(path)
+            elif is_link and "." not in entry.name and not path.exists():
+                files.append(path)  # a broken or looping link that may have been meant as a folder
+        stack.extend(reversed(folders))
+    return files

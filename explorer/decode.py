@@ -5,7 +5,12 @@ Order of the checks, cheapest and surest first:
 1. Byte-order marks: UTF-8 (``EF BB BF``), UTF-16 LE (``FF FE``) and BE (``FE FF``).
 2. Known binary formats by their first bytes (PDF, ZIP/Office, images, ...), then NUL bytes:
    a text file in any 8-bit encoding or in UTF-8 has none.
-3. Strict UTF-8: exact, and what almost every modern file is.
+3. Strict UTF-8: exact, and what almost every modern file is. A UTF-8 file with a few invalid
+   bytes (a damaged byte in the middle of an Arabic article) is still UTF-8: when at least
+   ``MIN_VALID_PER_INVALID`` valid multi-byte characters stand for every invalid byte, each
+   invalid byte becomes U+FFFD and ``Decoded.replaced`` lists their byte offsets (the reader
+   reports them as a non-fatal problem). Text in an old code page almost never forms valid
+   multi-byte UTF-8 sequences, so it does not pass for damaged UTF-8.
 4. charset-normalizer, for the old code pages (Windows-1256, ISO-8859-6 and the rest).
    On short Arabic text it often guesses a CJK multi-byte encoding, and it cannot tell
    ISO-8859-6 from Windows-1256 on a few words. So it is also asked to rank only the two
@@ -27,6 +32,7 @@ from __future__ import annotations
 import codecs
 import re
 from os import PathLike
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -46,6 +52,9 @@ SAMPLE_CHARS = 200_000
 #: Share of control characters (other than tab, newline, carriage return, form feed) above
 #: which decoded "text" is taken for binary data.
 MAX_CONTROL_SHARE = 0.01
+
+#: Valid non-ASCII UTF-8 characters needed per invalid byte to read a file as damaged UTF-8.
+MIN_VALID_PER_INVALID = 20
 
 #: First bytes of common binary formats that are sometimes renamed to ``.txt``.
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -72,6 +81,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 
 #: Control characters (Unicode category Cc) but tab, LF, VT, FF and CR.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ESCAPED = re.compile("[\udc80-\udcff]")  # invalid bytes, as "surrogateescape" decodes them
 _DEFINITE = re.compile(r"(?<!\w)(?:[وفبكل]{0,2})ال\w")
 _MIXED = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
@@ -88,16 +98,32 @@ class DecodeError(ValueError):
     """The bytes are not text this reader can decode; ``str(exc)`` is a one-line reason."""
 
 
-def decode(data: bytes, path: str | PathLike[str] | None = None) -> tuple[str, str]:
-    """Decode an article file's bytes: ``(text, encoding)``, line ends normalised to ``"\\n"``.
+class Decoded(NamedTuple):
+    """A decoded file: its text, the encoding read, and the byte offsets replaced by U+FFFD."""
+
+    text: str
+    encoding: str
+    replaced: tuple[int, ...] = ()
+
+
+def decode(data: bytes, path: str | PathLike[str] | None = None) -> Decoded:
+    """Decode an article file's bytes, line ends normalised to ``"\\n"``.
 
     ``path`` (the file the bytes came from) is accepted for callers' convenience; detection
     never looks at the name. Raises ``DecodeError`` for binary or undecodable data.
     """
-    text, encoding = _decode(data)
-    if _control_share(text[:SAMPLE_CHARS]) > MAX_CONTROL_SHARE:
+    decoded = _decode(data)
+    if _control_share(decoded.text[:SAMPLE_CHARS]) > MAX_CONTROL_SHARE:
         raise DecodeError("binary data (control characters), not text")
-    return normalise_newlines(text), encoding
+    return decoded._replace(text=normalise_newlines(decoded.text))
+
+
+def describe_replaced(offsets: tuple[int, ...], shown: int = 5) -> str:
+    """``(12, 40)`` → ``"invalid UTF-8 at bytes 12, 40 replaced with U+FFFD"`` (bounded)."""
+    listed = ", ".join(map(str, offsets[:shown]))
+    more = f", … ({len(offsets)} in all)" if len(offsets) > shown else ""
+    noun = "byte" if len(offsets) == 1 else "bytes"
+    return f"invalid UTF-8 at {noun} {listed}{more} replaced with U+FFFD"
 
 
 def normalise_newlines(text: str) -> str:
@@ -105,29 +131,48 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes) -> Decoded:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"undecodable: invalid {name} at byte {exc.start}") from None
+                damaged = _damaged_utf8(data, len(bom)) if name == "utf-8-sig" else None
+                if damaged is None:
+                    raise DecodeError(f"undecodable: invalid {name} at byte {exc.start}") from None
+                return damaged._replace(encoding=name)
             if codec.startswith("utf-16"):
                 text = text.removeprefix("\ufeff")
-            return text, name
+            return Decoded(text, name)
     for signature, what in BINARY_SIGNATURES:
         if data.startswith(signature):
             raise DecodeError(f"binary file: {what}, not plain text")
     if b"\x00" in data:
         raise DecodeError("binary data (NUL bytes), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    return _detect(data)
+    return _damaged_utf8(data) or _detect(data)
 
 
-def _detect(data: bytes) -> tuple[str, str]:
+def _damaged_utf8(data: bytes, skip: int = 0) -> Decoded | None:
+    """UTF-8 with a few invalid bytes, each replaced by U+FFFD; None if it is not UTF-8."""
+    text = data[skip:].decode("utf-8", "surrogateescape")
+    bad = _ESCAPED.findall(text)
+    valid = len(_NON_ASCII.findall(text)) - len(bad)
+    if not bad or valid < MIN_VALID_PER_INVALID * len(bad):
+        return None
+    offsets: list[int] = []
+    pos, done = skip, 0
+    for m in _ESCAPED.finditer(text):
+        pos += len(text[done : m.start()].encode("utf-8", "surrogateescape"))
+        offsets.append(pos)
+        pos, done = pos + 1, m.end()
+    return Decoded(_ESCAPED.sub("\ufffd", text), "utf-8", tuple(offsets))
+
+
+def _detect(data: bytes) -> Decoded:
     """Old code pages, with charset-normalizer (see the module docstring)."""
     arabic_ranked = [m.encoding for m in from_bytes(data, cp_isolation=list(ARABIC_CODEPAGES))]
     readings: list[tuple[int, float, int, str, str]] = []
@@ -143,11 +188,11 @@ def _detect(data: bytes) -> tuple[str, str]:
             readings.append((len(_DEFINITE.findall(sample)), share, -rank, text, codec))
     if readings:
         *_, text, codec = max(readings)
-        return text, codec
+        return Decoded(text, codec)
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("undecodable: not UTF-8, UTF-16 or a known code page")
-    return str(best), best.encoding
+    return Decoded(str(best), best.encoding)
 
 
 def _arabic_share(text: str) -> float:

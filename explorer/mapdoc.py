@@ -7,6 +7,12 @@ standalone page (``explorer map --html``) embeds its one message as JSON inside 
 element, escaped so that no string in it can close the element or start markup;
 ``resources/web/explorer/map.js`` builds the markers with ``textContent``, so names and titles
 are never parsed as HTML.
+
+No user data ever passes through a template engine. folium and branca render elements with
+Jinja, and a ``MacroElement``'s rendered script is parsed as a *new* template, so a place named
+``{{ ... }}`` would run as template code. The page script with the data is therefore added as a
+``_RawScript`` element (plain text, never parsed), and ``script_json`` also writes ``{`` and ``}``
+inside strings as ``\u007b``/``\u007d`` so that no JSON it makes can be read as a template.
 """
 
 from __future__ import annotations
@@ -18,9 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import folium
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
-from folium.template import Template
 
 from explorer.index import PlaceSummary
 from explorer.resources import resource
@@ -33,20 +38,26 @@ MIN_ZOOM = 2
 MAX_ZOOM = 12
 
 # Characters that must not appear raw inside <script> JSON: they could end the element, open
-# a comment or (U+2028/9) end a JavaScript line in older engines.
-_SCRIPT_ESCAPES = {
+# a comment or (U+2028/9) end a JavaScript line in older engines; braces could open a template
+# tag (``{{``, ``{%``, ``{#``) should the text ever meet a template engine.
+_SCRIPT_ESCAPES = str.maketrans({
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",
+    "{": "\\u007b",
+    "}": "\\u007d",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
-}
+})
+#: A JSON string token (outside them, JSON has only the structural ``{``/``}``: ``{"`` and ``}``
+#: never form a template tag).
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 def script_json(value: Any) -> str:
-    """``value`` as JSON that is safe to put inside a ``<script>`` element."""
+    """``value`` as JSON that is safe inside a ``<script>`` element and inert to templates."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return "".join(_SCRIPT_ESCAPES.get(ch, ch) for ch in text)
+    return _JSON_STRING.sub(lambda m: m.group().translate(_SCRIPT_ESCAPES), text)
 
 
 def asset_url(*parts: str, for_qt: bool = False) -> str:
@@ -84,17 +95,19 @@ def map_message(
     }
 
 
+class _RawScript(Element):
+    """Script text put into the page as it is: unlike branca's elements, never a template."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+    def render(self, **kwargs: Any) -> str:
+        return self.code
+
+
 class ExplorerLayer(JSCSSMixin, MacroElement):
     """The basemap, the place markers and the page-side API (``window.explorer``)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            explorerInit({{ this._parent.get_name() }}, {{ this.data_json }},
-                         {{ this.options_json }});
-        {% endmacro %}
-        """
-    )
 
     def __init__(self, initial: dict[str, Any] | None, *, for_qt: bool) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
@@ -121,6 +134,14 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
             ("markercluster_default_css", web("markercluster", "MarkerCluster.Default.css")),
             ("explorer_css", web("explorer", "map.css")),
         ]
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's returns None
+        """The asset links (folium), then the call that builds the map, as plain text."""
+        super().render(**kwargs)  # type: ignore[no-untyped-call]
+        figure = self.get_root()
+        assert isinstance(figure, Figure) and self._parent is not None
+        code = f"explorerInit({self._parent.get_name()}, {self.data_json}, {self.options_json});"
+        figure.script.add_child(_RawScript(code), name=self.get_name())
 
 
 def build_map(

@@ -135,14 +135,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     if os.geteuid() != 0:
         path.chmod(0)
     else:  # root reads whatever the mode says: make the open itself fail
-        real_open = Path.open
+        real_open = os.open
 
-        def deny(self: Path, *args: Any, **kw: Any) -> Any:
-            if self.name == "secret.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_open(self, *args, **kw)
+        def deny(file: Any, *args: Any, **kw: Any) -> Any:
+            if Path(file).name == "secret.txt":
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kw)
 
-        monkeypatch.setattr(Path, "open", deny)
+        monkeypatch.setattr(os, "open", deny)
     try:
         assert _problems(tmp_path) == {"secret.txt": "unreadable: permission denied"}
         assert [a.doc for a in read_corpus(tmp_path).articles] == ["open.txt"]
