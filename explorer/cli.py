@@ -4,6 +4,7 @@
     explorer mentions CORPUS_DIR [--explain]        every place mention as JSON Lines
     explorer map CORPUS_DIR --html OUT.html         the map page the window shows
     explorer eval GOLD.json CORPUS_DIR              precision, recall, resolution vs gold
+    explorer index CORPUS_DIR [--jobs N]            build or update the corpus' index
     explorer gazetteer names                        every surface form, one a line
 """
 
@@ -13,16 +14,18 @@ import argparse
 import gc
 import json
 import math
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO_ROOT / "seeds"
-COMMANDS = ("mentions", "map", "eval", "gazetteer")
+COMMANDS = ("mentions", "map", "eval", "gazetteer", "index")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -61,10 +64,14 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
         p.add_argument("--explain", action="store_true",
                        help="add confidence, reason and runner-up candidates")
         _common(p)
+        _index_option(p)
     elif cmd == "map":
         p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
         p.add_argument("--html", type=Path, required=True, metavar="OUT.html")
         _common(p)
+        _index_option(p)
+    elif cmd == "index":
+        _index_parser(p)
     elif cmd == "eval":
         p.add_argument("gold", type=Path, metavar="GOLD.json")
         p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
@@ -97,6 +104,8 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
+    if (code := _mentions_from_index(args)) is not None:
+        return code
     # One pass over the corpus leaves next to no cyclic garbage, while the collector would
     # scan the gazetteer's hundreds of thousands of objects again and again: it stays off.
     enabled = gc.isenabled()
@@ -174,8 +183,9 @@ def _mention_line(
 
 def cmd_map(args: argparse.Namespace) -> int:
     from explorer.mapdoc import write_map_html
+    from explorer.query import IndexReader
 
-    index = _open(args)
+    index: IndexReader | None = _fresh(args) or _open(args)
     if index is None:
         return 1
     write_map_html(index.places(), args.html)
@@ -225,13 +235,110 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- the persistent index (issue 9) ---------------------------------------------------------
+
+
+def _index_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", type=Path, metavar="PATH",
+                   help="the index database (default: one per folder in the user data folder)")
+
+
+def _index_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="geoparse in N processes (default: every core)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="geoparse on a Dask cluster (scheduler address, e.g. tcp://host:8786)")
+    _common(p)
+    _index_option(p)
+
+
+def _fresh(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The folder's index when it is fresh (problems said as the folder would), else None."""
+    from explorer.indexed import fresh_index, index_problems
+    from explorer.pipeline import say
+
+    db = fresh_index(args.corpus, args.gazetteer, args.max_bytes, args.index)
+    if db is not None:
+        for problem in index_problems(db):
+            say(str(problem))
+    return db
+
+
+def _mentions_from_index(args: argparse.Namespace) -> int | None:
+    """``mentions`` from a fresh index (the same lines as geoparsing gives); None if none."""
+    db = _fresh(args)
+    if db is None:
+        return None
+    with db:
+        if not db.stats()["articles"]:
+            return None  # let the folder reading say why
+        out = sys.stdout
+        places: dict[int, tuple[Place, str]] = {}
+        for doc, found in db.article_mentions():
+            out.write("".join([_mention_line(_string(doc), m, args.explain, places)
+                               for m in found]))
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from explorer.indexdb import IndexUnavailable
+    from explorer.indexer import Indexer
+
+    runner = None
+    if args.dask:
+        from explorer.cluster import dask_runner
+
+        runner = dask_runner(args.dask, args.corpus, args.max_bytes, args.gazetteer)
+    indexer = Indexer(args.corpus, args.index, args.jobs, gazetteer_files=args.gazetteer,
+                      max_bytes=args.max_bytes, runner=runner)
+    bar = _ProgressBar()
+    try:
+        summary = indexer.run(progress=bar.update)
+    except CorpusError as exc:
+        _err(str(exc))
+        return 1
+    except IndexUnavailable as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        bar.close()
+        _err("interrupted: what was indexed is kept; run again to finish")
+        return 130
+    finally:
+        bar.close()
+    for problem in summary.problems:
+        _err(str(problem))
+    print(f"{summary.line()} ({indexer.db_path})")
+    return 0
+
+
+class _ProgressBar:
+    """A tqdm bar (rate, ETA) on a terminal; nothing otherwise."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def update(self, done: int, total: int, batch: object) -> None:
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="article", disable=not sys.stderr.isatty())
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         cmd = argv[0]
         args = _sub_parser(cmd).parse_args(argv[1:])
         handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
-                   "gazetteer": cmd_gazetteer}[cmd]
+                   "gazetteer": cmd_gazetteer, "index": cmd_index}[cmd]
         return handler(args)
     args = _window_parser().parse_args(argv)
     from explorer.qt.app import run

@@ -23,8 +23,10 @@ names the file and the byte offsets replaced.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from explorer.article import Article, Corpus, Problem
@@ -118,7 +120,10 @@ def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         raise ArticleError(f"{exc}, skipped") from None
     if not text.strip():
         raise ArticleError("empty file (only whitespace), skipped")
-    return article_from_text(doc, path, text, encoding, replaced)
+    article = article_from_text(doc, path, text, encoding, replaced)
+    article.size, article.mtime_ns = st.st_size, st.st_mtime_ns
+    article.sha256 = hashlib.sha256(data).hexdigest()
+    return article
 
 
 def _read_regular(path: Path, max_bytes: int) -> bytes | None:
@@ -146,6 +151,21 @@ def _read_regular(path: Path, max_bytes: int) -> bytes | None:
 
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Every ``.txt`` file under ``root``, in sorted order of their relative paths."""
+    corpus = Corpus(root=Path(root))
+    for item in iter_articles(corpus.root, max_bytes):
+        if isinstance(item, Article):
+            corpus.articles.append(item)
+        else:
+            corpus.problems.append(item)
+    corpus.problems.sort(key=lambda p: p.path)
+    return corpus
+
+
+def list_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """The article files under ``root`` as (doc, path), sorted by doc, without reading them;
+    and the problems met on the way (unreadable folders, link loops).
+
+    Raises ``CorpusError`` when ``root`` itself cannot be read."""
     root = Path(root)
     if not root.exists():
         raise CorpusError(f"{root}: no such folder")
@@ -153,19 +173,25 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
         raise CorpusError(f"{root}: not a folder")
     if not os.access(root, os.R_OK | os.X_OK):
         raise CorpusError(f"{root}: folder not readable (permission denied)")
-    corpus = Corpus(root=root)
-    files = _walk(root, corpus.problems)
-    for path in sorted(files, key=lambda p: _doc(p, root)):
+    problems: list[Problem] = []
+    files = sorted(((_doc(p, root), p) for p in _walk(root, problems)), key=lambda d: d[0])
+    return files, problems
+
+
+def iter_articles(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
+    """The corpus one article (or problem) at a time, articles in sorted order: memory holds
+    one article, not the corpus. Folder problems come first."""
+    files, problems = list_files(root)
+    yield from problems
+    for _, path in files:
         try:
             article = read_article(path, root, max_bytes)
         except ArticleError as exc:
-            corpus.problems.append(Problem(str(path), str(exc)))
+            yield Problem(str(path), str(exc))
             continue
-        corpus.articles.append(article)
+        yield article
         if article.replaced:
-            corpus.problems.append(Problem(str(path), describe_replaced(article.replaced)))
-    corpus.problems.sort(key=lambda p: p.path)
-    return corpus
+            yield Problem(str(path), describe_replaced(article.replaced))
 
 
 def _doc(path: Path, root: Path) -> str:

@@ -27,7 +27,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
 
-from explorer.index import PlaceSummary
+from explorer.query import PlaceSummary
 from explorer.resources import resource
 
 #: Where the Qt window serves the page and ``resources/`` (see ``explorer.qt.scheme``).

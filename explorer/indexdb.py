@@ -1,0 +1,743 @@
+"""The persistent index: one SQLite database per corpus folder (stdlib ``sqlite3``, WAL).
+
+Tables: ``articles`` (identity and metadata), ``passages`` and ``passages_fts`` (FTS5 over the
+passages' words folded as the geoparser folds, see ``explorer.query.fold_words``), ``mentions``
+(offsets, type, place, confidence, reason, alternatives as JSON), ``places`` (every field of
+the places as resolved: reading needs no gazetteer), ``passage_places`` (one row per passage
+and place it names: the click → passages page is one index range), ``place_stats`` (counts kept
+up to date as articles come and go), ``countries``, ``problems`` (files refused), ``meta``,
+and the analyst's own tables, ``corrections`` and ``settings``, which indexing never touches.
+
+The schema version is ``PRAGMA user_version``; ``MIGRATIONS[v]`` takes a database from version
+``v`` to ``v + 1``, after a backup copy of the file is made. Every SQLite failure surfaces as
+one ``IndexUnavailable`` with a one-line message (locked, read-only, corrupt, disk full).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from explorer.article import Article, Passage
+from explorer.query import (
+    ArticleInfo,
+    CountrySummary,
+    Filter,
+    PassageHit,
+    PlaceSummary,
+    country_order,
+    fold_words,
+    summary_order,
+)
+from gazetteer.model import Candidate, Mention, Place
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_S = 5.0
+ALL = Filter()
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be used: ``str(exc)`` says why in one line; ``reason`` is one of
+    ``locked``, ``read-only``, ``corrupt``, ``full``, ``newer``, ``unavailable``."""
+
+    def __init__(self, path: Path, reason: str, detail: str) -> None:
+        super().__init__(f"{path}: index {detail}")
+        self.path = path
+        self.reason = reason
+
+
+def default_index_path(corpus_dir: Path) -> Path:
+    """The index of ``corpus_dir`` in the user's data directory, keyed by its resolved path.
+
+    ``$EXPLORER_DATA_DIR`` overrides the data directory (tests, portable installs)."""
+    root = Path(corpus_dir).resolve()
+    if env := os.environ.get("EXPLORER_DATA_DIR"):
+        base = Path(env)
+    else:
+        from platformdirs import user_data_dir
+
+        base = Path(user_data_dir("explorer", appauthor=False))
+    key = hashlib.sha256(os.fsencode(root)).hexdigest()[:16]
+    name = "".join(c if c.isalnum() else "_" for c in root.name)[:40] or "root"
+    return base / "indexes" / f"{name}-{key}.sqlite"
+
+
+# -- schema and migrations -----------------------------------------------------------------
+
+_SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    doc TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    published TEXT,
+    updated TEXT,
+    encoding TEXT NOT NULL,
+    sortkey TEXT NOT NULL,          -- reading order: date (undated last), then file
+    gazetteer TEXT NOT NULL         -- fingerprint of the gazetteer its mentions come from
+);
+CREATE INDEX articles_by_date ON articles(sortkey);
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX passages_by_article ON passages(article, start);
+CREATE VIRTUAL TABLE passages_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0');
+CREATE TABLE places (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL, name_ar TEXT NOT NULL, kind TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, geonameid INTEGER,
+    population INTEGER NOT NULL, capital INTEGER NOT NULL,
+    extra TEXT NOT NULL             -- the other fields of gazetteer.model.Place, as JSON
+);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    passage INTEGER,
+    seq INTEGER NOT NULL,           -- order the geoparser returned it in
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    type TEXT NOT NULL,
+    place_id TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    reason TEXT NOT NULL,
+    alternatives TEXT NOT NULL      -- JSON [[place id, score, [reasons]], ...]
+);
+CREATE INDEX mentions_by_article ON mentions(article, start, seq);
+CREATE INDEX mentions_by_passage ON mentions(passage);
+CREATE TABLE passage_places (
+    place_id TEXT NOT NULL,
+    country TEXT,
+    sortkey TEXT NOT NULL,
+    pstart INTEGER NOT NULL,
+    passage INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (place_id, sortkey, pstart, passage)
+) WITHOUT ROWID;
+CREATE INDEX passage_places_by_country ON passage_places(country, sortkey, pstart);
+CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart);
+CREATE INDEX passage_places_by_article ON passage_places(article);
+CREATE TABLE place_stats (
+    place_id TEXT PRIMARY KEY, country TEXT, count INTEGER NOT NULL, articles INTEGER NOT NULL
+);
+CREATE INDEX place_stats_by_country ON place_stats(country);
+CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL, name_ar TEXT NOT NULL);
+CREATE TABLE problems (              -- files refused: not read again while their stat holds
+    path TEXT NOT NULL, message TEXT NOT NULL, line INTEGER,
+    doc TEXT, size INTEGER, mtime_ns INTEGER
+);
+-- The analyst's data: never written by indexing, kept through migrations and rebuilds.
+-- Corrections are keyed by what they correct (file, offsets, surface form), never by row ids,
+-- so they survive re-indexing. scope: 'mention' (doc, start, end), 'article' (doc + surface),
+-- 'corpus' (surface); action: 'reject' or 'resolve' (to place_id, or to the place in JSON).
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL CHECK (scope IN ('mention', 'article', 'corpus')),
+    doc TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    surface TEXT,
+    action TEXT NOT NULL CHECK (action IN ('reject', 'resolve')),
+    place_id TEXT,
+    place TEXT,
+    sha256 TEXT,                    -- the article's content when the correction was made
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX corrections_by_doc ON corrections(doc);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+#: ``MIGRATIONS[v]``: the SQL script taking the database from ``user_version`` v to v + 1
+#: (run in one transaction, after a backup copy of the file was made).
+MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+#: Tables holding the analyst's work: carried over by ``rebuild``.
+USER_TABLES = ("corrections", "settings")
+
+_PLACE_COLUMNS = ("id", "name", "name_ar", "kind", "lat", "lon", "country", "geonameid",
+                  "population", "capital")
+_PLACE_EXTRA = tuple(f.name for f in fields(Place) if f.name not in _PLACE_COLUMNS)
+
+
+def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable:
+    msg = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    if "locked" in msg or "busy" in msg:
+        return IndexUnavailable(path, "locked", "is locked by another explorer; try again later")
+    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+        return IndexUnavailable(path, "read-only", "cannot be written (read-only file or folder)")
+    if "full" in msg or code == sqlite3.SQLITE_FULL:
+        return IndexUnavailable(path, "full", "cannot grow: the disk is full")
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return IndexUnavailable(path, "corrupt", "is damaged (not a valid SQLite database)")
+    return IndexUnavailable(path, "unavailable", f"cannot be used: {exc}")
+
+
+@contextlib.contextmanager
+def guarded(path: Path) -> Iterator[None]:
+    """Turn every SQLite failure inside into one ``IndexUnavailable``."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _classify(path, exc) from None
+
+
+def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
+    """Copy the database beside it, the copy's path: a consistent SQLite snapshot (WAL
+    included), or with ``raw`` (a damaged file) its bytes as they are, WAL beside."""
+    if not path.exists():
+        return None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}.bak")
+    if raw:
+        shutil.copy2(path, target)
+        wal = Path(f"{path}-wal")
+        if wal.exists():
+            shutil.copy2(wal, f"{target}-wal")
+        return target
+    try:
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(target)
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error:
+        target.unlink(missing_ok=True)
+        shutil.copy2(path, target)  # unreadable as a database: keep the bytes
+    return target
+
+
+def _sortkey(published: str | None, doc: str) -> str:
+    return ("0" + published if published else "1") + "\x01" + doc
+
+
+def _place_row(p: Place) -> tuple[Any, ...]:
+    extra = {name: getattr(p, name) for name in _PLACE_EXTRA}
+    return (p.id, p.name, p.name_ar, p.kind, p.lat, p.lon, p.country, p.geonameid,
+            p.population, int(p.capital), json.dumps(extra, ensure_ascii=False))
+
+
+def _place_from_row(row: Sequence[Any]) -> Place:
+    extra = json.loads(row[10])
+    for name in ("names_ar", "names_en", "demonyms_ar", "members"):
+        if name in extra:
+            extra[name] = tuple(extra[name])
+    return Place(id=row[0], name=row[1], name_ar=row[2], kind=row[3], lat=row[4], lon=row[5],
+                 country=row[6], geonameid=row[7], population=row[8], capital=bool(row[9]),
+                 **extra)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What the index knows of a file, to decide whether it must be read again."""
+
+    id: int
+    doc: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    gazetteer: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProblem:
+    """A problem met while indexing; for a refused file, its stat then (to skip it while
+    it stays as it was)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    doc: str | None = None
+    size: int | None = None
+    mtime_ns: int | None = None
+
+
+class IndexDB:
+    """An open index database: the writer's methods and the ``IndexReader`` queries."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self._places: dict[str, Place] = {}
+        with guarded(self.path):
+            if readonly:
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                            timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                                            check_same_thread=False)
+                self._check_version(self._version(), readonly=True)
+                return
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise IndexUnavailable(self.path, "read-only",
+                                       f"cannot be created: {exc.strerror or exc}") from None
+            self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S,
+                                        isolation_level=None, check_same_thread=False)
+            try:
+                self._open_for_writing()
+            except BaseException:
+                self.conn.close()
+                raise
+
+    def _version(self) -> int:
+        row = self.conn.execute("PRAGMA user_version").fetchone()
+        return int(row[0])
+
+    def _check_version(self, version: int, *, readonly: bool) -> None:
+        if version > SCHEMA_VERSION:
+            raise IndexUnavailable(self.path, "newer", "was made by a newer explorer")
+        if readonly and version < SCHEMA_VERSION:
+            raise IndexUnavailable(self.path, "unavailable", "is not built yet")
+
+    def _open_for_writing(self) -> None:
+        conn = self.conn
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        version = self._version()
+        self._check_version(version, readonly=False)
+        if 0 < version < SCHEMA_VERSION:
+            backup(self.path, f"v{version}")
+        while version < SCHEMA_VERSION:
+            try:
+                conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[version]}\n"
+                                   f"PRAGMA user_version = {version + 1}; COMMIT;")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            version += 1
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> IndexDB:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (BEGIN IMMEDIATE: one writer at a time, others wait)."""
+        with guarded(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def get_meta(self, key: str) -> str | None:
+        with guarded(self.path):
+            row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Inside a transaction."""
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def stored(self) -> dict[str, StoredArticle]:
+        with guarded(self.path):
+            rows = self.conn.execute(
+                "SELECT id, doc, size, mtime_ns, sha256, gazetteer FROM articles").fetchall()
+        return {r[1]: StoredArticle(*r) for r in rows}
+
+    def touch(self, article_id: int, size: int, mtime_ns: int) -> None:
+        """The file was touched but its content is the same: remember its new stat."""
+        self.conn.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE id = ?",
+                          (size, mtime_ns, article_id))
+
+    def delete(self, doc: str) -> None:
+        """Remove an article, its passages and mentions, and its share of the counts."""
+        conn = self.conn
+        row = conn.execute("SELECT id FROM articles WHERE doc = ?", (doc,)).fetchone()
+        if row is None:
+            return
+        aid = row[0]
+        for pid, n in conn.execute(
+            "SELECT place_id, COUNT(*) FROM mentions WHERE article = ? AND type = 'toponym' "
+            "GROUP BY place_id", (aid,)).fetchall():
+            conn.execute("UPDATE place_stats SET count = count - ?, articles = articles - 1 "
+                         "WHERE place_id = ?", (n, pid))
+        conn.execute("DELETE FROM place_stats WHERE count <= 0")
+        conn.execute("DELETE FROM passages_fts WHERE rowid IN "
+                     "(SELECT id FROM passages WHERE article = ?)", (aid,))
+        conn.execute("DELETE FROM passage_places WHERE article = ?", (aid,))
+        conn.execute("DELETE FROM mentions WHERE article = ?", (aid,))
+        conn.execute("DELETE FROM passages WHERE article = ?", (aid,))
+        conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
+
+    def put(self, article: Article, mentions: Sequence[Mention], gazetteer: str) -> None:
+        """Store an article with its passages and mentions (replacing any older version).
+        Inside a transaction."""
+        self.delete(article.doc)
+        conn = self.conn
+        sortkey = _sortkey(article.published, article.doc)
+        cur = conn.execute(
+            "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
+            "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (article.doc, article.size, article.mtime_ns, article.sha256, article.title,
+             article.outlet, article.published, article.updated, article.encoding, sortkey,
+             gazetteer))
+        aid = cur.lastrowid
+        pids: list[int] = []
+        for p in article.passages:
+            cur = conn.execute(
+                'INSERT INTO passages (article, start, "end", kind, text) VALUES (?,?,?,?,?)',
+                (aid, p.start, p.end, p.kind, p.text))
+            assert cur.lastrowid is not None
+            pids.append(cur.lastrowid)
+            conn.execute("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
+                         (cur.lastrowid, " ".join(fold_words(p.text))))
+        places: dict[str, Place] = {}
+        per_passage: dict[tuple[int, str], int] = {}
+        counts: dict[str, int] = {}
+        rows = []
+        for seq, m in enumerate(mentions):
+            places[m.place.id] = m.place
+            for c in m.alternatives:
+                places[c.place.id] = c.place
+            i = _passage_of(article.passages, m)
+            passage = pids[i] if i is not None else None
+            alts = json.dumps([[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
+                              ensure_ascii=False)
+            rows.append((aid, passage, seq, m.start, m.end, m.text, m.type, m.place.id,
+                         m.confidence, m.reason, alts))
+            if m.type == "toponym":
+                counts[m.place.id] = counts.get(m.place.id, 0) + 1
+                if i is not None:
+                    per_passage[(i, m.place.id)] = per_passage.get((i, m.place.id), 0) + 1
+        conn.executemany(
+            'INSERT INTO mentions (article, passage, seq, start, "end", text, type, place_id, '
+            "confidence, reason, alternatives) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        fresh = [p for pid, p in places.items() if pid not in self._places]
+        conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                         [_place_row(p) for p in fresh])
+        self._places.update((p.id, p) for p in fresh)
+        conn.executemany(
+            "INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
+            [(pid, places[pid].country, sortkey, article.passages[i].start, pids[i], aid, n)
+             for (i, pid), n in per_passage.items()])
+        conn.executemany(
+            "INSERT INTO place_stats VALUES (?, ?, ?, 1) ON CONFLICT (place_id) DO UPDATE "
+            "SET count = count + excluded.count, articles = articles + 1",
+            [(pid, places[pid].country, n) for pid, n in counts.items()])
+
+    def set_countries(self, countries: Iterable[Place]) -> None:
+        self.conn.execute("DELETE FROM countries")
+        self.conn.executemany("INSERT OR REPLACE INTO countries VALUES (?, ?, ?)",
+                              [(p.country, p.name, p.name_ar) for p in countries if p.country])
+
+    def set_problems(self, problems: Iterable[StoredProblem]) -> None:
+        self.conn.execute("DELETE FROM problems")
+        self.conn.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
+                              [astuple(p) for p in problems])
+
+    def problems(self) -> list[StoredProblem]:
+        with guarded(self.path):
+            return [StoredProblem(*r) for r in self.conn.execute(
+                "SELECT path, message, line, doc, size, mtime_ns FROM problems ORDER BY rowid")]
+
+    def prune_places(self) -> None:
+        """Forget places no mention or alternative refers to any more."""
+        self.conn.execute(
+            "DELETE FROM places WHERE id NOT IN (SELECT place_id FROM mentions) AND id NOT IN "
+            "(SELECT json_extract(j.value, '$[0]') FROM mentions, json_each(mentions.alternatives)"
+            " AS j)")
+        self._places.clear()
+
+    # -- reading: IndexReader -------------------------------------------------------------
+
+    def _place(self, pid: str) -> Place:
+        p = self._places.get(pid)
+        if p is None:
+            row = self.conn.execute("SELECT * FROM places WHERE id = ?", (pid,)).fetchone()
+            p = self._places[pid] = _place_from_row(row)
+        return p
+
+    def _load_places(self, ids: Iterable[str]) -> None:
+        missing = [i for i in set(ids) if i not in self._places]
+        for k in range(0, len(missing), 500):
+            chunk = missing[k:k + 500]
+            q = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"SELECT * FROM places WHERE id IN ({q})", chunk):
+                self._places[row[0]] = _place_from_row(row)
+
+    def _summaries(self, sql: str, args: Sequence[Any]) -> list[PlaceSummary]:
+        rows = self.conn.execute(sql, args).fetchall()
+        self._load_places(r[0] for r in rows)
+        out = [PlaceSummary(self._places[r[0]], r[1], r[2]) for r in rows]
+        return sorted(out, key=summary_order)
+
+    def places(self, f: Filter = ALL) -> list[PlaceSummary]:
+        with guarded(self.path):
+            if not f.words and f.doc is None:
+                where, args = _country_clause("country", f.countries)
+                return self._summaries(
+                    f"SELECT place_id, count, articles FROM place_stats {where}", args)
+            sql, args = _passing_mentions(f)
+            return self._summaries(
+                f"SELECT m.place_id, COUNT(*), COUNT(DISTINCT m.article) FROM ({sql}) AS m "
+                "GROUP BY m.place_id", args)
+
+    def place(self, place_id: str) -> PlaceSummary | None:
+        with guarded(self.path):
+            row = self.conn.execute("SELECT count, articles FROM place_stats WHERE place_id = ?",
+                                    (place_id,)).fetchone()
+            if row is None:
+                return None
+            return PlaceSummary(self._place(place_id), row[0], row[1])
+
+    def countries(self, f: Filter = ALL) -> list[CountrySummary]:
+        with guarded(self.path):
+            if not f.words and f.doc is None:
+                rows = self.conn.execute(
+                    "SELECT s.country, c.name, c.name_ar, SUM(s.count) FROM place_stats AS s "
+                    "LEFT JOIN countries AS c ON c.code = s.country "
+                    "WHERE s.country IS NOT NULL GROUP BY s.country").fetchall()
+            else:
+                sql, args = _passing_mentions(Filter(text=f.text, doc=f.doc))
+                rows = self.conn.execute(
+                    "SELECT p.country, c.name, c.name_ar, COUNT(*) FROM (" + sql + ") AS m "
+                    "JOIN places AS p ON p.id = m.place_id "
+                    "LEFT JOIN countries AS c ON c.code = p.country "
+                    "WHERE p.country IS NOT NULL GROUP BY p.country", args).fetchall()
+        out = [CountrySummary(code, name or code, name_ar or code, n)
+               for code, name, name_ar, n in rows]
+        return sorted(out, key=country_order)
+
+    def count_passages(self, f: Filter, place_id: str | None = None) -> int:
+        sql, args = _passing_passages(f, place_id)
+        with guarded(self.path):
+            row = self.conn.execute(f"SELECT COUNT(*) FROM ({sql})", args).fetchone()
+        return int(row[0])
+
+    def passages(
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
+    ) -> list[PassageHit]:
+        sql, args = _passing_passages(f, place_id)
+        with guarded(self.path):
+            ids = [r[0] for r in self.conn.execute(
+                f"{sql} ORDER BY sortkey, pstart LIMIT ? OFFSET ?", [*args, limit, offset])]
+            if not ids:
+                return []
+            q = ",".join("?" * len(ids))
+            prow = {r[0]: r for r in self.conn.execute(
+                f'SELECT id, article, start, "end", kind, text FROM passages WHERE id IN ({q})',
+                ids)}
+            aids = sorted({r[1] for r in prow.values()})
+            qa = ",".join("?" * len(aids))
+            infos = {r[0]: _info(r) for r in self.conn.execute(
+                "SELECT id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
+                f"sha256 FROM articles WHERE id IN ({qa})", aids)}
+            mrows = self.conn.execute(
+                'SELECT passage, start, "end", text, type, place_id, confidence, reason, '
+                f"alternatives FROM mentions WHERE passage IN ({q}) AND type = 'toponym' "
+                "ORDER BY passage, start, seq", ids).fetchall()
+            wanted = self._mention_test(f, place_id)
+            by_passage: dict[int, list[Mention]] = {}
+            for r in mrows:
+                if wanted(r[5]):
+                    by_passage.setdefault(r[0], []).append(self._mention(r[1:]))
+        out = []
+        for pid in ids:
+            r = prow[pid]
+            passage = Passage(r[2], r[3], r[5], r[4])
+            out.append(PassageHit(infos[r[1]], passage, tuple(by_passage.get(pid, ()))))
+        return out
+
+    def _mention_test(self, f: Filter, place_id: str | None) -> Callable[[str], bool]:
+        codes = f.countries
+
+        def wanted(pid: str) -> bool:
+            if place_id is not None and pid != place_id:
+                return False
+            return not codes or self._place(pid).country in codes
+
+        return wanted
+
+    def _mention(self, r: Sequence[Any]) -> Mention:
+        alts = json.loads(r[7])
+        self._load_places([r[4], *(a[0] for a in alts)])
+        return Mention(r[0], r[1], r[2], r[3], self._places[r[4]], r[5], r[6],
+                       tuple(Candidate(self._places[a[0]], a[1], tuple(a[2])) for a in alts))
+
+    def article_mentions(self) -> Iterator[tuple[str, list[Mention]]]:
+        """Every article (in file order) with its mentions in text order."""
+        with guarded(self.path):
+            arts = self.conn.execute("SELECT id, doc FROM articles ORDER BY doc").fetchall()
+            for aid, doc in arts:
+                rows = self.conn.execute(
+                    'SELECT start, "end", text, type, place_id, confidence, reason, '
+                    "alternatives FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))
+                yield doc, [self._mention(r) for r in rows]
+
+    def article(self, doc: str) -> Article | None:
+        """The article re-read from its file (None when it is gone or unreadable)."""
+        from explorer.corpus import ArticleError, read_article
+
+        root = self.get_meta("corpus_root")
+        if root is None:
+            return None
+        try:
+            return read_article(Path(root) / doc, Path(root))
+        except ArticleError:
+            return None
+
+    def stats(self) -> dict[str, int]:
+        with guarded(self.path):
+            c = self.conn
+            return {
+                "articles": c.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+                "passages": c.execute("SELECT COUNT(*) FROM passages").fetchone()[0],
+                "mentions": c.execute("SELECT COUNT(*) FROM mentions").fetchone()[0],
+                "places": c.execute("SELECT COUNT(*) FROM place_stats").fetchone()[0],
+            }
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every indexed table's rows, without row ids and in a set order (for comparing two
+        indexes of one corpus)."""
+        with guarded(self.path):
+            return self._dump()
+
+    def _dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        c = self.conn
+        docs = dict(c.execute("SELECT id, doc FROM articles"))
+        out: dict[str, list[tuple[Any, ...]]] = {
+            "articles": sorted(c.execute(
+                "SELECT doc, size, sha256, title, outlet, published, updated, encoding, sortkey,"
+                " gazetteer FROM articles")),
+            "passages": sorted((docs[a], *rest) for a, *rest in c.execute(
+                'SELECT article, start, "end", kind, text FROM passages')),
+            "fts": sorted(c.execute("SELECT p.start, f.words FROM passages_fts AS f "
+                                    "JOIN passages AS p ON p.id = f.rowid")),
+            "mentions": sorted((docs[a], *rest) for a, *rest in c.execute(
+                'SELECT article, seq, start, "end", text, type, place_id, confidence, reason, '
+                "alternatives FROM mentions")),
+            "places": sorted(c.execute("SELECT * FROM places")),
+            "passage_places": sorted((pl, co, sk, ps, docs[a], n) for pl, co, sk, ps, a, n in
+                                     c.execute("SELECT place_id, country, sortkey, pstart, "
+                                               "article, mentions FROM passage_places")),
+            "place_stats": sorted(c.execute("SELECT * FROM place_stats")),
+        }
+        return out
+
+
+def _info(r: Sequence[Any]) -> ArticleInfo:
+    return ArticleInfo(doc=r[1], path=Path(r[1]), title=r[2], outlet=r[3], published=r[4],
+                       updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9])
+
+
+def _passage_of(passages: Sequence[Passage], m: Mention) -> int | None:
+    for i, p in enumerate(passages):
+        if p.start <= m.start and m.end <= p.end:
+            return i
+    return None
+
+
+def _country_clause(column: str, codes: frozenset[str]) -> tuple[str, list[Any]]:
+    if not codes:
+        return "", []
+    return f"WHERE {column} IN ({','.join('?' * len(codes))})", sorted(codes)
+
+
+def _fts_query(words: Sequence[str]) -> str:
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def _passing_passages(f: Filter, place_id: str | None) -> tuple[str, list[Any]]:
+    """SELECT DISTINCT passage, sortkey, pstart of the passages holding mentions passing
+    ``f`` (of ``place_id``)."""
+    conds: list[str] = []
+    args: list[Any] = []
+    if place_id is not None:
+        conds.append("place_id = ?")
+        args.append(place_id)
+    if f.countries:
+        conds.append(f"country IN ({','.join('?' * len(f.countries))})")
+        args.extend(sorted(f.countries))
+    if f.doc is not None:
+        conds.append("article = (SELECT id FROM articles WHERE doc = ?)")
+        args.append(f.doc)
+    if f.words:
+        conds.append("passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
+        args.append(_fts_query(f.words))
+    where = f"WHERE {' AND '.join(conds)}" if conds else ""
+    return f"SELECT DISTINCT passage, sortkey, pstart FROM passage_places {where}", args
+
+
+def _passing_mentions(f: Filter) -> tuple[str, list[Any]]:
+    """SELECT place_id, article of the toponym mentions passing ``f``."""
+    conds = ["m.type = 'toponym'", "m.passage IS NOT NULL"]
+    args: list[Any] = []
+    if f.countries:
+        conds.append(f"p.country IN ({','.join('?' * len(f.countries))})")
+        args.extend(sorted(f.countries))
+    if f.doc is not None:
+        conds.append("m.article = (SELECT id FROM articles WHERE doc = ?)")
+        args.append(f.doc)
+    if f.words:
+        conds.append("m.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
+        args.append(_fts_query(f.words))
+    return ("SELECT m.place_id AS place_id, m.article AS article FROM mentions AS m "
+            "JOIN places AS p ON p.id = m.place_id WHERE " + " AND ".join(conds)), args
+
+
+def rebuild(path: Path) -> Path | None:
+    """Set a damaged or unwanted index aside and start an empty one, carrying over the
+    analyst's tables when they can still be read. The old file's backup path."""
+    saved: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
+    try:
+        old = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for table in USER_TABLES:
+                cur = old.execute(f"SELECT * FROM {table}")
+                saved[table] = ([d[0] for d in cur.description], cur.fetchall())
+        finally:
+            old.close()
+    except sqlite3.Error:
+        pass
+    kept = backup(path, "rebuild", raw=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    db = IndexDB(path)
+    try:
+        with db.transaction():
+            for table, (cols, rows) in saved.items():
+                if rows:
+                    q = ",".join("?" * len(cols))
+                    names = ",".join(f'"{c}"' for c in cols)
+                    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({q})", rows)
+    finally:
+        db.close()
+    return kept

@@ -1,0 +1,76 @@
+"""Use the persistent index instead of geoparsing again, when it is fresh.
+
+An index is fresh for a folder when it was built with the same gazetteer and rules
+(fingerprint) and size limit, and every file of the folder is in it (or among the files it
+refused) with the size and modification time it has now, and nothing else is. Checking reads
+no article text: one ``stat`` per file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from explorer.article import Problem
+from explorer.corpus import list_files
+from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
+from explorer.indexer import gazetteer_fingerprint
+from gazetteer.model import Mention
+
+
+def fresh_index(
+    corpus_dir: Path,
+    gazetteer_files: Sequence[Path] = (),
+    max_bytes: int | None = None,
+    index_path: Path | None = None,
+) -> IndexDB | None:
+    """The folder's index opened read-only when it is fresh, else None (also when there is
+    no index or it cannot be read: the caller then reads the folder itself)."""
+    from explorer.corpus import DEFAULT_MAX_BYTES
+
+    path = Path(index_path) if index_path else default_index_path(corpus_dir)
+    if not path.exists():
+        return None
+    try:
+        db = IndexDB(path, readonly=True)
+    except IndexUnavailable:
+        return None
+    try:
+        limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+        if _is_fresh(db, Path(corpus_dir), gazetteer_files, limit):
+            return db
+    except (IndexUnavailable, OSError):
+        pass
+    db.close()
+    return None
+
+
+def _is_fresh(db: IndexDB, root: Path, gazetteer_files: Sequence[Path], max_bytes: int) -> bool:
+    if db.get_meta("settings") != f"{gazetteer_fingerprint(gazetteer_files)}:{max_bytes}":
+        return False
+    if db.get_meta("corpus_root") != str(root.resolve()):
+        return False
+    stored = db.stored()
+    refused = {p.doc: (p.size, p.mtime_ns) for p in db.problems() if p.doc and p.doc not in stored}
+    files, _ = list_files(root)
+    if len(files) != len(stored) + len(refused):
+        return False
+    for doc, path in files:
+        st = path.stat()
+        now = (st.st_size, st.st_mtime_ns)
+        s = stored.get(doc)
+        if s is not None:
+            if (s.size, s.mtime_ns) != now:
+                return False
+        elif refused.get(doc) != now:
+            return False
+    return True
+
+
+def index_problems(db: IndexDB) -> list[Problem]:
+    return [Problem(p.path, p.message, p.line) for p in db.problems()]
+
+
+def indexed_mentions(db: IndexDB) -> Iterator[tuple[str, list[Mention]]]:
+    """Every article, in file order, with its mentions in text order."""
+    return db.article_mentions()

@@ -1,0 +1,391 @@
+"""Index a corpus folder into its SQLite index, incrementally, on all cores.
+
+Only new, changed or deleted files are read again: a file whose size and modification time
+match the index is skipped unread; one whose stat changed is read and hashed, and re-geoparsed
+only when its content (SHA-256) changed, or when the gazetteer and rules did (fingerprint).
+Geoparsing runs in worker processes forked after the gazetteer is loaded once (or on a Dask
+cluster, ``explorer.cluster``); the one writer, the calling thread, commits results in batches,
+each batch one transaction, so an interrupted run (Ctrl-C, kill -9, power cut) leaves a
+consistent index that the next run completes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from explorer.article import Article
+from explorer.corpus import (
+    DEFAULT_MAX_BYTES,
+    ArticleError,
+    list_files,
+    read_article,
+)
+from explorer.decode import describe_replaced
+from explorer.indexdb import IndexDB, IndexUnavailable, StoredProblem, default_index_path
+from gazetteer import Geoparser, load_geoparser
+from gazetteer.model import Candidate, Mention, Place
+
+BATCH_SIZE = 64
+_SOURCES = Path(__file__).resolve().parent
+_GAZETTEER = _SOURCES.parent / "gazetteer"
+
+#: (start, end, text, type, place id, confidence, reason, ((place id, score, reasons), ...))
+AltRow = tuple[str, float, tuple[str, ...]]
+MentionRow = tuple[int, int, str, str, str, float, str, tuple[AltRow, ...]]
+
+
+def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
+    """A content hash of everything that decides an article's passages and mentions: the
+    gazetteer's data and code, the furniture and passage rules, and the user's gazetteer
+    files. When it changes, every article is geoparsed again."""
+    h = hashlib.sha256(b"explorer-index-1")
+    sources = sorted((_GAZETTEER / "data").iterdir()) + sorted(_GAZETTEER.glob("*.py"))
+    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py")]
+    for path in [*sources, *(Path(p) for p in extra)]:
+        h.update(path.name.encode() + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"\0missing")
+    return h.hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    doc: str
+    path: str
+    known_sha256: str | None = None  # content already indexed under the same fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    article: Article  # without its text (the passages carry what the index keeps)
+    mentions: tuple[MentionRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Same:
+    """Touched, same content: only its stat is new."""
+
+    doc: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    doc: str
+    path: str
+    message: str
+    size: int | None
+    mtime_ns: int | None
+
+
+Result = Parsed | Same | Refused
+#: Runs tasks somewhere, yielding results as they come (in any order).
+Runner = Callable[[Sequence[Task]], Iterator[Result]]
+
+
+def parse_task(task: Task, root: Path, max_bytes: int, geoparser: Geoparser) -> Result:
+    """Read, hash and geoparse one file (in a worker)."""
+    try:
+        article = read_article(Path(task.path), root, max_bytes)
+    except ArticleError as exc:
+        size: int | None = None
+        mtime: int | None = None
+        with contextlib.suppress(OSError):
+            st = os.stat(task.path)
+            size, mtime = st.st_size, st.st_mtime_ns
+        return Refused(task.doc, task.path, str(exc), size, mtime)
+    if task.known_sha256 == article.sha256:
+        return Same(task.doc, article.size, article.mtime_ns)
+    found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+    rows = tuple(
+        (m.start, m.end, m.text, m.type, m.place.id, m.confidence, m.reason,
+         tuple((c.place.id, c.score, c.reasons) for c in m.alternatives))
+        for m in found)
+    light = replace(article, text="", furniture=(), doc=task.doc)
+    return Parsed(light, rows)
+
+
+# -- local runner: forked worker processes ---------------------------------------------------
+
+_WORKER: tuple[Path, int, Geoparser] | None = None
+
+
+def _work(task: Task) -> Result:
+    assert _WORKER is not None
+    root, max_bytes, geoparser = _WORKER
+    return parse_task(task, root, max_bytes, geoparser)
+
+
+def local_runner(root: Path, max_bytes: int, geoparser: Geoparser, jobs: int) -> Runner:
+    """Geoparse in this process (``jobs`` 1) or in ``jobs`` processes forked after the
+    gazetteer was loaded, so they share it instead of loading it again."""
+
+    def run(tasks: Sequence[Task]) -> Iterator[Result]:
+        global _WORKER
+        if jobs <= 1 or len(tasks) < 2:
+            for t in tasks:
+                yield parse_task(t, root, max_bytes, geoparser)
+            return
+        _WORKER = (root, max_bytes, geoparser)
+        ctx = multiprocessing.get_context("fork")
+        pool = ctx.Pool(jobs)
+        try:
+            chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+            yield from pool.imap_unordered(_work, tasks, chunksize=chunk)
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
+            _WORKER = None
+
+    return run
+
+
+# -- the writer ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What one committed transaction held."""
+
+    docs: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(slots=True)
+class Summary:
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    refused: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+    problems: list[StoredProblem] = field(default_factory=list)
+
+    def line(self) -> str:
+        state = "cancelled" if self.cancelled else "indexed"
+        return (f"{state}: {self.new} new, {self.changed} changed, {self.deleted} deleted, "
+                f"{self.unchanged} unchanged, {self.refused} refused; {self.mentions} mentions "
+                f"written in {self.seconds:.1f} s")
+
+
+Progress = Callable[[int, int, Batch], None]
+
+
+class Indexer:
+    """Brings the index of ``corpus_dir`` up to date; ``run`` from any one thread."""
+
+    def __init__(
+        self,
+        corpus_dir: Path,
+        db_path: Path | None = None,
+        jobs: int = 1,
+        *,
+        gazetteer_files: Sequence[Path] = (),
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        geoparser: Geoparser | None = None,
+        runner: Callable[[Geoparser], Runner] | None = None,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self.root = Path(corpus_dir)
+        self.db_path = Path(db_path) if db_path else default_index_path(self.root)
+        self.jobs = max(1, jobs)
+        self.gazetteer_files = list(gazetteer_files)
+        self.max_bytes = max_bytes
+        self._geoparser = geoparser
+        self._runner = runner
+        self.batch_size = batch_size
+
+    def run(
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Summary:
+        """Index what changed; ``progress(done, total, batch)`` after each committed batch.
+        Raises ``CorpusError`` (folder unreadable) or ``IndexUnavailable``."""
+        t0 = time.perf_counter()
+        files, walk_problems = list_files(self.root)
+        with IndexDB(self.db_path) as db, _writer_lock(db.path):
+            summary = self._run(db, files, walk_problems, progress, cancelled)
+        summary.seconds = time.perf_counter() - t0
+        return summary
+
+    def _run(
+        self,
+        db: IndexDB,
+        files: list[tuple[str, Path]],
+        walk_problems: Sequence[Any],
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> Summary:
+        fp = gazetteer_fingerprint(self.gazetteer_files)
+        settings = f"{fp}:{self.max_bytes}"
+        stored = db.stored()
+        same_settings = db.get_meta("settings") == settings
+        old_problems: dict[str, list[StoredProblem]] = {}
+        for p in db.problems() if same_settings else ():
+            if p.doc:
+                old_problems.setdefault(p.doc, []).append(p)
+        summary = Summary()
+        tasks: list[Task] = []
+        kept: list[StoredProblem] = []
+        for doc, path in files:
+            try:
+                st = os.stat(path)
+                size, mtime = st.st_size, st.st_mtime_ns
+            except OSError:
+                size = mtime = -1
+            s = stored.get(doc)
+            current = s is not None and s.gazetteer == fp
+            if current and s is not None and (s.size, s.mtime_ns) == (size, mtime):
+                summary.unchanged += 1
+                kept += old_problems.get(doc, ())
+                continue
+            if s is None and any((p.size, p.mtime_ns) == (size, mtime)
+                                 for p in old_problems.get(doc, ())):
+                kept += old_problems[doc]  # refused before, unchanged since
+                continue
+            tasks.append(Task(doc, str(path), s.sha256 if current and s is not None else None))
+        present = {doc for doc, _ in files}
+        gone = [doc for doc in stored if doc not in present]
+        geoparser = self._geoparser
+        if tasks and geoparser is None:
+            geoparser = self._geoparser = load_geoparser(self.gazetteer_files)
+        with db.transaction():
+            for doc in gone:
+                db.delete(doc)
+            summary.deleted = len(gone)
+            db.set_meta("corpus_root", str(self.root.resolve()))
+            if geoparser is not None and db.get_meta("gazetteer") != fp:
+                db.set_countries(geoparser.gaz.countries.values())
+                db.set_meta("gazetteer", fp)
+        refused: list[StoredProblem] = []
+        if tasks and geoparser is not None:
+            runner = (self._runner(geoparser) if self._runner else
+                      local_runner(self.root, self.max_bytes, geoparser, self.jobs))
+            self._write(db, tasks, runner, geoparser.gaz.by_id, stored, old_problems, fp,
+                        summary, refused, progress, cancelled)
+        problems = [StoredProblem(str(p.path), p.message, p.line) for p in walk_problems]
+        if geoparser is not None:
+            problems += [StoredProblem(str(f), m, line) for f, line, m in geoparser.gaz.errors]
+        summary.problems = sorted([*problems, *kept, *refused], key=lambda p: p.path)
+        with db.transaction():
+            if not summary.cancelled:
+                db.set_problems(summary.problems)
+                db.set_meta("settings", settings)
+            if gone or summary.changed:
+                db.prune_places()
+        return summary
+
+    def _write(
+        self,
+        db: IndexDB,
+        tasks: Sequence[Task],
+        runner: Runner,
+        places: dict[str, Place],
+        stored: dict[str, Any],
+        old_problems: dict[str, list[StoredProblem]],
+        fp: str,
+        summary: Summary,
+        refused: list[StoredProblem],
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        done = 0
+        pending: list[Result] = []
+
+        def commit() -> None:
+            nonlocal done
+            docs: list[str] = []
+            n = 0
+            with db.transaction():
+                for r in pending:
+                    if isinstance(r, Parsed):
+                        mentions = [_mention(row, places) for row in r.mentions]
+                        db.put(r.article, mentions, fp)
+                        if r.article.replaced:
+                            a = r.article
+                            refused.append(StoredProblem(str(a.path), describe_replaced(
+                                a.replaced), None, a.doc, a.size, a.mtime_ns))
+                        n += len(mentions)
+                        if r.article.doc in stored:
+                            summary.changed += 1
+                        else:
+                            summary.new += 1
+                    elif isinstance(r, Same):
+                        db.touch(stored[r.doc].id, r.size, r.mtime_ns)
+                        summary.unchanged += 1
+                        refused.extend(replace(p, size=r.size, mtime_ns=r.mtime_ns)
+                                       for p in old_problems.get(r.doc, ()))
+                    else:
+                        db.delete(r.doc)
+                        refused.append(StoredProblem(r.path, r.message, None, r.doc, r.size,
+                                                     r.mtime_ns))
+                        summary.refused += 1
+                    docs.append(r.doc if not isinstance(r, Parsed) else r.article.doc)
+            summary.mentions += n
+            done += len(pending)
+            pending.clear()
+            if progress:
+                progress(done, len(tasks), Batch(tuple(docs), n))
+
+        results = runner(tasks)
+        try:
+            for r in results:
+                pending.append(r)
+                if len(pending) >= self.batch_size:
+                    commit()
+                if cancelled and cancelled():
+                    summary.cancelled = True
+                    break
+            if pending:
+                commit()
+        finally:
+            close = getattr(results, "close", None)
+            if close:
+                close()
+
+
+def _mention(row: MentionRow, places: dict[str, Place]) -> Mention:
+    start, end, text, kind, pid, conf, reason, alts = row
+    return Mention(start, end, text, kind, places[pid], conf, reason,
+                   tuple(Candidate(places[a], s, rs) for a, s, rs in alts))
+
+
+@contextlib.contextmanager
+def _writer_lock(db_path: Path) -> Iterator[None]:
+    """One indexer per index: a second one is told at once instead of waiting."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: SQLite's own locking (busy timeout) still serialises
+        yield
+        return
+    lock_path = Path(f"{db_path}.lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise IndexUnavailable(db_path, "read-only",
+                               f"cannot be locked for writing: {exc.strerror or exc}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise IndexUnavailable(db_path, "locked",
+                                   "is being updated by another explorer; try again later"
+                                   ) from None
+        yield
+    finally:
+        os.close(fd)
