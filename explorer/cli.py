@@ -54,6 +54,7 @@ def _window_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", type=Path, metavar="OUT.png",
                    help="render the window offscreen, save a PNG once the map has drawn, exit")
     _common(p)
+    _index_option(p)
     return p
 
 
@@ -343,4 +344,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _window_parser().parse_args(argv)
     from explorer.qt.app import run
 
-    return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes)
+    return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes,
+               index_path=args.index)

@@ -27,6 +27,7 @@ def run(
     *,
     screenshot: Path | None = None,
     max_bytes: int | None = None,
+    index_path: Path | None = None,
 ) -> int:
     prepare_environment(offscreen=screenshot is not None)
     if screenshot is None and not display_available():
@@ -45,7 +46,8 @@ def run(
     for problem in settings.problems:
         say(str(problem))
     # A screenshot shows the corpus as it opens, whatever the user last had selected.
-    window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings)
+    window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings,
+                   index_path=index_path)
     if screenshot is not None:
         return save_screenshot(window, Path(screenshot))
     window.show()
@@ -58,19 +60,22 @@ def start(
     gazetteer_files: Sequence[Path] = (),
     max_bytes: int | None = None,
     settings: Settings | None = None,
+    *,
+    index_path: Path | None = None,
+    jobs: int | None = None,
 ) -> MainWindow:
-    """The main window on ``corpus``, indexing it on a worker thread.
+    """The main window on ``corpus``: it shows the folder's index as it is at once and brings
+    it up to date on a worker thread. Whatever the folder holds (nothing, or no such folder)
+    the window says so itself."""
+    import os
 
-    The window exists before anything is read; whatever the folder holds (nothing, or no such
-    folder) the window says so itself.
-    """
     from explorer.corpus import DEFAULT_MAX_BYTES
-    from explorer.qt.indexing import PipelineIndexer
     from explorer.qt.window import MainWindow
 
     window = MainWindow(corpus, settings=settings)
-    window.start_indexing(
-        PipelineIndexer(corpus, gazetteer_files, max_bytes or DEFAULT_MAX_BYTES))
+    window.open_folder(corpus, index_path=index_path, gazetteer_files=gazetteer_files,
+                       max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                       jobs=jobs or os.cpu_count() or 1)
     return window
 
 

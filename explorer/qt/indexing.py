@@ -1,121 +1,48 @@
 """Indexing off the GUI thread: a worker in a ``QThread`` running an indexer's ``run``.
 
-An indexer is anything with ``run(progress, cancelled)`` (the ``Indexing`` protocol): it calls
-``progress(done, total, batch)`` from the worker thread each time a batch of articles is ready
-and stops early when ``cancelled()`` is true. The worker turns those calls into queued Qt
-signals, so the window (on the GUI thread) only ever sees finished batches.
+An indexer is anything with ``run(progress, cancelled)`` (``explorer.indexer.Indexer``): it
+calls ``progress(done, total, batch)`` from the worker thread after each committed batch and
+stops early when ``cancelled()`` is true. The worker turns those calls into queued Qt signals,
+so the window, on the GUI thread, only hears of batches already in the index.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from explorer.article import Article, Corpus, Problem
-from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, CorpusError, _walk, read_article
-from explorer.index import CorpusIndex
-from explorer.pipeline import gazetteer_problems
-from gazetteer import load_geoparser
-from gazetteer.model import Mention
+from explorer.corpus import CorpusError
+from explorer.indexdb import IndexUnavailable
 
 Progress = Callable[[int, int, Any], None]
 
 
 class Indexing(Protocol):
-    def run(self, progress: Progress, cancelled: Callable[[], bool]) -> None: ...
-
-
-class PipelineIndexer:
-    """Reads and geoparses a folder article by article into an in-memory ``CorpusIndex``.
-
-    Each batch handed to ``progress`` is a fresh ``CorpusIndex`` of everything read so far
-    (built on the worker thread, never changed afterwards, so the GUI thread may read it).
-    Batches are cut by time, so a large corpus costs a bounded number of rebuilds.
-    """
-
-    def __init__(
-        self,
-        root: Path,
-        gazetteer_files: Sequence[Path] = (),
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        batch_seconds: float = 0.5,
-    ) -> None:
-        self.root = Path(root)
-        self.gazetteer_files = tuple(gazetteer_files)
-        self.max_bytes = max_bytes
-        self.batch_seconds = batch_seconds
-
-    def run(self, progress: Progress, cancelled: Callable[[], bool]) -> None:
-        root = self.root
-        if not root.exists():
-            raise CorpusError(f"{root}: no such folder")
-        if not root.is_dir():
-            raise CorpusError(f"{root}: not a folder")
-        corpus = Corpus(root=root)
-        files: list[Path] = []
-        st = root.stat()
-        _walk(root, ((st.st_dev, st.st_ino),), {(st.st_dev, st.st_ino)}, files, corpus.problems)
-        files.sort(key=lambda p: p.relative_to(root).as_posix())
-        geoparser = load_geoparser(self.gazetteer_files)
-        corpus.problems.extend(gazetteer_problems(geoparser))
-        countries = geoparser.gaz.countries
-        found: dict[str, list[Mention]] = {}
-        articles: list[Article] = []
-        last = time.monotonic()
-
-        def emit(done: int) -> None:
-            snapshot = Corpus(root, list(articles), sorted(corpus.problems, key=lambda p: p.path))
-            progress(done, len(files), CorpusIndex(snapshot, found, countries))
-
-        for i, path in enumerate(files):
-            if cancelled():
-                break
-            try:
-                article = read_article(path, root, self.max_bytes)
-            except ArticleError as exc:
-                corpus.problems.append(Problem(str(path), str(exc)))
-            else:
-                spans = [(p.start, p.end) for p in article.passages]
-                found[article.doc] = geoparser.parse(article.text, spans)
-                articles.append(article)
-            if time.monotonic() - last >= self.batch_seconds:
-                emit(i + 1)
-                last = time.monotonic()
-        else:
-            emit(len(files))
-            return
-        emit(i)
+    def run(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> Any: ...
 
 
 class IndexWorker(QObject):
-    """Runs one indexer on its own thread; signals arrive on the thread that created it."""
+    """Runs one indexer on its own thread; its signals arrive on the GUI thread."""
 
     progressed = Signal(int, int, object)  # done, total, batch
-    finished = Signal(bool)  # True when it ran to the end, False when cancelled
-    failed = Signal(str)  # one line: why indexing could not run
+    finished = Signal(object)  # what run returned (explorer.indexer.Summary)
+    failed = Signal(object)  # CorpusError or IndexUnavailable: str() is one line
 
     def __init__(self, indexer: Indexing, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.indexer = indexer
         self._cancel = threading.Event()
-        self._thread: QThread | None = None
+        self._thread = QThread(self)
+        self._thread.setObjectName("indexing")
+        self._runner = _Runner(self)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
 
     def start(self) -> None:
-        thread = QThread()
-        thread.setObjectName("indexing")
-        self._thread = thread
-        runner = _Runner(self)
-        runner.moveToThread(thread)
-        thread.started.connect(runner.run)
-        runner.done.connect(thread.quit)
-        thread.finished.connect(runner.deleteLater)
-        self._runner = runner
-        thread.start()
+        self._thread.start()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -125,19 +52,15 @@ class IndexWorker(QObject):
         return self._cancel.is_set()
 
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._thread.isRunning()
 
-    def wait(self, ms: int = 30_000) -> bool:
-        """Cancel and wait for the thread to end (on close)."""
+    def stop(self, ms: int = 60_000) -> bool:
+        """Cancel and wait for the thread to end (the window is closing)."""
         self.cancel()
-        if self._thread is None:
-            return True
         return bool(self._thread.wait(ms))
 
 
 class _Runner(QObject):
-    done = Signal()
-
     def __init__(self, worker: IndexWorker) -> None:
         super().__init__()
         self.worker = worker
@@ -146,10 +69,12 @@ class _Runner(QObject):
     def run(self) -> None:
         w = self.worker
         try:
-            w.indexer.run(lambda done, total, batch: w.progressed.emit(done, total, batch),
-                          w._cancel.is_set)
-        except (CorpusError, OSError) as exc:
-            w.failed.emit(str(exc))
+            result = w.indexer.run(
+                lambda done, total, batch: w.progressed.emit(done, total, batch),
+                w._cancel.is_set)
+        except (CorpusError, IndexUnavailable) as exc:
+            w.failed.emit(exc)
         else:
-            w.finished.emit(not w._cancel.is_set())
-        self.done.emit()
+            w.finished.emit(result)
+        finally:
+            QThread.currentThread().quit()

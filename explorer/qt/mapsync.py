@@ -2,22 +2,21 @@
 
 Every change reaches the page as one message on the bridge's ``update`` signal (see
 ``resources/web/explorer/map.js``); the page is never reloaded. New data from indexing are
-sent at most every ``DATA_INTERVAL_MS``; filter and selection changes at once. Each message
-has a sequence number the page echoes once it has painted it (``drawn``).
+sent as the session passes them on (a few times a second at most, see ``SessionModel``);
+filter and selection changes at once. Each message has a sequence number the page echoes once
+it has painted it (``drawn``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from explorer.mapdoc import map_message
 from explorer.qt.bridge import MapBridge
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change
-
-DATA_INTERVAL_MS = 400
 
 
 class MapSync(QObject):
@@ -32,10 +31,6 @@ class MapSync(QObject):
         self.sent_seq = 0
         self.drawn_seq = 0
         self._fitted = False
-        self._data_timer = QTimer(self)
-        self._data_timer.setSingleShot(True)
-        self._data_timer.setInterval(DATA_INTERVAL_MS)
-        self._data_timer.timeout.connect(lambda: self.push(fit=not self._fitted))
         model.changed.connect(self._on_change)
         bridge.events.ready.connect(lambda: self.push(fit=True))
         bridge.events.drawn.connect(self._on_drawn)
@@ -44,7 +39,7 @@ class MapSync(QObject):
     def up_to_date(self) -> bool:
         """The page has painted the last message sent (and there is none pending)."""
         return (self.bridge.is_ready and self.drawn_seq >= self.sent_seq
-                and not self._data_timer.isActive())
+                and not self.model.data_pending)
 
     def _on_drawn(self, seq: int) -> None:
         self.drawn_seq = max(self.drawn_seq, seq)
@@ -54,16 +49,9 @@ class MapSync(QObject):
         if change.filter:
             self.push(fit=True)
         elif change.data:
-            if not self._data_timer.isActive():
-                self._data_timer.start()
+            self.push(fit=not self._fitted)
         elif change.selection:
             self.send({"selected": self.model.selected_place})
-
-    def flush(self) -> None:
-        """Send pending data now (indexing has finished)."""
-        if self._data_timer.isActive():
-            self._data_timer.stop()
-            self.push(fit=not self._fitted)
 
     def push(self, *, fit: bool) -> None:
         """Send the places the current filter shows, and the selection."""

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from explorer.query import Filter, IndexReader, PlaceSummary
 from explorer.session import Change, Session
+
+#: New data from indexing reach the views at most this often.
+DATA_INTERVAL_MS = 500
 
 
 class SessionModel(QObject):
@@ -23,6 +26,10 @@ class SessionModel(QObject):
         self.session = Session()
         self.reader: IndexReader | None = None
         self._unsubscribe = self.session.subscribe(self.changed.emit)
+        self._data_timer = QTimer(self)
+        self._data_timer.setSingleShot(True)
+        self._data_timer.setInterval(DATA_INTERVAL_MS)
+        self._data_timer.timeout.connect(self.session.data_changed)
 
     @property
     def filter(self) -> Filter:
@@ -36,9 +43,26 @@ class SessionModel(QObject):
         return self.reader.place(place_id) if self.reader is not None else None
 
     def set_reader(self, reader: IndexReader | None) -> None:
-        """The index has new data (or is a new one): every observer refreshes."""
+        """A new index to read: every observer refreshes now."""
+        self._data_timer.stop()
         self.reader = reader
         self.session.data_changed()
+
+    def data_landed(self) -> None:
+        """The index has new data (a batch was committed): observers refresh soon, once for
+        however many batches land meanwhile."""
+        if not self._data_timer.isActive():
+            self._data_timer.start()
+
+    @property
+    def data_pending(self) -> bool:
+        return self._data_timer.isActive()
+
+    def flush(self) -> None:
+        """Tell the observers of pending data now (indexing has ended)."""
+        if self._data_timer.isActive():
+            self._data_timer.stop()
+            self.session.data_changed()
 
     def select(self, place_id: str | None) -> None:
         if place_id is not None and self.place(place_id) is None:
@@ -70,6 +94,7 @@ class SessionModel(QObject):
         self.set_countries(frozenset())
 
     def dispose(self) -> None:
+        self._data_timer.stop()
         self._unsubscribe()
 
 

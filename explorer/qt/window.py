@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -31,6 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.article import Problem
+from explorer.corpus import DEFAULT_MAX_BYTES
+from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
+from explorer.indexed import index_problems
+from explorer.indexer import Indexer
 from explorer.mapdoc import map_html
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
@@ -38,6 +43,7 @@ from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.mapsync import MapSync
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.passages import PassagePanel
+from explorer.qt.reader import SafeReader
 from explorer.qt.session_model import SessionModel
 from explorer.qt.webview import MapView
 from explorer.query import Filter, IndexReader
@@ -48,6 +54,8 @@ from explorer.settings import Settings, decode_bytes, encode_bytes
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
+#: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
+REBUILDABLE = ("corrupt", "newer", "unavailable")
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -162,6 +170,9 @@ class MainWindow(QMainWindow):
         self.problems: list[Problem] = list(settings.problems) if settings else []
         self.worker: IndexWorker | None = None
         self.indexing_done = False
+        self.index_path: Path | None = None
+        self._indexer: Indexer | None = None
+        self._db: IndexDB | None = None
         self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
         self.session = SessionModel(self)
 
@@ -208,10 +219,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([260, 680, 460])
 
-        self.notice = QLabel(self)
+        self.notice = QWidget(self)
         self.notice.setObjectName("notice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("background:#fff3cd; padding:6px;")
+        self.notice.setStyleSheet("#notice { background:#fff3cd; }")
+        self.notice.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        notice_layout = QHBoxLayout(self.notice)
+        self.notice_text = QLabel(self.notice)
+        self.notice_text.setObjectName("noticeText")
+        self.notice_text.setWordWrap(True)
+        notice_layout.addWidget(self.notice_text, 1)
+        self.rebuild_button = QPushButton("Rebuild the index", self.notice)
+        self.rebuild_button.setObjectName("rebuildIndex")
+        self.rebuild_button.clicked.connect(self.rebuild_index)
+        notice_layout.addWidget(self.rebuild_button)
         self.notice.hide()
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -245,13 +265,49 @@ class MainWindow(QMainWindow):
         self.session.set_reader(reader)
         self._finish(True)
 
+    def open_folder(
+        self,
+        root: Path,
+        *,
+        index_path: Path | None = None,
+        gazetteer_files: Sequence[Path] = (),
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        jobs: int = 1,
+    ) -> None:
+        """Show the folder's index as it is, then bring it up to date on a worker thread."""
+        self.root = Path(root)
+        self.setWindowTitle(f"explorer — {self.root}")
+        self.index_path = Path(index_path) if index_path else default_index_path(self.root)
+        self._indexer = Indexer(self.root, self.index_path, jobs,
+                                gazetteer_files=gazetteer_files, max_bytes=max_bytes)
+        if self._open_reader():
+            self.start_indexing(self._indexer)
+
+    def _open_reader(self) -> bool:
+        """Read the index if there is one; False when it is unusable (the notice says why)."""
+        if self.index_path is None or not self.index_path.exists():
+            return True
+        try:
+            db = IndexDB(self.index_path, readonly=True)
+        except IndexUnavailable as exc:
+            if exc.reason == "unavailable":
+                return True  # not built yet: the indexer builds it
+            self._index_failed(exc)
+            return exc.reason == "locked"
+        self._db = db
+        self._add_problems(index_problems(db))
+        self.session.set_reader(SafeReader(db, self._index_failed))
+        return True
+
     def start_indexing(self, indexer: Indexing) -> None:
-        """Index on a worker thread; each batch it reports fills in the window."""
+        """Index on a worker thread; each batch it commits fills in the window."""
         self.indexing_done = False
         worker = IndexWorker(indexer, self)
-        worker.progressed.connect(self._on_progress)
-        worker.finished.connect(self._finish)
-        worker.failed.connect(self._on_failed)
+        # A worker that was stopped (rebuild) may still deliver its last signals: ignored.
+        worker.progressed.connect(
+            lambda d, t, b: self._on_progress(d, t, b) if worker is self.worker else None)
+        worker.finished.connect(lambda r: self._on_indexed(r) if worker is self.worker else None)
+        worker.failed.connect(lambda e: self._on_failed(e) if worker is self.worker else None)
         self.worker = worker
         self.status.progress.setRange(0, 0)
         self.status.indexing(True)
@@ -263,29 +319,72 @@ class MainWindow(QMainWindow):
             self.worker.cancel()
             self.status.cancel.setEnabled(False)
 
-    def _on_progress(self, done: int, total: int, batch: Any) -> None:
+    def _on_progress(self, done: int, total: int, _batch: object) -> None:
         if self._disposed:
             return
         self.status.progress.setRange(0, max(total, 1))
         self.status.progress.setValue(done)
-        corpus = getattr(batch, "corpus", None)
-        if corpus is not None:
-            self.problems = [p for p in self.problems if p in self._settings_problems()]
-            self._add_problems(corpus.problems)
-        if batch is not None:
-            self.session.set_reader(batch)
-        self.update_status()
+        if self.reader is None:
+            self._open_reader()
+        else:
+            self.session.data_landed()
 
-    def _on_failed(self, message: str) -> None:
-        self.show_notice(message)
+    def _on_indexed(self, summary: Any) -> None:
+        if self._disposed:
+            return
+        if self.reader is None:
+            self._open_reader()
+        problems = getattr(summary, "problems", None)
+        if problems is not None and not getattr(summary, "cancelled", False):
+            self.problems = self._settings_problems()
+            self._add_problems([Problem(p.path, p.message, p.line) for p in problems])
+        self._finish(not getattr(summary, "cancelled", False))
+
+    def _on_failed(self, exc: Exception) -> None:
+        if self._disposed:
+            return
+        if isinstance(exc, IndexUnavailable):
+            self._index_failed(exc)
+        else:
+            self.show_notice(f"{exc}. Open a folder of .txt articles.")
         self._finish(False)
+
+    def _index_failed(self, exc: IndexUnavailable) -> None:
+        if exc.reason == "locked":
+            self.show_notice(f"{exc}. The map shows what is indexed so far.", rebuild=False)
+            return
+        self.show_notice(f"{exc}. Rebuild it? Its analyst data are kept and the old file is "
+                         "backed up beside it.", rebuild=exc.reason in REBUILDABLE)
+
+    def rebuild_index(self) -> None:
+        """Set the damaged index aside (backed up), start a new one, and index again."""
+        if self.index_path is None or self._indexer is None:
+            return
+        if self.worker is not None:
+            self.worker.stop()
+        self.session.set_reader(None)
+        self._close_db()
+        try:
+            kept = rebuild(self.index_path)
+        except (IndexUnavailable, OSError) as exc:
+            self.show_notice(f"Cannot rebuild the index: {exc}", rebuild=True)
+            return
+        self.hide_notice()
+        if kept is not None:
+            log.info("the old index was kept as %s", kept)
+        self.start_indexing(self._indexer)
+
+    def _close_db(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
 
     def _finish(self, complete: bool) -> None:
         if self._disposed:
             return
         self.indexing_done = True
         self.status.indexing(False)
-        self.map_sync.flush()
+        self.session.flush()
         stats = self.reader.stats() if self.reader is not None else {}
         if self.root is not None and not stats.get("articles") and self.notice.isHidden():
             refused = len([p for p in self.problems if p not in self._settings_problems()])
@@ -297,11 +396,16 @@ class MainWindow(QMainWindow):
         if self.map_sync.up_to_date:
             self.mapDrawn.emit()
 
-    def show_notice(self, message: str) -> None:
-        self.notice.setText(message)
+    def show_notice(self, message: str, *, rebuild: bool = False) -> None:
+        self.notice_text.setText(message)
+        self.rebuild_button.setVisible(rebuild)
         self.notice.show()
         self.passages.show_query(None, Filter(), None, heading="Nothing to show",
                                  empty=message)
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+        self.refresh_passages()
 
     # -- problems -----------------------------------------------------------------------------
 
@@ -475,6 +579,7 @@ class MainWindow(QMainWindow):
             return
         self._disposed = True
         if self.worker is not None:
-            self.worker.wait()
+            self.worker.stop()
         self.session.dispose()
+        self._close_db()
         self.view.dispose()
