@@ -102,6 +102,11 @@ class PassagePanel(QTextBrowser):
         self.model = PassageModel(self)
         self._shown = 0
         self._loading = False
+        # A child timer: it dies with the panel, unlike a pending singleShot.
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._maybe_fetch)
         self.model.rowsInserted.connect(self._append)
         self.verticalScrollBar().valueChanged.connect(self._maybe_fetch)
         self.verticalScrollBar().rangeChanged.connect(lambda *_: self._schedule_fetch())
@@ -152,7 +157,7 @@ class PassagePanel(QTextBrowser):
         cursor.insertHtml(fragment)
 
     def _schedule_fetch(self) -> None:
-        QTimer.singleShot(0, self._maybe_fetch)
+        self._fetch_timer.start()
 
     def _maybe_fetch(self, *_: Any) -> None:
         bar = self.verticalScrollBar()
