@@ -4,13 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
+# The tested versions of everything installed (PySide6 6.12.0 is broken: see pyproject.toml).
+CONSTRAINTS := requirements/constraints.txt
 
-.PHONY: setup run screenshot test check bench assets data clean
+.PHONY: setup run screenshot test check bench assets data dist check-install clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+$(STAMP): pyproject.toml $(CONSTRAINTS)
+	$(PYTHON) -m venv --clear $(VENV)  # new pins: a fresh venv, nothing left over
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -36,6 +38,17 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/geoparse.py
 
+## `pip install .` (not editable) into a clean venv; run it from elsewhere (CI does this).
+check-install:
+	bash scripts/check_install.sh
+
+## A one-folder bundle with PyInstaller in dist/explorer/ (no Python needed to run it),
+## then its smoke test.
+dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test,dist]"
+	BIN=$(BIN) bash packaging/build_bundle.sh
+	bash packaging/smoke_test.sh
+
 ## Regenerate resources/ (npm packages, pinned in scripts/web_assets/package-lock.json).
 assets:
 	bash scripts/build_web_assets.sh
@@ -46,4 +59,4 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

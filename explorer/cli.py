@@ -20,11 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from explorer import __version__
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO_ROOT / "seeds"
 COMMANDS = ("mentions", "map", "eval", "gazetteer", "index")
 
 
@@ -50,9 +49,13 @@ def _window_parser() -> argparse.ArgumentParser:
         prog="explorer",
         description="Map-and-document explorer. Subcommands: " + ", ".join(COMMANDS),
     )
-    p.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, metavar="CORPUS_DIR")
+    p.add_argument("corpus", nargs="?", type=Path, metavar="CORPUS_DIR",
+                   help="folder of .txt articles (default: the bundled seed articles)")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png",
                    help="render the window offscreen, save a PNG once the map has drawn, exit")
+    p.add_argument("--verbose", action="store_true",
+                   help="show Qt's and Chromium's own log messages (GPU, sandbox, D-Bus)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(p)
     _index_option(p)
     return p
@@ -120,26 +123,18 @@ def cmd_mentions(args: argparse.Namespace) -> int:
 
 def _mentions(args: argparse.Namespace) -> int:
     """Geoparse and print article by article: memory stays flat however big the corpus."""
-    from explorer.corpus import read_corpus
-    from explorer.pipeline import gazetteer_problems, report
-    from gazetteer import load_geoparser
+    from explorer.pipeline import geoparse, read, report
 
     try:
-        corpus = read_corpus(args.corpus, max_bytes=args.max_bytes)
+        corpus, geoparser = read(args.corpus, args.gazetteer, max_bytes=args.max_bytes)
     except CorpusError as exc:
         _err(str(exc))
         return 1
-    geoparser = load_geoparser(args.gazetteer)
-    corpus.problems.extend(gazetteer_problems(geoparser))
     if not report(corpus, args.corpus):
         return 1
     out = sys.stdout
     places: dict[int, tuple[Place, str]] = {}
-    articles = corpus.articles[::-1]
-    corpus.articles.clear()
-    while articles:
-        article = articles.pop()  # dropped once printed
-        found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+    for article, found in geoparse(corpus, geoparser, keep=False):
         doc = _string(article.doc)
         out.write("".join([_mention_line(doc, m, args.explain, places)
                            for m in sorted(found, key=lambda m: m.start)]))
@@ -342,7 +337,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "gazetteer": cmd_gazetteer, "index": cmd_index}[cmd]
         return handler(args)
     args = _window_parser().parse_args(argv)
+    if args.corpus is None:
+        from explorer.resources import seeds_dir
+
+        args.corpus = seeds_dir()
     from explorer.qt.app import run
 
     return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes,
-               index_path=args.index)
+               verbose=args.verbose, index_path=args.index)

@@ -47,9 +47,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from explorer.article import Furniture
+from explorer.dates import BARE_DATE, META, META_WORDS, parse_date
 
 # -- normalisation --------------------------------------------------------------------------
 
@@ -78,10 +78,6 @@ def line_key(line: str) -> str:
     for ch in set(_LETTER_CHANGED.findall(key)):
         key = key.replace(ch, _LETTER_CHANGES[ch])
     return " ".join(key.lower().split())
-
-
-def words(line: str) -> list[str]:
-    return line.split()
 
 
 # -- line rules -----------------------------------------------------------------------------
@@ -216,97 +212,6 @@ PAGE_SAMPLE_CHARS = 100_000
 #: A line this long (words), or ending in a full stop, is a paragraph: it ends the page header
 #: (where a line holding only a date is the publication date).
 PARAGRAPH_MIN_WORDS = 12
-
-# -- dates ----------------------------------------------------------------------------------
-
-#: Month names (keys) in Egyptian/Gulf, Levantine and Maghrebi usage, and English.
-MONTHS: dict[str, int] = {
-    **dict.fromkeys(["يناير", "كانون الثاني", "جانفي", "january", "jan"], 1),
-    **dict.fromkeys(["فبراير", "شباط", "فيفري", "february", "feb"], 2),
-    **dict.fromkeys(["مارس", "اذار", "march", "mar"], 3),
-    **dict.fromkeys(["ابريل", "افريل", "نيسان", "april", "apr"], 4),
-    **dict.fromkeys(["مايو", "ماي", "ايار", "may"], 5),
-    **dict.fromkeys(["يونيو", "يونيه", "جوان", "حزيران", "june", "jun"], 6),
-    **dict.fromkeys(["يوليو", "يوليه", "جويليه", "تموز", "july", "jul"], 7),
-    **dict.fromkeys(["اغسطس", "اوت", "اب", "august", "aug"], 8),
-    **dict.fromkeys(["سبتمبر", "ايلول", "september", "sep", "sept"], 9),
-    **dict.fromkeys(["اكتوبر", "تشرين الاول", "october", "oct"], 10),
-    **dict.fromkeys(["نوفمبر", "تشرين الثاني", "november", "nov"], 11),
-    **dict.fromkeys(["ديسمبر", "كانون الاول", "december", "dec"], 12),
-}
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-#: A date: year first (2021/09/28), day first (28/09/2021, 28-9-2021, 28.09.2021), or with
-#: a month name (28 سبتمبر 2021, 27 سبتمبر/أيلول 2021, September 28, 2021).
-DATE = re.compile(
-    rf"""
-    (?P<y1>\d{{4}})[/.-](?P<m1>\d{{1,2}})[/.-](?P<d1>\d{{1,2}})
-  | (?P<d2>\d{{1,2}})[/.-](?P<m2>\d{{1,2}})[/.-](?P<y2>\d{{4}})
-  | (?P<d3>\d{{1,2}})\ ?(?P<n3>{_MONTH})(?:\ ?/\ ?(?:{_MONTH}))?\ ?,?\ ?(?P<y3>\d{{4}})
-  | (?P<n4>{_MONTH})\.?\ (?P<d4>\d{{1,2}}),?\ (?P<y4>\d{{4}})
-    """,
-    re.VERBOSE,
-)
-TIME = re.compile(
-    r"(?P<h>\d{1,2}):(?P<min>\d{2})(?::\d{2})?(?:\ ?(?P<ampm>ص|م|صباحا|مساء|am|pm)\b)?",
-    re.VERBOSE,
-)
-PUBLISHED_LABEL = r"""تم\ النشر|تاريخ\ النشر|نشر\ (?:في|بتاريخ|يوم)|منشور\ في|نشر
-                    |published(?:\ on)?|posted(?:\ on)?"""
-UPDATED_LABEL = r"""تم\ التحديث|اخر\ تحديث|تاريخ\ التحديث|حدث\ في|محدث|تحديث
-                  |(?:last\ )?updated(?:\ on)?|modified"""
-#: A labelled date: the label, an optional colon or dash, the date, optionally the time.
-META = re.compile(
-    rf"""(?<!\w)(?:(?P<pub>{PUBLISHED_LABEL})|(?P<upd>{UPDATED_LABEL}))
-         \ ?[:\-–]?\ ?(?:(?:يوم\ )?\w+\ ?[،,]?\ )??
-         (?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?""",
-    re.VERBOSE,
-)
-#: Every label above holds one of these: a line holding none cannot be a labelled date, and
-#: ``in`` says so far faster than the search.
-META_WORDS = ("نشر", "منشور", "تحديث", "حدث", "published", "posted", "updated", "modified")
-BARE_DATE = re.compile(
-    rf"(?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?",
-    re.VERBOSE,
-)
-
-
-def parse_date(date: str, time: str | None = None) -> str | None:
-    """``"2021/09/28", "14:52"`` → ``"2021-09-28T14:52"``; ``None`` if not a real date.
-
-    Both arguments are line keys (see ``line_key``).
-    """
-    m = DATE.fullmatch(date.strip())
-    if not m:
-        return None
-    g = m.groupdict()
-    if g["y1"]:
-        y, mo, d = int(g["y1"]), int(g["m1"]), int(g["d1"])
-    elif g["y2"]:
-        y, mo, d = int(g["y2"]), int(g["m2"]), int(g["d2"])
-        if mo > 12 >= d:  # 09/28/2021: month first after all
-            mo, d = d, mo
-    elif g["y3"]:
-        y, mo, d = int(g["y3"]), MONTHS[g["n3"]], int(g["d3"])
-    else:
-        y, mo, d = int(g["y4"]), MONTHS[g["n4"]], int(g["d4"])
-    hour = minute = None
-    if time:
-        t = TIME.fullmatch(time.strip())
-        if t:
-            hour, minute = int(t["h"]), int(t["min"])
-            ampm = t["ampm"]
-            if ampm in ("م", "مساء", "pm") and hour < 12:
-                hour += 12
-            elif ampm in ("ص", "صباحا", "am") and hour == 12:
-                hour = 0
-    try:
-        when = datetime(y, mo, d, hour or 0, minute or 0)
-    except ValueError:
-        return None
-    if hour is None:
-        return when.strftime("%Y-%m-%d")
-    return when.strftime("%Y-%m-%dT%H:%M")
-
 
 # -- the page -------------------------------------------------------------------------------
 

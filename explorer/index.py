@@ -6,10 +6,9 @@ Non-Qt. The Qt models and the map document are thin views over a ``CorpusIndex``
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import islice
-from typing import Protocol
 
 from explorer.article import Article, Corpus
 from explorer.query import (
@@ -26,10 +25,6 @@ from explorer.query import (
 from gazetteer.model import Mention, Place
 
 ALL = Filter()
-
-
-class Geoparser(Protocol):
-    def parse(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Mention]: ...
 
 
 class CorpusIndex:
@@ -64,22 +59,6 @@ class CorpusIndex:
         self._ordered = sorted(self.articles, key=order_key)
         self._by_doc = {a.doc: a for a in self.articles}
         self._infos = {a.doc: ArticleInfo.of(a) for a in self.articles}
-
-    @classmethod
-    def build(
-        cls,
-        corpus: Corpus,
-        geoparser: Geoparser,
-        countries: Mapping[str, Place] | None = None,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> CorpusIndex:
-        found: dict[str, list[Mention]] = {}
-        for i, article in enumerate(corpus.articles):
-            spans = [(p.start, p.end) for p in article.passages]
-            found[article.doc] = geoparser.parse(article.text, spans)
-            if progress:
-                progress(i + 1, len(corpus.articles))
-        return cls(corpus, found, countries)
 
     # -- IndexReader -------------------------------------------------------------------------
 
@@ -173,4 +152,4 @@ def _group_by_passage(
     return [PassageHit(info, passages[i], tuple(ms)) for i, ms in sorted(by_passage.items())]
 
 
-__all__ = ["CorpusIndex", "CountrySummary", "Geoparser", "PassageHit", "PlaceSummary"]
+__all__ = ["CorpusIndex", "CountrySummary", "PassageHit", "PlaceSummary"]

@@ -3,17 +3,57 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from explorer.article import Corpus, Problem
+from explorer.article import Article, Corpus, Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, read_corpus
 from explorer.index import CorpusIndex
 from gazetteer import Geoparser, load_geoparser
+from gazetteer.model import Mention
 
 
 def gazetteer_problems(geoparser: Geoparser) -> list[Problem]:
     return [Problem(path, msg, line) for path, line, msg in geoparser.gaz.errors]
+
+
+def read(
+    corpus_dir: Path,
+    gazetteer_files: Sequence[Path] = (),
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    geoparser: Geoparser | None = None,
+) -> tuple[Corpus, Geoparser]:
+    """Read ``corpus_dir`` and load the gazetteer (``geoparser`` given: use that one).
+
+    The one way into a corpus for the CLI and the window. Problems with files (unreadable
+    articles, bad gazetteer YAML) are collected in ``corpus.problems``; they never stop the
+    rest of the work. Raises ``CorpusError`` when the folder itself cannot be read.
+    """
+    corpus = read_corpus(Path(corpus_dir), max_bytes=max_bytes)
+    geoparser = geoparser or load_geoparser(gazetteer_files)
+    corpus.problems.extend(gazetteer_problems(geoparser))
+    return corpus, geoparser
+
+
+def geoparse(
+    corpus: Corpus, geoparser: Geoparser, *, keep: bool = True
+) -> Iterator[tuple[Article, list[Mention]]]:
+    """Each article with its mentions, in corpus order.
+
+    ``keep=False`` streams: each article leaves ``corpus.articles`` as it is handed out, so
+    memory stays flat however big the corpus (``explorer mentions``).
+    """
+    def parse(article: Article) -> tuple[Article, list[Mention]]:
+        return article, geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+
+    if keep:
+        yield from map(parse, list(corpus.articles))
+        return
+    articles = corpus.articles[::-1]
+    corpus.articles.clear()
+    while articles:
+        yield parse(articles.pop())  # the caller's copy is the last one
 
 
 def open_corpus(
@@ -23,15 +63,11 @@ def open_corpus(
     max_bytes: int = DEFAULT_MAX_BYTES,
     geoparser: Geoparser | None = None,
 ) -> CorpusIndex:
-    """Read ``corpus_dir``, geoparse it, and index the result.
-
-    Problems with files (unreadable articles, bad gazetteer YAML) are collected in
-    ``index.corpus.problems``; they never stop the rest of the work.
-    """
-    corpus = read_corpus(Path(corpus_dir), max_bytes=max_bytes)
-    geoparser = geoparser or load_geoparser(gazetteer_files)
-    corpus.problems.extend(gazetteer_problems(geoparser))
-    return CorpusIndex.build(corpus, geoparser, countries=geoparser.gaz.countries)
+    """Read ``corpus_dir``, geoparse it, and index the result (see :func:`read`)."""
+    corpus, geoparser = read(corpus_dir, gazetteer_files, max_bytes=max_bytes,
+                             geoparser=geoparser)
+    found = {article.doc: mentions for article, mentions in geoparse(corpus, geoparser)}
+    return CorpusIndex(corpus, found, countries=geoparser.gaz.countries)
 
 
 def say(msg: str) -> None:

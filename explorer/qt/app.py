@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer.qt.env import display_available, prepare_environment
+from explorer.qt import sysdeps
+from explorer.qt.env import display_available, prepare_environment, uses_xcb
 
 if TYPE_CHECKING:
     from explorer.qt.window import MainWindow
@@ -27,12 +28,19 @@ def run(
     *,
     screenshot: Path | None = None,
     max_bytes: int | None = None,
+    verbose: bool = False,
     index_path: Path | None = None,
 ) -> int:
-    prepare_environment(offscreen=screenshot is not None)
+    prepare_environment(offscreen=screenshot is not None, verbose=verbose)
     if screenshot is None and not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    fatal, warning = sysdeps.problems(xcb=screenshot is None and uses_xcb())
+    for line in (warning, fatal):
+        if line:
+            print(f"explorer: {line}", file=sys.stderr)
+    if fatal:
+        return 1
 
     # QtWebEngine must be imported before the QApplication is created.
     import PySide6.QtWebEngineWidgets  # noqa: F401

@@ -6,18 +6,31 @@ import os
 import sys
 
 _FLAGS = ("--disable-gpu",)
+# Chromium's own log (D-Bus, GPU, Vulkan, sandbox chatter on stderr): fatal errors only,
+# unless --verbose.
+_QUIET_FLAGS = ("--log-level=3",)
+#: Qt's warnings that say nothing to the user: there is no GPU (Chromium's is off) and the
+#: offscreen platform cannot do everything a window system does. Hidden unless --verbose;
+#: the tests ignore the same messages (``qt_log_ignore`` in pyproject.toml).
+CHATTER = (
+    "QRhiGles2: Failed to create",
+    "Failed to create RHI for backend",
+    "GPUInfo not initialized",
+    "This plugin does not support propagateSizeHints()",
+)
 
 
-def prepare_environment(*, offscreen: bool = False) -> None:
+def prepare_environment(*, offscreen: bool = False, verbose: bool = False) -> None:
     """Set Qt/Chromium flags for QtWebEngine; call before creating the QApplication.
 
     ``offscreen`` forces the offscreen platform (screenshots, tests). Chromium's sandbox cannot
-    run as root, so it is switched off there only.
+    run as root, so it is switched off there only. Unless ``verbose``, Chromium logs only
+    fatal errors and Qt's :data:`CHATTER` is not printed.
     """
     if offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
-    wanted = list(_FLAGS)
+    wanted = list(_FLAGS) if verbose else [*_FLAGS, *_QUIET_FLAGS]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         wanted.append("--no-sandbox")
     for flag in wanted:
@@ -29,6 +42,19 @@ def prepare_environment(*, offscreen: bool = False) -> None:
     from explorer.qt.scheme import register_scheme
 
     register_scheme()
+    if not verbose:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(_quiet)
+
+
+def _quiet(mode: object, context: object, message: str) -> None:
+    """Qt's messages as Qt prints them, less :data:`CHATTER`."""
+    if message.startswith(CHATTER):
+        return
+    from PySide6.QtCore import qFormatLogMessage
+
+    print(qFormatLogMessage(mode, context, message), file=sys.stderr)  # type: ignore[arg-type]
 
 
 def display_available() -> bool:
@@ -39,3 +65,11 @@ def display_available() -> bool:
     if sys.platform in ("darwin", "win32"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def uses_xcb() -> bool:
+    """Whether Qt will open its window through the xcb (X11) platform plugin."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform:
+        return platform.startswith("xcb")
+    return sys.platform.startswith("linux") and not os.environ.get("WAYLAND_DISPLAY")

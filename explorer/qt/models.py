@@ -19,8 +19,7 @@ from explorer.query import CountrySummary
 from explorer.session import Change
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
-CountRole = Qt.ItemDataRole.UserRole + 2
-SearchRole = Qt.ItemDataRole.UserRole + 3
+SearchRole = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -89,17 +88,9 @@ class CountryListModel(QAbstractListModel):
             return f"<p>{html.escape(text)}</p>"
         if role == CodeRole:
             return c.code
-        if role == CountRole:
-            return c.count
         if role == SearchRole:
             return f"{c.name} {c.name_ar} {c.code}"
         return None
-
-    def code(self, row: int) -> str:
-        return self._rows[row].code
-
-    def codes(self) -> list[str]:
-        return [c.code for c in self._rows]
 
     def row_of(self, code: str) -> int:
         for i, c in enumerate(self._rows):

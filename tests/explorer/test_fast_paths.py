@@ -11,13 +11,14 @@ import json
 import random
 import re
 
+from explorer import dates as D
 from explorer import furniture as F
 from explorer.cli import _mention_line, _string
 from explorer.pipeline import open_corpus
 from gazetteer.model import Place
 from tests.conftest import SEEDS
 
-_PATTERNS = [("metadata", F.META, F.META_WORDS)]
+_PATTERNS = [("metadata", D.META, D.META_WORDS)]
 
 
 def test_every_line_the_date_pattern_matches_holds_a_meta_word() -> None:
@@ -28,7 +29,7 @@ def test_every_line_the_date_pattern_matches_holds_a_meta_word() -> None:
             pieces.add(word)
             pieces.update(word[i:j] for i in range(len(word)) for j in range(i + 1, i + 4))
     pieces.discard("")
-    labels = re.sub(r"\(\?:([^)]*)\)\??", r"\1", F.PUBLISHED_LABEL + "|" + F.UPDATED_LABEL)
+    labels = re.sub(r"\(\?:([^)]*)\)\??", r"\1", D.PUBLISHED_LABEL + "|" + D.UPDATED_LABEL)
     pieces.update(x.strip().replace("\\ ", " ") for x in labels.split("|"))
     vocab = [*sorted(pieces), " ", "2021/09/28", "28-09-2021", "14:52", " : ", "©", " › "]
     vocab += ["2021/09/28"] * 200

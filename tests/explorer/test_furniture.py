@@ -9,7 +9,7 @@ import pytest
 
 from explorer.article import Article
 from explorer.corpus import article_from_text
-from explorer.furniture import analyse_page, line_key, parse_date
+from explorer.furniture import analyse_page
 from tests.conftest import GOLD, SEEDS
 
 # A page of "صدى الواحة", an outlet that does not exist, laid out like news sites are.
@@ -200,27 +200,6 @@ def test_a_page_without_a_title_line() -> None:
 def test_latin_lines_in_a_latin_page_are_text() -> None:
     page = analyse_page("Drought in the Maghreb\nMinisters met in Tunis.\nOpen toolbar\n")
     assert [ln.reason for ln in page.lines] == [None, None, None]
-
-
-@pytest.mark.parametrize(
-    ("date", "time", "iso"),
-    [
-        ("2021/09/28", "14:52", "2021-09-28T14:52"),
-        ("28/09/2021", None, "2021-09-28"),
-        ("28-9-2021", "2:05 م", "2021-09-28T14:05"),
-        ("28.09.2021", "12:30 ص", "2021-09-28T00:30"),
-        ("09/28/2021", None, "2021-09-28"),  # month first: 28 is no month
-        ("27 سبتمبر/أيلول 2021", None, "2021-09-27"),
-        ("٢٧ أيلول ٢٠٢١", "١٠:١٥", "2021-09-27T10:15"),
-        ("3 جوان 2020", None, "2020-06-03"),
-        ("1 كانون الثاني 2020", None, "2020-01-01"),
-        ("September 28, 2021", "9:00 pm", "2021-09-28T21:00"),
-        ("31/02/2021", None, None),
-        ("2021", None, None),
-    ],
-)
-def test_parse_date(date: str, time: str | None, iso: str | None) -> None:
-    assert parse_date(line_key(date), line_key(time) if time else None) == iso
 
 
 # -- the seeds against the gold --------------------------------------------------------------

@@ -47,6 +47,33 @@ def wait_drawn(qtbot: Any, window: Any, timeout: int = 60_000) -> None:
 
 @pytest.fixture
 def window(qtbot: Any, seeds_index: CorpusIndex) -> Iterator[Any]:
+    """A window of its own on the seeds, for a test that changes what it shows."""
     win = open_window(qtbot, seeds_index)
     yield win
     win.dispose()
+
+
+@pytest.fixture(scope="session")
+def _one_window(qapp: Any, seeds_index: CorpusIndex) -> Iterator[Any]:
+    from explorer.qt.app import wait_for_map
+    from explorer.qt.window import MainWindow
+
+    win = MainWindow(seeds_index.corpus.root)
+    win.show_index(seeds_index, seeds_index.corpus.problems)
+    win.show()
+    assert wait_for_map(win, 60_000), "the seeds' map did not draw"
+    yield win
+    win.dispose()
+
+
+@pytest.fixture
+def shared_window(_one_window: Any) -> Iterator[Any]:
+    """One window on the seeds shared by every read-only test (opening one costs ~0.7 s).
+
+    A test that takes it must leave it as it found it: nothing selected, no country filter.
+    """
+    win = _one_window
+    assert win.selected_place is None and win.countries == []
+    yield win
+    assert win.selected_place is None, "a test changed the shared window: use `window`"
+    assert win.countries == [], "a test changed the shared window: use `window`"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -24,15 +25,18 @@ def doc_prefixes(docs: list[str]) -> list[str]:
     return [d.split("_")[0] for d in docs]
 
 
-def test_one_marker_per_place(qtbot: Any, window: Any, seeds_index: CorpusIndex) -> None:
+def test_one_marker_per_place(
+    qtbot: Any, shared_window: Any, seeds_index: CorpusIndex
+) -> None:
+    window = shared_window
     ids = run_js(qtbot, window, "explorer.markerIds()")
     assert ids == sorted(s.place.id for s in seeds_index.places())
     assert run_js(qtbot, window, "explorer.visibleIds()") == ids
     assert run_js(qtbot, window, "explorer.ready") is True
 
 
-def test_tooltip_names_the_place_in_both_languages(qtbot: Any, window: Any) -> None:
-    text = run_js(qtbot, window, f"explorer.tooltipText({HELSINKI!r})")
+def test_tooltip_names_the_place_in_both_languages(qtbot: Any, shared_window: Any) -> None:
+    text = run_js(qtbot, shared_window, f"explorer.tooltipText({HELSINKI!r})")
     assert "هلسنكي" in text and "Helsinki" in text and "mention" in text
 
 
@@ -94,7 +98,11 @@ def test_filter_with_several_countries(qtbot: Any, window: Any, seeds_index: Cor
     assert {m.place.country for h in window.passages.hits for m in h.mentions} == {"TJ", "FI"}
 
 
-def test_bridge_ignores_unknown_and_malformed_ids(qtbot: Any, window: Any) -> None:
+def test_bridge_ignores_unknown_and_malformed_ids(
+    qtbot: Any, shared_window: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    window = shared_window
+    caplog.set_level(logging.WARNING, logger="explorer.qt.bridge")
     code = """
         new QWebChannel(qt.webChannelTransport, function (ch) {
             ch.objects.bridge.placeClicked("no:such-place");
@@ -104,13 +112,24 @@ def test_bridge_ignores_unknown_and_malformed_ids(qtbot: Any, window: Any) -> No
         });
         true
     """
-    assert run_js(qtbot, window, code) is True
+    with qtbot.assertNotEmitted(window.bridge.events.clicked):
+        assert run_js(qtbot, window, code) is True
+        # The bridge's answer to each call: it logs that it ignored it.
+        qtbot.waitUntil(lambda: len(bridge_warnings(caplog)) == 3)
+    assert bridge_warnings(caplog) == [
+        "map bridge: ignored a click on unknown place id 'no:such-place'",
+        "map bridge: ignored a click with an invalid id",
+        "map bridge: ignored a click with an invalid id",
+    ]
+    assert window.selected_place is None
     qtbot.waitUntil(lambda: run_js(qtbot, window, "window.__bridgeKeys || null") is not None)
     keys = set(run_js(qtbot, window, "window.__bridgeKeys"))
     assert {"placeClicked", "mapReady"} <= keys
     assert not keys & {"events", "index", "window", "parent"}
-    qtbot.wait(200)
-    assert window.selected_place is None
+
+
+def bridge_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "explorer.qt.bridge"]
 
 
 def test_a_region_is_drawn_as_the_shapes_of_its_members(

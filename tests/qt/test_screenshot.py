@@ -19,11 +19,14 @@ def test_screenshot_shows_a_drawn_map(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     env = dict(os.environ)
     env.pop("QT_QPA_PLATFORM", None)  # the command must set offscreen itself
+    env.pop("QTWEBENGINE_CHROMIUM_FLAGS", None)  # and quiet Chromium itself
     proc = subprocess.run(
         [sys.executable, "-m", "explorer", str(SEEDS), "--screenshot", str(out)],
         capture_output=True, text=True, timeout=180, env=env,
     )
     assert proc.returncode == 0, proc.stderr
+    # A normal start is quiet: no Chromium log lines ([pid:tid:…:ERROR:…]), no Qt chatter.
+    assert proc.stderr == ""
     image = QImage(str(out))
     assert not image.isNull() and image.width() > 800 and image.height() > 500
     # Sample the middle of the window, where the map is: land, sea and markers.

@@ -1,0 +1,83 @@
+"""One way into a corpus for the CLI and the window: ``pipeline.read`` and ``pipeline.geoparse``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer import cli, pipeline
+from gazetteer import Gazetteer, Geoparser
+
+MINI = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "mini.yaml"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Geoparser:
+    return Geoparser(Gazetteer.from_files([MINI]))
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text("خبر أول\n\nوصل الوفد إلى هلسنكي ثم إلى جنيف.\n", encoding="utf-8")
+    (root / "b.txt").write_text("خبر ثان\n\nقال مسؤول في أفغانستان إن الوضع هادئ.\n",
+                               encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+def spans(found: list) -> list[tuple[int, int, str]]:  # type: ignore[type-arg]
+    return [(m.start, m.end, m.place.id) for m in found]
+
+
+def test_streaming_hands_out_each_article_once_and_keeps_none(
+    corpus_dir: Path, mini: Geoparser
+) -> None:
+    corpus, geoparser = pipeline.read(corpus_dir, geoparser=mini)
+    assert geoparser is mini
+    assert [a.doc for a in corpus.articles] == ["a.txt", "b.txt"]
+    assert any("empty.txt" in str(p) for p in corpus.problems)
+    kept = [(a.doc, spans(f)) for a, f in pipeline.geoparse(corpus, mini)]
+    assert len(corpus.articles) == 2  # keep=True leaves the corpus as it was
+
+    stream = pipeline.geoparse(corpus, mini, keep=False)
+    first = next(stream)
+    assert corpus.articles == []  # the corpus no longer holds them
+    streamed = [(first[0].doc, spans(first[1]))] + [(a.doc, spans(f)) for a, f in stream]
+    assert streamed == kept
+    assert {pid for _, found in kept for *_, pid in found} == {
+        "gn:658225", "gn:2660646", "gn:1149361"}
+
+
+def test_open_corpus_indexes_what_geoparse_finds(corpus_dir: Path, mini: Geoparser) -> None:
+    index = pipeline.open_corpus(corpus_dir, geoparser=mini)
+    corpus, _ = pipeline.read(corpus_dir, geoparser=mini)
+    assert {doc: spans(index.mentions[doc]) for doc in index.mentions} == {
+        a.doc: spans(f) for a, f in pipeline.geoparse(corpus, mini)}
+    assert [p.place.id for p in index.places_in(["FI"])] == ["gn:658225"]
+
+
+def test_the_mentions_command_reads_through_the_pipeline(
+    corpus_dir: Path, mini: Geoparser, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The pipeline's gazetteer is the one the command uses: swap in the small one.
+    monkeypatch.setattr(pipeline, "load_geoparser", lambda files: mini)
+    assert cli.main(["mentions", str(corpus_dir)]) == 0
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["doc"], r["place"]["id"]) for r in rows] == [
+        ("a.txt", "gn:658225"), ("a.txt", "gn:2660646"), ("b.txt", "gn:1149361")]
+    assert "empty.txt" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from explorer import __version__
+
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"explorer {__version__}"
