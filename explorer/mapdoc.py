@@ -1,12 +1,12 @@
 """The map document: a folium (Leaflet) page with an offline basemap and clustered place markers.
 
-Non-Qt. Every script and stylesheet comes from ``resources/``; the page references no remote
-resource. The page the window shows holds no place data at all: it is loaded once and receives
-every place, count and selection as messages (``map_message``) through the QWebChannel. The
-standalone page (``explorer map --html``) embeds its one message as JSON inside a ``<script>``
-element, escaped so that no string in it can close the element or start markup;
-``resources/web/explorer/map.js`` builds the markers with ``textContent``, so names and titles
-are never parsed as HTML.
+Non-Qt. This is the standalone page (``explorer map --html``): every script and stylesheet
+comes from ``resources/`` (file URLs); the page references no remote resource. The window does
+not use it: its page is the static ``resources/web/explorer/window.html``, which holds no data
+and receives the same messages (``map_message``) through the QWebChannel. Here the one message
+is embedded as JSON inside a ``<script>`` element, escaped so that no string in it can close
+the element or start markup; ``resources/web/explorer/map.js`` builds the markers with
+``textContent``, so names and titles are never parsed as HTML.
 
 No user data ever passes through a template engine. folium and branca render elements with
 Jinja, and a ``MacroElement``'s rendered script is parsed as a *new* template, so a place named
@@ -30,10 +30,6 @@ from folium.elements import JSCSSMixin
 from explorer.query import PlaceSummary
 from explorer.resources import resource
 
-#: Where the Qt window serves the page and ``resources/`` (see ``explorer.qt.scheme``).
-APP_BASE = "explorer://app/"
-#: The script that connects the page to Qt (Qt's own, served under the app's scheme).
-QWEBCHANNEL_JS = APP_BASE + "qtwebchannel/qwebchannel.js"
 MIN_ZOOM = 2
 MAX_ZOOM = 12
 
@@ -60,10 +56,8 @@ def script_json(value: Any) -> str:
     return _JSON_STRING.sub(lambda m: m.group().translate(_SCRIPT_ESCAPES), text)
 
 
-def asset_url(*parts: str, for_qt: bool = False) -> str:
-    """URL of a file under ``resources/``: the app's scheme in Qt, a file URL otherwise."""
-    if for_qt:
-        return APP_BASE + "resources/" + "/".join(parts)
+def asset_url(*parts: str) -> str:
+    """File URL of a file under ``resources/``."""
     return resource(*parts).as_uri()
 
 
@@ -109,26 +103,21 @@ class _RawScript(Element):
 class ExplorerLayer(JSCSSMixin, MacroElement):
     """The basemap, the place markers and the page-side API (``window.explorer``)."""
 
-    def __init__(self, initial: dict[str, Any] | None, *, for_qt: bool) -> None:
+    def __init__(self, initial: dict[str, Any]) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ExplorerLayer"
-        data: dict[str, Any] = {"minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM}
-        if initial is not None:
-            data["initial"] = initial
+        data = {"minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM, "initial": initial}
         self.data_json = script_json(data)
-        self.options_json = script_json({"qt": for_qt})
+        self.options_json = script_json({"qt": False})
         def web(*parts: str) -> str:
-            return asset_url("web", *parts, for_qt=for_qt)
+            return asset_url("web", *parts)
 
-        js = [
+        self.default_js = [
             ("markercluster", web("markercluster", "leaflet.markercluster.js")),
             ("topojson", web("topojson-client", "topojson-client.min.js")),
-            ("basemap", asset_url("basemap", "countries.js", for_qt=for_qt)),
+            ("basemap", asset_url("basemap", "countries.js")),
+            ("explorer", web("explorer", "map.js")),
         ]
-        if for_qt:
-            js.append(("qwebchannel", QWEBCHANNEL_JS))
-        js.append(("explorer", web("explorer", "map.js")))
-        self.default_js = js
         self.default_css = [
             ("markercluster_css", web("markercluster", "MarkerCluster.css")),
             ("markercluster_default_css", web("markercluster", "MarkerCluster.Default.css")),
@@ -144,11 +133,8 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
         figure.script.add_child(_RawScript(code), name=self.get_name())
 
 
-def build_map(
-    places: Sequence[PlaceSummary] | None = None, *, for_qt: bool = False
-) -> folium.Map:
-    """The folium map of ``places``, or with no data (``for_qt``: the window's page, which
-    receives its data through the QWebChannel)."""
+def build_map(places: Sequence[PlaceSummary]) -> folium.Map:
+    """The folium map of ``places`` (most mentioned first)."""
     m = folium.Map(
         location=[30.0, 50.0],
         zoom_start=3,
@@ -161,15 +147,14 @@ def build_map(
     )
     # Only Leaflet itself, from resources/: folium's defaults load jQuery, Bootstrap and Font
     # Awesome from CDNs, none of which this page uses.
-    m.default_js = [("leaflet", asset_url("web", "leaflet", "leaflet.js", for_qt=for_qt))]
-    m.default_css = [("leaflet_css", asset_url("web", "leaflet", "leaflet.css", for_qt=for_qt))]
-    initial = None if places is None else map_message(places)
-    ExplorerLayer(initial, for_qt=for_qt).add_to(m)
+    m.default_js = [("leaflet", asset_url("web", "leaflet", "leaflet.js"))]
+    m.default_css = [("leaflet_css", asset_url("web", "leaflet", "leaflet.css"))]
+    ExplorerLayer(map_message(places)).add_to(m)
     return m
 
 
-def map_html(places: Sequence[PlaceSummary] | None = None, *, for_qt: bool = False) -> str:
-    html: str = build_map(places, for_qt=for_qt).get_root().render()
+def map_html(places: Sequence[PlaceSummary]) -> str:
+    html: str = build_map(places).get_root().render()
     return html
 
 

@@ -36,7 +36,6 @@ from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
-from explorer.mapdoc import map_html
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
 from explorer.qt.indexing import Indexing, IndexWorker
@@ -44,6 +43,7 @@ from explorer.qt.mapsync import MapSync
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.passages import PassagePanel
 from explorer.qt.reader import SafeReader
+from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
 from explorer.qt.webview import MapView
 from explorer.query import Filter, IndexReader
@@ -54,6 +54,8 @@ from explorer.settings import Settings, decode_bytes, encode_bytes
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
+#: The map page: static, data-free (see resources/web/explorer/window.html).
+WINDOW_PAGE = "resources/web/explorer/window.html"
 #: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
 REBUILDABLE = ("corrupt", "newer", "unavailable")
 
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         self.refresh_passages()
         self.update_status()
         # The page is loaded once; everything it shows arrives through the channel.
-        self.view.load_html(map_html(for_qt=True))
+        self.view.setUrl(app_url(WINDOW_PAGE))
 
     # -- the index ----------------------------------------------------------------------------
 
