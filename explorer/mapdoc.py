@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
 
+from explorer.mapdata import map_message
 from explorer.query import PlaceSummary
 from explorer.resources import resource
 
@@ -59,34 +60,6 @@ def script_json(value: Any) -> str:
 def asset_url(*parts: str) -> str:
     """File URL of a file under ``resources/``."""
     return resource(*parts).as_uri()
-
-
-def place_record(summary: PlaceSummary) -> dict[str, Any]:
-    """What the page keeps of a place (its counts travel separately, they follow the filter)."""
-    p = summary.place
-    return {
-        "id": p.id,
-        "name": p.name,
-        "name_ar": p.name_ar,
-        "kind": p.kind,
-        "country": p.country,
-        "members": list(p.members),
-        "lat": p.lat,
-        "lon": p.lon,
-    }
-
-
-def map_message(
-    places: Sequence[PlaceSummary], known: Collection[str] = ()
-) -> dict[str, Any]:
-    """The message that shows exactly ``places`` (most mentioned first) on the page.
-
-    Places whose ids are in ``known`` are already on the page and are not sent again.
-    """
-    return {
-        "add": [place_record(s) for s in places if s.place.id not in known],
-        "counts": [[s.place.id, s.count, s.articles] for s in places],
-    }
 
 
 class _RawScript(Element):
@@ -179,7 +152,6 @@ __all__: Sequence[str] = (
     "ExplorerLayer",
     "build_map",
     "map_html",
-    "map_message",
     "remote_urls",
     "script_json",
     "write_map_html",

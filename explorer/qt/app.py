@@ -77,10 +77,18 @@ def start(
     the window says so itself."""
     import os
 
+    from explorer.qt.scheme import app_url
+    from explorer.qt.webview import WINDOW_PAGE, MapView
+
+    # Chromium starts and loads the page while the rest of the app is imported; the page
+    # waits for the event loop to connect its channel, by which time the bridge is there.
+    view = MapView()
+    view.setUrl(app_url(WINDOW_PAGE))
+
     from explorer.corpus import DEFAULT_MAX_BYTES
     from explorer.qt.window import MainWindow
 
-    window = MainWindow(corpus, settings=settings)
+    window = MainWindow(corpus, settings=settings, view=view)
     window.open_folder(corpus, index_path=index_path, gazetteer_files=gazetteer_files,
                        max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                        jobs=jobs or os.cpu_count() or 1)

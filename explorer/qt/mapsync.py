@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from explorer.mapdoc import map_message
+from explorer.mapdata import map_message
 from explorer.qt.bridge import MapBridge
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change

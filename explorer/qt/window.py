@@ -45,7 +45,7 @@ from explorer.qt.passages import PassagePanel
 from explorer.qt.reader import SafeReader
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
-from explorer.qt.webview import MapView
+from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.query import Filter, IndexReader
 from explorer.resources import resources_dir
 from explorer.session import Change
@@ -54,8 +54,6 @@ from explorer.settings import Settings, decode_bytes, encode_bytes
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
-#: The map page: static, data-free (see resources/web/explorer/window.html).
-WINDOW_PAGE = "resources/web/explorer/window.html"
 #: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
 REBUILDABLE = ("corrupt", "newer", "unavailable")
 
@@ -164,7 +162,9 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         settings: Settings | None = None,
+        view: MapView | None = None,
     ) -> None:
+        """``view``: a map view already loading ``WINDOW_PAGE`` (see ``explorer.qt.app``)."""
         super().__init__(parent)
         self._disposed = False
         self.root = Path(root) if root is not None else None
@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.problems_button)
 
-        self.view = MapView(resources_dir(), self)
+        self.view = view or MapView(resources_dir())
+        self.view.setParent(self)
         self.bridge = MapBridge(lambda pid: self.session.place(pid) is not None, self)
         self.bridge.events.clicked.connect(self.session.select)
         self.bridge.events.background.connect(lambda: self.session.select(None))
@@ -253,7 +254,8 @@ class MainWindow(QMainWindow):
         self.refresh_passages()
         self.update_status()
         # The page is loaded once; everything it shows arrives through the channel.
-        self.view.setUrl(app_url(WINDOW_PAGE))
+        if view is None:
+            self.view.setUrl(app_url(WINDOW_PAGE))
 
     # -- the index ----------------------------------------------------------------------------
 

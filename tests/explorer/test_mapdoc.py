@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from explorer.index import CorpusIndex
-from explorer.mapdoc import map_html, map_message, remote_urls, script_json
+from explorer.mapdata import map_message
+from explorer.mapdoc import map_html, remote_urls, script_json
 from explorer.pipeline import open_corpus
 from explorer.resources import resource
 from tests.conftest import SEEDS
