@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from explorer.indexer import Result, Runner, Task, parse_task
+from explorer.indexer import Result, Runner, Task, gazetteer_fingerprint, parse_task
 from gazetteer import Geoparser, load_geoparser
 
 CHUNK = 32
@@ -31,11 +31,12 @@ def _worker_geoparser(gazetteer_files: tuple[str, ...]) -> Geoparser:
 
 
 def parse_chunk(
-    root: str, max_bytes: int, gazetteer_files: tuple[str, ...], tasks: Sequence[Task]
+    root: str, max_bytes: int, gazetteer_files: tuple[str, ...], fingerprint: str,
+    tasks: Sequence[Task],
 ) -> list[Result]:
     """Run on a worker: read and geoparse a chunk of files."""
     geoparser = _worker_geoparser(gazetteer_files)
-    return [parse_task(t, Path(root), max_bytes, geoparser) for t in tasks]
+    return [parse_task(t, Path(root), max_bytes, geoparser, fingerprint) for t in tasks]
 
 
 def dask_runner(
@@ -49,6 +50,7 @@ def dask_runner(
     scheduler address such as ``tcp://host:8786``, or a ``distributed`` cluster object)."""
     root = str(Path(corpus_dir).resolve())
     files = tuple(str(Path(f).resolve()) for f in gazetteer_files)
+    fingerprint = gazetteer_fingerprint(gazetteer_files)
 
     def make(_: Geoparser) -> Runner:
         def run(tasks: Sequence[Task]) -> Iterator[Result]:
@@ -61,7 +63,8 @@ def dask_runner(
                 todo = iter(chunks)
 
                 def submit(part: list[Task]) -> Any:
-                    return client.submit(parse_chunk, root, max_bytes, files, part, pure=False)
+                    return client.submit(parse_chunk, root, max_bytes, files, fingerprint, part,
+                                         pure=False)
 
                 running = as_completed([submit(p) for p in islice(todo, limit)])  # type: ignore[no-untyped-call]
                 for future in running:

@@ -42,6 +42,7 @@ from gazetteer.model import Candidate, Mention, Place
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_S = 5.0
+CACHE_KIB = 64 * 1024  # page cache per connection, at most (allocated as used)
 ALL = Filter()
 
 
@@ -99,7 +100,10 @@ CREATE TABLE passages (
     text TEXT NOT NULL
 );
 CREATE INDEX passages_by_article ON passages(article, start);
-CREATE VIRTUAL TABLE passages_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 0');
+-- Words only (detail=none): queries ask for passages holding every word, not for phrases.
+CREATE VIRTUAL TABLE passages_fts USING fts5(
+    words, detail = none, tokenize = 'unicode61 remove_diacritics 0'
+);
 CREATE TABLE places (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL, name_ar TEXT NOT NULL, kind TEXT NOT NULL,
@@ -122,7 +126,6 @@ CREATE TABLE mentions (
     alternatives TEXT NOT NULL      -- JSON [[place id, score, [reasons]], ...]
 );
 CREATE INDEX mentions_by_article ON mentions(article, start, seq);
-CREATE INDEX mentions_by_passage ON mentions(passage);
 CREATE TABLE passage_places (
     place_id TEXT NOT NULL,
     country TEXT,
@@ -135,7 +138,7 @@ CREATE TABLE passage_places (
 ) WITHOUT ROWID;
 CREATE INDEX passage_places_by_country ON passage_places(country, sortkey, pstart);
 CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart);
-CREATE INDEX passage_places_by_article ON passage_places(article);
+CREATE INDEX passage_places_by_passage ON passage_places(passage);
 CREATE TABLE place_stats (
     place_id TEXT PRIMARY KEY, country TEXT, count INTEGER NOT NULL, articles INTEGER NOT NULL
 );
@@ -284,12 +287,15 @@ class IndexDB:
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self._places: dict[str, Place] = {}
+        self._known: set[str] = set()  # place ids the places table holds (writer)
+        self._all: tuple[int, list[PlaceSummary]] | None = None
         with guarded(self.path):
             if readonly:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                             timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                             check_same_thread=False)
                 self._check_version(self._version(), readonly=True)
+                self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 return
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -300,6 +306,7 @@ class IndexDB:
                                         isolation_level=None, check_same_thread=False)
             try:
                 self._open_for_writing()
+                self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
             except BaseException:
                 self.conn.close()
                 raise
@@ -317,7 +324,8 @@ class IndexDB:
     def _open_for_writing(self) -> None:
         conn = self.conn
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys=ON")
         version = self._version()
         self._check_version(version, readonly=False)
@@ -349,6 +357,7 @@ class IndexDB:
         """One write transaction (BEGIN IMMEDIATE: one writer at a time, others wait)."""
         with guarded(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
+            self._all = None  # this connection's own writes do not change data_version
             try:
                 yield
                 self.conn.execute("COMMIT")
@@ -392,66 +401,60 @@ class IndexDB:
         conn.execute("DELETE FROM place_stats WHERE count <= 0")
         conn.execute("DELETE FROM passages_fts WHERE rowid IN "
                      "(SELECT id FROM passages WHERE article = ?)", (aid,))
-        conn.execute("DELETE FROM passage_places WHERE article = ?", (aid,))
+        conn.execute(  # by its primary key: the article's places and reading-order key
+            "DELETE FROM passage_places WHERE place_id IN (SELECT place_id FROM mentions "
+            "WHERE article = ?) AND sortkey = (SELECT sortkey FROM articles WHERE id = ?)",
+            (aid, aid))
         conn.execute("DELETE FROM mentions WHERE article = ?", (aid,))
         conn.execute("DELETE FROM passages WHERE article = ?", (aid,))
         conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
 
-    def put(self, article: Article, mentions: Sequence[Mention], gazetteer: str) -> None:
+    def put(
+        self,
+        article: Article,
+        mentions: Sequence[Mention],
+        gazetteer: str,
+        words: Sequence[str] | None = None,
+    ) -> None:
         """Store an article with its passages and mentions (replacing any older version).
         Inside a transaction."""
-        self.delete(article.doc)
+        places = {m.place.id: m.place for m in mentions}
+        places.update((c.place.id, c.place) for m in mentions for c in m.alternatives)
+        self.put_rows(prepare(article, mentions, gazetteer, words), places.__getitem__)
+
+    def put_rows(self, rows: ArticleRows, place: Callable[[str], Place],
+                 replace: bool = True) -> None:
+        """Store what ``prepare`` made of an article (``place(id)`` gives the places the index
+        does not hold yet). ``replace``: the article may be in the index already. Inside a
+        transaction."""
         conn = self.conn
-        sortkey = _sortkey(article.published, article.doc)
-        cur = conn.execute(
+        if replace:
+            self.delete(rows.article[0])
+        aid = conn.execute(
             "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
             "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (article.doc, article.size, article.mtime_ns, article.sha256, article.title,
-             article.outlet, article.published, article.updated, article.encoding, sortkey,
-             gazetteer))
-        aid = cur.lastrowid
-        pids: list[int] = []
-        for p in article.passages:
-            cur = conn.execute(
-                'INSERT INTO passages (article, start, "end", kind, text) VALUES (?,?,?,?,?)',
-                (aid, p.start, p.end, p.kind, p.text))
-            assert cur.lastrowid is not None
-            pids.append(cur.lastrowid)
-            conn.execute("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
-                         (cur.lastrowid, " ".join(fold_words(p.text))))
-        places: dict[str, Place] = {}
-        per_passage: dict[tuple[int, str], int] = {}
-        counts: dict[str, int] = {}
-        rows = []
-        for seq, m in enumerate(mentions):
-            places[m.place.id] = m.place
-            for c in m.alternatives:
-                places[c.place.id] = c.place
-            i = _passage_of(article.passages, m)
-            passage = pids[i] if i is not None else None
-            alts = json.dumps([[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
-                              ensure_ascii=False)
-            rows.append((aid, passage, seq, m.start, m.end, m.text, m.type, m.place.id,
-                         m.confidence, m.reason, alts))
-            if m.type == "toponym":
-                counts[m.place.id] = counts.get(m.place.id, 0) + 1
-                if i is not None:
-                    per_passage[(i, m.place.id)] = per_passage.get((i, m.place.id), 0) + 1
+            rows.article).lastrowid
+        base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
+        conn.executemany('INSERT INTO passages VALUES (?,?,?,?,?,?)',
+                         [(base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)])
+        conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
+                         [(base + i, p[4]) for i, p in enumerate(rows.passages)])
         conn.executemany(
-            'INSERT INTO mentions (article, passage, seq, start, "end", text, type, place_id, '
-            "confidence, reason, alternatives) VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-        fresh = [p for pid, p in places.items() if pid not in self._places]
-        conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                         [_place_row(p) for p in fresh])
-        self._places.update((p.id, p) for p in fresh)
-        conn.executemany(
-            "INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
-            [(pid, places[pid].country, sortkey, article.passages[i].start, pids[i], aid, n)
-             for (i, pid), n in per_passage.items()])
+            "INSERT INTO mentions (article, passage, seq, start, \"end\", text, type, place_id, "
+            "confidence, reason, alternatives) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions])
+        fresh = [pid for pid in rows.places if pid not in self._known]
+        if fresh:
+            conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                             [_place_row(place(pid)) for pid in fresh])
+            self._known.update(fresh)
+        sortkey = rows.article[9]
+        conn.executemany("INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
+                         [(pid, country, sortkey, pstart, base + i, aid, n)
+                          for pid, country, pstart, i, n in rows.passage_places])
         conn.executemany(
             "INSERT INTO place_stats VALUES (?, ?, ?, 1) ON CONFLICT (place_id) DO UPDATE "
-            "SET count = count + excluded.count, articles = articles + 1",
-            [(pid, places[pid].country, n) for pid, n in counts.items()])
+            "SET count = count + excluded.count, articles = articles + 1", rows.counts)
 
     def set_countries(self, countries: Iterable[Place]) -> None:
         self.conn.execute("DELETE FROM countries")
@@ -475,6 +478,7 @@ class IndexDB:
             "(SELECT json_extract(j.value, '$[0]') FROM mentions, json_each(mentions.alternatives)"
             " AS j)")
         self._places.clear()
+        self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
 
     # -- reading: IndexReader -------------------------------------------------------------
 
@@ -487,6 +491,11 @@ class IndexDB:
 
     def _load_places(self, ids: Iterable[str]) -> None:
         missing = [i for i in set(ids) if i not in self._places]
+        if len(missing) > 2000:  # one pass over the table beats thousands of lookups
+            for row in self.conn.execute("SELECT * FROM places"):
+                if row[0] not in self._places:
+                    self._places[row[0]] = _place_from_row(row)
+            return
         for k in range(0, len(missing), 500):
             chunk = missing[k:k + 500]
             q = ",".join("?" * len(chunk))
@@ -501,14 +510,20 @@ class IndexDB:
 
     def places(self, f: Filter = ALL) -> list[PlaceSummary]:
         with guarded(self.path):
+            if f == ALL:  # asked again and again by views: kept until the data changes
+                version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+                if self._all is None or self._all[0] != version:
+                    self._all = (version, self._summaries(
+                        "SELECT place_id, count, articles FROM place_stats", []))
+                return list(self._all[1])
             if not f.words and f.doc is None:
                 where, args = _country_clause("country", f.countries)
                 return self._summaries(
                     f"SELECT place_id, count, articles FROM place_stats {where}", args)
-            sql, args = _passing_mentions(f)
+            where, args = _passage_places_where(f)
             return self._summaries(
-                f"SELECT m.place_id, COUNT(*), COUNT(DISTINCT m.article) FROM ({sql}) AS m "
-                "GROUP BY m.place_id", args)
+                "SELECT place_id, SUM(mentions), COUNT(DISTINCT article) FROM passage_places "
+                f"WHERE {where} GROUP BY place_id", args)
 
     def place(self, place_id: str) -> PlaceSummary | None:
         with guarded(self.path):
@@ -526,12 +541,12 @@ class IndexDB:
                     "LEFT JOIN countries AS c ON c.code = s.country "
                     "WHERE s.country IS NOT NULL GROUP BY s.country").fetchall()
             else:
-                sql, args = _passing_mentions(Filter(text=f.text, doc=f.doc))
+                where, args = _passage_places_where(Filter(text=f.text, doc=f.doc))
                 rows = self.conn.execute(
-                    "SELECT p.country, c.name, c.name_ar, COUNT(*) FROM (" + sql + ") AS m "
-                    "JOIN places AS p ON p.id = m.place_id "
-                    "LEFT JOIN countries AS c ON c.code = p.country "
-                    "WHERE p.country IS NOT NULL GROUP BY p.country", args).fetchall()
+                    "SELECT s.country, c.name, c.name_ar, SUM(s.mentions) FROM passage_places "
+                    "AS s LEFT JOIN countries AS c ON c.code = s.country "
+                    f"WHERE {where} AND s.country IS NOT NULL GROUP BY s.country",
+                    args).fetchall()
         out = [CountrySummary(code, name or code, name_ar or code, n)
                for code, name, name_ar, n in rows]
         return sorted(out, key=country_order)
@@ -545,8 +560,8 @@ class IndexDB:
     def passages(
         self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
     ) -> list[PassageHit]:
-        sql, args = _passing_passages(f, place_id)
         with guarded(self.path):
+            sql, args = _passing_passages(f, place_id, self._page_index(f, place_id))
             ids = [r[0] for r in self.conn.execute(
                 f"{sql} ORDER BY sortkey, pstart LIMIT ? OFFSET ?", [*args, limit, offset])]
             if not ids:
@@ -562,8 +577,8 @@ class IndexDB:
                 f"sha256 FROM articles WHERE id IN ({qa})", aids)}
             mrows = self.conn.execute(
                 'SELECT passage, start, "end", text, type, place_id, confidence, reason, '
-                f"alternatives FROM mentions WHERE passage IN ({q}) AND type = 'toponym' "
-                "ORDER BY passage, start, seq", ids).fetchall()
+                f"alternatives FROM mentions WHERE article IN ({qa}) AND passage IN ({q}) "
+                "AND type = 'toponym' ORDER BY passage, start, seq", [*aids, *ids]).fetchall()
             wanted = self._mention_test(f, place_id)
             by_passage: dict[int, list[Mention]] = {}
             for r in mrows:
@@ -575,6 +590,18 @@ class IndexDB:
             passage = Passage(r[2], r[3], r[5], r[4])
             out.append(PassageHit(infos[r[1]], passage, tuple(by_passage.get(pid, ()))))
         return out
+
+    def _page_index(self, f: Filter, place_id: str | None) -> str | None:
+        """For countries without a place: walk the passages in reading order and keep the
+        countries' (quick when they are common), or take the countries' passages and sort
+        them (quick when they are rare). ``place_stats`` tells which."""
+        if place_id is not None or not f.countries or f.doc is not None:
+            return None
+        q = ",".join("?" * len(f.countries))
+        mine, total = self.conn.execute(
+            f"SELECT IFNULL(SUM(count * (country IN ({q}))), 0), IFNULL(SUM(count), 0) "
+            "FROM place_stats", sorted(f.countries)).fetchone()
+        return "passage_places_by_order" if mine * 50 >= total else "passage_places_by_country"
 
     def _mention_test(self, f: Filter, place_id: str | None) -> Callable[[str], bool]:
         codes = f.countries
@@ -653,6 +680,65 @@ class IndexDB:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleRows:
+    """An article as the index stores it, ready to insert (made where it was geoparsed, so
+    the one writer only writes). Passages are referred to by their index in ``passages``."""
+
+    article: tuple[Any, ...]  # doc, size, mtime_ns, sha256, title, outlet, published,
+    #                           updated, encoding, sortkey, gazetteer
+    passages: list[tuple[int, int, str, str, str]]  # start, end, kind, text, folded words
+    mentions: list[tuple[Any, ...]]  # passage index or None, seq, start, end, text, type,
+    #                                  place id, confidence, reason, alternatives JSON
+    passage_places: list[tuple[str, str | None, int, int, int]]  # place id, country,
+    #                                                            passage start, index, count
+    counts: list[tuple[str, str | None, int]]  # place id, country, toponym mentions
+    places: list[str]  # every place id referred to (alternatives too)
+
+
+def prepare(
+    article: Article, mentions: Sequence[Mention], gazetteer: str,
+    words: Sequence[str] | None = None,
+) -> ArticleRows:
+    """The rows of one article (see ``ArticleRows``)."""
+    if words is None:
+        words = passage_words(article.passages)
+    sortkey = _sortkey(article.published, article.doc)
+    passages = article.passages
+    places: dict[str, str | None] = {}
+    per_passage: dict[tuple[int, str], int] = {}
+    counts: dict[str, int] = {}
+    rows = []
+    for seq, m in enumerate(mentions):
+        places[m.place.id] = m.place.country
+        for c in m.alternatives:
+            places.setdefault(c.place.id, c.place.country)
+        i = _passage_of(passages, m)
+        alts = json.dumps([[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
+                          ensure_ascii=False) if m.alternatives else "[]"
+        rows.append((i, seq, m.start, m.end, m.text, m.type, m.place.id, m.confidence,
+                     m.reason, alts))
+        if m.type == "toponym":
+            counts[m.place.id] = counts.get(m.place.id, 0) + 1
+            if i is not None:
+                per_passage[(i, m.place.id)] = per_passage.get((i, m.place.id), 0) + 1
+    return ArticleRows(
+        (article.doc, article.size, article.mtime_ns, article.sha256, article.title,
+         article.outlet, article.published, article.updated, article.encoding, sortkey,
+         gazetteer),
+        [(p.start, p.end, p.kind, p.text, w) for p, w in zip(passages, words, strict=True)],
+        rows,
+        [(pid, places[pid], passages[i].start, i, n) for (i, pid), n in per_passage.items()],
+        [(pid, places[pid], n) for pid, n in counts.items()],
+        list(places),
+    )
+
+
+def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
+    """What the full-text index stores of each passage: its folded words."""
+    return tuple(" ".join(fold_words(p.text)) for p in passages)
+
+
 def _info(r: Sequence[Any]) -> ArticleInfo:
     return ArticleInfo(doc=r[1], path=Path(r[1]), title=r[2], outlet=r[3], published=r[4],
                        updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9])
@@ -675,42 +761,33 @@ def _fts_query(words: Sequence[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def _passing_passages(f: Filter, place_id: str | None) -> tuple[str, list[Any]]:
+def _passing_passages(
+    f: Filter, place_id: str | None, index: str | None = None
+) -> tuple[str, list[Any]]:
     """SELECT DISTINCT passage, sortkey, pstart of the passages holding mentions passing
-    ``f`` (of ``place_id``)."""
-    conds: list[str] = []
-    args: list[Any] = []
+    ``f`` (of ``place_id``), optionally through the named index of ``passage_places``."""
+    where, args = _passage_places_where(f)
     if place_id is not None:
-        conds.append("place_id = ?")
+        where += " AND place_id = ?"
         args.append(place_id)
+    hint = f" INDEXED BY {index}" if index else ""
+    return f"SELECT DISTINCT passage, sortkey, pstart FROM passage_places{hint} WHERE {where}", args
+
+
+def _passage_places_where(f: Filter) -> tuple[str, list[Any]]:
+    """Conditions on ``passage_places`` (alias-free columns) for the rows passing ``f``."""
+    conds = ["1"]
+    args: list[Any] = []
     if f.countries:
         conds.append(f"country IN ({','.join('?' * len(f.countries))})")
         args.extend(sorted(f.countries))
     if f.doc is not None:
-        conds.append("article = (SELECT id FROM articles WHERE doc = ?)")
+        conds.append("sortkey = (SELECT sortkey FROM articles WHERE doc = ?)")
         args.append(f.doc)
     if f.words:
         conds.append("passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
         args.append(_fts_query(f.words))
-    where = f"WHERE {' AND '.join(conds)}" if conds else ""
-    return f"SELECT DISTINCT passage, sortkey, pstart FROM passage_places {where}", args
-
-
-def _passing_mentions(f: Filter) -> tuple[str, list[Any]]:
-    """SELECT place_id, article of the toponym mentions passing ``f``."""
-    conds = ["m.type = 'toponym'", "m.passage IS NOT NULL"]
-    args: list[Any] = []
-    if f.countries:
-        conds.append(f"p.country IN ({','.join('?' * len(f.countries))})")
-        args.extend(sorted(f.countries))
-    if f.doc is not None:
-        conds.append("m.article = (SELECT id FROM articles WHERE doc = ?)")
-        args.append(f.doc)
-    if f.words:
-        conds.append("m.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)")
-        args.append(_fts_query(f.words))
-    return ("SELECT m.place_id AS place_id, m.article AS article FROM mentions AS m "
-            "JOIN places AS p ON p.id = m.place_id WHERE " + " AND ".join(conds)), args
+    return " AND ".join(conds), args
 
 
 def rebuild(path: Path) -> Path | None:

@@ -12,34 +12,35 @@ consistent index that the next run completes.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from explorer.article import Article
-from explorer.corpus import (
-    DEFAULT_MAX_BYTES,
-    ArticleError,
-    list_files,
-    read_article,
-)
+from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_article
 from explorer.decode import describe_replaced
-from explorer.indexdb import IndexDB, IndexUnavailable, StoredProblem, default_index_path
+from explorer.indexdb import (
+    ArticleRows,
+    IndexDB,
+    IndexUnavailable,
+    StoredProblem,
+    default_index_path,
+    prepare,
+)
 from gazetteer import Geoparser, load_geoparser
-from gazetteer.model import Candidate, Mention, Place
+from gazetteer.model import Place
 
-BATCH_SIZE = 64
+BATCH_SIZE = 256  # articles per transaction at most
+BATCH_SECONDS = 1.0  # and a transaction at least this often, for progress
 _SOURCES = Path(__file__).resolve().parent
 _GAZETTEER = _SOURCES.parent / "gazetteer"
 
-#: (start, end, text, type, place id, confidence, reason, ((place id, score, reasons), ...))
-AltRow = tuple[str, float, tuple[str, ...]]
-MentionRow = tuple[int, int, str, str, str, float, str, tuple[AltRow, ...]]
 
 
 def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
@@ -67,8 +68,9 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
-    article: Article  # without its text (the passages carry what the index keeps)
-    mentions: tuple[MentionRow, ...]
+    doc: str
+    rows: ArticleRows  # ready to insert
+    problem: str | None = None  # e.g. bytes replaced while decoding
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,9 @@ Result = Parsed | Same | Refused
 Runner = Callable[[Sequence[Task]], Iterator[Result]]
 
 
-def parse_task(task: Task, root: Path, max_bytes: int, geoparser: Geoparser) -> Result:
+def parse_task(
+    task: Task, root: Path, max_bytes: int, geoparser: Geoparser, fingerprint: str
+) -> Result:
     """Read, hash and geoparse one file (in a worker)."""
     try:
         article = read_article(Path(task.path), root, max_bytes)
@@ -108,26 +112,30 @@ def parse_task(task: Task, root: Path, max_bytes: int, geoparser: Geoparser) -> 
     if task.known_sha256 == article.sha256:
         return Same(task.doc, article.size, article.mtime_ns)
     found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
-    rows = tuple(
-        (m.start, m.end, m.text, m.type, m.place.id, m.confidence, m.reason,
-         tuple((c.place.id, c.score, c.reasons) for c in m.alternatives))
-        for m in found)
-    light = replace(article, text="", furniture=(), doc=task.doc)
-    return Parsed(light, rows)
+    found.sort(key=lambda m: m.start)
+    rows = prepare(article, found, fingerprint)
+    problem = describe_replaced(article.replaced) if article.replaced else None
+    return Parsed(task.doc, rows, problem)
 
 
 # -- local runner: forked worker processes ---------------------------------------------------
 
-_WORKER: tuple[Path, int, Geoparser] | None = None
+_WORKER: tuple[Path, int, Geoparser, str] | None = None
 
 
 def _work(task: Task) -> Result:
     assert _WORKER is not None
-    root, max_bytes, geoparser = _WORKER
-    return parse_task(task, root, max_bytes, geoparser)
+    return parse_task(task, *_WORKER)
 
 
-def local_runner(root: Path, max_bytes: int, geoparser: Geoparser, jobs: int) -> Runner:
+def _quiet_worker() -> None:
+    """Ctrl-C is for the writer, which stops the pool: no traceback from every worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def local_runner(
+    root: Path, max_bytes: int, geoparser: Geoparser, fingerprint: str, jobs: int
+) -> Runner:
     """Geoparse in this process (``jobs`` 1) or in ``jobs`` processes forked after the
     gazetteer was loaded, so they share it instead of loading it again."""
 
@@ -135,11 +143,12 @@ def local_runner(root: Path, max_bytes: int, geoparser: Geoparser, jobs: int) ->
         global _WORKER
         if jobs <= 1 or len(tasks) < 2:
             for t in tasks:
-                yield parse_task(t, root, max_bytes, geoparser)
+                yield parse_task(t, root, max_bytes, geoparser, fingerprint)
             return
-        _WORKER = (root, max_bytes, geoparser)
+        _WORKER = (root, max_bytes, geoparser, fingerprint)
+        gc.freeze()  # the gazetteer's objects stay shared with the workers (no copy on write)
         ctx = multiprocessing.get_context("fork")
-        pool = ctx.Pool(jobs)
+        pool = ctx.Pool(jobs, initializer=_quiet_worker)
         try:
             chunk = max(1, min(16, len(tasks) // (jobs * 8)))
             yield from pool.imap_unordered(_work, tasks, chunksize=chunk)
@@ -147,6 +156,7 @@ def local_runner(root: Path, max_bytes: int, geoparser: Geoparser, jobs: int) ->
         finally:
             pool.terminate()
             pool.join()
+            gc.unfreeze()
             _WORKER = None
 
     return run
@@ -275,7 +285,7 @@ class Indexer:
         refused: list[StoredProblem] = []
         if tasks and geoparser is not None:
             runner = (self._runner(geoparser) if self._runner else
-                      local_runner(self.root, self.max_bytes, geoparser, self.jobs))
+                      local_runner(self.root, self.max_bytes, geoparser, fp, self.jobs))
             self._write(db, tasks, runner, geoparser.gaz.by_id, stored, old_problems, fp,
                         summary, refused, progress, cancelled)
         problems = [StoredProblem(str(p.path), p.message, p.line) for p in walk_problems]
@@ -314,14 +324,13 @@ class Indexer:
             with db.transaction():
                 for r in pending:
                     if isinstance(r, Parsed):
-                        mentions = [_mention(row, places) for row in r.mentions]
-                        db.put(r.article, mentions, fp)
-                        if r.article.replaced:
-                            a = r.article
-                            refused.append(StoredProblem(str(a.path), describe_replaced(
-                                a.replaced), None, a.doc, a.size, a.mtime_ns))
-                        n += len(mentions)
-                        if r.article.doc in stored:
+                        db.put_rows(r.rows, places.__getitem__, replace=r.doc in stored)
+                        n += len(r.rows.mentions)
+                        if r.problem:
+                            a = r.rows.article
+                            refused.append(StoredProblem(str(self.root / r.doc), r.problem, None,
+                                                         r.doc, a[1], a[2]))
+                        if r.doc in stored:
                             summary.changed += 1
                         else:
                             summary.new += 1
@@ -335,7 +344,7 @@ class Indexer:
                         refused.append(StoredProblem(r.path, r.message, None, r.doc, r.size,
                                                      r.mtime_ns))
                         summary.refused += 1
-                    docs.append(r.doc if not isinstance(r, Parsed) else r.article.doc)
+                    docs.append(r.doc)
             summary.mentions += n
             done += len(pending)
             pending.clear()
@@ -343,11 +352,14 @@ class Indexer:
                 progress(done, len(tasks), Batch(tuple(docs), n))
 
         results = runner(tasks)
+        last = time.perf_counter()
         try:
             for r in results:
                 pending.append(r)
-                if len(pending) >= self.batch_size:
+                if (len(pending) >= self.batch_size
+                        or time.perf_counter() - last >= BATCH_SECONDS):
                     commit()
+                    last = time.perf_counter()
                 if cancelled and cancelled():
                     summary.cancelled = True
                     break
@@ -357,12 +369,6 @@ class Indexer:
             close = getattr(results, "close", None)
             if close:
                 close()
-
-
-def _mention(row: MentionRow, places: dict[str, Place]) -> Mention:
-    start, end, text, kind, pid, conf, reason, alts = row
-    return Mention(start, end, text, kind, places[pid], conf, reason,
-                   tuple(Candidate(places[a], s, rs) for a, s, rs in alts))
 
 
 @contextlib.contextmanager

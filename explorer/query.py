@@ -117,8 +117,10 @@ def fold_words(text: str) -> list[str]:
     """The words of ``text`` folded for full-text search: the geoparser's Arabic folding
     (hamza seats, alif maqsura, ta marbuta, diacritics, tatweel, Persian forms), then case
     and Latin accents. Passages are stored, and queries asked, in this form."""
-    folded = unicodedata.normalize("NFKD", fold(text).casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = fold(text).casefold()
+    if not unicodedata.is_normalized("NFKD", folded):  # Arabic, once folded, mostly is
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _TOKEN.findall(folded)
 
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 import explorer.cli as cli
 from explorer.indexdb import default_index_path
+from tests.conftest import ROOT
+from tests.explorer.conftest import copy_seeds
 
 NEW_ARTICLE = "زيارة رسمية\n\nوصل وزير الخارجية الفرنسي إلى بيروت صباح اليوم في زيارة.\n"
 
@@ -74,3 +82,50 @@ def test_damaged_index_is_one_line_not_a_traceback(
     # mentions does not need the index: it reads the folder.
     code, out, _ = run(capsys, "mentions", str(seeds_copy), "--index", str(index))
     assert code == 0 and out.count("\n") > 100
+
+
+def test_ctrl_c_keeps_what_was_indexed(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "c", copies=4)
+    index = tmp_path / "i.sqlite"
+    env = {**os.environ, "EXPLORER_DATA_DIR": str(tmp_path / "data")}
+    code = ("import sys, time\n"
+            "import explorer.indexer as ix\n"
+            "real = ix.parse_task\n"
+            "def slow(*a):\n"
+            "    time.sleep(0.2)\n"
+            "    return real(*a)\n"
+            "ix.parse_task = slow\n"
+            "ix.BATCH_SECONDS = 0.1\n"
+            "from explorer.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "index", str(corpus), "--jobs", "2", "--index", str(index)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 60:
+        if index.exists() and _articles(index) >= 2:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out, err)
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        "explorer: interrupted: what was indexed is kept; run again to finish")
+    done = _articles(index)
+    assert 2 <= done < 20
+    resumed = subprocess.run(
+        [sys.executable, "-m", "explorer", "index", str(corpus), "--index", str(index)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert f"{20 - done} new" in resumed.stdout and f"{done} unchanged" in resumed.stdout
+
+
+def _articles(index: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
