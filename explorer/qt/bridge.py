@@ -6,10 +6,8 @@ messages on the ``update`` signal (JSON text, see ``resources/web/explorer/map.j
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -42,9 +40,6 @@ class MapBridge(QObject):
         self._is_known = is_known_place
         self.events = BridgeEvents(self)
         self.is_ready = False
-
-    def send(self, message: dict[str, Any]) -> None:
-        self.update.emit(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
 
     @Slot("QVariant")
     def placeClicked(self, place_id: object) -> None:

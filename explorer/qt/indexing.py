@@ -8,6 +8,9 @@ so the window, on the GUI thread, only hears of batches already in the index.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -22,6 +25,20 @@ Progress = Callable[[int, int, Any], None]
 
 class Indexing(Protocol):
     def run(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> Any: ...
+
+
+#: How much nicer than the window indexing runs (its thread and the processes it forks).
+NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Make the calling thread (on Linux, a thread has its own nice value; processes it forks
+    inherit it) yield the CPU to the window: the event loop stays responsive while indexing
+    keeps every core busy."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            tid = threading.get_native_id()
+            os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + NICENESS)
 
 
 class IndexWorker(QObject):
@@ -68,6 +85,7 @@ class _Runner(QObject):
     @Slot()
     def run(self) -> None:
         w = self.worker
+        lower_priority()
         try:
             result = w.indexer.run(
                 lambda done, total, batch: w.progressed.emit(done, total, batch),

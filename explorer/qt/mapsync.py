@@ -9,37 +9,50 @@ it has painted it (``drawn``).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from explorer.mapdata import map_message
 from explorer.qt.bridge import MapBridge
+from explorer.qt.feed import Feed, ViewData
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change
 
 
 class MapSync(QObject):
     drawn = Signal(int)  # the sequence number of the last message the page painted
+    viewData = Signal(object)  # ViewData from the feed: countries and statistics too
 
     def __init__(self, model: SessionModel, bridge: MapBridge, parent: QObject | None = None):
         super().__init__(parent)
         self.model = model
         self.bridge = bridge
+        self.feed: Feed | None = None
+        self._want_fit = False
         self.known: set[str] = set()  # place ids the page has records of
         self.shown = 0  # places the last message showed
         self.sent_seq = 0
         self.drawn_seq = 0
         self._fitted = False
         model.changed.connect(self._on_change)
-        bridge.events.ready.connect(lambda: self.push(fit=True))
+        bridge.events.ready.connect(lambda: self.refresh(fit=True))
         bridge.events.drawn.connect(self._on_drawn)
 
     @property
     def up_to_date(self) -> bool:
         """The page has painted the last message sent (and there is none pending)."""
         return (self.bridge.is_ready and self.drawn_seq >= self.sent_seq
-                and not self.model.data_pending)
+                and not self.model.data_pending and (self.feed is None or self.feed.idle))
+
+    def set_feed(self, feed: Feed | None) -> None:
+        """Compute what the page shows off the GUI thread (a large index), or not (None)."""
+        if self.feed is not None:
+            self.feed.ready.disconnect(self._on_view_data)
+        self.feed = feed
+        if feed is not None:
+            feed.ready.connect(self._on_view_data)
 
     def _on_drawn(self, seq: int) -> None:
         self.drawn_seq = max(self.drawn_seq, seq)
@@ -47,14 +60,19 @@ class MapSync(QObject):
 
     def _on_change(self, change: Change) -> None:
         if change.filter:
-            self.push(fit=True)
+            self.refresh(fit=True)
         elif change.data:
-            self.push(fit=not self._fitted)
+            self.refresh(fit=not self._fitted)
         elif change.selection:
             self.send({"selected": self.model.selected_place})
 
-    def push(self, *, fit: bool) -> None:
-        """Send the places the current filter shows, and the selection."""
+    def refresh(self, *, fit: bool) -> None:
+        """Send the places the current filter shows, and the selection: at once, or through
+        the feed (its answer is sent when it comes)."""
+        if self.feed is not None:
+            self._want_fit = self._want_fit or fit
+            self.feed.request(self.model.filter, frozenset(self.known))
+            return
         if not self.bridge.is_ready:
             return  # the whole state is sent when the page says it is ready
         reader = self.model.reader
@@ -62,14 +80,30 @@ class MapSync(QObject):
         message = map_message(places, self.known)
         self.known.update(rec["id"] for rec in message["add"])
         self.shown = len(places)
-        message["selected"] = self.model.selected_place
         message["fit"] = fit and bool(places)
         self._fitted = self._fitted or message["fit"]
         self.send(message)
 
+    def _on_view_data(self, data: ViewData) -> None:
+        self.viewData.emit(data)
+        if not self.bridge.is_ready:
+            return  # the page asks for everything when it is ready
+        self.known.update(data.added)
+        self.shown = data.shown
+        fit = self._want_fit and data.shown > 0
+        self._want_fit = self._want_fit and not fit
+        self._fitted = self._fitted or fit
+        # The feed's JSON, completed here without parsing it again.
+        extra = json.dumps({"fit": fit, "selected": self.model.selected_place})
+        self.send_json(data.message[:-1] + "," + extra[1:])
+
     def send(self, message: dict[str, Any]) -> None:
+        message.setdefault("selected", self.model.selected_place)
+        self.send_json(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+
+    def send_json(self, text: str) -> None:
+        """Send a message (a JSON object) with the next sequence number."""
         if not self.bridge.is_ready:
             return  # the whole state is sent when the page says it is ready
         self.sent_seq += 1
-        message["seq"] = self.sent_seq
-        self.bridge.send(message)
+        self.bridge.update.emit(text[:-1] + f',"seq":{self.sent_seq}}}')

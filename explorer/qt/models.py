@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 
 from explorer.qt.session_model import SessionModel
-from explorer.query import CountrySummary
+from explorer.query import CountrySummary, Filter
 from explorer.session import Change
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +37,7 @@ class CountryListModel(QAbstractListModel):
         self._rows: list[CountrySummary] = []
         self._checked: frozenset[str] = frozenset()
         self._query = (model.filter.text, model.filter.doc)
+        self.fed = False  # rows come from a Feed (set_rows), not from the reader
         model.changed.connect(self._on_change)
         self.reload()
 
@@ -47,8 +48,21 @@ class CountryListModel(QAbstractListModel):
         self._checked = self.session.filter.countries
         self.endResetModel()
 
+    def set_rows(self, rows: list[CountrySummary], f: Filter) -> None:
+        """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
+        if (f.text, f.doc) != (self.session.filter.text, self.session.filter.doc):
+            return  # computed for a query that is no longer on
+        self.beginResetModel()
+        self._rows = rows
+        self._checked = self.session.filter.countries
+        self.endResetModel()
+
     def _on_change(self, change: Change) -> None:
         f = self.session.filter
+        if self.fed:
+            if change.filter:
+                self._recheck()
+            return
         if change.data or (change.filter and (f.text, f.doc) != self._query):
             # Counts follow the text and the article; the countries themselves are checks.
             self._query = (f.text, f.doc)

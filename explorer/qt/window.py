@@ -38,6 +38,7 @@ from explorer.indexed import index_problems
 from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
+from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.mapsync import MapSync
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         self.index_path: Path | None = None
         self._indexer: Indexer | None = None
         self._db: IndexDB | None = None
+        self.feed: Feed | None = None
+        self._stats: dict[str, int] = {}
         self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
         self.session = SessionModel(self)
 
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         self.view.channel.registerObject("bridge", self.bridge)
         self.map_sync = MapSync(self.session, self.bridge, self)
         self.map_sync.drawn.connect(self._on_drawn)
+        self.map_sync.viewData.connect(self._on_view_data)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -300,8 +304,24 @@ class MainWindow(QMainWindow):
             return exc.reason == "locked"
         self._db = db
         self._add_problems(index_problems(db))
+        path = self.index_path
+        feed = Feed(lambda: IndexDB(path, readonly=True), self)
+        feed.failed.connect(self._index_failed)
+        self._set_feed(feed)
         self.session.set_reader(SafeReader(db, self._index_failed))
         return True
+
+    def _set_feed(self, feed: Feed | None) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        self.feed = feed
+        self.map_sync.set_feed(feed)
+        self.filter.model.fed = feed is not None
+
+    def _on_view_data(self, data: ViewData) -> None:
+        self._stats = data.stats
+        self.filter.model.set_rows(data.countries, data.filter)
+        self.update_status()
 
     def start_indexing(self, indexer: Indexing) -> None:
         """Index on a worker thread; each batch it commits fills in the window."""
@@ -367,6 +387,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.stop()
         self.session.set_reader(None)
+        self._set_feed(None)
         self._close_db()
         try:
             kept = rebuild(self.index_path)
@@ -506,7 +527,10 @@ class MainWindow(QMainWindow):
 
     def update_status(self, *, cancelled: bool = False) -> None:
         reader = self.reader
-        stats = reader.stats() if reader is not None else {}
+        if self.feed is not None:
+            stats = self._stats  # from the feed: counting a large index takes a while
+        else:
+            stats = reader.stats() if reader is not None else {}
         parts = [plural(stats.get("articles", 0), "article"),
                  plural(stats.get("places", 0), "place")]
         f = self.session.filter
@@ -585,5 +609,6 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.stop()
         self.session.dispose()
+        self._set_feed(None)
         self._close_db()
         self.view.dispose()
