@@ -52,6 +52,13 @@ class CountryListModel(QAbstractListModel):
         """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
         if (f.text, f.doc) != (self.session.filter.text, self.session.filter.doc):
             return  # computed for a query that is no longer on
+        if [c.code for c in rows] == [c.code for c in self._rows]:
+            # Same countries in the same order (new counts while indexing): no reset, so
+            # the list keeps its scroll position.
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0))
+            return
         self.beginResetModel()
         self._rows = rows
         self._checked = self.session.filter.countries

@@ -77,9 +77,7 @@ class SessionModel(QObject):
         self.session.set_filter(f)
         if selected is None or self.reader is None:
             return
-        if f.countries != old.countries or not any(
-            s.place.id == selected for s in self.reader.places(f)
-        ):
+        if f.countries != old.countries or not self.reader.count_passages(f, selected):
             self.session.select(None)
 
     def set_countries(self, codes: frozenset[str]) -> None:
