@@ -31,13 +31,15 @@ class MapSync(QObject):
         self.bridge = bridge
         self.feed: Feed | None = None
         self._want_fit = False
+        self._fresh: ViewData | None = None  # the feed's last answer, while still current
+        self._asked = False  # a question to the feed for the current data is unanswered
         self.known: set[str] = set()  # place ids the page has records of
         self.shown = 0  # places the last message showed
         self.sent_seq = 0
         self.drawn_seq = 0
         self._fitted = False
         model.changed.connect(self._on_change)
-        bridge.events.ready.connect(lambda: self.refresh(fit=True))
+        bridge.events.ready.connect(self._on_ready)
         bridge.events.drawn.connect(self._on_drawn)
 
     @property
@@ -58,7 +60,19 @@ class MapSync(QObject):
         self.drawn_seq = max(self.drawn_seq, seq)
         self.drawn.emit(seq)
 
+    def _on_ready(self) -> None:
+        fresh = self._fresh
+        if fresh is not None and fresh.filter == self.model.filter:
+            self._want_fit = True
+            self._on_view_data(fresh)  # computed while the page was loading
+        elif self._asked:
+            self._want_fit = True  # the answer on its way is sent when it comes
+        else:
+            self.refresh(fit=True)
+
     def _on_change(self, change: Change) -> None:
+        if change.filter or change.data:
+            self._fresh = None
         if change.filter:
             self.refresh(fit=True)
         elif change.data:
@@ -71,6 +85,7 @@ class MapSync(QObject):
         the feed (its answer is sent when it comes)."""
         if self.feed is not None:
             self._want_fit = self._want_fit or fit
+            self._asked = True
             self.feed.request(self.model.filter, frozenset(self.known))
             return
         if not self.bridge.is_ready:
@@ -85,6 +100,8 @@ class MapSync(QObject):
         self.send(message)
 
     def _on_view_data(self, data: ViewData) -> None:
+        self._fresh = data
+        self._asked = self.feed is not None and not self.feed.idle
         self.viewData.emit(data)
         if not self.bridge.is_ready:
             return  # the page asks for everything when it is ready

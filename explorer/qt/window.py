@@ -57,6 +57,8 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 300
 #: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
 REBUILDABLE = ("corrupt", "newer", "unavailable")
+#: At most this long after opening, the indexer checks the folder even if the map is not drawn.
+INDEX_CHECK_DELAY_MS = 3000
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
@@ -286,10 +288,25 @@ class MainWindow(QMainWindow):
         self.root = Path(root)
         self.setWindowTitle(f"explorer — {self.root}")
         self.index_path = Path(index_path) if index_path else default_index_path(self.root)
-        self._indexer = Indexer(self.root, self.index_path, jobs,
-                                gazetteer_files=gazetteer_files, max_bytes=max_bytes)
-        if self._open_reader():
-            self.start_indexing(self._indexer)
+        indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
+                                          gazetteer_files=gazetteer_files, max_bytes=max_bytes)
+        if not self._open_reader():
+            return
+        if self.reader is None:
+            self.start_indexing(indexer)
+            return
+        # An index to show: the map first, then the check for changed files (which competes
+        # for the CPU), once the page has drawn or after a few seconds at most.
+        self.status.label.setText("opening the index…")
+        started: list[bool] = []
+
+        def start_once() -> None:
+            if not started and not self._disposed and self.worker is None:
+                started.append(True)
+                self.start_indexing(indexer)
+
+        self.mapDrawn.connect(start_once)
+        QTimer.singleShot(INDEX_CHECK_DELAY_MS, self, start_once)
 
     def _open_reader(self) -> bool:
         """Read the index if there is one; False when it is unusable (the notice says why)."""

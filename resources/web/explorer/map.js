@@ -27,6 +27,7 @@
     map: null,
     cluster: null,
     loose: null,     // unclustered markers: the prominent places and the selection
+    tip: null,       // the one tooltip, moved to the marker under the mouse
     places: {},      // id -> static place record
     markers: {},     // id -> L.CircleMarker
     shown: {},       // id -> [mentions, articles] under the current filter
@@ -119,14 +120,11 @@
     records.forEach(function (p) {
       if (state.places[p.id]) { return; }
       state.places[p.id] = p;
+      // No handler or tooltip of its own: the layers holding markers handle their events
+      // (listenTo), so twenty thousand markers cost twenty thousand circles and nothing else.
       var marker = L.circleMarker([p.lat, p.lon], L.extend(
         { radius: 7, bubblingMouseEvents: false }, markerStyle(p.id)));
-      // The tooltip is built when it opens, from the counts of that moment.
-      marker.bindTooltip(function () { return tooltipNode(p.id); },
-        { direction: "top", sticky: false });
-      marker.on("click", function () {
-        if (state.bridge) { state.bridge.placeClicked(p.id); }
-      });
+      marker.placeId = p.id;
       state.markers[p.id] = marker;
     });
   }
@@ -207,11 +205,20 @@
   }
 
   function apply(msg) {
+    var now = window.performance.now.bind(window.performance);
+    var t = now(), phases = {};
     if (msg.add) { addPlaces(msg.add); }
+    phases.add = now() - t; t = now();
     if (msg.counts) { setCounts(msg.counts); }
+    phases.counts = now() - t; t = now();
     if (Object.prototype.hasOwnProperty.call(msg, "selected")) { setSelected(msg.selected); }
-    place();
+    // The view first, while the cluster is as before: fitting after adding thousands of
+    // markers would cluster them all twice.
     if (msg.fit) { fitToShown(); }
+    phases.fit = now() - t; t = now();
+    place();
+    phases.place = now() - t;
+    state.phases = phases;
     if (typeof msg.seq === "number") {
       var seq = msg.seq;
       afterPaint(function () {
@@ -234,10 +241,37 @@
     new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
       state.bridge = channel.objects.bridge || null;
       if (state.bridge) {
-        state.bridge.update.connect(function (text) { apply(JSON.parse(text)); });
+        state.bridge.update.connect(function (text) {
+          var t0 = window.performance.now();
+          var msg = JSON.parse(text);
+          var t1 = window.performance.now();
+          apply(msg);
+          state.timing = { bytes: text.length, parseMs: t1 - t0,
+                           applyMs: window.performance.now() - t1, phases: state.phases };
+        });
       }
       announceReady();
     });
+  }
+
+  /** Clicks and hovers on the markers of ``group``: one handler each, for every marker. */
+  function listenTo(group) {
+    group.on("click", function (e) {
+      var marker = e.propagatedFrom;
+      if (marker && marker.placeId && state.bridge) { state.bridge.placeClicked(marker.placeId); }
+    });
+    group.on("mouseover", function (e) {
+      if (e.propagatedFrom && e.propagatedFrom.placeId) { showTip(e.propagatedFrom); }
+    });
+    group.on("mouseout", function () { state.map.closeTooltip(state.tip); });
+  }
+
+  /** The one tooltip, over ``marker``, built from the counts of this moment. */
+  function showTip(marker) {
+    state.tip.options.offset = L.point(0, -marker.getRadius());
+    state.tip.setLatLng(marker.getLatLng());
+    state.tip.setContent(tooltipNode(marker.placeId));
+    state.map.openTooltip(state.tip);
   }
 
   function onClusterClick(e) {
@@ -276,6 +310,9 @@
     state.cluster.on("clusterclick", onClusterClick);
     map.addLayer(state.cluster);
     state.loose = L.featureGroup().addTo(map);
+    state.tip = L.tooltip({ direction: "top" });
+    listenTo(state.cluster);
+    listenTo(state.loose);
     map.on("click", function () {
       if (state.bridge) { state.bridge.backgroundClicked(); }
     });
@@ -314,7 +351,7 @@
     clickPlace: function (id) {
       var marker = shownMarker(id);
       if (!marker) { return false; }
-      marker.fire("click");
+      marker.fire("click", { latlng: marker.getLatLng() }, true);
       return true;
     },
     /** Click the map's background as the user would. */
@@ -331,6 +368,8 @@
       return true;
     },
     zoom: function () { return state.map.getZoom(); },
+    /** Size and handling time of the last message from Qt (benchmarks). */
+    timing: function () { return state.timing || null; },
     selected: function () { return state.selected; },
     /** ISO2 codes of the country shapes drawn highlighted (a selected region or country). */
     highlightedCountries: function () { return state.highlighted.slice().sort(); },
@@ -338,9 +377,9 @@
       var marker = shownMarker(id);
       if (!marker) { return false; }
       if (state.where[id] === "cluster") {
-        state.cluster.zoomToShowLayer(marker, function () { marker.openTooltip(); });
+        state.cluster.zoomToShowLayer(marker, function () { showTip(marker); });
       }
-      marker.openTooltip();
+      showTip(marker);
       return true;
     },
     tooltipText: function (id) {
