@@ -299,7 +299,9 @@
     map.setMaxZoom(data.maxZoom || 12);
     drawBasemap(map);
     state.cluster = L.markerClusterGroup({
-      maxClusterRadius: 28,
+      // Wide clusters when zoomed out (fewer cluster icons to draw with thousands of
+      // places), tight ones closer in, where neighbouring places should stay apart.
+      maxClusterRadius: function (zoom) { return zoom <= 4 ? 60 : (zoom <= 6 ? 40 : 28); },
       disableClusteringAtZoom: Math.max(2, (data.maxZoom || 12) - 4),
       showCoverageOnHover: false,
       zoomToBoundsOnClick: false,
@@ -368,6 +370,7 @@
       return true;
     },
     zoom: function () { return state.map.getZoom(); },
+    zoomIn: function () { state.map.setZoom(state.map.getZoom() + 1, { animate: false }); },
     /** Size and handling time of the last message from Qt (benchmarks). */
     timing: function () { return state.timing || null; },
     selected: function () { return state.selected; },
