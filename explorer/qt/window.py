@@ -12,19 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
     QMainWindow,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -41,7 +33,7 @@ from explorer.qt.bridge import MapBridge
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.mapsync import MapSync
-from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
+from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passages import PassagePanel
 from explorer.qt.reader import SafeReader
 from explorer.qt.scheme import app_url
@@ -63,92 +55,6 @@ INDEX_CHECK_DELAY_MS = 3000
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
-class ProblemsDialog(QDialog):
-    def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Problems while reading")
-        self.setObjectName("problemsDialog")
-        layout = QVBoxLayout(self)
-        self.list = QListWidget(self)
-        self.list.addItems([str(p) for p in problems])
-        layout.addWidget(QLabel(f"{len(problems)} files or entries could not be used:", self))
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(700, 300)
-
-
-class CountryFilter(QWidget):
-    """Country list with mention counts; a click checks or unchecks a country in the
-    session's filter; "All countries" clears the countries and the selection."""
-
-    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = model
-        self.model = CountryListModel(model, self)
-        self.proxy = CountryFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Countries", self))
-        self.search = QLineEdit(self)
-        self.search.setObjectName("countrySearch")
-        self.search.setPlaceholderText("Find a country…")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        layout.addWidget(self.search)
-        self.view = QListView(self)
-        self.view.setObjectName("countryList")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.view.clicked.connect(self._toggle)
-        layout.addWidget(self.view)
-        self.all_button = QPushButton("All countries", self)
-        self.all_button.clicked.connect(model.clear)
-        layout.addWidget(self.all_button)
-
-    def _toggle(self, index: QModelIndex) -> None:
-        code = self.proxy.data(index, CodeRole)
-        if isinstance(code, str):
-            self.session.set_countries(self.session.filter.countries ^ {code})
-
-    def selected(self) -> list[str]:
-        return sorted(self.session.filter.countries)
-
-    def select(self, codes: Sequence[str]) -> None:
-        """Filter on exactly ``codes``."""
-        self.session.set_countries(frozenset(codes))
-
-    def clear(self) -> None:
-        self.session.clear()
-
-
-class StatusBar:
-    """The status line, the indexing progress bar and its Cancel button."""
-
-    def __init__(self, window: QMainWindow) -> None:
-        bar = window.statusBar()
-        self.label = QLabel(window)
-        self.label.setObjectName("statusText")
-        bar.addWidget(self.label, 1)
-        self.progress = QProgressBar(window)
-        self.progress.setObjectName("indexProgress")
-        self.progress.setMaximumWidth(260)
-        self.progress.setFormat("indexing %v / %m")
-        self.progress.hide()
-        bar.addPermanentWidget(self.progress)
-        self.cancel = QPushButton("Cancel", window)
-        self.cancel.setObjectName("cancelIndexing")
-        self.cancel.hide()
-        bar.addPermanentWidget(self.cancel)
-
-    def indexing(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.cancel.setVisible(on)
-        self.cancel.setEnabled(on)
 
 
 class MainWindow(QMainWindow):
@@ -228,20 +134,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([260, 680, 460])
 
-        self.notice = QWidget(self)
-        self.notice.setObjectName("notice")
-        self.notice.setStyleSheet("#notice { background:#fff3cd; }")
-        self.notice.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        notice_layout = QHBoxLayout(self.notice)
-        self.notice_text = QLabel(self.notice)
-        self.notice_text.setObjectName("noticeText")
-        self.notice_text.setWordWrap(True)
-        notice_layout.addWidget(self.notice_text, 1)
-        self.rebuild_button = QPushButton("Rebuild the index", self.notice)
-        self.rebuild_button.setObjectName("rebuildIndex")
+        self.notice = Notice(self)
+        self.notice_text = self.notice.text
+        self.rebuild_button = self.notice.rebuild
         self.rebuild_button.clicked.connect(self.rebuild_index)
-        notice_layout.addWidget(self.rebuild_button)
-        self.notice.hide()
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -323,9 +219,12 @@ class MainWindow(QMainWindow):
         self._add_problems(index_problems(db))
         path = self.index_path
         feed = Feed(lambda: IndexDB(path, readonly=True), self)
-        feed.failed.connect(self._index_failed)
+        # Failures of a feed or reader already replaced (a rebuild) are old news.
+        feed.failed.connect(lambda exc: self._index_failed(exc) if feed is self.feed else None)
         self._set_feed(feed)
-        self.session.set_reader(SafeReader(db, self._index_failed))
+        reader = SafeReader(
+            db, lambda exc: self._index_failed(exc) if reader is self.reader else None)
+        self.session.set_reader(reader)
         return True
 
     def _set_feed(self, feed: Feed | None) -> None:
@@ -532,7 +431,7 @@ class MainWindow(QMainWindow):
         if change.selection or change.filter:
             self.refresh_passages()
         elif change.data:
-            if self.passages.hits:
+            if self.passages.hits and self.passages.model.reader is self.reader:
                 self.passages.model.more_may_exist()
             else:
                 self.refresh_passages()

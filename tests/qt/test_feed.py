@@ -64,6 +64,6 @@ def test_an_index_damaged_while_the_window_is_open_is_reported(
         qtbot.mouseClick(window.rebuild_button, Qt.MouseButton.LeftButton)
         wait_indexed(qtbot, window)
         assert window.reader.stats()["articles"] == 60
-        assert not window.notice.isVisible()
+        assert not window.notice.isVisible(), window.notice_text.text()
     finally:
         window.dispose()
