@@ -6,25 +6,44 @@
     explorer eval GOLD.json CORPUS_DIR              precision, recall, resolution vs gold
     explorer index CORPUS_DIR [--jobs N]            build or update the corpus' index
     explorer gazetteer names                        every surface form, one a line
+
+Exit codes: 0 success, 1 failure (said in one line on stderr), 2 usage error. Output that
+cannot be written (``> /dev/full``, a closed pipe as in ``| head``) ends the command with 1,
+never a traceback; a closed pipe quietly, as other Unix tools do.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import json
 import math
 import os
+import re
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from explorer import __version__
-from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
+from explorer.corpus import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
 COMMANDS = ("mentions", "map", "eval", "gazetteer", "index")
+
+
+def max_bytes_arg(text: str) -> int:
+    """``--max-bytes``: a whole number of bytes from 1 to ``MAX_MAX_BYTES``."""
+    try:
+        value = int(text.replace("_", ""), 10)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text[:40]!r}") from None
+    if not 1 <= value <= MAX_MAX_BYTES:
+        raise argparse.ArgumentTypeError(
+            f"must be from 1 to {MAX_MAX_BYTES:,} bytes (1 GiB), not {text[:40]}")
+    return value
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -38,9 +57,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--max-bytes",
-        type=int,
+        type=max_bytes_arg,
         default=DEFAULT_MAX_BYTES,
-        help=f"skip article files larger than this (default {DEFAULT_MAX_BYTES:,} bytes)",
+        metavar="N",
+        help=f"skip article files larger than N bytes, 1 to {MAX_MAX_BYTES:,} "
+             f"(default {DEFAULT_MAX_BYTES:,})",
     )
 
 
@@ -135,13 +156,27 @@ def _mentions(args: argparse.Namespace) -> int:
     out = sys.stdout
     places: dict[int, tuple[Place, str]] = {}
     for article, found in geoparse(corpus, geoparser, keep=False):
-        doc = _string(article.doc)
+        doc = json_string(article.doc)
         out.write("".join([_mention_line(doc, m, args.explain, places)
                            for m in sorted(found, key=lambda m: m.start)]))
     return 0
 
 
 _string = json.encoder.encode_basestring  # a JSON string, as json.dumps(ensure_ascii=False)
+#: A lone surrogate: in a file name, a byte that is not UTF-8 (``os.fsdecode``'s surrogateescape).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_string(text: str) -> str:
+    """A JSON string that is valid UTF-8 whatever ``text`` holds: a file name's undecodable
+    byte ``\\xff`` (``"\\udcff"`` in Python) is written as the escape ``\\udcff``, which
+    ``json.loads`` reads back and ``os.fsencode`` turns into the same byte."""
+    return _escaped(_string(text))
+
+
+def _escaped(text: str) -> str:
+    """``text`` for a text stream: undecodable file-name bytes as ``\\udcff`` escapes."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _number(x: float) -> str:
@@ -151,7 +186,7 @@ def _number(x: float) -> str:
 def _place_json(place: Place, cache: dict[int, tuple[Place, str]]) -> str:
     hit = cache.get(id(place))
     if hit is None or hit[0] is not place:
-        hit = cache[id(place)] = (place, json.dumps(place.as_json(), ensure_ascii=False))
+        hit = cache[id(place)] = (place, _escaped(json.dumps(place.as_json(), ensure_ascii=False)))
     return hit[1]
 
 
@@ -177,15 +212,39 @@ def _mention_line(
     return "".join(parts)
 
 
+def writable_output(path: Path) -> str | None:
+    """None if a file can be written at ``path`` (its folder is created if missing), else why
+    not, in a few words. Tried for real (a temporary file), so it holds for root too."""
+    blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        return f"{_escaped(str(blocker))} is not a folder"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}."):
+            pass
+    except OSError as exc:
+        return exc.strerror or exc.__class__.__name__
+    if path.is_dir():
+        return "is a folder"
+    return None
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from explorer.mapdoc import write_map_html
     from explorer.query import IndexReader
 
+    if why := writable_output(args.html):
+        _err(f"{args.html}: cannot write: {why}")
+        return 1
     index: IndexReader | None = _fresh(args) or _open(args)
     if index is None:
         return 1
-    write_map_html(index.places(), args.html)
-    print(args.html)
+    try:
+        write_map_html(index.places(), args.html)
+    except OSError as exc:
+        _err(f"{args.html}: cannot write: {exc.strerror or exc}")
+        return 1
+    print(_escaped(str(args.html)))
     return 0
 
 
@@ -227,7 +286,7 @@ def cmd_gazetteer(args: argparse.Namespace) -> int:
         print(f"explorer: {line}", file=sys.stderr)
     out = sys.stdout
     for name in gaz.names():
-        out.write(name + "\n")
+        out.write(_escaped(name) + "\n")
     return 0
 
 
@@ -272,7 +331,7 @@ def _mentions_from_index(args: argparse.Namespace) -> int | None:
         out = sys.stdout
         places: dict[int, tuple[Place, str]] = {}
         for doc, found in db.article_mentions():
-            out.write("".join([_mention_line(_string(doc), m, args.explain, places)
+            out.write("".join([_mention_line(json_string(doc), m, args.explain, places)
                                for m in found]))
     return 0
 
@@ -326,9 +385,38 @@ class _ProgressBar:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+#: Errors writing the output (a full disk, a file size limit, a failing device).
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; output errors end it with 1 and one line (none for a closed pipe)."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        return 1
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _drop_stdout()
+        _err(f"cannot write the output: {exc.strerror or exc}")
+        return 1
+    return code
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null: what is still buffered must not fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor (stdout replaced in-process)
+        pass
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
         cmd = argv[0]
@@ -341,6 +429,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from explorer.resources import seeds_dir
 
         args.corpus = seeds_dir()
+    if args.screenshot is not None and (why := writable_output(args.screenshot)):
+        _err(f"{args.screenshot}: cannot write: {why}")
+        return 1
     from explorer.qt.app import run
 
     return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes,

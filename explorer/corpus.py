@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from explorer.article import Article, Corpus, Problem
+from explorer.bounded_read import read_regular
 from explorer.decode import DecodeError, decode, describe_replaced
 from explorer.furniture import analyse_page
 from explorer.passages import page_passages
@@ -38,10 +39,6 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 #: The largest ``--max-bytes`` accepted: 1 GiB (a file is decoded whole in memory).
 MAX_MAX_BYTES = 1024 * 1024 * 1024
 SUFFIX = ".txt"
-#: Bytes read at a time: memory follows the file's real size, never the limit.
-CHUNK_BYTES = 1024 * 1024
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(
-    os, "O_CLOEXEC", 0)
 
 
 class CorpusError(Exception):
@@ -103,7 +100,7 @@ def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     if st.st_size == 0:
         raise ArticleError("empty file, skipped")
     try:
-        data = _read_regular(path, max_bytes)
+        data = read_regular(path, max_bytes)
     except PermissionError:
         raise ArticleError("unreadable: permission denied") from None
     except OSError as exc:
@@ -124,29 +121,6 @@ def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     article.size, article.mtime_ns = st.st_size, st.st_mtime_ns
     article.sha256 = hashlib.sha256(data).hexdigest()
     return article
-
-
-def _read_regular(path: Path, max_bytes: int) -> bytes | None:
-    """At most ``max_bytes + 1`` bytes of ``path``, or None if what opened is no regular file.
-
-    Opened non-blocking (a FIFO put there since the caller's ``stat`` cannot block) and read
-    in chunks (memory follows the file, not the limit).
-    """
-    fd = os.open(path, _OPEN_FLAGS)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        chunks: list[bytes] = []
-        left = max_bytes + 1
-        while left > 0:
-            chunk = os.read(fd, min(CHUNK_BYTES, left))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:

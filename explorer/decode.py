@@ -159,9 +159,10 @@ def _decode(data: bytes) -> Decoded:
 def _damaged_utf8(data: bytes, skip: int = 0) -> Decoded | None:
     """UTF-8 with a few invalid bytes, each replaced by U+FFFD; None if it is not UTF-8."""
     text = data[skip:].decode("utf-8", "surrogateescape")
-    bad = _ESCAPED.findall(text)
-    valid = len(_NON_ASCII.findall(text)) - len(bad)
-    if not bad or valid < MIN_VALID_PER_INVALID * len(bad):
+    # counted without a list of matches: a code-page file has millions of "invalid" bytes
+    bad = len(text) - len(_ESCAPED.sub("", text))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if not bad or valid < MIN_VALID_PER_INVALID * bad:
         return None
     offsets: list[int] = []
     pos, done = skip, 0

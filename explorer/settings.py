@@ -10,7 +10,11 @@ Keys this version does not know (written by a newer version, or by hand) are kep
 JSON, not UTF-8, a field of the wrong type, an unknown format, unreadable) is never written
 over: it is renamed to ``settings.json.corrupt-<timestamp>`` and kept, the defaults are used,
 and ``Settings.problems`` says in one line what happened (with the line and column of a JSON
-error). No Qt here: window geometry and splitter state are stored as base64 text.
+error). Only a regular file of at most ``MAX_FILE_BYTES`` is read (a FIFO or a device there is
+neither waited on nor read without end, and is set aside like any unusable file); a number with
+more digits than Python converts is a JSON error like any other. ``countries`` is deduplicated
+and capped at ``MAX_COUNTRIES``. No Qt here: window geometry and splitter state are stored as
+base64 text.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import Any
 
 from explorer.article import Problem
 from explorer.atomic import atomic_write_text, remove_stray_temp_files
+from explorer.bounded_read import read_regular
 
 __all__ = ["FORMAT", "Settings", "config_dir", "decode_bytes", "encode_bytes", "settings_path"]
 
@@ -34,6 +39,10 @@ FORMAT = "explorer-settings/1"
 FILENAME = "settings.json"
 #: Temporary files of a killed save older than this are removed by ``load``.
 STALE_TEMP_SECONDS = 600.0
+#: A settings file larger than this is not read (a real one is a few kilobytes).
+MAX_FILE_BYTES = 4 * 1024 * 1024
+#: Countries kept in the selection (there are about 250 ISO 3166-1 codes).
+MAX_COUNTRIES = 300
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +112,15 @@ class Settings:
         # Left by a save that was killed mid-write (the settings file itself is whole).
         remove_stray_temp_files(target, older_than=STALE_TEMP_SECONDS)
         try:
-            raw = target.read_bytes()
+            raw = read_regular(target, MAX_FILE_BYTES)
         except FileNotFoundError:
             return cls(target)
         except OSError as exc:
             return cls._set_aside(target, _Unusable(f"cannot be read ({_reason(exc)})"))
+        if raw is None:
+            return cls._set_aside(target, _Unusable("not a regular file"))
+        if len(raw) > MAX_FILE_BYTES:
+            return cls._set_aside(target, _Unusable(f"larger than {MAX_FILE_BYTES:,} bytes"))
         try:
             return cls._parse(target, raw)
         except _Unusable as exc:
@@ -127,6 +140,8 @@ class Settings:
             ) from None
         except RecursionError:
             raise _Unusable("not valid JSON (nested too deeply)") from None
+        except ValueError:  # an integer of more digits than Python converts (4,300)
+            raise _Unusable("not valid JSON (a number with too many digits)") from None
         if not isinstance(data, dict):
             raise _Unusable(f"not a JSON object but {_json_type(data)}")
         fmt = data.pop("format", None)
@@ -139,7 +154,11 @@ class Settings:
         countries = data.pop("countries", [])
         if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
             raise _Unusable(f"'countries' is {_json_type(countries)}, not a list of strings")
-        out.countries = countries
+        out.countries = list(dict.fromkeys(countries))[:MAX_COUNTRIES]
+        if len(out.countries) < len(countries):
+            out.problems.append(Problem(str(target), (
+                f"settings: 'countries' had {len(countries):,} entries; kept the first "
+                f"{len(out.countries)} distinct ones")))
         out.extra = data
         return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +26,18 @@ class BridgeEvents(QObject):
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: four slots, one signal.
+    """Registered with the page's QWebChannel as ``bridge``: four slots and one signal of
+    use.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a
     known place; anything else is logged and dropped. The window, models and index are never
     exposed to the page.
+
+    QWebChannel also publishes what every QObject has: the ``deleteLater`` slot, the
+    ``objectName`` property and the ``destroyed``/``objectNameChanged`` signals. They are made
+    inert: a deferred delete is refused (the bridge goes with its parent, which deletes it
+    directly), and a name set from the page is put back at once. The signals tell the page
+    nothing it does not know.
     """
 
     update = Signal(str)  # a message for the page (JSON)
@@ -40,6 +47,18 @@ class MapBridge(QObject):
         self._is_known = is_known_place
         self.events = BridgeEvents(self)
         self.is_ready = False
+        self.objectNameChanged.connect(self._keep_name)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DeferredDelete:
+            log.warning("map bridge: ignored a request to delete it")
+            return True
+        return super().event(event)
+
+    def _keep_name(self, name: str) -> None:
+        if name:
+            log.warning("map bridge: ignored a new object name")
+            self.setObjectName("")
 
     @Slot("QVariant")
     def placeClicked(self, place_id: object) -> None:

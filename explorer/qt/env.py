@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 import sys
 
-_FLAGS = ("--disable-gpu",)
+_FLAGS = (
+    "--disable-gpu",
+    # Chromium's own network stack goes through a proxy on a closed loopback port, loopback
+    # addresses included: connections the request interceptor never sees (<link rel=preconnect>,
+    # DNS prefetch) cannot reach any server. The page's own requests are blocked before that.
+    "--proxy-server=socks5://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+)
 # Chromium's own log (D-Bus, GPU, Vulkan, sandbox chatter on stderr): fatal errors only,
 # unless --verbose.
 _QUIET_FLAGS = ("--log-level=3",)

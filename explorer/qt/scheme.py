@@ -4,6 +4,10 @@ The page is served from memory (no 2 MB ``setHtml`` limit, no temporary file) an
 from ``resources/``. Because the scheme is not a local one, every request the page makes to
 anywhere else goes through the network stack, where ``LocalOnlyInterceptor`` blocks and logs
 it; Chromium's own rules for local (``file:``) content do not silently swallow it first.
+
+Every request is answered or failed, whatever its URL: a malformed one (a NUL byte, a path the
+file system rejects, anything unexpected) is failed and logged, never left hanging (a
+synchronous request from the page would freeze it).
 """
 
 from __future__ import annotations
@@ -64,6 +68,8 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
 
     def _resource(self, path: str) -> tuple[bytes, str] | None:
         rel = path[len(RESOURCES_PREFIX):]
+        if "\x00" in rel:
+            return None
         target = (self.resources / rel).resolve()
         if self.resources not in target.parents or not target.is_file():
             return None
@@ -86,11 +92,18 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
         return None
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
+        try:
+            self._answer(job)
+        except Exception:  # a request must never go unanswered
+            log.exception("cannot serve %s", job.requestUrl().toDisplayString()[:300])
+            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
+
+    def _answer(self, job: QWebEngineUrlRequestJob) -> None:
         url = job.requestUrl()
         try:
-            found = self._lookup(url)
-        except OSError as exc:
-            log.warning("cannot serve %s: %s", url.toDisplayString(), exc)
+            found = self._lookup(url) if url.isValid() else None
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+            log.warning("cannot serve %s: %s", url.toDisplayString()[:300], exc)
             found = None
         if found is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)

@@ -95,6 +95,7 @@ class MapView(QWebEngineView):
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
+        s.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
         self.setPage(page)
         self.channel = QWebChannel(page)
         page.setWebChannel(self.channel)

@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from explorer import corpus as corpus_module
-from explorer.corpus import CHUNK_BYTES, read_corpus
+from explorer import bounded_read
+from explorer.bounded_read import CHUNK_BYTES
+from explorer.corpus import read_corpus
 from explorer.decode import DecodeError, decode
 
 ARABIC = "قالت الوزارة إن السدود في الرباط امتلأت بنسبة الربع بعد الأمطار الغزيرة.\n" * 4
@@ -115,6 +116,6 @@ def test_files_are_read_in_chunks_not_at_the_limit(
         sizes.append(n)
         return real_read(fd, n)
 
-    monkeypatch.setattr(corpus_module.os, "read", record)
+    monkeypatch.setattr(bounded_read.os, "read", record)
     assert read_corpus(tmp_path, max_bytes=10**9).articles
     assert sizes and max(sizes) <= CHUNK_BYTES

@@ -28,13 +28,15 @@
     cluster: null,
     loose: null,     // unclustered markers: the prominent places and the selection
     tip: null,       // the one tooltip, moved to the marker under the mouse
-    places: {},      // id -> static place record
-    markers: {},     // id -> L.CircleMarker
-    shown: {},       // id -> [mentions, articles] under the current filter
-    order: [],       // shown ids, most mentioned first
-    where: {},       // id -> "cluster" | "loose" (absent: hidden)
+    // Maps, not plain objects: ids and codes come from the user's gazetteer, and an id such
+    // as "__proto__" or "constructor" must be a key like any other.
+    places: new Map(),  // id -> static place record
+    markers: new Map(), // id -> L.CircleMarker
+    shown: new Map(),   // id -> [mentions, articles] under the current filter
+    order: [],          // shown ids, most mentioned first
+    where: new Map(),   // id -> "cluster" | "loose" (absent: hidden)
     largest: 1,
-    shapes: {},      // ISO2 -> [L.Path] (country shapes of the basemap)
+    shapes: new Map(),  // ISO2 -> [L.Path] (country shapes of the basemap)
     highlighted: [],
     selected: null,
     bridge: null,
@@ -62,8 +64,8 @@
   function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
 
   function tooltipNode(id) {
-    var p = state.places[id];
-    var counts = state.shown[id] || [0, 0];
+    var p = state.places.get(id);
+    var counts = state.shown.get(id) || [0, 0];
     var box = el("div", "explorer-tip");
     box.appendChild(el("div", "explorer-tip-ar", p.name_ar || "", "rtl"));
     box.appendChild(el("div", "explorer-tip-en", p.name || "", "ltr"));
@@ -80,7 +82,7 @@
   }
 
   function markerStyle(id) {
-    var p = state.places[id];
+    var p = state.places.get(id);
     if (state.selected === id) { return STYLE.selected; }
     return p.kind === "region" ? STYLE.region : STYLE.marker;
   }
@@ -96,7 +98,8 @@
       onEachFeature: function (feature, layer) {
         var code = feature.properties && feature.properties.iso2;
         if (code) {
-          (state.shapes[code] = state.shapes[code] || []).push(layer);
+          if (!state.shapes.has(code)) { state.shapes.set(code, []); }
+          state.shapes.get(code).push(layer);
         }
       }
     }).addTo(map);
@@ -104,46 +107,45 @@
 
   function highlightShapes(p) {
     state.highlighted.forEach(function (code) {
-      (state.shapes[code] || []).forEach(function (layer) { layer.setStyle(STYLE.shape); });
+      (state.shapes.get(code) || []).forEach(function (layer) { layer.setStyle(STYLE.shape); });
     });
     state.highlighted = [];
     if (!p) { return; }
     var codes = p.kind === "region" ? (p.members || []) : (p.kind === "country" ? [p.country] : []);
     codes.forEach(function (code) {
-      if (!state.shapes[code]) { return; }
+      if (!state.shapes.has(code)) { return; }
       state.highlighted.push(code);
-      state.shapes[code].forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
+      state.shapes.get(code).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
     });
   }
 
   function addPlaces(records) {
     records.forEach(function (p) {
-      if (state.places[p.id]) { return; }
-      state.places[p.id] = p;
+      if (state.places.has(p.id)) { return; }
+      state.places.set(p.id, p);
       // No handler or tooltip of its own: the layers holding markers handle their events
       // (listenTo), so twenty thousand markers cost twenty thousand circles and nothing else.
       var marker = L.circleMarker([p.lat, p.lon], L.extend(
         { radius: 7, bubblingMouseEvents: false }, markerStyle(p.id)));
       marker.placeId = p.id;
-      state.markers[p.id] = marker;
+      state.markers.set(p.id, marker);
     });
   }
 
   /** Put every marker where it belongs: hidden, in the cluster, or loose (never clustered). */
   function place() {
-    var want = {};
+    var want = new Map();
     state.order.forEach(function (id, rank) {
-      want[id] = rank < PROMINENT || id === state.selected ? "loose" : "cluster";
+      want.set(id, rank < PROMINENT || id === state.selected ? "loose" : "cluster");
     });
     var toCluster = [], fromCluster = [], toLoose = [], fromLoose = [];
-    Object.keys(state.where).forEach(function (id) {
-      var was = state.where[id];
-      if (want[id] === was) { return; }
-      (was === "cluster" ? fromCluster : fromLoose).push(state.markers[id]);
+    state.where.forEach(function (was, id) {
+      if (want.get(id) === was) { return; }
+      (was === "cluster" ? fromCluster : fromLoose).push(state.markers.get(id));
     });
-    Object.keys(want).forEach(function (id) {
-      if (state.where[id] === want[id]) { return; }
-      (want[id] === "cluster" ? toCluster : toLoose).push(state.markers[id]);
+    want.forEach(function (where, id) {
+      if (state.where.get(id) === where) { return; }
+      (where === "cluster" ? toCluster : toLoose).push(state.markers.get(id));
     });
     if (fromCluster.length) { state.cluster.removeLayers(fromCluster); }
     fromLoose.forEach(function (m) { state.loose.removeLayer(m); });
@@ -152,28 +154,27 @@
     state.where = want;
     // Larger loose markers below smaller ones, the selection on top.
     for (var i = Math.min(PROMINENT, state.order.length) - 1; i >= 0; i--) {
-      var m = state.markers[state.order[i]];
-      if (state.where[state.order[i]] === "loose" && m._map) { m.bringToFront(); }
+      var m = state.markers.get(state.order[i]);
+      if (state.where.get(state.order[i]) === "loose" && m._map) { m.bringToFront(); }
     }
-    if (state.selected && state.markers[state.selected] && state.markers[state.selected]._map) {
-      state.markers[state.selected].bringToFront();
-    }
+    var chosen = state.selected === null ? null : state.markers.get(state.selected);
+    if (chosen && chosen._map) { chosen.bringToFront(); }
   }
 
   function setCounts(rows) {
-    var shown = {}, order = [], largest = 1;
+    var shown = new Map(), order = [], largest = 1;
     rows.forEach(function (row) {
-      if (!state.markers[row[0]]) { return; }
-      shown[row[0]] = [row[1], row[2]];
+      if (!state.markers.has(row[0])) { return; }
+      shown.set(row[0], [row[1], row[2]]);
       order.push(row[0]);
       largest = Math.max(largest, row[1]);
     });
     var rescale = largest !== state.largest;
     state.largest = largest;
-    Object.keys(shown).forEach(function (id) {
-      var old = state.shown[id];
-      if (rescale || !old || old[0] !== shown[id][0]) {
-        state.markers[id].setRadius(radius(shown[id][0]));
+    shown.forEach(function (counts, id) {
+      var old = state.shown.get(id);
+      if (rescale || !old || old[0] !== counts[0]) {
+        state.markers.get(id).setRadius(radius(counts[0]));
       }
     });
     state.shown = shown;
@@ -181,19 +182,19 @@
   }
 
   function setSelected(id) {
-    if (id !== null && !state.markers[id]) { id = null; }
+    if (id !== null && !state.markers.has(id)) { id = null; }
     var previous = state.selected;
     state.selected = id;
     [previous, id].forEach(function (pid) {
-      if (pid && state.markers[pid]) { state.markers[pid].setStyle(markerStyle(pid)); }
+      if (pid !== null && state.markers.has(pid)) { state.markers.get(pid).setStyle(markerStyle(pid)); }
     });
-    highlightShapes(id ? state.places[id] : null);
+    highlightShapes(id !== null ? state.places.get(id) : null);
   }
 
   function fitToShown() {
     if (!state.order.length) { return; }
     var bounds = L.latLngBounds(state.order.map(function (id) {
-      var p = state.places[id];
+      var p = state.places.get(id);
       return [p.lat, p.lon];
     }));
     state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
@@ -332,19 +333,19 @@
   };
 
   function shownMarker(id) {
-    return state.where[id] ? state.markers[id] : null;
+    return state.where.has(id) ? state.markers.get(id) : null;
   }
 
   window.explorer = {
     ready: false,
     /** Ids of every place that has a marker (shown or not). */
-    markerIds: function () { return Object.keys(state.markers).sort(); },
+    markerIds: function () { return Array.from(state.markers.keys()).sort(); },
     /** Ids of the markers the current filter shows (clustered or not). */
-    visibleIds: function () { return Object.keys(state.where).sort(); },
+    visibleIds: function () { return Array.from(state.where.keys()).sort(); },
     /** Ids of the markers drawn on their own right now (not hidden inside a cluster). */
     drawnIds: function () {
-      return Object.keys(state.where).filter(function (id) {
-        return state.map.hasLayer(state.markers[id]);
+      return Array.from(state.where.keys()).filter(function (id) {
+        return state.map.hasLayer(state.markers.get(id));
       }).sort();
     },
     /** The last message number painted. */
@@ -364,7 +365,8 @@
     /** Click the cluster that holds ``id`` as the user would; false if it is not clustered. */
     clickClusterOf: function (id) {
       var marker = shownMarker(id);
-      var parent = marker && state.where[id] === "cluster" ? state.cluster.getVisibleParent(marker) : null;
+      var clustered = marker && state.where.get(id) === "cluster";
+      var parent = clustered ? state.cluster.getVisibleParent(marker) : null;
       if (!parent || parent === marker) { return false; }
       state.cluster.fire("click", { layer: parent, propagatedFrom: parent });
       return true;
@@ -379,14 +381,14 @@
     openTooltip: function (id) {
       var marker = shownMarker(id);
       if (!marker) { return false; }
-      if (state.where[id] === "cluster") {
+      if (state.where.get(id) === "cluster") {
         state.cluster.zoomToShowLayer(marker, function () { showTip(marker); });
       }
       showTip(marker);
       return true;
     },
     tooltipText: function (id) {
-      return state.markers[id] ? tooltipNode(id).textContent : null;
+      return state.markers.has(id) ? tooltipNode(id).textContent : null;
     }
   };
 })();
