@@ -376,6 +376,8 @@
     /** Size and handling time of the last message from Qt (benchmarks). */
     timing: function () { return state.timing || null; },
     selected: function () { return state.selected; },
+    /** The record the page holds for a place (as received), or null. */
+    place: function (id) { return state.places.has(id) ? state.places.get(id) : null; },
     /** ISO2 codes of the country shapes drawn highlighted (a selected region or country). */
     highlightedCountries: function () { return state.highlighted.slice().sort(); },
     openTooltip: function (id) {
