@@ -11,6 +11,7 @@ names swapped for other places of the gazetteer; every article different). Measu
   query (first page, and the places it leaves); the database size.
 
     python benchmarks/scale.py [--sizes 10000 100000] [--work DIR] [--jobs-compare 10000]
+                               [--queries-only]
 """
 
 from __future__ import annotations
@@ -156,7 +157,14 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/explorer-scale"))
     ap.add_argument("--jobs-compare", type=int, default=10_000,
                     help="the corpus size on which --jobs 1 and --jobs 2 are compared")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="only the query timings, on the indexes a previous run left in --work")
     args = ap.parse_args()
+    if args.queries_only:
+        for n in args.sizes:
+            print(f"{n:,} articles", flush=True)
+            queries(args.work / f"index-{n}.sqlite")
+        return
     args.work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("EXPLORER_CACHE_DIR", str(args.work / "cache"))
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at start", flush=True)

@@ -109,7 +109,8 @@ CREATE TABLE places (
     name TEXT NOT NULL, name_ar TEXT NOT NULL, kind TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, geonameid INTEGER,
     population INTEGER NOT NULL, capital INTEGER NOT NULL,
-    extra TEXT NOT NULL             -- the other fields of gazetteer.model.Place, as JSON
+    extra TEXT NOT NULL,            -- the other fields of gazetteer.model.Place, as JSON
+    refs INTEGER NOT NULL DEFAULT 0 -- articles referring to it; the place goes at 0
 );
 CREATE TABLE mentions (
     id INTEGER PRIMARY KEY,
@@ -138,7 +139,9 @@ CREATE TABLE passage_places (
 ) WITHOUT ROWID;
 CREATE INDEX passage_places_by_country ON passage_places(country, sortkey, pstart);
 CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart);
-CREATE INDEX passage_places_by_passage ON passage_places(passage);
+-- Covering: a full-text filter's places and countries are read from this index alone.
+CREATE INDEX passage_places_by_passage
+    ON passage_places(passage, place_id, country, mentions, article);
 CREATE TABLE place_stats (
     place_id TEXT PRIMARY KEY, country TEXT, count INTEGER NOT NULL, articles INTEGER NOT NULL
 );
@@ -179,6 +182,7 @@ USER_TABLES = ("corrections", "settings")
 _PLACE_COLUMNS = ("id", "name", "name_ar", "kind", "lat", "lon", "country", "geonameid",
                   "population", "capital")
 _PLACE_EXTRA = tuple(f.name for f in fields(Place) if f.name not in _PLACE_COLUMNS)
+_PLACE_INSERT = ", ".join((*_PLACE_COLUMNS, "extra"))
 
 
 def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable:
@@ -291,6 +295,8 @@ class IndexDB:
         self._all: tuple[int, list[PlaceSummary]] | None = None
         with guarded(self.path):
             if readonly:
+                if not self.path.exists():
+                    raise IndexUnavailable(self.path, "unavailable", "is not built yet")
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                             timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                             check_same_thread=False)
@@ -399,6 +405,19 @@ class IndexDB:
             conn.execute("UPDATE place_stats SET count = count - ?, articles = articles - 1 "
                          "WHERE place_id = ?", (n, pid))
         conn.execute("DELETE FROM place_stats WHERE count <= 0")
+        referred = [r[0] for r in conn.execute(
+            "SELECT place_id FROM mentions WHERE article = ?1 UNION SELECT "
+            "json_extract(j.value, '$[0]') FROM mentions, json_each(mentions.alternatives) AS j "
+            "WHERE mentions.article = ?1", (aid,))]
+        conn.executemany("UPDATE places SET refs = refs - 1 WHERE id = ?",
+                         [(pid,) for pid in referred])
+        gone = [r[0] for r in conn.execute(
+            f"SELECT id FROM places WHERE refs <= 0 AND id IN ({','.join('?' * len(referred))})",
+            referred)] if referred else []
+        conn.executemany("DELETE FROM places WHERE id = ?", [(pid,) for pid in gone])
+        self._known.difference_update(gone)
+        for pid in gone:
+            self._places.pop(pid, None)
         conn.execute("DELETE FROM passages_fts WHERE rowid IN "
                      "(SELECT id FROM passages WHERE article = ?)", (aid,))
         conn.execute(  # by its primary key: the article's places and reading-order key
@@ -445,9 +464,11 @@ class IndexDB:
             [(aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions])
         fresh = [pid for pid in rows.places if pid not in self._known]
         if fresh:
-            conn.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                             [_place_row(place(pid)) for pid in fresh])
+            conn.executemany(f"INSERT INTO places ({_PLACE_INSERT}) VALUES "
+                             "(?,?,?,?,?,?,?,?,?,?,?)", [_place_row(place(pid)) for pid in fresh])
             self._known.update(fresh)
+        conn.executemany("UPDATE places SET refs = refs + 1 WHERE id = ?",
+                         [(pid,) for pid in rows.places])
         sortkey = rows.article[9]
         conn.executemany("INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
                          [(pid, country, sortkey, pstart, base + i, aid, n)
@@ -470,15 +491,6 @@ class IndexDB:
         with guarded(self.path):
             return [StoredProblem(*r) for r in self.conn.execute(
                 "SELECT path, message, line, doc, size, mtime_ns FROM problems ORDER BY rowid")]
-
-    def prune_places(self) -> None:
-        """Forget places no mention or alternative refers to any more."""
-        self.conn.execute(
-            "DELETE FROM places WHERE id NOT IN (SELECT place_id FROM mentions) AND id NOT IN "
-            "(SELECT json_extract(j.value, '$[0]') FROM mentions, json_each(mentions.alternatives)"
-            " AS j)")
-        self._places.clear()
-        self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
 
     # -- reading: IndexReader -------------------------------------------------------------
 
@@ -592,10 +604,19 @@ class IndexDB:
         return out
 
     def _page_index(self, f: Filter, place_id: str | None) -> str | None:
-        """For countries without a place: walk the passages in reading order and keep the
-        countries' (quick when they are common), or take the countries' passages and sort
-        them (quick when they are rare). ``place_stats`` tells which."""
-        if place_id is not None or not f.countries or f.doc is not None:
+        """For countries or words without a place: walk the passages in reading order and
+        keep the matching ones (quick when they are common), or take the matching passages
+        and sort them (quick when they are rare). ``place_stats`` or the full-text index
+        tells which."""
+        if place_id is not None or f.doc is not None:
+            return None
+        if f.words and not f.countries:  # the same choice by the number of matches
+            n = self.conn.execute("SELECT COUNT(*) FROM passages_fts WHERE passages_fts "
+                                  "MATCH ?", (_fts_query(f.words),)).fetchone()[0]
+            total = self.conn.execute("SELECT IFNULL(MAX(id), 0) FROM passages").fetchone()[0]
+            # Walking costs ~50 * total / n rows, sorting ~n seeks (each ~10 rows' worth).
+            return "passage_places_by_order" if n * n >= 5 * total else None
+        if not f.countries:
             return None
         q = ",".join("?" * len(f.countries))
         mine, total = self.conn.execute(

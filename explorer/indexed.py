@@ -8,14 +8,13 @@ no article text: one ``stat`` per file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from explorer.article import Problem
 from explorer.corpus import list_files
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexer import gazetteer_fingerprint
-from gazetteer.model import Mention
 
 
 def fresh_index(
@@ -69,8 +68,3 @@ def _is_fresh(db: IndexDB, root: Path, gazetteer_files: Sequence[Path], max_byte
 
 def index_problems(db: IndexDB) -> list[Problem]:
     return [Problem(p.path, p.message, p.line) for p in db.problems()]
-
-
-def indexed_mentions(db: IndexDB) -> Iterator[tuple[str, list[Mention]]]:
-    """Every article, in file order, with its mentions in text order."""
-    return db.article_mentions()

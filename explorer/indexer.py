@@ -21,14 +21,15 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
+from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_article
 from explorer.decode import describe_replaced
 from explorer.indexdb import (
     ArticleRows,
     IndexDB,
     IndexUnavailable,
+    StoredArticle,
     StoredProblem,
     default_index_path,
     prepare,
@@ -49,7 +50,8 @@ def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
     files. When it changes, every article is geoparsed again."""
     h = hashlib.sha256(b"explorer-index-1")
     sources = sorted((_GAZETTEER / "data").iterdir()) + sorted(_GAZETTEER.glob("*.py"))
-    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py")]
+    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
+                                       "query.py")]  # query: the full-text folding
     for path in [*sources, *(Path(p) for p in extra)]:
         h.update(path.name.encode() + b"\0")
         try:
@@ -237,7 +239,7 @@ class Indexer:
         self,
         db: IndexDB,
         files: list[tuple[str, Path]],
-        walk_problems: Sequence[Any],
+        walk_problems: Sequence[Problem],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> Summary:
@@ -267,6 +269,7 @@ class Indexer:
             if s is None and any((p.size, p.mtime_ns) == (size, mtime)
                                  for p in old_problems.get(doc, ())):
                 kept += old_problems[doc]  # refused before, unchanged since
+                summary.refused += 1
                 continue
             tasks.append(Task(doc, str(path), s.sha256 if current and s is not None else None))
         present = {doc for doc, _ in files}
@@ -291,13 +294,14 @@ class Indexer:
         problems = [StoredProblem(str(p.path), p.message, p.line) for p in walk_problems]
         if geoparser is not None:
             problems += [StoredProblem(str(f), m, line) for f, line, m in geoparser.gaz.errors]
+        elif same_settings:  # the gazetteer was not loaded: its files' problems stand
+            mine = {str(f) for f in self.gazetteer_files}
+            problems += [p for p in db.problems() if p.doc is None and p.path in mine]
         summary.problems = sorted([*problems, *kept, *refused], key=lambda p: p.path)
-        with db.transaction():
-            if not summary.cancelled:
+        if not summary.cancelled:
+            with db.transaction():
                 db.set_problems(summary.problems)
                 db.set_meta("settings", settings)
-            if gone or summary.changed:
-                db.prune_places()
         return summary
 
     def _write(
@@ -306,7 +310,7 @@ class Indexer:
         tasks: Sequence[Task],
         runner: Runner,
         places: dict[str, Place],
-        stored: dict[str, Any],
+        stored: dict[str, StoredArticle],
         old_problems: dict[str, list[StoredProblem]],
         fp: str,
         summary: Summary,

@@ -218,3 +218,10 @@ def test_index_from_a_newer_explorer(indexed: Path) -> None:
     with pytest.raises(IndexUnavailable) as info:
         IndexDB(indexed)
     assert info.value.reason == "newer"
+
+
+def test_reading_an_index_not_built_yet(tmp_path: Path) -> None:
+    with pytest.raises(IndexUnavailable) as info:
+        IndexDB(tmp_path / "none.sqlite", readonly=True)
+    assert info.value.reason == "unavailable" and "not built yet" in str(info.value)
+    assert not (tmp_path / "none.sqlite").exists()

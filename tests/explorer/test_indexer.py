@@ -165,3 +165,18 @@ def test_sigkill_mid_index_then_resume(tmp_path: Path, world: Geoparser, jobs: i
     clean = tmp_path / "clean.sqlite"
     Indexer(corpus, clean, geoparser=world).run()
     assert dump(db) == dump(clean)
+
+
+def test_problems_stand_while_nothing_changes(seeds_copy: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n  name: [unclosed\n", encoding="utf-8")
+    (seeds_copy / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    db = tmp_path / "i.sqlite"
+    first = Indexer(seeds_copy, db, gazetteer_files=[bad]).run()
+    reads = [p.path for p in first.problems]
+    assert str(bad) in reads and str(seeds_copy / "binary.txt") in reads
+    again = Indexer(seeds_copy, db, gazetteer_files=[bad]).run()
+    assert (again.unchanged, again.refused) == (5, 1)
+    assert [p.path for p in again.problems] == reads
+    with IndexDB(db) as idx:
+        assert [p.path for p in idx.problems()] == reads

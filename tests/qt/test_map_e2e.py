@@ -42,7 +42,8 @@ def test_tooltip_names_the_place_in_both_languages(qtbot: Any, shared_window: An
 
 @pytest.mark.parametrize(
     ("place_id", "name_ar", "docs"),
-    [(HELSINKI, "هلسنكي", ["000", "003", "004"]), (GENEVA, "جنيف", ["000", "001"])],
+    # Reading order: by date (001 is July 2021, 000 September 2021), undated last, then file.
+    [(HELSINKI, "هلسنكي", ["000", "003", "004"]), (GENEVA, "جنيف", ["001", "000"])],
 )
 def test_clicking_a_marker_lists_its_passages(
     qtbot: Any, window: Any, place_id: str, name_ar: str, docs: list[str]
