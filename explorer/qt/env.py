@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
 
 _FLAGS = (
     "--disable-gpu",
@@ -55,13 +59,13 @@ def prepare_environment(*, offscreen: bool = False, verbose: bool = False) -> No
         qInstallMessageHandler(_quiet)
 
 
-def _quiet(mode: object, context: object, message: str) -> None:
+def _quiet(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """Qt's messages as Qt prints them, less :data:`CHATTER`."""
     if message.startswith(CHATTER):
         return
     from PySide6.QtCore import qFormatLogMessage
 
-    print(qFormatLogMessage(mode, context, message), file=sys.stderr)  # type: ignore[arg-type]
+    print(qFormatLogMessage(mode, context, message), file=sys.stderr)
 
 
 def display_available() -> bool:
