@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self._db: IndexDB | None = None
         self.feed: Feed | None = None
         self._stats: dict[str, int] = {}
+        self._blocked = False  # a notice says there is nothing to show
         self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
         self.session = SessionModel(self)
 
@@ -291,7 +292,8 @@ class MainWindow(QMainWindow):
 
     def _index_failed(self, exc: IndexUnavailable) -> None:
         if exc.reason == "locked":
-            self.show_notice(f"{exc}. The map shows what is indexed so far.", rebuild=False)
+            self.show_notice(f"{exc}. The map shows what is indexed so far.", rebuild=False,
+                             blocking=False)
             return
         self.show_notice(f"{exc}. Rebuild it? Its analyst data are kept and the old file is "
                          "backed up beside it.", rebuild=exc.reason in REBUILDABLE)
@@ -337,15 +339,19 @@ class MainWindow(QMainWindow):
         if self.map_sync.up_to_date:
             self.mapDrawn.emit()
 
-    def show_notice(self, message: str, *, rebuild: bool = False) -> None:
+    def show_notice(self, message: str, *, rebuild: bool = False, blocking: bool = True) -> None:
+        """Say ``message`` above the map; ``blocking``: there is nothing to show besides."""
         self.notice_text.setText(message)
         self.rebuild_button.setVisible(rebuild)
         self.notice.show()
-        self.passages.show_query(None, Filter(), None, heading="Nothing to show",
-                                 empty=message)
+        self._blocked = blocking
+        if blocking:
+            self.passages.show_query(None, Filter(), None, heading="Nothing to show",
+                                     empty=message)
 
     def hide_notice(self) -> None:
         self.notice.hide()
+        self._blocked = False
         self.refresh_passages()
 
     # -- problems -----------------------------------------------------------------------------
@@ -492,7 +498,7 @@ class MainWindow(QMainWindow):
             self.passages.show_query(reader, f, None,
                                      heading="Passages for " + " and ".join(what),
                                      summary=plural(total, "passage"))
-        elif self.notice.isHidden():
+        elif not self._blocked:
             self.passages.show_query(
                 None, f, None, heading="Click a place on the map",
                 empty="Its passages appear here, grouped by article. Choose countries on the "

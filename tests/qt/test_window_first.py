@@ -164,3 +164,25 @@ def test_a_corrupt_index_is_reported_and_rebuilt(qtbot: Any, tmp_path: Path) -> 
             assert db.stats()["articles"] == 30
     finally:
         window.dispose()
+
+
+def test_an_index_another_explorer_is_updating_is_shown_as_it_is(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from explorer.indexer import _writer_lock  # the lock a running indexer holds
+
+    corpus = write_corpus(tmp_path / "c", 40)
+    index = tmp_path / "i.db"
+    Indexer(corpus, index).run()
+    with _writer_lock(index):
+        window = open_folder(qtbot, corpus, index)
+        try:
+            qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=60_000)
+            assert "another explorer" in window.notice_text.text()
+            assert not window.rebuild_button.isVisible()  # nothing to cure
+            assert "Nothing to show" not in window.passages.toPlainText()
+            wait_indexed(qtbot, window)
+            ids = run_js(qtbot, window, "explorer.markerIds()")
+            assert ids == sorted(s.place.id for s in window.reader.places())
+        finally:
+            window.dispose()
