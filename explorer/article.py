@@ -58,11 +58,11 @@ class Article:
     passages: tuple[Passage, ...] = ()
     furniture: tuple[Furniture, ...] = ()
     encoding: str = "utf-8"
-    replaced: tuple[int, ...] = ()  # byte offsets of invalid UTF-8 read as U+FFFD
     # Identity: what the file was when it was read (an index re-reads it when these change).
     size: int = 0
     mtime_ns: int = 0
     sha256: str = ""
+    replaced: tuple[int, ...] = ()  # byte offsets of invalid UTF-8 read as U+FFFD
 
 
 @dataclass(slots=True)

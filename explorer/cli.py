@@ -81,6 +81,7 @@ def _window_parser() -> argparse.ArgumentParser:
                    help="show Qt's and Chromium's own log messages (GPU, sandbox, D-Bus)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(p)
+    _index_option(p)
     return p
 
 
@@ -330,7 +331,7 @@ def cmd_map(args: argparse.Namespace) -> int:
     if index is None:
         return 1
     try:
-        write_map_html(index, args.html)
+        write_map_html(index.places(), args.html)
     except OSError as exc:
         _err(f"{args.html}: cannot write: {exc.strerror or exc}")
         return 1
@@ -553,4 +554,4 @@ def _main(argv: Sequence[str] | None) -> int:
     from explorer.qt.app import run
 
     return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes,
-               verbose=args.verbose)
+               verbose=args.verbose, index_path=args.index)

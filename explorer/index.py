@@ -27,8 +27,6 @@ from gazetteer.model import Mention, Place
 ALL = Filter()
 
 
-
-
 class CorpusIndex:
     """Mentions of a corpus held in memory, grouped by place, article and passage: an
     ``IndexReader`` (``explorer.query``) for small corpora and tests."""

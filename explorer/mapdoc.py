@@ -1,9 +1,12 @@
-"""The map document: a folium (Leaflet) page with an offline basemap and one marker per place.
+"""The map document: a folium (Leaflet) page with an offline basemap and clustered place markers.
 
-Non-Qt. Every script and stylesheet comes from ``resources/`` (file URLs); the page references
-no remote resource. Place data reach the page as JSON inside a ``<script>`` element, escaped so
-that no string in it can close the element or start markup; ``resources/web/explorer/map.js``
-builds the markers from it with ``textContent``, so names and titles are never parsed as HTML.
+Non-Qt. This is the standalone page (``explorer map --html``): every script and stylesheet
+comes from ``resources/`` (file URLs); the page references no remote resource. The window does
+not use it: its page is the static ``resources/web/explorer/window.html``, which holds no data
+and receives the same messages (``map_message``) through the QWebChannel. Here the one message
+is embedded as JSON inside a ``<script>`` element, escaped so that no string in it can close
+the element or start markup; ``resources/web/explorer/map.js`` builds the markers with
+``textContent``, so names and titles are never parsed as HTML.
 
 No user data ever passes through a template engine. folium and branca render elements with
 Jinja, and a ``MacroElement``'s rendered script is parsed as a *new* template, so a place named
@@ -15,7 +18,6 @@ inside strings as ``\u007b``/``\u007d`` so that no JSON it makes can be read as 
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,13 +27,10 @@ import folium
 from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
 
-from explorer.query import IndexReader, PlaceSummary
+from explorer.mapdata import map_message
+from explorer.query import PlaceSummary
 from explorer.resources import resource
 
-#: Where the Qt window serves the page and ``resources/`` (see ``explorer.qt.scheme``).
-APP_BASE = "explorer://app/"
-#: The script that connects the page to Qt (Qt's own, served under the app's scheme).
-QWEBCHANNEL_JS = APP_BASE + "qtwebchannel/qwebchannel.js"
 MIN_ZOOM = 2
 MAX_ZOOM = 12
 
@@ -58,45 +57,9 @@ def script_json(value: Any) -> str:
     return _JSON_STRING.sub(lambda m: m.group().translate(_SCRIPT_ESCAPES), text)
 
 
-def asset_url(*parts: str, for_qt: bool = False) -> str:
-    """URL of a file under ``resources/``: the app's scheme in Qt, a file URL otherwise."""
-    if for_qt:
-        return APP_BASE + "resources/" + "/".join(parts)
+def asset_url(*parts: str) -> str:
+    """File URL of a file under ``resources/``."""
     return resource(*parts).as_uri()
-
-
-def place_record(summary: PlaceSummary) -> dict[str, Any]:
-    p = summary.place
-    return {
-        "id": p.id,
-        "name": p.name,
-        "name_ar": p.name_ar,
-        "kind": p.kind,
-        "country": p.country,
-        "members": list(p.members),
-        "lat": p.lat,
-        "lon": p.lon,
-        "count": summary.count,
-        "articles": summary.articles,
-    }
-
-
-def marker_radius(count: int, largest: int) -> float:
-    """Marker radius in pixels: area grows with the mention count, 5 to 24 px."""
-    if largest <= 1:
-        return 7.0
-    return round(5.0 + 19.0 * math.sqrt((count - 1) / (largest - 1)), 1)
-
-
-def map_data(index: IndexReader) -> dict[str, Any]:
-    places = index.places()
-    largest = max((s.count for s in places), default=1)
-    records = []
-    for s in places:
-        rec = place_record(s)
-        rec["radius"] = marker_radius(s.count, largest)
-        records.append(rec)
-    return {"places": records, "minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM}
 
 
 class _RawScript(Element):
@@ -113,23 +76,21 @@ class _RawScript(Element):
 class ExplorerLayer(JSCSSMixin, MacroElement):
     """The basemap, the place markers and the page-side API (``window.explorer``)."""
 
-    def __init__(self, data: dict[str, Any], *, for_qt: bool) -> None:
+    def __init__(self, initial: dict[str, Any]) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ExplorerLayer"
+        data = {"minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM, "initial": initial}
         self.data_json = script_json(data)
-        self.options_json = script_json({"qt": for_qt})
+        self.options_json = script_json({"qt": False})
         def web(*parts: str) -> str:
-            return asset_url("web", *parts, for_qt=for_qt)
+            return asset_url("web", *parts)
 
-        js = [
+        self.default_js = [
             ("markercluster", web("markercluster", "leaflet.markercluster.js")),
             ("topojson", web("topojson-client", "topojson-client.min.js")),
-            ("basemap", asset_url("basemap", "countries.js", for_qt=for_qt)),
+            ("basemap", asset_url("basemap", "countries.js")),
+            ("explorer", web("explorer", "map.js")),
         ]
-        if for_qt:
-            js.append(("qwebchannel", QWEBCHANNEL_JS))
-        js.append(("explorer", web("explorer", "map.js")))
-        self.default_js = js
         self.default_css = [
             ("markercluster_css", web("markercluster", "MarkerCluster.css")),
             ("markercluster_default_css", web("markercluster", "MarkerCluster.Default.css")),
@@ -145,8 +106,8 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
         figure.script.add_child(_RawScript(code), name=self.get_name())
 
 
-def build_map(index: IndexReader, *, for_qt: bool = False) -> folium.Map:
-    """The folium map of ``index``'s places (``for_qt`` adds the QWebChannel bridge)."""
+def build_map(places: Sequence[PlaceSummary]) -> folium.Map:
+    """The folium map of ``places`` (most mentioned first)."""
     m = folium.Map(
         location=[30.0, 50.0],
         zoom_start=3,
@@ -159,14 +120,14 @@ def build_map(index: IndexReader, *, for_qt: bool = False) -> folium.Map:
     )
     # Only Leaflet itself, from resources/: folium's defaults load jQuery, Bootstrap and Font
     # Awesome from CDNs, none of which this page uses.
-    m.default_js = [("leaflet", asset_url("web", "leaflet", "leaflet.js", for_qt=for_qt))]
-    m.default_css = [("leaflet_css", asset_url("web", "leaflet", "leaflet.css", for_qt=for_qt))]
-    ExplorerLayer(map_data(index), for_qt=for_qt).add_to(m)
+    m.default_js = [("leaflet", asset_url("web", "leaflet", "leaflet.js"))]
+    m.default_css = [("leaflet_css", asset_url("web", "leaflet", "leaflet.css"))]
+    ExplorerLayer(map_message(places)).add_to(m)
     return m
 
 
-def map_html(index: IndexReader, *, for_qt: bool = False) -> str:
-    html: str = build_map(index, for_qt=for_qt).get_root().render()
+def map_html(places: Sequence[PlaceSummary]) -> str:
+    html: str = build_map(places).get_root().render()
     return html
 
 
@@ -177,20 +138,19 @@ def remote_urls(html: str) -> list[str]:
     return found
 
 
-def write_map_html(index: IndexReader, out: Path, *, for_qt: bool = False) -> Path:
-    """Write the page to ``out`` (UTF-8) and return its path."""
+def write_map_html(places: Sequence[PlaceSummary], out: Path) -> Path:
+    """Write the standalone page of ``places`` to ``out`` (UTF-8) and return its path."""
     from explorer.atomic import atomic_write_text
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out, map_html(index, for_qt=for_qt))
+    atomic_write_text(out, map_html(places))
     return out
 
 
 __all__: Sequence[str] = (
     "ExplorerLayer",
     "build_map",
-    "map_data",
     "map_html",
     "remote_urls",
     "script_json",

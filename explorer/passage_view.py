@@ -74,6 +74,38 @@ def explanation_html(mentions: Sequence[Mention]) -> str:
     return '<p style="color:#444; font-size:small;">' + "<br/>".join(lines) + "</p>"
 
 
+def header_html(
+    heading: str, heading_ar: str = "", summary: str = "", explanation: str = ""
+) -> str:
+    """The panel's headings. The English and Arabic headings are separate lines: mixed in one
+    line, the bidirectional algorithm would reorder the words around the Arabic name."""
+    parts = [f'<h2 dir="ltr">{_e(heading)}</h2>']
+    if heading_ar:
+        parts.append(f'<h2 dir="rtl" align="right">{_e(heading_ar)}</h2>')
+    if summary:
+        parts.append(f'<p dir="ltr">{_e(summary)}</p>')
+    parts.append(explanation)
+    return "".join(parts)
+
+
+def hits_html(hits: Sequence[PassageHit], after_doc: str | None = None) -> str:
+    """Passages grouped by article, each article under its heading; ``after_doc`` is the
+    article the previous page ended with (its passages continue without a new heading)."""
+    parts: list[str] = []
+    for doc, group in groupby(hits, key=lambda h: h.article.doc):
+        items = list(group)
+        if doc != after_doc:
+            if after_doc is not None:
+                parts.append("<hr/>")
+            parts.append(article_heading(items[0]))
+        after_doc = doc
+        for hit in items:
+            caption = hit.passage.kind == "caption"
+            style = ' style="font-style:italic; color:#444;"' if caption else ""
+            parts.append(f'<p dir="rtl" align="right"{style}>{highlighted(hit)}</p>')
+    return "".join(parts)
+
+
 def passages_html(
     hits: Sequence[PassageHit],
     heading: str,
@@ -82,25 +114,7 @@ def passages_html(
     heading_ar: str = "",
     summary: str = "",
 ) -> str:
-    """The whole panel: the headings, then each article's passages, or ``empty`` if none.
-
-    The English and Arabic headings are separate lines: mixed in one line, the bidirectional
-    algorithm would reorder the words around the Arabic name.
-    """
-    parts = [f'<h2 dir="ltr">{_e(heading)}</h2>']
-    if heading_ar:
-        parts.append(f'<h2 dir="rtl" align="right">{_e(heading_ar)}</h2>')
-    if summary:
-        parts.append(f'<p dir="ltr">{_e(summary)}</p>')
-    parts.append(explanation)
-    if not hits:
-        parts.append(f"<p>{_e(empty)}</p>")
-    for _, group in groupby(hits, key=lambda h: h.article.doc):
-        items = list(group)
-        parts.append(article_heading(items[0]))
-        for hit in items:
-            caption = hit.passage.kind == "caption"
-            style = ' style="font-style:italic; color:#444;"' if caption else ""
-            parts.append(f'<p dir="rtl" align="right"{style}>{highlighted(hit)}</p>')
-        parts.append("<hr/>")
-    return "<html><body>" + "".join(parts) + "</body></html>"
+    """The whole panel: the headings, then each article's passages, or ``empty`` if none."""
+    body = hits_html(hits) if hits else f"<p>{_e(empty)}</p>"
+    return "<html><body>" + header_html(heading, heading_ar, summary, explanation) + body + \
+        "</body></html>"

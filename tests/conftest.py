@@ -17,6 +17,9 @@ os.environ.setdefault(
 )
 _config = tempfile.TemporaryDirectory(prefix="explorer-test-config-")
 os.environ.setdefault("EXPLORER_CONFIG_DIR", _config.name)
+# Indexes the window and the commands build go to a temporary data folder, never the user's.
+_data = tempfile.TemporaryDirectory(prefix="explorer-test-data-")
+os.environ.setdefault("EXPLORER_DATA_DIR", _data.name)
 
 from explorer.qt.env import prepare_environment  # noqa: E402 (after the environment is set)
 

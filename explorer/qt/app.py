@@ -29,6 +29,7 @@ def run(
     screenshot: Path | None = None,
     max_bytes: int | None = None,
     verbose: bool = False,
+    index_path: Path | None = None,
 ) -> int:
     prepare_environment(offscreen=screenshot is not None, verbose=verbose)
     if screenshot is None and not display_available():
@@ -53,9 +54,8 @@ def run(
     for problem in settings.problems:
         say(str(problem))
     # A screenshot shows the corpus as it opens, whatever the user last had selected.
-    window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings)
-    if window is None:
-        return 1
+    window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings,
+                   index_path=index_path)
     if screenshot is not None:
         return save_screenshot(window, Path(screenshot))
     window.show()
@@ -68,46 +68,53 @@ def start(
     gazetteer_files: Sequence[Path] = (),
     max_bytes: int | None = None,
     settings: Settings | None = None,
-) -> MainWindow | None:
-    """Read and geoparse the corpus and build the main window; None after saying why not.
+    *,
+    index_path: Path | None = None,
+    jobs: int | None = None,
+) -> MainWindow:
+    """The main window on ``corpus``: it shows the folder's index as it is at once and brings
+    it up to date on a worker thread. Whatever the folder holds (nothing, or no such folder)
+    the window says so itself."""
+    import os
 
-    Chromium's processes start (on a blank page) before the corpus is read, so the two
-    happen at the same time; the blank page is deleted once the window exists.
-    """
-    from PySide6.QtCore import QUrl
-    from PySide6.QtWebEngineCore import QWebEnginePage
+    from explorer.qt.scheme import app_url
+    from explorer.qt.webview import WINDOW_PAGE, MapView
 
-    from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
-    from explorer.pipeline import open_corpus, report, say
+    # Chromium starts and loads the page while the rest of the app is imported; the page
+    # waits for the event loop to connect its channel, by which time the bridge is there.
+    view = MapView()
+    view.setUrl(app_url(WINDOW_PAGE))
+
+    from explorer.corpus import DEFAULT_MAX_BYTES
     from explorer.qt.window import MainWindow
 
-    warm_up = QWebEnginePage()
-    warm_up.setUrl(QUrl("about:blank"))
-    try:
-        try:
-            index = open_corpus(corpus, gazetteer_files, max_bytes=(
-                DEFAULT_MAX_BYTES if max_bytes is None else max_bytes))
-        except CorpusError as exc:
-            say(str(exc))
-            return None
-        if not report(index.corpus, corpus):
-            return None
-        return MainWindow(index, settings=settings)
-    finally:
-        warm_up.deleteLater()
+    window = MainWindow(corpus, settings=settings, view=view)
+    window.open_folder(corpus, index_path=index_path, gazetteer_files=gazetteer_files,
+                       max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                       jobs=jobs or os.cpu_count() or 1)
+    return window
 
 
 def wait_for_map(window: MainWindow, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
-    """Spin the event loop until the window's map reports it has drawn."""
+    """Spin the event loop until indexing has ended and the map has drawn all of it."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    if window.map_ready:
+    def done() -> bool:
+        return window.indexing_done and window.map_up_to_date
+
+    if done():
         return True
     loop = QEventLoop()
-    window.mapReady.connect(loop.quit)
+
+    def check(*_: object) -> None:
+        if done():
+            loop.quit()
+
+    window.mapDrawn.connect(check)
+    window.indexingFinished.connect(check)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
-    return window.map_ready
+    return done()
 
 
 def save_screenshot(window: MainWindow, out: Path) -> int:

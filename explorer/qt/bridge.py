@@ -1,4 +1,8 @@
-"""The one object the map page may talk to: it can say which place was clicked, nothing more."""
+"""The one object the map page may talk to: it says what was clicked and what it has drawn.
+
+The page only reports clicks; it never selects on its own. What to show comes back to it as
+messages on the ``update`` signal (JSON text, see ``resources/web/explorer/map.js``).
+"""
 
 from __future__ import annotations
 
@@ -16,11 +20,14 @@ class BridgeEvents(QObject):
     """What the bridge tells the Qt side. Kept off the bridge so the page cannot see it."""
 
     clicked = Signal(str)
+    background = Signal()
     ready = Signal()
+    drawn = Signal(int)
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: two slots, nothing else of use.
+    """Registered with the page's QWebChannel as ``bridge``: four slots and one signal of
+    use.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a
     known place; anything else is logged and dropped. The window, models and index are never
@@ -32,6 +39,8 @@ class MapBridge(QObject):
     directly), and a name set from the page is put back at once. The signals tell the page
     nothing it does not know.
     """
+
+    update = Signal(str)  # a message for the page (JSON)
 
     def __init__(self, is_known_place: Callable[[str], bool], parent: QObject | None = None):
         super().__init__(parent)
@@ -62,6 +71,15 @@ class MapBridge(QObject):
         self.events.clicked.emit(place_id)
 
     @Slot()
+    def backgroundClicked(self) -> None:
+        self.events.background.emit()
+
+    @Slot()
     def mapReady(self) -> None:
         self.is_ready = True
         self.events.ready.emit()
+
+    @Slot("QVariant")
+    def drawn(self, seq: object) -> None:
+        if isinstance(seq, (int, float)) and not isinstance(seq, bool) and seq == int(seq):
+            self.events.drawn.emit(int(seq))

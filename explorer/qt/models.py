@@ -1,4 +1,4 @@
-"""Qt models: thin adapters over ``CorpusIndex`` for the views (no logic of their own)."""
+"""Qt models: thin adapters over the index and the session for the views."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from explorer.index import CorpusIndex, CountrySummary
+from explorer.qt.session_model import SessionModel
+from explorer.query import CountrySummary, Filter
+from explorer.session import Change
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
@@ -23,14 +25,73 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class CountryListModel(QAbstractListModel):
-    """The countries of the mentioned places, with mention counts, most mentioned first."""
+    """The countries of the mentioned places, with mention counts, most mentioned first.
 
-    def __init__(self, index: CorpusIndex, parent: QObject | None = None) -> None:
+    A country is checked when the session's filter holds it. The check marks are the
+    session's, not the view's: hiding rows (the search box) never changes the filter.
+    """
+
+    def __init__(self, model: SessionModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[CountrySummary] = index.countries()
+        self.session = model
+        self._rows: list[CountrySummary] = []
+        self._checked: frozenset[str] = frozenset()
+        self._query = (model.filter.text, model.filter.doc)
+        self.fed = False  # rows come from a Feed (set_rows), not from the reader
+        model.changed.connect(self._on_change)
+        self.reload()
+
+    def reload(self) -> None:
+        reader = self.session.reader
+        self.beginResetModel()
+        self._rows = reader.countries(self.session.filter) if reader is not None else []
+        self._checked = self.session.filter.countries
+        self.endResetModel()
+
+    def set_rows(self, rows: list[CountrySummary], f: Filter) -> None:
+        """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
+        if (f.text, f.doc) != (self.session.filter.text, self.session.filter.doc):
+            return  # computed for a query that is no longer on
+        if [c.code for c in rows] == [c.code for c in self._rows]:
+            # Same countries in the same order (new counts while indexing): no reset, so
+            # the list keeps its scroll position.
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._checked = self.session.filter.countries
+        self.endResetModel()
+
+    def _on_change(self, change: Change) -> None:
+        f = self.session.filter
+        if self.fed:
+            if change.filter:
+                self._recheck()
+            return
+        if change.data or (change.filter and (f.text, f.doc) != self._query):
+            # Counts follow the text and the article; the countries themselves are checks.
+            self._query = (f.text, f.doc)
+            self.reload()
+        elif change.filter:
+            self._recheck()
+
+    def _recheck(self) -> None:
+        checked = self.session.filter.countries
+        changed = checked ^ self._checked
+        self._checked = checked
+        for i, c in enumerate(self._rows):
+            if c.code in changed:
+                idx = self.index(i, 0)
+                self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.CheckStateRole])
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        # Checked by a click on the row (see CountryFilter), not by the check box alone.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -39,6 +100,9 @@ class CountryListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             # The Arabic name is isolated (FSI…PDI) so it cannot reorder the rest of the line.
             return f"{c.name} \u2068{c.name_ar}\u2069 ({c.count})"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = c.code in self._checked
+            return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             # Qt shows tooltips that look like markup as rich text: make it escaped markup.
             text = f"{c.name} · {c.name_ar} ({c.code}): {c.count} place mentions"

@@ -1,39 +1,171 @@
-"""The passage panel: a read-only rich-text view of the passages behind the selection."""
+"""The passage panel: passages loaded page by page from the index, shown as rich text.
+
+``PassageModel`` is a list model over ``IndexReader.passages(f, place, offset, limit)`` with
+``canFetchMore``/``fetchMore``: a place with thousands of passages shows its first page at
+once, and the panel asks for the next page when it is scrolled near its end.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from explorer.passage_view import passages_html
-from explorer.query import PassageHit
+from explorer.passage_view import header_html, hits_html
+from explorer.query import Filter, IndexReader, PassageHit
+
+PAGE_SIZE = 50
+HitRole = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PassageModel(QAbstractListModel):
+    """The passages behind a selection, fetched a page at a time."""
+
+    def __init__(self, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self.reader: IndexReader | None = None
+        self.filter = Filter()
+        self.place_id: str | None = None
+        self.hits: list[PassageHit] = []
+        self._exhausted = True
+
+    def show(self, reader: IndexReader | None, f: Filter, place_id: str | None) -> None:
+        """Start over on a new query; the first page is loaded at once."""
+        self.beginResetModel()
+        self.reader, self.filter, self.place_id = reader, f, place_id
+        self.hits = []
+        self._exhausted = reader is None
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def clear(self) -> None:
+        self.show(None, Filter(), None)
+
+    def more_may_exist(self) -> None:
+        """New data were indexed: the end of the list may have moved."""
+        if self.reader is not None:
+            self._exhausted = False
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.passage.text
+        if role == HitRole:
+            return hit
+        return None
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: _Index) -> None:
+        if not self.canFetchMore(parent) or self.reader is None:
+            return
+        page = self.reader.passages(self.filter, self.place_id, len(self.hits), self.page_size)
+        if len(page) < self.page_size:
+            self._exhausted = True
+        if not page:
+            return
+        first = len(self.hits)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self.hits.extend(page)
+        self.endInsertRows()
 
 
 class PassagePanel(QTextBrowser):
+    """Renders the model's loaded passages under a heading; scrolling near the end loads more."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passages")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.hits: list[PassageHit] = []
+        self.model = PassageModel(self)
+        self._shown = 0
+        self._loading = False
+        # A child timer: it dies with the panel, unlike a pending singleShot.
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._maybe_fetch)
+        self.model.rowsInserted.connect(self._append)
+        self.verticalScrollBar().valueChanged.connect(self._maybe_fetch)
+        self.verticalScrollBar().rangeChanged.connect(lambda *_: self._schedule_fetch())
 
-    def show_hits(
+    @property
+    def hits(self) -> list[PassageHit]:
+        return self.model.hits
+
+    def show_query(
         self,
-        hits: Sequence[PassageHit],
-        heading: str,
-        empty: str = "",
+        reader: IndexReader | None,
+        f: Filter,
+        place_id: str | None,
         *,
+        heading: str,
         heading_ar: str = "",
         summary: str = "",
-        explanation: str = "",
+        explain: Callable[[Sequence[PassageHit]], str] | None = None,
+        empty: str = "No passages.",
     ) -> None:
-        self.hits = list(hits)
-        self.setHtml(passages_html(self.hits, heading, empty or "No passages.", explanation,
-                                   heading_ar, summary))
+        """Show the first page of a query under its heading (``explain`` sees that page)."""
+        self._loading = True
+        try:
+            self.model.show(reader, f, place_id)
+        finally:
+            self._loading = False
+        hits = self.model.hits
+        explanation = explain(hits) if explain else ""
+        body = hits_html(hits) if hits else f"<p>{html.escape(empty)}</p>"
+        self._shown = len(hits)
+        self.setHtml("<html><body>" + header_html(heading, heading_ar, summary, explanation)
+                     + body + "</body></html>")
+        self._schedule_fetch()
+
+    def _append(self, *_: Any) -> None:
+        if self._loading:
+            return
+        hits = self.model.hits
+        after = hits[self._shown - 1].article.doc if self._shown else None
+        fragment = hits_html(hits[self._shown:], after)
+        self._shown = len(hits)
+        self._insert(fragment)
+        self._schedule_fetch()
+
+    def _insert(self, fragment: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertHtml(fragment)
+
+    def _schedule_fetch(self) -> None:
+        self._fetch_timer.start()
+
+    def _maybe_fetch(self, *_: Any) -> None:
+        bar = self.verticalScrollBar()
+        near_end = bar.maximum() - bar.value() <= max(self.viewport().height(), 200)
+        if near_end and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
 
     def docs(self) -> list[str]:
         """The articles listed, in order (for tests and the status bar)."""
-        return list(dict.fromkeys(h.article.doc for h in self.hits))
+        return list(dict.fromkeys(h.article.doc for h in self.model.hits))
+

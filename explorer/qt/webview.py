@@ -28,6 +28,9 @@ from explorer.resources import resources_dir
 
 log = logging.getLogger(__name__)
 
+#: The window's map page: static, data-free (see resources/web/explorer/window.html).
+WINDOW_PAGE = "resources/web/explorer/window.html"
+
 _INLINE_SCHEMES = {"data", "blob", "about"}
 
 

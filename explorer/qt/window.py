@@ -1,24 +1,21 @@
-"""The main window: country filter, map, passage panel, problems."""
+"""The main window: country filter, map, passage search and panel, indexing in the status bar.
+
+The window is built at once, before anything is read; an indexer then runs on its own thread
+(``explorer.qt.indexing``) and every batch it finishes fills in the map, the counts and the
+lists. All views observe one ``SessionModel``; none of them changes another directly.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
-import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -27,162 +24,358 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.article import Problem
-from explorer.index import CorpusIndex
-from explorer.mapdoc import map_html
+from explorer.corpus import DEFAULT_MAX_BYTES
+from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
+from explorer.indexed import index_problems
+from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
-from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
+from explorer.qt.feed import Feed, ViewData
+from explorer.qt.indexing import Indexing, IndexWorker
+from explorer.qt.mapsync import MapSync
+from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passages import PassagePanel
-from explorer.qt.webview import MapView
-from explorer.query import Filter
+from explorer.qt.reader import SafeReader
+from explorer.qt.scheme import app_url
+from explorer.qt.session_model import SessionModel
+from explorer.qt.webview import WINDOW_PAGE, MapView
+from explorer.query import Filter, IndexReader
 from explorer.resources import resources_dir
+from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
 
 log = logging.getLogger(__name__)
 
-
-class ProblemsDialog(QDialog):
-    def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Problems while reading")
-        self.setObjectName("problemsDialog")
-        layout = QVBoxLayout(self)
-        self.list = QListWidget(self)
-        self.list.addItems([str(p) for p in problems])
-        layout.addWidget(QLabel(f"{len(problems)} files or entries could not be used:", self))
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(700, 300)
+SEARCH_DELAY_MS = 300
+#: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
+REBUILDABLE = ("corrupt", "newer", "unavailable")
+#: At most this long after opening, the indexer checks the folder even if the map is not drawn.
+INDEX_CHECK_DELAY_MS = 3000
 
 
-class CountryFilter(QWidget):
-    """Country list with mention counts; several can be selected; "All countries" clears."""
-
-    changed = Signal(list)  # ISO codes; [] means all
-
-    def __init__(self, index: CorpusIndex, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = CountryListModel(index, self)
-        self.proxy = CountryFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Countries", self))
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find a country…")
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        layout.addWidget(self.search)
-        self.view = QListView(self)
-        self.view.setObjectName("countryList")
-        self.view.setModel(self.proxy)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        self.view.selectionModel().selectionChanged.connect(self._emit)
-        layout.addWidget(self.view)
-        self.all_button = QPushButton("All countries", self)
-        self.all_button.clicked.connect(self.clear)
-        layout.addWidget(self.all_button)
-        self._selected: list[str] = []
-
-    def _emit(self, *_: Any) -> None:
-        codes = sorted(
-            {self.proxy.data(i, CodeRole) for i in self.view.selectionModel().selectedIndexes()}
-        )
-        if codes != self._selected:
-            self._selected = codes
-            self.changed.emit(codes)
-
-    def selected(self) -> list[str]:
-        return list(self._selected)
-
-    def select(self, codes: Sequence[str]) -> None:
-        """Select exactly ``codes`` (unknown codes are ignored)."""
-        sel = self.view.selectionModel()
-        sel.clearSelection()
-        for code in codes:
-            row = self.model.row_of(code)
-            if row >= 0:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                if index.isValid():
-                    sel.select(index, QItemSelectionModel.SelectionFlag.Select)
-        self._emit()
-
-    def clear(self) -> None:
-        self.view.selectionModel().clearSelection()
-        self._emit()
+def plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 class MainWindow(QMainWindow):
     """Map in the middle, country filter on the left, passages on the right."""
 
-    mapReady = Signal()
+    mapReady = Signal()  # the page is loaded and connected
+    mapDrawn = Signal()  # the page has painted everything sent to it
     placeSelected = Signal(str)
+    indexingFinished = Signal(bool)  # True: ran to the end; False: cancelled or failed
 
     def __init__(
         self,
-        index: CorpusIndex,
+        root: Path | None = None,
         parent: QWidget | None = None,
         *,
         settings: Settings | None = None,
+        view: MapView | None = None,
     ) -> None:
+        """``view``: a map view already loading ``WINDOW_PAGE`` (see ``explorer.qt.app``)."""
         super().__init__(parent)
         self._disposed = False
-        self.index = index
+        self.root = Path(root) if root is not None else None
         self.settings = settings
-        self.selected_place: str | None = None
-        self.countries: list[str] = []
-        self.map_ready = False
-        self.setWindowTitle(f"explorer — {index.corpus.root}")
+        self.problems: list[Problem] = list(settings.problems) if settings else []
+        self.worker: IndexWorker | None = None
+        self.indexing_done = False
+        self.index_path: Path | None = None
+        self._indexer: Indexer | None = None
+        self._db: IndexDB | None = None
+        self.feed: Feed | None = None
+        self._stats: dict[str, int] = {}
+        self._blocked = False  # a notice says there is nothing to show
+        self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
+        self.session = SessionModel(self)
 
-        self.filter = CountryFilter(index, self)
-        self.filter.changed.connect(self.set_countries)
-        problems = list(index.corpus.problems) + (settings.problems if settings else [])
-        self.problems = problems
-        self.problems_button = QPushButton(f"Problems ({len(problems)})", self)
+        self.filter = CountryFilter(self.session, self)
+        self.problems_button = QPushButton(self)
         self.problems_button.setObjectName("problemsButton")
-        self.problems_button.setEnabled(bool(problems))
         self.problems_button.clicked.connect(self.show_problems)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.problems_button)
 
-        self.view = MapView(resources_dir(), self)
-        self.bridge = MapBridge(lambda pid: index.place(pid) is not None, self)
-        self.bridge.events.clicked.connect(self.select_place)
-        self.bridge.events.ready.connect(self._on_map_ready)
+        self.view = view or MapView(resources_dir())
+        self.view.setParent(self)
+        self.bridge = MapBridge(lambda pid: self.session.place(pid) is not None, self)
+        self.bridge.events.clicked.connect(self.session.select)
+        self.bridge.events.background.connect(lambda: self.session.select(None))
+        self.bridge.events.ready.connect(self.mapReady.emit)
         self.view.channel.registerObject("bridge", self.bridge)
+        self.map_sync = MapSync(self.session, self.bridge, self)
+        self.map_sync.drawn.connect(self._on_drawn)
+        self.map_sync.viewData.connect(self._on_view_data)
 
-        self.passages = PassagePanel(self)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(right)
+        self.search.setObjectName("passageSearch")
+        self.search.setPlaceholderText("Search passages…")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        right_layout.addWidget(self.search)
+        self.passages = PassagePanel(right)
+        right_layout.addWidget(self.passages)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.passages)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([260, 680, 460])
+
+        self.notice = Notice(self)
+        self.notice_text = self.notice.text
+        self.rebuild_button = self.notice.rebuild
+        self.rebuild_button.clicked.connect(self.rebuild_index)
         central = QWidget(self)
-        layout = QHBoxLayout(central)
+        layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.notice)
         layout.addWidget(self.splitter)
         self.setCentralWidget(central)
-        n = len(index.articles)
-        self.statusBar().showMessage(
-            f"{n} article{'s' * (n != 1)} · {len(index.places())} places · "
-            f"{len(problems)} problem{'s' * (len(problems) != 1)}"
-        )
+
+        self.status = StatusBar(self)
+        self.status.cancel.clicked.connect(self.cancel_indexing)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.session.select(None))
+
+        self.session.changed.connect(self._on_change)
         self.resize(1400, 860)
         self._restore_settings()
+        self._update_problems()
         self.refresh_passages()
-        self.view.load_html(map_html(index, for_qt=True))
+        self.update_status()
+        # The page is loaded once; everything it shows arrives through the channel.
+        if view is None:
+            self.view.setUrl(app_url(WINDOW_PAGE))
 
-    # -- settings -------------------------------------------------------------------------------
+    # -- the index ----------------------------------------------------------------------------
+
+    @property
+    def reader(self) -> IndexReader | None:
+        return self.session.reader
+
+    def show_index(self, reader: IndexReader, problems: Sequence[Problem] = ()) -> None:
+        """Show an index that is already built (no indexing)."""
+        self._add_problems(problems)
+        self.session.set_reader(reader)
+        self._finish(True)
+
+    def open_folder(
+        self,
+        root: Path,
+        *,
+        index_path: Path | None = None,
+        gazetteer_files: Sequence[Path] = (),
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        jobs: int = 1,
+    ) -> None:
+        """Show the folder's index as it is, then bring it up to date on a worker thread."""
+        self.root = Path(root)
+        self.setWindowTitle(f"explorer — {self.root}")
+        self.index_path = Path(index_path) if index_path else default_index_path(self.root)
+        indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
+                                          gazetteer_files=gazetteer_files, max_bytes=max_bytes)
+        if not self._open_reader():
+            return
+        if self.reader is None:
+            self.start_indexing(indexer)
+            return
+        # An index to show: the map first, then the check for changed files (which competes
+        # for the CPU), once the page has drawn or after a few seconds at most.
+        self.status.label.setText("opening the index…")
+        started: list[bool] = []
+
+        def start_once() -> None:
+            if not started and not self._disposed and self.worker is None:
+                started.append(True)
+                self.start_indexing(indexer)
+
+        self.mapDrawn.connect(start_once)
+        QTimer.singleShot(INDEX_CHECK_DELAY_MS, self, start_once)
+
+    def _open_reader(self) -> bool:
+        """Read the index if there is one; False when it is unusable (the notice says why)."""
+        if self.index_path is None or not self.index_path.exists():
+            return True
+        try:
+            db = IndexDB(self.index_path, readonly=True)
+        except IndexUnavailable as exc:
+            if exc.reason == "unavailable":
+                return True  # not built yet: the indexer builds it
+            self._index_failed(exc)
+            return exc.reason == "locked"
+        self._db = db
+        self._add_problems(index_problems(db))
+        path = self.index_path
+        feed = Feed(lambda: IndexDB(path, readonly=True), self)
+        # Failures of a feed or reader already replaced (a rebuild) are old news.
+        feed.failed.connect(lambda exc: self._index_failed(exc) if feed is self.feed else None)
+        self._set_feed(feed)
+        reader = SafeReader(
+            db, lambda exc: self._index_failed(exc) if reader is self.reader else None)
+        self.session.set_reader(reader)
+        return True
+
+    def _set_feed(self, feed: Feed | None) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        self.feed = feed
+        self.map_sync.set_feed(feed)
+        self.filter.model.fed = feed is not None
+
+    def _on_view_data(self, data: ViewData) -> None:
+        self._stats = data.stats
+        self.filter.model.set_rows(data.countries, data.filter)
+        self.update_status()
+
+    def start_indexing(self, indexer: Indexing) -> None:
+        """Index on a worker thread; each batch it commits fills in the window."""
+        self.indexing_done = False
+        worker = IndexWorker(indexer, self)
+        # A worker that was stopped (rebuild) may still deliver its last signals: ignored.
+        worker.progressed.connect(
+            lambda d, t, b: self._on_progress(d, t, b) if worker is self.worker else None)
+        worker.finished.connect(lambda r: self._on_indexed(r) if worker is self.worker else None)
+        worker.failed.connect(lambda e: self._on_failed(e) if worker is self.worker else None)
+        self.worker = worker
+        self.status.progress.setRange(0, 0)
+        self.status.indexing(True)
+        self.update_status()
+        worker.start()
+
+    def cancel_indexing(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.cancel.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int, _batch: object) -> None:
+        if self._disposed:
+            return
+        self.status.progress.setRange(0, max(total, 1))
+        self.status.progress.setValue(done)
+        if self.reader is None:
+            self._open_reader()
+        else:
+            self.session.data_landed()
+
+    def _on_indexed(self, summary: Any) -> None:
+        if self._disposed:
+            return
+        if self.reader is None:
+            self._open_reader()
+        problems = getattr(summary, "problems", None)
+        if problems is not None and not getattr(summary, "cancelled", False):
+            self.problems = self._settings_problems()
+            self._add_problems([Problem(p.path, p.message, p.line) for p in problems])
+        self._finish(not getattr(summary, "cancelled", False))
+
+    def _on_failed(self, exc: Exception) -> None:
+        if self._disposed:
+            return
+        if isinstance(exc, IndexUnavailable):
+            self._index_failed(exc)
+        else:
+            self.show_notice(f"{exc}. Open a folder of .txt articles.")
+        self._finish(False)
+
+    def _index_failed(self, exc: IndexUnavailable) -> None:
+        if exc.reason == "locked":
+            self.show_notice(f"{exc}. The map shows what is indexed so far.", rebuild=False,
+                             blocking=False)
+            return
+        self.show_notice(f"{exc}. Rebuild it? Its analyst data are kept and the old file is "
+                         "backed up beside it.", rebuild=exc.reason in REBUILDABLE)
+
+    def rebuild_index(self) -> None:
+        """Set the damaged index aside (backed up), start a new one, and index again."""
+        if self.index_path is None or self._indexer is None:
+            return
+        if self.worker is not None:
+            self.worker.stop()
+        self.session.set_reader(None)
+        self._set_feed(None)
+        self._close_db()
+        try:
+            kept = rebuild(self.index_path)
+        except (IndexUnavailable, OSError) as exc:
+            self.show_notice(f"Cannot rebuild the index: {exc}", rebuild=True)
+            return
+        self.hide_notice()
+        if kept is not None:
+            log.info("the old index was kept as %s", kept)
+        self.start_indexing(self._indexer)
+
+    def _close_db(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _finish(self, complete: bool) -> None:
+        if self._disposed:
+            return
+        self.indexing_done = True
+        self.status.indexing(False)
+        self.session.flush()
+        stats = self.reader.stats() if self.reader is not None else {}
+        if self.root is not None and not stats.get("articles") and self.notice.isHidden():
+            refused = len([p for p in self.problems if p not in self._settings_problems()])
+            why = f" ({plural(refused, 'file')} refused, see Problems)" if refused else ""
+            self.show_notice(f"No readable article (.txt) in {self.root}{why}. "
+                             "Open a folder of .txt articles.")
+        self.update_status(cancelled=not complete and self.notice.isHidden())
+        self.indexingFinished.emit(complete)
+        if self.map_sync.up_to_date:
+            self.mapDrawn.emit()
+
+    def show_notice(self, message: str, *, rebuild: bool = False, blocking: bool = True) -> None:
+        """Say ``message`` above the map; ``blocking``: there is nothing to show besides."""
+        self.notice_text.setText(message)
+        self.rebuild_button.setVisible(rebuild)
+        self.notice.show()
+        self._blocked = blocking
+        if blocking:
+            self.passages.show_query(None, Filter(), None, heading="Nothing to show",
+                                     empty=message)
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+        self._blocked = False
+        self.refresh_passages()
+
+    # -- problems -----------------------------------------------------------------------------
+
+    def _settings_problems(self) -> list[Problem]:
+        return list(self.settings.problems) if self.settings else []
+
+    def _add_problems(self, problems: Sequence[Problem]) -> None:
+        known = set(self.problems)
+        self.problems.extend(p for p in problems if p not in known)
+        self._update_problems()
+
+    def _update_problems(self) -> None:
+        self.problems_button.setText(f"Problems ({len(self.problems)})")
+        self.problems_button.setEnabled(bool(self.problems))
+
+    def show_problems(self) -> None:
+        ProblemsDialog(self.problems, self).exec()
+
+    # -- settings -----------------------------------------------------------------------------
 
     def _same_corpus(self) -> bool:
         s = self.settings
-        return bool(s and s.last_corpus_dir == str(self.index.corpus.root.resolve()))
+        return bool(s and self.root and s.last_corpus_dir == str(self.root.resolve()))
 
     def _restore_settings(self) -> None:
         s = self.settings
@@ -195,29 +388,127 @@ class MainWindow(QMainWindow):
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
         if self._same_corpus() and s.countries:
-            self.filter.select(s.countries)
+            self.session.set_countries(frozenset(s.countries))
 
     def save_settings(self) -> None:
         s = self.settings
         if s is None:
             return
-        s.last_corpus_dir = str(self.index.corpus.root.resolve())
-        s.countries = list(self.countries)
+        if self.root is not None:
+            s.last_corpus_dir = str(self.root.resolve())
+        s.countries = self.countries
         s.window_geometry = encode_bytes(bytes(self.saveGeometry().data()))
         s.splitter_state = encode_bytes(bytes(self.splitter.saveState().data()))
         problem = s.save()
         if problem is not None:
             log.warning("%s", problem)
 
-    # -- map ------------------------------------------------------------------------------
+    # -- the session --------------------------------------------------------------------------
 
-    def _on_map_ready(self) -> None:
-        self.map_ready = True
-        if self.countries:
-            self._push_countries()
-        self.mapReady.emit()
+    @property
+    def selected_place(self) -> str | None:
+        return self.session.selected_place
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted(self.session.filter.countries)
+
+    @property
+    def map_ready(self) -> bool:
+        return self.bridge.is_ready
+
+    @property
+    def map_up_to_date(self) -> bool:
+        return self.map_sync.up_to_date
+
+    def select_place(self, place_id: str | None) -> None:
+        self.session.select(place_id)
+
+    def set_countries(self, codes: Sequence[str]) -> None:
+        self.session.set_countries(frozenset(codes))
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.session.set_text(self.search.text())
+
+    def _on_change(self, change: Change) -> None:
+        if change.selection and self.selected_place is not None:
+            self.placeSelected.emit(self.selected_place)
+        if change.selection or change.filter:
+            self.refresh_passages()
+        elif change.data:
+            if self.passages.hits and self.passages.model.reader is self.reader:
+                self.passages.model.more_may_exist()
+            else:
+                self.refresh_passages()
+        self.update_status()
+
+    def _on_drawn(self, _seq: int) -> None:
+        if self.map_sync.up_to_date:
+            self.mapDrawn.emit()
+
+    def update_status(self, *, cancelled: bool = False) -> None:
+        reader = self.reader
+        if self.feed is not None:
+            stats = self._stats  # from the feed: counting a large index takes a while
+        else:
+            stats = reader.stats() if reader is not None else {}
+        parts = [plural(stats.get("articles", 0), "article"),
+                 plural(stats.get("places", 0), "place")]
+        f = self.session.filter
+        if f.countries or f.text:
+            what = []
+            if f.countries:
+                what.append("countries " + ", ".join(sorted(f.countries)))
+            if f.text:
+                what.append(f"“{f.text}”")
+            shown = plural(self.map_sync.shown, "place")
+            parts.append(f"showing {shown} for " + " and ".join(what))
+        if self.worker is not None and not self.indexing_done:
+            parts.append("indexing…")
+        if cancelled:
+            parts.append("indexing cancelled: the map shows what was indexed")
+        self.status.label.setText(" · ".join(parts))
+
+    def refresh_passages(self) -> None:
+        reader = self.reader
+        f = self.session.filter
+        place_id = self.selected_place
+        summary = self.session.place(place_id) if place_id is not None else None
+        if reader is not None and summary is not None:
+            p = summary.place
+            if f != Filter():
+                summary = next((s for s in reader.places(f) if s.place.id == p.id), summary)
+            self.passages.show_query(
+                reader, f, p.id, heading=p.name, heading_ar=p.name_ar,
+                summary=f"{plural(summary.count, 'mention')} in "
+                f"{plural(summary.articles, 'article')}",
+                explain=lambda hits: explanation_html(
+                    [m for h in hits for m in h.mentions if m.place.id == p.id]),
+            )
+        elif reader is not None and (f.countries or f.text):
+            known = {c.code: c for c in reader.countries(f)}
+            what = []
+            if f.countries:
+                what.append(", ".join(f"{known[c].name} · {known[c].name_ar}" if c in known
+                                      else c for c in sorted(f.countries)))
+            if f.text:
+                what.append(f"“{f.text}”")
+            total = reader.count_passages(f)
+            self.passages.show_query(reader, f, None,
+                                     heading="Passages for " + " and ".join(what),
+                                     summary=plural(total, "passage"))
+        elif not self._blocked:
+            self.passages.show_query(
+                None, f, None, heading="Click a place on the map",
+                empty="Its passages appear here, grouped by article. Choose countries on the "
+                "left or search the passages to narrow the map and the passages.",
+            )
+
+    # -- map page -----------------------------------------------------------------------------
 
     def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
+        """Evaluate ``code`` in the page (tests and screenshots; data go through the channel)."""
         if self._disposed:
             return
         page = self.view.page()
@@ -226,65 +517,7 @@ class MainWindow(QMainWindow):
         else:
             page.runJavaScript(code, 0, callback)
 
-    def _push_countries(self) -> None:
-        self.run_js(f"explorer.setCountries({json.dumps(self.countries)})")
-
-    # -- selection ----------------------------------------------------------------------------
-
-    def select_place(self, place_id: str) -> None:
-        if self.index.place(place_id) is None:
-            return
-        self.selected_place = place_id
-        self.refresh_passages()
-        self.placeSelected.emit(place_id)
-
-    def set_countries(self, codes: Sequence[str]) -> None:
-        self.countries = sorted(codes)
-        if self.selected_place is not None:
-            summary = self.index.place(self.selected_place)
-            if self.countries and summary and summary.place.country not in self.countries:
-                self.selected_place = None
-        if self.map_ready and not self._disposed:
-            self._push_countries()
-            if self.selected_place is None:
-                self.run_js("explorer.select(null)")
-        self.refresh_passages()
-
-    def refresh_passages(self) -> None:
-        countries = self.countries or None
-        if self.selected_place is not None:
-            summary = self.index.place(self.selected_place)
-            assert summary is not None
-            p = summary.place
-            hits = self.index.passages(Filter(frozenset(self.countries)), p.id, 0, sys.maxsize)
-            articles = len({h.article.doc for h in hits})
-            mentions = [m for h in hits for m in h.mentions if m.place.id == p.id]
-            self.passages.show_hits(
-                hits,
-                p.name,
-                heading_ar=p.name_ar,
-                summary=f"{len(mentions)} mentions in {len(hits)} passages of {articles} "
-                f"article{'s' * (articles != 1)}",
-                explanation=explanation_html(mentions),
-            )
-        elif countries:
-            hits = self.index.passages(Filter(frozenset(countries)), None, 0, sys.maxsize)
-            known = {c.code: c for c in self.index.countries()}
-            names = ", ".join(
-                f"{known[c].name} · {known[c].name_ar}" if c in known else c for c in countries
-            )
-            self.passages.show_hits(hits, f"Passages naming places in: {names}")
-        else:
-            self.passages.show_hits(
-                [], "Click a place on the map",
-                "Its passages appear here, grouped by article. Choose countries on the left to "
-                "narrow the map and the passages.",
-            )
-
-    # -- problems, closing ------------------------------------------------------------------
-
-    def show_problems(self) -> None:
-        ProblemsDialog(self.problems, self).exec()
+    # -- closing ------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -295,4 +528,9 @@ class MainWindow(QMainWindow):
         if self._disposed:
             return
         self._disposed = True
+        if self.worker is not None:
+            self.worker.stop()
+        self.session.dispose()
+        self._set_feed(None)
+        self._close_db()
         self.view.dispose()

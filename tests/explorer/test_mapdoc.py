@@ -1,4 +1,4 @@
-"""The map document: no remote resource, data escaped for <script>, one marker per place."""
+"""The map document: no remote resource, data escaped for <script>, no data in the Qt page."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from explorer.index import CorpusIndex
-from explorer.mapdoc import map_data, map_html, marker_radius, remote_urls, script_json
+from explorer.mapdata import map_message
+from explorer.mapdoc import map_html, remote_urls, script_json
 from explorer.pipeline import open_corpus
 from explorer.resources import resource
 from tests.conftest import SEEDS
@@ -21,16 +22,25 @@ def index() -> CorpusIndex:
     return open_corpus(SEEDS)
 
 
-@pytest.mark.parametrize("for_qt", [False, True])
-def test_page_references_no_remote_resource(index: CorpusIndex, for_qt: bool) -> None:
-    html = map_html(index, for_qt=for_qt)
+def test_page_references_no_remote_resource(index: CorpusIndex) -> None:
+    html = map_html(index.places())
     assert remote_urls(html) == []
     for src in re.findall(r'(?:src|href)="([^"]+)"', html):
-        if for_qt:
-            assert src.startswith("explorer://app/"), src
-        else:
-            assert src.startswith(resource().as_uri() + "/"), src
-    assert ("qwebchannel.js" in html) is for_qt
+        assert src.startswith(resource().as_uri() + "/"), src
+    assert "qwebchannel.js" not in html
+
+
+def test_the_windows_page_is_static_local_and_holds_no_data() -> None:
+    page = resource("web", "explorer", "window.html")
+    html = page.read_text(encoding="utf-8")
+    assert remote_urls(html) == []
+    refs = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert "/qtwebchannel/qwebchannel.js" in refs  # served by the app's scheme
+    for ref in refs:
+        if ref.startswith("/"):
+            continue
+        assert (page.parent / ref).resolve().is_file(), ref
+    assert "explorerInit" not in html  # the map is made by window.js, data come later
 
 
 def test_remote_urls_finds_them() -> None:
@@ -49,16 +59,21 @@ def test_vendored_assets_exist_and_fetch_nothing() -> None:
 
 
 def test_one_record_per_place(index: CorpusIndex) -> None:
-    data = map_data(index)
-    ids = [p["id"] for p in data["places"]]
+    message = map_message(index.places())
+    ids = [p["id"] for p in message["add"]]
     assert len(ids) == len(set(ids)) == len(index.places())
-    for rec in data["places"]:
-        assert 5.0 <= rec["radius"] <= 24.0
-        assert rec["count"] == index.place(rec["id"]).count  # type: ignore[union-attr]
+    counts = {row[0]: (row[1], row[2]) for row in message["counts"]}
+    for s in index.places():
+        assert counts[s.place.id] == (s.count, s.articles)
+    assert [row[0] for row in message["counts"]] == [s.place.id for s in index.places()]
 
 
-def test_marker_radius_grows_with_count() -> None:
-    assert marker_radius(1, 10) < marker_radius(5, 10) < marker_radius(10, 10) == 24.0
+def test_places_already_on_the_page_are_not_sent_again(index: CorpusIndex) -> None:
+    places = index.places()
+    known = {s.place.id for s in places[:3]}
+    message = map_message(places, known)
+    assert {p["id"] for p in message["add"]} == {s.place.id for s in places} - known
+    assert len(message["counts"]) == len(places)
 
 
 @given(st.recursive(st.text() | st.integers() | st.none(),

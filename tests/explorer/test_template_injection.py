@@ -33,7 +33,7 @@ def test_map_html_keeps_template_syntax_literal(tmp_path: Path, which: int) -> N
     assert not list(tmp_path.glob("*PWNED*"))
     assert "hostile.yaml" not in proc.stderr  # the file was accepted, not refused
     html = out.read_text(encoding="utf-8")
-    [record] = [p for p in page_data(html)["places"] if p["id"] == shown["id"]]
+    [record] = [p for p in page_data(html)["initial"]["add"] if p["id"] == shown["id"]]
     assert {k: record[k] for k in shown} == shown
 
 

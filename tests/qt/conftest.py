@@ -29,13 +29,20 @@ def run_js(qtbot: Any, window: Any, code: str, timeout: int = 10_000) -> Any:
 
 
 def open_window(qtbot: Any, index: CorpusIndex, **kwargs: Any) -> Any:
+    """A main window showing a built index, once its map has drawn all of it."""
     from explorer.qt.window import MainWindow
 
-    window = MainWindow(index, **kwargs)
+    window = MainWindow(index.corpus.root, **kwargs)
     qtbot.addWidget(window)
+    window.show_index(index, index.corpus.problems)
     window.show()
-    qtbot.waitUntil(lambda: window.map_ready, timeout=60_000)
+    wait_drawn(qtbot, window)
     return window
+
+
+def wait_drawn(qtbot: Any, window: Any, timeout: int = 60_000) -> None:
+    """Wait until the page has painted every message the window sent it."""
+    qtbot.waitUntil(lambda: window.map_ready and window.map_up_to_date, timeout=timeout)
 
 
 @pytest.fixture
@@ -51,7 +58,8 @@ def _one_window(qapp: Any, seeds_index: CorpusIndex) -> Iterator[Any]:
     from explorer.qt.app import wait_for_map
     from explorer.qt.window import MainWindow
 
-    win = MainWindow(seeds_index)
+    win = MainWindow(seeds_index.corpus.root)
+    win.show_index(seeds_index, seeds_index.corpus.problems)
     win.show()
     assert wait_for_map(win, 60_000), "the seeds' map did not draw"
     yield win

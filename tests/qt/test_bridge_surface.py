@@ -59,7 +59,11 @@ def test_ids_that_are_javascript_property_names_get_markers(qtbot: Any, tmp_path
         assert run_js(qtbot, win, "explorer.clickPlace('__proto__')") is True
         qtbot.waitUntil(lambda: win.selected_place == "__proto__")
         assert run_js(qtbot, win, "explorer.selected()") == "__proto__"
-        assert run_js(qtbot, win, "explorer.setCountries(['__proto__'])") == ["__proto__"]
-        assert run_js(qtbot, win, "explorer.setCountries([])") == ["__proto__", "constructor"]
+        win.set_countries(["__proto__"])
+        qtbot.waitUntil(lambda: win.map_up_to_date)
+        assert run_js(qtbot, win, "explorer.visibleIds()") == ["__proto__"]
+        win.set_countries([])
+        qtbot.waitUntil(lambda: win.map_up_to_date)
+        assert run_js(qtbot, win, "explorer.visibleIds()") == ["__proto__", "constructor"]
     finally:
         win.dispose()

@@ -74,6 +74,7 @@ def test_country_names_from_a_users_gazetteer_stay_text_in_the_filter(
     from PySide6.QtCore import Qt
 
     from explorer.qt.models import CountryListModel
+    from explorer.qt.session_model import SessionModel
 
     gaz = tmp_path / "rename.yaml"
     gaz.write_text(
@@ -85,7 +86,9 @@ def test_country_names_from_a_users_gazetteer_stay_text_in_the_filter(
     corpus.mkdir()
     (corpus / "a.txt").write_text("خبر\n\nزار الوفد طاجيكستان.\n", encoding="utf-8")
     index = open_corpus(corpus, [gaz])
-    model = CountryListModel(index)
+    session = SessionModel()
+    session.set_reader(index)
+    model = CountryListModel(session)
     row = model.row_of("TJ")
     assert row >= 0
     shown = model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)

@@ -8,13 +8,17 @@ from typing import Any
 import pytest
 
 from explorer.index import CorpusIndex
-from explorer.query import Filter
+from explorer.query import Filter, PlaceSummary
 from tests.qt.conftest import run_js
 
 pytestmark = pytest.mark.e2e
 
 HELSINKI = "gn:658225"
 GENEVA = "gn:2660646"
+
+
+def places_in(index: CorpusIndex, codes: list[str]) -> list[PlaceSummary]:
+    return index.places(Filter(frozenset(codes)))
 
 
 def doc_prefixes(docs: list[str]) -> list[str]:
@@ -48,6 +52,9 @@ def test_clicking_a_marker_lists_its_passages(
     qtbot.waitUntil(lambda: window.selected_place == place_id)
     panel = window.passages
     assert doc_prefixes(panel.docs()) == docs
+    # Articles in reading order: by date, undated last (issue 10, bug 9).
+    dates = [h.article.published or "~" for h in panel.hits]
+    assert dates == sorted(dates)
     assert panel.hits and all(
         any(m.place.id == place_id for m in hit.mentions) for hit in panel.hits
     )
@@ -64,7 +71,7 @@ def test_country_filter_narrows_map_and_passages(
 ) -> None:
     every = run_js(qtbot, window, "explorer.markerIds()")
     window.filter.select(["TJ"])
-    expected = sorted(s.place.id for s in seeds_index.places(Filter(countries=frozenset({"TJ"}))))
+    expected = sorted(s.place.id for s in places_in(seeds_index, ["TJ"]))
     assert expected, "the seeds name places in Tajikistan"
     qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == expected)
     assert len(expected) < len(every)
@@ -75,8 +82,7 @@ def test_country_filter_narrows_map_and_passages(
     # A place outside the filter cannot be clicked on the map any more.
     assert run_js(qtbot, window, f"explorer.clickPlace({HELSINKI!r})") is False
     # Clicking Tajikistan itself offers only its passages.
-    tj = next(s.place.id for s in seeds_index.places(Filter(countries=frozenset({"TJ"})))
-              if s.place.kind == "country")
+    tj = next(s.place.id for s in places_in(seeds_index, ["TJ"]) if s.place.kind == "country")
     assert run_js(qtbot, window, f"explorer.clickPlace({tj!r})") is True
     qtbot.waitUntil(lambda: window.selected_place == tj)
     assert all(m.place.id == tj for hit in window.passages.hits for m in hit.mentions)
@@ -88,8 +94,7 @@ def test_country_filter_narrows_map_and_passages(
 
 def test_filter_with_several_countries(qtbot: Any, window: Any, seeds_index: CorpusIndex) -> None:
     window.filter.select(["TJ", "FI"])
-    both = Filter(countries=frozenset({"TJ", "FI"}))
-    expected = sorted(s.place.id for s in seeds_index.places(both))
+    expected = sorted(s.place.id for s in places_in(seeds_index, ["TJ", "FI"]))
     qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.visibleIds()") == expected)
     assert {m.place.country for h in window.passages.hits for m in h.mentions} == {"TJ", "FI"}
 

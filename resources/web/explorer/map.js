@@ -1,24 +1,47 @@
-/* explorer map page: offline basemap, one marker per place, and the page API `window.explorer`.
+/* explorer map page: offline basemap, clustered place markers, and the page API `window.explorer`.
+ *
+ * The page is loaded once. Place data and every change of filter or selection arrive as
+ * messages (JSON): in the window through the QWebChannel (the bridge's `update` signal), in a
+ * standalone page as the initial message embedded in the document. The page never selects on
+ * its own: a click only tells Python (bridge.placeClicked / bridge.backgroundClicked), and the
+ * selection comes back as a message.
+ *
+ * A message may hold, applied in this order:
+ *   add:      [{id, name, name_ar, kind, country, members, lat, lon}, ...] new places
+ *   counts:   [[id, mentions, articles], ...] the places shown under the current filter, most
+ *             mentioned first (every other marker is hidden)
+ *   selected: id or null
+ *   fit:      true to fit the view to the shown places
+ *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
  * Every string that comes from the corpus or the gazetteer is put into the page with
- * textContent, never as HTML. The only thing the page tells Python is which place id was
- * clicked (bridge.placeClicked) and that the map has drawn (bridge.mapReady).
+ * textContent, never as HTML.
  */
 (function () {
   "use strict";
 
+  // The most mentioned places are never hidden inside a cluster.
+  var PROMINENT = 12;
+
   var state = {
     map: null,
     cluster: null,
-    // Maps and Sets, not plain objects: ids and codes come from the user's gazetteer, and an
-    // id such as "__proto__" or "constructor" must be a key like any other.
-    places: new Map(),  // id -> place record
+    loose: null,     // unclustered markers: the prominent places and the selection
+    tip: null,       // the one tooltip, moved to the marker under the mouse
+    // Maps, not plain objects: ids and codes come from the user's gazetteer, and an id such
+    // as "__proto__" or "constructor" must be a key like any other.
+    places: new Map(),  // id -> static place record
     markers: new Map(), // id -> L.CircleMarker
+    shown: new Map(),   // id -> [mentions, articles] under the current filter
+    order: [],          // shown ids, most mentioned first
+    where: new Map(),   // id -> "cluster" | "loose" (absent: hidden)
+    largest: 1,
     shapes: new Map(),  // ISO2 -> [L.Path] (country shapes of the basemap)
-    countries: null,    // null = all; else a Set of ISO2 codes
+    highlighted: [],
     selected: null,
     bridge: null,
     drawn: false,
+    announced: false,
     qt: false
   };
 
@@ -38,19 +61,30 @@
     return node;
   }
 
-  function tooltipNode(p) {
+  function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
+
+  function tooltipNode(id) {
+    var p = state.places.get(id);
+    var counts = state.shown.get(id) || [0, 0];
     var box = el("div", "explorer-tip");
     box.appendChild(el("div", "explorer-tip-ar", p.name_ar || "", "rtl"));
     box.appendChild(el("div", "explorer-tip-en", p.name || "", "ltr"));
-    var mentions = p.count === 1 ? "1 mention" : p.count + " mentions";
-    var articles = p.articles === 1 ? "1 article" : p.articles + " articles";
-    box.appendChild(el("div", "explorer-tip-count", mentions + " · " + articles, "ltr"));
+    box.appendChild(el("div", "explorer-tip-count",
+      plural(counts[0], "mention", "mentions") + " · " + plural(counts[1], "article", "articles"),
+      "ltr"));
     return box;
   }
 
-  function markerStyle(p) {
-    var base = p.kind === "region" ? STYLE.region : STYLE.marker;
-    return state.selected === p.id ? STYLE.selected : base;
+  /** Marker radius in pixels: area grows with the mention count, 5 to 24 px. */
+  function radius(count) {
+    if (state.largest <= 1) { return 7; }
+    return 5 + 19 * Math.sqrt(Math.max(0, count - 1) / (state.largest - 1));
+  }
+
+  function markerStyle(id) {
+    var p = state.places.get(id);
+    if (state.selected === id) { return STYLE.selected; }
+    return p.kind === "region" ? STYLE.region : STYLE.marker;
   }
 
   function drawBasemap(map) {
@@ -72,79 +106,186 @@
   }
 
   function highlightShapes(p) {
-    state.highlighted = [];
-    state.shapes.forEach(function (layers) {
-      layers.forEach(function (layer) { layer.setStyle(STYLE.shape); });
+    state.highlighted.forEach(function (code) {
+      (state.shapes.get(code) || []).forEach(function (layer) { layer.setStyle(STYLE.shape); });
     });
+    state.highlighted = [];
     if (!p) { return; }
     var codes = p.kind === "region" ? (p.members || []) : (p.kind === "country" ? [p.country] : []);
     codes.forEach(function (code) {
-      if (state.shapes.has(code)) { state.highlighted.push(code); }
-      (state.shapes.get(code) || []).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
+      if (!state.shapes.has(code)) { return; }
+      state.highlighted.push(code);
+      state.shapes.get(code).forEach(function (layer) { layer.setStyle(STYLE.shapeHighlight); });
     });
   }
 
-  function select(id) {
+  function addPlaces(records) {
+    records.forEach(function (p) {
+      if (state.places.has(p.id)) { return; }
+      state.places.set(p.id, p);
+      // No handler or tooltip of its own: the layers holding markers handle their events
+      // (listenTo), so twenty thousand markers cost twenty thousand circles and nothing else.
+      var marker = L.circleMarker([p.lat, p.lon], L.extend(
+        { radius: 7, bubblingMouseEvents: false }, markerStyle(p.id)));
+      marker.placeId = p.id;
+      state.markers.set(p.id, marker);
+    });
+  }
+
+  /** Put every marker where it belongs: hidden, in the cluster, or loose (never clustered). */
+  function place() {
+    var want = new Map();
+    state.order.forEach(function (id, rank) {
+      want.set(id, rank < PROMINENT || id === state.selected ? "loose" : "cluster");
+    });
+    var toCluster = [], fromCluster = [], toLoose = [], fromLoose = [];
+    state.where.forEach(function (was, id) {
+      if (want.get(id) === was) { return; }
+      (was === "cluster" ? fromCluster : fromLoose).push(state.markers.get(id));
+    });
+    want.forEach(function (where, id) {
+      if (state.where.get(id) === where) { return; }
+      (where === "cluster" ? toCluster : toLoose).push(state.markers.get(id));
+    });
+    if (fromCluster.length) { state.cluster.removeLayers(fromCluster); }
+    fromLoose.forEach(function (m) { state.loose.removeLayer(m); });
+    if (toCluster.length) { state.cluster.addLayers(toCluster); }
+    toLoose.forEach(function (m) { state.loose.addLayer(m); });
+    state.where = want;
+    // Larger loose markers below smaller ones, the selection on top.
+    for (var i = Math.min(PROMINENT, state.order.length) - 1; i >= 0; i--) {
+      var m = state.markers.get(state.order[i]);
+      if (state.where.get(state.order[i]) === "loose" && m._map) { m.bringToFront(); }
+    }
+    var chosen = state.selected === null ? null : state.markers.get(state.selected);
+    if (chosen && chosen._map) { chosen.bringToFront(); }
+  }
+
+  function setCounts(rows) {
+    var shown = new Map(), order = [], largest = 1;
+    rows.forEach(function (row) {
+      if (!state.markers.has(row[0])) { return; }
+      shown.set(row[0], [row[1], row[2]]);
+      order.push(row[0]);
+      largest = Math.max(largest, row[1]);
+    });
+    var rescale = largest !== state.largest;
+    state.largest = largest;
+    shown.forEach(function (counts, id) {
+      var old = state.shown.get(id);
+      if (rescale || !old || old[0] !== counts[0]) {
+        state.markers.get(id).setRadius(radius(counts[0]));
+      }
+    });
+    state.shown = shown;
+    state.order = order;
+  }
+
+  function setSelected(id) {
+    if (id !== null && !state.markers.has(id)) { id = null; }
     var previous = state.selected;
     state.selected = id;
     [previous, id].forEach(function (pid) {
-      if (pid !== null && state.markers.has(pid)) {
-        state.markers.get(pid).setStyle(markerStyle(state.places.get(pid)));
-      }
+      if (pid !== null && state.markers.has(pid)) { state.markers.get(pid).setStyle(markerStyle(pid)); }
     });
     highlightShapes(id !== null ? state.places.get(id) : null);
   }
 
-  function onMarkerClick(id) {
-    select(id);
-    if (state.bridge) { state.bridge.placeClicked(id); }
-  }
-
-  function passesFilter(p) {
-    return state.countries === null || (!!p.country && state.countries.has(p.country));
-  }
-
-  function applyFilter() {
-    var keep = [];
-    var drop = [];
-    state.markers.forEach(function (marker, id) {
-      (passesFilter(state.places.get(id)) ? keep : drop).push(marker);
-    });
-    state.cluster.removeLayers(drop);
-    state.cluster.addLayers(keep.filter(function (m) { return !state.cluster.hasLayer(m); }));
-    if (state.selected !== null && !passesFilter(state.places.get(state.selected))) { select(null); }
-  }
-
-  function fitToVisible() {
-    var ids = visibleIds();
-    if (!ids.length) { return; }
-    var bounds = L.latLngBounds(ids.map(function (id) {
-      return [state.places.get(id).lat, state.places.get(id).lon];
+  function fitToShown() {
+    if (!state.order.length) { return; }
+    var bounds = L.latLngBounds(state.order.map(function (id) {
+      var p = state.places.get(id);
+      return [p.lat, p.lon];
     }));
     state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
   }
 
-  function visibleIds() {
-    return markerIds().filter(function (id) {
-      return state.cluster.hasLayer(state.markers.get(id));
-    });
+  function afterPaint(callback) {
+    // Two animation frames: the canvas has been painted once the second one runs.
+    window.requestAnimationFrame(function () { window.requestAnimationFrame(callback); });
   }
 
-  function markerIds() {
-    return Array.from(state.markers.keys()).sort();
+  function apply(msg) {
+    var now = window.performance.now.bind(window.performance);
+    var t = now(), phases = {};
+    if (msg.add) { addPlaces(msg.add); }
+    phases.add = now() - t; t = now();
+    if (msg.counts) { setCounts(msg.counts); }
+    phases.counts = now() - t; t = now();
+    if (Object.prototype.hasOwnProperty.call(msg, "selected")) { setSelected(msg.selected); }
+    // The view first, while the cluster is as before: fitting after adding thousands of
+    // markers would cluster them all twice.
+    if (msg.fit) { fitToShown(); }
+    phases.fit = now() - t; t = now();
+    place();
+    phases.place = now() - t;
+    state.phases = phases;
+    if (typeof msg.seq === "number") {
+      var seq = msg.seq;
+      afterPaint(function () {
+        state.appliedSeq = seq;
+        if (state.bridge) { state.bridge.drawn(seq); }
+      });
+    }
   }
 
   function announceReady() {
-    if (state.drawn && window.explorer) { window.explorer.ready = true; }
-    if (state.drawn && state.bridge) { state.bridge.mapReady(); }
+    if (!state.drawn || state.announced) { return; }
+    if (state.qt && !state.bridge) { return; }
+    state.announced = true;
+    window.explorer.ready = true;
+    if (state.bridge) { state.bridge.mapReady(); }
   }
 
   function connectQt() {
     if (!window.QWebChannel || !window.qt || !window.qt.webChannelTransport) { return; }
     new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
       state.bridge = channel.objects.bridge || null;
+      if (state.bridge) {
+        state.bridge.update.connect(function (text) {
+          var t0 = window.performance.now();
+          var msg = JSON.parse(text);
+          var t1 = window.performance.now();
+          apply(msg);
+          state.timing = { bytes: text.length, parseMs: t1 - t0,
+                           applyMs: window.performance.now() - t1, phases: state.phases };
+        });
+      }
       announceReady();
     });
+  }
+
+  /** Clicks and hovers on the markers of ``group``: one handler each, for every marker. */
+  function listenTo(group) {
+    group.on("click", function (e) {
+      var marker = e.propagatedFrom;
+      if (marker && marker.placeId && state.bridge) { state.bridge.placeClicked(marker.placeId); }
+    });
+    group.on("mouseover", function (e) {
+      if (e.propagatedFrom && e.propagatedFrom.placeId) { showTip(e.propagatedFrom); }
+    });
+    group.on("mouseout", function () { state.map.closeTooltip(state.tip); });
+  }
+
+  /** The one tooltip, over ``marker``, built from the counts of this moment. */
+  function showTip(marker) {
+    state.tip.options.offset = L.point(0, -marker.getRadius());
+    state.tip.setLatLng(marker.getLatLng());
+    state.tip.setContent(tooltipNode(marker.placeId));
+    state.map.openTooltip(state.tip);
+  }
+
+  function onClusterClick(e) {
+    var cluster = e.layer;
+    var map = state.map;
+    // Zoom in a few levels at most: members that sit close together are spread out instead
+    // of jumping to a street-level scale.
+    if (map.getBoundsZoom(cluster.getBounds()) > map.getZoom() + 3 ||
+        map.getZoom() >= map.getMaxZoom()) {
+      cluster.spiderfy();
+    } else {
+      cluster.zoomToBounds({ padding: [40, 40] });
+    }
   }
 
   window.explorerInit = function (map, data, options) {
@@ -159,75 +300,97 @@
     map.setMaxZoom(data.maxZoom || 12);
     drawBasemap(map);
     state.cluster = L.markerClusterGroup({
-      maxClusterRadius: 28,
+      // Wide clusters when zoomed out (fewer cluster icons to draw with thousands of
+      // places), tight ones closer in, where neighbouring places should stay apart.
+      maxClusterRadius: function (zoom) { return zoom <= 4 ? 60 : (zoom <= 6 ? 40 : 28); },
       disableClusteringAtZoom: Math.max(2, (data.maxZoom || 12) - 4),
-      showCoverageOnHover: false
+      showCoverageOnHover: false,
+      zoomToBoundsOnClick: false,
+      spiderfyOnMaxZoom: false,
+      chunkedLoading: true,
+      chunkInterval: 50
     });
-    (data.places || []).forEach(function (p) {
-      state.places.set(p.id, p);
-      var marker = L.circleMarker([p.lat, p.lon], L.extend({ radius: p.radius || 7 }, markerStyle(p)));
-      marker.bindTooltip(tooltipNode(p), { direction: "top", sticky: false });
-      marker.on("click", function () { onMarkerClick(p.id); });
-      state.markers.set(p.id, marker);
-    });
-    state.cluster.addLayers(Array.from(state.markers.values()));
+    state.cluster.on("clusterclick", onClusterClick);
     map.addLayer(state.cluster);
-    fitToVisible();
+    state.loose = L.featureGroup().addTo(map);
+    state.tip = L.tooltip({ direction: "top" });
+    listenTo(state.cluster);
+    listenTo(state.loose);
+    map.on("click", function () {
+      if (state.bridge) { state.bridge.backgroundClicked(); }
+    });
+    if (data.initial) {
+      apply(data.initial);
+      fitToShown();
+    }
     if (state.qt) { connectQt(); }
     map.whenReady(function () {
-      // Two animation frames: the canvas has been painted once the second one runs.
-      window.requestAnimationFrame(function () {
-        window.requestAnimationFrame(function () {
-          state.drawn = true;
-          announceReady();
-        });
+      afterPaint(function () {
+        state.drawn = true;
+        announceReady();
       });
     });
   };
 
+  function shownMarker(id) {
+    return state.where.has(id) ? state.markers.get(id) : null;
+  }
+
   window.explorer = {
     ready: false,
-    /** Ids of every place that has a marker. */
-    markerIds: markerIds,
-    /** Ids of the markers the current country filter leaves on the map. */
-    visibleIds: visibleIds,
-    /** Restrict the markers to places in these ISO2 countries; null or [] shows all. */
-    setCountries: function (codes) {
-      if (!codes || !codes.length) {
-        state.countries = null;
-      } else {
-        state.countries = new Set(codes.map(String));
-      }
-      applyFilter();
-      fitToVisible();
-      return visibleIds();
+    /** Ids of every place that has a marker (shown or not). */
+    markerIds: function () { return Array.from(state.markers.keys()).sort(); },
+    /** Ids of the markers the current filter shows (clustered or not). */
+    visibleIds: function () { return Array.from(state.where.keys()).sort(); },
+    /** Ids of the markers drawn on their own right now (not hidden inside a cluster). */
+    drawnIds: function () {
+      return Array.from(state.where.keys()).filter(function (id) {
+        return state.map.hasLayer(state.markers.get(id));
+      }).sort();
     },
+    /** The last message number painted. */
+    appliedSeq: function () { return state.appliedSeq === undefined ? null : state.appliedSeq; },
     /** Click a marker as the user would (same handler, same bridge call). */
     clickPlace: function (id) {
-      var marker = state.markers.get(id);
-      if (!marker || !state.cluster.hasLayer(marker)) { return false; }
-      marker.fire("click");
+      var marker = shownMarker(id);
+      if (!marker) { return false; }
+      marker.fire("click", { latlng: marker.getLatLng() }, true);
       return true;
     },
-    /** Mark a place as selected without telling Python (Python selected it). */
-    select: function (id) {
-      if (id !== null && !state.markers.has(id)) { return false; }
-      select(id);
+    /** Click the map's background as the user would. */
+    clickBackground: function () {
+      state.map.fire("click", { latlng: state.map.getCenter() });
       return true;
     },
+    /** Click the cluster that holds ``id`` as the user would; false if it is not clustered. */
+    clickClusterOf: function (id) {
+      var marker = shownMarker(id);
+      var clustered = marker && state.where.get(id) === "cluster";
+      var parent = clustered ? state.cluster.getVisibleParent(marker) : null;
+      if (!parent || parent === marker) { return false; }
+      state.cluster.fire("click", { layer: parent, propagatedFrom: parent });
+      return true;
+    },
+    zoom: function () { return state.map.getZoom(); },
+    zoomIn: function () { state.map.setZoom(state.map.getZoom() + 1, { animate: false }); },
+    /** Size and handling time of the last message from Qt (benchmarks). */
+    timing: function () { return state.timing || null; },
     selected: function () { return state.selected; },
+    /** The record the page holds for a place (as received), or null. */
+    place: function (id) { return state.places.has(id) ? state.places.get(id) : null; },
     /** ISO2 codes of the country shapes drawn highlighted (a selected region or country). */
-    highlightedCountries: function () { return (state.highlighted || []).slice().sort(); },
+    highlightedCountries: function () { return state.highlighted.slice().sort(); },
     openTooltip: function (id) {
-      var marker = state.markers.get(id);
-      if (!marker || !state.cluster.hasLayer(marker)) { return false; }
-      state.cluster.zoomToShowLayer(marker, function () { marker.openTooltip(); });
-      marker.openTooltip();
+      var marker = shownMarker(id);
+      if (!marker) { return false; }
+      if (state.where.get(id) === "cluster") {
+        state.cluster.zoomToShowLayer(marker, function () { showTip(marker); });
+      }
+      showTip(marker);
       return true;
     },
     tooltipText: function (id) {
-      var marker = state.markers.get(id);
-      return marker ? marker.getTooltip().getContent().textContent : null;
+      return state.markers.has(id) ? tooltipNode(id).textContent : null;
     }
   };
 })();

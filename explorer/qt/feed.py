@@ -1,0 +1,133 @@
+"""What the map, the country list and the status bar show, computed off the GUI thread.
+
+On a large index, listing every place (and its counts under a filter) takes long enough to
+freeze the window, worst while indexing, when every batch changes the data. ``Feed`` asks a
+worker thread, with its own read-only connection to the index, for the map message (JSON),
+the countries and the statistics; results come back as a queued signal, and only the answer
+to the latest request is passed on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from explorer.indexdb import IndexUnavailable
+from explorer.mapdata import map_message
+from explorer.query import CountrySummary, Filter, IndexReader
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    filter: Filter
+    known: frozenset[str]  # place ids the page already has
+
+
+@dataclass(frozen=True, slots=True)
+class ViewData:
+    """The answer to one request."""
+
+    filter: Filter
+    message: str  # the map message as JSON, without "seq" and "selected"
+    added: tuple[str, ...]  # place ids the message adds to the page
+    shown: int  # places the filter shows
+    countries: list[CountrySummary] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def compute(reader: IndexReader, request: Request) -> ViewData:
+    f = request.filter
+    places = reader.places(f)
+    message = map_message(places, request.known)
+    return ViewData(
+        filter=f,
+        message=json.dumps(message, ensure_ascii=False, separators=(",", ":")),
+        added=tuple(rec["id"] for rec in message["add"]),
+        shown=len(places),
+        countries=reader.countries(f),
+        stats=reader.stats(),
+    )
+
+
+class _Worker(QObject):
+    done = Signal(object)  # ViewData
+    failed = Signal(object)  # IndexUnavailable
+
+    def __init__(self, open_reader: Callable[[], IndexReader]) -> None:
+        super().__init__()
+        self.open_reader = open_reader
+        self.reader: IndexReader | None = None
+
+    @Slot(object)
+    def compute(self, request: Request) -> None:
+        try:
+            if self.reader is None:
+                self.reader = self.open_reader()
+            self.done.emit(compute(self.reader, request))
+        except IndexUnavailable as exc:
+            self.failed.emit(exc)
+
+    @Slot()
+    def close(self) -> None:
+        close = getattr(self.reader, "close", None)
+        if close is not None:
+            close()
+        self.reader = None
+
+
+class Feed(QObject):
+    ready = Signal(object)  # ViewData, the answer to the latest request only
+    failed = Signal(object)  # IndexUnavailable
+    _ask = Signal(object)
+    _close = Signal()
+
+    def __init__(
+        self, open_reader: Callable[[], IndexReader], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._thread.setObjectName("view-feed")
+        self._worker = _Worker(open_reader)
+        self._worker.moveToThread(self._thread)
+        self._ask.connect(self._worker.compute)
+        self._close.connect(self._worker.close)
+        self._worker.done.connect(self._on_done)
+        self._worker.failed.connect(self.failed)
+        self._filter = Filter()
+        self._busy = False
+        self._pending: Request | None = None
+        self._thread.start()
+
+    @property
+    def idle(self) -> bool:
+        return not self._busy and self._pending is None
+
+    def request(self, f: Filter, known: frozenset[str]) -> None:
+        """Ask for what ``f`` shows; a request made while one is computed waits for it, and
+        only the newest waiting one is computed."""
+        self._filter = f
+        req = Request(f, known)
+        if self._busy:
+            self._pending = req
+            return
+        self._busy = True
+        self._ask.emit(req)
+
+    def _on_done(self, data: ViewData) -> None:
+        self._busy = False
+        if self._pending is not None:
+            req, self._pending = self._pending, None
+            self._busy = True
+            self._ask.emit(req)
+        # An older answer for the same filter is still news (indexing moves on meanwhile);
+        # one for another filter is not. Places sent twice are ignored by the page.
+        if data.filter == self._filter:
+            self.ready.emit(data)
+
+    def stop(self) -> None:
+        self._close.emit()
+        self._thread.quit()
+        self._thread.wait(30_000)

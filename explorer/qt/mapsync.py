@@ -1,0 +1,126 @@
+"""Keeps the map page in step with the session: places, counts, selection, over the channel.
+
+Every change reaches the page as one message on the bridge's ``update`` signal (see
+``resources/web/explorer/map.js``); the page is never reloaded. New data from indexing are
+sent as the session passes them on (a few times a second at most, see ``SessionModel``);
+filter and selection changes at once. Each message has a sequence number the page echoes once
+it has painted it (``drawn``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from explorer.mapdata import map_message
+from explorer.qt.bridge import MapBridge
+from explorer.qt.feed import Feed, ViewData
+from explorer.qt.session_model import SessionModel
+from explorer.session import Change
+
+
+class MapSync(QObject):
+    drawn = Signal(int)  # the sequence number of the last message the page painted
+    viewData = Signal(object)  # ViewData from the feed: countries and statistics too
+
+    def __init__(self, model: SessionModel, bridge: MapBridge, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.bridge = bridge
+        self.feed: Feed | None = None
+        self._want_fit = False
+        self._fresh: ViewData | None = None  # the feed's last answer, while still current
+        self._asked = False  # a question to the feed for the current data is unanswered
+        self.known: set[str] = set()  # place ids the page has records of
+        self.shown = 0  # places the last message showed
+        self.sent_seq = 0
+        self.drawn_seq = 0
+        self._fitted = False
+        model.changed.connect(self._on_change)
+        bridge.events.ready.connect(self._on_ready)
+        bridge.events.drawn.connect(self._on_drawn)
+
+    @property
+    def up_to_date(self) -> bool:
+        """The page has painted the last message sent (and there is none pending)."""
+        return (self.bridge.is_ready and self.drawn_seq >= self.sent_seq
+                and not self.model.data_pending and (self.feed is None or self.feed.idle))
+
+    def set_feed(self, feed: Feed | None) -> None:
+        """Compute what the page shows off the GUI thread (a large index), or not (None)."""
+        if self.feed is not None:
+            self.feed.ready.disconnect(self._on_view_data)
+        self.feed = feed
+        if feed is not None:
+            feed.ready.connect(self._on_view_data)
+
+    def _on_drawn(self, seq: int) -> None:
+        self.drawn_seq = max(self.drawn_seq, seq)
+        self.drawn.emit(seq)
+
+    def _on_ready(self) -> None:
+        fresh = self._fresh
+        if fresh is not None and fresh.filter == self.model.filter:
+            self._want_fit = True
+            self._on_view_data(fresh)  # computed while the page was loading
+        elif self._asked:
+            self._want_fit = True  # the answer on its way is sent when it comes
+        else:
+            self.refresh(fit=True)
+
+    def _on_change(self, change: Change) -> None:
+        if change.filter or change.data:
+            self._fresh = None
+        if change.filter:
+            self.refresh(fit=True)
+        elif change.data:
+            self.refresh(fit=not self._fitted)
+        elif change.selection:
+            self.send({"selected": self.model.selected_place})
+
+    def refresh(self, *, fit: bool) -> None:
+        """Send the places the current filter shows, and the selection: at once, or through
+        the feed (its answer is sent when it comes)."""
+        if self.feed is not None:
+            self._want_fit = self._want_fit or fit
+            self._asked = True
+            self.feed.request(self.model.filter, frozenset(self.known))
+            return
+        if not self.bridge.is_ready:
+            return  # the whole state is sent when the page says it is ready
+        reader = self.model.reader
+        places = reader.places(self.model.filter) if reader is not None else []
+        message = map_message(places, self.known)
+        self.known.update(rec["id"] for rec in message["add"])
+        self.shown = len(places)
+        message["fit"] = fit and bool(places)
+        self._fitted = self._fitted or message["fit"]
+        self.send(message)
+
+    def _on_view_data(self, data: ViewData) -> None:
+        self._fresh = data
+        self._asked = self.feed is not None and not self.feed.idle
+        self.viewData.emit(data)
+        if not self.bridge.is_ready:
+            return  # the page asks for everything when it is ready
+        self.known.update(data.added)
+        self.shown = data.shown
+        fit = self._want_fit and data.shown > 0
+        self._want_fit = self._want_fit and not fit
+        self._fitted = self._fitted or fit
+        # The feed's JSON, completed here without parsing it again.
+        extra = json.dumps({"fit": fit, "selected": self.model.selected_place})
+        self.send_json(data.message[:-1] + "," + extra[1:])
+
+    def send(self, message: dict[str, Any]) -> None:
+        message.setdefault("selected", self.model.selected_place)
+        self.send_json(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+
+    def send_json(self, text: str) -> None:
+        """Send a message (a JSON object) with the next sequence number."""
+        if not self.bridge.is_ready:
+            return  # the whole state is sent when the page says it is ready
+        self.sent_seq += 1
+        self.bridge.update.emit(text[:-1] + f',"seq":{self.sent_seq}}}')

@@ -1,0 +1,132 @@
+"""The window's side panels: the country filter, the status bar, the notice, the problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.article import Problem
+from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
+from explorer.qt.session_model import SessionModel
+
+
+class ProblemsDialog(QDialog):
+    def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Problems while reading")
+        self.setObjectName("problemsDialog")
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.addItems([str(p) for p in problems])
+        layout.addWidget(QLabel(f"{len(problems)} files or entries could not be used:", self))
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(700, 300)
+
+
+class CountryFilter(QWidget):
+    """Country list with mention counts; a click checks or unchecks a country in the
+    session's filter; "All countries" clears the countries and the selection."""
+
+    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = model
+        self.model = CountryListModel(model, self)
+        self.proxy = CountryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Countries", self))
+        self.search = QLineEdit(self)
+        self.search.setObjectName("countrySearch")
+        self.search.setPlaceholderText("Find a country…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        layout.addWidget(self.search)
+        self.view = QListView(self)
+        self.view.setObjectName("countryList")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.clicked.connect(self._toggle)
+        layout.addWidget(self.view)
+        self.all_button = QPushButton("All countries", self)
+        self.all_button.clicked.connect(model.clear)
+        layout.addWidget(self.all_button)
+
+    def _toggle(self, index: QModelIndex) -> None:
+        code = self.proxy.data(index, CodeRole)
+        if isinstance(code, str):
+            self.session.set_countries(self.session.filter.countries ^ {code})
+
+    def selected(self) -> list[str]:
+        return sorted(self.session.filter.countries)
+
+    def select(self, codes: Sequence[str]) -> None:
+        """Filter on exactly ``codes``."""
+        self.session.set_countries(frozenset(codes))
+
+    def clear(self) -> None:
+        self.session.clear()
+
+
+class StatusBar:
+    """The status line, the indexing progress bar and its Cancel button."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        bar = window.statusBar()
+        self.label = QLabel(window)
+        self.label.setObjectName("statusText")
+        bar.addWidget(self.label, 1)
+        self.progress = QProgressBar(window)
+        self.progress.setObjectName("indexProgress")
+        self.progress.setMaximumWidth(260)
+        self.progress.setFormat("indexing %v / %m")
+        self.progress.hide()
+        bar.addPermanentWidget(self.progress)
+        self.cancel = QPushButton("Cancel", window)
+        self.cancel.setObjectName("cancelIndexing")
+        self.cancel.hide()
+        bar.addPermanentWidget(self.cancel)
+
+    def indexing(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.cancel.setVisible(on)
+        self.cancel.setEnabled(on)
+
+
+class Notice(QWidget):
+    """A line above the map saying what cannot be shown and why, with *Rebuild the index*
+    when that would cure it. Hidden when all is well."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setStyleSheet("#notice { background:#fff3cd; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(self)
+        self.text = QLabel(self)
+        self.text.setObjectName("noticeText")
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text, 1)
+        self.rebuild = QPushButton("Rebuild the index", self)
+        self.rebuild.setObjectName("rebuildIndex")
+        layout.addWidget(self.rebuild)
+        self.hide()

@@ -1,0 +1,61 @@
+"""An index reader for the GUI thread that never raises: a failing index becomes a notice.
+
+The SQLite index can fail under the window at any query (another program damaged it, the disk
+went away). ``SafeReader`` answers such a query with nothing and tells ``on_failure`` once, so
+the window can say so and offer to rebuild, instead of a traceback in a slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from explorer.article import Article
+from explorer.indexdb import IndexUnavailable
+from explorer.query import CountrySummary, Filter, IndexReader, PassageHit, PlaceSummary
+
+T = TypeVar("T")
+
+
+class SafeReader:
+    """Wraps an ``IndexReader``; every query that fails returns ``default`` instead."""
+
+    def __init__(
+        self, reader: IndexReader, on_failure: Callable[[IndexUnavailable], None]
+    ) -> None:
+        self.inner = reader
+        self.on_failure = on_failure
+        self.failed: IndexUnavailable | None = None
+
+    def _call(self, query: Callable[[], T], default: T) -> T:
+        if self.failed is not None:
+            return default
+        try:
+            return query()
+        except IndexUnavailable as exc:
+            self.failed = exc
+            self.on_failure(exc)
+            return default
+
+    def places(self, f: Filter = Filter()) -> list[PlaceSummary]:  # noqa: B008
+        return self._call(lambda: self.inner.places(f), [])
+
+    def place(self, place_id: str) -> PlaceSummary | None:
+        return self._call(lambda: self.inner.place(place_id), None)
+
+    def countries(self, f: Filter = Filter()) -> list[CountrySummary]:  # noqa: B008
+        return self._call(lambda: self.inner.countries(f), [])
+
+    def count_passages(self, f: Filter, place_id: str | None = None) -> int:
+        return self._call(lambda: self.inner.count_passages(f, place_id), 0)
+
+    def passages(
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
+    ) -> list[PassageHit]:
+        return self._call(lambda: self.inner.passages(f, place_id, offset, limit), [])
+
+    def article(self, doc: str) -> Article | None:
+        return self._call(lambda: self.inner.article(doc), None)
+
+    def stats(self) -> dict[str, int]:
+        return self._call(self.inner.stats, {})
