@@ -46,6 +46,9 @@ NAMESAKE_POPULATION = 100_000
 WITHIN_BONUS = 8.0
 #: A place inside a first- or second-level division the document names.
 DIVISION_BONUS = 2.5
+#: The prior of a feature among regions and divisions of its name: above a region's.
+FEATURE_FIRST = 5.5
+_NAMED_AFTER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +228,20 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     # A town named like its own country (تونس, الجزائر, الكويت) gets nothing from the document
     # being about that country: that speaks for the country as much.
     countries = {p.country for p in places if p.kind == PlaceKind.COUNTRY}
+    # A sea or river outranks the region and the divisions named after it («البحر الأحمر»:
+    # the sea, not the Red Sea governorates nor the countries around it); a cue still wins
+    # («ولاية نهر النيل»). A town of the name keeps its own claim (دنيبرو, the city).
+    feature_first = any(p.kind in _NAMED_AFTER for p in places) and not any(
+        p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
+    )
     for place in places:
         base, reasons = prior(place)
+        if feature_first and place.kind == PlaceKind.FEATURE:
+            base, reasons = FEATURE_FIRST, ["a feature, not the areas named after it"]
+        # Divisions carry no population: only a town can be a much smaller namesake.
         namesake = (
-            place.population < NAMESAKE_RATIO * biggest
+            place.kind == PlaceKind.CITY
+            and place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
         bonus, why = max(
