@@ -519,19 +519,48 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
             runs[-1].append(f)
         else:
             runs.append([f])
+    # The document's plural heads (with or without a proclitic: «بأقاليم»), first seen first.
+    heads: dict[str, str] = {}
+    for w in words:
+        for form in (w, _bare_word(w)):
+            if (kind := voc.list_heads.get(form)) is not None:
+                heads.setdefault(kind, w)
     for run in runs:
         head = run[0]
         if head.cue is None and len(run) >= LIST_HEAD_NAMES:
             for k in range(head.raw.first - 1, max(-1, head.raw.first - 1 - LIST_HEAD_WORDS), -1):
                 if any(c in seps[k + 1] for c in ".!?؟\n"):
                     break
-                kind = voc.list_heads.get(words[k])
+                kind = voc.list_heads.get(words[k]) or voc.list_heads.get(_bare_word(words[k]))
                 if kind is not None:
                     head.cue = Cue(words[k], cue_kinds(kind))
                     break
+            if head.cue is None:
+                head.cue = _head_from_afar(run, heads)
         for f, g in pairwise(run):
             if f.cue is not None and g.cue is None and g.type == TOPONYM:
                 g.cue = f.cue
+
+
+def _head_from_afar(run: list[_Found], heads: dict[str, str]) -> Cue | None:
+    """A plural head elsewhere in the document («ولايات الوطن» … «الجزائر، بومرداس، تيزي
+    وزو، البليدة») holds for a list of places of one country, at least ``LIST_HEAD_NAMES`` of
+    them with a place of its kind (a town that has no division of its name may stand among
+    them)."""
+    if any(f.type != TOPONYM for f in run):
+        return None
+    for kind, word in heads.items():
+        kinds = cue_kinds(kind)
+        fits = [[p for p in f.places if p.kind in kinds] for f in run]
+        countries = {p.country for ps in fits for p in ps}
+        if (
+            sum(1 for ps in fits if ps) >= LIST_HEAD_NAMES
+            and len(countries) == 1
+            and all(ps or any(p.country in countries for p in f.places)
+                    for f, ps in zip(run, fits, strict=True))
+        ):
+            return Cue(word, kinds)
+    return None
 
 
 def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:

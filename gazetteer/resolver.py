@@ -118,6 +118,9 @@ def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[floa
     if cue and place.kind in cue.kinds and (not cue.countries or place.country in cue.countries):
         score += CUE_BONUS
         reasons.append(f"the word before it ('{cue.word}') calls it a {_kind_word(cue)}")
+        # A division carries no population: named by its cue («محافظة دمشق»), it is no smaller
+        # namesake of the town and has the same claim to the document's country.
+        namesake = namesake and place.kind not in _NAMED_AFTER
     if ctx.within is not None and inside(place, ctx.within[0]):
         score += WITHIN_BONUS
         reasons.append(f"the text places it in {ctx.within[0].name} ('{ctx.within[1]}')")
@@ -238,10 +241,8 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         base, reasons = prior(place)
         if feature_first and place.kind == PlaceKind.FEATURE:
             base, reasons = FEATURE_FIRST, ["a feature, not the areas named after it"]
-        # Divisions carry no population: only a town can be a much smaller namesake.
         namesake = (
-            place.kind == PlaceKind.CITY
-            and place.population < NAMESAKE_RATIO * biggest
+            place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
         bonus, why = max(

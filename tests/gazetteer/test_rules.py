@@ -203,9 +203,7 @@ def test_a_plural_cue_holds_for_the_list_after_it(gp: Geoparser) -> None:
 def test_a_plural_head_earlier_in_the_sentence_holds_for_a_list(gp: Geoparser) -> None:
     text = "وقال الديوان إن الولايات المعنية بالنشرة هي: تبسة، وبسكرة، وورقلة."
     assert [m.place.kind for m in gp.parse(text)] == ["admin1", "admin1", "admin1"]
-    # not across a sentence, nor for fewer names than a list
-    text = "زار وفد الولايات المتأثرة. وفي تبسة، وبسكرة، وورقلة أمطار."
-    assert [m.place.kind for m in gp.parse(text)] == ["city", "city", "city"]
+    # not for fewer names than a list (across sentences, see the rule of heads from afar)
     text = "وقال الديوان إن الولايات المعنية هي تبسة وبسكرة"
     assert [m.place.kind for m in gp.parse(text)] == ["city", "city"]
 
@@ -313,3 +311,37 @@ def test_right_place_and_place_set_scores(gaz: Gazetteer) -> None:
     assert (s.tp, s.resolved) == (2, 1)  # Tripoli, Libya is the wrong place
     assert s.f1 == 1.0 and s.place_f1 == 0.5
     assert (s.set_tp, s.set_fp, s.set_fn) == (1, 1, 1) and s.set_f1 == 0.5
+
+
+# -- rules2: divisions, features, list heads from afar ---------------------------------------
+
+
+def test_a_division_named_by_its_cue_has_its_countrys_claim_too(gp: Geoparser) -> None:
+    # The governorate has no population: it is no "smaller namesake" of the capital.
+    text = "انتهت المعارك في محافظة دمشق، وقال مصدر في سوريا إن الهدوء عاد."
+    assert place_of(gp, text, "دمشق").place.name == "Dimashq"
+    assert place_of(gp, "وصل الوفد إلى دمشق قادما من سوريا.", "دمشق").place.name == "Damascus"
+
+
+def test_a_sea_outranks_the_region_and_divisions_named_after_it(gp: Geoparser) -> None:
+    m = place_of(gp, "تواصلت الهجمات على السفن في البحر الأحمر أمس.", "البحر الأحمر")
+    assert m.place.id == "feature:red-sea"
+    assert "a feature, not the areas named after it" in m.reason
+    text = "أعلنت محافظة البحر الأحمر في مصر إغلاق الشواطئ."
+    assert place_of(gp, text, "البحر الأحمر").place.name == "Red Sea Governorate"
+
+
+def test_a_plural_head_from_an_earlier_sentence_holds_for_a_list_of_divisions(
+    gp: Geoparser,
+) -> None:
+    text = (
+        "حذرت الأرصاد من أمطار غزيرة على العديد من ولايات الوطن. "
+        "وستمس الأمطار تبسة، بسكرة، ورقلة."
+    )
+    assert [place_of(gp, text, n).place.kind for n in ("تبسة", "بسكرة", "ورقلة")] == ["admin1"] * 3
+    # Without a plural head anywhere, the same list is of towns.
+    text = "وصلت القافلة إلى تبسة، بسكرة، ورقلة."
+    assert [place_of(gp, text, n).place.kind for n in ("تبسة", "بسكرة", "ورقلة")] == ["city"] * 3
+    # A head with a proclitic counts too («بأقاليم»).
+    text = "سجلت وفيات بأقاليم تبسة وبسكرة وورقلة."
+    assert [place_of(gp, text, n).place.kind for n in ("تبسة", "بسكرة", "ورقلة")] == ["admin1"] * 3
