@@ -370,6 +370,7 @@ class Geoparser:
             sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
             groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
+        sure_ids = {id(s) for s in sure}
         sure_starts = [s.raw.start for s in sure]  # in text order
         # Country → the names that make it the document's, with how often: a name's own
         # occurrences (الجزائر the country) never support its namesakes (Algiers).
@@ -379,6 +380,17 @@ class Geoparser:
                         *((f, f.main) for f in accepted if f.type == DEMONYM)]:
             if main.country and main.kind != PlaceKind.REGION:
                 support[main.country][s.raw.key] += 1
+        # A name whose every place lies in one country (الرباط: the city or its prefecture;
+        # a village named like a word, with its cue) says which country the document is about
+        # as surely.
+        towns: dict[str, Place] = {m.id: m for m in mains if m.kind == PlaceKind.CITY}
+        for f in accepted:
+            if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
+                countries = {p.country for p in f.places}
+                if len(countries) == 1 and None not in countries:
+                    support[str(countries.pop())][f.raw.key] += 1
+                    towns.update((p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
+        doc_towns = tuple(towns.values())
         divisions = frozenset(
             code
             for main in mains
@@ -406,7 +418,8 @@ class Geoparser:
                     hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
                     nearby = tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
                     contexts.append(
-                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions)
+                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions,
+                                tuple(t for t in doc_towns if t not in first.places))
                     )
                 ranked = rank(first.places, contexts)
                 place = ranked[0].place

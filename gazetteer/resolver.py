@@ -42,6 +42,8 @@ COUNTRY_SHARE_BONUS = 3.0
 #: Lebanon, is meant in a document about Lebanon.
 NAMESAKE_RATIO = 0.2
 NAMESAKE_POPULATION = 100_000
+#: ... unless it lies within this distance of a town the document names.
+NAMESAKE_NEAR_KM = 100.0
 #: A place said to lie in a country or division («طرابلس شمال لبنان», «طرابلس اللبنانية»).
 WITHIN_BONUS = 8.0
 #: A place inside a first- or second-level division the document names.
@@ -64,6 +66,8 @@ class Context:
     country_share: Mapping[str, float] = field(default_factory=dict)
     #: Admin codes ("LB.09", "LB.09.1234") of the divisions the document names surely.
     doc_divisions: frozenset[str] = frozenset()
+    #: Towns the document names in one country only (sure, or all their places there).
+    doc_towns: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,13 @@ def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[floa
     """Score from the document; ``namesake``: a much smaller place than the best-known one."""
     score, reasons = 0.0, []
     cue = ctx.cue
+    if namesake and place.kind == PlaceKind.CITY and ctx.doc_towns:
+        # A small namesake next to a town the document names is the one meant (المهدية beside
+        # Rabat and Kenitra: Mehdya, Morocco, not Mahdia, Tunisia).
+        found = _nearest(place, ctx.doc_towns)
+        if found is not None and found[1] <= NAMESAKE_NEAR_KM:
+            namesake = False
+            reasons.append(f"{found[1]:,.0f} km from {found[0].name}, named in the document")
     if cue and place.kind in cue.kinds and (not cue.countries or place.country in cue.countries):
         score += CUE_BONUS
         reasons.append(f"the word before it ('{cue.word}') calls it a {_kind_word(cue)}")

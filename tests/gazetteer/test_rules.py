@@ -345,3 +345,41 @@ def test_a_plural_head_from_an_earlier_sentence_holds_for_a_list_of_divisions(
     # A head with a proclitic counts too («بأقاليم»).
     text = "سجلت وفيات بأقاليم تبسة وبسكرة وورقلة."
     assert [place_of(gp, text, n).place.kind for n in ("تبسة", "بسكرة", "ورقلة")] == ["admin1"] * 3
+
+
+def test_a_common_given_name_makes_the_next_name_a_surname(gp: Geoparser) -> None:
+    assert why(gp, "وتقدم الموكب نزار بركة، الأمين العام للحزب.", "بركة") == Rejection.SURNAME
+    text = "وقال المتحدث باسم الوزارة فؤاد أمان إن القوات انسحبت."
+    assert why(gp, text, "أمان") == Rejection.SURNAME
+
+
+def test_a_small_namesake_beside_a_town_the_document_names_is_the_one_meant(
+    gp: Geoparser,
+) -> None:
+    # Bireh (Akkar, 5,000 people) lies 10 km from Halba, which the text names; Al-Bireh
+    # (Palestine) is seven times bigger.
+    text = "سقطت قذيفة في البيرة صباحا، ونقل الجرحى إلى مستشفى في مدينة حلبا."
+    m = place_of(gp, text, "البيرة")
+    assert m.place.name == "Bireh"
+    assert "km from Halba, named in the document" in m.reason
+    # Without a town of the document near it, the bigger namesake wins.
+    assert place_of(gp, "سقطت قذيفة في البيرة صباحا.", "البيرة").place.name == "Al-Bireh"
+
+
+def test_a_name_whose_places_all_lie_in_one_country_names_the_documents_country(
+    gp: Geoparser,
+) -> None:
+    # الرباط is the city or the prefecture, Morocco either way: Mehdya (Morocco, 31,269)
+    # against Mahdia (Tunisia, 51,803).
+    text = "شيع الآلاف من سكان المهدية جثمان رئيس البلدية، وعاد الوفد بعدها إلى الرباط."
+    m = place_of(gp, text, "المهدية")
+    assert m.place.name == "Mehdya"
+    assert "its country (MA) is named in the document" in m.reason
+    text = "شيع الآلاف من سكان المهدية جثمان رئيس البلدية، وعاد الوفد بعدها إلى صفاقس."
+    assert place_of(gp, text, "المهدية").place.name == "Mahdia"
+
+
+def test_ukrainian_towns_match_in_their_russian_and_ukrainian_spellings(gp: Geoparser) -> None:
+    assert found(gp, "قصفت القوات الروسية خاركيف وخاركوف") == [
+        ("خاركيف", "Kharkiv"), ("خاركوف", "Kharkiv")]
+    assert found(gp, "معارك قرب لوغانسك") == [("لوغانسك", "Luhansk")]
