@@ -78,9 +78,26 @@ def slavic_variants(folded: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+#: Countries whose names end in a vowel that Arabic writes -ة or -ا alike (Turkish -a:
+#: أورفة / أورفا, ملاطية / ملاطيا, أنطاكية / أنطاكيا).
+FINAL_A_VARIANTS = frozenset({"TR"})
+
+
+def final_a_variant(folded: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The -ا spelling of a name whose last word ends in ة (folded ه), or None.
+
+    >>> final_a_variant(("شانلي", "اورفه"))
+    ('شانلي', 'اورفا')
+    """
+    last = folded[-1] if folded else ""
+    if len(last) < 4 or not last.endswith("ه"):
+        return None
+    return (*folded[:-1], last[:-1] + "ا")
+
+
 def place_forms(place: Place) -> Iterator[Form]:
     """Every surface form of ``place``: Arabic and English names, its Ukrainian or Russian
-    spelling (``SLAVIC_VARIANTS``), and demonyms."""
+    spelling (``SLAVIC_VARIANTS``), its -ا spelling (``FINAL_A_VARIANTS``), and demonyms."""
     for name in (*place.names_ar, *place.names_en):
         ws = tuple(words(name))
         if ws:
@@ -89,6 +106,8 @@ def place_forms(place: Place) -> Iterator[Form]:
             if arabic and place.country in SLAVIC_VARIANTS:
                 for variant in sorted(slavic_variants(ws)):
                     yield Form(variant, TOPONYM, True)
+            if arabic and place.country in FINAL_A_VARIANTS and (a := final_a_variant(ws)):
+                yield Form(a, TOPONYM, True)
     if place.common_word:
         return  # a demonym of such a name (مالي) is as common a word as the name itself
     for adjective in place.demonyms_ar:

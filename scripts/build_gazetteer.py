@@ -211,6 +211,18 @@ def arabic_form(name: str) -> str | None:
     return s
 
 
+#: Countries whose place names GeoNames gives in Persian (Dari) spelling: Arabic writes them with
+#: the same letters but Arabic ي and ك for Persian ی and ک (اندیمشک → انديمشك, Andimeshk).
+PERSIAN_NAMED = frozenset({"IR", "AF"})
+_PERSIAN_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
+def persian_form(name: str) -> str | None:
+    """A Persian name that differs from its Arabic spelling only by ی and ک, in Arabic letters;
+    else None (پ چ ژ گ have no Arabic letter of their own)."""
+    return arabic_form(name.translate(_PERSIAN_TO_ARABIC))
+
+
 _FOLDED_FREQ: dict[str, float] = {}
 
 
@@ -570,6 +582,10 @@ class Builder:
                     continue
                 if form not in arabic:
                     arabic.append(form)
+            if not arabic and c["countrycode"] in PERSIAN_NAMED:
+                persian = (persian_form(a) for a in c["alternatenames"])
+                arabic = list(dict.fromkeys(
+                    f for f in persian if f is not None and fold(f) not in self.context))
             arabic_of[gid] = arabic
         for gid in capital_ids & set(cities):  # places named like a known capital need no flag
             if zipf_en(self.cities[gid]["name"]) >= CAPITAL_FAME:

@@ -383,3 +383,8 @@ def test_ukrainian_towns_match_in_their_russian_and_ukrainian_spellings(gp: Geop
     assert found(gp, "قصفت القوات الروسية خاركيف وخاركوف") == [
         ("خاركيف", "Kharkiv"), ("خاركوف", "Kharkiv")]
     assert found(gp, "معارك قرب لوغانسك") == [("لوغانسك", "Luhansk")]
+
+
+def test_turkish_names_match_with_a_final_alif_or_ta_marbuta(gp: Geoparser) -> None:
+    assert found(gp, "ضرب الزلزال ملاطيا وملطية") == [("ملاطيا", "Malatya"), ("ملطية", "Malatya")]
+    assert found(gp, "ضرب الزلزال ملطيا") == [("ملطيا", "Malatya")]

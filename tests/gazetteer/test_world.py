@@ -234,6 +234,20 @@ def test_build_keeps_only_arabic_letter_names(build: object) -> None:
     assert arabic_form("واحد اثنان ثلاثة أربعة خمسة") is None  # more than four words
 
 
+def test_build_reads_persian_names_of_iranian_towns_in_arabic_letters(build: object) -> None:
+    persian_form = build.persian_form  # type: ignore[attr-defined]
+    assert persian_form("اندیمشک") == "انديمشك"  # Andimeshk: ی → ي, ک → ك
+    assert persian_form("ایذه") == "ايذه"
+    assert persian_form("پاوه") is None  # Persian پ has no Arabic letter
+
+
+def test_iranian_towns_without_an_arabic_alternate_have_their_persian_name(
+    gp: Geoparser,
+) -> None:
+    text = "امتدت الاحتجاجات إلى مدن أنديمشك وإيذه في محافظة خوزستان الإيرانية."
+    assert {"Andīmeshk", "Īz̄eh"} <= {m.place.name for m in gp.parse(text)}
+
+
 def test_build_derives_regular_nisba_only(build: object) -> None:
     nisba = build.nisba  # type: ignore[attr-defined]
     assert nisba("روسيا") == "روسي"
