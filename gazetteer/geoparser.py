@@ -22,7 +22,7 @@ from gazetteer.context import (
 from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
-from gazetteer.normalize import words
+from gazetteer.normalize import Normalized, words
 from gazetteer.resolver import Context, Cue, confidence, rank
 from gazetteer.store import Gazetteer
 
@@ -197,6 +197,7 @@ class Geoparser:
                 kept.append(f)
         _list_cues(kept, toks, self.voc)
         _coordinated_countries(kept, toks)
+        _formal_names(kept, toks, norm)
         self._regions_of_countries(kept, toks)
         self._divisions_of_capitals(kept)
         self._placed(kept, toks)
@@ -606,6 +607,33 @@ def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
                 f.places = countries
                 f.why = f"in a list of countries, beside {g.places[0].name}"
                 break
+
+
+#: Words that make a country's formal name of its adjective: «الجمهورية اليمنية», «المملكة
+#: المغربية», «سلطنة عمان» is a name of its own (folded forms).
+_FORMAL_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الدوله", "الاماره"})
+
+
+def _formal_names(kept: list[_Found], toks: Tokens, norm: Normalized) -> None:
+    """«الجمهورية اليمنية», «بالمملكة المغربية»: a state word right before a country's
+    adjective is the country's formal name, a toponym spanning both words."""
+    words, bounds = toks.words, toks.bounds
+    for f in kept:
+        b = f.raw.first
+        if f.type != DEMONYM or f.raw.proclitic or b == 0 or not toks.near(b):
+            continue
+        countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY]
+        head = words[b - 1]
+        # The state word, with or without و/ب/ل before it: how many letters to skip.
+        cut = next((len(p) for p in ("", "و", "ب", "ل", "وب", "ول")
+                    if head.startswith(p) and head[len(p):] in _FORMAL_HEADS), None)
+        if len(countries) != 1 or cut is None:
+            continue
+        start = norm.span(bounds[2 * (b - 1)] + cut, bounds[2 * b - 1])[0]
+        f.raw = f.raw._replace(start=start, first=b - 1)
+        f.type = MentionType.TOPONYM
+        f.places = countries
+        f.why = f"the formal name of {countries[0].name}"
 
 
 def _demonym_places(places: list[Place]) -> list[Place]:

@@ -388,3 +388,12 @@ def test_ukrainian_towns_match_in_their_russian_and_ukrainian_spellings(gp: Geop
 def test_turkish_names_match_with_a_final_alif_or_ta_marbuta(gp: Geoparser) -> None:
     assert found(gp, "ضرب الزلزال ملاطيا وملطية") == [("ملاطيا", "Malatya"), ("ملطية", "Malatya")]
     assert found(gp, "ضرب الزلزال ملطيا") == [("ملطيا", "Malatya")]
+
+
+def test_a_state_word_before_a_countrys_adjective_is_its_formal_name(gp: Geoparser) -> None:
+    text = "وأعلنت الجمهورية اليمنية حالة الطوارئ، ورحبت بذلك الجمهورية اللبنانية."
+    assert found(gp, text) == [("الجمهورية اليمنية", "Yemen"), ("الجمهورية اللبنانية", "Lebanon")]
+    m = place_of(gp, "ورحب الوفد بالجمهورية اليمنية", "الجمهورية اليمنية")
+    assert m.reason == "the formal name of Yemen"
+    # The adjective alone stays an adjective.
+    assert [m.type for m in gp.parse("قال الجيش اليمني")] == ["demonym"]
