@@ -397,3 +397,10 @@ def test_a_state_word_before_a_countrys_adjective_is_its_formal_name(gp: Geopars
     assert m.reason == "the formal name of Yemen"
     # The adjective alone stays an adjective.
     assert [m.type for m in gp.parse("قال الجيش اليمني")] == ["demonym"]
+
+
+def test_a_word_for_a_region_names_a_division_of_either_level(gp: Geoparser) -> None:
+    # منطقة in Sudan: the state, not the town, and not only a second-level division.
+    text = "اشتدت المعارك في منطقة سنار وسط السودان."
+    assert place_of(gp, text, "سنار").place.name == "Sinnar"
+    assert place_of(gp, "وصلت القافلة إلى سنار وسط السودان.", "سنار").place.name == "Sennar"
