@@ -404,3 +404,9 @@ def test_a_word_for_a_region_names_a_division_of_either_level(gp: Geoparser) -> 
     text = "اشتدت المعارك في منطقة سنار وسط السودان."
     assert place_of(gp, text, "سنار").place.name == "Sinnar"
     assert place_of(gp, "وصلت القافلة إلى سنار وسط السودان.", "سنار").place.name == "Sennar"
+
+
+def test_the_domain_of_a_governor_is_the_division(gp: Geoparser) -> None:
+    text = "وزار والي سنار المصابين في مستشفى المدينة بالسودان."
+    assert place_of(gp, text, "سنار").place.name == "Sinnar"
+    assert place_of(gp, "وزار الوفد سنار في السودان.", "سنار").place.name == "Sennar"
