@@ -199,6 +199,7 @@ _COUNTRY_AR = {
 def arabic_form(name: str) -> str | None:
     """``name`` without harakat when it is written in Arabic letters only, 1-4 words; else None."""
     s = "".join(ch for ch in unicodedata.normalize("NFC", name) if ch not in _MARKS)
+    s = s.replace("\u0671", "ا")  # alif wasla (ٱلْمَهْرَة): a plain alif without its marks
     s = re.sub(r"\s+", " ", s.replace("\u200c", " ")).strip()
     if not s:
         return None
@@ -909,10 +910,13 @@ class Builder:
                 continue
             a1 = d.code.rsplit(".", 1)[0]
             seat = world.admin2_seat(d, towns_of.get(a1, []))
-            if seat is None:
+            row = rows[f"gn:{seat['geonameid']}"] if seat is not None else {}
+            if not row.get("name_ar"):
+                iso = self._iso_admin2(d, cc)
+                if iso is not None:
+                    out.append(iso)
                 continue
-            row = rows[f"gn:{seat['geonameid']}"]
-            if not row.get("name_ar") or row["id"] in seats:
+            if row["id"] in seats:
                 continue  # GeoNames has a few divisions twice (Caza de Marjayoûn, Marjayoun)
             seats.add(row["id"])
             row.setdefault("admin2", d.code)
@@ -925,8 +929,26 @@ class Builder:
                 "lon": row["lon"], "geonameid": d.geonameid, "feature": "ADM2",
                 "common_word": bool(row.get("common_word")),
             })
-        self.stats["admin2 divisions (region, named after their seat)"] = len(out)
+        self.stats["admin2 divisions (region, named after their seat or in ISO 3166-2)"] = len(
+            out)
         return out
+
+    def _iso_admin2(self, d: world.Division, cc: str) -> dict[str, Any] | None:
+        """A second-level division with no seat town that ISO 3166-2 lists, by the same name,
+        under a first-level one with its Arabic name and point (Morocco's provinces: إقليم
+        الحوز, Al Haouz)."""
+        keys = {world.division_key(d.name), world.division_key(d.ascii_name)}
+        subs = [s for s in self.iso.get(cc, [])
+                if s.parent is not None and world.division_key(s.name) in keys]
+        if len(subs) != 1:
+            return None
+        place = self._division(f"gn:{d.geonameid}", "admin2", d.name, [d.ascii_name], subs[0],
+                               cc, subs[0].lat, subs[0].lon, set())
+        if not place["name_ar"]:
+            return None
+        place.update({"admin1": d.code.rsplit(".", 1)[0], "admin2": d.code,
+                      "geonameid": d.geonameid, "feature": "ADM2"})
+        return place
 
 
 def curated_names() -> set[str]:

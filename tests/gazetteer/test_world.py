@@ -269,6 +269,23 @@ def test_lebanese_villages_from_the_geonames_dump_are_found(gp: Geoparser) -> No
     assert {"Yaroun", "Majdel Zoûn"} <= {m.place.name for m in gp.parse(text)}
 
 
+def test_build_reads_alif_wasla_as_alif(build: object) -> None:
+    assert build.arabic_form("ٱلْمَهْرَة") == "المهرة"  # type: ignore[attr-defined]
+
+
+def test_second_level_divisions_without_a_named_seat_take_their_iso_names(
+    gp: Geoparser,
+) -> None:
+    # Morocco's provinces: GeoNames admin2, named in Arabic by ISO 3166-2 (إقليم الحوز).
+    text = "أدى الزلزال إلى وفاة 296 شخصا بأقاليم الحوز وأزيلال وشيشاوة في المغرب."
+    found = {m.text: m.place for m in gp.parse(text)}
+    assert {found[n].name for n in ("الحوز", "أزيلال", "شيشاوة")} == {
+        "Al-Haouz", "Azilal Province", "Chichaoua"}
+    assert {found[n].kind for n in ("الحوز", "أزيلال", "شيشاوة")} == {"admin2"}
+    # and Yemen's and Oman's governorates whose ISO names carry an alif wasla
+    assert "Al Mahrah" in {m.place.name for m in gp.parse("ضرب الإعصار محافظة المهرة في اليمن")}
+
+
 def test_build_derives_regular_nisba_only(build: object) -> None:
     nisba = build.nisba  # type: ignore[attr-defined]
     assert nisba("روسيا") == "روسي"
