@@ -130,9 +130,18 @@ def _work(task: Task) -> Result:
     return parse_task(task, *_WORKER)
 
 
+#: The writer's lock files open in this process: a forked worker closes its copies, so the lock
+#: is held by the writer alone and a writer killed with ``kill -9`` frees it at once, even while
+#: its orphaned workers are still dying.
+_LOCK_FDS: set[int] = set()
+
+
 def _quiet_worker() -> None:
     """Ctrl-C is for the writer, which stops the pool: no traceback from every worker."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for fd in list(_LOCK_FDS):
+        os.close(fd)
+    _LOCK_FDS.clear()
 
 
 def local_runner(
@@ -396,6 +405,8 @@ def _writer_lock(db_path: Path) -> Iterator[None]:
             raise IndexUnavailable(db_path, "locked",
                                    "is being updated by another explorer; try again later"
                                    ) from None
+        _LOCK_FDS.add(fd)
         yield
     finally:
+        _LOCK_FDS.discard(fd)
         os.close(fd)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from explorer import cli, pipeline
+from explorer.query import Filter
 from gazetteer import Gazetteer, Geoparser
 
 MINI = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "mini.yaml"
@@ -57,7 +58,7 @@ def test_open_corpus_indexes_what_geoparse_finds(corpus_dir: Path, mini: Geopars
     corpus, _ = pipeline.read(corpus_dir, geoparser=mini)
     assert {doc: spans(index.mentions[doc]) for doc in index.mentions} == {
         a.doc: spans(f) for a, f in pipeline.geoparse(corpus, mini)}
-    assert [p.place.id for p in index.places_in(["FI"])] == ["gn:658225"]
+    assert [p.place.id for p in index.places(Filter(countries=frozenset({"FI"})))] == ["gn:658225"]
 
 
 def test_the_mentions_command_reads_through_the_pipeline(
