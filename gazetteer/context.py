@@ -88,6 +88,8 @@ class Vocabulary:
     plural_nouns: frozenset[str] = frozenset()
     local_divisions: dict[str, frozenset[str]] = field(default_factory=dict)
     list_heads: dict[str, str] = field(default_factory=dict)  # folded word → kind
+    #: Local division words that name a division of either level (folded).
+    either_level: frozenset[str] = frozenset()
     #: Word → what it is in this vocabulary (see ``roles``), filled as words are met.
     roles_cache: dict[str, Roles] = field(
         default_factory=dict, init=False, compare=False, repr=False
@@ -165,6 +167,7 @@ def vocabulary(path: Path = CONTEXT_FILE) -> Vocabulary:
             for word, countries in (data.get("local_divisions") or {}).items()
             for w in _folded([word])
         },
+        either_level=_folded(data.get("either_level", [])),
     )
 
 
@@ -218,6 +221,9 @@ _ROLES_CACHE_SIZE = 200_000
 #: province (ولاية, محافظة, إقليم) for a first-level one, or a second where that is what the
 #: country calls so (Morocco's provinces are GeoNames' second level).
 _LOCAL_KINDS = frozenset({PlaceKind.ADMIN2})
+#: ... but a word for a region of a country («منطقة») for a division of either level, the first
+#: before the second: «منطقة درعا» is the governorate, «منطقة خاركيف» the oblast.
+_EITHER_KINDS = frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 _CUE_KINDS = {PlaceKind.ADMIN1.value: frozenset({PlaceKind.ADMIN1, PlaceKind.ADMIN2})}
 
 
@@ -238,7 +244,8 @@ def roles(word: str, voc: Vocabulary) -> Roles:
         local = voc.local_divisions.get(word, voc.local_divisions.get(bare))
         the_cue = None
         if local is not None:
-            the_cue = Cue(word, _LOCAL_KINDS, local)
+            either = has(voc.either_level)
+            the_cue = Cue(word, _EITHER_KINDS if either else _LOCAL_KINDS, local)
         else:
             for kind, words in voc.cues.items():
                 if has(words):

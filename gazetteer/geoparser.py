@@ -22,7 +22,7 @@ from gazetteer.context import (
 from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
-from gazetteer.normalize import words
+from gazetteer.normalize import Normalized, words
 from gazetteer.resolver import Context, Cue, confidence, rank
 from gazetteer.store import Gazetteer
 
@@ -197,6 +197,7 @@ class Geoparser:
                 kept.append(f)
         _list_cues(kept, toks, self.voc)
         _coordinated_countries(kept, toks)
+        _formal_names(kept, toks, norm)
         self._regions_of_countries(kept, toks)
         self._divisions_of_capitals(kept)
         self._placed(kept, toks)
@@ -370,6 +371,7 @@ class Geoparser:
             sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
             groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
+        sure_ids = {id(s) for s in sure}
         sure_starts = [s.raw.start for s in sure]  # in text order
         # Country → the names that make it the document's, with how often: a name's own
         # occurrences (الجزائر the country) never support its namesakes (Algiers).
@@ -379,6 +381,17 @@ class Geoparser:
                         *((f, f.main) for f in accepted if f.type == DEMONYM)]:
             if main.country and main.kind != PlaceKind.REGION:
                 support[main.country][s.raw.key] += 1
+        # A name whose every place lies in one country (الرباط: the city or its prefecture;
+        # a village named like a word, with its cue) says which country the document is about
+        # as surely.
+        towns: dict[str, Place] = {m.id: m for m in mains if m.kind == PlaceKind.CITY}
+        for f in accepted:
+            if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
+                countries = {p.country for p in f.places}
+                if len(countries) == 1 and None not in countries:
+                    support[str(countries.pop())][f.raw.key] += 1
+                    towns.update((p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
+        doc_towns = tuple(towns.values())
         divisions = frozenset(
             code
             for main in mains
@@ -406,7 +419,8 @@ class Geoparser:
                     hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
                     nearby = tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
                     contexts.append(
-                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions)
+                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions,
+                                tuple(t for t in doc_towns if t not in first.places))
                     )
                 ranked = rank(first.places, contexts)
                 place = ranked[0].place
@@ -519,19 +533,48 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
             runs[-1].append(f)
         else:
             runs.append([f])
+    # The document's plural heads (with or without a proclitic: «بأقاليم»), first seen first.
+    heads: dict[str, str] = {}
+    for w in words:
+        for form in (w, _bare_word(w)):
+            if (kind := voc.list_heads.get(form)) is not None:
+                heads.setdefault(kind, w)
     for run in runs:
         head = run[0]
         if head.cue is None and len(run) >= LIST_HEAD_NAMES:
             for k in range(head.raw.first - 1, max(-1, head.raw.first - 1 - LIST_HEAD_WORDS), -1):
                 if any(c in seps[k + 1] for c in ".!?؟\n"):
                     break
-                kind = voc.list_heads.get(words[k])
+                kind = voc.list_heads.get(words[k]) or voc.list_heads.get(_bare_word(words[k]))
                 if kind is not None:
                     head.cue = Cue(words[k], cue_kinds(kind))
                     break
+            if head.cue is None:
+                head.cue = _head_from_afar(run, heads)
         for f, g in pairwise(run):
             if f.cue is not None and g.cue is None and g.type == TOPONYM:
                 g.cue = f.cue
+
+
+def _head_from_afar(run: list[_Found], heads: dict[str, str]) -> Cue | None:
+    """A plural head elsewhere in the document («ولايات الوطن» … «الجزائر، بومرداس، تيزي
+    وزو، البليدة») holds for a list of places of one country, at least ``LIST_HEAD_NAMES`` of
+    them with a place of its kind (a town that has no division of its name may stand among
+    them)."""
+    if any(f.type != TOPONYM for f in run):
+        return None
+    for kind, word in heads.items():
+        kinds = cue_kinds(kind)
+        fits = [[p for p in f.places if p.kind in kinds] for f in run]
+        countries = {p.country for ps in fits for p in ps}
+        if (
+            sum(1 for ps in fits if ps) >= LIST_HEAD_NAMES
+            and len(countries) == 1
+            and all(ps or any(p.country in countries for p in f.places)
+                    for f, ps in zip(run, fits, strict=True))
+        ):
+            return Cue(word, kinds)
+    return None
 
 
 def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
@@ -564,6 +607,33 @@ def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
                 f.places = countries
                 f.why = f"in a list of countries, beside {g.places[0].name}"
                 break
+
+
+#: Words that make a country's formal name of its adjective: «الجمهورية اليمنية», «المملكة
+#: المغربية», «سلطنة عمان» is a name of its own (folded forms).
+_FORMAL_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه", "الاماره"})
+
+
+def _formal_names(kept: list[_Found], toks: Tokens, norm: Normalized) -> None:
+    """«الجمهورية اليمنية», «بالمملكة المغربية»: a state word right before a country's
+    adjective is the country's formal name, a toponym spanning both words."""
+    words, bounds = toks.words, toks.bounds
+    for f in kept:
+        b = f.raw.first
+        if f.type != DEMONYM or f.raw.proclitic or b == 0 or not toks.near(b):
+            continue
+        countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY]
+        head = words[b - 1]
+        # The state word, with or without و/ب/ل before it: how many letters to skip.
+        cut = next((len(p) for p in ("", "و", "ب", "ل", "وب", "ول")
+                    if head.startswith(p) and head[len(p):] in _FORMAL_HEADS), None)
+        if len(countries) != 1 or cut is None:
+            continue
+        start = norm.span(bounds[2 * (b - 1)] + cut, bounds[2 * b - 1])[0]
+        f.raw = f.raw._replace(start=start, first=b - 1)
+        f.type = MentionType.TOPONYM
+        f.places = countries
+        f.why = f"the formal name of {countries[0].name}"
 
 
 def _demonym_places(places: list[Place]) -> list[Place]:

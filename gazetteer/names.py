@@ -44,12 +44,70 @@ def demonym_forms(adjective: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: Countries whose towns the Arabic press writes from the Russian or the local form alike:
+#: Ukrainian -iv / Russian -ov (خاركيف / خاركوف), Ukrainian h / Russian g (لوهانسك / لوغانسك).
+SLAVIC_VARIANTS = frozenset({"UA"})
+
+
+def slavic_variants(folded: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The other spellings of a Ukrainian name (folded words): -يف ↔ -وف at a word's end, ه
+    inside a word ↔ غ.
+
+    >>> sorted(slavic_variants(("خاركوف",)))
+    [('خاركيف',)]
+    >>> sorted(slavic_variants(("لوهانسك",)))
+    [('لوغانسك',)]
+    """
+
+    def vowel(w: str) -> str:
+        if len(w) > 3 and w.endswith("وف"):
+            return w[:-2] + "يف"
+        if len(w) > 3 and w.endswith("يف"):
+            return w[:-2] + "وف"
+        return w
+
+    def consonant(w: str) -> str:
+        return w[:1] + w[1:-1].replace("ه", "غ") + w[-1:] if len(w) > 2 else w
+
+    out = {
+        tuple(vowel(w) for w in folded),
+        tuple(consonant(w) for w in folded),
+        tuple(vowel(consonant(w)) for w in folded),
+    }
+    out.discard(folded)
+    return out
+
+
+#: Countries whose names end in a vowel that Arabic writes -ة or -ا alike (Turkish -a:
+#: أورفة / أورفا, ملاطية / ملاطيا, أنطاكية / أنطاكيا).
+FINAL_A_VARIANTS = frozenset({"TR"})
+
+
+def final_a_variant(folded: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The -ا spelling of a name whose last word ends in ة (folded ه), or None.
+
+    >>> final_a_variant(("شانلي", "اورفه"))
+    ('شانلي', 'اورفا')
+    """
+    last = folded[-1] if folded else ""
+    if len(last) < 4 or not last.endswith("ه"):
+        return None
+    return (*folded[:-1], last[:-1] + "ا")
+
+
 def place_forms(place: Place) -> Iterator[Form]:
-    """Every surface form of ``place``: Arabic and English names, and demonyms."""
+    """Every surface form of ``place``: Arabic and English names, its Ukrainian or Russian
+    spelling (``SLAVIC_VARIANTS``), its -ا spelling (``FINAL_A_VARIANTS``), and demonyms."""
     for name in (*place.names_ar, *place.names_en):
         ws = tuple(words(name))
         if ws:
-            yield Form(ws, TOPONYM, bool(_ARABIC.search(name)))
+            arabic = bool(_ARABIC.search(name))
+            yield Form(ws, TOPONYM, arabic)
+            if arabic and place.country in SLAVIC_VARIANTS:
+                for variant in sorted(slavic_variants(ws)):
+                    yield Form(variant, TOPONYM, True)
+            if arabic and place.country in FINAL_A_VARIANTS and (a := final_a_variant(ws)):
+                yield Form(a, TOPONYM, True)
     if place.common_word:
         return  # a demonym of such a name (مالي) is as common a word as the name itself
     for adjective in place.demonyms_ar:

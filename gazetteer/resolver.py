@@ -42,10 +42,15 @@ COUNTRY_SHARE_BONUS = 3.0
 #: Lebanon, is meant in a document about Lebanon.
 NAMESAKE_RATIO = 0.2
 NAMESAKE_POPULATION = 100_000
+#: ... unless it lies within this distance of a town the document names.
+NAMESAKE_NEAR_KM = 100.0
 #: A place said to lie in a country or division («طرابلس شمال لبنان», «طرابلس اللبنانية»).
 WITHIN_BONUS = 8.0
 #: A place inside a first- or second-level division the document names.
 DIVISION_BONUS = 2.5
+#: The prior of a feature among regions and divisions of its name: above a region's.
+FEATURE_FIRST = 5.5
+_NAMED_AFTER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,8 @@ class Context:
     country_share: Mapping[str, float] = field(default_factory=dict)
     #: Admin codes ("LB.09", "LB.09.1234") of the divisions the document names surely.
     doc_divisions: frozenset[str] = frozenset()
+    #: Towns the document names in one country only (sure, or all their places there).
+    doc_towns: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +119,19 @@ def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[floa
     """Score from the document; ``namesake``: a much smaller place than the best-known one."""
     score, reasons = 0.0, []
     cue = ctx.cue
+    if namesake and place.kind == PlaceKind.CITY and ctx.doc_towns:
+        # A small namesake next to a town the document names is the one meant (المهدية beside
+        # Rabat and Kenitra: Mehdya, Morocco, not Mahdia, Tunisia).
+        found = _nearest(place, ctx.doc_towns)
+        if found is not None and found[1] <= NAMESAKE_NEAR_KM:
+            namesake = False
+            reasons.append(f"{found[1]:,.0f} km from {found[0].name}, named in the document")
     if cue and place.kind in cue.kinds and (not cue.countries or place.country in cue.countries):
         score += CUE_BONUS
         reasons.append(f"the word before it ('{cue.word}') calls it a {_kind_word(cue)}")
+        # A division carries no population: named by its cue («محافظة دمشق»), it is no smaller
+        # namesake of the town and has the same claim to the document's country.
+        namesake = namesake and place.kind not in _NAMED_AFTER
     if ctx.within is not None and inside(place, ctx.within[0]):
         score += WITHIN_BONUS
         reasons.append(f"the text places it in {ctx.within[0].name} ('{ctx.within[1]}')")
@@ -225,8 +242,16 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     # A town named like its own country (تونس, الجزائر, الكويت) gets nothing from the document
     # being about that country: that speaks for the country as much.
     countries = {p.country for p in places if p.kind == PlaceKind.COUNTRY}
+    # A sea or river outranks the region and the divisions named after it («البحر الأحمر»:
+    # the sea, not the Red Sea governorates nor the countries around it); a cue still wins
+    # («ولاية نهر النيل»). A town of the name keeps its own claim (دنيبرو, the city).
+    feature_first = any(p.kind in _NAMED_AFTER for p in places) and not any(
+        p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
+    )
     for place in places:
         base, reasons = prior(place)
+        if feature_first and place.kind == PlaceKind.FEATURE:
+            base, reasons = FEATURE_FIRST, ["a feature, not the areas named after it"]
         namesake = (
             place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION

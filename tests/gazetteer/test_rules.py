@@ -203,9 +203,7 @@ def test_a_plural_cue_holds_for_the_list_after_it(gp: Geoparser) -> None:
 def test_a_plural_head_earlier_in_the_sentence_holds_for_a_list(gp: Geoparser) -> None:
     text = "وقال الديوان إن الولايات المعنية بالنشرة هي: تبسة، وبسكرة، وورقلة."
     assert [m.place.kind for m in gp.parse(text)] == ["admin1", "admin1", "admin1"]
-    # not across a sentence, nor for fewer names than a list
-    text = "زار وفد الولايات المتأثرة. وفي تبسة، وبسكرة، وورقلة أمطار."
-    assert [m.place.kind for m in gp.parse(text)] == ["city", "city", "city"]
+    # not for fewer names than a list (across sentences, see the rule of heads from afar)
     text = "وقال الديوان إن الولايات المعنية هي تبسة وبسكرة"
     assert [m.place.kind for m in gp.parse(text)] == ["city", "city"]
 
@@ -313,3 +311,102 @@ def test_right_place_and_place_set_scores(gaz: Gazetteer) -> None:
     assert (s.tp, s.resolved) == (2, 1)  # Tripoli, Libya is the wrong place
     assert s.f1 == 1.0 and s.place_f1 == 0.5
     assert (s.set_tp, s.set_fp, s.set_fn) == (1, 1, 1) and s.set_f1 == 0.5
+
+
+# -- rules2: divisions, features, list heads from afar ---------------------------------------
+
+
+def test_a_division_named_by_its_cue_has_its_countrys_claim_too(gp: Geoparser) -> None:
+    # The governorate has no population: it is no "smaller namesake" of the capital.
+    text = "انتهت المعارك في محافظة دمشق، وقال مصدر في سوريا إن الهدوء عاد."
+    assert place_of(gp, text, "دمشق").place.name == "Dimashq"
+    assert place_of(gp, "وصل الوفد إلى دمشق قادما من سوريا.", "دمشق").place.name == "Damascus"
+
+
+def test_a_sea_outranks_the_region_and_divisions_named_after_it(gp: Geoparser) -> None:
+    m = place_of(gp, "تواصلت الهجمات على السفن في البحر الأحمر أمس.", "البحر الأحمر")
+    assert m.place.id == "feature:red-sea"
+    assert "a feature, not the areas named after it" in m.reason
+    text = "أعلنت محافظة البحر الأحمر في مصر إغلاق الشواطئ."
+    assert place_of(gp, text, "البحر الأحمر").place.name == "Red Sea Governorate"
+
+
+def test_a_plural_head_from_an_earlier_sentence_holds_for_a_list_of_divisions(
+    gp: Geoparser,
+) -> None:
+    text = (
+        "حذرت الأرصاد من أمطار غزيرة على العديد من ولايات الوطن. "
+        "وستمس الأمطار تبسة، بسكرة، ورقلة."
+    )
+    assert [place_of(gp, text, n).place.kind for n in ("تبسة", "بسكرة", "ورقلة")] == ["admin1"] * 3
+    # Without a plural head anywhere, the same list is of towns.
+    text = "وصلت القافلة إلى تبسة، بسكرة، ورقلة."
+    assert [place_of(gp, text, n).place.kind for n in ("تبسة", "بسكرة", "ورقلة")] == ["city"] * 3
+    # A head with a proclitic counts too («بأقاليم»).
+    text = "سجلت وفيات بأقاليم تبسة وبسكرة وورقلة."
+    assert [place_of(gp, text, n).place.kind for n in ("تبسة", "بسكرة", "ورقلة")] == ["admin1"] * 3
+
+
+def test_a_common_given_name_makes_the_next_name_a_surname(gp: Geoparser) -> None:
+    assert why(gp, "وتقدم الموكب نزار بركة، الأمين العام للحزب.", "بركة") == Rejection.SURNAME
+    text = "وقال المتحدث باسم الوزارة فؤاد أمان إن القوات انسحبت."
+    assert why(gp, text, "أمان") == Rejection.SURNAME
+
+
+def test_a_small_namesake_beside_a_town_the_document_names_is_the_one_meant(
+    gp: Geoparser,
+) -> None:
+    # Bireh (Akkar, 5,000 people) lies 10 km from Halba, which the text names; Al-Bireh
+    # (Palestine) is seven times bigger.
+    text = "سقطت قذيفة في البيرة صباحا، ونقل الجرحى إلى مستشفى في مدينة حلبا."
+    m = place_of(gp, text, "البيرة")
+    assert m.place.name == "Bireh"
+    assert "km from Halba, named in the document" in m.reason
+    # Without a town of the document near it, the bigger namesake wins.
+    assert place_of(gp, "سقطت قذيفة في البيرة صباحا.", "البيرة").place.name == "Al-Bireh"
+
+
+def test_a_name_whose_places_all_lie_in_one_country_names_the_documents_country(
+    gp: Geoparser,
+) -> None:
+    # الرباط is the city or the prefecture, Morocco either way: Mehdya (Morocco, 31,269)
+    # against Mahdia (Tunisia, 51,803).
+    text = "شيع الآلاف من سكان المهدية جثمان رئيس البلدية، وعاد الوفد بعدها إلى الرباط."
+    m = place_of(gp, text, "المهدية")
+    assert m.place.name == "Mehdya"
+    assert "its country (MA) is named in the document" in m.reason
+    text = "شيع الآلاف من سكان المهدية جثمان رئيس البلدية، وعاد الوفد بعدها إلى صفاقس."
+    assert place_of(gp, text, "المهدية").place.name == "Mahdia"
+
+
+def test_ukrainian_towns_match_in_their_russian_and_ukrainian_spellings(gp: Geoparser) -> None:
+    assert found(gp, "قصفت القوات الروسية خاركيف وخاركوف") == [
+        ("خاركيف", "Kharkiv"), ("خاركوف", "Kharkiv")]
+    assert found(gp, "معارك قرب لوغانسك") == [("لوغانسك", "Luhansk")]
+
+
+def test_turkish_names_match_with_a_final_alif_or_ta_marbuta(gp: Geoparser) -> None:
+    assert found(gp, "ضرب الزلزال ملاطيا وملطية") == [("ملاطيا", "Malatya"), ("ملطية", "Malatya")]
+    assert found(gp, "ضرب الزلزال ملطيا") == [("ملطيا", "Malatya")]
+
+
+def test_a_state_word_before_a_countrys_adjective_is_its_formal_name(gp: Geoparser) -> None:
+    text = "وأعلنت الجمهورية اليمنية حالة الطوارئ، ورحبت بذلك الجمهورية اللبنانية."
+    assert found(gp, text) == [("الجمهورية اليمنية", "Yemen"), ("الجمهورية اللبنانية", "Lebanon")]
+    m = place_of(gp, "ورحب الوفد بالجمهورية اليمنية", "الجمهورية اليمنية")
+    assert m.reason == "the formal name of Yemen"
+    # The adjective alone stays an adjective.
+    assert [m.type for m in gp.parse("قال الجيش اليمني")] == ["demonym"]
+
+
+def test_a_word_for_a_region_names_a_division_of_either_level(gp: Geoparser) -> None:
+    # منطقة in Sudan: the state, not the town, and not only a second-level division.
+    text = "اشتدت المعارك في منطقة سنار وسط السودان."
+    assert place_of(gp, text, "سنار").place.name == "Sinnar"
+    assert place_of(gp, "وصلت القافلة إلى سنار وسط السودان.", "سنار").place.name == "Sennar"
+
+
+def test_the_domain_of_a_governor_is_the_division(gp: Geoparser) -> None:
+    text = "وزار والي سنار المصابين في مستشفى المدينة بالسودان."
+    assert place_of(gp, text, "سنار").place.name == "Sinnar"
+    assert place_of(gp, "وزار الوفد سنار في السودان.", "سنار").place.name == "Sennar"

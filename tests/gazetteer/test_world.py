@@ -234,6 +234,58 @@ def test_build_keeps_only_arabic_letter_names(build: object) -> None:
     assert arabic_form("واحد اثنان ثلاثة أربعة خمسة") is None  # more than four words
 
 
+def test_build_reads_persian_names_of_iranian_towns_in_arabic_letters(build: object) -> None:
+    persian_form = build.persian_form  # type: ignore[attr-defined]
+    assert persian_form("اندیمشک") == "انديمشك"  # Andimeshk: ی → ي, ک → ك
+    assert persian_form("ایذه") == "ايذه"
+    assert persian_form("پاوه") is None  # Persian پ has no Arabic letter
+
+
+def test_iranian_towns_without_an_arabic_alternate_have_their_persian_name(
+    gp: Geoparser,
+) -> None:
+    text = "امتدت الاحتجاجات إلى مدن أنديمشك وإيذه في محافظة خوزستان الإيرانية."
+    assert {"Andīmeshk", "Īz̄eh"} <= {m.place.name for m in gp.parse(text)}
+
+
+def test_build_reads_the_villages_of_a_geonames_dump(build: object, tmp_path: Path) -> None:
+    read_dump = build.read_dump  # type: ignore[attr-defined]
+    row = ("266109\tYaroun\tYaroun\tYaroun,Yarun,يارون\t33.08\t35.42\tP\tPPL\tLB\t\t06"
+           "\t\t\t\t0\t\t650\tAsia/Beirut\t2012-01-18\n")
+    wadi = row.replace("266109", "172864").replace("\tP\tPPL", "\tH\tWAD")
+    dump = tmp_path / "LB.txt"
+    dump.write_text(row + wadi, encoding="utf-8")
+    places = read_dump(dump)
+    assert list(places) == ["266109"]  # populated places only
+    assert places["266109"]["alternatenames"] == ["Yaroun", "Yarun", "يارون"]
+    assert places["266109"]["admin1code"] == "06"
+    dump.write_text(row + "172864\tWadi\tbroken row\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"LB\.txt:2: not a GeoNames dump row"):
+        read_dump(dump)
+
+
+def test_lebanese_villages_from_the_geonames_dump_are_found(gp: Geoparser) -> None:
+    text = "قصفت المدفعية أطراف بلدتي يارون ومجدل زون في جنوب لبنان."
+    assert {"Yaroun", "Majdel Zoûn"} <= {m.place.name for m in gp.parse(text)}
+
+
+def test_build_reads_alif_wasla_as_alif(build: object) -> None:
+    assert build.arabic_form("ٱلْمَهْرَة") == "المهرة"  # type: ignore[attr-defined]
+
+
+def test_second_level_divisions_without_a_named_seat_take_their_iso_names(
+    gp: Geoparser,
+) -> None:
+    # Morocco's provinces: GeoNames admin2, named in Arabic by ISO 3166-2 (إقليم الحوز).
+    text = "أدى الزلزال إلى وفاة 296 شخصا بأقاليم الحوز وأزيلال وشيشاوة في المغرب."
+    found = {m.text: m.place for m in gp.parse(text)}
+    assert {found[n].name for n in ("الحوز", "أزيلال", "شيشاوة")} == {
+        "Al-Haouz", "Azilal Province", "Chichaoua"}
+    assert {found[n].kind for n in ("الحوز", "أزيلال", "شيشاوة")} == {"admin2"}
+    # and Yemen's and Oman's governorates whose ISO names carry an alif wasla
+    assert "Al Mahrah" in {m.place.name for m in gp.parse("ضرب الإعصار محافظة المهرة في اليمن")}
+
+
 def test_build_derives_regular_nisba_only(build: object) -> None:
     nisba = build.nisba  # type: ignore[attr-defined]
     assert nisba("روسيا") == "روسي"
