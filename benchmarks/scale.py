@@ -92,13 +92,16 @@ def queries(db_path: Path) -> None:
         t = time.perf_counter()
         places = db.places()
         t_places = (time.perf_counter() - t) * 1000
+        t = time.perf_counter()
+        db.stats()
+        t_stats = (time.perf_counter() - t) * 1000
         top = places[0]
         pid = top.place.id
         codes = frozenset(c.code for c in db.countries()[:3])
         everything = Filter()
         print(f"  {stats['articles']:,} articles, {stats['passages']:,} passages, "
               f"{stats['mentions']:,} mentions, {stats['places']:,} places; all places "
-              f"listed in {t_places:.0f} ms", flush=True)
+              f"listed in {t_places:.0f} ms; statistics in {t_stats:.1f} ms", flush=True)
         print(f"  most mentioned: {top.place.name} ({top.count:,} mentions, "
               f"{db.count_passages(everything, pid):,} passages)")
 
@@ -110,8 +113,15 @@ def queries(db_path: Path) -> None:
 
         f = Filter(countries=codes)
 
+        def view(f: Filter) -> object:
+            """What the window asks for a new filter: the map's places, the country list and
+            the status bar's figures (``explorer.qt.feed``), each time as if for the first
+            time (the reader keeps the last answers)."""
+            db.forget()
+            return db.places(f), db.countries(f), db.stats()
+
         def filter_change() -> object:
-            return db.places(f), db.passages(f, None, 0, 50)
+            return view(f), db.passages(f, None, 0, 50)
 
         word = _frequent_word(db)
         ft = Filter(text=word)
@@ -120,14 +130,14 @@ def queries(db_path: Path) -> None:
             return db.passages(ft, None, 0, 50)
 
         def text_places() -> object:
-            return db.places(ft)
+            return view(ft)
 
-        change = f"filter change ({', '.join(sorted(codes))}): places + page"
+        change = f"filter change ({', '.join(sorted(codes))}): places, countries, stats + page"
         for label, fn in (("click → first 50 passages", click),
                           ("  count of its passages", count),
                           (change, filter_change),
                           (f"full-text '{word}' → first 50 passages", text_page),
-                          (f"full-text '{word}' → its places", text_places)):
+                          (f"full-text '{word}' → places, countries, stats", text_places)):
             p50, p95 = timings(fn)
             print(f"  {label}: p50 {p50:.1f} ms, p95 {p95:.1f} ms", flush=True)
         print(f"  full-text '{word}' matches {db.count_passages(ft):,} passages")

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_article
@@ -34,8 +35,11 @@ from explorer.indexdb import (
     default_index_path,
     prepare,
 )
-from gazetteer import Geoparser, load_geoparser
+from gazetteer import load_geoparser
 from gazetteer.model import Place
+
+if TYPE_CHECKING:  # the geoparser is imported when it is first loaded
+    from gazetteer import Geoparser
 
 BATCH_SIZE = 256  # articles per transaction at most
 BATCH_SECONDS = 1.0  # and a transaction at least this often, for progress

@@ -187,28 +187,47 @@ def test_disk_full_rolls_back_and_keeps_the_index(indexed: Path) -> None:
 
 def test_migration_backs_up_first(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = user_data(indexed)
-    monkeypatch.setattr(indexdb, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(indexdb.MIGRATIONS, 1,
+    now = indexdb.SCHEMA_VERSION
+    monkeypatch.setattr(indexdb, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(indexdb.MIGRATIONS, now,
                         "ALTER TABLE corrections ADD COLUMN author TEXT NOT NULL DEFAULT '';")
     with IndexDB(indexed) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == now + 1
         assert db.conn.execute("SELECT author FROM corrections").fetchall() == [("",)]
-    backups = list(indexed.parent.glob(f"{indexed.name}.v1-*.bak"))
+    backups = list(indexed.parent.glob(f"{indexed.name}.v{now}-*.bak"))
     assert len(backups) == 1
     assert user_data(backups[0]) == before
-    assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == 1
+    assert sqlite3.connect(backups[0]).execute("PRAGMA user_version").fetchone()[0] == now
 
 
 def test_failed_migration_leaves_the_old_version(indexed: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(indexdb, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(indexdb.MIGRATIONS, 1, "CREATE TABLE extra (x); SELECT * FROM nowhere;")
+    now = indexdb.SCHEMA_VERSION
+    monkeypatch.setattr(indexdb, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(indexdb.MIGRATIONS, now, "CREATE TABLE extra (x); SELECT * FROM nowhere;")
     with pytest.raises(IndexUnavailable):
         IndexDB(indexed)
     conn = sqlite3.connect(indexed)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == now
     assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall()
     conn.close()
+
+
+def test_migration_to_v2_counts_what_v1_holds(indexed: Path) -> None:
+    """A version-1 index (no ``totals``) is migrated: backed up, and its row counts taken."""
+    with IndexDB(indexed) as db:
+        want = db.stats()
+    conn = sqlite3.connect(indexed)
+    conn.executescript("DROP TABLE totals; PRAGMA user_version = 1;")
+    conn.close()
+    with pytest.raises(IndexUnavailable):  # a reader waits for the writer to migrate
+        IndexDB(indexed, readonly=True)
+    before = user_data(indexed)
+    with IndexDB(indexed) as db:
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.stats() == want and want["mentions"] > 0
+    assert len(list(indexed.parent.glob(f"{indexed.name}.v1-*.bak"))) == 1
+    assert user_data(indexed) == before
 
 
 def test_index_from_a_newer_explorer(indexed: Path) -> None:

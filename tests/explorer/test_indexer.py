@@ -70,6 +70,38 @@ def test_incremental(seeds_copy: Path, tmp_path: Path, world: Geoparser,
     assert dump(db) == dump(fresh)
 
 
+def recounted(path: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
+    """The totals and per-place counts the writer keeps, and the same counted afresh."""
+    with IndexDB(path) as db:
+        c = db.conn
+        kept = (dict(c.execute("SELECT name, n FROM totals")),
+                sorted(c.execute("SELECT place_id, country, count, articles FROM place_stats")))
+        fresh = ({t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                  for t in ("articles", "passages", "mentions")},
+                 sorted(c.execute(
+                     "SELECT m.place_id, p.country, COUNT(*), COUNT(DISTINCT m.article) "
+                     "FROM mentions AS m JOIN places AS p ON p.id = m.place_id "
+                     "WHERE m.type = 'toponym' GROUP BY m.place_id")))
+    assert kept == fresh
+    return fresh
+
+
+def test_aggregates_follow_incremental_reindexing(seeds_copy: Path, tmp_path: Path,
+                                                  world: Geoparser) -> None:
+    db = tmp_path / "i.sqlite"
+    Indexer(seeds_copy, db, geoparser=world).run()
+    totals, per_place = recounted(db)
+    files = sorted(seeds_copy.glob("*.txt"))
+    with files[1].open("a", encoding="utf-8") as fh:
+        fh.write("\nوصل الوفد إلى دمشق ثم إلى دمشق.\n")
+    files[2].unlink()
+    Indexer(seeds_copy, db, geoparser=world).run()
+    after, after_places = recounted(db)
+    assert after != totals and after_places != per_place  # they did change, and stayed right
+    with IndexDB(db, readonly=True) as idx:
+        assert idx.stats() == {**after, "places": len(after_places)}
+
+
 def idx_filter(text: str):  # type: ignore[no-untyped-def]
     from explorer.query import Filter
 
