@@ -604,8 +604,10 @@ class IndexDB:
                 for s in self._remembered(Filter(text=f.text, doc=f.doc)):
                     if s.place.country is not None:
                         totals[s.place.country] = totals.get(s.place.country, 0) + s.count
-        out = [CountrySummary(code, *names.get(code, (code, code)), n)
-               for code, n in totals.items()]
+        out = []
+        for code, n in totals.items():
+            name, name_ar = names.get(code, (code, code))
+            out.append(CountrySummary(code, name, name_ar, n))
         return sorted(out, key=country_order)
 
     def count_passages(self, f: Filter, place_id: str | None = None) -> int:
