@@ -2,6 +2,7 @@
 
     python benchmarks/window_scale.py --corpus DIR [--index DB] [--runs 3]
                                       [--latency-corpus DIR2] [--latency-seconds 60]
+                                      [--work DIR]
 
 Each measurement is a fresh process (offscreen Qt), timed from before it is started:
 
@@ -251,6 +252,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--latency-corpus", type=Path)
     ap.add_argument("--latency-seconds", type=float, default=60.0)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/explorer-window-bench"),
+                    help="where the generated corpus, its index and the data folder go")
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
@@ -264,7 +267,7 @@ def main() -> int:
         print("RESULT " + json.dumps(result), flush=True)
         return 0
 
-    work = Path("/tmp/explorer-window-bench")
+    work = args.work
     work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("EXPLORER_DATA_DIR", str(work / "data"))
     corpus = args.corpus

@@ -599,11 +599,17 @@ class IndexDB:
                 totals = dict(self.conn.execute(
                     "SELECT country, SUM(count) FROM place_stats WHERE country IS NOT NULL "
                     "GROUP BY country"))
-            else:  # the places of the filter, which the map asks for too
-                totals = {}
-                for s in self._remembered(Filter(text=f.text, doc=f.doc)):
+            elif (hit := self._memo.get(Filter(text=f.text, doc=f.doc))) is not None and \
+                    hit[0] == self.conn.execute("PRAGMA data_version").fetchone()[0]:
+                totals = {}  # the places of the filter, which the map asked for already
+                for s in hit[1]:
                     if s.place.country is not None:
                         totals[s.place.country] = totals.get(s.place.country, 0) + s.count
+            else:
+                where, args = _passage_places_where(Filter(text=f.text, doc=f.doc))
+                totals = dict(self.conn.execute(
+                    "SELECT country, SUM(mentions) FROM passage_places "
+                    f"WHERE {where} AND country IS NOT NULL GROUP BY country", args))
         out = []
         for code, n in totals.items():
             name, name_ar = names.get(code, (code, code))
@@ -612,6 +618,13 @@ class IndexDB:
 
     def count_passages(self, f: Filter, place_id: str | None = None) -> int:
         sql, args = _passing_passages(f, place_id)
+        if f.words and place_id is None and f.doc is None:
+            # Each passage the full-text index matches, if it names a place of the filter:
+            # one index probe per match, no sorting them to drop duplicates.
+            where, args = _passage_places_where(Filter(countries=f.countries))
+            sql = ("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? AND EXISTS (SELECT 1 "
+                   f"FROM passage_places WHERE passage = passages_fts.rowid AND {where})")
+            args = [_fts_query(f.words), *args]
         with guarded(self.path):
             row = self.conn.execute(f"SELECT COUNT(*) FROM ({sql})", args).fetchone()
         return int(row[0])
