@@ -100,6 +100,17 @@ def test_country_filter_keeps_only_its_places(reader: IndexReader) -> None:
         assert hit.mentions and all(m.place.country == "RU" for m in hit.mentions)
 
 
+@pytest.mark.parametrize("f", [f for f in FILTERS if f.text or f.doc], ids=repr)
+def test_countries_before_and_after_places(f: Filter, memory: CorpusIndex,
+                                           sqlite: IndexDB) -> None:
+    """The SQLite reader counts a text filter's countries on their own, or from the places it
+    found for the map: the same either way."""
+    sqlite.forget()
+    assert sqlite.countries(f) == memory.countries(f)
+    assert sqlite.places(f) == memory.places(f)
+    assert sqlite.countries(f) == memory.countries(f)
+
+
 def test_countries_ignore_the_selected_countries(reader: IndexReader) -> None:
     assert reader.countries(Filter(countries=frozenset({"RU"}))) == reader.countries()
     assert len(reader.countries()) > 1
