@@ -297,3 +297,29 @@ def test_build_derives_regular_nisba_only(build: object) -> None:
     assert nisba("توغو") is None  # irregular: توغولي
     assert nisba("مالي") is None
     assert nisba("كوريا الجنوبية") is None
+
+
+def test_iso_subdivisions_inside_one_division_do_not_name_it() -> None:
+    # Two ISO governorates (Bethlehem, Hebron) lie in one GeoNames division (the West Bank):
+    # they are parts of it, so neither lends it its name; a lone one (Jericho's) still matches.
+    spec = importlib.util.spec_from_file_location("world_data", ROOT / "scripts" / "world_data.py")
+    assert spec and spec.loader
+    world_data = importlib.util.module_from_spec(spec)
+    sys.modules["world_data"] = world_data
+    spec.loader.exec_module(world_data)
+    Division, Subdivision = world_data.Division, world_data.Subdivision
+    divisions = [Division("XX.WE", "West Bank", "West Bank", 1),
+                 Division("XX.JR", "Jericho Region", "Jericho Region", 2)]
+    subs = [Subdivision("XX-BTH", "Bethlehem", None, 31.70, 35.20, [("بيت لحم", "ara")]),
+            Subdivision("XX-HBN", "Hebron", None, 31.53, 35.09, [("الخليل", "ara")]),
+            Subdivision("XX-JRH", "Jericho", None, 31.86, 35.46, [("أريحا", "ara")])]
+    towns = [{"countrycode": "XX", "admin1code": "WE", "latitude": 31.70, "longitude": 35.20},
+             {"countrycode": "XX", "admin1code": "WE", "latitude": 31.53, "longitude": 35.10},
+             {"countrycode": "XX", "admin1code": "JR", "latitude": 31.86, "longitude": 35.45}]
+    match = world_data.match_subdivisions(divisions, subs, towns)
+    assert {code: s.code for code, s in match.items()} == {"XX.JR": "XX-JRH"}
+    # a region with its own provinces inside it is still the division
+    subs = [Subdivision("XX-01", "Orient", None, 31.70, 35.20, [("جهة الشرق", "ara")]),
+            Subdivision("XX-OUJ", "Oujda", "XX-01", 31.53, 35.09, [("وجدة", "ara")])]
+    match = world_data.match_subdivisions(divisions[:1], subs, towns[:2])
+    assert {code: s.code for code, s in match.items()} == {"XX.WE": "XX-01"}
