@@ -101,12 +101,15 @@ FOREIGN_G_VARIANTS = frozenset({"AF", "PK", "UZ", "TJ", "KG", "KZ", "TM"})
 
 
 def foreign_g_variant(folded: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The ج spelling of a name whose words hold غ (a foreign g), or None.
+    """The ج spelling of a name whose words hold غ (a foreign g), or None. Words of four
+    letters or fewer keep غ only: their ج forms are too often Arabic words (خروغ / خروج "exit").
 
     >>> foreign_g_variant(("باغرام",))
     ('باجرام',)
+    >>> foreign_g_variant(("خروغ",)) is None
+    True
     """
-    if not any("غ" in w for w in folded):
+    if not any("غ" in w for w in folded) or any("غ" in w and len(w) < 5 for w in folded):
         return None
     return tuple(w.replace("غ", "ج") for w in folded)
 

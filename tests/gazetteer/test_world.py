@@ -323,3 +323,16 @@ def test_iso_subdivisions_inside_one_division_do_not_name_it() -> None:
             Subdivision("XX-OUJ", "Oujda", "XX-01", 31.53, 35.09, [("وجدة", "ara")])]
     match = world_data.match_subdivisions(divisions[:1], subs, towns[:2])
     assert {code: s.code for code, s in match.items()} == {"XX.WE": "XX-01"}
+
+
+def test_west_bank_is_the_geonames_division_and_news_places_are_named(gp: Geoparser) -> None:
+    text = ("اقتحم الجيش مدينة طولكرم في الضفة الغربية، وغرق مركب قرب جزيرة لامبيدوزا جنوب "
+            "صقلية، واشتبكت مجموعات في تاجوراء شرق طرابلس.")
+    found = {m.text: m.place.id for m in gp.parse(text) if m.place}
+    assert found["الضفة الغربية"] == "gn:285153"
+    assert found["جزيرة لامبيدوزا"] == "feature:lampedusa"
+    assert found["صقلية"] == "gn:2523119"
+    assert found["تاجوراء"] == "gn:2210394"
+    # Bethlehem's Arabic name no longer names the whole West Bank
+    assert found.get("بيت لحم") is None
+    assert gp.parse("زار الوفد بيت لحم")[0].place.id != "gn:285153"
