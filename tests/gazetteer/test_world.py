@@ -336,3 +336,10 @@ def test_west_bank_is_the_geonames_division_and_news_places_are_named(gp: Geopar
     # Bethlehem's Arabic name no longer names the whole West Bank
     assert found.get("بيت لحم") is None
     assert gp.parse("زار الوفد بيت لحم")[0].place.id != "gn:285153"
+
+
+def test_foreign_g_is_written_with_jim_as_well_as_ghain(gp: Geoparser) -> None:
+    text = "سلمت القوات الأمريكية قاعدة باجرام الجوية شمال كابول إلى الجيش الأفغاني."
+    assert "feature:bagram" in {m.place.id for m in gp.parse(text) if m.place}
+    # a short name's ج form is an Arabic word: «خروج» (exit) is not Khorugh (خروغ)
+    assert not [m for m in gp.parse("تأخر خروج الوفد من طاجيكستان") if m.text == "خروج"]
