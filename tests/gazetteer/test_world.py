@@ -343,3 +343,18 @@ def test_foreign_g_is_written_with_jim_as_well_as_ghain(gp: Geoparser) -> None:
     assert "feature:bagram" in {m.place.id for m in gp.parse(text) if m.place}
     # a short name's ج form is an Arabic word: «خروج» (exit) is not Khorugh (خروغ)
     assert not [m for m in gp.parse("تأخر خروج الوفد من طاجيكستان") if m.text == "خروج"]
+
+
+def test_dual_and_plural_of_a_local_division_word_cue_the_list(gp: Geoparser) -> None:
+    # «منطقتي» (two areas) and «مناطق» head a list of villages named like common words
+    text = "شنت المدفعية قصفا على منطقتي علما الشعب والناقورة في جنوب لبنان."
+    assert "Aalma ech Chaab" in {m.place.name for m in gp.parse(text)}
+    assert "Aalma ech Chaab" not in {
+        m.place.name for m in gp.parse("شنت المدفعية قصفا على علما الشعب والناقورة.")}
+
+
+def test_lebanese_villages_without_an_arabic_name_in_geonames(gp: Geoparser) -> None:
+    text = "استهدفت مسيّرة سيارة في بلدة الخيام، وقصفت المدفعية أطراف ميس الجبل."
+    assert {"El Khiyam", "Mays al Jabal"} <= {m.place.name for m in gp.parse(text)}
+    # الخيام alone is "the tents"
+    assert not gp.parse("نصب النازحون الخيام في الساحة.")
