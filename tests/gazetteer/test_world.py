@@ -358,3 +358,12 @@ def test_lebanese_villages_without_an_arabic_name_in_geonames(gp: Geoparser) -> 
     assert {"El Khiyam", "Mays al Jabal"} <= {m.place.name for m in gp.parse(text)}
     # الخيام alone is "the tents"
     assert not gp.parse("نصب النازحون الخيام في الساحة.")
+
+
+def test_mehdya_of_morocco_and_names_that_are_words(gp: Geoparser) -> None:
+    text = "شيعت مدينة المهدية قرب القنيطرة بالمغرب رئيس جماعتها."
+    assert {m.text: m.place.name for m in gp.parse(text)}["المهدية"] == "Mehdya"
+    assert {m.text: m.place.name for m in gp.parse("زار الوفد المهدية في تونس")}[
+        "المهدية"] == "Mahdia"
+    # ينبع "(it) springs" and مطروح "proposed" are words in a text about neither place
+    assert not gp.parse("وينبع النهر من البحيرة، والخيار مطروح على الطاولة.")
