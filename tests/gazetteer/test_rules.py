@@ -425,3 +425,18 @@ def test_a_second_proclitic_is_not_cut_from_a_word_of_its_own(tmp_path: Path) ->
     gp = Geoparser(Gazetteer.from_files([data], frozenset({"كرم"})))
     assert found(gp, "لما لمسه من دفء أرضها وكرم أهلها") == []
     assert found(gp, "وصل الوفد وبرم صباحا") == [("رم", "Rm")]
+
+
+def test_a_cue_does_not_reach_across_a_preposition(tmp_path: Path) -> None:
+    # «مدينة بجزيرة …» is "a town on the island of …": «مدينة» does not make «جزيرة» a town;
+    # «مدينة جزيرة» still does.
+    data = tmp_path / "jz.yaml"
+    data.write_text(
+        "format: explorer-gazetteer/1\nplaces:\n"
+        "  - {id: t:jz, kind: city, name: Jazire, name_ar: جزيرة, country: LB, lat: 33.3,"
+        " lon: 35.3, population: 100, common_word: true}\n",
+        encoding="utf-8",
+    )
+    gp = Geoparser(Gazetteer.from_files([data], frozenset()))
+    assert found(gp, "غرق القارب قرب مدينة بجزيرة كريت") == []
+    assert found(gp, "وصل الوفد إلى مدينة جزيرة صباحا") == [("جزيرة", "Jazire")]
