@@ -440,3 +440,9 @@ def test_a_cue_does_not_reach_across_a_preposition(tmp_path: Path) -> None:
     gp = Geoparser(Gazetteer.from_files([data], frozenset()))
     assert found(gp, "غرق القارب قرب مدينة بجزيرة كريت") == []
     assert found(gp, "وصل الوفد إلى مدينة جزيرة صباحا") == [("جزيرة", "Jazire")]
+
+
+def test_a_list_joined_by_a_lone_conjunction(gp: Geoparser) -> None:
+    # «و سنار» with the و typed apart still continues the list the cue heads
+    text = "هطلت أمطار غزيرة على ولايتي النيل الأبيض و سنار في السودان."
+    assert place_of(gp, text, "سنار").place.name == "Sinnar"

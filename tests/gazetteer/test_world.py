@@ -367,3 +367,10 @@ def test_mehdya_of_morocco_and_names_that_are_words(gp: Geoparser) -> None:
         "المهدية"] == "Mahdia"
     # ينبع "(it) springs" and مطروح "proposed" are words in a text about neither place
     assert not gp.parse("وينبع النهر من البحيرة، والخيار مطروح على الطاولة.")
+
+
+def test_a_division_keeps_its_citys_spelling_beside_isos(gp: Geoparser, build: object) -> None:
+    assert build.one_letter_apart("عين تيموشنت", "عين تموشنت")  # type: ignore[attr-defined]
+    assert not build.one_letter_apart("محافظة العاصمة", "عمان")  # type: ignore[attr-defined]
+    text = "حذرت النشرية ولايات تلمسان، عين تموشنت، وهران من رياح قوية في الجزائر."
+    assert {m.text: m.place.kind for m in gp.parse(text)}["عين تموشنت"] == "admin1"
