@@ -43,11 +43,13 @@ STALE_TEMP_SECONDS = 600.0
 MAX_FILE_BYTES = 4 * 1024 * 1024
 #: Countries kept in the selection (there are about 250 ISO 3166-1 codes).
 MAX_COUNTRIES = 300
+#: Folders kept in File → Recent corpora, most recent first.
+MAX_RECENT = 10
 
 log = logging.getLogger(__name__)
 
 #: The typed fields, in the order they are written.
-_FIELDS = ("last_corpus_dir", "countries", "window_geometry", "splitter_state")
+_FIELDS = ("last_corpus_dir", "countries", "window_geometry", "splitter_state", "recent_corpora")
 
 
 def config_dir() -> Path:
@@ -96,6 +98,7 @@ class Settings:
     countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2 codes selected
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
     splitter_state: str | None = None  # base64 of QSplitter.saveState()
+    recent_corpora: list[str] = field(default_factory=list)  # folders opened, newest first
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
     #: What went wrong while loading or saving, one line each (not saved).
     problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
@@ -159,8 +162,17 @@ class Settings:
             out.problems.append(Problem(str(target), (
                 f"settings: 'countries' had {len(countries):,} entries; kept the first "
                 f"{len(out.countries)} distinct ones")))
+        recent = data.pop("recent_corpora", [])
+        if not isinstance(recent, list) or not all(isinstance(r, str) for r in recent):
+            raise _Unusable(f"'recent_corpora' is {_json_type(recent)}, not a list of strings")
+        out.recent_corpora = list(dict.fromkeys(recent))[:MAX_RECENT]
         out.extra = data
         return out
+
+    def add_recent(self, folder: str) -> None:
+        """Put ``folder`` first in the recent corpora (once; at most ``MAX_RECENT`` kept)."""
+        rest = [r for r in self.recent_corpora if r != folder]
+        self.recent_corpora = [folder, *rest][:MAX_RECENT]
 
     @classmethod
     def _set_aside(cls, target: Path, why: _Unusable) -> Settings:
@@ -193,6 +205,7 @@ class Settings:
         out["countries"] = list(self.countries)
         out["window_geometry"] = self.window_geometry
         out["splitter_state"] = self.splitter_state
+        out["recent_corpora"] = list(self.recent_corpora)
         for key, value in self.extra.items():
             if key != "format" and key not in _FIELDS:
                 out[key] = value
