@@ -46,17 +46,24 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class PlacesTableModel(QAbstractTableModel):
-    """The places of the session's filter with their counts, most mentioned first."""
+    """The places of the session's filter with their counts, most mentioned first.
+
+    While the table is hidden (``set_active(False)``) it does not query the index: it reloads
+    once when shown again.
+    """
 
     def __init__(self, model: SessionModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = model
         self.rows: list[PlaceSummary] = []
         self._row_of: dict[str, int] = {}
+        self.active = True
+        self._stale = False
         model.changed.connect(self._on_change)
         self.reload()
 
     def reload(self) -> None:
+        self._stale = False
         reader = self.session.reader
         self.beginResetModel()
         self.rows = reader.places(self.session.filter) if reader is not None else []
@@ -65,6 +72,14 @@ class PlacesTableModel(QAbstractTableModel):
 
     def _on_change(self, change: Change) -> None:
         if change.filter or change.data:
+            if self.active:
+                self.reload()
+            else:
+                self._stale = True
+
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        if on and self._stale:
             self.reload()
 
     def row_of(self, place_id: str) -> int:
@@ -206,3 +221,4 @@ class PlacesDock(QDockWidget):
         self.setObjectName("placesDock")
         self.table = PlacesTable(model, self)
         self.setWidget(self.table)
+        self.visibilityChanged.connect(self.table.model.set_active)

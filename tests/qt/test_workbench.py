@@ -66,6 +66,12 @@ def test_places_table_lists_sorts_and_filters_the_sessions_places(
     window.set_countries(["TJ"])
     expected = sorted(s.place.id for s in seeds_index.places(Filter(frozenset({"TJ"}))))
     assert sorted(table_ids(window)) == expected and len(expected) < len(places)
+    # Hidden, it does not query the index; shown again, it has caught up.
+    window.places.toggleViewAction().trigger()
+    window.set_countries([])
+    assert sorted(table_ids(window)) == expected
+    window.places.toggleViewAction().trigger()
+    assert sorted(table_ids(window)) == sorted(s.place.id for s in places)
 
 
 def test_places_table_and_map_select_each_other(qtbot: Any, window: Any) -> None:
