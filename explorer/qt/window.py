@@ -51,8 +51,8 @@ from explorer.settings import Settings, decode_bytes, encode_bytes
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
-#: The window is never smaller than this: the panels stay wide enough for whole Arabic words.
-MINIMUM_SIZE = (960, 600)
+#: The map and its side panels never get smaller than this: whole Arabic words stay whole.
+MINIMUM_SIZE = (900, 420)
 #: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
 REBUILDABLE = ("corrupt", "newer", "unavailable")
 #: At most this long after opening, the indexer checks the folder even if the map is not drawn.
@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
         self.rebuild_button = self.notice.rebuild
         self.rebuild_button.clicked.connect(self.rebuild_index)
         central = QWidget(self)
+        # On the central widget, so the layout (docks, bars) adds to it.
+        central.setMinimumSize(*MINIMUM_SIZE)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.notice)
@@ -173,7 +175,6 @@ class MainWindow(QMainWindow):
         self.menus.set_recent(settings.recent_corpora if settings else [])
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
-        self.setMinimumSize(*MINIMUM_SIZE)
 
         self.session.changed.connect(self._on_change)
         self.resize(1400, 860)
