@@ -217,7 +217,19 @@ def test_open_another_folder_by_drop_and_recent_corpora(
         # Both folders are in File → Recent corpora, newest first, and kept in the settings.
         recent = [a.text() for a in window.menus.recent.actions()]
         assert recent == [str(second.resolve()), str(first.resolve())]
+        # View → Reload (F5) indexes the folder again: a new article shows.
+        (second / "b.txt").write_text("خبر\n\nوصل الوفد إلى هلسنكي ثم دمشق.\n", encoding="utf-8")
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        assert not window.indexing_done
+        wait_indexed(qtbot, window)
+        assert window.reader.stats()["articles"] == 2
+        # Recent corpora reopen a folder.
+        window.menus.recent.actions()[1].trigger()
+        assert window.root == first
+        wait_indexed(qtbot, window)
+        assert window.reader.stats()["articles"] == 12
         window.close()
-        assert Settings.load(tmp_path / "settings.json").recent_corpora == recent
+        saved = Settings.load(tmp_path / "settings.json").recent_corpora
+        assert saved == [str(first.resolve()), str(second.resolve())]
     finally:
         window.dispose()
