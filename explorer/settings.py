@@ -49,7 +49,8 @@ MAX_RECENT = 10
 log = logging.getLogger(__name__)
 
 #: The typed fields, in the order they are written.
-_FIELDS = ("last_corpus_dir", "countries", "window_geometry", "splitter_state", "recent_corpora")
+_FIELDS = ("last_corpus_dir", "countries", "window_geometry", "splitter_state", "recent_corpora",
+           "window_state")
 
 
 def config_dir() -> Path:
@@ -99,6 +100,7 @@ class Settings:
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
     splitter_state: str | None = None  # base64 of QSplitter.saveState()
     recent_corpora: list[str] = field(default_factory=list)  # folders opened, newest first
+    window_state: str | None = None  # base64 of QMainWindow.saveState() (the docks)
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
     #: What went wrong while loading or saving, one line each (not saved).
     problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
@@ -154,6 +156,7 @@ class Settings:
         out.last_corpus_dir = _optional_str(data, "last_corpus_dir")
         out.window_geometry = _optional_str(data, "window_geometry")
         out.splitter_state = _optional_str(data, "splitter_state")
+        out.window_state = _optional_str(data, "window_state")
         countries = data.pop("countries", [])
         if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
             raise _Unusable(f"'countries' is {_json_type(countries)}, not a list of strings")
@@ -206,6 +209,7 @@ class Settings:
         out["window_geometry"] = self.window_geometry
         out["splitter_state"] = self.splitter_state
         out["recent_corpora"] = list(self.recent_corpora)
+        out["window_state"] = self.window_state
         for key, value in self.extra.items():
             if key != "format" and key not in _FIELDS:
                 out[key] = value

@@ -467,6 +467,9 @@ class MainWindow(QMainWindow):
         splitter = decode_bytes(s.splitter_state)
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
+        state = decode_bytes(s.window_state)
+        if state:
+            self.restoreState(QByteArray(state))
         if self._same_corpus() and s.countries:
             self.session.set_countries(frozenset(s.countries))
 
@@ -479,6 +482,7 @@ class MainWindow(QMainWindow):
         s.countries = self.countries
         s.window_geometry = encode_bytes(bytes(self.saveGeometry().data()))
         s.splitter_state = encode_bytes(bytes(self.splitter.saveState().data()))
+        s.window_state = encode_bytes(bytes(self.saveState().data()))
         problem = s.save()
         if problem is not None:
             log.warning("%s", problem)

@@ -228,8 +228,17 @@ def test_open_another_folder_by_drop_and_recent_corpora(
         assert window.root == first
         wait_indexed(qtbot, window)
         assert window.reader.stats()["articles"] == 12
+        window.places.toggleViewAction().trigger()  # the Places dock closed…
         window.close()
-        saved = Settings.load(tmp_path / "settings.json").recent_corpora
-        assert saved == [str(first.resolve()), str(second.resolve())]
+        saved = Settings.load(tmp_path / "settings.json")
+        assert saved.recent_corpora == [str(first.resolve()), str(second.resolve())]
+        from explorer.qt.window import MainWindow
+
+        again = MainWindow(settings=saved)  # …stays closed in the next window
+        qtbot.addWidget(again)
+        again.show()
+        assert not again.places.isVisible()
+        assert again.places.toggleViewAction().isChecked() is False
+        again.dispose()
     finally:
         window.dispose()
