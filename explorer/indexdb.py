@@ -180,7 +180,8 @@ CREATE TABLE totals (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO totals VALUES
     ('articles', (SELECT COUNT(*) FROM articles)),
     ('passages', (SELECT COUNT(*) FROM passages)),
-    ('mentions', (SELECT COUNT(*) FROM mentions));
+    ('mentions', (SELECT COUNT(*) FROM mentions)),
+    ('demonyms', (SELECT COUNT(*) FROM mentions WHERE type = 'demonym'));
 """
 
 #: ``MIGRATIONS[v]``: the SQL script taking the database from ``user_version`` v to v + 1
@@ -414,7 +415,9 @@ class IndexDB:
         aid = row[0]
         self._add_totals(-1, *conn.execute(
             "SELECT -(SELECT COUNT(*) FROM passages WHERE article = ?1), "
-            "-(SELECT COUNT(*) FROM mentions WHERE article = ?1)", (aid,)).fetchone())
+            "-(SELECT COUNT(*) FROM mentions WHERE article = ?1), "
+            "-(SELECT COUNT(*) FROM mentions WHERE article = ?1 AND type = 'demonym')",
+            (aid,)).fetchone())
         for pid, n in conn.execute(
             "SELECT place_id, COUNT(*) FROM mentions WHERE article = ? AND type = 'toponym' "
             "GROUP BY place_id", (aid,)).fetchall():
@@ -469,7 +472,8 @@ class IndexDB:
             "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
             "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             rows.article).lastrowid
-        self._add_totals(1, len(rows.passages), len(rows.mentions))
+        self._add_totals(1, len(rows.passages), len(rows.mentions),
+                         sum(m[5] == "demonym" for m in rows.mentions))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
         conn.executemany('INSERT INTO passages VALUES (?,?,?,?,?,?)',
                          [(base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)])
@@ -494,10 +498,11 @@ class IndexDB:
             "INSERT INTO place_stats VALUES (?, ?, ?, 1) ON CONFLICT (place_id) DO UPDATE "
             "SET count = count + excluded.count, articles = articles + 1", rows.counts)
 
-    def _add_totals(self, articles: int, passages: int, mentions: int) -> None:
+    def _add_totals(self, articles: int, passages: int, mentions: int, demonyms: int) -> None:
         self.conn.execute(
             "UPDATE totals SET n = n + CASE name WHEN 'articles' THEN ?1 WHEN 'passages' "
-            "THEN ?2 ELSE ?3 END", (articles, passages, mentions))
+            "THEN ?2 WHEN 'mentions' THEN ?3 ELSE ?4 END",
+            (articles, passages, mentions, demonyms))
 
     def set_countries(self, countries: Iterable[Place]) -> None:
         self.conn.execute("DELETE FROM countries")
@@ -726,7 +731,7 @@ class IndexDB:
         with guarded(self.path):
             out = dict(self.conn.execute("SELECT name, n FROM totals").fetchall())
             out["places"] = self.conn.execute("SELECT COUNT(*) FROM place_stats").fetchone()[0]
-            return {k: out[k] for k in ("articles", "passages", "mentions", "places")}
+            return {k: out[k] for k in ("articles", "passages", "mentions", "demonyms", "places")}
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every indexed table's rows, without row ids and in a set order (for comparing two

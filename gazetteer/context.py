@@ -492,7 +492,9 @@ def _feminine_adjective(
 
 
 def cue(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Cue | None:
-    """The kind of place the word before the name cues, if any."""
-    if m.first == 0 or not toks.near(m.first):
+    """The kind of place the word before the name cues, if any. Not across a preposition
+    on the name: «مدينة بجزيرة صقلية» is "a town on the island of Sicily", so the town is not
+    «جزيرة»."""
+    if m.first == 0 or not toks.near(m.first) or any(c in "بلك" for c in m.proclitic):
         return None
     return roles(toks.words[m.first - 1], voc).cue

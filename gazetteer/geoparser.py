@@ -503,17 +503,22 @@ _LIST_SEPS = frozenset({"،", ",", "(", ")", "-", "–"})
 
 def _listed(f: _Found, g: _Found, toks: Tokens, voc: Vocabulary) -> bool:
     """Are ``f`` and ``g`` (next) neighbours in a list? Between them stand only separators,
-    و, and a bracketed compass word."""
+    و (joined to the name or, mistyped, on its own: «عين الدفلى و تيبازة»), and a bracketed
+    compass word."""
     words, seps = toks.words, toks.seps
     between = range(f.raw.last, g.raw.first)
-    if len(between) > 2 or not all(roles(words[k], voc).direction for k in between):
+    if len(between) > 2 or not all(
+        roles(words[k], voc).direction or (words[k] == "و" and k == g.raw.first - 1)
+        for k in between
+    ):
         return False
     gaps = [seps[k].strip(" \t") for k in range(f.raw.last, g.raw.first + 1)]
     if any("\n" in seps[k] for k in range(f.raw.last, g.raw.first + 1)):
         return False
     if not all(set(gap) <= _LIST_SEPS for gap in gaps):
         return False
-    return g.raw.proclitic.startswith("و") or any(gap in ("،", ",") for gap in gaps)
+    return (g.raw.proclitic.startswith("و") or words[g.raw.first - 1] == "و"
+            or any(gap in ("،", ",") for gap in gaps))
 
 
 #: How far back (words) a plural head may stand before the list it heads, in the same sentence.

@@ -151,9 +151,14 @@ class _OptionCache(dict[str, Options]):
 
     def __missing__(self, token: str) -> Options:
         first_words = self.first_words
-        # A word like كبيرا is not ك + بيرا: only its bare form is looked up.
+        # A word like كبيرا is not ك + بيرا: only its bare form is looked up. Nor is وكرم
+        # و + ك + رم: after its first proclitic (و) it is a word of its own (كرم).
+        words = self.words
         forms: Iterable[tuple[int, str, str]] = (
-            ((0, token, ""),) if token in self.words else variants(token)
+            ((0, token, ""),) if token in words else (
+                v for v in variants(token)
+                if len(v[2]) < 2 or token[1:] not in words
+            )
         )
         options = tuple(
             (cut, proclitic, *self._shape(word, keys))

@@ -95,9 +95,29 @@ def final_a_variant(folded: tuple[str, ...]) -> tuple[str, ...] | None:
     return (*folded[:-1], last[:-1] + "ا")
 
 
+#: Countries whose names come from languages with a hard g (Persian گ, Uzbek, Kyrgyz...) that
+#: the Arabic press writes غ or, in Egypt, ج alike (باغرام / باجرام).
+FOREIGN_G_VARIANTS = frozenset({"AF", "PK", "UZ", "TJ", "KG", "KZ", "TM"})
+
+
+def foreign_g_variant(folded: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The ج spelling of a name whose words hold غ (a foreign g), or None. Words of four
+    letters or fewer keep غ only: their ج forms are too often Arabic words (خروغ / خروج "exit").
+
+    >>> foreign_g_variant(("باغرام",))
+    ('باجرام',)
+    >>> foreign_g_variant(("خروغ",)) is None
+    True
+    """
+    if not any("غ" in w for w in folded) or any("غ" in w and len(w) < 5 for w in folded):
+        return None
+    return tuple(w.replace("غ", "ج") for w in folded)
+
+
 def place_forms(place: Place) -> Iterator[Form]:
     """Every surface form of ``place``: Arabic and English names, its Ukrainian or Russian
-    spelling (``SLAVIC_VARIANTS``), its -ا spelling (``FINAL_A_VARIANTS``), and demonyms."""
+    spelling (``SLAVIC_VARIANTS``), its -ا spelling (``FINAL_A_VARIANTS``), its ج for a foreign g
+    (``FOREIGN_G_VARIANTS``), and demonyms."""
     for name in (*place.names_ar, *place.names_en):
         ws = tuple(words(name))
         if ws:
@@ -108,6 +128,8 @@ def place_forms(place: Place) -> Iterator[Form]:
                     yield Form(variant, TOPONYM, True)
             if arabic and place.country in FINAL_A_VARIANTS and (a := final_a_variant(ws)):
                 yield Form(a, TOPONYM, True)
+            if arabic and place.country in FOREIGN_G_VARIANTS and (g := foreign_g_variant(ws)):
+                yield Form(g, TOPONYM, True)
     if place.common_word:
         return  # a demonym of such a name (مالي) is as common a word as the name itself
     for adjective in place.demonyms_ar:

@@ -238,6 +238,24 @@ def _folded_freq() -> dict[str, float]:
     return _FOLDED_FREQ
 
 
+def one_letter_apart(a: str, b: str) -> bool:
+    """Do ``a`` and ``b`` differ by exactly one letter added, dropped or changed?
+
+    >>> one_letter_apart("عين تيموشنت", "عين تموشنت"), one_letter_apart("عمان", "امان")
+    (True, True)
+    >>> one_letter_apart("محافظه العاصمه", "عمان")
+    False
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return (a[i + 1:] == b[i:]) if len(a) > len(b) else (a[i:] == b[i + 1:])
+
+
 def zipf_ar(name: str) -> float:
     """How common ``name`` (or any spelling that folds like it) is as an Arabic word or phrase."""
     best = wordfreq.zipf_frequency(name, "ar")
@@ -797,9 +815,10 @@ class Builder:
     ) -> list[dict[str, Any]]:
         """First-level divisions of every country (but the US states of admin1.yaml).
 
-        A division with no Arabic name in ISO 3166-2 that bears the name of one of its own
-        cities (``named``: the rows built, with their Arabic names) takes that city's Arabic
-        names (the province of Adana: أضنة)."""
+        A division that bears the name of one of its own cities (``named``: the rows built,
+        with their Arabic names) takes that city's Arabic names as its own when ISO 3166-2 has
+        none (the province of Adana: أضنة), and the city's spelling beside ISO's when the two
+        are one letter apart (عين تيموشنت, عين تموشنت)."""
         rows = {p["id"]: p for p in named}
         from_city = 0
         towns_in: dict[str, list[dict[str, Any]]] = {}
@@ -837,16 +856,19 @@ class Builder:
                     prominent,
                 )
                 place.update({"admin1": d.code, "geonameid": d.geonameid, "feature": "ADM1"})
-                if not place["name_ar"]:
-                    keys = {world.division_key(d.name), world.division_key(d.ascii_name)}
-                    for t in sorted(towns, key=lambda t: -int(t["population"] or 0)):
-                        row = rows.get(f"gn:{t['geonameid']}")
-                        if (row and row.get("name_ar") and not row.get("common_word")
-                                and world.division_key(t["name"]) in keys):
-                            place["name_ar"], place["names_ar"] = row["name_ar"], list(
-                                row.get("names_ar", []))
+                keys = {world.division_key(d.name), world.division_key(d.ascii_name)}
+                for t in sorted(towns, key=lambda t: -int(t["population"] or 0)):
+                    row = rows.get(f"gn:{t['geonameid']}")
+                    if (row and row.get("name_ar") and not row.get("common_word")
+                            and world.division_key(t["name"]) in keys):
+                        city = [row["name_ar"], *row.get("names_ar", [])]
+                        if not place["name_ar"]:
+                            place["name_ar"], place["names_ar"] = city[0], city[1:]
                             from_city += 1
-                            break
+                        elif one_letter_apart(fold(place["name_ar"]), fold(city[0])):
+                            # ISO's spelling (عين تيموشنت) and the city's (عين تموشنت)
+                            place["names_ar"] = [*place["names_ar"], city[0]]
+                        break
                 out.append(place)
             # ISO regions above the GeoNames divisions (Kurdistan Region of Iraq) in the region.
             if cc in world.REGION:

@@ -194,7 +194,9 @@ def match_subdivisions(
 
     By name first (any Latin name of the subdivision equal to the division's, folded); then by
     place: the division of the town nearest the subdivision's point, within 100 km, when no
-    subdivision matched it by name.
+    subdivision matched it by name and no other unmatched subdivision of the same level lies in
+    it too (two ISO governorates inside one GeoNames division, Bethlehem and Hebron in the West
+    Bank, are parts of it, not the division itself; a region over its provinces still matches).
     """
     out: dict[str, Subdivision] = {}
     used: set[str] = set()
@@ -207,6 +209,7 @@ def match_subdivisions(
                 used.add(s.code)
                 break
     by_code = {d.code for d in divisions}
+    inside: dict[str, list[Subdivision]] = {}
     for s in subs:
         if s.code in used or not towns:
             continue
@@ -215,8 +218,11 @@ def match_subdivisions(
         if code in by_code and code not in out and km(
             s.lat, s.lon, best["latitude"], best["longitude"]
         ) <= 100:
-            out[code] = s
-            used.add(s.code)
+            inside.setdefault(code, []).append(s)
+    for code, found in inside.items():
+        tops = [s for s in found if s.parent is None]  # a region over its provinces (MA)
+        if len(found) == 1 or len(tops) == 1:
+            out[code] = tops[0] if tops else found[0]
     return out
 
 

@@ -76,8 +76,10 @@ def recounted(path: Path) -> tuple[dict[str, int], list[tuple[object, ...]]]:
         c = db.conn
         kept = (dict(c.execute("SELECT name, n FROM totals")),
                 sorted(c.execute("SELECT place_id, country, count, articles FROM place_stats")))
-        fresh = ({t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                  for t in ("articles", "passages", "mentions")},
+        fresh = ({**{t: c.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                     for t in ("articles", "passages", "mentions")},
+                  "demonyms": c.execute("SELECT COUNT(*) FROM mentions "
+                                        "WHERE type = 'demonym'").fetchone()[0]},
                  sorted(c.execute(
                      "SELECT m.place_id, p.country, COUNT(*), COUNT(DISTINCT m.article) "
                      "FROM mentions AS m JOIN places AS p ON p.id = m.place_id "

@@ -410,3 +410,39 @@ def test_the_domain_of_a_governor_is_the_division(gp: Geoparser) -> None:
     text = "وزار والي سنار المصابين في مستشفى المدينة بالسودان."
     assert place_of(gp, text, "سنار").place.name == "Sinnar"
     assert place_of(gp, "وزار الوفد سنار في السودان.", "سنار").place.name == "Sennar"
+
+
+def test_a_second_proclitic_is_not_cut_from_a_word_of_its_own(tmp_path: Path) -> None:
+    # «وكرم» is و + كرم (generosity), a word of the lexicon's list: not و + ك + a town «رم»;
+    # «وبرم» (برم not a listed word) still reads as و + ب + the town.
+    data = tmp_path / "rm.yaml"
+    data.write_text(
+        "format: explorer-gazetteer/1\nplaces:\n"
+        "  - {id: t:rm, kind: city, name: Rm, name_ar: رم, country: IT, lat: 41.9, lon: 12.5,"
+        " population: 2000000}\n",
+        encoding="utf-8",
+    )
+    gp = Geoparser(Gazetteer.from_files([data], frozenset({"كرم"})))
+    assert found(gp, "لما لمسه من دفء أرضها وكرم أهلها") == []
+    assert found(gp, "وصل الوفد وبرم صباحا") == [("رم", "Rm")]
+
+
+def test_a_cue_does_not_reach_across_a_preposition(tmp_path: Path) -> None:
+    # «مدينة بجزيرة …» is "a town on the island of …": «مدينة» does not make «جزيرة» a town;
+    # «مدينة جزيرة» still does.
+    data = tmp_path / "jz.yaml"
+    data.write_text(
+        "format: explorer-gazetteer/1\nplaces:\n"
+        "  - {id: t:jz, kind: city, name: Jazire, name_ar: جزيرة, country: LB, lat: 33.3,"
+        " lon: 35.3, population: 100, common_word: true}\n",
+        encoding="utf-8",
+    )
+    gp = Geoparser(Gazetteer.from_files([data], frozenset()))
+    assert found(gp, "غرق القارب قرب مدينة بجزيرة كريت") == []
+    assert found(gp, "وصل الوفد إلى مدينة جزيرة صباحا") == [("جزيرة", "Jazire")]
+
+
+def test_a_list_joined_by_a_lone_conjunction(gp: Geoparser) -> None:
+    # «و سنار» with the و typed apart still continues the list the cue heads
+    text = "هطلت أمطار غزيرة على ولايتي النيل الأبيض و سنار في السودان."
+    assert place_of(gp, text, "سنار").place.name == "Sinnar"

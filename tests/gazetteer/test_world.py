@@ -297,3 +297,80 @@ def test_build_derives_regular_nisba_only(build: object) -> None:
     assert nisba("توغو") is None  # irregular: توغولي
     assert nisba("مالي") is None
     assert nisba("كوريا الجنوبية") is None
+
+
+def test_iso_subdivisions_inside_one_division_do_not_name_it() -> None:
+    # Two ISO governorates (Bethlehem, Hebron) lie in one GeoNames division (the West Bank):
+    # they are parts of it, so neither lends it its name; a lone one (Jericho's) still matches.
+    spec = importlib.util.spec_from_file_location("world_data", ROOT / "scripts" / "world_data.py")
+    assert spec and spec.loader
+    world_data = importlib.util.module_from_spec(spec)
+    sys.modules["world_data"] = world_data
+    spec.loader.exec_module(world_data)
+    Division, Subdivision = world_data.Division, world_data.Subdivision
+    divisions = [Division("XX.WE", "West Bank", "West Bank", 1),
+                 Division("XX.JR", "Jericho Region", "Jericho Region", 2)]
+    subs = [Subdivision("XX-BTH", "Bethlehem", None, 31.70, 35.20, [("بيت لحم", "ara")]),
+            Subdivision("XX-HBN", "Hebron", None, 31.53, 35.09, [("الخليل", "ara")]),
+            Subdivision("XX-JRH", "Jericho", None, 31.86, 35.46, [("أريحا", "ara")])]
+    towns = [{"countrycode": "XX", "admin1code": "WE", "latitude": 31.70, "longitude": 35.20},
+             {"countrycode": "XX", "admin1code": "WE", "latitude": 31.53, "longitude": 35.10},
+             {"countrycode": "XX", "admin1code": "JR", "latitude": 31.86, "longitude": 35.45}]
+    match = world_data.match_subdivisions(divisions, subs, towns)
+    assert {code: s.code for code, s in match.items()} == {"XX.JR": "XX-JRH"}
+    # a region with its own provinces inside it is still the division
+    subs = [Subdivision("XX-01", "Orient", None, 31.70, 35.20, [("جهة الشرق", "ara")]),
+            Subdivision("XX-OUJ", "Oujda", "XX-01", 31.53, 35.09, [("وجدة", "ara")])]
+    match = world_data.match_subdivisions(divisions[:1], subs, towns[:2])
+    assert {code: s.code for code, s in match.items()} == {"XX.WE": "XX-01"}
+
+
+def test_west_bank_is_the_geonames_division_and_news_places_are_named(gp: Geoparser) -> None:
+    text = ("اقتحم الجيش مدينة طولكرم في الضفة الغربية، وغرق مركب قرب جزيرة لامبيدوزا جنوب "
+            "صقلية، واشتبكت مجموعات في تاجوراء شرق طرابلس.")
+    found = {m.text: m.place.id for m in gp.parse(text) if m.place}
+    assert found["الضفة الغربية"] == "gn:285153"
+    assert found["جزيرة لامبيدوزا"] == "feature:lampedusa"
+    assert found["صقلية"] == "gn:2523119"
+    assert found["تاجوراء"] == "gn:2210394"
+    # Bethlehem's Arabic name no longer names the whole West Bank
+    assert found.get("بيت لحم") is None
+    assert gp.parse("زار الوفد بيت لحم")[0].place.id != "gn:285153"
+
+
+def test_foreign_g_is_written_with_jim_as_well_as_ghain(gp: Geoparser) -> None:
+    text = "سلمت القوات الأمريكية قاعدة باجرام الجوية شمال كابول إلى الجيش الأفغاني."
+    assert "feature:bagram" in {m.place.id for m in gp.parse(text) if m.place}
+    # a short name's ج form is an Arabic word: «خروج» (exit) is not Khorugh (خروغ)
+    assert not [m for m in gp.parse("تأخر خروج الوفد من طاجيكستان") if m.text == "خروج"]
+
+
+def test_dual_and_plural_of_a_local_division_word_cue_the_list(gp: Geoparser) -> None:
+    # «منطقتي» (two areas) and «مناطق» head a list of villages named like common words
+    text = "شنت المدفعية قصفا على منطقتي علما الشعب والناقورة في جنوب لبنان."
+    assert "Aalma ech Chaab" in {m.place.name for m in gp.parse(text)}
+    assert "Aalma ech Chaab" not in {
+        m.place.name for m in gp.parse("شنت المدفعية قصفا على علما الشعب والناقورة.")}
+
+
+def test_lebanese_villages_without_an_arabic_name_in_geonames(gp: Geoparser) -> None:
+    text = "استهدفت مسيّرة سيارة في بلدة الخيام، وقصفت المدفعية أطراف ميس الجبل."
+    assert {"El Khiyam", "Mays al Jabal"} <= {m.place.name for m in gp.parse(text)}
+    # الخيام alone is "the tents"
+    assert not gp.parse("نصب النازحون الخيام في الساحة.")
+
+
+def test_mehdya_of_morocco_and_names_that_are_words(gp: Geoparser) -> None:
+    text = "شيعت مدينة المهدية قرب القنيطرة بالمغرب رئيس جماعتها."
+    assert {m.text: m.place.name for m in gp.parse(text)}["المهدية"] == "Mehdya"
+    assert {m.text: m.place.name for m in gp.parse("زار الوفد المهدية في تونس")}[
+        "المهدية"] == "Mahdia"
+    # ينبع "(it) springs" and مطروح "proposed" are words in a text about neither place
+    assert not gp.parse("وينبع النهر من البحيرة، والخيار مطروح على الطاولة.")
+
+
+def test_a_division_keeps_its_citys_spelling_beside_isos(gp: Geoparser, build: object) -> None:
+    assert build.one_letter_apart("عين تيموشنت", "عين تموشنت")  # type: ignore[attr-defined]
+    assert not build.one_letter_apart("محافظة العاصمة", "عمان")  # type: ignore[attr-defined]
+    text = "حذرت النشرية ولايات تلمسان، عين تموشنت، وهران من رياح قوية في الجزائر."
+    assert {m.text: m.place.kind for m in gp.parse(text)}["عين تموشنت"] == "admin1"
