@@ -630,6 +630,12 @@ class IndexDB:
             sql = ("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? AND EXISTS (SELECT 1 "
                    f"FROM passage_places WHERE passage = passages_fts.rowid AND {where})")
             args = [_fts_query(f.words), *args]
+        elif f.countries and place_id is None and f.doc is None:
+            # The passages of some countries: their rows of the country index, no sort.
+            q = ",".join("?" * len(f.countries))
+            sql = ("SELECT DISTINCT passage FROM passage_places INDEXED BY "
+                   f"passage_places_by_country WHERE country IN ({q})")
+            args = sorted(f.countries)
         with guarded(self.path):
             row = self.conn.execute(f"SELECT COUNT(*) FROM ({sql})", args).fetchone()
         return int(row[0])
