@@ -518,7 +518,7 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
                    help="geojson: places; csv: mentions with offsets; html: an offline map in "
                         "one file; png: the window's map")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
-    p.add_argument("--country", action="append", default=[], metavar="CC",
+    p.add_argument("--country", action="append", default=[], type=_country_code, metavar="CC",
                    help="only places in this country (ISO code); repeatable")
     p.add_argument("--text", default="", metavar="QUERY",
                    help="only passages holding every word of QUERY")
@@ -527,15 +527,19 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
     _index_option(p)
 
 
+def _country_code(text: str) -> str:
+    """``--country``: an ISO 3166-1 alpha-2 code, any case."""
+    code = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        raise argparse.ArgumentTypeError(f"not a two-letter country code: {text[:40]!r}")
+    return code
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from explorer.export import ExportError, write_export
     from explorer.query import Filter, IndexReader
 
-    codes = frozenset(c.strip().upper() for c in args.country if c.strip())
-    if bad := sorted(c for c in codes if not re.fullmatch(r"[A-Z]{2}", c)):
-        _err(f"--country {bad[0]}: not a two-letter country code")
-        return 2
-    f = Filter(countries=codes, text=args.text, doc=args.doc)
+    f = Filter(countries=frozenset(args.country), text=args.text, doc=args.doc)
     if why := writable_output(args.output):
         _err(f"{args.output}: cannot write: {why}")
         return 1
