@@ -34,7 +34,7 @@ from explorer.indexdb import IndexDB
 from explorer.indexer import Indexer
 from explorer.mapdoc import remote_urls
 from explorer.pipeline import open_corpus
-from explorer.query import Filter, IndexReader
+from explorer.query import Filter
 from gazetteer import Geoparser
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
