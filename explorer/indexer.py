@@ -302,7 +302,7 @@ class Indexer:
                         summary, refused, progress, cancelled)
         problems = [StoredProblem(str(p.path), p.message, p.line) for p in walk_problems]
         if geoparser is not None:
-            problems += [StoredProblem(str(f), m, line) for f, line, m in geoparser.gaz.errors]
+            problems += [StoredProblem(e.path, e.message, e.line) for e in geoparser.gaz.errors]
         elif same_settings:  # the gazetteer was not loaded: its files' problems stand
             mine = {str(f) for f in self.gazetteer_files}
             problems += [p for p in db.problems() if p.doc is None and p.path in mine]

@@ -14,7 +14,7 @@ from gazetteer.model import Mention
 
 
 def gazetteer_problems(geoparser: Geoparser) -> list[Problem]:
-    return [Problem(path, msg, line) for path, line, msg in geoparser.gaz.errors]
+    return [Problem(e.path, e.message, e.line) for e in geoparser.gaz.errors]
 
 
 def read(

@@ -4,8 +4,8 @@
     >>> OfflineGazetteer().geocode("هلسنكي").raw["name"]
     'Helsinki'
 
-Online geocoders stay available through geopy itself (``geopy.geocoders.Nominatim`` …) for
-users who want them; the explorer never calls one.
+The explorer is offline by design: it offers no online geocoder (geopy's own, such as
+``geopy.geocoders.Nominatim``, remain a library call away for anyone who wants one).
 """
 
 from __future__ import annotations
@@ -61,30 +61,3 @@ class OfflineGazetteer(Geocoder):  # type: ignore[misc]
         if exactly_one:
             return self._location(cities[0])
         return [self._location(p) for p in cities[:10]]
-
-
-def online_geocoder(service: str | None, *, user_agent: str = "explorer") -> Geocoder | None:
-    """An online geopy geocoder by service name (``"nominatim"``…), or None when not asked for.
-
-    Off by default: nothing in the explorer calls this unless the user names a service.
-    """
-    if not service:
-        return None
-    from geopy.geocoders import get_geocoder_for_service
-
-    cls = get_geocoder_for_service(service)
-    return cls(user_agent=user_agent)
-
-
-class GeocoderChain:
-    """The offline gazetteer first; an online geocoder only if the user configured one."""
-
-    def __init__(self, offline: Geocoder, online: Geocoder | None = None) -> None:
-        self.offline = offline
-        self.online = online
-
-    def geocode(self, query: str, **kwargs: Any) -> Any:
-        found = self.offline.geocode(query, **kwargs)
-        if found is not None or self.online is None:
-            return found
-        return self.online.geocode(query, **kwargs)

@@ -59,7 +59,8 @@ class Gazetteer:
 
     places: Sequence[Place]  # a PlaceList when compiled: places made on first use
     index: dict[tuple[str, ...], list[tuple[int, str]]]
-    errors: list[tuple[str, int | None, str]] = field(default_factory=list)  # file, line, what
+    #: What could not be used, one error per refused file (``str(e)`` is ``FILE:LINE: what``).
+    errors: list[GazetteerFileError] = field(default_factory=list)
     words: frozenset[str] = frozenset()  # not split into proclitic + name
     latin_words: frozenset[str] = frozenset()  # Latin names that are everyday English words
     #: First word → the keys starting with it, longest first (computed when not given).
@@ -94,8 +95,7 @@ class Gazetteer:
     ) -> Gazetteer:
         """Load without any cache."""
         result = load_files(list(paths))
-        errors = [(e.path, e.line, e.message) for e in result.errors]
-        return cls(result.places, build_index(result.places), errors, words, latin_words)
+        return cls(result.places, build_index(result.places), result.errors, words, latin_words)
 
     @classmethod
     def load(
@@ -114,7 +114,7 @@ class Gazetteer:
         if not extra:
             return builtin
         changed, bad = merge_files([Path(p) for p in extra], builtin.by_id.get)
-        errors = builtin.errors + [(e.path, e.line, e.message) for e in bad]
+        errors = builtin.errors + list(bad)
         if not changed:
             return cls(builtin.places, builtin.index, errors, builtin.words,
                        builtin.latin_words, builtin.first_words)
@@ -126,7 +126,7 @@ class Gazetteer:
         return cls(places, build_index(places), errors, builtin.words, builtin.latin_words)
 
     def _with(
-        self, changed: dict[str, Place], errors: list[tuple[str, int | None, str]]
+        self, changed: dict[str, Place], errors: list[GazetteerFileError]
     ) -> Gazetteer:
         """This gazetteer with a few places changed or added: only their names are re-indexed,
         on copies of the index entries they touch (this one is left as it is)."""
@@ -182,6 +182,7 @@ class Gazetteer:
             )
             # Places travel as the marshal bytes of their fields, made into places when used.
             places = PlaceList(rows, ids, kinds)
+            errors = [GazetteerFileError(*e) for e in errors]  # marshal keeps plain values
             gaz = cls(places, index, errors, words, latin, first_words)
             # Hundreds of thousands of long-lived objects, none in a cycle: the collector
             # need never scan them again (it would, at every full collection).
@@ -194,15 +195,16 @@ class Gazetteer:
                 gc.enable()
         gaz = cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
         places = PlaceList.of(gaz.places)
+        errors = [(e.path, e.line, e.message) for e in gaz.errors]
         payload = (places.rows, places.ids(), [p.kind for p in gaz.places], gaz.index,
-                   gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
+                   errors, gaz.words, gaz.latin_words, gaz.first_words)
         if _write_atomically(target, marshal.dumps(payload)):  # type: ignore[arg-type]
             _prune(target)
         return cls(places, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
 
     def error_lines(self) -> list[str]:
         """The loading errors as ``FILE:LINE: what is wrong``."""
-        return [f"{p}:{line}: {msg}" if line else f"{p}: {msg}" for p, line, msg in self.errors]
+        return [str(e) for e in self.errors]
 
     def names(self) -> list[str]:
         """Every surface form of every place (original spelling), sorted, one each."""

@@ -84,7 +84,7 @@ def test_user_files_merge_onto_the_compiled_world(tmp_path: Path) -> None:
     assert len(merged.places) == len(world.places) + 1
     assert "هيلسنكي العاصمة" in merged.by_id["gn:658225"].names_ar
     assert merged.by_id["mine:oasis"].country == "TJ"
-    assert [e for e in merged.errors if e[0].endswith("bad.yaml")]
-    assert not [e for e in merged.errors if e[0].endswith("mine.yaml")]
+    assert [e for e in merged.errors if e.path.endswith("bad.yaml")]
+    assert not [e for e in merged.errors if e.path.endswith("mine.yaml")]
     # The world itself is untouched by the merge.
     assert "هيلسنكي العاصمة" not in world.by_id["gn:658225"].names_ar

@@ -170,3 +170,21 @@ def test_user_files_change_only_the_places_they_name(data_dir: Path, tmp_path: P
                     encoding="utf-8")
     removed = Gazetteer.load([gone], data_dir=data_dir)
     assert "gn:2" not in removed.by_id and shared not in removed.index
+
+
+def test_errors_have_one_shape_compiled_or_not(data_dir: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refused built-in file and a refused user file are both ``GazetteerFileError``s, from
+    the compiled cache as from the files."""
+    (data_dir / "admin1.yaml").write_text("format: explorer-gazetteer/1\nplaces: 3\n",
+                                          encoding="utf-8")
+    user = tmp_path / "user.yaml"
+    user.write_text("format: nope\n", encoding="utf-8")
+    fresh = Gazetteer.load([user], data_dir=data_dir)
+    refuse_to_read(monkeypatch)
+    cached = Gazetteer.load(data_dir=data_dir)
+    for gaz in (fresh, cached):
+        assert all(isinstance(e, loader.GazetteerFileError) for e in gaz.errors)
+    assert [str(e) for e in cached.errors] == [str(fresh.errors[0])]
+    assert str(cached.errors[0]) == f"{data_dir / 'admin1.yaml'}:1: 'places' must be a list"
+    assert fresh.error_lines()[1].startswith(f"{user}:1: ")
