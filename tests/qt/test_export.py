@@ -59,7 +59,7 @@ class _Recorder(QWebEngineUrlRequestInterceptor):
         super().__init__()
         self.urls: list[str] = []
 
-    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt)
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         self.urls.append(info.requestUrl().toString())
 
 
