@@ -33,6 +33,7 @@ from explorer.corpus import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
+    from explorer.query import Filter
     from gazetteer.evaluate import Score
 
 COMMANDS = ("mentions", "map", "eval", "gazetteer", "index", "export")
@@ -563,7 +564,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_png(args: argparse.Namespace, f: Any) -> int:
+def _export_png(args: argparse.Namespace, f: Filter) -> int:
     """The window rendered offscreen with the filter applied, the map view saved as PNG."""
     from explorer.qt.app import run
 

@@ -293,3 +293,17 @@ def test_cli_errors_are_one_line_and_keep_the_old_file(corpus: Path, tmp_path: P
     proc = run_cli(str(tmp_path / "missing"), "--format", "csv", "-o", str(out), cwd=tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_geojson_of_an_undecodable_file_name_is_valid_utf8(
+    tmp_path: Path, world: Geoparser
+) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    name = os.fsdecode(b"\xff-news.txt")
+    shutil.copy(seed, folder / name)
+    data = geojson_bytes(open_corpus(folder, geoparser=world))
+    fc = json.loads(data.decode("utf-8"))  # strict: a raw \xff would fail here
+    assert {r["doc"] for feat in fc["features"] for r in feat["properties"]["passage_refs"]} \
+        == {name}
