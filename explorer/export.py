@@ -35,7 +35,7 @@ FORMATS = ("geojson", "csv", "html", "png")
 #: Passage references listed per place in the GeoJSON (the total is given beside).
 MAX_REFS = 50
 #: Passages read per query when walking all of them.
-_PAGE = 500
+_PAGE = 2000
 
 CSV_COLUMNS = ("doc", "start", "end", "text", "type", "place_id", "geonameid", "name",
                "name_ar", "country", "lat", "lon", "confidence")
