@@ -307,3 +307,12 @@ def test_geojson_of_an_undecodable_file_name_is_valid_utf8(
     fc = json.loads(data.decode("utf-8"))  # strict: a raw \xff would fail here
     assert {r["doc"] for feat in fc["features"] for r in feat["properties"]["passage_refs"]} \
         == {name}
+
+
+def test_csv_walks_every_page_of_passages(
+    db: IndexDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = csv_bytes(db)
+    assert db.count_passages(ALL) > 7
+    monkeypatch.setattr("explorer.export._PAGE", 3)  # many short pages, one partial at the end
+    assert csv_bytes(db) == whole
