@@ -135,6 +135,7 @@ class CorpusIndex:
             "articles": len(self.articles),
             "passages": sum(len(a.passages) for a in self.articles),
             "mentions": sum(len(ms) for ms in self.mentions.values()),
+            "demonyms": sum(m.type == "demonym" for ms in self.mentions.values() for m in ms),
             "places": len(self._summaries),
         }
 

@@ -669,6 +669,8 @@ class IndexDB:
                 "articles": c.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
                 "passages": c.execute("SELECT COUNT(*) FROM passages").fetchone()[0],
                 "mentions": c.execute("SELECT COUNT(*) FROM mentions").fetchone()[0],
+                "demonyms": c.execute(
+                    "SELECT COUNT(*) FROM mentions WHERE type = 'demonym'").fetchone()[0],
                 "places": c.execute("SELECT COUNT(*) FROM place_stats").fetchone()[0],
             }
 

@@ -107,7 +107,9 @@ class IndexReader(Protocol):
 
     def article(self, doc: str) -> Article | None: ...
 
-    def stats(self) -> dict[str, int]: ...
+    def stats(self) -> dict[str, int]:
+        """Counts: articles, passages, mentions (toponyms and demonyms), demonyms, places."""
+        ...
 
 
 _TOKEN = re.compile(r"[^\W_]+")

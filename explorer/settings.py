@@ -43,11 +43,14 @@ STALE_TEMP_SECONDS = 600.0
 MAX_FILE_BYTES = 4 * 1024 * 1024
 #: Countries kept in the selection (there are about 250 ISO 3166-1 codes).
 MAX_COUNTRIES = 300
+#: Folders kept in File → Recent corpora, most recent first.
+MAX_RECENT = 10
 
 log = logging.getLogger(__name__)
 
 #: The typed fields, in the order they are written.
-_FIELDS = ("last_corpus_dir", "countries", "window_geometry", "splitter_state")
+_FIELDS = ("last_corpus_dir", "countries", "window_geometry", "splitter_state", "recent_corpora",
+           "window_state")
 
 
 def config_dir() -> Path:
@@ -96,6 +99,8 @@ class Settings:
     countries: list[str] = field(default_factory=list)  # ISO 3166-1 alpha-2 codes selected
     window_geometry: str | None = None  # base64 of QWidget.saveGeometry()
     splitter_state: str | None = None  # base64 of QSplitter.saveState()
+    recent_corpora: list[str] = field(default_factory=list)  # folders opened, newest first
+    window_state: str | None = None  # base64 of QMainWindow.saveState() (the docks)
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
     #: What went wrong while loading or saving, one line each (not saved).
     problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
@@ -151,6 +156,7 @@ class Settings:
         out.last_corpus_dir = _optional_str(data, "last_corpus_dir")
         out.window_geometry = _optional_str(data, "window_geometry")
         out.splitter_state = _optional_str(data, "splitter_state")
+        out.window_state = _optional_str(data, "window_state")
         countries = data.pop("countries", [])
         if not isinstance(countries, list) or not all(isinstance(c, str) for c in countries):
             raise _Unusable(f"'countries' is {_json_type(countries)}, not a list of strings")
@@ -159,8 +165,17 @@ class Settings:
             out.problems.append(Problem(str(target), (
                 f"settings: 'countries' had {len(countries):,} entries; kept the first "
                 f"{len(out.countries)} distinct ones")))
+        recent = data.pop("recent_corpora", [])
+        if not isinstance(recent, list) or not all(isinstance(r, str) for r in recent):
+            raise _Unusable(f"'recent_corpora' is {_json_type(recent)}, not a list of strings")
+        out.recent_corpora = list(dict.fromkeys(recent))[:MAX_RECENT]
         out.extra = data
         return out
+
+    def add_recent(self, folder: str) -> None:
+        """Put ``folder`` first in the recent corpora (once; at most ``MAX_RECENT`` kept)."""
+        rest = [r for r in self.recent_corpora if r != folder]
+        self.recent_corpora = [folder, *rest][:MAX_RECENT]
 
     @classmethod
     def _set_aside(cls, target: Path, why: _Unusable) -> Settings:
@@ -193,6 +208,8 @@ class Settings:
         out["countries"] = list(self.countries)
         out["window_geometry"] = self.window_geometry
         out["splitter_state"] = self.splitter_state
+        out["recent_corpora"] = list(self.recent_corpora)
+        out["window_state"] = self.window_state
         for key, value in self.extra.items():
             if key != "format" and key not in _FIELDS:
                 out[key] = value

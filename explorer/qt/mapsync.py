@@ -48,6 +48,12 @@ class MapSync(QObject):
         return (self.bridge.is_ready and self.drawn_seq >= self.sent_seq
                 and not self.model.data_pending and (self.feed is None or self.feed.idle))
 
+    def new_corpus(self) -> None:
+        """Another folder is opened: the map fits its places once they come."""
+        self._fitted = False
+        self._fresh = None
+        self._want_fit = True
+
     def set_feed(self, feed: Feed | None) -> None:
         """Compute what the page shows off the GUI thread (a large index), or not (None)."""
         if self.feed is not None:

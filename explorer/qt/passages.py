@@ -16,16 +16,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from explorer.passage_view import header_html, hits_html
 from explorer.query import Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
+#: The only entries of the panel's context menu (Qt's object names for them): the panel is
+#: read, not navigated, so "Copy Link Location" and the like are left out.
+MENU_ACTIONS = ("edit-copy", "select-all")
 HitRole = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -164,6 +168,21 @@ class PassagePanel(QTextBrowser):
         near_end = bar.maximum() - bar.value() <= max(self.viewport().height(), 200)
         if near_end and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu at ``pos`` (viewport coordinates): Copy and Select All only."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + offset)  # document coordinates
+        kept = [a for a in menu.actions() if a.objectName() in MENU_ACTIONS]
+        for action in menu.actions():
+            if action not in kept:
+                menu.removeAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def docs(self) -> list[str]:
         """The articles listed, in order (for tests and the status bar)."""

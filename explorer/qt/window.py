@@ -8,13 +8,15 @@ lists. All views observe one ``SessionModel``; none of them changes another dire
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLineEdit,
     QMainWindow,
     QPushButton,
@@ -33,8 +35,10 @@ from explorer.qt.bridge import MapBridge
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.mapsync import MapSync
+from explorer.qt.menus import Menus
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passages import PassagePanel
+from explorer.qt.places_table import PlacesDock
 from explorer.qt.reader import SafeReader
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
@@ -47,6 +51,8 @@ from explorer.settings import Settings, decode_bytes, encode_bytes
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 300
+#: The map and its side panels never get smaller than this: whole Arabic words stay whole.
+MINIMUM_SIZE = (900, 420)
 #: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
 REBUILDABLE = ("corrupt", "newer", "unavailable")
 #: At most this long after opening, the indexer checks the folder even if the map is not drawn.
@@ -55,6 +61,12 @@ INDEX_CHECK_DELAY_MS = 3000
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def place_counts(mentions: int, passages: int, articles: int) -> str:
+    """"1 mention in 1 passage"; "5 mentions in 3 passages of 2 articles"."""
+    text = f"{plural(mentions, 'mention')} in {plural(passages, 'passage')}"
+    return text if articles == passages else text + f" of {plural(articles, 'article')}"
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +99,9 @@ class MainWindow(QMainWindow):
         self.feed: Feed | None = None
         self._stats: dict[str, int] = {}
         self._blocked = False  # a notice says there is nothing to show
+        self._gazetteer_files: Sequence[Path] = ()
+        self._max_bytes = DEFAULT_MAX_BYTES
+        self._jobs = os.cpu_count() or 1
         self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
         self.session = SessionModel(self)
 
@@ -125,6 +140,7 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self.apply_search)
         right_layout.addWidget(self.search)
         self.passages = PassagePanel(right)
+        self.passages.setMinimumWidth(300)
         right_layout.addWidget(self.passages)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -140,6 +156,8 @@ class MainWindow(QMainWindow):
         self.rebuild_button = self.notice.rebuild
         self.rebuild_button.clicked.connect(self.rebuild_index)
         central = QWidget(self)
+        # On the central widget, so the layout (docks, bars) adds to it.
+        central.setMinimumSize(*MINIMUM_SIZE)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.notice)
@@ -148,7 +166,15 @@ class MainWindow(QMainWindow):
 
         self.status = StatusBar(self)
         self.status.cancel.clicked.connect(self.cancel_indexing)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, lambda: self.session.select(None))
+        self.places = PlacesDock(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.places)
+        self.menus = Menus(
+            self, open_folder=self.choose_folder, open_recent=self.switch_folder,
+            find=self.focus_search, clear_selection=lambda: self.session.select(None),
+            reload=self.reload, docks=[self.places.toggleViewAction()])
+        self.menus.set_recent(settings.recent_corpora if settings else [])
+        self.setAcceptDrops(True)
+        self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 
         self.session.changed.connect(self._on_change)
         self.resize(1400, 860)
@@ -183,6 +209,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Show the folder's index as it is, then bring it up to date on a worker thread."""
         self.root = Path(root)
+        self._gazetteer_files, self._max_bytes, self._jobs = gazetteer_files, max_bytes, jobs
+        if self.settings is not None:
+            self.settings.add_recent(str(self.root.resolve()))
+            self.menus.set_recent(self.settings.recent_corpora)
         self.setWindowTitle(f"explorer — {self.root}")
         self.index_path = Path(index_path) if index_path else default_index_path(self.root)
         indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
@@ -204,6 +234,56 @@ class MainWindow(QMainWindow):
 
         self.mapDrawn.connect(start_once)
         QTimer.singleShot(INDEX_CHECK_DELAY_MS, self, start_once)
+
+    def switch_folder(self, root: Path) -> None:
+        """Close what is open (indexing stopped, index closed) and open ``root`` instead,
+        with the options the window was started with."""
+        if self._disposed:
+            return
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+        self.session.set_reader(None)
+        self._set_feed(None)
+        self._close_db()
+        self.notice.hide()
+        self._blocked = False
+        self.problems = self._settings_problems()
+        self._update_problems()
+        self._stats = {}
+        self.search.clear()
+        self.session.clear()
+        self.session.set_text("")
+        self.map_sync.new_corpus()
+        self.open_folder(root, gazetteer_files=self._gazetteer_files,
+                         max_bytes=self._max_bytes, jobs=self._jobs)
+
+    def choose_folder(self) -> None:
+        """File → Open folder…: ask for a folder and open it."""
+        start = str(self.root.parent) if self.root is not None else ""
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", start)
+        if folder:
+            self.switch_folder(Path(folder))
+
+    def reload(self) -> None:
+        """View → Reload: bring the open folder's index up to date again."""
+        if self._indexer is not None and (self.worker is None or self.indexing_done):
+            self.start_indexing(self._indexer)
+
+    def focus_search(self) -> None:
+        """Edit → Find…: to the full-text search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_folder(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = _dropped_folder(event)
+        if folder is not None:
+            event.acceptProposedAction()
+            self.switch_folder(folder)
 
     def _open_reader(self) -> bool:
         """Read the index if there is one; False when it is unusable (the notice says why)."""
@@ -387,6 +467,9 @@ class MainWindow(QMainWindow):
         splitter = decode_bytes(s.splitter_state)
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
+        state = decode_bytes(s.window_state)
+        if state:
+            self.restoreState(QByteArray(state))
         if self._same_corpus() and s.countries:
             self.session.set_countries(frozenset(s.countries))
 
@@ -399,6 +482,7 @@ class MainWindow(QMainWindow):
         s.countries = self.countries
         s.window_geometry = encode_bytes(bytes(self.saveGeometry().data()))
         s.splitter_state = encode_bytes(bytes(self.splitter.saveState().data()))
+        s.window_state = encode_bytes(bytes(self.saveState().data()))
         problem = s.save()
         if problem is not None:
             log.warning("%s", problem)
@@ -453,8 +537,12 @@ class MainWindow(QMainWindow):
             stats = self._stats  # from the feed: counting a large index takes a while
         else:
             stats = reader.stats() if reader is not None else {}
+        demonyms = stats.get("demonyms", 0)
         parts = [plural(stats.get("articles", 0), "article"),
-                 plural(stats.get("places", 0), "place")]
+                 plural(stats.get("places", 0), "place"),
+                 plural(stats.get("mentions", 0) - demonyms, "place-name mention")]
+        if demonyms:
+            parts.append(plural(demonyms, "demonym mention") + " (not counted on the map)")
         f = self.session.filter
         if f.countries or f.text:
             what = []
@@ -481,8 +569,8 @@ class MainWindow(QMainWindow):
                 summary = next((s for s in reader.places(f) if s.place.id == p.id), summary)
             self.passages.show_query(
                 reader, f, p.id, heading=p.name, heading_ar=p.name_ar,
-                summary=f"{plural(summary.count, 'mention')} in "
-                f"{plural(summary.articles, 'article')}",
+                summary=place_counts(summary.count, reader.count_passages(f, p.id),
+                                     summary.articles),
                 explain=lambda hits: explanation_html(
                     [m for h in hits for m in h.mentions if m.place.id == p.id]),
             )
@@ -534,3 +622,12 @@ class MainWindow(QMainWindow):
         self._set_feed(None)
         self._close_db()
         self.view.dispose()
+
+
+def _dropped_folder(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The local folder being dragged, if the drag holds exactly one."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_dir() else None

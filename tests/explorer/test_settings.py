@@ -227,3 +227,26 @@ def test_decode_bytes_tolerates_junk() -> None:
     assert decode_bytes("not base64!") is None
     assert decode_bytes("سوريا") is None
     assert decode_bytes(encode_bytes(b"abc")) == b"abc"
+
+
+def test_recent_corpora_newest_first_once_each_and_capped(tmp_path: Path) -> None:
+    from explorer.settings import MAX_RECENT
+
+    path = tmp_path / "settings.json"
+    s = Settings.load(path)
+    for i in range(MAX_RECENT + 3):
+        s.add_recent(f"/corpora/{i}")
+    s.add_recent("/corpora/5")
+    assert s.recent_corpora[:2] == ["/corpora/5", f"/corpora/{MAX_RECENT + 2}"]
+    assert len(s.recent_corpora) == MAX_RECENT == len(set(s.recent_corpora))
+    assert s.save() is None
+    assert Settings.load(path).recent_corpora == s.recent_corpora
+
+
+def test_recent_corpora_of_the_wrong_type_set_the_file_aside(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"format": FORMAT, "recent_corpora": "/one"}), encoding="utf-8")
+    s = Settings.load(path)
+    assert s.recent_corpora == []
+    assert "'recent_corpora' is" in str(s.problems[0])
+    assert len(corrupt_copies(tmp_path)) == 1

@@ -172,7 +172,7 @@ def test_a_place_with_thousands_of_passages_shows_its_first_page_at_once(
         model = window.passages.model
         assert PAGE_SIZE <= len(model.hits) < total
         assert model.canFetchMore(QModelIndex())
-        assert "3,600 mentions in 1,200 articles" in window.passages.toPlainText()
+        assert "3,600 mentions in 3,600 passages of 1,200 articles" in window.passages.toPlainText()
         first = len(model.hits)
         # Scrolling to the end loads the next page, and the panel shows it.
         bar = window.passages.verticalScrollBar()

@@ -72,7 +72,25 @@
     box.appendChild(el("div", "explorer-tip-count",
       plural(counts[0], "mention", "mentions") + " · " + plural(counts[1], "article", "articles"),
       "ltr"));
+    if (p.kind === "country") {
+      // The country list's count: every mention of a place in this country (its own marker
+      // counts only the country's name).
+      var total = countryTotal(p.country);
+      if (total > counts[0]) {
+        box.appendChild(el("div", "explorer-tip-country",
+          plural(total, "mention", "mentions") + " of places in it", "ltr"));
+      }
+    }
     return box;
+  }
+
+  function countryTotal(code) {
+    var total = 0;
+    state.shown.forEach(function (counts, id) {
+      var q = state.places.get(id);
+      if (q && q.country === code) { total += counts[0]; }
+    });
+    return total;
   }
 
   /** Marker radius in pixels: area grows with the mention count, 5 to 24 px. */
@@ -179,6 +197,41 @@
     });
     state.shown = shown;
     state.order = order;
+    updateLegend();
+  }
+
+  /** The legend: marker size is the mention count (the smallest and the largest shown). */
+  function updateLegend() {
+    var box = state.legend;
+    if (!box) { return; }
+    box.textContent = "";
+    box.appendChild(el("div", "explorer-legend-title", "Marker size: mentions", "ltr"));
+    var sizes = state.largest > 1 ? [1, state.largest] : [1];
+    sizes.forEach(function (n) {
+      var row = el("div", "explorer-legend-row", "", "ltr");
+      var dot = el("span", "explorer-legend-dot", "");
+      var d = Math.round(2 * radius(n));
+      dot.style.width = d + "px";
+      dot.style.height = d + "px";
+      row.appendChild(dot);
+      row.appendChild(document.createTextNode(" " + n.toLocaleString("en")));
+      box.appendChild(row);
+    });
+  }
+
+  function addLegend(map) {
+    var Legend = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = L.DomUtil.create("div", "explorer-legend");
+        L.DomEvent.disableClickPropagation(box);
+        return box;
+      }
+    });
+    var control = new Legend();
+    control.addTo(map);
+    state.legend = control.getContainer();
+    updateLegend();
   }
 
   function setSelected(id) {
@@ -299,6 +352,7 @@
     map.setMinZoom(data.minZoom || 2);
     map.setMaxZoom(data.maxZoom || 12);
     drawBasemap(map);
+    addLegend(map);
     state.cluster = L.markerClusterGroup({
       // Wide clusters when zoomed out (fewer cluster icons to draw with thousands of
       // places), tight ones closer in, where neighbouring places should stay apart.
@@ -389,6 +443,8 @@
       showTip(marker);
       return true;
     },
+    /** The legend's text (tests). */
+    legendText: function () { return state.legend ? state.legend.textContent : null; },
     tooltipText: function (id) {
       return state.markers.has(id) ? tooltipNode(id).textContent : null;
     }

@@ -1,0 +1,118 @@
+"""The main window's menu bar (File, Edit, View, Help) and its About box.
+
+The menus only call the window's own operations (open a folder, clear the selection, index
+again); they hold no state besides the recent-corpora list they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+ABOUT_HTML = """
+<h3>explorer</h3>
+<p>An offline, Arabic-first map-and-document explorer. Code: MIT licence.</p>
+<p><b>Data</b></p>
+<ul>
+<li>Place names and coordinates: GeoNames (geonames.org), CC BY 4.0.</li>
+<li>Country and region shapes: Natural Earth (naturalearthdata.com), public domain.</li>
+<li>Country names: Unicode CLDR, Unicode licence (Unicode-3.0).</li>
+<li>Country shapes packaged by world-atlas (npm): ISC licence.</li>
+<li>Arabic word lists built from hunspell-ar (Ayaspell, © Mohamed Kebdani):
+GPL 2.0 / LGPL 2.1 / MPL 1.1.</li>
+</ul>
+<p><b>Code in the map page</b></p>
+<ul>
+<li>Leaflet: BSD 2-Clause licence.</li>
+<li>Leaflet.markercluster: MIT licence.</li>
+</ul>
+"""
+
+
+class Menus:
+    """The actions of the menu bar, named for the window and its tests."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        *,
+        open_folder: Callable[[], None],
+        open_recent: Callable[[Path], None],
+        find: Callable[[], None],
+        clear_selection: Callable[[], None],
+        reload: Callable[[], None],
+        docks: Sequence[QAction],
+    ) -> None:
+        self.window = window
+        self._open_recent = open_recent
+        bar = window.menuBar()
+
+        self.file = bar.addMenu("&File")
+        self.open_folder = _action(window, "Open folder…", QKeySequence.StandardKey.Open,
+                                   open_folder)
+        self.file.addAction(self.open_folder)
+        self.recent = self.file.addMenu("Recent corpora")
+        self.recent.setObjectName("recentCorpora")
+        self.file.addSeparator()
+        self.quit = _action(window, "Quit", QKeySequence.StandardKey.Quit, window.close)
+        self.quit.setShortcut(QKeySequence("Ctrl+Q"))  # no standard key on some platforms
+        self.file.addAction(self.quit)
+
+        self.edit = bar.addMenu("&Edit")
+        self.find = _action(window, "Find…", QKeySequence.StandardKey.Find, find)
+        self.edit.addAction(self.find)
+        self.clear_selection = _action(window, "Clear selection", QKeySequence("Esc"),
+                                       clear_selection)
+        self.edit.addAction(self.clear_selection)
+
+        self.view = bar.addMenu("&View")
+        for dock in docks:
+            self.view.addAction(dock)
+        self.view.addSeparator()
+        self.reload = _action(window, "Reload (index again)", QKeySequence.StandardKey.Refresh,
+                              reload)
+        self.reload.setShortcut(QKeySequence("F5"))
+        self.view.addAction(self.reload)
+
+        self.help = bar.addMenu("&Help")
+        self.about = _action(window, "About explorer", None, self.show_about)
+        self.help.addAction(self.about)
+
+    def set_recent(self, folders: Sequence[str]) -> None:
+        """Show ``folders`` (newest first) in File → Recent corpora."""
+        self.recent.clear()
+        for folder in folders:
+            path = Path(folder)
+            action = self.recent.addAction(folder)
+            action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
+        self.recent.setEnabled(bool(folders))
+
+    def show_about(self) -> None:
+        about_box(self.window).exec()
+
+
+def about_box(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About explorer", ABOUT_HTML,
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("aboutBox")
+    return box
+
+
+def _action(
+    window: QWidget,
+    text: str,
+    key: QKeySequence | QKeySequence.StandardKey | None,
+    slot: Callable[[], object],
+) -> QAction:
+    action = QAction(text, window)
+    if key is not None:
+        action.setShortcut(key)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)  # shortcuts work with the menu bar hidden too
+    return action
+
+
+__all__ = ["ABOUT_HTML", "Menus", "about_box"]

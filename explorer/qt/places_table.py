@@ -1,0 +1,224 @@
+"""The places table (issue 10): every place the session's filter shows, sortable, searchable,
+linked both ways with the session (a row selects its place; a place selected anywhere else
+selects its row).
+
+``PlacesTableModel`` is a thin table adapter over ``IndexReader.places(filter)``; it reloads
+when the filter or the index's data change, and never selects anything itself.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.qt.session_model import SessionModel
+from explorer.query import PlaceSummary
+from explorer.session import Change
+
+PlaceIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+SearchRole = Qt.ItemDataRole.UserRole + 3
+
+COLUMNS = ("Place", "Arabic", "Country", "Kind", "Mentions", "Articles")
+MENTIONS, ARTICLES = 4, 5
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PlacesTableModel(QAbstractTableModel):
+    """The places of the session's filter with their counts, most mentioned first.
+
+    While the table is hidden (``set_active(False)``) it does not query the index: it reloads
+    once when shown again.
+    """
+
+    def __init__(self, model: SessionModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = model
+        self.rows: list[PlaceSummary] = []
+        self._row_of: dict[str, int] = {}
+        self.active = True
+        self._stale = False
+        model.changed.connect(self._on_change)
+        self.reload()
+
+    def reload(self) -> None:
+        self._stale = False
+        reader = self.session.reader
+        self.beginResetModel()
+        self.rows = reader.places(self.session.filter) if reader is not None else []
+        self._row_of = {s.place.id: i for i, s in enumerate(self.rows)}
+        self.endResetModel()
+
+    def _on_change(self, change: Change) -> None:
+        if change.filter or change.data:
+            if self.active:
+                self.reload()
+            else:
+                self._stale = True
+
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        if on and self._stale:
+            self.reload()
+
+    def row_of(self, place_id: str) -> int:
+        return self._row_of.get(place_id, -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        s = self.rows[index.row()]
+        p = s.place
+        col = index.column()
+        values = (p.name, p.name_ar, p.country or "", p.kind, s.count, s.articles)
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = values[col]
+            return f"{value:,}" if isinstance(value, int) else value
+        if role == SortRole:
+            return values[col]
+        if role == PlaceIdRole:
+            return p.id
+        if role == SearchRole:
+            return f"{p.name} {p.name_ar} {p.country or ''} {p.kind}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (MENTIONS, ARTICLES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = (f"{p.name} · {p.name_ar}: {_plural(s.count, 'mention')} in "
+                    f"{_plural(s.articles, 'article')}")
+            return f"<p>{html.escape(text)}</p>"
+        return None
+
+
+def _plural(n: int, one: str) -> str:
+    return f"{n:,} {one if n == 1 else one + 's'}"
+
+
+class PlacesProxy(QSortFilterProxyModel):
+    """Sorts by the columns' values (numbers as numbers); filters on any name, the country
+    code or the kind."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self.setFilterRole(SearchRole)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+
+class PlacesTable(QWidget):
+    """A filter box over the sortable table of places."""
+
+    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = model
+        self.model = PlacesTableModel(model, self)
+        self.proxy = PlacesProxy(self)
+        self.proxy.setSourceModel(self.model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("placeSearch")
+        self.search.setPlaceholderText("Find a place…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        layout.addWidget(self.search)
+        self.view = QTableView(self)
+        self.view.setObjectName("placesTable")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(MENTIONS, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view)
+        self._following = False  # the table is being made to show the session's selection
+        self.view.selectionModel().selectionChanged.connect(self._on_rows_selected)
+        model.changed.connect(self._on_change)
+        self.model.modelReset.connect(self.show_selection)
+
+    def _on_rows_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._following:
+            return
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            pid = self.proxy.data(rows[0], PlaceIdRole)
+            if isinstance(pid, str):
+                self.session.select(pid)
+
+    def _on_change(self, change: Change) -> None:
+        if change.selection:
+            self.show_selection()
+
+    def show_selection(self) -> None:
+        """Select (and scroll to) the session's selected place's row; none when it has none."""
+        pid = self.session.selected_place
+        row = self.model.row_of(pid) if pid is not None else -1
+        selection = self.view.selectionModel()
+        self._following = True
+        try:
+            if row < 0:
+                selection.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():  # hidden by the filter box
+                selection.clearSelection()
+                return
+            selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.view.scrollTo(index)
+        finally:
+            self._following = False
+
+    def selected_place(self) -> str | None:
+        """The place of the selected row (None: no row selected)."""
+        rows = self.view.selectionModel().selectedRows()
+        pid = self.proxy.data(rows[0], PlaceIdRole) if rows else None
+        return pid if isinstance(pid, str) else None
+
+
+class PlacesDock(QDockWidget):
+    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
+        super().__init__("Places", parent)
+        self.setObjectName("placesDock")
+        self.table = PlacesTable(model, self)
+        self.setWidget(self.table)
+        self.visibilityChanged.connect(self.table.model.set_active)
