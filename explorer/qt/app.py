@@ -12,6 +12,7 @@ from explorer.qt.env import display_available, prepare_environment, uses_xcb
 
 if TYPE_CHECKING:
     from explorer.qt.window import MainWindow
+    from explorer.query import Filter
     from explorer.settings import Settings
 
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -30,7 +31,11 @@ def run(
     max_bytes: int | None = None,
     verbose: bool = False,
     index_path: Path | None = None,
+    screenshot_filter: Filter | None = None,
 ) -> int:
+    """Open the window on ``corpus``; with ``screenshot``, save a PNG of it and exit instead
+    (with ``screenshot_filter``, of the map alone showing what passes that filter: the PNG
+    export)."""
     prepare_environment(offscreen=screenshot is not None, verbose=verbose)
     if screenshot is None and not display_available():
         print(NO_DISPLAY, file=sys.stderr)
@@ -57,7 +62,9 @@ def run(
     window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings,
                    index_path=index_path)
     if screenshot is not None:
-        return save_screenshot(window, Path(screenshot))
+        if screenshot_filter is not None:
+            window.session.set_filter(screenshot_filter)
+        return save_screenshot(window, Path(screenshot), map_only=screenshot_filter is not None)
     window.show()
     code: int = app.exec()
     return code
@@ -117,8 +124,9 @@ def wait_for_map(window: MainWindow, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) ->
     return done()
 
 
-def save_screenshot(window: MainWindow, out: Path) -> int:
-    """Show ``window`` offscreen, wait for the map, save a PNG of the whole window."""
+def save_screenshot(window: MainWindow, out: Path, *, map_only: bool = False) -> int:
+    """Show ``window`` offscreen, wait for the map, save a PNG of the whole window (of the
+    map view alone with ``map_only``)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     window.show()
@@ -130,7 +138,7 @@ def save_screenshot(window: MainWindow, out: Path) -> int:
     loop = QEventLoop()
     QTimer.singleShot(300, loop.quit)  # let the compositor deliver the painted frame
     loop.exec()
-    image = window.grab()
+    image = window.view.grab() if map_only else window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(out), "PNG")
     window.close()
