@@ -81,6 +81,9 @@ def _window_parser() -> argparse.ArgumentParser:
                    help="render the window offscreen, save a PNG once the map has drawn, exit")
     p.add_argument("--verbose", action="store_true",
                    help="show Qt's and Chromium's own log messages (GPU, sandbox, D-Bus)")
+    p.add_argument("--lang", choices=["ar", "en"], metavar="ar|en",
+                   help="language of the interface (default: the system locale's; Arabic is "
+                        "laid out right to left)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(p)
     _index_option(p)
@@ -622,4 +625,4 @@ def _main(argv: Sequence[str] | None) -> int:
     from explorer.qt.app import run
 
     return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes,
-               verbose=args.verbose, index_path=args.index)
+               verbose=args.verbose, index_path=args.index, lang=args.lang)

@@ -11,6 +11,8 @@ from explorer.qt import sysdeps
 from explorer.qt.env import display_available, prepare_environment, uses_xcb
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
     from explorer.qt.window import MainWindow
     from explorer.query import Filter
     from explorer.settings import Settings
@@ -32,10 +34,11 @@ def run(
     verbose: bool = False,
     index_path: Path | None = None,
     screenshot_filter: Filter | None = None,
+    lang: str | None = None,
 ) -> int:
     """Open the window on ``corpus``; with ``screenshot``, save a PNG of it and exit instead
     (with ``screenshot_filter``, of the map alone showing what passes that filter: the PNG
-    export)."""
+    export). ``lang``: "ar" or "en" (None: the system locale's)."""
     prepare_environment(offscreen=screenshot is not None, verbose=verbose)
     if screenshot is None and not display_available():
         print(NO_DISPLAY, file=sys.stderr)
@@ -55,6 +58,7 @@ def run(
     from explorer.settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], "--style", "Fusion"])
+    install_language(app, lang or system_language())
     settings = Settings.load()
     for problem in settings.problems:
         say(str(problem))
@@ -68,6 +72,40 @@ def run(
     window.show()
     code: int = app.exec()
     return code
+
+
+def system_language() -> str:
+    """"ar" when the system locale is Arabic, else "en"."""
+    from PySide6.QtCore import QLocale
+
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def install_language(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Translate the interface into ``lang`` (explorer's own strings and Qt's dialogs), and
+    lay it out right to left for Arabic. Returns the translators installed (none for English,
+    the language the strings are written in)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+    from PySide6.QtGui import QGuiApplication
+
+    from explorer.resources import resource
+
+    translators: list[QTranslator] = []
+    if lang != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, directory in ((f"explorer_{lang}", str(resource("i18n"))),
+                                (f"qtbase_{lang}", qt_dir)):
+            translator = QTranslator(app)
+            if translator.load(name, directory):
+                app.installTranslator(translator)
+                translators.append(translator)
+            elif name.startswith("explorer"):
+                print(f"explorer: no {lang} translation in {directory}: the interface stays "
+                      "in English", file=sys.stderr)
+    rtl = QLocale(lang).textDirection() == Qt.LayoutDirection.RightToLeft
+    QGuiApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                                       else Qt.LayoutDirection.LeftToRight)
+    return translators
 
 
 def start(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-ABOUT_HTML = QT_TRANSLATE_NOOP("Menus", """
+ABOUT_HTML = str(QT_TRANSLATE_NOOP("Menus", """
 <h3>explorer</h3>
 <p>An offline, Arabic-first map-and-document explorer. Code: MIT licence.</p>
 <p><b>Data</b></p>
@@ -30,7 +30,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.</li>
 <li>Leaflet: BSD 2-Clause licence.</li>
 <li>Leaflet.markercluster: MIT licence.</li>
 </ul>
-""")
+"""))
 
 
 class Menus:

@@ -41,12 +41,14 @@ PlaceIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 SearchRole = Qt.ItemDataRole.UserRole + 3
 
-COLUMNS = (QT_TRANSLATE_NOOP("PlacesTableModel", "Place"),
-           QT_TRANSLATE_NOOP("PlacesTableModel", "Arabic"),
-           QT_TRANSLATE_NOOP("PlacesTableModel", "Country"),
-           QT_TRANSLATE_NOOP("PlacesTableModel", "Kind"),
-           QT_TRANSLATE_NOOP("PlacesTableModel", "Mentions"),
-           QT_TRANSLATE_NOOP("PlacesTableModel", "Articles"))
+#: The column headings, marked for translation (``headerData`` translates them).
+COLUMNS = tuple(str(c) for c in (
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Place"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Arabic"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Country"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Kind"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Mentions"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Articles")))
 MENTIONS, ARTICLES = 4, 5
 
 _Index = QModelIndex | QPersistentModelIndex

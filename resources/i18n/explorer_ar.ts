@@ -4,17 +4,14 @@
 <context>
     <name>CountryFilter</name>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="58"/>
         <source>Countries</source>
         <translation>الدول</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="61"/>
         <source>Find a country…</source>
         <translation>ابحث عن دولة…</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="71"/>
         <source>All countries</source>
         <translation>كل الدول</translation>
     </message>
@@ -22,7 +19,6 @@
 <context>
     <name>CountryListModel</name>
     <message>
-        <location filename="../../explorer/qt/models.py" line="108"/>
         <source>{country} ({code}): {count} mentions of places in it (the country and its towns, regions, features; each marker counts its own)</source>
         <translation>{country} ({code}): {count} إشارة إلى أماكن فيها (الدولة ومدنها ومناطقها ومعالمها؛ كل علامة تعدّ إشاراتها وحدها)</translation>
     </message>
@@ -30,7 +26,6 @@
 <context>
     <name>Counts</name>
     <message numerus="yes">
-        <location filename="../../explorer/qt/counts.py" line="28"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n مقال</numerusform>
@@ -42,7 +37,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../explorer/qt/counts.py" line="31"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>%n مقطع</numerusform>
@@ -54,7 +48,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../explorer/qt/counts.py" line="34"/>
         <source>%n place(s)</source>
         <translation>
             <numerusform>%n مكان</numerusform>
@@ -66,7 +59,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../explorer/qt/counts.py" line="37"/>
         <source>%n file(s)</source>
         <translation>
             <numerusform>%n ملف</numerusform>
@@ -78,7 +70,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../explorer/qt/counts.py" line="40"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>%n إشارة</numerusform>
@@ -90,7 +81,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../explorer/qt/counts.py" line="43"/>
         <source>%n place-name mention(s)</source>
         <translation>
             <numerusform>%n إشارة إلى أسماء الأماكن</numerusform>
@@ -102,7 +92,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../explorer/qt/counts.py" line="46"/>
         <source>%n demonym mention(s)</source>
         <translation>
             <numerusform>%n إشارة إلى أسماء النسبة</numerusform>
@@ -117,114 +106,91 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../explorer/qt/window.py" line="68"/>
         <source>{mentions} in {passages}</source>
         <extracomment>The map and its side panels never get smaller than this: whole Arabic words stay whole. Index failures a rebuild can cure (a locked or read-only index cannot be cured so). At most this long after opening, the indexer checks the folder even if the map is not drawn.</extracomment>
         <translation>{mentions} في {passages}</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="71"/>
         <source>{mentions} in {passages} of {articles}</source>
         <translation>{mentions} في {passages} من {articles}</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="137"/>
         <source>Search passages…</source>
         <translation>ابحث في المقاطع…</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="231"/>
         <source>opening the index…</source>
         <translation>جارٍ فتح الفهرس…</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="268"/>
         <source>Open a folder of articles</source>
         <translation>افتح مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="374"/>
         <source>{error}. Open a folder of .txt articles.</source>
         <translation>{error}. افتح مجلدًا من مقالات ‎.txt.</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="379"/>
         <source>{error}. The map shows what is indexed so far.</source>
         <translation>{error}. تعرض الخريطة ما فُهرس حتى الآن.</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="382"/>
         <source>{error}. Rebuild it? Its analyst data are kept and the old file is backed up beside it.</source>
         <translation>{error}. هل تريد إعادة بنائه؟ تُحفظ بيانات المحلل، ويُنسخ الملف القديم احتياطيًا بجانبه.</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="398"/>
         <source>Cannot rebuild the index: {error}</source>
         <translation>تعذّرت إعادة بناء الفهرس: {error}</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="421"/>
         <source> ({files} refused, see Problems)</source>
         <translation> (رُفض {files}، انظر المشكلات)</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="422"/>
         <source>No readable article (.txt) in {folder}{why}. Open a folder of .txt articles.</source>
         <translation>لا توجد مقالة قابلة للقراءة (‎.txt) في {folder}{why}. افتح مجلدًا من مقالات ‎.txt.</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="437"/>
         <source>Nothing to show</source>
         <translation>لا شيء لعرضه</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="456"/>
         <source>Problems ({count})</source>
         <translation>المشكلات ({count})</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="555"/>
         <source>{demonyms} (not counted on the map)</source>
         <translation>{demonyms} (لا تُحتسب على الخريطة)</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="561"/>
         <source>countries {codes}</source>
         <translation>الدول {codes}</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="567"/>
         <source>showing {places} for {what}</source>
         <translation>يُعرض {places} لـ {what}</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="568"/>
-        <location filename="../../explorer/qt/window.py" line="602"/>
         <source> and </source>
         <translation> و</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="570"/>
         <source>indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="572"/>
         <source>indexing cancelled: the map shows what was indexed</source>
         <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="601"/>
         <source>Passages for {what}</source>
         <translation>مقاطع {what}</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="606"/>
         <source>Click a place on the map</source>
         <translation>انقر مكانًا على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/window.py" line="607"/>
         <source>Its passages appear here, grouped by article. Choose countries on the left or search the passages to narrow the map and the passages.</source>
         <translation>تظهر مقاطعه هنا مجمّعة حسب المقالة. اختر دولًا من اللوحة الجانبية أو ابحث في المقاطع لتضييق الخريطة والمقاطع.</translation>
     </message>
@@ -232,7 +198,6 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="16"/>
         <source>
 &lt;h3&gt;explorer&lt;/h3&gt;
 &lt;p&gt;An offline, Arabic-first map-and-document explorer. Code: MIT licence.&lt;/p&gt;
@@ -271,58 +236,46 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 </translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="54"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="55"/>
         <source>Open folder…</source>
         <translation>فتح مجلد…</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="58"/>
         <source>Recent corpora</source>
         <translation>المجموعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="61"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="66"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="67"/>
         <source>Find…</source>
         <translation>بحث…</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="71"/>
         <source>Clear selection</source>
         <translation>مسح التحديد</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="75"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="80"/>
         <source>Reload (index again)</source>
         <translation>إعادة التحميل (فهرسة من جديد)</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="85"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/menus.py" line="86"/>
-        <location filename="../../explorer/qt/menus.py" line="105"/>
         <source>About explorer</source>
         <translation>حول explorer</translation>
     </message>
@@ -330,7 +283,6 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>Notice</name>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="130"/>
         <source>Rebuild the index</source>
         <translation>إعادة بناء الفهرس</translation>
     </message>
@@ -338,7 +290,6 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>PassagePanel</name>
     <message>
-        <location filename="../../explorer/qt/passages.py" line="142"/>
         <source>No passages.</source>
         <extracomment>The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out.</extracomment>
         <translation>لا توجد مقاطع.</translation>
@@ -347,7 +298,6 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>PlacesDock</name>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="225"/>
         <source>Places</source>
         <translation>الأماكن</translation>
     </message>
@@ -355,7 +305,6 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>PlacesTable</name>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="161"/>
         <source>Find a place…</source>
         <translation>ابحث عن مكان…</translation>
     </message>
@@ -363,37 +312,31 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>PlacesTableModel</name>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="44"/>
         <source>Place</source>
+        <extracomment>The column headings, marked for translation (``headerData`` translates them).</extracomment>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="45"/>
         <source>Arabic</source>
         <translation>بالعربية</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="46"/>
         <source>Country</source>
         <translation>الدولة</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="47"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="48"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="49"/>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/places_table.py" line="130"/>
         <source>{name}: {mentions} in {articles}</source>
         <translation>{name}: {mentions} في {articles}</translation>
     </message>
@@ -401,12 +344,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="32"/>
         <source>Problems while reading</source>
         <translation>مشكلات أثناء القراءة</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="37"/>
         <source>{count} files or entries could not be used:</source>
         <translation>تعذّر استخدام {count} من الملفات أو المدخلات:</translation>
     </message>
@@ -414,12 +355,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="102"/>
         <source>indexing %v / %m</source>
         <translation>الفهرسة %v / %m</translation>
     </message>
     <message>
-        <location filename="../../explorer/qt/panels.py" line="105"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
