@@ -108,11 +108,11 @@
     <message>
         <source>{mentions} in {passages}</source>
         <extracomment>The map and its side panels never get smaller than this: whole Arabic words stay whole. Index failures a rebuild can cure (a locked or read-only index cannot be cured so). At most this long after opening, the indexer checks the folder even if the map is not drawn.</extracomment>
-        <translation>{mentions} في {passages}</translation>
+        <translation>{mentions}، {passages}</translation>
     </message>
     <message>
         <source>{mentions} in {passages} of {articles}</source>
-        <translation>{mentions} في {passages} من {articles}</translation>
+        <translation>{mentions}، {passages}، {articles}</translation>
     </message>
     <message>
         <source>Search passages…</source>
@@ -338,7 +338,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
     <message>
         <source>{name}: {mentions} in {articles}</source>
-        <translation>{name}: {mentions} في {articles}</translation>
+        <translation>{name}: {mentions}، {articles}</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@ def test_arabic_counts_have_their_plural_forms(arabic: None) -> None:
     c = counts()
     assert [c.articles(n) for n in (1, 2, 3, 11, 100)] == [
         "مقال واحد", "مقالان", "3 مقالات", "11 مقالًا", "100 مقال"]
-    assert place_counts(5, 3, 2) == "5 إشارات في 3 مقاطع من مقالان"
+    assert place_counts(5, 3, 2) == "5 إشارات، 3 مقاطع، مقالان"
 
 
 def test_english_counts_without_a_translation() -> None:
