@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from explorer.index import CorpusIndex
 from explorer.qt.app import install_language
 from explorer.qt.counts import counts
+from explorer.qt.menus import about_box
 from explorer.qt.panels import ProblemsDialog
 from explorer.qt.window import place_counts
 from tests.qt.conftest import open_window
@@ -63,6 +64,9 @@ def test_arabic_window_is_translated_and_right_to_left(
         status = window.status.label.text()
         assert "مقال" in status and "article" not in status
         assert window.problems_button.text().startswith("المشكلات (")
+        about = about_box(window)
+        assert about.windowTitle() == "حول explorer" and "البيانات" in about.text()
+        about.deleteLater()
         # Qt's own strings come from its Arabic translation (qtbase_ar).
         dialog = ProblemsDialog([], window)
         close = dialog.findChild(QDialogButtonBox).button(
