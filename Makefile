@@ -54,6 +54,15 @@ dist: $(STAMP)
 	BIN=$(BIN) bash packaging/build_bundle.sh
 	bash packaging/smoke_test.sh
 
+## The Arabic interface: update resources/i18n/explorer_ar.ts from the strings in explorer/qt/
+## (pyside6-lupdate), then compile it to the .qm the app loads (both are committed; a test
+## checks that the .qm is the compiled .ts and that every string has its translation).
+.PHONY: i18n
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none explorer/qt/*.py \
+	    -ts resources/i18n/explorer_ar.ts
+	$(BIN)/pyside6-lrelease resources/i18n/explorer_ar.ts -qm resources/i18n/explorer_ar.qm
+
 ## Regenerate resources/ (npm packages, pinned in scripts/web_assets/package-lock.json).
 assets:
 	bash scripts/build_web_assets.sh

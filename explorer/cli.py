@@ -5,6 +5,7 @@
     explorer map CORPUS_DIR --html OUT.html         the map page the window shows
     explorer eval GOLD.json CORPUS_DIR              precision, recall, resolution vs gold
     explorer index CORPUS_DIR [--jobs N]            build or update the corpus' index
+    explorer export CORPUS_DIR --format F -o OUT    places, mentions or the map as a file
     explorer gazetteer names                        every surface form, one a line
 
 Exit codes: 0 success, 1 failure (said in one line on stderr), 2 usage error. Output that
@@ -32,9 +33,10 @@ from explorer.corpus import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
+    from explorer.query import Filter
     from gazetteer.evaluate import Score
 
-COMMANDS = ("mentions", "map", "eval", "gazetteer", "index")
+COMMANDS = ("mentions", "map", "eval", "gazetteer", "index", "export")
 
 
 def max_bytes_arg(text: str) -> int:
@@ -79,6 +81,9 @@ def _window_parser() -> argparse.ArgumentParser:
                    help="render the window offscreen, save a PNG once the map has drawn, exit")
     p.add_argument("--verbose", action="store_true",
                    help="show Qt's and Chromium's own log messages (GPU, sandbox, D-Bus)")
+    p.add_argument("--lang", choices=["ar", "en"], metavar="ar|en",
+                   help="language of the interface (default: the system locale's; Arabic is "
+                        "laid out right to left)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _common(p)
     _index_option(p)
@@ -102,6 +107,8 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
         _index_option(p)
     elif cmd == "index":
         _index_parser(p)
+    elif cmd == "export":
+        _export_parser(p)
     elif cmd == "eval":
         p.add_argument("gold", type=Path, metavar="GOLD.json")
         p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
@@ -504,6 +511,70 @@ class _ProgressBar:
             self._bar = None
 
 
+# -- exports (issue 10) ---------------------------------------------------------------------
+
+
+def _export_parser(p: argparse.ArgumentParser) -> None:
+    from explorer.export import FORMATS
+
+    p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
+    p.add_argument("--format", required=True, choices=FORMATS,
+                   help="geojson: places; csv: mentions with offsets; html: an offline map in "
+                        "one file; png: the window's map")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    p.add_argument("--country", action="append", default=[], type=_country_code, metavar="CC",
+                   help="only places in this country (ISO code); repeatable")
+    p.add_argument("--text", default="", metavar="QUERY",
+                   help="only passages holding every word of QUERY")
+    p.add_argument("--doc", metavar="NAME", help="only this article (path in the folder)")
+    _common(p)
+    _index_option(p)
+
+
+def _country_code(text: str) -> str:
+    """``--country``: an ISO 3166-1 alpha-2 code, any case."""
+    code = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", code):
+        raise argparse.ArgumentTypeError(f"not a two-letter country code: {text[:40]!r}")
+    return code
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from explorer.export import ExportError, write_export
+    from explorer.query import Filter, IndexReader
+
+    f = Filter(countries=frozenset(args.country), text=args.text, doc=args.doc)
+    if why := writable_output(args.output):
+        _err(f"{args.output}: cannot write: {why}")
+        return 1
+    if args.format == "png":
+        return _export_png(args, f)
+    index: IndexReader | None = _fresh(args) or _open(args)
+    if index is None:
+        return 1
+    if f.doc is not None and index.article(f.doc) is None:
+        _err(f"--doc {_escaped(f.doc)}: no such article in {_escaped(str(args.corpus))}")
+        return 1
+    try:
+        write_export(index, f, args.format, args.output)
+    except ExportError as exc:
+        _err(str(exc))
+        return 1
+    except OSError as exc:
+        _err(f"{args.output}: cannot write: {exc.strerror or exc}")
+        return 1
+    print(_escaped(str(args.output)))
+    return 0
+
+
+def _export_png(args: argparse.Namespace, f: Filter) -> int:
+    """The window rendered offscreen with the filter applied, the map view saved as PNG."""
+    from explorer.qt.app import run
+
+    return run(args.corpus, args.gazetteer, screenshot=args.output, max_bytes=args.max_bytes,
+               index_path=args.index, screenshot_filter=f)
+
+
 #: Errors writing the output (a full disk, a file size limit, a failing device).
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -541,7 +612,7 @@ def _main(argv: Sequence[str] | None) -> int:
         cmd = argv[0]
         args = _sub_parser(cmd).parse_args(argv[1:])
         handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
-                   "gazetteer": cmd_gazetteer, "index": cmd_index}[cmd]
+                   "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export}[cmd]
         return handler(args)
     args = _window_parser().parse_args(argv)
     if args.screenshot is not None and (why := writable_output(args.screenshot)):
@@ -554,4 +625,4 @@ def _main(argv: Sequence[str] | None) -> int:
     from explorer.qt.app import run
 
     return run(args.corpus, args.gazetteer, screenshot=args.screenshot, max_bytes=args.max_bytes,
-               verbose=args.verbose, index_path=args.index)
+               verbose=args.verbose, index_path=args.index, lang=args.lang)

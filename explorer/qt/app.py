@@ -11,7 +11,10 @@ from explorer.qt import sysdeps
 from explorer.qt.env import display_available, prepare_environment, uses_xcb
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
     from explorer.qt.window import MainWindow
+    from explorer.query import Filter
     from explorer.settings import Settings
 
 SCREENSHOT_TIMEOUT_MS = 60_000
@@ -30,7 +33,12 @@ def run(
     max_bytes: int | None = None,
     verbose: bool = False,
     index_path: Path | None = None,
+    screenshot_filter: Filter | None = None,
+    lang: str | None = None,
 ) -> int:
+    """Open the window on ``corpus``; with ``screenshot``, save a PNG of it and exit instead
+    (with ``screenshot_filter``, of the map alone showing what passes that filter: the PNG
+    export). ``lang``: "ar" or "en" (None: the system locale's)."""
     prepare_environment(offscreen=screenshot is not None, verbose=verbose)
     if screenshot is None and not display_available():
         print(NO_DISPLAY, file=sys.stderr)
@@ -50,6 +58,7 @@ def run(
     from explorer.settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], "--style", "Fusion"])
+    install_language(app, lang or system_language())
     settings = Settings.load()
     for problem in settings.problems:
         say(str(problem))
@@ -57,10 +66,46 @@ def run(
     window = start(corpus, gazetteer_files, max_bytes, None if screenshot else settings,
                    index_path=index_path)
     if screenshot is not None:
-        return save_screenshot(window, Path(screenshot))
+        if screenshot_filter is not None:
+            window.session.set_filter(screenshot_filter)
+        return save_screenshot(window, Path(screenshot), map_only=screenshot_filter is not None)
     window.show()
     code: int = app.exec()
     return code
+
+
+def system_language() -> str:
+    """"ar" when the system locale is Arabic, else "en"."""
+    from PySide6.QtCore import QLocale
+
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+def install_language(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Translate the interface into ``lang`` (explorer's own strings and Qt's dialogs), and
+    lay it out right to left for Arabic. Returns the translators installed (none for English,
+    the language the strings are written in)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+    from PySide6.QtGui import QGuiApplication
+
+    from explorer.resources import resource
+
+    translators: list[QTranslator] = []
+    if lang != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, directory in ((f"explorer_{lang}", str(resource("i18n"))),
+                                (f"qtbase_{lang}", qt_dir)):
+            translator = QTranslator(app)
+            if translator.load(name, directory):
+                app.installTranslator(translator)
+                translators.append(translator)
+            elif name.startswith("explorer"):
+                print(f"explorer: no {lang} translation in {directory}: the interface stays "
+                      "in English", file=sys.stderr)
+    rtl = QLocale(lang).textDirection() == Qt.LayoutDirection.RightToLeft
+    QGuiApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                                       else Qt.LayoutDirection.LeftToRight)
+    return translators
 
 
 def start(
@@ -117,8 +162,9 @@ def wait_for_map(window: MainWindow, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) ->
     return done()
 
 
-def save_screenshot(window: MainWindow, out: Path) -> int:
-    """Show ``window`` offscreen, wait for the map, save a PNG of the whole window."""
+def save_screenshot(window: MainWindow, out: Path, *, map_only: bool = False) -> int:
+    """Show ``window`` offscreen, wait for the map, save a PNG of the whole window (of the
+    map view alone with ``map_only``)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     window.show()
@@ -130,7 +176,7 @@ def save_screenshot(window: MainWindow, out: Path) -> int:
     loop = QEventLoop()
     QTimer.singleShot(300, loop.quit)  # let the compositor deliver the painted frame
     loop.exec()
-    image = window.grab()
+    image = window.view.grab() if map_only else window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(out), "PNG")
     window.close()

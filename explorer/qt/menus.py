@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-ABOUT_HTML = """
+ABOUT_HTML = str(QT_TRANSLATE_NOOP("Menus", """
 <h3>explorer</h3>
 <p>An offline, Arabic-first map-and-document explorer. Code: MIT licence.</p>
 <p><b>Data</b></p>
@@ -29,7 +30,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.</li>
 <li>Leaflet: BSD 2-Clause licence.</li>
 <li>Leaflet.markercluster: MIT licence.</li>
 </ul>
-"""
+"""))
 
 
 class Menus:
@@ -50,35 +51,40 @@ class Menus:
         self._open_recent = open_recent
         bar = window.menuBar()
 
-        self.file = bar.addMenu("&File")
-        self.open_folder = _action(window, "Open folder…", QKeySequence.StandardKey.Open,
-                                   open_folder)
+        self.file = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
+        self.open_folder = _action(window, QCoreApplication.translate("Menus", "Open folder…"),
+                                   QKeySequence.StandardKey.Open, open_folder)
         self.file.addAction(self.open_folder)
-        self.recent = self.file.addMenu("Recent corpora")
+        self.recent = self.file.addMenu(QCoreApplication.translate("Menus", "Recent corpora"))
         self.recent.setObjectName("recentCorpora")
         self.file.addSeparator()
-        self.quit = _action(window, "Quit", QKeySequence.StandardKey.Quit, window.close)
+        self.quit = _action(window, QCoreApplication.translate("Menus", "Quit"),
+                            QKeySequence.StandardKey.Quit, window.close)
         self.quit.setShortcut(QKeySequence("Ctrl+Q"))  # no standard key on some platforms
         self.file.addAction(self.quit)
 
-        self.edit = bar.addMenu("&Edit")
-        self.find = _action(window, "Find…", QKeySequence.StandardKey.Find, find)
+        self.edit = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
+        self.find = _action(window, QCoreApplication.translate("Menus", "Find…"),
+                            QKeySequence.StandardKey.Find, find)
         self.edit.addAction(self.find)
-        self.clear_selection = _action(window, "Clear selection", QKeySequence("Esc"),
-                                       clear_selection)
+        self.clear_selection = _action(
+            window, QCoreApplication.translate("Menus", "Clear selection"), QKeySequence("Esc"),
+            clear_selection)
         self.edit.addAction(self.clear_selection)
 
-        self.view = bar.addMenu("&View")
+        self.view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
         for dock in docks:
             self.view.addAction(dock)
         self.view.addSeparator()
-        self.reload = _action(window, "Reload (index again)", QKeySequence.StandardKey.Refresh,
-                              reload)
+        self.reload = _action(
+            window, QCoreApplication.translate("Menus", "Reload (index again)"),
+            QKeySequence.StandardKey.Refresh, reload)
         self.reload.setShortcut(QKeySequence("F5"))
         self.view.addAction(self.reload)
 
-        self.help = bar.addMenu("&Help")
-        self.about = _action(window, "About explorer", None, self.show_about)
+        self.help = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
+        self.about = _action(window, QCoreApplication.translate("Menus", "About explorer"), None,
+                             self.show_about)
         self.help.addAction(self.about)
 
     def set_recent(self, folders: Sequence[str]) -> None:
@@ -95,7 +101,9 @@ class Menus:
 
 
 def about_box(parent: QWidget) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.NoIcon, "About explorer", ABOUT_HTML,
+    box = QMessageBox(QMessageBox.Icon.NoIcon,
+                      QCoreApplication.translate("Menus", "About explorer"),
+                      QCoreApplication.translate("Menus", ABOUT_HTML),
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("aboutBox")
     return box

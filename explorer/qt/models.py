@@ -105,9 +105,9 @@ class CountryListModel(QAbstractListModel):
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
             # Qt shows tooltips that look like markup as rich text: make it escaped markup.
-            text = (f"{c.name} · {c.name_ar} ({c.code}): {c.count:,} mentions of places in "
-                    "it (the country and its towns, regions, features; each marker counts "
-                    "its own)")
+            text = self.tr("{country} ({code}): {count} mentions of places in it (the country "
+                           "and its towns, regions, features; each marker counts its own)").format(
+                country=f"{c.name} · {c.name_ar}", code=c.code, count=f"{c.count:,}")
             return f"<p>{html.escape(text)}</p>"
         if role == CodeRole:
             return c.code

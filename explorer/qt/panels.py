@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,12 +29,13 @@ from explorer.qt.session_model import SessionModel
 class ProblemsDialog(QDialog):
     def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Problems while reading")
+        self.setWindowTitle(self.tr("Problems while reading"))
         self.setObjectName("problemsDialog")
         layout = QVBoxLayout(self)
         self.list = QListWidget(self)
         self.list.addItems([str(p) for p in problems])
-        layout.addWidget(QLabel(f"{len(problems)} files or entries could not be used:", self))
+        layout.addWidget(QLabel(self.tr("{count} files or entries could not be used:").format(
+            count=len(problems)), self))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -54,10 +55,10 @@ class CountryFilter(QWidget):
         self.proxy.setSourceModel(self.model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Countries", self))
+        layout.addWidget(QLabel(self.tr("Countries"), self))
         self.search = QLineEdit(self)
         self.search.setObjectName("countrySearch")
-        self.search.setPlaceholderText("Find a country…")
+        self.search.setPlaceholderText(self.tr("Find a country…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         layout.addWidget(self.search)
@@ -67,7 +68,7 @@ class CountryFilter(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.clicked.connect(self._toggle)
         layout.addWidget(self.view)
-        self.all_button = QPushButton("All countries", self)
+        self.all_button = QPushButton(self.tr("All countries"), self)
         self.all_button.clicked.connect(model.clear)
         layout.addWidget(self.all_button)
 
@@ -98,10 +99,10 @@ class StatusBar:
         self.progress = QProgressBar(window)
         self.progress.setObjectName("indexProgress")
         self.progress.setMaximumWidth(260)
-        self.progress.setFormat("indexing %v / %m")
+        self.progress.setFormat(QCoreApplication.translate("StatusBar", "indexing %v / %m"))
         self.progress.hide()
         bar.addPermanentWidget(self.progress)
-        self.cancel = QPushButton("Cancel", window)
+        self.cancel = QPushButton(QCoreApplication.translate("StatusBar", "Cancel"), window)
         self.cancel.setObjectName("cancelIndexing")
         self.cancel.hide()
         bar.addPermanentWidget(self.cancel)
@@ -126,7 +127,7 @@ class Notice(QWidget):
         self.text.setObjectName("noticeText")
         self.text.setWordWrap(True)
         layout.addWidget(self.text, 1)
-        self.rebuild = QPushButton("Rebuild the index", self)
+        self.rebuild = QPushButton(self.tr("Rebuild the index"), self)
         self.rebuild.setObjectName("rebuildIndex")
         layout.addWidget(self.rebuild)
         self.hide()

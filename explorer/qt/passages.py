@@ -129,7 +129,7 @@ class PassagePanel(QTextBrowser):
         heading_ar: str = "",
         summary: str = "",
         explain: Callable[[Sequence[PassageHit]], str] | None = None,
-        empty: str = "No passages.",
+        empty: str = "",
     ) -> None:
         """Show the first page of a query under its heading (``explain`` sees that page)."""
         self._loading = True
@@ -139,6 +139,7 @@ class PassagePanel(QTextBrowser):
             self._loading = False
         hits = self.model.hits
         explanation = explain(hits) if explain else ""
+        empty = empty or self.tr("No passages.")
         body = hits_html(hits) if hits else f"<p>{html.escape(empty)}</p>"
         self._shown = len(hits)
         self.setHtml("<html><body>" + header_html(heading, heading_ar, summary, explanation)

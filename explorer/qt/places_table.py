@@ -12,6 +12,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QItemSelectionModel,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.qt.counts import counts
 from explorer.qt.session_model import SessionModel
 from explorer.query import PlaceSummary
 from explorer.session import Change
@@ -39,7 +41,14 @@ PlaceIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 SearchRole = Qt.ItemDataRole.UserRole + 3
 
-COLUMNS = ("Place", "Arabic", "Country", "Kind", "Mentions", "Articles")
+#: The column headings, marked for translation (``headerData`` translates them).
+COLUMNS = tuple(str(c) for c in (
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Place"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Arabic"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Country"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Kind"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Mentions"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Articles")))
 MENTIONS, ARTICLES = 4, 5
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -96,7 +105,7 @@ class PlacesTableModel(QAbstractTableModel):
     ) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,14 +127,12 @@ class PlacesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (MENTIONS, ARTICLES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = (f"{p.name} · {p.name_ar}: {_plural(s.count, 'mention')} in "
-                    f"{_plural(s.articles, 'article')}")
+            mentions = counts().mentions(s.count)
+            articles = counts().articles(s.articles)
+            text = self.tr("{name}: {mentions} in {articles}").format(
+                name=f"{p.name} · {p.name_ar}", mentions=mentions, articles=articles)
             return f"<p>{html.escape(text)}</p>"
         return None
-
-
-def _plural(n: int, one: str) -> str:
-    return f"{n:,} {one if n == 1 else one + 's'}"
 
 
 class PlacesProxy(QSortFilterProxyModel):
@@ -153,7 +160,7 @@ class PlacesTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(self)
         self.search.setObjectName("placeSearch")
-        self.search.setPlaceholderText("Find a place…")
+        self.search.setPlaceholderText(self.tr("Find a place…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         layout.addWidget(self.search)
@@ -217,7 +224,7 @@ class PlacesTable(QWidget):
 
 class PlacesDock(QDockWidget):
     def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
-        super().__init__("Places", parent)
+        super().__init__(self.tr("Places"), parent)
         self.setObjectName("placesDock")
         self.table = PlacesTable(model, self)
         self.setWidget(self.table)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,6 +32,7 @@ from explorer.indexed import index_problems
 from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
+from explorer.qt.counts import counts
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.mapsync import MapSync
@@ -59,14 +60,17 @@ REBUILDABLE = ("corrupt", "newer", "unavailable")
 INDEX_CHECK_DELAY_MS = 3000
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
 def place_counts(mentions: int, passages: int, articles: int) -> str:
     """"1 mention in 1 passage"; "5 mentions in 3 passages of 2 articles"."""
-    text = f"{plural(mentions, 'mention')} in {plural(passages, 'passage')}"
-    return text if articles == passages else text + f" of {plural(articles, 'article')}"
+    m = counts().mentions(mentions)
+    p = counts().passages(passages)
+    if articles == passages:
+        return QCoreApplication.translate("MainWindow", "{mentions} in {passages}").format(
+            mentions=m, passages=p)
+    a = counts().articles(articles)
+    return QCoreApplication.translate(
+        "MainWindow", "{mentions} in {passages} of {articles}").format(
+        mentions=m, passages=p, articles=a)
 
 
 class MainWindow(QMainWindow):
@@ -130,7 +134,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit(right)
         self.search.setObjectName("passageSearch")
-        self.search.setPlaceholderText("Search passages…")
+        self.search.setPlaceholderText(self.tr("Search passages…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -224,7 +228,7 @@ class MainWindow(QMainWindow):
             return
         # An index to show: the map first, then the check for changed files (which competes
         # for the CPU), once the page has drawn or after a few seconds at most.
-        self.status.label.setText("opening the index…")
+        self.status.label.setText(self.tr("opening the index…"))
         started: list[bool] = []
 
         def start_once() -> None:
@@ -261,7 +265,7 @@ class MainWindow(QMainWindow):
     def choose_folder(self) -> None:
         """File → Open folder…: ask for a folder and open it."""
         start = str(self.root.parent) if self.root is not None else ""
-        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of articles"), start)
         if folder:
             self.switch_folder(Path(folder))
 
@@ -367,16 +371,17 @@ class MainWindow(QMainWindow):
         if isinstance(exc, IndexUnavailable):
             self._index_failed(exc)
         else:
-            self.show_notice(f"{exc}. Open a folder of .txt articles.")
+            self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(error=exc))
         self._finish(False)
 
     def _index_failed(self, exc: IndexUnavailable) -> None:
         if exc.reason == "locked":
-            self.show_notice(f"{exc}. The map shows what is indexed so far.", rebuild=False,
-                             blocking=False)
+            self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
+                error=exc), rebuild=False, blocking=False)
             return
-        self.show_notice(f"{exc}. Rebuild it? Its analyst data are kept and the old file is "
-                         "backed up beside it.", rebuild=exc.reason in REBUILDABLE)
+        self.show_notice(self.tr("{error}. Rebuild it? Its analyst data are kept and the old file "
+                                 "is backed up beside it.").format(error=exc),
+                         rebuild=exc.reason in REBUILDABLE)
 
     def rebuild_index(self) -> None:
         """Set the damaged index aside (backed up), start a new one, and index again."""
@@ -390,7 +395,8 @@ class MainWindow(QMainWindow):
         try:
             kept = rebuild(self.index_path)
         except (IndexUnavailable, OSError) as exc:
-            self.show_notice(f"Cannot rebuild the index: {exc}", rebuild=True)
+            self.show_notice(self.tr("Cannot rebuild the index: {error}").format(error=exc),
+                             rebuild=True)
             return
         self.hide_notice()
         if kept is not None:
@@ -411,9 +417,11 @@ class MainWindow(QMainWindow):
         stats = self.reader.stats() if self.reader is not None else {}
         if self.root is not None and not stats.get("articles") and self.notice.isHidden():
             refused = len([p for p in self.problems if p not in self._settings_problems()])
-            why = f" ({plural(refused, 'file')} refused, see Problems)" if refused else ""
-            self.show_notice(f"No readable article (.txt) in {self.root}{why}. "
-                             "Open a folder of .txt articles.")
+            files = counts().files(refused)
+            why = self.tr(" ({files} refused, see Problems)").format(files=files) if refused else ""
+            self.show_notice(self.tr("No readable article (.txt) in {folder}{why}. "
+                                     "Open a folder of .txt articles.").format(
+                folder=self.root, why=why))
         self.update_status(cancelled=not complete and self.notice.isHidden())
         self.indexingFinished.emit(complete)
         if self.map_sync.up_to_date:
@@ -426,7 +434,7 @@ class MainWindow(QMainWindow):
         self.notice.show()
         self._blocked = blocking
         if blocking:
-            self.passages.show_query(None, Filter(), None, heading="Nothing to show",
+            self.passages.show_query(None, Filter(), None, heading=self.tr("Nothing to show"),
                                      empty=message)
 
     def hide_notice(self) -> None:
@@ -445,7 +453,7 @@ class MainWindow(QMainWindow):
         self._update_problems()
 
     def _update_problems(self) -> None:
-        self.problems_button.setText(f"Problems ({len(self.problems)})")
+        self.problems_button.setText(self.tr("Problems ({count})").format(count=len(self.problems)))
         self.problems_button.setEnabled(bool(self.problems))
 
     def show_problems(self) -> None:
@@ -538,24 +546,30 @@ class MainWindow(QMainWindow):
         else:
             stats = reader.stats() if reader is not None else {}
         demonyms = stats.get("demonyms", 0)
-        parts = [plural(stats.get("articles", 0), "article"),
-                 plural(stats.get("places", 0), "place"),
-                 plural(stats.get("mentions", 0) - demonyms, "place-name mention")]
+        articles, places = stats.get("articles", 0), stats.get("places", 0)
+        mentions = stats.get("mentions", 0) - demonyms
+        parts = [counts().articles(articles),
+                 counts().places(places),
+                 counts().place_name_mentions(mentions)]
         if demonyms:
-            parts.append(plural(demonyms, "demonym mention") + " (not counted on the map)")
+            parts.append(self.tr("{demonyms} (not counted on the map)").format(
+                demonyms=counts().demonym_mentions(demonyms)))
         f = self.session.filter
         if f.countries or f.text:
             what = []
             if f.countries:
-                what.append("countries " + ", ".join(sorted(f.countries)))
+                what.append(self.tr("countries {codes}").format(
+                    codes=", ".join(sorted(f.countries))))
             if f.text:
                 what.append(f"“{f.text}”")
-            shown = plural(self.map_sync.shown, "place")
-            parts.append(f"showing {shown} for " + " and ".join(what))
+            n = self.map_sync.shown
+            shown = counts().places(n)
+            parts.append(self.tr("showing {places} for {what}").format(
+                places=shown, what=self.tr(" and ").join(what)))
         if self.worker is not None and not self.indexing_done:
-            parts.append("indexing…")
+            parts.append(self.tr("indexing…"))
         if cancelled:
-            parts.append("indexing cancelled: the map shows what was indexed")
+            parts.append(self.tr("indexing cancelled: the map shows what was indexed"))
         self.status.label.setText(" · ".join(parts))
 
     def refresh_passages(self) -> None:
@@ -584,13 +598,15 @@ class MainWindow(QMainWindow):
                 what.append(f"“{f.text}”")
             total = reader.count_passages(f)
             self.passages.show_query(reader, f, None,
-                                     heading="Passages for " + " and ".join(what),
-                                     summary=plural(total, "passage"))
+                                     heading=self.tr("Passages for {what}").format(
+                                         what=self.tr(" and ").join(what)),
+                                     summary=counts().passages(total))
         elif not self._blocked:
             self.passages.show_query(
-                None, f, None, heading="Click a place on the map",
-                empty="Its passages appear here, grouped by article. Choose countries on the "
-                "left or search the passages to narrow the map and the passages.",
+                None, f, None, heading=self.tr("Click a place on the map"),
+                empty=self.tr("Its passages appear here, grouped by article. Choose countries "
+                              "on the left or search the passages to narrow the map and the "
+                              "passages."),
             )
 
     # -- map page -----------------------------------------------------------------------------

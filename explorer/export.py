@@ -1,0 +1,252 @@
+"""Exports of what the analyst is looking at: GeoJSON, CSV and a portable offline HTML map.
+
+Non-Qt: every function reads an ``IndexReader`` (``explorer.query``) through a ``Filter``, so
+the window's menus and ``explorer export`` give the same files for the same filter. (The PNG
+of the map is the window's own screenshot: ``explorer.qt.app``.)
+
+- ``places_geojson``: an RFC 7946 FeatureCollection of the places, one Point ``[lon, lat]``
+  each, with their counts and references to the passages that mention them (QGIS opens it).
+- ``mentions_csv``: one row per mention with its offsets, UTF-8 with a byte order mark and
+  RFC 4180 quoting, so that Excel shows Arabic text as it is.
+- ``offline_map_html``: the standalone map page (``explorer.mapdoc``) with every script,
+  stylesheet and image inlined: one file that opens on another machine, with no ``file://``
+  path and no remote URL. The data are embedded as ``mapdoc`` embeds them (escaped JSON, never
+  seen by a template engine); the assets are put in after the page is rendered, as plain text.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from explorer.atomic import atomic_write_bytes
+from explorer.query import Filter, IndexReader, PlaceSummary
+
+ALL = Filter()
+FORMATS = ("geojson", "csv", "html", "png")
+#: Passage references listed per place in the GeoJSON (the total is given beside).
+MAX_REFS = 50
+#: Passages read per query when walking all of them.
+_PAGE = 2000
+
+CSV_COLUMNS = ("doc", "start", "end", "text", "type", "place_id", "geonameid", "name",
+               "name_ar", "country", "lat", "lon", "confidence")
+BOM = "\ufeff"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class ExportError(Exception):
+    """An export that cannot be made as asked (said in one line)."""
+
+
+# -- GeoJSON ----------------------------------------------------------------------------------
+
+
+def _coordinate(x: float) -> float:
+    return round(x, 6)  # about 10 cm: RFC 7946 § 11.2 advises no more
+
+
+def place_feature(
+    reader: IndexReader, f: Filter, s: PlaceSummary, max_refs: int = MAX_REFS
+) -> dict[str, Any] | None:
+    """The GeoJSON Feature of one place (None when it has no usable coordinates)."""
+    p = s.place
+    if not (math.isfinite(p.lat) and math.isfinite(p.lon)
+            and -90 <= p.lat <= 90 and -180 <= p.lon <= 180):
+        return None
+    hits = reader.passages(f, p.id, 0, max_refs) if max_refs > 0 else []
+    total = reader.count_passages(f, p.id) if len(hits) == max_refs else len(hits)
+    return {
+        "type": "Feature",
+        "id": p.id,
+        "geometry": {"type": "Point", "coordinates": [_coordinate(p.lon), _coordinate(p.lat)]},
+        "properties": {
+            "id": p.id,
+            "geonameid": p.geonameid,
+            "name": p.name,
+            "name_ar": p.name_ar,
+            "kind": p.kind,
+            "country": p.country,
+            "mentions": s.count,
+            "articles": s.articles,
+            "passages": total,
+            "passage_refs": [{"doc": h.article.doc, "start": h.passage.start,
+                              "end": h.passage.end} for h in hits],
+        },
+    }
+
+
+def places_geojson(
+    reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS
+) -> dict[str, Any]:
+    """The places passing ``f`` (most mentioned first) as a GeoJSON FeatureCollection; each
+    lists up to ``max_refs`` passages that mention it (``passages`` says how many there are)."""
+    features = [feat for s in reader.places(f)
+                if (feat := place_feature(reader, f, s, max_refs)) is not None]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_bytes(reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS) -> bytes:
+    text = json.dumps(places_geojson(reader, f, max_refs), ensure_ascii=False,
+                      separators=(",", ":"), allow_nan=False)
+    # A file name's undecodable byte (a lone surrogate) as its JSON escape: valid UTF-8.
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+
+#: A cell starting with one of these is run as a formula by spreadsheets (CSV injection): such
+#: text cells get a leading apostrophe, which Excel and LibreOffice show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value: str | None) -> str:
+    if not value:
+        return ""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
+    """The mentions passing ``f`` in reading order (article date, file, offset), as CSV rows."""
+    offset = 0
+    while True:
+        hits = reader.passages(f, None, offset, _PAGE)
+        if not hits:
+            return
+        offset += len(hits)
+        for hit in hits:
+            for m in hit.mentions:
+                p = m.place
+                yield [_text_cell(hit.article.doc), m.start, m.end, _text_cell(m.text), m.type,
+                       _text_cell(p.id), "" if p.geonameid is None else p.geonameid,
+                       _text_cell(p.name), _text_cell(p.name_ar), p.country or "",
+                       _coordinate(p.lat), _coordinate(p.lon), round(m.confidence, 3)]
+
+
+def mentions_csv(reader: IndexReader, f: Filter = ALL) -> str:
+    """The mentions passing ``f`` as CSV text: a BOM, a header, CRLF line ends, fields quoted
+    when they hold a comma, a quote or a line end (RFC 4180)."""
+    buf = io.StringIO()
+    buf.write(BOM)
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(mention_rows(reader, f))
+    return buf.getvalue()
+
+
+def csv_bytes(reader: IndexReader, f: Filter = ALL) -> bytes:
+    # A file name's undecodable byte (a lone surrogate) is written back as that byte.
+    return mentions_csv(reader, f).encode("utf-8", "surrogateescape")
+
+
+# -- the offline HTML map ---------------------------------------------------------------------
+
+
+_SCRIPT_TAG = re.compile(r'<script src="(file://[^"]+)"></script>')
+_STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(file://[^"]+)"/>')
+_CSS_URL = re.compile(r"url\((['\"]?)([^)'\"]+)\1\)")
+#: A URL scheme's slashes: in the inlined scripts they are written ``:\/\/``, which is the same
+#: string in JavaScript (in a string, a regular expression or a comment) and no URL to a scanner.
+#: What the scripts hold are identifiers (the SVG namespace) and credits, never fetched.
+_SCHEME = re.compile(r"(https?)://", re.IGNORECASE)
+_MIME = {".png": "image/png", ".svg": "image/svg+xml", ".gif": "image/gif"}
+
+
+def _asset(url: str) -> Path:
+    from explorer.resources import resources_dir
+
+    path = Path(unquote(urlparse(url).path)).resolve()
+    if not path.is_relative_to(resources_dir().resolve()) or not path.is_file():
+        raise ExportError(f"the map page refers to {url}, which is not a bundled asset")
+    return path
+
+
+def _inline_script(match: re.Match[str]) -> str:
+    code = _asset(match.group(1)).read_text(encoding="utf-8")
+    code = _SCHEME.sub(r"\1:\\/\\/", code)
+    code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+    return f"<script>{code}</script>"
+
+
+def _inline_style(match: re.Match[str]) -> str:
+    path = _asset(match.group(1))
+    # Comments dropped: they hold links to bug reports, nothing the page needs.
+    css = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+
+    def data_url(m: re.Match[str]) -> str:
+        ref = m.group(2)
+        if ref.startswith(("#", "data:")):
+            return m.group()
+        image = (path.parent / ref).resolve()
+        mime = _MIME.get(image.suffix.lower())
+        if mime is None or not image.is_file():
+            raise ExportError(f"{path.name}: cannot inline {ref}")
+        data = base64.b64encode(image.read_bytes()).decode("ascii")
+        return f"url(data:{mime};base64,{data})"
+
+    css = _CSS_URL.sub(data_url, css)
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+    return f"<style>{css}</style>"
+
+
+def offline_map_html(reader: IndexReader, f: Filter = ALL) -> str:
+    """The map of the places passing ``f`` as one self-contained HTML page."""
+    from explorer.mapdoc import map_html, remote_urls
+
+    # The data in the page are escaped JSON (no raw ``<``), so every tag matched here is one
+    # the page template wrote.
+    html = map_html(reader.places(f))
+    html = _SCRIPT_TAG.sub(_inline_script, html)
+    html = _STYLE_TAG.sub(_inline_style, html)
+    if "file://" in html or remote_urls(html):
+        raise ExportError("the map page still refers to a file or a remote resource")
+    return html
+
+
+def html_bytes(reader: IndexReader, f: Filter = ALL) -> bytes:
+    return offline_map_html(reader, f).encode("utf-8", "surrogateescape")
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def export_bytes(reader: IndexReader, f: Filter, fmt: str) -> bytes:
+    """The export in format ``fmt`` (``geojson``, ``csv`` or ``html``) of what passes ``f``."""
+    if fmt == "geojson":
+        return geojson_bytes(reader, f)
+    if fmt == "csv":
+        return csv_bytes(reader, f)
+    if fmt == "html":
+        return html_bytes(reader, f)
+    raise ExportError(f"unknown export format {fmt!r} (one of geojson, csv, html)")
+
+
+def write_export(reader: IndexReader, f: Filter, fmt: str, out: Path) -> Path:
+    """Write the export to ``out`` atomically (a reader of ``out`` sees the old file or the
+    whole new one, never part of it) and return its path."""
+    data = export_bytes(reader, f, fmt)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(out, data)
+    return out
+
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "ExportError",
+    "export_bytes",
+    "mentions_csv",
+    "offline_map_html",
+    "places_geojson",
+    "write_export",
+]

@@ -1,0 +1,366 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>CountryFilter</name>
+    <message>
+        <source>Countries</source>
+        <translation>الدول</translation>
+    </message>
+    <message>
+        <source>Find a country…</source>
+        <translation>ابحث عن دولة…</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>كل الدول</translation>
+    </message>
+</context>
+<context>
+    <name>CountryListModel</name>
+    <message>
+        <source>{country} ({code}): {count} mentions of places in it (the country and its towns, regions, features; each marker counts its own)</source>
+        <translation>{country} ({code}): {count} إشارة إلى أماكن فيها (الدولة ومدنها ومناطقها ومعالمها؛ كل علامة تعدّ إشاراتها وحدها)</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n مقال</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالًا</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n مقطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s)</source>
+        <translation>
+            <numerusform>%n مكان</numerusform>
+            <numerusform>مكان واحد</numerusform>
+            <numerusform>مكانان</numerusform>
+            <numerusform>%n أماكن</numerusform>
+            <numerusform>%n مكانًا</numerusform>
+            <numerusform>%n مكان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n ملف</numerusform>
+            <numerusform>ملف واحد</numerusform>
+            <numerusform>ملفان</numerusform>
+            <numerusform>%n ملفات</numerusform>
+            <numerusform>%n ملفًا</numerusform>
+            <numerusform>%n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n إشارة</numerusform>
+            <numerusform>إشارة واحدة</numerusform>
+            <numerusform>إشارتان</numerusform>
+            <numerusform>%n إشارات</numerusform>
+            <numerusform>%n إشارةً</numerusform>
+            <numerusform>%n إشارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place-name mention(s)</source>
+        <translation>
+            <numerusform>%n إشارة إلى أسماء الأماكن</numerusform>
+            <numerusform>إشارة واحدة إلى اسم مكان</numerusform>
+            <numerusform>إشارتان إلى أسماء الأماكن</numerusform>
+            <numerusform>%n إشارات إلى أسماء الأماكن</numerusform>
+            <numerusform>%n إشارةً إلى أسماء الأماكن</numerusform>
+            <numerusform>%n إشارة إلى أسماء الأماكن</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n demonym mention(s)</source>
+        <translation>
+            <numerusform>%n إشارة إلى أسماء النسبة</numerusform>
+            <numerusform>إشارة واحدة إلى اسم نسبة</numerusform>
+            <numerusform>إشارتان إلى أسماء النسبة</numerusform>
+            <numerusform>%n إشارات إلى أسماء النسبة</numerusform>
+            <numerusform>%n إشارةً إلى أسماء النسبة</numerusform>
+            <numerusform>%n إشارة إلى أسماء النسبة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{mentions} in {passages}</source>
+        <extracomment>The map and its side panels never get smaller than this: whole Arabic words stay whole. Index failures a rebuild can cure (a locked or read-only index cannot be cured so). At most this long after opening, the indexer checks the folder even if the map is not drawn.</extracomment>
+        <translation>{mentions}، {passages}</translation>
+    </message>
+    <message>
+        <source>{mentions} in {passages} of {articles}</source>
+        <translation>{mentions}، {passages}، {articles}</translation>
+    </message>
+    <message>
+        <source>Search passages…</source>
+        <translation>ابحث في المقاطع…</translation>
+    </message>
+    <message>
+        <source>opening the index…</source>
+        <translation>جارٍ فتح الفهرس…</translation>
+    </message>
+    <message>
+        <source>Open a folder of articles</source>
+        <translation>افتح مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>{error}. Open a folder of .txt articles.</source>
+        <translation>{error}. افتح مجلدًا من مقالات ‎.txt.</translation>
+    </message>
+    <message>
+        <source>{error}. The map shows what is indexed so far.</source>
+        <translation>{error}. تعرض الخريطة ما فُهرس حتى الآن.</translation>
+    </message>
+    <message>
+        <source>{error}. Rebuild it? Its analyst data are kept and the old file is backed up beside it.</source>
+        <translation>{error}. هل تريد إعادة بنائه؟ تُحفظ بيانات المحلل، ويُنسخ الملف القديم احتياطيًا بجانبه.</translation>
+    </message>
+    <message>
+        <source>Cannot rebuild the index: {error}</source>
+        <translation>تعذّرت إعادة بناء الفهرس: {error}</translation>
+    </message>
+    <message>
+        <source> ({files} refused, see Problems)</source>
+        <translation> (رُفض {files}، انظر المشكلات)</translation>
+    </message>
+    <message>
+        <source>No readable article (.txt) in {folder}{why}. Open a folder of .txt articles.</source>
+        <translation>لا توجد مقالة قابلة للقراءة (‎.txt) في {folder}{why}. افتح مجلدًا من مقالات ‎.txt.</translation>
+    </message>
+    <message>
+        <source>Nothing to show</source>
+        <translation>لا شيء لعرضه</translation>
+    </message>
+    <message>
+        <source>Problems ({count})</source>
+        <translation>المشكلات ({count})</translation>
+    </message>
+    <message>
+        <source>{demonyms} (not counted on the map)</source>
+        <translation>{demonyms} (لا تُحتسب على الخريطة)</translation>
+    </message>
+    <message>
+        <source>countries {codes}</source>
+        <translation>الدول {codes}</translation>
+    </message>
+    <message>
+        <source>showing {places} for {what}</source>
+        <translation>يُعرض {places} لـ {what}</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> و</translation>
+    </message>
+    <message>
+        <source>indexing…</source>
+        <translation>جارٍ الفهرسة…</translation>
+    </message>
+    <message>
+        <source>indexing cancelled: the map shows what was indexed</source>
+        <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس</translation>
+    </message>
+    <message>
+        <source>Passages for {what}</source>
+        <translation>مقاطع {what}</translation>
+    </message>
+    <message>
+        <source>Click a place on the map</source>
+        <translation>انقر مكانًا على الخريطة</translation>
+    </message>
+    <message>
+        <source>Its passages appear here, grouped by article. Choose countries on the left or search the passages to narrow the map and the passages.</source>
+        <translation>تظهر مقاطعه هنا مجمّعة حسب المقالة. اختر دولًا من اللوحة الجانبية أو ابحث في المقاطع لتضييق الخريطة والمقاطع.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>
+&lt;h3&gt;explorer&lt;/h3&gt;
+&lt;p&gt;An offline, Arabic-first map-and-document explorer. Code: MIT licence.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Data&lt;/b&gt;&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;Place names and coordinates: GeoNames (geonames.org), CC BY 4.0.&lt;/li&gt;
+&lt;li&gt;Country and region shapes: Natural Earth (naturalearthdata.com), public domain.&lt;/li&gt;
+&lt;li&gt;Country names: Unicode CLDR, Unicode licence (Unicode-3.0).&lt;/li&gt;
+&lt;li&gt;Country shapes packaged by world-atlas (npm): ISC licence.&lt;/li&gt;
+&lt;li&gt;Arabic word lists built from hunspell-ar (Ayaspell, © Mohamed Kebdani):
+GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;Code in the map page&lt;/b&gt;&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;Leaflet: BSD 2-Clause licence.&lt;/li&gt;
+&lt;li&gt;Leaflet.markercluster: MIT licence.&lt;/li&gt;
+&lt;/ul&gt;
+</source>
+        <translation>
+&lt;h3&gt;explorer&lt;/h3&gt;
+&lt;p&gt;مستكشف للخرائط والوثائق يعمل دون اتصال، والعربية لغته الأولى. الشيفرة: رخصة MIT.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;البيانات&lt;/b&gt;&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;أسماء الأماكن وإحداثياتها: GeoNames ‏(geonames.org)، رخصة CC BY 4.0.&lt;/li&gt;
+&lt;li&gt;أشكال الدول والمناطق: Natural Earth ‏(naturalearthdata.com)، ملكية عامة.&lt;/li&gt;
+&lt;li&gt;أسماء الدول: Unicode CLDR، رخصة يونيكود (Unicode-3.0).&lt;/li&gt;
+&lt;li&gt;أشكال الدول مجمّعة في حزمة world-atlas ‏(npm): رخصة ISC.&lt;/li&gt;
+&lt;li&gt;قوائم الكلمات العربية مبنية على hunspell-ar ‏(Ayaspell، © محمد كبداني):
+GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;الشيفرة في صفحة الخريطة&lt;/b&gt;&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;Leaflet: رخصة BSD ذات البندين.&lt;/li&gt;
+&lt;li&gt;Leaflet.markercluster: رخصة MIT.&lt;/li&gt;
+&lt;/ul&gt;
+</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>فتح مجلد…</translation>
+    </message>
+    <message>
+        <source>Recent corpora</source>
+        <translation>المجموعات الأخيرة</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>بحث…</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>مسح التحديد</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Reload (index again)</source>
+        <translation>إعادة التحميل (فهرسة من جديد)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <source>About explorer</source>
+        <translation>حول explorer</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Rebuild the index</source>
+        <translation>إعادة بناء الفهرس</translation>
+    </message>
+</context>
+<context>
+    <name>PassagePanel</name>
+    <message>
+        <source>No passages.</source>
+        <extracomment>The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out.</extracomment>
+        <translation>لا توجد مقاطع.</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesDock</name>
+    <message>
+        <source>Places</source>
+        <translation>الأماكن</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesTable</name>
+    <message>
+        <source>Find a place…</source>
+        <translation>ابحث عن مكان…</translation>
+    </message>
+</context>
+<context>
+    <name>PlacesTableModel</name>
+    <message>
+        <source>Place</source>
+        <extracomment>The column headings, marked for translation (``headerData`` translates them).</extracomment>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>بالعربية</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>الدولة</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>{name}: {mentions} in {articles}</source>
+        <translation>{name}: {mentions}، {articles}</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>Problems while reading</source>
+        <translation>مشكلات أثناء القراءة</translation>
+    </message>
+    <message>
+        <source>{count} files or entries could not be used:</source>
+        <translation>تعذّر استخدام {count} من الملفات أو المدخلات:</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>indexing %v / %m</source>
+        <translation>الفهرسة %v / %m</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+</TS>

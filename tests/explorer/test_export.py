@@ -1,0 +1,318 @@
+"""Exports (issue 10): GeoJSON of places, CSV of mentions, the offline HTML map, the command.
+
+Read from a real SQLite index built by the Indexer on the seed articles, and from the
+in-memory index of the same folder: both ``IndexReader``s give the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explorer.export import (
+    CSV_COLUMNS,
+    csv_bytes,
+    geojson_bytes,
+    mentions_csv,
+    offline_map_html,
+    places_geojson,
+    write_export,
+)
+from explorer.index import CorpusIndex
+from explorer.indexdb import IndexDB
+from explorer.indexer import Indexer
+from explorer.mapdoc import remote_urls
+from explorer.pipeline import open_corpus
+from explorer.query import Filter
+from gazetteer import Geoparser
+from tests.conftest import ROOT
+from tests.explorer.conftest import copy_seeds
+from tests.hostile import page_data, write_case
+
+ALL = Filter()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_seeds(tmp_path_factory.mktemp("export") / "corpus")
+
+
+@pytest.fixture(scope="module")
+def db_path(corpus: Path, world: Geoparser) -> Path:
+    path = corpus.parent / "index.sqlite"
+    Indexer(corpus, path, jobs=1, geoparser=world).run()
+    return path
+
+
+@pytest.fixture(scope="module")
+def db(db_path: Path) -> Iterator[IndexDB]:
+    with IndexDB(db_path, readonly=True) as d:
+        yield d
+
+
+@pytest.fixture(scope="module")
+def memory(corpus: Path, world: Geoparser) -> CorpusIndex:
+    return open_corpus(corpus, geoparser=world)
+
+
+def _filters(db: IndexDB) -> list[Filter]:
+    top = db.countries()[0].code
+    doc = db.passages(ALL, None, 0, 1)[0].article.doc
+    return [ALL, Filter(countries=frozenset({top})), Filter(doc=doc),
+            Filter(text="طالبان"), Filter(countries=frozenset({top}), text="طالبان")]
+
+
+# -- GeoJSON ----------------------------------------------------------------------------------
+
+
+def check_rfc7946(fc: Any) -> None:
+    """The structure RFC 7946 asks of a FeatureCollection of Points (§ 3.1.2, 3.2, 3.3, 4)."""
+    assert fc["type"] == "FeatureCollection" and isinstance(fc["features"], list)
+    assert "crs" not in fc  # § 4: always WGS 84, no crs member
+    for feat in fc["features"]:
+        assert feat["type"] == "Feature" and isinstance(feat["properties"], dict)
+        assert isinstance(feat["id"], str | int)
+        geom = feat["geometry"]
+        assert geom["type"] == "Point"
+        lon, lat = geom["coordinates"]
+        assert all(isinstance(x, float | int) and math.isfinite(x) for x in (lon, lat))
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_geojson_is_rfc7946_with_counts_and_passage_refs(db: IndexDB) -> None:
+    data = geojson_bytes(db, ALL, max_refs=3)
+    fc = json.loads(data.decode("utf-8"))  # strict UTF-8
+    check_rfc7946(fc)
+    places = db.places()
+    assert [f["id"] for f in fc["features"]] == [s.place.id for s in places]
+    capped = 0
+    for feat, s in zip(fc["features"], places, strict=True):
+        props = feat["properties"]
+        assert feat["geometry"]["coordinates"] == [round(s.place.lon, 6), round(s.place.lat, 6)]
+        assert props["name"] == s.place.name and props["name_ar"] == s.place.name_ar
+        assert props["geonameid"] == s.place.geonameid and props["kind"] == s.place.kind
+        assert props["country"] == s.place.country
+        assert (props["mentions"], props["articles"]) == (s.count, s.articles)
+        assert props["passages"] == db.count_passages(ALL, s.place.id)
+        hits = db.passages(ALL, s.place.id, 0, 3)
+        assert props["passage_refs"] == [
+            {"doc": h.article.doc, "start": h.passage.start, "end": h.passage.end}
+            for h in hits]
+        capped += props["passages"] > len(props["passage_refs"])
+    assert capped, "no place has more passages than the cap: the total is not tested"
+    assert "أفغانستان" in data.decode("utf-8")  # Arabic as it is, not \\u escapes
+
+
+@pytest.mark.parametrize("which", range(5))
+def test_geojson_follows_the_filter_and_both_indexes_agree(
+    db: IndexDB, memory: CorpusIndex, which: int
+) -> None:
+    f = _filters(db)[which]
+    fc = places_geojson(db, f)
+    check_rfc7946(fc)
+    assert fc["features"], f
+    assert [x["id"] for x in fc["features"]] == [s.place.id for s in db.places(f)]
+    for feat in fc["features"]:
+        props = feat["properties"]
+        if f.countries:
+            assert props["country"] in f.countries
+        if f.doc:
+            assert {r["doc"] for r in props["passage_refs"]} == {f.doc}
+    if f != ALL:
+        assert len(fc["features"]) < len(db.places()) or f.text
+    assert places_geojson(memory, f) == fc
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 byte order mark"
+    text = data[3:].decode("utf-8")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("which", range(5))
+def test_csv_lists_every_passing_mention_with_its_offsets(
+    db: IndexDB, memory: CorpusIndex, corpus: Path, which: int
+) -> None:
+    f = _filters(db)[which]
+    data = csv_bytes(db, f)
+    rows = read_csv(data)
+    assert tuple(rows[0]) == CSV_COLUMNS
+    body = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows[1:]]
+    assert len(body) == sum(s.count for s in db.places(f)) > 0
+    texts: dict[str, str] = {}
+    for r in body:
+        text = texts.setdefault(r["doc"], (corpus / r["doc"]).read_text(encoding="utf-8"))
+        assert text[int(r["start"]):int(r["end"])] == r["text"]
+        assert r["type"] == "toponym"
+        place = db.place(r["place_id"])
+        assert place is not None
+        assert (r["name"], r["name_ar"], r["country"]) == (
+            place.place.name, place.place.name_ar, place.place.country or "")
+        assert r["geonameid"] == ("" if place.place.geonameid is None
+                                  else str(place.place.geonameid))
+        assert float(r["lat"]) == pytest.approx(place.place.lat, abs=1e-6)
+        assert float(r["lon"]) == pytest.approx(place.place.lon, abs=1e-6)
+        assert 0 <= float(r["confidence"]) <= 1
+        if f.countries:
+            assert r["country"] in f.countries
+        if f.doc:
+            assert r["doc"] == f.doc
+    assert csv_bytes(memory, f) == data
+
+
+def test_csv_quotes_commas_quotes_and_line_ends_and_defuses_formulas(
+    tmp_path: Path, world: Geoparser
+) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    names = ['a, "quoted" name.txt', "=HYPERLINK(1).txt", "+1.txt"]
+    for n in names:
+        shutil.copy(seed, folder / n)
+    index = open_corpus(folder, geoparser=world)
+    rows = read_csv(mentions_csv(index).encode("utf-8"))
+    docs = {r[0] for r in rows[1:]}
+    assert docs == {names[0], "'" + names[1], "'" + names[2]}
+    text = mentions_csv(index)
+    assert '"a, ""quoted"" name.txt"' in text  # RFC 4180: quoted, quotes doubled
+    assert any(float(r[11]) > 0 for r in rows[1:])  # numbers stay numbers (no apostrophe)
+
+
+# -- the offline HTML map ---------------------------------------------------------------------
+
+
+def test_html_is_one_self_contained_file(db: IndexDB) -> None:
+    f = _filters(db)[1]
+    html = offline_map_html(db, f)
+    assert "file://" not in html
+    assert remote_urls(html) == []
+    assert "<script src" not in html and "<link" not in html  # every asset inlined
+    assert "url(images/" not in html  # Leaflet's images as data: URLs
+    assert "L.MarkerClusterGroup" in html and "explorerInit(" in html
+    assert html.count("<script") == html.count("</script>")
+    added = page_data(html)["initial"]["add"]
+    assert [p["id"] for p in added] == [s.place.id for s in db.places(f)]
+    assert {p["country"] for p in added} == set(f.countries)
+
+
+@pytest.mark.parametrize("payload", ["{{7*7}}", "</script><img src=x onerror=alert(1)>"])
+def test_html_keeps_hostile_names_as_text(tmp_path: Path, world: Geoparser, payload: str) -> None:
+    corpus, gazetteer, shown = write_case(tmp_path, payload)
+    index = open_corpus(corpus, [gazetteer])
+    assert index.place(shown["id"]) is not None, "the hostile place was not found"
+    html = offline_map_html(index)
+    assert payload not in html  # neither rendered (49) nor raw markup: escaped in the JSON
+    assert "<img" not in html
+    assert html.count("<script") == html.count("</script>")
+    [record] = [p for p in page_data(html)["initial"]["add"] if p["id"] == shown["id"]]
+    assert {k: record[k] for k in shown} == shown
+
+
+# -- writing and the command ------------------------------------------------------------------
+
+
+def test_write_export_replaces_the_file_atomically(db: IndexDB, tmp_path: Path) -> None:
+    out = tmp_path / "sub" / "places.geojson"
+    write_export(db, ALL, "geojson", out)
+    assert json.loads(out.read_text(encoding="utf-8"))["features"]
+    write_export(db, _filters(db)[1], "geojson", out)
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) < len(db.places())
+    assert sorted(p.name for p in out.parent.iterdir()) == ["places.geojson"]  # no temp left
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "explorer", "export", *args],
+                          capture_output=True, text=True, timeout=300, cwd=cwd, env=env)
+
+
+def test_cli_exports_from_the_fresh_index(
+    db: IndexDB, db_path: Path, corpus: Path, tmp_path: Path
+) -> None:
+    top = db.countries()[0].code
+    for fmt in ("geojson", "csv", "html"):
+        out = tmp_path / f"out.{fmt}"
+        proc = run_cli(str(corpus), "--format", fmt, "-o", str(out), "--country", top.lower(),
+                       "--index", str(db_path), cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.strip() == str(out) and proc.stderr == ""
+        f = Filter(countries=frozenset({top}))
+        if fmt == "html":  # folium names its elements at random: compare the data
+            html = out.read_text(encoding="utf-8")
+            assert page_data(html) == page_data(offline_map_html(db, f))
+            assert remote_urls(html) == [] and "file://" not in html
+        else:
+            assert out.read_bytes() == {"geojson": geojson_bytes, "csv": csv_bytes}[fmt](db, f)
+
+
+def test_cli_reads_the_folder_without_an_index(
+    memory: CorpusIndex, corpus: Path, tmp_path: Path
+) -> None:
+    doc = memory.articles[0].doc
+    out = tmp_path / "m.csv"
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(out), "--doc", doc,
+                   "--text", "أفغانستان", "--index", str(tmp_path / "none.sqlite"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    f = Filter(doc=doc, text="أفغانستان")
+    assert out.read_bytes() == csv_bytes(memory, f)
+    assert len(read_csv(out.read_bytes())) > 1
+
+
+def test_cli_errors_are_one_line_and_keep_the_old_file(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "keep.geojson"
+    out.write_text("old", encoding="utf-8")
+    proc = run_cli(str(corpus), "--format", "geojson", "-o", str(out), "--doc", "nope.txt",
+                   cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and "nope.txt" in proc.stderr
+    assert out.read_text(encoding="utf-8") == "old"
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(out), "--country", "Syria",
+                   cwd=tmp_path)
+    assert proc.returncode == 2 and "Syria" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run_cli(str(corpus), "--format", "kml", "-o", str(out), cwd=tmp_path)
+    assert proc.returncode == 2
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(blocker / "x.csv"), cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1
+    proc = run_cli(str(tmp_path / "missing"), "--format", "csv", "-o", str(out), cwd=tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_geojson_of_an_undecodable_file_name_is_valid_utf8(
+    tmp_path: Path, world: Geoparser
+) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    name = os.fsdecode(b"\xff-news.txt")
+    shutil.copy(seed, folder / name)
+    data = geojson_bytes(open_corpus(folder, geoparser=world))
+    fc = json.loads(data.decode("utf-8"))  # strict: a raw \xff would fail here
+    assert {r["doc"] for feat in fc["features"] for r in feat["properties"]["passage_refs"]} \
+        == {name}
+
+
+def test_csv_walks_every_page_of_passages(
+    db: IndexDB, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = csv_bytes(db)
+    assert db.count_passages(ALL) > 7
+    monkeypatch.setattr("explorer.export._PAGE", 3)  # many short pages, one partial at the end
+    assert csv_bytes(db) == whole

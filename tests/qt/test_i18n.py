@@ -1,0 +1,148 @@
+"""The Arabic interface (issue 10): translations installed with ``--lang ar`` or an Arabic
+system locale, the window laid out right to left, and the committed translation files in step
+with the code. Real window and web view (the seeds' index)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from explorer.index import CorpusIndex
+from explorer.qt.app import install_language
+from explorer.qt.counts import counts
+from explorer.qt.menus import about_box
+from explorer.qt.panels import ProblemsDialog
+from explorer.qt.window import place_counts
+from tests.qt.conftest import open_window
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "resources" / "i18n"
+TOOLS = Path(sys.executable).parent
+
+
+def _remove(translators: list[Any]) -> None:
+    for t in translators:
+        QCoreApplication.removeTranslator(t)
+    QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def arabic(qapp: Any) -> Iterator[None]:
+    """The Arabic interface for one test; English again afterwards."""
+    translators = install_language(qapp, "ar")
+    yield
+    _remove(translators)
+
+
+@pytest.mark.e2e
+def test_arabic_window_is_translated_and_right_to_left(
+    qtbot: Any, seeds_index: CorpusIndex, arabic: None
+) -> None:
+    window = open_window(qtbot, seeds_index)
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.isRightToLeft() and window.filter.isRightToLeft()
+        menus = window.menus
+        assert [menus.file.title(), menus.edit.title(), menus.view.title(),
+                menus.help.title()] == ["&ملف", "&تحرير", "&عرض", "&مساعدة"]
+        assert menus.open_folder.text() == "فتح مجلد…"
+        assert window.places.windowTitle() == "الأماكن"
+        assert window.filter.all_button.text() == "كل الدول"
+        assert window.filter.search.placeholderText() == "ابحث عن دولة…"
+        assert window.search.placeholderText() == "ابحث في المقاطع…"
+        header = window.places.table.model.headerData(0, Qt.Orientation.Horizontal)
+        assert header == "المكان"
+        status = window.status.label.text()
+        assert "مقال" in status and "article" not in status
+        assert window.problems_button.text().startswith("المشكلات (")
+        about = about_box(window)
+        assert about.windowTitle() == "حول explorer" and "البيانات" in about.text()
+        about.deleteLater()
+        # Qt's own strings come from its Arabic translation (qtbase_ar).
+        dialog = ProblemsDialog([], window)
+        close = dialog.findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Close)
+        assert close.text() != "Close" and close.text().strip("&")
+        dialog.deleteLater()
+    finally:
+        window.dispose()
+
+
+@pytest.mark.e2e
+def test_english_window_is_unchanged(qtbot: Any, seeds_index: CorpusIndex, qapp: Any) -> None:
+    assert install_language(qapp, "en") == []
+    window = open_window(qtbot, seeds_index)
+    try:
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert not window.isRightToLeft()
+        menus = window.menus
+        assert [menus.file.title(), menus.edit.title(), menus.view.title(),
+                menus.help.title()] == ["&File", "&Edit", "&View", "&Help"]
+        assert window.filter.all_button.text() == "All countries"
+        assert window.places.windowTitle() == "Places"
+        assert " articles · " in window.status.label.text()
+    finally:
+        window.dispose()
+
+
+def test_arabic_counts_have_their_plural_forms(arabic: None) -> None:
+    c = counts()
+    assert [c.articles(n) for n in (1, 2, 3, 11, 100)] == [
+        "مقال واحد", "مقالان", "3 مقالات", "11 مقالًا", "100 مقال"]
+    assert place_counts(5, 3, 2) == "5 إشارات، 3 مقاطع، مقالان"
+
+
+def test_english_counts_without_a_translation() -> None:
+    c = counts()
+    assert [c.articles(n) for n in (1, 2, 1200)] == ["1 article", "2 articles", "1,200 articles"]
+    assert place_counts(5, 3, 2) == "5 mentions in 3 passages of 2 articles"
+
+
+def test_committed_qm_is_the_compiled_ts(tmp_path: Path) -> None:
+    out = tmp_path / "explorer_ar.qm"
+    subprocess.run([str(TOOLS / "pyside6-lrelease"), str(I18N / "explorer_ar.ts"), "-qm",
+                    str(out)], check=True, capture_output=True)
+    assert out.read_bytes() == (I18N / "explorer_ar.qm").read_bytes(), "run `make i18n`"
+
+
+def test_every_string_of_the_interface_has_its_arabic_translation(tmp_path: Path) -> None:
+    """lupdate on the code changes nothing in the committed .ts, which has no unfinished
+    message: a new string without its translation fails here."""
+    ts = tmp_path / "explorer_ar.ts"
+    shutil.copy(I18N / "explorer_ar.ts", ts)
+    sources = sorted(str(p) for p in (ROOT / "explorer" / "qt").glob("*.py"))
+    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                    *sources, "-ts", str(ts)], check=True, capture_output=True, cwd=ROOT)
+    text = ts.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+    assert text == (I18N / "explorer_ar.ts").read_text(encoding="utf-8"), "run `make i18n`"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ar_EG.UTF-8", "ar"), ("C", "en"),
+                                                 ("en_GB.UTF-8", "en")])
+def test_default_language_follows_the_system_locale(lang: str, expected: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG=lang, LANGUAGE="")
+    out = subprocess.run(
+        [sys.executable, "-c",
+         "from explorer.qt.app import system_language; print(system_language())"],
+        env=env, check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == expected
+
+
+def test_lang_option() -> None:
+    from explorer.cli import _window_parser
+
+    assert _window_parser().parse_args(["--lang", "ar"]).lang == "ar"
+    assert _window_parser().parse_args([]).lang is None
+    with pytest.raises(SystemExit):
+        _window_parser().parse_args(["--lang", "fr"])
