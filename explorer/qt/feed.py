@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from explorer.indexdb import IndexUnavailable
 from explorer.mapdata import map_message
-from explorer.query import CountrySummary, Filter, IndexReader
+from explorer.query import CountrySummary, Filter, IndexReader, PlaceSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class ViewData:
     added: tuple[str, ...]  # place ids the message adds to the page
     shown: int  # places the filter shows
     countries: list[CountrySummary] = field(default_factory=list)
+    places: list[PlaceSummary] = field(default_factory=list)  # what the filter shows
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -48,6 +49,7 @@ def compute(reader: IndexReader, request: Request) -> ViewData:
         added=tuple(rec["id"] for rec in message["add"]),
         shown=len(places),
         countries=reader.countries(f),
+        places=places,
         stats=reader.stats(),
     )
 

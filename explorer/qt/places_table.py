@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from explorer.qt.counts import counts
 from explorer.qt.session_model import SessionModel
-from explorer.query import PlaceSummary
+from explorer.query import Filter, PlaceSummary
 from explorer.session import Change
 
 PlaceIdRole = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +58,8 @@ class PlacesTableModel(QAbstractTableModel):
     """The places of the session's filter with their counts, most mentioned first.
 
     While the table is hidden (``set_active(False)``) it does not query the index: it reloads
-    once when shown again.
+    once when shown again. With a feed (``fed``: a large index), the rows come from the feed's
+    answers, computed off the GUI thread (``set_rows``), and the table never queries itself.
     """
 
     def __init__(self, model: SessionModel, parent: QObject | None = None) -> None:
@@ -68,18 +69,38 @@ class PlacesTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self.active = True
         self._stale = False
+        self.fed = False
+        self._fed_rows: list[PlaceSummary] = []
         model.changed.connect(self._on_change)
         self.reload()
 
     def reload(self) -> None:
         self._stale = False
+        if self.fed:
+            self._show(self._fed_rows)
+            return
         reader = self.session.reader
+        self._show(reader.places(self.session.filter) if reader is not None else [])
+
+    def _show(self, rows: list[PlaceSummary]) -> None:
         self.beginResetModel()
-        self.rows = reader.places(self.session.filter) if reader is not None else []
+        self.rows = rows
         self._row_of = {s.place.id: i for i, s in enumerate(self.rows)}
         self.endResetModel()
 
+    def set_rows(self, rows: list[PlaceSummary], f: Filter) -> None:
+        """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
+        if f != self.session.filter:
+            return  # an answer for a filter that is no longer on
+        self._fed_rows = rows
+        if self.active:
+            self._show(rows)
+        else:
+            self._stale = True
+
     def _on_change(self, change: Change) -> None:
+        if self.fed:
+            return  # the feed's answer for the new filter or data comes through set_rows
         if change.filter or change.data:
             if self.active:
                 self.reload()

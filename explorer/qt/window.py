@@ -318,10 +318,12 @@ class MainWindow(QMainWindow):
         self.feed = feed
         self.map_sync.set_feed(feed)
         self.filter.model.fed = feed is not None
+        self.places.table.model.fed = feed is not None
 
     def _on_view_data(self, data: ViewData) -> None:
         self._stats = data.stats
         self.filter.model.set_rows(data.countries, data.filter)
+        self.places.table.model.set_rows(data.places, data.filter)
         self.update_status()
 
     def start_indexing(self, indexer: Indexing) -> None:

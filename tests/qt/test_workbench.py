@@ -210,6 +210,17 @@ def test_open_another_folder_by_drop_and_recent_corpora(
         wait_indexed(qtbot, window)
         assert window.reader.stats()["articles"] == 1
         assert table_ids(window) == [HELSINKI]
+        # On the index, the table's rows come from the feed (off the GUI thread): a filter
+        # change never makes the GUI thread list the places itself.
+        assert window.places.table.model.fed
+        gui_queries: list[object] = []
+        window.reader.places = lambda *a: gui_queries.append(a) or []  # counts GUI-thread calls
+        window.session.set_filter(Filter(countries=frozenset({"SY"})))
+        qtbot.waitUntil(lambda: table_ids(window) == [])
+        window.session.set_filter(Filter())
+        qtbot.waitUntil(lambda: table_ids(window) == [HELSINKI])
+        assert gui_queries == []
+        del window.reader.places  # the reader's own method again
         wait_drawn(qtbot, window)
         assert run_js(qtbot, window, "explorer.visibleIds()") == [HELSINKI]
         assert run_js(qtbot, window, "window.__sentinel") == 1  # the same page, not reloaded
