@@ -89,6 +89,9 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
             ("markercluster", web("markercluster", "leaflet.markercluster.js")),
             ("topojson", web("topojson-client", "topojson-client.min.js")),
             ("basemap", asset_url("basemap", "countries.js")),
+            ("basemap_low", asset_url("basemap", "countries_110m.js")),
+            ("labels", asset_url("basemap", "labels.js")),
+            ("explorer_basemap", web("explorer", "basemap.js")),
             ("explorer", web("explorer", "map.js")),
         ]
         self.default_css = [

@@ -28,6 +28,7 @@ if (!outDir) {
 }
 
 const WORLD_ATLAS = require.resolve("world-atlas/countries-50m.json");
+const WORLD_ATLAS_LOW = require.resolve("world-atlas/countries-110m.json");
 const atlasVersion = require("world-atlas/package.json").version;
 const isoVersion = require("i18n-iso-countries/package.json").version;
 const polylabelVersion = require("polylabel/package.json").version;
@@ -81,121 +82,128 @@ const FULL_NAME = {
   eSwatini: "Eswatini",
 };
 
-const topo = JSON.parse(fs.readFileSync(WORLD_ATLAS, "utf8"));
-const geoms = topo.objects.countries.geometries;
-const unknownMissing = [];
+// Names, ISO codes and the antimeridian fix of one world-atlas file (the 1:50m shapes and the
+// coarser 1:110m ones the page draws when zoomed out).
+function prepare(file) {
+  const topo = JSON.parse(fs.readFileSync(file, "utf8"));
+  const geoms = topo.objects.countries.geometries;
+  const unknownMissing = [];
 
-for (const g of geoms) {
-  const neName = g.properties && g.properties.name;
-  let iso2 = null;
-  if (g.id !== undefined && g.id !== null) {
-    iso2 = countries.numericToAlpha2(String(g.id)) || null;
-    if (!iso2) unknownMissing.push(`${neName} (id ${g.id})`);
-  } else if (Object.prototype.hasOwnProperty.call(NO_NUMERIC_ID, neName)) {
-    iso2 = NO_NUMERIC_ID[neName];
-  } else {
-    unknownMissing.push(`${neName} (no id)`);
+  for (const g of geoms) {
+    const neName = g.properties && g.properties.name;
+    let iso2 = null;
+    if (g.id !== undefined && g.id !== null) {
+      iso2 = countries.numericToAlpha2(String(g.id)) || null;
+      if (!iso2) unknownMissing.push(`${neName} (id ${g.id})`);
+    } else if (Object.prototype.hasOwnProperty.call(NO_NUMERIC_ID, neName)) {
+      iso2 = NO_NUMERIC_ID[neName];
+    } else {
+      unknownMissing.push(`${neName} (no id)`);
+    }
+    g.properties = { iso2, name: FULL_NAME[neName] || neName };
   }
-  g.properties = { iso2, name: FULL_NAME[neName] || neName };
-}
-if (unknownMissing.length) {
-  // A new world-atlas version added geometries this table does not know: decide, then rerun.
-  console.error("geometries with no ISO mapping:", unknownMissing.join(", "));
-  process.exit(1);
-}
+  if (unknownMissing.length) {
+    // A new world-atlas version added geometries this table does not know: decide, then rerun.
+    console.error("geometries with no ISO mapping:", unknownMissing.join(", "));
+    process.exit(1);
+  }
 
-// ---- antimeridian ------------------------------------------------------------------------
-// world-atlas is made for d3-geo's spherical rendering, where an edge from lon 179.9 to
-// -180 is short. Leaflet draws straight lines in Web Mercator, so a ring that crosses the
-// antimeridian (Russia's Chukotka, Wrangel Island, one of Fiji's islands) would be drawn as
-// a band across the whole world. Such rings are unwrapped in the arcs themselves: the
-// points on the ring's minority side of the antimeridian move by 360 degrees (Chukotka ends
-// up at lon 180..190, beside the rest of Russia). A ring with an odd number of crossings
-// goes round a pole (Antarctica's degenerate cap along lat -89.999) and is left alone.
-const [sx, sy] = topo.transform.scale;
-const [tx, ty] = topo.transform.translate;
-const WORLD = Math.round(360 / sx); // quantized units in 360 degrees of longitude
-if (Math.abs(WORLD * sx - 360) > 1e-6) throw new Error(`360/scale is not an integer: ${360 / sx}`);
+  // ---- antimeridian ------------------------------------------------------------------------
+  // world-atlas is made for d3-geo's spherical rendering, where an edge from lon 179.9 to
+  // -180 is short. Leaflet draws straight lines in Web Mercator, so a ring that crosses the
+  // antimeridian (Russia's Chukotka, Wrangel Island, one of Fiji's islands) would be drawn as
+  // a band across the whole world. Such rings are unwrapped in the arcs themselves: the
+  // points on the ring's minority side of the antimeridian move by 360 degrees (Chukotka ends
+  // up at lon 180..190, beside the rest of Russia). A ring with an odd number of crossings
+  // goes round a pole (Antarctica's degenerate cap along lat -89.999) and is left alone.
+  const [sx, sy] = topo.transform.scale;
+  const [tx, ty] = topo.transform.translate;
+  const WORLD = Math.round(360 / sx); // quantized units in 360 degrees of longitude
+  if (Math.abs(WORLD * sx - 360) > 1e-6) throw new Error(`360/scale is not an integer: ${360 / sx}`);
 
-const absArcs = topo.arcs.map((arc) => {
-  let x = 0;
-  let y = 0;
-  return arc.map(([dx, dy]) => [(x += dx), (y += dy)]);
-});
-const ringPoints = (ring) =>
-  ring.flatMap((i, n) => {
-    const pts = i < 0 ? absArcs[~i].slice().reverse() : absArcs[i];
-    return n === 0 ? pts : pts.slice(1);
+  const absArcs = topo.arcs.map((arc) => {
+    let x = 0;
+    let y = 0;
+    return arc.map(([dx, dy]) => [(x += dx), (y += dy)]);
   });
-const jumps = (pts) => {
-  let count = 0;
-  for (let k = 1; k < pts.length; k++) if (Math.abs(pts[k][0] - pts[k - 1][0]) > WORLD / 2) count++;
-  return count;
-};
-const allRings = []; // {geom, ring}
-for (const g of geoms) {
-  const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
-  for (const poly of polys) for (const ring of poly) allRings.push({ g, ring });
-}
-const shiftArcs = new Map(); // abs arc index -> +1 (move west points east) | -1
-const unwrapped = [];
-for (const { g, ring } of allRings) {
-  const pts = ringPoints(ring);
-  const j = jumps(pts);
-  if (j === 0 || j % 2 === 1) continue;
-  const west = pts.filter(([x]) => x * sx + tx < 0).length;
-  const dir = west <= pts.length - west ? +1 : -1;
-  for (const i of ring) {
-    const a = i < 0 ? ~i : i;
-    if (shiftArcs.has(a) && shiftArcs.get(a) !== dir) throw new Error(`arc ${a}: conflicting shifts`);
-    shiftArcs.set(a, dir);
+  const ringPoints = (ring) =>
+    ring.flatMap((i, n) => {
+      const pts = i < 0 ? absArcs[~i].slice().reverse() : absArcs[i];
+      return n === 0 ? pts : pts.slice(1);
+    });
+  const jumps = (pts) => {
+    let count = 0;
+    for (let k = 1; k < pts.length; k++) if (Math.abs(pts[k][0] - pts[k - 1][0]) > WORLD / 2) count++;
+    return count;
+  };
+  const allRings = []; // {geom, ring}
+  for (const g of geoms) {
+    const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
+    for (const poly of polys) for (const ring of poly) allRings.push({ g, ring });
   }
-  unwrapped.push(g.properties.name);
-}
-const moves = (a, [x]) => {
-  const lon = x * sx + tx;
-  return shiftArcs.get(a) === +1 ? lon < 0 : lon > 0;
-};
-for (const { g, ring } of allRings) {
-  // An arc shared with a ring that is not unwrapped must not have points that would move.
-  for (const i of ring) {
-    const a = i < 0 ? ~i : i;
-    if (!shiftArcs.has(a)) continue;
-    const owned = ring.every((k) => shiftArcs.has(k < 0 ? ~k : k));
-    if (!owned && absArcs[a].some((p) => moves(a, p))) {
-      throw new Error(`arc ${a} of ${g.properties.name} is shared across the antimeridian fix`);
+  const shiftArcs = new Map(); // abs arc index -> +1 (move west points east) | -1
+  const unwrapped = [];
+  for (const { g, ring } of allRings) {
+    const pts = ringPoints(ring);
+    const j = jumps(pts);
+    if (j === 0 || j % 2 === 1) continue;
+    const west = pts.filter(([x]) => x * sx + tx < 0).length;
+    const dir = west <= pts.length - west ? +1 : -1;
+    for (const i of ring) {
+      const a = i < 0 ? ~i : i;
+      if (shiftArcs.has(a) && shiftArcs.get(a) !== dir) throw new Error(`arc ${a}: conflicting shifts`);
+      shiftArcs.set(a, dir);
+    }
+    unwrapped.push(g.properties.name);
+  }
+  const moves = (a, [x]) => {
+    const lon = x * sx + tx;
+    return shiftArcs.get(a) === +1 ? lon < 0 : lon > 0;
+  };
+  for (const { g, ring } of allRings) {
+    // An arc shared with a ring that is not unwrapped must not have points that would move.
+    for (const i of ring) {
+      const a = i < 0 ? ~i : i;
+      if (!shiftArcs.has(a)) continue;
+      const owned = ring.every((k) => shiftArcs.has(k < 0 ? ~k : k));
+      if (!owned && absArcs[a].some((p) => moves(a, p))) {
+        throw new Error(`arc ${a} of ${g.properties.name} is shared across the antimeridian fix`);
+      }
     }
   }
-}
-for (const [a, dir] of shiftArcs) {
-  absArcs[a] = absArcs[a].map((p) => (moves(a, p) ? [p[0] + dir * WORLD, p[1]] : p));
-}
-topo.arcs = absArcs.map((arc) => {
-  let px = 0;
-  let py = 0;
-  return arc.map(([x, y]) => {
-    const d = [x - px, y - py];
-    px = x;
-    py = y;
-    return d;
+  for (const [a, dir] of shiftArcs) {
+    absArcs[a] = absArcs[a].map((p) => (moves(a, p) ? [p[0] + dir * WORLD, p[1]] : p));
+  }
+  topo.arcs = absArcs.map((arc) => {
+    let px = 0;
+    let py = 0;
+    return arc.map(([x, y]) => {
+      const d = [x - px, y - py];
+      px = x;
+      py = y;
+      return d;
+    });
   });
-});
-for (const { g, ring } of allRings) {
-  const j = jumps(ringPoints(ring));
-  if (j && j % 2 === 0) throw new Error(`${g.properties.name}: ring still crosses the antimeridian`);
-}
-// The `land` object (the union of all countries) is not used by the page: dropped, which also
-// keeps its rings out of the antimeridian fix. Only the country arcs remain referenced.
-delete topo.objects.land;
-{
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  for (const arc of absArcs) for (const [x] of arc) (x0 = Math.min(x0, x)), (x1 = Math.max(x1, x));
-  topo.bbox = [x0 * sx + tx, topo.bbox[1], x1 * sx + tx, topo.bbox[3]].map(
-    (v) => Math.round(v * 1e6) / 1e6,
-  );
-}
+  for (const { g, ring } of allRings) {
+    const j = jumps(ringPoints(ring));
+    if (j && j % 2 === 0) throw new Error(`${g.properties.name}: ring still crosses the antimeridian`);
+  }
+  // The `land` object (the union of all countries) is not used by the page: dropped, which also
+  // keeps its rings out of the antimeridian fix. Only the country arcs remain referenced.
+  delete topo.objects.land;
+  {
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    for (const arc of absArcs) for (const [x] of arc) (x0 = Math.min(x0, x)), (x1 = Math.max(x1, x));
+    topo.bbox = [x0 * sx + tx, topo.bbox[1], x1 * sx + tx, topo.bbox[3]].map(
+      (v) => Math.round(v * 1e6) / 1e6,
+    );
+  }
 
+  return { topo, unwrapped };
+}
+const { topo, unwrapped } = prepare(WORLD_ATLAS);
+const low = prepare(WORLD_ATLAS_LOW);
 // ---- representative points --------------------------------------------------------------
 // Computed in Web Mercator (what Leaflet displays), with y in degree-like units, so the
 // point is the visual centre of the largest polygon as drawn and polylabel's precision of
@@ -295,6 +303,11 @@ fs.writeFileSync(
   header + "window.EXPLORER_BASEMAP = " + JSON.stringify(topo) + ";\n",
 );
 fs.writeFileSync(
+  path.join(outDir, "countries_110m.js"),
+  header.replace("1:50m", "1:110m").replace(/EXPLORER_BASEMAP/g, "EXPLORER_BASEMAP_LOW") +
+    "window.EXPLORER_BASEMAP_LOW = " + JSON.stringify(low.topo) + ";\n",
+);
+fs.writeFileSync(
   path.join(outDir, "country_points.json"),
   "{\n" +
     Object.keys(points)
@@ -307,5 +320,6 @@ const nulls = fc.features.filter((f) => !f.properties.iso2).map((f) => f.propert
 console.log(
   `basemap: ${fc.features.length} country features, ${Object.keys(points).length} iso2 points, ` +
     `${nulls.length} with iso2 null (${nulls.join(", ")}); antimeridian unwrapped: ` +
-    `${unwrapped.join(", ") || "none"}; polylabel@${polylabelVersion}`,
+    `${unwrapped.join(", ") || "none"} (1:110m: ${low.unwrapped.join(", ") || "none"}); ` +
+    `polylabel@${polylabelVersion}`,
 );

@@ -66,6 +66,11 @@ class CountryFilter(QWidget):
         self.view.setObjectName("countryList")
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Long names ("United Arab Emirates الإمارات العربية المتحدة") wrap between words
+        # instead of running off the side.
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.clicked.connect(self._toggle)
         layout.addWidget(self.view)
         self.all_button = QPushButton(self.tr("All countries"), self)

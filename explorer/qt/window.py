@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,6 +35,7 @@ from explorer.qt.bridge import MapBridge
 from explorer.qt.counts import counts
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing import Indexing, IndexWorker
+from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
         self.map_sync = MapSync(self.session, self.bridge, self)
         self.map_sync.drawn.connect(self._on_drawn)
         self.map_sync.viewData.connect(self._on_view_data)
+        self.map_texts = MapTexts(self)
+        self.bridge.events.ready.connect(self.send_map_texts)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -622,6 +625,15 @@ class MainWindow(QMainWindow):
             page.runJavaScript(code, 0)
         else:
             page.runJavaScript(code, 0, callback)
+
+    def send_map_texts(self) -> None:
+        """The map's labels and legend in the interface's language."""
+        self.map_sync.send(self.map_texts.message())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.map_ready:
+            self.send_map_texts()
+        super().changeEvent(event)
 
     # -- closing ------------------------------------------------------------------------------
 

@@ -196,6 +196,46 @@
     </message>
 </context>
 <context>
+    <name>MapTexts</name>
+    <message>
+        <source>en</source>
+        <comment>the language code of the map&apos;s country and capital names: ar for Arabic</comment>
+        <translation>ar</translation>
+    </message>
+    <message>
+        <source>Marker size: mentions</source>
+        <translation>حجم العلامة: عدد الإشارات</translation>
+    </message>
+    <message>
+        <source>Place names only; demonyms are not counted</source>
+        <translation>أسماء الأماكن فقط؛ لا تُحتسب أسماء النسبة</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <source>Selected place</source>
+        <translation>المكان المحدد</translation>
+    </message>
+    <message>
+        <source>Group of places (click to zoom in)</source>
+        <translation>مجموعة أماكن (انقر للتكبير)</translation>
+    </message>
+    <message>
+        <source>Country or region of the selection</source>
+        <translation>دولة المكان المحدد أو منطقته</translation>
+    </message>
+    <message>
+        <source>Capital</source>
+        <translation>العاصمة</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>

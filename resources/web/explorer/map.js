@@ -12,6 +12,8 @@
  *             mentioned first (every other marker is hidden)
  *   selected: id or null
  *   fit:      true to fit the view to the shown places
+ *   lang:     "ar" or "en": the language of the basemap's labels
+ *   strings:  {key: text} the legend's words in the interface's language
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
  * Every string that comes from the corpus or the gazetteer is put into the page with
@@ -22,6 +24,9 @@
 
   // The most mentioned places are never hidden inside a cluster.
   var PROMINENT = 12;
+  // The room a tooltip needs beside its marker (pixels): nearer the map's edge, it goes the
+  // other way.
+  var TIP_ROOM = { x: 110, y: 80 };
 
   var state = {
     map: null,
@@ -39,6 +44,13 @@
     shapes: new Map(),  // ISO2 -> [L.Path] (country shapes of the basemap)
     highlighted: [],
     selected: null,
+    basemap: null,
+    lang: "en",
+    strings: {},
+    fit: null,        // the bounds the view was last fitted to, until the user moves the map
+    view: null,       // {center, zoom}: the view to keep when the map is resized
+    moving: false,    // the page itself is moving the map (not the user)
+    offsets: new Map(), // id -> degrees the marker is drawn shifted by (the date line)
     bridge: null,
     drawn: false,
     announced: false,
@@ -50,7 +62,10 @@
     shapeHighlight: { color: "#b3541e", weight: 1.5, fillColor: "#f7dcc4", fillOpacity: 1 },
     marker: { color: "#7a2e0e", weight: 1.5, fillColor: "#d9622b", fillOpacity: 0.75 },
     region: { color: "#1f4e79", weight: 1.5, fillColor: "#4a90c2", fillOpacity: 0.55 },
-    selected: { color: "#111111", weight: 3, fillColor: "#ffcc00", fillOpacity: 0.9 }
+    selected: { color: "#111111", weight: 3, fillColor: "#ffcc00", fillOpacity: 0.9 },
+    // As MarkerCluster.Default.css draws them, and map.css the capitals' dots.
+    cluster: { color: "rgba(110, 204, 57, 0.6)", fillColor: "rgba(181, 226, 140, 0.9)" },
+    capital: { color: "#333333", fillColor: "#ffffff" }
   };
 
   function el(tag, cls, text, dir) {
@@ -106,21 +121,14 @@
   }
 
   function drawBasemap(map) {
-    var topo = window.EXPLORER_BASEMAP;
-    if (!topo || !window.topojson || !topo.objects) { return; }
-    var key = topo.objects.countries ? "countries" : Object.keys(topo.objects)[0];
-    var features = window.topojson.feature(topo, topo.objects[key]);
-    L.geoJSON(features, {
-      style: function () { return STYLE.shape; },
-      interactive: false,
-      onEachFeature: function (feature, layer) {
-        var code = feature.properties && feature.properties.iso2;
-        if (code) {
-          if (!state.shapes.has(code)) { state.shapes.set(code, []); }
-          state.shapes.get(code).push(layer);
-        }
-      }
-    }).addTo(map);
+    if (!window.explorerBasemap) { return; }
+    state.basemap = window.explorerBasemap(map, STYLE.shape);
+    state.shapes = state.basemap.shapes;
+  }
+
+  /** The word for ``key`` in the interface's language (sent by Qt), else ``fallback``. */
+  function word(key, fallback) {
+    return Object.prototype.hasOwnProperty.call(state.strings, key) ? state.strings[key] : fallback;
   }
 
   function highlightShapes(p) {
@@ -200,21 +208,42 @@
     updateLegend();
   }
 
-  /** The legend: marker size is the mention count (the smallest and the largest shown). */
+  function swatch(style, size, round) {
+    var dot = el("span", "explorer-legend-dot", "");
+    dot.style.width = size + "px";
+    dot.style.height = size + "px";
+    dot.style.background = style.fillColor;
+    dot.style.borderColor = style.color;
+    dot.style.borderRadius = round ? "50%" : "2px";
+    return dot;
+  }
+
+  /** The legend: marker size is the mention count (the smallest and the largest shown), then
+   *  what each colour means. In the interface's language. */
   function updateLegend() {
     var box = state.legend;
     if (!box) { return; }
+    var rtl = state.lang === "ar";
     box.textContent = "";
-    box.appendChild(el("div", "explorer-legend-title", "Marker size: mentions", "ltr"));
+    box.dir = rtl ? "rtl" : "ltr";
+    box.appendChild(el("div", "explorer-legend-title", word("size", "Marker size: mentions")));
     var sizes = state.largest > 1 ? [1, state.largest] : [1];
     sizes.forEach(function (n) {
-      var row = el("div", "explorer-legend-row", "", "ltr");
-      var dot = el("span", "explorer-legend-dot", "");
-      var d = Math.round(2 * radius(n));
-      dot.style.width = d + "px";
-      dot.style.height = d + "px";
-      row.appendChild(dot);
-      row.appendChild(document.createTextNode(" " + n.toLocaleString("en")));
+      var row = el("div", "explorer-legend-row", "");
+      row.appendChild(swatch(STYLE.marker, Math.round(2 * radius(n)), true));
+      row.appendChild(el("span", "", n.toLocaleString("en")));
+      box.appendChild(row);
+    });
+    box.appendChild(el("div", "explorer-legend-note",
+      word("toponyms", "Place names only (demonyms are not counted)")));
+    [[STYLE.marker, true, "place", "Place"], [STYLE.region, true, "region", "Region"],
+     [STYLE.selected, true, "selected", "Selected place"],
+     [STYLE.cluster, true, "cluster", "Group of places (click to zoom in)"],
+     [STYLE.shapeHighlight, false, "country", "Country or region of the selection"],
+     [STYLE.capital, true, "capital", "Capital"]].forEach(function (item) {
+      var row = el("div", "explorer-legend-row", "");
+      row.appendChild(swatch(item[0], item[2] === "capital" ? 6 : 12, item[1]));
+      row.appendChild(el("span", "", word(item[2], item[3])));
       box.appendChild(row);
     });
   }
@@ -250,7 +279,56 @@
       var p = state.places.get(id);
       return [p.lat, p.lon];
     }));
-    state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
+    fitTo(bounds.pad(0.15));
+  }
+
+  function fitTo(bounds) {
+    state.moving = true;
+    state.map.fitBounds(bounds, { maxZoom: 6, animate: false });
+    state.moving = false;
+    state.fit = bounds;
+  }
+
+  /** The view as it was before the map's size changed: the same places fitted, or else the
+   *  same centre and zoom (Leaflet alone keeps the centre's pixel, and drifts). */
+  function keepView() {
+    if (state.fit) {
+      fitTo(state.fit);
+    } else if (state.view) {
+      state.moving = true;
+      state.map.setView(state.view.center, state.view.zoom, { animate: false });
+      state.moving = false;
+    }
+  }
+
+  function userMoved() {
+    if (!state.moving) { state.fit = null; }
+  }
+
+  function rememberView() {
+    if (!state.moving) { state.view = { center: state.map.getCenter(), zoom: state.map.getZoom() }; }
+    wrapMarkers();
+  }
+
+  /** Draw each shown marker in the world copy nearest the view's centre, so that places on
+   *  both sides of the date line show. */
+  function wrapMarkers() {
+    var centre = state.map.getCenter().lng;
+    var moved = { cluster: [], loose: [] };
+    state.where.forEach(function (where, id) {
+      var p = state.places.get(id);
+      var shift = 360 * Math.round((centre - p.lon) / 360);
+      if ((state.offsets.get(id) || 0) === shift) { return; }
+      moved[where].push([id, shift]);
+    });
+    var inCluster = moved.cluster.map(function (m) { return state.markers.get(m[0]); });
+    if (inCluster.length) { state.cluster.removeLayers(inCluster); }
+    moved.cluster.concat(moved.loose).forEach(function (m) {
+      var p = state.places.get(m[0]);
+      state.offsets.set(m[0], m[1]);
+      state.markers.get(m[0]).setLatLng([p.lat, p.lon + m[1]]);
+    });
+    if (inCluster.length) { state.cluster.addLayers(inCluster); }
   }
 
   function afterPaint(callback) {
@@ -261,6 +339,12 @@
   function apply(msg) {
     var now = window.performance.now.bind(window.performance);
     var t = now(), phases = {};
+    if (msg.strings) { state.strings = msg.strings; }
+    if (msg.lang) {
+      state.lang = msg.lang;
+      if (state.basemap) { state.basemap.setLanguage(msg.lang); }
+    }
+    if (msg.strings || msg.lang) { updateLegend(); }
     if (msg.add) { addPlaces(msg.add); }
     phases.add = now() - t; t = now();
     if (msg.counts) { setCounts(msg.counts); }
@@ -271,6 +355,7 @@
     if (msg.fit) { fitToShown(); }
     phases.fit = now() - t; t = now();
     place();
+    wrapMarkers();
     phases.place = now() - t;
     state.phases = phases;
     if (typeof msg.seq === "number") {
@@ -322,7 +407,16 @@
 
   /** The one tooltip, over ``marker``, built from the counts of this moment. */
   function showTip(marker) {
-    state.tip.options.offset = L.point(0, -marker.getRadius());
+    // Above the marker, unless that would cut it at the map's edge: then below it, or beside.
+    var p = state.map.latLngToContainerPoint(marker.getLatLng());
+    var size = state.map.getSize();
+    var r = marker.getRadius();
+    var direction = p.y - r < TIP_ROOM.y ? "bottom" : "top";
+    if (p.x < TIP_ROOM.x) { direction = "right"; } else if (p.x > size.x - TIP_ROOM.x) { direction = "left"; }
+    state.tip.options.direction = direction;
+    state.tip.options.offset = L.point(
+      direction === "right" ? r : (direction === "left" ? -r : 0),
+      direction === "top" ? -r : (direction === "bottom" ? r : 0));
     state.tip.setLatLng(marker.getLatLng());
     state.tip.setContent(tooltipNode(marker.placeId));
     state.map.openTooltip(state.tip);
@@ -343,6 +437,7 @@
 
   window.explorerInit = function (map, data, options) {
     state.map = map;
+    window.explorer._map = map;
     state.qt = !!(options && options.qt);
     if (map.attributionControl) {
       // Leaflet's default prefix is a link to a remote site; credit without a link instead.
@@ -353,6 +448,9 @@
     map.setMaxZoom(data.maxZoom || 12);
     drawBasemap(map);
     addLegend(map);
+    map.on("dragstart zoomstart", userMoved);
+    map.on("moveend", rememberView);
+    map.on("resize", keepView);
     state.cluster = L.markerClusterGroup({
       // Wide clusters when zoomed out (fewer cluster icons to draw with thousands of
       // places), tight ones closer in, where neighbouring places should stay apart.
@@ -426,6 +524,31 @@
       return true;
     },
     zoom: function () { return state.map.getZoom(); },
+    /** The centre of the view. */
+    view: function () { var c = state.map.getCenter(); return { lat: c.lat, lon: c.lng }; },
+    setView: function (lat, lon, zoom) { state.map.setView([lat, lon], zoom, { animate: false }); },
+    /** Ids of the shown places whose marker is inside the view right now. */
+    inView: function () {
+      var bounds = state.map.getBounds();
+      return Array.from(state.where.keys()).filter(function (id) {
+        return bounds.contains(state.markers.get(id).getLatLng());
+      }).sort();
+    },
+    /** ISO2 codes of the basemap's shapes drawn now whose bounds hold [lat, lon]. */
+    shapeCodesAt: function (lat, lon) {
+      var codes = [];
+      state.shapes.forEach(function (layers, code) {
+        if (layers.some(function (l) { return l._map && l.getBounds().contains([lat, lon]); })) {
+          codes.push(code);
+        }
+      });
+      return codes.sort();
+    },
+    _map: null,
+    /** The basemap's labels drawn now ([{text, kind, code}]) and its language. */
+    labels: function () { return state.basemap ? state.basemap.labels() : []; },
+    language: function () { return state.basemap ? state.basemap.language() : null; },
+    detailedShapes: function () { return state.basemap ? state.basemap.detailed() : null; },
     zoomIn: function () { state.map.setZoom(state.map.getZoom() + 1, { animate: false }); },
     /** Size and handling time of the last message from Qt (benchmarks). */
     timing: function () { return state.timing || null; },
