@@ -33,6 +33,7 @@ from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
 from explorer.qt.counts import counts
+from explorer.qt.exports import Exports
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.map_texts import MapTexts
@@ -180,6 +181,12 @@ class MainWindow(QMainWindow):
             find=self.focus_search, clear_selection=lambda: self.session.select(None),
             reload=self.reload, docks=[self.places.toggleViewAction()])
         self.menus.set_recent(settings.recent_corpora if settings else [])
+        file_actions = self.menus.file.actions()
+        after_recent = file_actions.index(self.menus.recent.menuAction()) + 1
+        self.exports = Exports(
+            self, self.menus.file,
+            file_actions[after_recent] if after_recent < len(file_actions) else None,
+            lambda: (self.reader, self.session.filter), self.view, lambda: self.root)
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 

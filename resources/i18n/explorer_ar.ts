@@ -104,6 +104,61 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>GeoJSON (places, for QGIS)…</source>
+        <translation>GeoJSON (الأماكن، لبرنامج QGIS)…</translation>
+    </message>
+    <message>
+        <source>CSV (mentions, for Excel)…</source>
+        <translation>CSV (الإشارات، لبرنامج Excel)…</translation>
+    </message>
+    <message>
+        <source>HTML map (one file, offline)…</source>
+        <translation>خريطة HTML (ملف واحد، دون اتصال)…</translation>
+    </message>
+    <message>
+        <source>PNG image of the map…</source>
+        <translation>صورة PNG للخريطة…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>صورة PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>nothing is indexed yet</source>
+        <translation>لم يُفهرس شيء بعد</translation>
+    </message>
+    <message>
+        <source>Cannot export to {path}: {error}</source>
+        <translation>تعذّر التصدير إلى {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>صُدِّر إلى {path}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{mentions} in {passages}</source>

@@ -1,0 +1,100 @@
+"""File → Export from the window (issue 10): GeoJSON, CSV, HTML map and PNG of what the window
+shows under its filter, through the menu, Ctrl+E and Qt's save dialog. Real web view."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from explorer.export import csv_bytes, geojson_bytes
+from explorer.index import CorpusIndex
+from explorer.query import Filter
+from tests.qt.test_session_views import click_country
+
+pytestmark = pytest.mark.e2e
+
+HELSINKI = "gn:658225"
+
+
+def save_as(qtbot: Any, window: Any, fmt: str, out: Path) -> None:
+    """Choose File → Export ▸ ``fmt`` and save to ``out`` in the dialog."""
+    window.exports.actions[fmt].trigger()
+    qtbot.waitUntil(lambda: window.exports.dialog is not None
+                    and window.exports.dialog.isVisible())
+    dialog: QFileDialog = window.exports.dialog
+    dialog.selectFile(str(out))
+    with qtbot.waitSignal(window.exports.written, timeout=30_000):
+        dialog.accept()
+
+
+# The offscreen platform cannot raise a popup menu or grab the keyboard for it (notices only).
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_ctrl_e_offers_every_export_in_the_file_menu(qtbot: Any, window: Any) -> None:
+    menu = window.exports.menu
+    assert menu.menuAction() in window.menus.file.actions()
+    assert [a.objectName() for a in menu.actions()] == [
+        "export-geojson", "export-csv", "export-html", "export-png"]
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(menu.isVisible)
+    # Choosing in the popped-up menu opens the save dialog for that format.
+    action = window.exports.actions["csv"]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: window.exports.dialog is not None
+                    and window.exports.dialog.isVisible())
+    assert window.exports.dialog.defaultSuffix() == "csv"
+    window.exports.dialog.reject()
+
+
+def test_exports_hold_what_the_filter_shows(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex, tmp_path: Path
+) -> None:
+    click_country(qtbot, window, "TJ")
+    f = Filter(frozenset({"TJ"}))
+    assert window.session.filter == f
+    expected = sorted(s.place.id for s in seeds_index.places(f))
+
+    save_as(qtbot, window, "geojson", tmp_path / "places.geojson")
+    data = json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))
+    assert sorted(feat["id"] for feat in data["features"]) == expected
+    assert (tmp_path / "places.geojson").read_bytes() == geojson_bytes(seeds_index, f)
+
+    save_as(qtbot, window, "csv", tmp_path / "mentions.csv")
+    written = (tmp_path / "mentions.csv").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbfdoc,start,end")
+    assert written == csv_bytes(seeds_index, f)
+    assert len(written.splitlines()) < len(csv_bytes(seeds_index, Filter()).splitlines())
+
+    save_as(qtbot, window, "html", tmp_path / "map.html")
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "file://" not in html and all(pid in html for pid in expected)
+    assert HELSINKI not in html  # Finland is not under the filter
+
+    save_as(qtbot, window, "png", tmp_path / "map")  # the dialog adds the suffix
+    image = QImage(str(tmp_path / "map.png"))
+    assert not image.isNull()
+    assert (image.width(), image.height()) == (window.view.width(), window.view.height())
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
+               for y in range(0, image.height(), 17)}
+    assert len(colours) > 20  # the drawn map, not a blank grab
+    assert "map.png" in window.statusBar().currentMessage()
+
+
+def test_a_failed_export_says_why_and_keeps_the_old_file(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    assert window.exports.export("csv", blocker / "out.csv") is False
+    box = window.exports.error
+    assert box is not None and box.isVisible() and str(blocker / "out.csv") in box.text()
+    assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
+    box.close()
+    assert QApplication.activeModalWidget() is None
