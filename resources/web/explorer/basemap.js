@@ -135,7 +135,14 @@
       var zoom = map.getZoom();
       var size = map.getSize();
       var centre = map.getCenter().lng;
-      var boxes = [];
+      // The map's controls (zoom, legend, scale, credits) are no place for a label.
+      var origin = map.getContainer().getBoundingClientRect();
+      var boxes = Array.prototype.map.call(
+        map.getContainer().querySelectorAll(".leaflet-control"), function (c) {
+          var r = c.getBoundingClientRect();
+          return [r.left - origin.left, r.top - origin.top, r.right - origin.left,
+                  r.bottom - origin.top];
+        });
       var worldPx = 256 * Math.pow(2, zoom);
       function place(row, kind, font, h) {
         var text = lang === "ar" ? row[4] : row[3];

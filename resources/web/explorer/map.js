@@ -228,12 +228,13 @@
     box.dir = rtl ? "rtl" : "ltr";
     box.appendChild(el("div", "explorer-legend-title", word("size", "Marker size: mentions")));
     var sizes = state.largest > 1 ? [1, state.largest] : [1];
+    var sizeRow = el("div", "explorer-legend-row explorer-legend-sizes", "");
     sizes.forEach(function (n) {
-      var row = el("div", "explorer-legend-row", "");
-      row.appendChild(swatch(STYLE.marker, Math.round(2 * radius(n)), true));
-      row.appendChild(el("span", "", n.toLocaleString("en")));
-      box.appendChild(row);
+      sizeRow.appendChild(swatch(STYLE.marker, Math.round(2 * radius(n)), true));
+      sizeRow.appendChild(el("span", "", n.toLocaleString("en")));
     });
+    box.appendChild(sizeRow);
+    var keys = el("div", "explorer-legend-keys", "");
     box.appendChild(el("div", "explorer-legend-note",
       word("toponyms", "Place names only (demonyms are not counted)")));
     [[STYLE.marker, true, "place", "Place"], [STYLE.region, true, "region", "Region"],
@@ -242,10 +243,11 @@
      [STYLE.shapeHighlight, false, "country", "Country or region of the selection"],
      [STYLE.capital, true, "capital", "Capital"]].forEach(function (item) {
       var row = el("div", "explorer-legend-row", "");
-      row.appendChild(swatch(item[0], item[2] === "capital" ? 6 : 12, item[1]));
+      row.appendChild(swatch(item[0], item[2] === "capital" ? 6 : 10, item[1]));
       row.appendChild(el("span", "", word(item[2], item[3])));
-      box.appendChild(row);
+      keys.appendChild(row);
     });
+    box.appendChild(keys);
   }
 
   function addLegend(map) {
