@@ -1,4 +1,5 @@
-"""Build resources/basemap/labels.js: the map's country and capital labels, in English and Arabic.
+"""Build resources/basemap/labels.js: the map's country and capital labels, in English and Arabic,
+and resources/basemap/country_names.json: every name of each country (the country list's search).
 
     python scripts/build_map_labels.py        (run by `make assets`)
 
@@ -52,7 +53,31 @@ def build() -> dict[str, list[list[object]]]:
     return {"countries": countries, "capitals": capitals}
 
 
+def country_names() -> dict[str, list[str]]:
+    """ISO2 -> the country's other names (Arabic and English aliases of the gazetteer, its
+    overlay's corrections included), for finding it in the window's country list."""
+    ids: dict[str, str] = {}
+    names: dict[str, list[str]] = {}
+    for path in (DATA / "countries.yaml", DATA / "overlay.yaml"):
+        for e in read_entries(path):
+            f = e.fields
+            if f.get("kind") == "country" and f.get("country"):
+                ids[e.id] = f["country"]
+            code = ids.get(e.id)
+            if code is None:
+                continue
+            known = names.setdefault(code, [])
+            for name in [*(f.get("names_ar") or []), *(f.get("names_en") or [])]:
+                if name not in known:
+                    known.append(name)
+    return {code: names[code] for code in sorted(names) if names[code]}
+
+
 def main() -> None:
+    aliases = country_names()
+    (BASEMAP / "country_names.json").write_text(
+        json.dumps(aliases, ensure_ascii=False, indent=0, sort_keys=True) + "\n",
+        encoding="utf-8")
     labels = build()
     header = ("/* The map's labels: [ISO2, lat, lon, English name, Arabic name, population], most\n"
               " * populous first. Country names: Unicode CLDR (gazetteer/data/countries.yaml);\n"

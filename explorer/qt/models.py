@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
+import logging
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,7 +19,11 @@ from PySide6.QtCore import (
 
 from explorer.qt.session_model import SessionModel
 from explorer.query import CountrySummary, Filter
+from explorer.resources import resource
 from explorer.session import Change
+from gazetteer.normalize import fold
+
+log = logging.getLogger(__name__)
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
@@ -112,7 +119,7 @@ class CountryListModel(QAbstractListModel):
         if role == CodeRole:
             return c.code
         if role == SearchRole:
-            return f"{c.name} {c.name_ar} {c.code}"
+            return searchable(c.code, c.name, c.name_ar)
         return None
 
     def row_of(self, code: str) -> int:
@@ -122,10 +129,41 @@ class CountryListModel(QAbstractListModel):
         return -1
 
 
+@cache
+def country_aliases() -> dict[str, list[str]]:
+    """ISO2 -> the country's other names in the gazetteer ("USA", "أمريكا", "طاجكستان"), from
+    ``resources/basemap/country_names.json`` (made by ``make assets``); none if unreadable."""
+    path = resource("basemap", "country_names.json")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("%s: cannot read the countries' other names (%s)", path, exc)
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def searchable(code: str, *names: str) -> str:
+    """The folded text a country is found by: its names, other names and code."""
+    every = [*names, code, *country_aliases().get(code, [])]
+    return "\n".join(fold(n).casefold() for n in every)
+
+
 class CountryFilterProxy(QSortFilterProxyModel):
-    """Filters the country list by what the user types (English, Arabic name or ISO code)."""
+    """Filters the country list by what the user types: English or Arabic names, other names
+    (USA, أمريكا), the ISO code; Arabic folded (الامارات finds الإمارات)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setFilterRole(SearchRole)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._needle = ""
+
+    def set_query(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = fold(text.strip()).casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        if not self._needle:
+            return True
+        source = self.sourceModel()
+        text = source.data(source.index(row, 0, parent), SearchRole)
+        return isinstance(text, str) and self._needle in text

@@ -60,7 +60,7 @@ class CountryFilter(QWidget):
         self.search.setObjectName("countrySearch")
         self.search.setPlaceholderText(self.tr("Find a country…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_query)
         layout.addWidget(self.search)
         self.view = QListView(self)
         self.view.setObjectName("countryList")
