@@ -38,13 +38,18 @@ def drag_edge(qtbot: Any, window: Any, dw: int, dh: int, steps: int = 30) -> Non
 
 
 def test_the_map_keeps_its_view_when_the_window_is_resized(qtbot: Any, window: Any) -> None:
-    # Fitted to the places (as it opens): they all stay in view in a smaller window.
+    # Fitted to the places (as after a filter): they stay fitted, in a smaller window and in a
+    # larger one (the map zooms out and in again instead of cutting them off or drifting).
+    window.set_countries(["KG", "KZ", "TJ", "TM", "UZ"])
+    wait_drawn(qtbot, window)
     shown = run_js(qtbot, window, "explorer.visibleIds()")
+    fitted = run_js(qtbot, window, "explorer.zoom()")
     assert run_js(qtbot, window, "explorer.inView()") == shown
-    drag_edge(qtbot, window, -480, -400)
+    drag_edge(qtbot, window, -500, -440)
     assert run_js(qtbot, window, "explorer.inView()") == shown
-    drag_edge(qtbot, window, 480, 400)
+    drag_edge(qtbot, window, 500, 440)
     assert run_js(qtbot, window, "explorer.inView()") == shown
+    assert run_js(qtbot, window, "explorer.zoom()") == fitted
     # A view the user chose keeps its centre (within a pixel) and zoom.
     run_js(qtbot, window, "explorer.setView(35.5, 60.25, 5); true")
     lat, lon, zoom = view_of(qtbot, window)

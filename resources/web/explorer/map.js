@@ -450,7 +450,7 @@
     map.setMaxZoom(data.maxZoom || 12);
     drawBasemap(map);
     addLegend(map);
-    map.on("dragstart zoomstart", userMoved);
+    map.on("movestart zoomstart", userMoved);
     map.on("moveend", rememberView);
     map.on("resize", keepView);
     state.cluster = L.markerClusterGroup({

@@ -11,6 +11,5 @@
   });
   // Wide enough that the shortest bar (half the widest) holds its longest text ("1000 mi").
   L.control.scale({ maxWidth: 180 }).addTo(map);
-  // Zoom 1: a small window can still fit places spread over the world.
-  window.explorerInit(map, { minZoom: 1, maxZoom: 12 }, { qt: true });
+  window.explorerInit(map, { minZoom: 2, maxZoom: 12 }, { qt: true });
 })();
