@@ -252,7 +252,7 @@
 
   function addLegend(map) {
     var Legend = L.Control.extend({
-      options: { position: "bottomleft" },
+      options: { position: "topright" },
       onAdd: function () {
         var box = L.DomUtil.create("div", "explorer-legend");
         L.DomEvent.disableClickPropagation(box);
