@@ -5,44 +5,80 @@ session's current ``Filter``); the PNG is the map view as it is on screen (its o
 dialog (Qt's own, not the platform's, so that it looks and behaves the same everywhere) asks
 where; the file is written atomically, and a failure is said in one line without touching the
 old file. Ctrl+E opens the choice of format over the map.
+
+GeoJSON, CSV and HTML are written on a worker thread (a large index takes seconds: the window
+stays responsive), reading the index through a connection of its own (``open_reader``) or, for
+an index held in memory, the window's reader itself (read-only).
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, QThread, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from explorer.atomic import atomic_write_bytes
 from explorer.export import ExportError, write_export
+from explorer.indexdb import IndexUnavailable
 from explorer.query import Filter, IndexReader
 
 log = logging.getLogger(__name__)
 
 STATUS_MS = 8000
 
+#: Opens a reader for the export's thread: a connection of its own, closed afterwards, or the
+#: window's in-memory reader as it is (``contextlib.nullcontext``).
+Opener = Callable[[], AbstractContextManager[IndexReader]]
+
+
+class ExportJob(QThread):
+    """Writes one export file on its own thread; ``failed`` says why in one line."""
+
+    failed = Signal(str)
+
+    def __init__(self, open_reader: Opener, f: Filter, fmt: str, out: Path,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._open_reader, self.filter, self.fmt, self.out = open_reader, f, fmt, out
+        self.error: str | None = None
+
+    def run(self) -> None:
+        try:
+            with self._open_reader() as reader:
+                write_export(reader, self.filter, self.fmt, self.out)
+        except (ExportError, OSError) as exc:
+            self.error = str(getattr(exc, "strerror", None) or exc)
+        except (IndexUnavailable, sqlite3.Error) as exc:  # the index failed under it
+            self.error = str(exc) or type(exc).__name__
+
 
 class Exports(QObject):
     """The Export submenu and its Ctrl+E shortcut, for ``window``'s reader and filter."""
 
     written = Signal(str, str)  # format, path of a file written
+    failed = Signal(str)  # the message shown
 
     def __init__(
         self,
         window: QMainWindow,
         file_menu: QMenu,
         before: QAction | None,
-        state: Callable[[], tuple[IndexReader | None, Filter]],
+        state: Callable[[], tuple[Opener | None, Filter]],
         map_view: QWidget,
         folder: Callable[[], Path | None],
     ) -> None:
+        """``state``: how to open a reader of what the window shows (None: nothing yet), and
+        the window's filter."""
         super().__init__(window)
         self.window = window
         self._state = state
+        self.job: ExportJob | None = None
         self._view = map_view
         self._folder = folder
         self.dialog: QFileDialog | None = None
@@ -90,33 +126,64 @@ class Exports(QObject):
         self.dialog = dialog
         dialog.open()
 
-    def export(self, fmt: str, out: Path) -> bool:
-        """Write the ``fmt`` export of what the window shows to ``out``; False if it failed
-        (said in a message box; an old ``out`` is left as it was)."""
-        reader, f = self._state()
-        try:
-            if fmt == "png":
-                image = self._view.grab()
-                data = _png_bytes(image)
+    def export(self, fmt: str, out: Path) -> None:
+        """Write the ``fmt`` export of what the window shows to ``out``: ``written`` when done;
+        a failure is said in a message box (an old ``out`` is left as it was)."""
+        open_reader, f = self._state()
+        if fmt == "png":
+            try:
+                data = _png_bytes(self._view.grab())
                 out.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(out, data)
-            elif reader is None:
-                raise ExportError(self.tr("nothing is indexed yet"))
-            else:
-                write_export(reader, f, fmt, out)
-        except (ExportError, OSError) as exc:
-            message = self.tr("Cannot export to {path}: {error}").format(
-                path=out, error=getattr(exc, "strerror", None) or exc)
-            log.warning("%s", message)
-            self.error = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"), message,
-                                     QMessageBox.StandardButton.Close, self.window)
-            self.error.setObjectName("exportError")
-            self.error.open()
-            return False
+            except (ExportError, OSError) as exc:
+                self._failed(out, str(getattr(exc, "strerror", None) or exc))
+                return
+            self._done(fmt, out)
+            return
+        if open_reader is None:
+            self._failed(out, self.tr("nothing is indexed yet"))
+            return
+        if self.job is not None:
+            self.job.wait()  # one export at a time
+        job = self.job = ExportJob(open_reader, f, fmt, out, self)
+        self._enable(False)
+        self.window.statusBar().showMessage(self.tr("Exporting to {path}…").format(path=out))
+        job.finished.connect(lambda: self._job_ended(job))
+        job.start()
+
+    def _job_ended(self, job: ExportJob) -> None:
+        if job is self.job:
+            self.job = None
+        self._enable(True)
+        if job.error is not None:
+            self._failed(job.out, job.error)
+        else:
+            self._done(job.fmt, job.out)
+
+    def _enable(self, on: bool) -> None:
+        for action in self.actions.values():
+            action.setEnabled(on)
+        self.choose.setEnabled(on)
+
+    def _done(self, fmt: str, out: Path) -> None:
         self.window.statusBar().showMessage(
             self.tr("Exported to {path}").format(path=out), STATUS_MS)
         self.written.emit(fmt, str(out))
-        return True
+
+    def _failed(self, out: Path, error: str) -> None:
+        message = self.tr("Cannot export to {path}: {error}").format(path=out, error=error)
+        log.warning("%s", message)
+        self.window.statusBar().clearMessage()
+        self.error = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export"), message,
+                                 QMessageBox.StandardButton.Close, self.window)
+        self.error.setObjectName("exportError")
+        self.error.open()
+        self.failed.emit(message)
+
+    def wait(self) -> None:
+        """Let a running export finish (the window is closing)."""
+        if self.job is not None:
+            self.job.wait()
 
 
 def _png_bytes(image: QPixmap) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
+from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
 from explorer.qt.counts import counts
-from explorer.qt.exports import Exports
+from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.map_texts import MapTexts
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.exports = Exports(
             self, self.menus.file,
             file_actions[after_recent] if after_recent < len(file_actions) else None,
-            lambda: (self.reader, self.session.filter), self.view, lambda: self.root)
+            lambda: (self._export_reader(), self.session.filter), self.view, lambda: self.root)
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 
@@ -633,6 +634,13 @@ class MainWindow(QMainWindow):
         else:
             page.runJavaScript(code, 0, callback)
 
+    def _export_reader(self) -> Opener | None:
+        """How an export's thread reads what the window shows (None: nothing to read)."""
+        path, reader = self.index_path, self.reader
+        if self._db is not None and path is not None:
+            return lambda: closing(IndexDB(path, readonly=True))
+        return (lambda: nullcontext(reader)) if reader is not None else None
+
     def send_map_texts(self) -> None:
         """The map's labels and legend in the interface's language."""
         self.map_sync.send(self.map_texts.message())
@@ -656,6 +664,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.stop()
         self.session.dispose()
+        self.exports.wait()
         self._set_feed(None)
         self._close_db()
         self.view.dispose()

@@ -107,6 +107,7 @@
     <name>Exports</name>
     <message>
         <source>Export</source>
+        <extracomment>Opens a reader for the export&apos;s thread: a connection of its own, closed afterwards, or the window&apos;s in-memory reader as it is (``contextlib.nullcontext``).</extracomment>
         <translation>تصدير</translation>
     </message>
     <message>
@@ -148,6 +149,10 @@
     <message>
         <source>nothing is indexed yet</source>
         <translation>لم يُفهرس شيء بعد</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>جارٍ التصدير إلى {path}…</translation>
     </message>
     <message>
         <source>Cannot export to {path}: {error}</source>

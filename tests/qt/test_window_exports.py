@@ -92,9 +92,50 @@ def test_a_failed_export_says_why_and_keeps_the_old_file(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file, not a folder", encoding="utf-8")
-    assert window.exports.export("csv", blocker / "out.csv") is False
+    with qtbot.waitSignal(window.exports.failed, timeout=30_000):
+        window.exports.export("csv", blocker / "out.csv")
     box = window.exports.error
     assert box is not None and box.isVisible() and str(blocker / "out.csv") in box.text()
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
     box.close()
     assert QApplication.activeModalWidget() is None
+
+
+def test_exports_of_an_indexed_folder_are_written_off_the_gui_thread(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """On a folder's SQLite index, the export thread reads through a connection of its own;
+    the files are those of ``explorer export`` for the window's filter."""
+    import threading
+
+    from explorer.indexdb import IndexDB
+    from tests.qt.synthetic import write_corpus
+    from tests.qt.test_window_first import open_folder, wait_indexed
+
+    corpus = write_corpus(tmp_path / "c", 60)
+    window = open_folder(qtbot, corpus, tmp_path / "i.db")
+    try:
+        wait_indexed(qtbot, window)
+        country = window.reader.countries()[0].code
+        window.set_countries([country])
+        f = Filter(frozenset({country}))
+        threads: list[int] = []
+        original = IndexDB.places
+
+        def places(self: IndexDB, *args: Any) -> Any:  # notes the thread each query runs on
+            threads.append(threading.get_ident())
+            return original(self, *args)
+
+        IndexDB.places = places  # type: ignore[method-assign]
+        try:
+            save_as(qtbot, window, "geojson", tmp_path / "out.geojson")
+        finally:
+            IndexDB.places = original  # type: ignore[method-assign]
+        assert threads and threading.get_ident() not in threads
+        db = IndexDB(tmp_path / "i.db", readonly=True)
+        try:
+            assert (tmp_path / "out.geojson").read_bytes() == geojson_bytes(db, f)
+        finally:
+            db.close()
+    finally:
+        window.dispose()
