@@ -31,6 +31,7 @@ class MapTexts(QObject):
             "cluster": self.tr("Group of places (click to zoom in)"),
             "country": self.tr("Country or region of the selection"),
             "capital": self.tr("Capital"),
+            "toggle": self.tr("Show or hide the legend"),
         }
 
     def message(self) -> dict[str, Any]:

@@ -294,6 +294,10 @@
         <source>Capital</source>
         <translation>العاصمة</translation>
     </message>
+    <message>
+        <source>Show or hide the legend</source>
+        <translation>إظهار مفتاح الخريطة أو إخفاؤه</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>

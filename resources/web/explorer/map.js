@@ -45,6 +45,7 @@
     highlighted: [],
     selected: null,
     basemap: null,
+    legendOpen: null, // null: open when the map has room for it; true/false: the user's choice
     lang: "en",
     strings: {},
     fit: null,        // the bounds the view was last fitted to, until the user moves the map
@@ -226,7 +227,13 @@
     var rtl = state.lang === "ar";
     box.textContent = "";
     box.dir = rtl ? "rtl" : "ltr";
-    box.appendChild(el("div", "explorer-legend-title", word("size", "Marker size: mentions")));
+    var title = el("div", "explorer-legend-title", word("size", "Marker size: mentions"));
+    title.title = word("toggle", "Show or hide the legend");
+    title.addEventListener("click", function () {
+      state.legendOpen = !legendOpen();
+      showLegend();
+    });
+    box.appendChild(title);
     var sizes = state.largest > 1 ? [1, state.largest] : [1];
     var sizeRow = el("div", "explorer-legend-row explorer-legend-sizes", "");
     sizes.forEach(function (n) {
@@ -248,6 +255,23 @@
       keys.appendChild(row);
     });
     box.appendChild(keys);
+    showLegend();
+  }
+
+  // The legend is folded to its title on a small map (it would cover too much of it), unless
+  // the user has opened or folded it.
+  var LEGEND_ROOM = { x: 560, y: 420 };
+
+  function legendOpen() {
+    if (state.legendOpen !== null) { return state.legendOpen; }
+    var size = state.map.getSize();
+    return size.x >= LEGEND_ROOM.x && size.y >= LEGEND_ROOM.y;
+  }
+
+  function showLegend() {
+    if (!state.legend) { return; }
+    var open = legendOpen();
+    state.legend.classList.toggle("explorer-legend-folded", !open);
   }
 
   function addLegend(map) {
@@ -453,6 +477,7 @@
     map.on("movestart zoomstart", userMoved);
     map.on("moveend", rememberView);
     map.on("resize", keepView);
+    map.on("resize", showLegend);
     state.cluster = L.markerClusterGroup({
       // Wide clusters when zoomed out (fewer cluster icons to draw with thousands of
       // places), tight ones closer in, where neighbouring places should stay apart.
@@ -566,6 +591,14 @@
         state.cluster.zoomToShowLayer(marker, function () { showTip(marker); });
       }
       showTip(marker);
+      return true;
+    },
+    /** Whether the legend is unfolded; click its title as the user would. */
+    legendShown: function () {
+      return !!state.legend && !state.legend.classList.contains("explorer-legend-folded");
+    },
+    clickLegendTitle: function () {
+      state.legend.querySelector(".explorer-legend-title").click();
       return true;
     },
     /** The legend's text (tests). */
