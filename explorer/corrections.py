@@ -249,8 +249,8 @@ def apply(
         elif any(m.start < end and start < m.end for m in out):
             stale.append((c, "the geoparser now finds another name overlapping it"))
         elif (place := target(c)) is not None:
-            found = Mention(start, end, c.surface, MentionType.TOPONYM, place)
-            out.append(corrected(found, place, c.scope))
+            added = Mention(start, end, c.surface, MentionType.TOPONYM, place)
+            out.append(corrected(added, place, c.scope))
             changed = True
     out.sort(key=lambda m: (m.start, m.end))
     return Applied(out, changed, stale)
