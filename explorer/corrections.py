@@ -20,12 +20,15 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from gazetteer.model import KINDS, Candidate, Mention, MentionType, Place
-from gazetteer.normalize import fold
+from gazetteer.normalize import fold, words
+
+if TYPE_CHECKING:
+    from gazetteer.store import Gazetteer
 
 Scope = Literal["mention", "article", "corpus"]
 Action = Literal["reject", "resolve"]
@@ -333,3 +336,58 @@ def gazetteer_yaml(
     doc = {"format": FORMAT, "places": list(entries.values())}
     head = "# The analyst's corrections, exported by explorer (explorer corrections --export)\n"
     return head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+
+
+# -- finding places for the analyst (the window's menus and dialogs) -------------------------
+
+
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance in km."""
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(a.lat), radians(b.lat)
+    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+
+
+def candidates(gaz: Gazetteer, m: Mention) -> list[Place]:
+    """Places the name of ``m`` may stand for: the gazetteer's for its surface and the
+    geoparser's runner-ups, without its own place; most populous first."""
+    found: dict[str, Place] = {c.place.id: c.place for c in m.alternatives}
+    for i, _type in gaz.index.get(tuple(words(m.text)), ()):
+        p = gaz.places[i]
+        found.setdefault(p.id, p)
+    found.pop(m.place.id, None)
+    return sorted(found.values(), key=lambda p: (-p.population, p.name, p.id))
+
+
+def search(gaz: Gazetteer, query: str, limit: int = 50) -> list[Place]:
+    """Places with a name containing ``query`` (folded: Arabic spellings and Latin case alike);
+    exact names first, then most populous."""
+    q = " ".join(words(query)).casefold()
+    if not q:
+        return []
+    exact: dict[str, Place] = {}
+    partial: dict[str, Place] = {}
+    for key, bucket in gaz.index.items():
+        name = " ".join(key).casefold()
+        if q not in name:
+            continue
+        into = exact if name == q else partial
+        for i, _type in bucket:
+            p = gaz.places[i]
+            into.setdefault(p.id, p)
+    ranked = sorted(exact.values(), key=lambda p: (-p.population, p.name))
+    ranked += sorted((p for pid, p in partial.items() if pid not in exact),
+                     key=lambda p: (-p.population, p.name))
+    return ranked[:limit]
+
+
+def nearest_country(gaz: Gazetteer, lat: float, lon: float) -> str | None:
+    """The country of the gazetteer's nearest populated place (a new place's likely one)."""
+    here = Place("", "", "", "city", lat, lon)
+    best: tuple[float, str | None] = (float("inf"), None)
+    for p in gaz.places:
+        if p.kind == "city" and p.country and abs(p.lat - lat) < 5 and abs(p.lon - lon) < 5:
+            best = min(best, (km(here, p), p.country), key=lambda b: b[0])
+    return best[1]
