@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QMenu
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu
 
 from explorer.indexdb import IndexDB
 from explorer.qt.correction_dialogs import NewPlaceDialog, PlaceSearchDialog
