@@ -308,12 +308,17 @@ def mentions_from_json(text: str) -> list[Mention]:
 
 
 def gazetteer_yaml(
-    corrections: Iterable[Correction], place_of: Callable[[str], Place | None]
+    corrections: Iterable[Correction],
+    place_of: Callable[[str], Place | None],
+    gaz: Gazetteer | None = None,
 ) -> str:
     """The corrections as a gazetteer file (``--gazetteer``): each new place with the names
     resolved to it, and each name resolved to a gazetteer place added to that place's names.
-    Rejections have no gazetteer form and are left out (they stay in the index)."""
+    Rejections have no gazetteer form and are left out (they stay in the index). A file
+    cannot make the geoparser prefer a place: where ``gaz`` gives a name to other places
+    too, a comment says so (the geoparser's ranking decides between them)."""
     entries: dict[str, dict[str, Any]] = {}
+    shared: list[str] = []
     for c in sorted(corrections, key=lambda c: (c.created, c.id or 0)):
         if c.action != "resolve" or c.target is None:
             continue
@@ -333,8 +338,16 @@ def gazetteer_yaml(
         if surface not in (entry.get("name"), entry.get("name_ar")) and \
                 surface not in entry.setdefault(key, []):
             entry[key].append(surface)
+        named = {gaz.places[i] for i, _t in gaz.index.get(tuple(words(surface)), ())} \
+            if gaz is not None else set()
+        others = [p.id for p in sorted(named, key=lambda p: (-p.population, p.id))
+                  if p.id != entry["id"]]
+        if others:
+            shared.append(f"# «{surface}» also names {', '.join(others[:5])} in the gazetteer: "
+                          f"the geoparser ranks them with {entry['id']}")
     doc = {"format": FORMAT, "places": list(entries.values())}
     head = "# The analyst's corrections, exported by explorer (explorer corrections --export)\n"
+    head += "".join(line + "\n" for line in shared)
     return head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
 
 

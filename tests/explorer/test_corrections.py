@@ -205,3 +205,32 @@ def test_export_is_a_gazetteer_the_geoparser_reads(tmp_path: Path, world: Geopar
     assert found["قرية الاختبار"].id == new.id
     assert (found["قرية الاختبار"].lat, found["قرية الاختبار"].country) == (35.5, "IQ")
     assert found["بلدة التجربة"].id == baghdad.id
+
+
+def test_cli_lists_exports_and_deletes(
+    corpus: Path, tmp_path: Path, world: Geoparser, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from explorer.cli import main
+
+    path = tmp_path / "i.sqlite"
+    Indexer(corpus, path, geoparser=world).run()
+    new = NewPlace("Newtown", "مدينة جديدة", 33.3, 44.4, "IQ")
+    with IndexDB(path) as db:
+        db.add_correction(Correction("corpus", "resolve", "البصرة", new_place=new))
+        gone, _ = db.add_correction(Correction("corpus", "reject", "بغداد"))
+        assert counts(db) == {"Newtown": 2}
+    assert main(["corrections", str(corpus), "--index", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "«البصرة» → " + new.id in lines[0] and "not a place" in lines[1]
+    assert main(["corrections", str(corpus), "--index", str(path), "--delete", str(gone.id)]) == 0
+    with IndexDB(path) as db:
+        assert counts(db) == {"Newtown": 2, "Baghdad": 3}
+    out = tmp_path / "mine.yaml"
+    assert main(["corrections", str(corpus), "--index", str(path), "--export", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "«البصرة» also names gn:99532" in text  # said: the geoparser ranks them
+    parser = load_geoparser([out])
+    assert not parser.gaz.errors and new.id in parser.gaz.by_id
+    assert "البصرة" in parser.gaz.by_id[new.id].names_ar
+    assert main(["corrections", str(corpus), "--index", str(path), "--delete", "99"]) == 1
+    assert "no correction 99" in capsys.readouterr().err
