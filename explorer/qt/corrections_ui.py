@@ -13,6 +13,7 @@ indexing (its indexer would write articles read before the correction).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QPoint, Signal
@@ -103,20 +104,21 @@ def mention_at(panel: PassagePanel, pos: QPoint) -> tuple[PassageHit, Mention] |
 class CorrectionCommand(QUndoCommand):
     """Store a correction (redo) or take it back (undo)."""
 
-    def __init__(self, owner: Corrections, correction: Correction, text: str) -> None:
+    def __init__(self, owner: Corrections, correction: Correction, text: str, path: Path) -> None:
         super().__init__(text)
         self.owner = owner
         self.correction = correction
+        self.path = path  # the index it goes to, whatever folder the window shows later
         self.stored: Correction | None = None
 
     def redo(self) -> None:
-        self.stored = self.owner.store(self.correction)
+        self.stored = self.owner.store(self.correction, self.path)
         if self.stored is None:
             self.setObsolete(True)  # not stored: nothing to undo
 
     def undo(self) -> None:
         if self.stored is not None:
-            self.owner.unstore(self.stored)
+            self.owner.unstore(self.stored, self.path)
             self.stored = None
 
 
@@ -133,6 +135,7 @@ class Corrections(QObject):
         self.dialog: QDialog | None = None  # the dialog open now (tests find it here)
         self.picking: Target | None = None  # waiting for a click on the map
         self._gaz: Gazetteer | None = None
+        self._path: Path | None = None  # the index the undo stack's edits went to
         self.undo = self.stack.createUndoAction(window, self.tr("Undo"))
         self.undo.setObjectName("undo")
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -254,14 +257,19 @@ class Corrections(QObject):
         self.push(c, self.tr("«{name}» is {place}").format(name=c.surface, place=name))
 
     def push(self, c: Correction, text: str) -> None:
-        self.stack.push(CorrectionCommand(self, c, text))
-
-    def store(self, c: Correction) -> Correction | None:
-        """Store ``c`` in the index and show the result; None (and a message) if it fails."""
         path = self.window.index_path
+        if path is None:
+            return
+        if path != self._path:  # another folder: its edits are not this one's to undo
+            self.stack.clear()
+            self._path = path
+        self.stack.push(CorrectionCommand(self, c, text, path))
+
+    def store(self, c: Correction, path: Path) -> Correction | None:
+        """Store ``c`` in the index and show the result; None (and a message) if it fails."""
         why = self.unavailable()
-        if why is not None or path is None:
-            self._say(why or "")
+        if why is not None:
+            self._say(why)
             return None
         try:
             with writer_lock(path), IndexDB(path) as db:
@@ -273,11 +281,12 @@ class Corrections(QObject):
         for line in stale:
             log.warning("correction not applied: %s", line)
         self._refresh()
+        if stale:
+            self._say(self.tr("Not applied: {what}").format(what=stale[0]))
         return stored
 
-    def unstore(self, c: Correction) -> None:
-        path = self.window.index_path
-        if path is None or c.id is None:
+    def unstore(self, c: Correction, path: Path) -> None:
+        if c.id is None:
             return
         try:
             with writer_lock(path), IndexDB(path) as db:
