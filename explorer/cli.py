@@ -140,11 +140,26 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from explorer.pipeline import open_corpus, report
 
     try:
-        index = open_corpus(args.corpus, args.gazetteer, max_bytes=args.max_bytes)
+        index = open_corpus(args.corpus, args.gazetteer, max_bytes=args.max_bytes,
+                            corrections=_stored_corrections(args))
     except CorpusError as exc:
         _err(str(exc))
         return None
     return index if report(index.corpus, args.corpus) else None
+
+
+def _stored_corrections(args: argparse.Namespace) -> list[Any]:
+    """The analyst's corrections in the folder's index, if it has one (even a stale one)."""
+    from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
+
+    path = getattr(args, "index", None) or default_index_path(args.corpus)
+    if not path.exists():
+        return []
+    try:
+        with IndexDB(path, readonly=True) as db:
+            return db.corrections()
+    except IndexUnavailable:
+        return []
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:

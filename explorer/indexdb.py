@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -31,6 +32,7 @@ from explorer.article import Article, Passage
 from explorer.corrections import (
     Applied,
     Correction,
+    CorrectionError,
     NewPlace,
     apply,
     folded_name,
@@ -49,6 +51,8 @@ from explorer.query import (
     summary_order,
 )
 from gazetteer.model import Candidate, Mention, Place
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 5.0
@@ -797,9 +801,13 @@ class IndexDB:
                 "note, created FROM corrections ORDER BY id").fetchall()
         out = []
         for r in rows:
-            new = NewPlace.from_json(r[8]) if r[8] else None
-            out.append(Correction(r[1], r[6], r[5] or "", r[2], r[3], r[4], r[7], new, r[9],
-                                  r[10], id=r[0], created=r[11]))
+            try:
+                new = NewPlace.from_json(r[8]) if r[8] else None
+                out.append(Correction(r[1], r[6], r[5] or "", r[2], r[3], r[4], r[7], new,
+                                      r[9], r[10], id=r[0], created=r[11]))
+            except CorrectionError as exc:  # kept in the table, not applied
+                log.warning("%s: correction %s is unreadable, not applied: %s",
+                            self.path, r[0], exc)
         return out
 
     def add_correction(

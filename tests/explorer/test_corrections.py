@@ -234,3 +234,16 @@ def test_cli_lists_exports_and_deletes(
     assert "البصرة" in parser.gaz.by_id[new.id].names_ar
     assert main(["corrections", str(corpus), "--index", str(path), "--delete", "99"]) == 1
     assert "no correction 99" in capsys.readouterr().err
+    # With the index no longer fresh, an export geoparses the folder: corrections still apply.
+    (corpus / "c.txt").write_text("خبر\n\nوصل إلى البصرة.\n", encoding="utf-8")
+    csv = tmp_path / "m.csv"
+    assert main(["export", str(corpus), "--format", "csv", "-o", str(csv),
+                 "--index", str(path)]) == 0
+    rows = csv.read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert sum("Newtown" in r for r in rows) == 3 and not any("Basrah" in r for r in rows)
+    # A damaged row is said and skipped; the others still apply.
+    with IndexDB(path) as db, db.transaction():
+        db.conn.execute("INSERT INTO corrections (scope, surface, action, place, created) "
+                        "VALUES ('corpus', 'بغداد', 'resolve', '{bad', '')")
+    with IndexDB(path) as db:
+        assert len(db.corrections()) == 1
