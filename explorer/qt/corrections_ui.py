@@ -138,10 +138,10 @@ class Corrections(QObject):
         self._path: Path | None = None  # the index the undo stack's edits went to
         self.undo = self.stack.createUndoAction(window, self.tr("Undo"))
         self.undo.setObjectName("undo")
-        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo = self.stack.createRedoAction(window, self.tr("Redo"))
         self.redo.setObjectName("redo")
-        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo.setShortcuts(QKeySequence.StandardKey.Redo)
         edit = window.menus.edit
         first = edit.actions()[0] if edit.actions() else None
         edit.insertActions(first, [self.undo, self.redo])  # type: ignore[arg-type]

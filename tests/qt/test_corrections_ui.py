@@ -107,8 +107,10 @@ def test_reject_a_mention_then_undo_and_redo(qtbot: Any, window: Any) -> None:
     assert window.reader.stats()["mentions"] == before and counts(window)["Mosul"] == 1
     qtbot.waitUntil(lambda: any(r.place.id == mosul for r in window.places.table.model.rows))
     assert "3 places" in window.status.label.text()
-    redo.trigger()
+    qtbot.keyClick(window, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: mosul not in visible(qtbot, window))
+    assert "Ctrl+Shift+Z" in [k.toString() for k in redo.shortcuts()]
     assert window.reader.stats()["mentions"] == before - 1
     with IndexDB(window.index_path) as db:  # stored in the index, by offsets
         (c,) = db.corrections()
