@@ -844,9 +844,11 @@ class IndexDB:
 
     def _docs_naming(self, key: str) -> list[str]:
         """Articles with a mention (corrected or not) of the folded name ``key``."""
-        found = {doc for doc, text in self.conn.execute(
-            "SELECT DISTINCT a.doc, m.text FROM mentions AS m JOIN articles AS a "
-            "ON a.id = m.article") if folded_name(text) == key}
+        texts = [t for (t,) in self.conn.execute("SELECT DISTINCT text FROM mentions")
+                 if folded_name(t) == key]
+        found = {doc for (doc,) in self.conn.execute(
+            "SELECT DISTINCT a.doc FROM mentions AS m JOIN articles AS a ON a.id = m.article "
+            f"WHERE m.text IN ({','.join('?' * len(texts))})", texts)} if texts else set()
         for doc, raw in self.conn.execute("SELECT a.doc, u.mentions FROM uncorrected AS u "
                                           "JOIN articles AS a ON a.id = u.article"):
             if doc not in found and any(folded_name(m.text) == key
