@@ -22,8 +22,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
-
 from gazetteer.model import KINDS, Candidate, Mention, MentionType, Place
 from gazetteer.normalize import fold, words
 
@@ -317,6 +315,8 @@ def gazetteer_yaml(
     Rejections have no gazetteer form and are left out (they stay in the index). A file
     cannot make the geoparser prefer a place: where ``gaz`` gives a name to other places
     too, a comment says so (the geoparser's ranking decides between them)."""
+    import yaml  # not imported by the window until it exports
+
     entries: dict[str, dict[str, Any]] = {}
     shared: list[str] = []
     for c in sorted(corrections, key=lambda c: (c.created, c.id or 0)):
