@@ -150,6 +150,7 @@ class Corrections(QObject):
         window.addAction(self.redo)
         window.passages.menu_extras.append(self._extend_menu)
         window.bridge.events.point.connect(self._on_point)
+        window.menus.clear_selection.triggered.connect(self.cancel_pick)  # Esc
 
     # -- what may be done ----------------------------------------------------------------------
 
@@ -330,12 +331,19 @@ class Corrections(QObject):
     def start_pick(self, target: Target) -> None:
         """Wait for a click on the map: where the new place is."""
         self.picking = target
-        self._say(self.tr("Click the map where «{name}» is").format(name=target.mention.text))
+        self.window.statusBar().showMessage(self.tr(
+            "Click the map where «{name}» is (Esc: cancel)").format(name=target.mention.text))
+
+    def cancel_pick(self) -> None:
+        if self.picking is not None:
+            self.picking = None
+            self.window.statusBar().clearMessage()
 
     def _on_point(self, lat: float, lon: float) -> None:
         target, self.picking = self.picking, None
         if target is None:
             return
+        self.window.statusBar().clearMessage()
         country = nearest_country(self.gazetteer(), lat, lon)
         dialog = NewPlaceDialog(target.mention.text, lat, lon, country, self.window)
         dialog.accepted.connect(

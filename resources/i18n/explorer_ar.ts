@@ -72,8 +72,8 @@
         <translation>لم يُتراجع عن التصحيح: {error}</translation>
     </message>
     <message>
-        <source>Click the map where «{name}» is</source>
-        <translation>انقر على الخريطة حيث يقع «{name}»</translation>
+        <source>Click the map where «{name}» is (Esc: cancel)</source>
+        <translation>انقر على الخريطة حيث يقع «{name}» (Esc: إلغاء)</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,14 @@ def test_add_a_new_place_by_clicking_the_map(qtbot: Any, window: Any) -> None:
     menu = mention_menu(qtbot, window, "Mosul", "الموصل")
     action(menu, "newPlaceOnMap").trigger()
     assert window.corrections.picking is not None
+    assert "Click the map" in window.statusBar().currentMessage()
+    window.menus.clear_selection.trigger()  # Esc: no longer placing
+    assert window.corrections.picking is None
+    run_js(qtbot, window, "explorer.clickBackground()")
+    qtbot.wait(300)
+    assert window.corrections.dialog is None
+    menu = mention_menu(qtbot, window, "Mosul", "الموصل")
+    action(menu, "newPlaceOnMap").trigger()
     lat, lon = 32.0, 42.5
     x, y = run_js(qtbot, window, f"explorer.pointOf({lat}, {lon})")
     assert 0 < x < window.view.width() and 0 < y < window.view.height()
@@ -182,6 +190,19 @@ def test_add_a_new_place_by_clicking_the_map(qtbot: Any, window: Any) -> None:
     assert abs(where["lat"] - lat) < 0.2 and abs(where["lon"] - lon) < 0.2
     tip = run_js(qtbot, window, f"explorer.tooltipText({new!r})")
     assert "New Mosul" in tip and "الموصل" in tip and "1 mention" in tip
+
+
+def test_an_in_memory_index_offers_no_corrections(qtbot: Any, seeds_index: Any) -> None:
+    from tests.qt.conftest import open_window
+
+    win = open_window(qtbot, seeds_index)
+    try:
+        top = seeds_index.places()[0].place
+        menu = mention_menu(qtbot, win, top.name, top.name_ar)
+        (only,) = menu.actions()
+        assert not only.isEnabled() and "index" in only.text()
+    finally:
+        win.dispose()
 
 
 def test_corrections_wait_for_the_index(qtbot: Any, window: Any) -> None:
