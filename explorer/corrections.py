@@ -167,7 +167,7 @@ class Applied:
     """An article's mentions once corrected, and the corrections that could not be applied."""
 
     mentions: list[Mention]
-    changed: bool  # differs from the geoparser's mentions
+    changed: bool  # a correction applied (the mentions differ from the geoparser's)
     stale: list[tuple[Correction, str]] = field(default_factory=list)  # with why
 
 
@@ -238,8 +238,7 @@ def apply(
         if place is None:
             out.append(m)
             continue
-        if place.id != m.place.id:
-            changed = True
+        changed = True  # its place, or at least its confidence and reason
         out.append(corrected(m, place, found.scope))
     for span, c in by_span.items():
         if span in used or c.action == "reject":

@@ -139,6 +139,12 @@ def test_stored_corrections_rewrite_the_index_and_undo_restores_it(
         assert [s.place.name for s in db.places(Filter(text="اجتماع"))] == ["Basrah"]
         db.delete_correction(moved.id or 0, world.gaz.by_id.get)
         assert counts(db)["Baghdad"] == 2
+        # Confirmed as the place it was: only its confidence and reason change, and back.
+        baghdad = next(s.place for s in db.places(Filter()) if s.place.name == "Baghdad")
+        same, _ = db.add_correction(Correction("article", "resolve", "بغداد", doc="b.txt",
+                                               place_id=baghdad.id), world.gaz.by_id.get)
+        assert counts(db)["Baghdad"] == 2
+        db.delete_correction(same.id or 0, world.gaz.by_id.get)
         db.delete_correction(reject.id or 0)
         after = db.dump()
         assert after == before  # every table as the geoparser left it
