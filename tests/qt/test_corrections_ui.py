@@ -93,6 +93,7 @@ def test_reject_a_mention_then_undo_and_redo(qtbot: Any, window: Any) -> None:
     assert window.reader.stats()["mentions"] == before - 1
     assert "Mosul" not in counts(window)
     assert window.selected_place is None
+    assert "Click a place on the map" in window.passages.toPlainText()
     qtbot.waitUntil(lambda: all(r.place.id != mosul for r in window.places.table.model.rows))
     assert "2 places" in window.status.label.text()
     edit = window.menus.edit
@@ -140,6 +141,7 @@ def test_resolve_to_another_candidate_moves_the_marker(qtbot: Any, window: Any) 
 
 def test_search_the_gazetteer_with_folded_arabic(qtbot: Any, window: Any) -> None:
     menu = mention_menu(qtbot, window, "Basrah", "البصرة")
+    assert len(window.passages.hits) == 2
     action(menu, "searchGazetteer").trigger()
     dialog = window.corrections.dialog
     assert isinstance(dialog, PlaceSearchDialog)
@@ -151,6 +153,9 @@ def test_search_the_gazetteer_with_folded_arabic(qtbot: Any, window: Any) -> Non
     uae = dialog.chosen().id
     qtbot.waitUntil(lambda: uae in visible(qtbot, window))
     assert counts(window)["Basrah"] == 1  # this mention only
+    assert window.selected_place == place_id(window, "Basrah")
+    assert len(window.passages.hits) == 1  # the panel shows the one left
+    assert "1 mention in 1 passage" in window.passages.toPlainText()
 
 
 def test_add_a_new_place_by_clicking_the_map(qtbot: Any, window: Any) -> None:
