@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
+from explorer.atomic import atomic_write_text
 from explorer.corrections import (
     Action,
     Correction,
@@ -27,12 +28,14 @@ from explorer.corrections import (
     NewPlace,
     Scope,
     candidates,
+    gazetteer_yaml,
     nearest_country,
     search,
 )
 from explorer.indexdb import IndexDB, IndexUnavailable
 from explorer.indexer import writer_lock
 from explorer.qt.correction_dialogs import NewPlaceDialog, PlaceSearchDialog, place_label
+from explorer.qt.counts import plural
 from explorer.query import PassageHit
 from gazetteer.model import Mention, Place
 
@@ -151,6 +154,13 @@ class Corrections(QObject):
         window.passages.menu_extras.append(self._extend_menu)
         window.bridge.events.point.connect(self._on_point)
         window.menus.clear_selection.triggered.connect(self.cancel_pick)  # Esc
+        self.export_action = QAction(self.tr("Export corrections as a gazetteer…"), window)
+        self.export_action.setObjectName("exportCorrections")
+        self.export_action.triggered.connect(lambda _c=False: self.choose_export())
+        file = window.menus.file
+        separators = [a for a in file.actions() if a.isSeparator()]
+        file.insertAction(separators[-1] if separators else None,  # type: ignore[arg-type]
+                          self.export_action)
 
     # -- what may be done ----------------------------------------------------------------------
 
@@ -349,6 +359,40 @@ class Corrections(QObject):
         dialog.accepted.connect(
             lambda: self.resolve(target, dialog.place) if dialog.place is not None else None)
         self._open(dialog)
+
+    # -- export -----------------------------------------------------------------------------------
+
+    def choose_export(self) -> QFileDialog:
+        """File → Export corrections: ask where, then write the gazetteer file."""
+        start = str(self.window.root or "")
+        dialog = QFileDialog(self.window, self.tr("Export corrections as a gazetteer"), start,
+                             self.tr("Gazetteer YAML (*.yaml)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("yaml")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.fileSelected.connect(lambda name: self.export(Path(name)))
+        self._open(dialog)
+        return dialog
+
+    def export(self, out: Path) -> bool:
+        """Write the corrections of the open folder's index to ``out`` (``--gazetteer``)."""
+        path = self.window.index_path
+        try:
+            if path is None or not path.exists():
+                raise IndexUnavailable(Path(str(path)), "unavailable", "is not built yet")
+            with IndexDB(path, readonly=True) as db:
+                corrections = db.corrections()
+            gaz = self.gazetteer()
+            atomic_write_text(out, gazetteer_yaml(corrections, gaz.by_id.get, gaz))
+        except (IndexUnavailable, OSError) as exc:
+            self._say(self.tr("The corrections were not exported: {error}").format(error=exc))
+            return False
+        n = len(corrections)
+        said = self.tr("%n correction(s) exported to {file}", "", n)
+        if "(s)" in said:  # English: no translation file
+            said = plural(n, "correction") + " exported to {file}"
+        self._say(said.format(file=out))
+        return True
 
     def _open(self, dialog: QDialog) -> None:
         self.dialog = dialog

@@ -12,6 +12,10 @@
         <translation>إعادة</translation>
     </message>
     <message>
+        <source>Export corrections as a gazetteer…</source>
+        <translation>تصدير التصحيحات معجمًا جغرافيًا…</translation>
+    </message>
+    <message>
         <source>Corrections are stored in the folder&apos;s index, which is not built</source>
         <translation>تُحفظ التصحيحات في فهرس المجلد، ولم يُبنَ بعد</translation>
     </message>
@@ -74,6 +78,29 @@
     <message>
         <source>Click the map where «{name}» is (Esc: cancel)</source>
         <translation>انقر على الخريطة حيث يقع «{name}» (Esc: إلغاء)</translation>
+    </message>
+    <message>
+        <source>Export corrections as a gazetteer</source>
+        <translation>تصدير التصحيحات معجمًا جغرافيًا</translation>
+    </message>
+    <message>
+        <source>Gazetteer YAML (*.yaml)</source>
+        <translation>معجم جغرافي YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <source>The corrections were not exported: {error}</source>
+        <translation>لم تُصدَّر التصحيحات: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) exported to {file}</source>
+        <translation>
+            <numerusform>صُدِّر %n تصحيح إلى {file}</numerusform>
+            <numerusform>صُدِّر تصحيح واحد إلى {file}</numerusform>
+            <numerusform>صُدِّر تصحيحان إلى {file}</numerusform>
+            <numerusform>صُدِّرت %n تصحيحات إلى {file}</numerusform>
+            <numerusform>صُدِّر %n تصحيحًا إلى {file}</numerusform>
+            <numerusform>صُدِّر %n تصحيح إلى {file}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMenu
 
 from explorer.indexdb import IndexDB
 from explorer.qt.correction_dialogs import NewPlaceDialog, PlaceSearchDialog
+from gazetteer import load_geoparser
 from tests.qt.conftest import run_js, wait_drawn
 
 pytestmark = pytest.mark.e2e
@@ -158,7 +159,7 @@ def test_search_the_gazetteer_with_folded_arabic(qtbot: Any, window: Any) -> Non
     assert "1 mention in 1 passage" in window.passages.toPlainText()
 
 
-def test_add_a_new_place_by_clicking_the_map(qtbot: Any, window: Any) -> None:
+def test_add_a_new_place_by_clicking_the_map(qtbot: Any, window: Any, tmp_path: Path) -> None:
     mosul = place_id(window, "Mosul")
     menu = mention_menu(qtbot, window, "Mosul", "الموصل")
     action(menu, "newPlaceOnMap").trigger()
@@ -195,6 +196,17 @@ def test_add_a_new_place_by_clicking_the_map(qtbot: Any, window: Any) -> None:
     assert abs(where["lat"] - lat) < 0.2 and abs(where["lon"] - lon) < 0.2
     tip = run_js(qtbot, window, f"explorer.tooltipText({new!r})")
     assert "New Mosul" in tip and "الموصل" in tip and "1 mention" in tip
+    # File → Export corrections: a gazetteer file that --gazetteer reads.
+    export = action(window.menus.file, "exportCorrections")
+    export.trigger()
+    dialog = window.corrections.dialog
+    out = tmp_path / "mine.yaml"
+    dialog.selectFile(str(out))
+    dialog.accept()
+    assert "1 correction exported" in window.statusBar().currentMessage()
+    parser = load_geoparser([out])
+    assert not parser.gaz.errors and parser.gaz.by_id[new].name == "New Mosul"
+    assert "الموصل" in parser.gaz.by_id[new].names_ar
 
 
 def test_an_in_memory_index_offers_no_corrections(qtbot: Any, seeds_index: Any) -> None:
