@@ -27,7 +27,7 @@ class BridgeEvents(QObject):
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: four slots and one signal of
+    """Registered with the page's QWebChannel as ``bridge``: five slots and one signal of
     use.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a

@@ -4,6 +4,7 @@ A new place is placed with a real mouse click on the map."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -228,3 +229,25 @@ def test_corrections_wait_for_the_index(qtbot: Any, window: Any) -> None:
     (only,) = menu.actions()
     assert not only.isEnabled() and "indexing" in only.text()
     window.indexing_done = True
+
+
+def test_the_page_can_only_report_valid_coordinates(
+    qtbot: Any, window: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="explorer.qt.bridge")
+    menu = mention_menu(qtbot, window, "Mosul", "الموصل")
+    action(menu, "newPlaceOnMap").trigger()
+    code = """
+        new QWebChannel(qt.webChannelTransport, function (ch) {
+            ch.objects.bridge.mapClicked("33", 44);
+            ch.objects.bridge.mapClicked(91, 44);
+            ch.objects.bridge.mapClicked(33, 1e400);
+            ch.objects.bridge.mapClicked(true, 44);
+        });
+        true
+    """
+    with qtbot.assertNotEmitted(window.bridge.events.point):
+        assert run_js(qtbot, window, code) is True
+        qtbot.waitUntil(lambda: len([r for r in caplog.records
+                                     if r.name == "explorer.qt.bridge"]) == 4)
+    assert window.corrections.dialog is None and window.corrections.picking is not None
