@@ -16,6 +16,7 @@ one ``IndexUnavailable`` with a one-line message (locked, read-only, corrupt, di
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import logging
@@ -24,7 +25,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -823,7 +824,7 @@ class IndexDB:
                 (c.scope, c.doc, c.start, c.end, c.surface, c.action, c.target,
                  c.new_place.to_json() if c.new_place else None, c.sha256, c.note,
                  time.strftime("%Y-%m-%dT%H:%M:%S")))
-            stored = replace(c, id=cur.lastrowid)
+            stored = dataclasses.replace(c, id=cur.lastrowid)
             return stored, self._reapply(stored, place_of)
 
     def delete_correction(

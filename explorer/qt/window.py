@@ -178,11 +178,11 @@ class MainWindow(QMainWindow):
             find=self.focus_search, clear_selection=lambda: self.session.select(None),
             reload=self.reload, docks=[self.places.toggleViewAction()])
         self.menus.set_recent(settings.recent_corpora if settings else [])
-        self.corrections = Corrections(self)  # Edit → Undo/Redo, the passages' context menu
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 
         self.session.changed.connect(self._on_change)
+        self.corrections = Corrections(self)  # Edit → Undo/Redo, the passages' context menu
         self.resize(1400, 860)
         self._restore_settings()
         self._update_problems()
