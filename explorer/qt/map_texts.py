@@ -11,6 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from explorer.qt.counts import counts
+
+#: A number of each plural category of Unicode CLDR (which the page's Intl.PluralRules gives,
+#: and Qt's Arabic numerus forms follow): the counted words of tooltips are sent for each.
+PLURAL_EXAMPLES = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100}
+
 
 class MapTexts(QObject):
     """The translation context of the map page's words."""
@@ -34,5 +40,18 @@ class MapTexts(QObject):
             "toggle": self.tr("Show or hide the legend"),
         }
 
+    def counted(self) -> dict[str, dict[str, str]]:
+        """For each counted noun of the tooltips, a template ("{n} mentions") per plural
+        category."""
+        def forms(count: Any) -> dict[str, str]:
+            return {cat: count(n).replace(f"{n:,}", "{n}", 1)
+                    for cat, n in PLURAL_EXAMPLES.items()}
+
+        return {"mentions": forms(counts().mentions), "articles": forms(counts().articles)}
+
     def message(self) -> dict[str, Any]:
-        return {"lang": self.language(), "strings": self.strings()}
+        strings: dict[str, Any] = self.strings()
+        strings["counts"] = self.counted()
+        strings["inCountry"] = self.tr("{mentions} of places in it",
+                                       "a country's tooltip: mentions of its places")
+        return {"lang": self.language(), "strings": strings}

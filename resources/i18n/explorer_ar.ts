@@ -362,6 +362,7 @@
     <message>
         <source>en</source>
         <comment>the language code of the map&apos;s country and capital names: ar for Arabic</comment>
+        <extracomment>A number of each plural category of Unicode CLDR (which the page&apos;s Intl.PluralRules gives, and Qt&apos;s Arabic numerus forms follow): the counted words of tooltips are sent for each.</extracomment>
         <translation>ar</translation>
     </message>
     <message>
@@ -399,6 +400,11 @@
     <message>
         <source>Show or hide the legend</source>
         <translation>إظهار مفتاح الخريطة أو إخفاؤه</translation>
+    </message>
+    <message>
+        <source>{mentions} of places in it</source>
+        <comment>a country&apos;s tooltip: mentions of its places</comment>
+        <translation>{mentions} لأماكن فيها</translation>
     </message>
 </context>
 <context>

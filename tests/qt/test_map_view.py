@@ -184,6 +184,8 @@ def test_map_labels_and_legend_follow_the_language(
     assert run_js(qtbot, window, "explorer.language()") == "en"
     names = {lb["text"] for lb in run_js(qtbot, window, "explorer.labels()")}
     assert "Iran" in names
+    assert "35 mentions · 5 articles" in run_js(qtbot, window,
+                                                f"explorer.tooltipText({AFGHANISTAN!r})")
     legend = run_js(qtbot, window, "explorer.legendText()")
     for words in ("Marker size: mentions", "Region", "Selected place", "Capital",
                   "demonyms are not counted"):
@@ -195,6 +197,9 @@ def test_map_labels_and_legend_follow_the_language(
     assert {"إيران", "السعودية"} & names and "Iran" not in names
     legend = run_js(qtbot, window, "explorer.legendText()")
     assert "Marker size" not in legend and "العاصمة" in legend
+    # Tooltips count in Arabic, with its plural forms (35: many, 5: few).
+    tip = run_js(qtbot, window, f"explorer.tooltipText({AFGHANISTAN!r})")
+    assert "35 إشارةً" in tip and "5 مقالات" in tip and "mention" not in tip
 
 
 def test_the_legend_shows_the_markers_colours(qtbot: Any, shared_window: Any,

@@ -82,22 +82,35 @@
 
   function plural(n, one, many) { return n === 1 ? "1 " + one : n + " " + many; }
 
+  /** "5 mentions" in the interface's language (the templates come from Qt's translations,
+   *  one per plural category), else in English. */
+  function counted(kind, n, one, many) {
+    var forms = state.strings.counts && state.strings.counts[kind];
+    if (!forms) { return plural(n, one, many); }
+    var category = "other";
+    try { category = new Intl.PluralRules(state.lang).select(n); } catch (e) { /* other */ }
+    var template = forms[category] || forms.other || "{n}";
+    return template.replace("{n}", n.toLocaleString("en"));
+  }
+
   function tooltipNode(id) {
     var p = state.places.get(id);
     var counts = state.shown.get(id) || [0, 0];
     var box = el("div", "explorer-tip");
     box.appendChild(el("div", "explorer-tip-ar", p.name_ar || "", "rtl"));
     box.appendChild(el("div", "explorer-tip-en", p.name || "", "ltr"));
+    var dir = state.lang === "ar" ? "rtl" : "ltr";
     box.appendChild(el("div", "explorer-tip-count",
-      plural(counts[0], "mention", "mentions") + " · " + plural(counts[1], "article", "articles"),
-      "ltr"));
+      counted("mentions", counts[0], "mention", "mentions") + " · " +
+      counted("articles", counts[1], "article", "articles"), dir));
     if (p.kind === "country") {
       // The country list's count: every mention of a place in this country (its own marker
       // counts only the country's name).
       var total = countryTotal(p.country);
       if (total > counts[0]) {
         box.appendChild(el("div", "explorer-tip-country",
-          plural(total, "mention", "mentions") + " of places in it", "ltr"));
+          word("inCountry", "{mentions} of places in it").replace(
+            "{mentions}", counted("mentions", total, "mention", "mentions")), dir));
       }
     }
     return box;
