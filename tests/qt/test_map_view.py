@@ -223,3 +223,42 @@ def test_the_legend_folds_on_a_small_map_and_opens_on_a_click(qtbot: Any, window
     drag_edge(qtbot, window, 500, 440)
     run_js(qtbot, window, "explorer.clickLegendTitle()")  # the user's choice is kept
     assert run_js(qtbot, window, "explorer.legendShown()") is False
+
+
+def _mid_word_breaks(document: Any) -> list[str]:
+    """The lines of a laid-out document that end inside a word."""
+    broken = []
+    block = document.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount() - 1):
+            line = layout.lineAt(i)
+            end = line.textStart() + line.textLength()
+            if 0 < end < len(text) and not text[end - 1].isspace() and not text[end].isspace():
+                broken.append(text[max(0, end - 12):end] + "|" + text[end:end + 12])
+        block = block.next()
+    return broken
+
+
+def test_at_the_smallest_window_arabic_words_stay_whole(
+    qtbot: Any, seeds_index: CorpusIndex, english_then_arabic: list[Any]
+) -> None:
+    """Issue 10, bug 10: neither the window nor the passage panel can get so small that an
+    Arabic word of a passage is broken in two."""
+    from tests.qt.conftest import open_window
+
+    english_then_arabic += install_language(QCoreApplication.instance(), "ar")
+    window = open_window(qtbot, seeds_index)
+    try:
+        window.resize(200, 150)
+        window.splitter.setSizes([10, 2000, 10])  # the panels' handles dragged to the sides
+        qtbot.wait(300)
+        assert run_js(qtbot, window, f"explorer.clickPlace({AFGHANISTAN!r})") is True
+        qtbot.waitUntil(lambda: window.selected_place == AFGHANISTAN)
+        qtbot.wait(300)
+        panel = window.passages
+        panel.document().setTextWidth(panel.viewport().width())
+        assert "أفغانستان" in panel.toPlainText()
+        assert _mid_word_breaks(panel.document()) == []
+    finally:
+        window.dispose()
