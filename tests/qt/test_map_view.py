@@ -262,3 +262,22 @@ def test_at_the_smallest_window_arabic_words_stay_whole(
         assert _mid_word_breaks(panel.document()) == []
     finally:
         window.dispose()
+
+
+def test_places_across_the_date_line_are_fitted_across_it(qtbot: Any, tmp_path: Any) -> None:
+    """Fiji (178° E), Samoa and Tonga (172°, 175° W): the map fits them close up across the
+    date line, not the whole world between them."""
+    from tests.qt.test_window_first import open_folder, wait_indexed
+
+    corpus = tmp_path / "pacific"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("خبر\n\nزار الوفد فيجي ثم ساموا وتونغا.\n", encoding="utf-8")
+    window = open_folder(qtbot, corpus, tmp_path / "i.db")
+    try:
+        wait_indexed(qtbot, window)
+        shown = run_js(qtbot, window, "explorer.visibleIds()")
+        assert len(shown) == 3
+        assert run_js(qtbot, window, "explorer.inView()") == shown
+        assert run_js(qtbot, window, "explorer.zoom()") >= 4
+    finally:
+        window.dispose()

@@ -317,11 +317,18 @@
 
   function fitToShown() {
     if (!state.order.length) { return; }
-    var bounds = L.latLngBounds(state.order.map(function (id) {
+    var points = state.order.map(function (id) {
       var p = state.places.get(id);
       return [p.lat, p.lon];
-    }));
-    fitTo(bounds.pad(0.15));
+    });
+    // Places on both sides of the date line (Fiji, Samoa) are nearer across it: fit them
+    // there (western longitudes moved a world east) when that is the narrower view.
+    var across = points.map(function (p) { return [p[0], p[1] < 0 ? p[1] + 360 : p[1]]; });
+    var span = function (pts) {
+      var lons = pts.map(function (p) { return p[1]; });
+      return Math.max.apply(null, lons) - Math.min.apply(null, lons);
+    };
+    fitTo(L.latLngBounds(span(across) < span(points) ? across : points).pad(0.15));
   }
 
   function fitTo(bounds) {
