@@ -28,6 +28,16 @@ def view_of(qtbot: Any, window: Any) -> tuple[float, float, int]:
     return round(lat, 4), round(lon, 4), zoom
 
 
+@pytest.fixture
+def same_view(qtbot: Any, shared_window: Any) -> Iterator[Any]:
+    """The shared window, its map's view put back as it was after the test."""
+    lat, lon, zoom = run_js(qtbot, shared_window,
+                            "[explorer.view().lat, explorer.view().lon, explorer.zoom()]")
+    yield shared_window
+    run_js(qtbot, shared_window, f"explorer.setView({lat}, {lon}, {zoom}); true")
+    wait_drawn(qtbot, shared_window)
+
+
 def drag_edge(qtbot: Any, window: Any, dw: int, dh: int, steps: int = 30) -> None:
     """Resize the window in many small steps, as dragging its edge does."""
     width, height = window.width(), window.height()
@@ -65,15 +75,14 @@ SCALE_CLIPPED = """Array.from(document.querySelectorAll('.leaflet-control-scale-
   .map(function (e) { return e.textContent; })"""
 
 
-def test_the_scale_bar_never_clips_its_text(qtbot: Any, shared_window: Any) -> None:
-    window = shared_window
+def test_the_scale_bar_never_clips_its_text(qtbot: Any, same_view: Any) -> None:
+    window = same_view
     clipped = []
     for lat in (0, 35, 60):
         for zoom in range(2, 13):
             run_js(qtbot, window, f"explorer.setView({lat}, 50, {zoom}); true")
             clipped += [(lat, zoom, text) for text in run_js(qtbot, window, SCALE_CLIPPED)]
     assert clipped == []
-    wait_drawn(qtbot, window)
 
 
 TIP_RECT = """(function () {
@@ -101,22 +110,19 @@ def test_tooltips_stay_inside_the_map(qtbot: Any, window: Any, edge: str) -> Non
     assert left >= 0 and top >= 0 and right <= width and bottom <= height
 
 
-def test_the_map_wraps_across_the_date_line(qtbot: Any, shared_window: Any) -> None:
+def test_the_map_wraps_across_the_date_line(qtbot: Any, same_view: Any) -> None:
     """With the view centred on the date line, places and shapes show on both sides of it."""
-    window = shared_window
-    try:
-        run_js(qtbot, window, "explorer.setView(40, 175, 2); true")
-        in_view = run_js(qtbot, window, "explorer.inView()")
-        assert UNITED_STATES in in_view and AFGHANISTAN in in_view  # west and east of it
-        # The United States' shape is drawn east of the date line too, and labelled there.
-        assert "US" in run_js(qtbot, window, "explorer.shapeCodesAt(40, -100 + 360)")
-        codes = run_js(qtbot, window, "explorer.labels().map(function (l) { return l.code; })")
-        assert "US" in codes
-        run_js(qtbot, window, "explorer.setView(40, -175, 2); true")
-        assert CHINA in run_js(qtbot, window, "explorer.inView()")
-        assert "CN" in run_js(qtbot, window, "explorer.shapeCodesAt(33, 105 - 360)")
-    finally:
-        run_js(qtbot, window, "explorer.setView(30, 50, 3); true")
+    window = same_view
+    run_js(qtbot, window, "explorer.setView(40, 175, 2); true")
+    in_view = run_js(qtbot, window, "explorer.inView()")
+    assert UNITED_STATES in in_view and AFGHANISTAN in in_view  # west and east of it
+    # The United States' shape is drawn east of the date line too, and labelled there.
+    assert "US" in run_js(qtbot, window, "explorer.shapeCodesAt(40, -100 + 360)")
+    codes = run_js(qtbot, window, "explorer.labels().map(function (l) { return l.code; })")
+    assert "US" in codes
+    run_js(qtbot, window, "explorer.setView(40, -175, 2); true")
+    assert CHINA in run_js(qtbot, window, "explorer.inView()")
+    assert "CN" in run_js(qtbot, window, "explorer.shapeCodesAt(33, 105 - 360)")
 
 
 def test_long_country_names_are_shown_whole(qtbot: Any, window: Any) -> None:
@@ -139,33 +145,30 @@ def test_long_country_names_are_shown_whole(qtbot: Any, window: Any) -> None:
 
 
 def test_the_basemap_is_labelled_with_finer_shapes_when_zoomed_in(
-    qtbot: Any, shared_window: Any
+    qtbot: Any, same_view: Any
 ) -> None:
-    window = shared_window
-    try:
-        run_js(qtbot, window, "explorer.setView(30, 50, 3); true")
-        labels = run_js(qtbot, window, "explorer.labels()")
-        names = {label["text"] for label in labels if label["kind"] == "country"}
-        assert {"Iran", "Saudi Arabia", "Egypt"} <= names and len(names) >= 10
-        assert run_js(qtbot, window, "explorer.detailedShapes()") is False
-        assert not [label for label in labels if label["kind"] == "capital"]
-        # Closer in: capitals, and the 1:50m shapes.
-        run_js(qtbot, window, "explorer.setView(34, 40, 6); true")
-        labels = run_js(qtbot, window, "explorer.labels()")
-        capitals = {label["text"] for label in labels if label["kind"] == "capital"}
-        assert {"Beirut", "Baghdad"} <= capitals
-        assert run_js(qtbot, window, "explorer.detailedShapes()") is True
-        # Labels never overlap (each was placed where it fits).
-        boxes = run_js(qtbot, window, """Array.from(document.querySelectorAll(
-          '.explorer-label-icon')).map(function (e) { var r = e.getBoundingClientRect();
-          return [r.left, r.top, r.right, r.bottom]; })""")
-        assert len(boxes) == len(labels)
-        for i, a in enumerate(boxes):
-            for b in boxes[i + 1:]:
-                assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1
-                            and b[1] < a[3] - 1), (a, b)
-    finally:
-        run_js(qtbot, window, "explorer.setView(30, 50, 3); true")
+    window = same_view
+    run_js(qtbot, window, "explorer.setView(30, 50, 3); true")
+    labels = run_js(qtbot, window, "explorer.labels()")
+    names = {label["text"] for label in labels if label["kind"] == "country"}
+    assert {"Iran", "Saudi Arabia", "Egypt"} <= names and len(names) >= 10
+    assert run_js(qtbot, window, "explorer.detailedShapes()") is False
+    assert not [label for label in labels if label["kind"] == "capital"]
+    # Closer in: capitals, and the 1:50m shapes.
+    run_js(qtbot, window, "explorer.setView(34, 40, 6); true")
+    labels = run_js(qtbot, window, "explorer.labels()")
+    capitals = {label["text"] for label in labels if label["kind"] == "capital"}
+    assert {"Beirut", "Baghdad"} <= capitals
+    assert run_js(qtbot, window, "explorer.detailedShapes()") is True
+    # Labels never overlap (each was placed where it fits).
+    boxes = run_js(qtbot, window, """Array.from(document.querySelectorAll(
+      '.explorer-label-icon')).map(function (e) { var r = e.getBoundingClientRect();
+      return [r.left, r.top, r.right, r.bottom]; })""")
+    assert len(boxes) == len(labels)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1
+                        and b[1] < a[3] - 1), (a, b)
 
 
 @pytest.fixture
