@@ -217,13 +217,14 @@ def test_the_legend_shows_the_markers_colours(qtbot: Any, shared_window: Any,
 
 
 def test_the_legend_folds_on_a_small_map_and_opens_on_a_click(qtbot: Any, window: Any) -> None:
-    assert run_js(qtbot, window, "explorer.legendShown()") is True
-    drag_edge(qtbot, window, -500, -440)  # the smallest window: a small map
+    window.resize(1600, 1100)
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.legendShown()") is True)
+    drag_edge(qtbot, window, -800, -800)  # the smallest window: a small map
     assert run_js(qtbot, window, "explorer.legendShown()") is False
     assert "Marker size" in run_js(qtbot, window, "explorer.legendText()")  # its title stays
     run_js(qtbot, window, "explorer.clickLegendTitle()")
     assert run_js(qtbot, window, "explorer.legendShown()") is True
-    drag_edge(qtbot, window, 500, 440)
+    drag_edge(qtbot, window, 800, 800)
     run_js(qtbot, window, "explorer.clickLegendTitle()")  # the user's choice is kept
     assert run_js(qtbot, window, "explorer.legendShown()") is False
 

@@ -276,7 +276,7 @@
 
   // The legend is folded to its title on a small map (it would cover too much of it), unless
   // the user has opened or folded it.
-  var LEGEND_ROOM = { x: 560, y: 420 };
+  var LEGEND_ROOM = { x: 560, y: 360 };
 
   function legendOpen() {
     if (state.legendOpen !== null) { return state.legendOpen; }
