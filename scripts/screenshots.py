@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         if not wait_for_map(window, 60_000):
             raise SystemExit("screenshots: the map did not draw")
+        # The pictures show the legend even where a small map folds it (a click opens it).
+        js(window, "explorer.legendShown() || explorer.clickLegendTitle()")
         settle(window)
         return window
 
