@@ -22,7 +22,7 @@ from gazetteer.context import (
 from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
-from gazetteer.normalize import Normalized, words
+from gazetteer.normalize import Normalized, fold, words
 from gazetteer.resolver import Context, Cue, confidence, rank
 from gazetteer.store import Gazetteer
 
@@ -38,6 +38,8 @@ _NISBA = ("يين", "يون", "يات", "يه", "ي")
 _LINKS = frozenset({"في", "ب"})
 #: What may separate a name from the words that place it: spaces, a comma, brackets, a dash.
 _PLACING_SEP = " \t،,()-–"
+#: A word right after a name that calls it the capital city: «الجزائر العاصمة», «تونس العاصمة».
+_CAPITAL_AFTER = frozenset({fold("العاصمة"), fold("العاصمه")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +198,7 @@ class Geoparser:
             else:
                 kept.append(f)
         _list_cues(kept, toks, self.voc)
+        _capital_after(kept, toks)
         _coordinated_countries(kept, toks)
         _formal_names(kept, toks, norm)
         self._regions_of_countries(kept, toks)
@@ -559,6 +562,26 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
         for f, g in pairwise(run):
             if f.cue is not None and g.cue is None and g.type == TOPONYM:
                 g.cue = f.cue
+
+
+def _capital_after(kept: list[_Found], toks: Tokens) -> None:
+    """«الجزائر العاصمة»: the word «العاصمة» right after a name (or ending it) calls it the
+    city, whatever list it stands in («ولايات الوطن … الجزائر العاصمة، بومرداس»: the capital,
+    not its wilaya)."""
+    words, seps = toks.words, toks.seps
+    for f in kept:
+        j = f.raw.last
+        if f.type != TOPONYM or not any(p.kind == PlaceKind.CITY for p in f.places):
+            continue
+        if j < len(words) and seps[j].strip() == "" and words[j] in _CAPITAL_AFTER:
+            word = words[j]
+        elif j - f.raw.first >= 2 and words[j - 1] in _CAPITAL_AFTER:
+            word = words[j - 1]
+        else:
+            continue
+        f.cue = Cue(word, frozenset({PlaceKind.CITY}))
+        f.places = [p for p in f.places if p.kind == PlaceKind.CITY]
+        f.why = f"'{word}' after the name: the capital city"
 
 
 def _head_from_afar(run: list[_Found], heads: dict[str, str]) -> Cue | None:
