@@ -374,3 +374,86 @@ def test_a_division_keeps_its_citys_spelling_beside_isos(gp: Geoparser, build: o
     assert not build.one_letter_apart("محافظة العاصمة", "عمان")  # type: ignore[attr-defined]
     text = "حذرت النشرية ولايات تلمسان، عين تموشنت، وهران من رياح قوية في الجزائر."
     assert {m.text: m.place.kind for m in gp.parse(text)}["عين تموشنت"] == "admin1"
+
+
+def place_of(gp: Geoparser, text: str, name: str) -> str:
+    """The id of the place the geoparser gives the toponym ``name`` in ``text``."""
+    found = [m.place.id for m in gp.parse(text) if m.type == "toponym" and m.text == name]
+    assert found, f"{name} not found in {text}"
+    return found[0]
+
+
+def test_the_capital_word_after_a_name_makes_it_the_city(gp: Geoparser) -> None:
+    # In a list of wilayas the list head would make every name a division; «العاصمة» says city.
+    text = "تضرب الأمطار ولايات الشمال: الجزائر العاصمة، بومرداس، البليدة والمدية منذ الصباح."
+    mentions = {m.text: m for m in gp.parse(text) if m.type == "toponym"}
+    assert mentions["الجزائر العاصمة"].place.id == "gn:2507480"  # Algiers, the city
+    assert "العاصم" in mentions["الجزائر العاصمة"].reason
+    assert mentions["بومرداس"].place.kind == "admin1"  # the rest of the list stays wilayas
+
+
+def test_a_division_named_like_its_town_yields_to_the_town_without_a_cue(gp: Geoparser) -> None:
+    assert place_of(gp, "نزحت عائلات كثيرة من معرة النعمان نحو الحدود التركية في سوريا.",
+                    "معرة النعمان") == "gn:167611"  # the town
+    assert place_of(gp, "تقدمت القوات في منطقة معرة النعمان بريف سوريا الشمالي.",
+                    "معرة النعمان") == "gn:167610"  # the district, named by its cue
+    assert place_of(gp, "عاد الهدوء إلى محافظة دمشق بعد أسابيع من المعارك.",
+                    "دمشق") == "gn:167541"  # the governorate outranks the capital with its cue
+
+
+def test_yemeni_districts_and_moroccan_prefectures_have_their_cue(gp: Geoparser) -> None:
+    assert place_of(gp, "هاجم مسلحون مواقع في مديرية حريب شرقي اليمن.", "حريب") == "gn:75132"
+    assert place_of(gp, "سجلت السلطات إصابات جديدة بعمالة مراكش في المغرب.",
+                    "مراكش") == "gn:6547285"
+    # Elsewhere مديرية is a directorate: «مديرية أمن أسيوط» is no district of Asyut.
+    egypt = [m for m in gp.parse("أخطرت مديرية أمن أسيوط النيابة العامة في مصر بالحادث.")
+             if m.text == "أسيوط"]
+    assert egypt and egypt[0].place.kind != "admin2"
+
+
+def test_the_regional_adjective_places_akkars_bireh(gp: Geoparser) -> None:
+    assert place_of(gp, "شيع أهالي البيرة العكارية شابين قضيا في حادث سير.",
+                    "البيرة") == "gn:280276"
+    assert place_of(gp, "اقتحمت قوات الاحتلال مدينة البيرة قرب رام الله.",
+                    "البيرة") == "gn:285108"
+
+
+def test_the_issue_examples_keep_their_places(gp: Geoparser) -> None:
+    text = ("استقبل أمير قطر ملك الأردن ثم اتصل برئيس وزراء لبنان. وتجددت الاشتباكات في طرابلس "
+            "شمال لبنان، ووصل الوفد إلى مدينة طرابلس (شمالي لبنان). ووقعت النيجر ومالي وبوركينا "
+            "فاسو ميثاقا أمنيا.")
+    got = [(m.text, m.place.id) for m in gp.parse(text) if m.type == "toponym"]
+    assert ("قطر", "gn:289688") in got and ("الأردن", "gn:248816") in got
+    assert sum(1 for t, _ in got if t == "لبنان") == 3
+    assert [p for t, p in got if t == "طرابلس"] == ["gn:266826", "gn:266826"]  # Tripoli, LB
+    assert ("مالي", "gn:2453866") in got
+    assert place_of(gp, "وقع الحادث بمركز مغاغة شمال محافظة المنيا في مصر.", "مغاغة")
+
+
+def test_refugee_camps_are_features(gp: Geoparser) -> None:
+    text = "داهم الجيش مخيم نور شمس قرب طولكرم، وتظاهر سكان مخيم البداوي في شمال لبنان."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:nur-shams-camp", "feature:beddawi-camp"} <= ids
+
+
+def test_khuzestan_towns_by_their_arabic_names(gp: Geoparser) -> None:
+    text = "خرجت مظاهرات في المحمرة والفلاحية والخفاجية جنوب غرب إيران."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:127319", "gn:116102", "gn:137268"} <= ids
+
+
+def test_lebanese_divisions_take_their_arabic_names_from_the_dump(gp: Geoparser) -> None:
+    assert place_of(gp, "سقطت قذيفة على بلدة في قضاء صور جنوبي لبنان.", "قضاء صور") == "gn:267006"
+    assert place_of(gp, "حلقت مسيرات فوق قرى محافظة النبطية في لبنان.",
+                    "محافظة النبطية") == "gn:444191"
+
+
+def test_build_reads_the_divisions_of_a_geonames_dump(build: object, tmp_path: Path) -> None:
+    read_dump = build.read_dump  # type: ignore[attr-defined]
+    caza = ("267006\tCaza de Tyr\tCaza de Tyr\tCaza de Tyr,Qada' Sur,قضاء صور\t33.2\t35.3\tA"
+            "\tADM2\tLB\t\t06\t267006\t\t\t0\t\t10\tAsia/Beirut\t2016-01-01\n")
+    dump = tmp_path / "LB.txt"
+    dump.write_text(caza, encoding="utf-8")
+    areas: dict[int, dict[str, object]] = {}
+    assert read_dump(dump, areas) == {}  # no populated place
+    assert areas[267006]["alternatenames"] == ["Caza de Tyr", "Qada' Sur", "قضاء صور"]
