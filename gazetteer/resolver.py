@@ -272,8 +272,8 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
             and any(inside(t, place) for t in towns)
             and not any(_cued(place, ctx.cue) for ctx in contexts)
         ):
-            base, reasons = base - SEAT_DIVISION, ["a division named like its town, which a bare name "
-                                            "means"]
+            base -= SEAT_DIVISION
+            reasons = ["a division named like its town, which a bare name means"]
         namesake = (
             place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
