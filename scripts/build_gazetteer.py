@@ -663,7 +663,7 @@ class Builder:
                     fold(a) for a in arabic_of[gid] if a not in _BAD_ALTERNATES.get(gid, ())
                 )
         out = []
-        kept = dropped_common = dropped_very_common = 0
+        kept = dropped_common = dropped_very_common = dropped_bare = 0
         for gid in sorted(cities, key=int):
             c = cities[gid]
             if c["countrycode"] in _OBSOLETE:
@@ -701,7 +701,17 @@ class Builder:
                     and not capital
                 ]
                 dropped_very_common += len(very)
-                arabic = [a for a in arabic if a not in very]
+                # A spelling without the article of a name the place also has with it (رقة
+                # beside الرقة, ميادين beside الميادين) is read as the word it spells: Arabic
+                # writes these names with their article.
+                folded = {fold(a) for a in arabic}
+                bare = [
+                    a for a in arabic
+                    if not a.startswith("ال") and fold("ال" + a) in folded
+                    and freq[a] >= TOWN_COMMON_ZIPF and not exempt(a)
+                ]
+                dropped_bare += len(bare)
+                arabic = [a for a in arabic if a not in very and a not in bare]
             if arabic:
                 # The best Arabic name: the spelling Arabic text uses most among those that are
                 # not ordinary words (a word's frequency says nothing about the place).
@@ -750,6 +760,7 @@ class Builder:
             "Arabic-script alternates rejected (not Arabic letters, or >4 words)": rejected,
             "Arabic alternates dropped (context words: مدينة ...)": dropped_context,
             "Arabic alternates dropped (very common words)": dropped_very_common,
+            "Arabic alternates dropped (a word without the article of an al- name)": dropped_bare,
             "Arabic alternates dropped (common words, secondary)": dropped_common,
             "cities marked common_word": len(self.common),
             "capitals": sum(1 for p in out if p["capital"]),

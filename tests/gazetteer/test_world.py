@@ -457,3 +457,25 @@ def test_build_reads_the_divisions_of_a_geonames_dump(build: object, tmp_path: P
     areas: dict[int, dict[str, object]] = {}
     assert read_dump(dump, areas) == {}  # no populated place
     assert areas[267006]["alternatenames"] == ["Caza de Tyr", "Qada' Sur", "قضاء صور"]
+
+
+def test_a_name_without_its_article_is_the_word_it_spells(gp: Geoparser) -> None:
+    # «رقة» "tenderness", «ميادين» "squares", «داخله» "inside it": the towns are الرقة,
+    # الميادين, الداخلة, and only those spellings name them.
+    text = ("تحدثت برقة في ميادين المدينة وأبدعت داخله، ثم سافرت إلى الرقة والميادين في "
+            "سوريا، وإلى الداخلة.")
+    got = [(m.text, m.place.id) for m in gp.parse(text) if m.type == "toponym"]
+    assert got == [("الرقة", "gn:172955"), ("الميادين", "gn:173480"), ("سوريا", "gn:163843"),
+                   ("الداخلة", "gn:2463447")]
+
+
+def test_news_towns_without_an_arabic_name_in_geonames_have_the_press_forms(
+    gp: Geoparser,
+) -> None:
+    text = ("انسحبت القوات من ليسيتشانسك وباخموت، وتجددت المعارك في قصر بن غشير جنوب طرابلس "
+            "الليبية، وفر السكان من مليط في السودان.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:702972", "gn:713174", "gn:2213618", "gn:370181"} <= ids
+    # كتم "concealed" is Kutum only with its country or a cue nearby.
+    assert "gn:371745" not in {m.place.id for m in gp.parse("كتم الشاهد ما رآه عن الجميع.")}
+    assert place_of(gp, "وصلت قافلة المساعدات إلى مدينة كتم شمال دارفور.", "كتم") == "gn:371745"
