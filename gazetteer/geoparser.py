@@ -230,8 +230,17 @@ class Geoparser:
                 anchors.append((f.raw.start, country))
         accepted: list[_Found] = []
         for f in kept:
-            if f.type == TOPONYM and f.weak and f.cue is None and not f.why:
+            # A cue for another kind of place (a list of Algerian wilayas: «ولايات … برج») does
+            # not let in a common word naming a town abroad (برج "tower", a town of Iran).
+            misfit = f.cue is not None and not _cue_fits(f)
+            if f.type == TOPONYM and f.weak and (f.cue is None or misfit) and not f.why:
                 near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
+                if misfit:
+                    if not any(p.country in near for p in f.places):
+                        reject(f.raw, Verdict(Rejection.CUE_MISFIT))
+                        continue
+                    accepted.append(f)
+                    continue
                 # An English word (Union, Reading) in English text needs its cue, whatever else
                 # the text names.
                 # A village named like a common word («التحالف» the coalition) needs its cue even
@@ -716,6 +725,15 @@ def _latin_word(f: _Found, latin_words: frozenset[str]) -> bool:
         len(f.raw.key) == 1
         and f.raw.key[0] in latin_words
         and all(p.kind == PlaceKind.CITY and not p.capital for p in f.places)
+    )
+
+
+def _cue_fits(f: _Found) -> bool:
+    """Does the cue before ``f`` call for the kind (and country) of one of its places?"""
+    cue = f.cue
+    return cue is not None and any(
+        p.kind in cue.kinds and (not cue.countries or p.country in cue.countries)
+        for p in f.places
     )
 
 

@@ -156,6 +156,10 @@ class Rejection(StrEnum):
     SHORT_NAME = (
         "a short name of a small town, with no place cue and no place of its country nearby"
     )
+    CUE_MISFIT = (
+        "also a common word; the cue before it calls for another kind of place, and no place of"
+        " its country is named nearby"
+    )
 
     @property
     def person(self) -> bool:

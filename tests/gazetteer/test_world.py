@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, Geoparser
+from gazetteer.model import Rejection
 from gazetteer.store import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -479,3 +480,21 @@ def test_news_towns_without_an_arabic_name_in_geonames_have_the_press_forms(
     # كتم "concealed" is Kutum only with its country or a cue nearby.
     assert "gn:371745" not in {m.place.id for m in gp.parse("كتم الشاهد ما رآه عن الجميع.")}
     assert place_of(gp, "وصلت قافلة المساعدات إلى مدينة كتم شمال دارفور.", "كتم") == "gn:371745"
+
+
+def test_a_cue_for_another_kind_of_place_does_not_let_in_a_word_abroad(gp: Geoparser) -> None:
+    # The list's head asks for wilayas; برج "tower" names only a town of Iran.
+    text = "الولايات المعنية هي: تبسة، وخنشلة، وبسكرة، وبرج باجي مختار في الجزائر."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "برج" and r.why == Rejection.CUE_MISFIT for r in rejected)
+    assert "برج" not in {m.text for m in gp.parse(text)}
+
+
+def test_regions_within_countries_that_the_news_names(gp: Geoparser) -> None:
+    text = ("تجدد القصف على الغوطة الشرقية، وتوترت الأوضاع في فزان وإقليم برقة بليبيا وفي صعيد "
+            "مصر، وقصفت إسرائيل جبل عامل والضاحية الجنوبية لبيروت.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:ghouta", "feature:fezzan", "feature:cyrenaica", "feature:upper-egypt",
+            "feature:jabal-amel", "feature:dahieh"} <= ids
+    # الجليل "the sublime" is Galilee only with its country or a cue nearby.
+    assert "feature:galilee" not in {m.place.id for m in gp.parse("قال عبد الجليل إن الجليل صبور.")}
