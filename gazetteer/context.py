@@ -381,18 +381,20 @@ def rejection(
     if _feminine_adjective(m, site, voc, prev, places):
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
     if (
-        prev.startswith("ال")
+        prev.startswith(("ال", "وال"))
         and r.cue is None
         and len(m.key) == 1
         and not m.proclitic
         and m.key[0].startswith("ال")
         and places
         and all(
-            p.kind == PlaceKind.CITY and (p.population < SMALL_TOWN or p.common_word)
+            (p.kind == PlaceKind.CITY and (p.population < SMALL_TOWN or p.common_word))
+            or (p.kind == PlaceKind.ADMIN2 and p.common_word)
             for p in places
         )
     ):
-        # «الفن الجميل»: a definite word after a definite noun is its adjective, not a village
+        # «الفن الجميل», «والفرقة الهاشمية»: a definite word after a definite noun is its
+        # adjective, not a village
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
     return None
 

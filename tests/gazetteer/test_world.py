@@ -498,3 +498,11 @@ def test_regions_within_countries_that_the_news_names(gp: Geoparser) -> None:
             "feature:jabal-amel", "feature:dahieh"} <= ids
     # الجليل "the sublime" is Galilee only with its country or a cue nearby.
     assert "feature:galilee" not in {m.place.id for m in gp.parse("قال عبد الجليل إن الجليل صبور.")}
+
+
+def test_a_definite_adjective_after_a_definite_noun_with_its_conjunction(gp: Geoparser) -> None:
+    # «والفرقة الهاشمية» "and the Hashemite band": الهاشمية (villages and an Iraqi district
+    # named like the word) is the adjective.
+    text = "تشارك الفرق الشعبية والفرقة الهاشمية للتراث في المهرجان بالأردن."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "الهاشمية" and r.why == Rejection.ADJECTIVE for r in rejected)
