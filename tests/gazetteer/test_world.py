@@ -506,3 +506,14 @@ def test_a_definite_adjective_after_a_definite_noun_with_its_conjunction(gp: Geo
     text = "تشارك الفرق الشعبية والفرقة الهاشمية للتراث في المهرجان بالأردن."
     _, rejected = gp.analyse(text)
     assert any(r.text == "الهاشمية" and r.why == Rejection.ADJECTIVE for r in rejected)
+
+
+def test_turkish_quake_towns_by_the_spellings_of_the_press(gp: Geoparser) -> None:
+    text = "انهارت مبان في إلازيغ والإسكندرونة ونورداغي وملاطية وكهرمان مرعش جنوب تركيا."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:315808", "gn:311111", "gn:415534", "gn:304922", "gn:310859"} <= ids
+
+
+def test_derby_is_a_match_before_it_is_a_town(gp: Geoparser) -> None:
+    assert "ديربي" not in {m.text for m in gp.parse("فاز الفريق في ديربي العاصمة بهدفين.")}
+    assert place_of(gp, "ولد اللاعب في مدينة ديربي وسط إنجلترا.", "ديربي") == "gn:2651347"
