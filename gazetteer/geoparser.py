@@ -574,13 +574,14 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
 
 
 def _capital_after(kept: list[_Found], toks: Tokens) -> None:
-    """«الجزائر العاصمة»: the word «العاصمة» right after a name (or ending it) calls it the
-    city, whatever list it stands in («ولايات الوطن … الجزائر العاصمة، بومرداس»: the capital,
-    not its wilaya)."""
+    """«الجزائر العاصمة»: the word «العاصمة» right after the name of a capital (or ending it)
+    calls it the city, whatever list it stands in («ولايات الوطن … الجزائر العاصمة، بومرداس»:
+    the capital, not its wilaya). After any other name it is the capital's («ديربي العاصمة»
+    the capital's derby)."""
     words, seps = toks.words, toks.seps
     for f in kept:
         j = f.raw.last
-        if f.type != TOPONYM or not any(p.kind == PlaceKind.CITY for p in f.places):
+        if f.type != TOPONYM or not any(p.capital for p in f.places):
             continue
         if j < len(words) and seps[j].strip() == "" and words[j] in _CAPITAL_AFTER:
             word = words[j]
@@ -589,7 +590,7 @@ def _capital_after(kept: list[_Found], toks: Tokens) -> None:
         else:
             continue
         f.cue = Cue(word, frozenset({PlaceKind.CITY}))
-        f.places = [p for p in f.places if p.kind == PlaceKind.CITY]
+        f.places = [p for p in f.places if p.capital]
         f.why = f"'{word}' after the name: the capital city"
 
 
