@@ -395,7 +395,7 @@ def rejection(
     ):
         # «الفن الجميل», «والفرقة الهاشمية»: a definite word after a definite noun is its
         # adjective, not a village
-        return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
+        return Verdict(Rejection.DEFINITE_ADJECTIVE, f"'{prev} {written}'")
     return None
 
 

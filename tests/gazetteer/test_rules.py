@@ -157,7 +157,7 @@ def test_football_words_make_a_club_and_it_stays_one(gp: Geoparser) -> None:
 
 
 def test_a_small_town_after_a_definite_noun_is_its_adjective(gp: Geoparser) -> None:
-    assert why(gp, "من نجوم زمن الفن الجميل", "الجميل") is Rejection.ADJECTIVE
+    assert why(gp, "من نجوم زمن الفن الجميل", "الجميل") is Rejection.DEFINITE_ADJECTIVE
     assert found(gp, "وصل إلى بلدة الجميل غرب طرابلس") != []
 
 
