@@ -526,3 +526,10 @@ def test_gaza_neighbourhoods_hajj_sites_and_el_obeid(gp: Geoparser) -> None:
     assert {"feature:shujaiyya", "feature:zeitoun", "feature:muzdalifah", "gn:379003"} <= ids
     # الأبيض "the white" and الزيتون "olives" are words where nothing makes them places.
     assert not gp.parse("ارتدى اللاعبون القميص الأبيض وأكلوا الزيتون.")
+
+
+def test_a_lexicon_word_in_a_list_of_towns_is_and_plus_a_town(gp: Geoparser) -> None:
+    # وسنجة is a word of the lexicon; after «ود مدني» it is و + Singa, a town of Sudan too.
+    assert place_of(gp, "سيطرت القوات على ود مدني وسنجة والفاشر.", "سنجة") == "gn:366847"
+    # وافقا "they both agreed" after Oman is no و + Afqa (a Lebanese village).
+    assert "افقا" not in {m.text for m in gp.parse("وصل الوزيران إلى عمان وافقا على الاتفاق.")}
