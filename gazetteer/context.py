@@ -368,6 +368,11 @@ def rejection(
         # and the name its domain («حاكم دبي», «أمير قطر»).
         if r.title and m.proclitic not in ("و", "ف") and _definite(prev):
             return Verdict(Rejection.PERSON, f"after '{prev}'")
+        # «المهاجم الأوروغوياني الجديد داروين»: a title, then one or two describing words
+        # (a definite nisba, الجديد, السابق), then the name.
+        title = _title_before_modifiers(m.first, toks)
+        if title and m.proclitic == "" and not any(p.kind in AREAS or p.capital for p in places):
+            return Verdict(Rejection.PERSON, f"after '{title}'")
     if r.local is not None and any(p.country in r.local for p in places):
         return None  # «بمركز مغاغة»: a division of a country that has them, not a centre
     if prev and r.org_before and m.proclitic == "":
@@ -397,6 +402,36 @@ def rejection(
         # adjective, not a village
         return Verdict(Rejection.DEFINITE_ADJECTIVE, f"'{prev} {written}'")
     return None
+
+
+#: Titles of players and artists, which stay a person's over describing words; a statesman's
+#: («زار الرئيس الفرنسي بيروت») is as often followed by the place he visits.
+_PERSON_TITLES = frozenset({"المهاجم", "المدافع", "الحارس", "اللاعب", "النجم", "المدرب",
+                            "الفنان", "الفنانه", "المغني", "المغنيه", "الممثل", "الممثله",
+                            "المطرب", "المطربه", "الكاتب", "الكاتبه", "الشاعر", "الشاعره",
+                            "الروائي", "المخرج", "الملاكم", "العداء", "العداءه"})
+#: Describing words that may stand between a title and a name besides nisba adjectives.
+_MODIFIERS = frozenset({"الجديد", "السابق", "الاسبق", "الشاب", "الراحل", "الراحله", "المخضرم",
+                        "الجديده", "السابقه", "الشابه", "الدولي"})
+
+
+def _title_before_modifiers(first: int, toks: Tokens) -> str:
+    """The player's or artist's title two or three words before a name when only describing
+    words stand between («المهاجم الأوروغوياني الجديد داروين»: 'المهاجم'), else ''."""
+    words = toks.words
+    k = first - 1
+    for _ in range(2):
+        if k < 1 or not toks.near(k + 1) or not toks.near(k):
+            return ""
+        word = words[k]
+        if not (word in _MODIFIERS or (word.startswith("ال") and word.endswith("ي")
+                                       and len(word) >= 6)):
+            return ""
+        before = words[k - 1]
+        if before in _PERSON_TITLES:
+            return before
+        k -= 1
+    return ""
 
 
 def _definite(word: str) -> bool:

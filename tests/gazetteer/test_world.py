@@ -533,3 +533,12 @@ def test_a_lexicon_word_in_a_list_of_towns_is_and_plus_a_town(gp: Geoparser) -> 
     assert place_of(gp, "سيطرت القوات على ود مدني وسنجة والفاشر.", "سنجة") == "gn:366847"
     # وافقا "they both agreed" after Oman is no و + Afqa (a Lebanese village).
     assert "افقا" not in {m.text for m in gp.parse("وصل الوزيران إلى عمان وافقا على الاتفاق.")}
+
+
+def test_a_players_title_holds_over_describing_words(gp: Geoparser) -> None:
+    text = "وسجل المهاجم الأوروغوياني الجديد داروين نونيز هدفين في المباراة."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "داروين" and r.why == Rejection.PERSON for r in rejected)
+    # A statesman's title with its nisba is often followed by the place he visits.
+    text = "زار الرئيس الفرنسي بيروت، ووصل المبعوث الأممي مأرب في اليمن."
+    assert {"بيروت", "مأرب"} <= {m.text for m in gp.parse(text)}
