@@ -469,8 +469,9 @@ def _outlet(m: RawMatch, site: Site, voc: Vocabulary, nxt: str) -> Verdict | Non
         return Verdict(voc.media_after[nxt], f"'… {nxt}'")
     after = site.toks.seps[m.last] if m.last < len(site.toks.seps) else ""
     quoted = any(q in site.toks.seps[m.first] for q in _QUOTES)
-    if (hit := _OUTLET_NUMBER.match(after)) and (quoted or hit.group(2)):
-        # «لبنان 24», «دارفور 24», «فرانس 24»: a news outlet named after a place
+    if (hit := _OUTLET_NUMBER.match(after)) and (quoted or hit.group(2) or after[0] == "2"):
+        # «لبنان 24», «دارفور 24», «فرانس 24», «دارفور24» (glued): a news outlet named after
+        # a place
         return Verdict(Rejection.NEWS_SITE, f"'… {after.strip(' ' + _QUOTES)[:2]}'")
     written = m.proclitic + m.key[0]
     if len(m.key) == 1 and written in voc.media_after and site.toks.near(m.first):

@@ -181,6 +181,8 @@ def test_a_place_and_24_is_a_news_website(gp: Geoparser) -> None:
     assert why(gp, "بحسب ما أفاد مراسل «لبنان 24» في الشمال", "لبنان") is Rejection.NEWS_SITE
     assert why(gp, "قالت لـ “لبنان24″ إن", "لبنان") is Rejection.NEWS_SITE
     assert found(gp, "قتل في لبنان 24 شخصا عام 2024") == [("لبنان", "Lebanon")]
+    # Glued to its number, unquoted (a dateline: «بيروت ــ لبنان24»), it is the outlet too.
+    assert why(gp, "بيروت ــ لبنان24\nقال مسؤول إن", "لبنان") is Rejection.NEWS_SITE
 
 
 def test_the_feminine_adjective_after_a_plural_noun(gp: Geoparser) -> None:
