@@ -542,3 +542,9 @@ def test_a_players_title_holds_over_describing_words(gp: Geoparser) -> None:
     # A statesman's title with its nisba is often followed by the place he visits.
     text = "زار الرئيس الفرنسي بيروت، ووصل المبعوث الأممي مأرب في اليمن."
     assert {"بيروت", "مأرب"} <= {m.text for m in gp.parse(text)}
+
+
+def test_bahri_is_naval_unless_sudan_is_named(gp: Geoparser) -> None:
+    assert not gp.parse("استهدفت الجماعة السفينة بصاروخ بحري وطائرة مسيرة.")
+    text = "اشتدت المعارك في الخرطوم وبحري وأم درمان."
+    assert place_of(gp, text, "بحري") == "gn:379251"
