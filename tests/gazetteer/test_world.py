@@ -548,3 +548,14 @@ def test_bahri_is_naval_unless_sudan_is_named(gp: Geoparser) -> None:
     assert not gp.parse("استهدفت الجماعة السفينة بصاروخ بحري وطائرة مسيرة.")
     text = "اشتدت المعارك في الخرطوم وبحري وأم درمان."
     assert place_of(gp, text, "بحري") == "gn:379251"
+
+
+def test_neighbourhoods_of_the_two_tripolis(gp: Geoparser) -> None:
+    text = "سقطت قذائف على عين زارة وأبو سليم جنوب طرابلس الليبية."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:ain-zara", "feature:abu-salim", "gn:2210247"} <= ids
+    text = "تجددت الاشتباكات بين جبل محسن وباب التبانة في طرابلس."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:jabal-mohsen", "feature:bab-al-tabbaneh", "gn:266826"} <= ids
+    # أبو سليم is a man's name before it is a district: only near a place of Libya.
+    assert not gp.parse("قال أبو سليم إن الأمور بخير.")
