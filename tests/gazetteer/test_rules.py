@@ -76,6 +76,12 @@ def test_the_lexicon_decides_word_or_proclitic_and_name() -> None:
     }
     words = mod.words_of_their_own(tokens, analysed, {})
     assert words == ["بري", "كبيرا"]
+    # Written with its hamza the lexicon reads و + آسيا; folded («واسيا») it finds another
+    # stem (واسى): the folded token is split all the same. A lemma («كامل») stays a word.
+    tokens = mod.candidates(["آسيا", "أمل"])
+    analysed = {"وآسيا": {"اسيا", "اس"}, "واسيا": {"واسى"}, "كامل": {"كامل"},
+                "كأمل": {"امل"}}
+    assert mod.words_of_their_own(tokens, analysed, {}) == ["كامل"]
 
 
 def test_a_small_foreign_town_that_is_an_arabic_word_needs_context(gp: Geoparser) -> None:

@@ -559,3 +559,10 @@ def test_neighbourhoods_of_the_two_tripolis(gp: Geoparser) -> None:
     assert {"feature:jabal-mohsen", "feature:bab-al-tabbaneh", "gn:266826"} <= ids
     # أبو سليم is a man's name before it is a district: only near a place of Libya.
     assert not gp.parse("قال أبو سليم إن الأمور بخير.")
+
+
+def test_a_hamza_spelling_read_as_proclitic_plus_name_is_split(gp: Geoparser) -> None:
+    # The lexicon reads «وآسيا» as و + آسيا; folded without its hamza («واسيا») it misreads
+    # it as a word of its own: the folded form is split all the same.
+    text = "نمت التجارة بين الصين وآسيا، ووقعت كازاخستان اتفاقا في تركستان وأستانا."
+    assert {"آسيا", "أستانا"} <= {m.text for m in gp.parse(text)}
