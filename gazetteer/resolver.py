@@ -274,8 +274,11 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         ):
             base -= SEAT_DIVISION
             reasons = ["a division named like its town, which a bare name means"]
+        # A first-level division carries no population and is no small namesake: «الجوف» in
+        # a document about Yemen is its governorate, not Al Jawf, a town of Libya.
         namesake = (
-            place.population < NAMESAKE_RATIO * biggest
+            place.kind != PlaceKind.ADMIN1
+            and place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
         bonus, why = max(

@@ -566,3 +566,15 @@ def test_a_hamza_spelling_read_as_proclitic_plus_name_is_split(gp: Geoparser) ->
     # it as a word of its own: the folded form is split all the same.
     text = "نمت التجارة بين الصين وآسيا، ووقعت كازاخستان اتفاقا في تركستان وأستانا."
     assert {"آسيا", "أستانا"} <= {m.text for m in gp.parse(text)}
+
+
+def test_a_governorate_is_no_small_namesake_of_a_town_abroad(gp: Geoparser) -> None:
+    # الجوف: a governorate of Yemen (no population) beside Al Jawf, a town of Libya.
+    text = "سيطر الحوثيون على مواقع في محافظة البيضاء، وتقدموا نحو مأرب والجوف."
+    assert place_of(gp, text, "الجوف") == "gn:74222"
+
+
+def test_the_press_names_of_iraqi_and_syrian_towns_and_nuclear_sites(gp: Geoparser) -> None:
+    text = "قصفت المقاتلات تلعفر في العراق وكوباني في سوريا ومنشأة فوردو في إيران."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:90393", "gn:172256", "feature:fordow"} <= ids
