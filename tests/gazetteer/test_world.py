@@ -578,3 +578,8 @@ def test_the_press_names_of_iraqi_and_syrian_towns_and_nuclear_sites(gp: Geopars
     text = "قصفت المقاتلات تلعفر في العراق وكوباني في سوريا ومنشأة فوردو في إيران."
     ids = {m.place.id for m in gp.parse(text)}
     assert {"gn:90393", "gn:172256", "feature:fordow"} <= ids
+
+
+def test_the_liptako_gourma_region(gp: Geoparser) -> None:
+    text = "وقعت مالي والنيجر وبوركينا فاسو ميثاق ليبتاكو – غورما لإنشاء تحالف أمني."
+    assert "region:liptako-gourma" in {m.place.id for m in gp.parse(text)}
