@@ -228,8 +228,15 @@ class Geoparser:
                 country = None
             if country:
                 anchors.append((f.raw.start, country))
+        # One sense per document: a name that is a word elsewhere but is a place with its cue
+        # here («بلدة الخيام») is that place at its other occurrences too.
+        cued = {f.raw.key for f in kept if f.type == TOPONYM and _cue_fits(f)}
         accepted: list[_Found] = []
         for f in kept:
+            if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
+                f.why = f.why or "named with its cue elsewhere in the document"
+                accepted.append(f)
+                continue
             # A cue for another kind of place (a list of Algerian wilayas: «ولايات … برج») does
             # not let in a common word naming a town abroad (برج "tower", a town of Iran).
             misfit = f.cue is not None and not _cue_fits(f)

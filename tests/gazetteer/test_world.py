@@ -583,3 +583,13 @@ def test_the_press_names_of_iraqi_and_syrian_towns_and_nuclear_sites(gp: Geopars
 def test_the_liptako_gourma_region(gp: Geoparser) -> None:
     text = "وقعت مالي والنيجر وبوركينا فاسو ميثاق ليبتاكو – غورما لإنشاء تحالف أمني."
     assert "region:liptako-gourma" in {m.place.id for m in gp.parse(text)}
+
+
+def test_a_word_named_as_a_place_with_its_cue_is_that_place_elsewhere_in_the_text(
+    gp: Geoparser,
+) -> None:
+    text = ("ألقت مسيرة قنبلة على بلدة الخيام في جنوب لبنان. وبعد ساعة سقطت قذيفة ثانية في "
+            "الوادي المحاذي للخيام.")
+    assert [m.start for m in gp.parse(text) if m.place.id == "gn:279727"] == [
+        text.index("الخيام"), text.rindex("خيام")]
+    assert not gp.parse("نصب النازحون الخيام في الساحة.")
