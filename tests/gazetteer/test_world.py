@@ -593,3 +593,11 @@ def test_a_word_named_as_a_place_with_its_cue_is_that_place_elsewhere_in_the_tex
     assert [m.start for m in gp.parse(text) if m.place.id == "gn:279727"] == [
         text.index("الخيام"), text.rindex("خيام")]
     assert not gp.parse("نصب النازحون الخيام في الساحة.")
+
+
+def test_somali_states_damascus_districts_and_ilam(gp: Geoparser) -> None:
+    text = ("رفضت ولايتا هيرشبيلي وجوبالاند قرار مقديشو، وسقطت قذائف على المزة وجوبر في دمشق، "
+            "وامتدت الاحتجاجات إلى عيلام غرب إيران.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:hirshabelle", "feature:jubaland", "feature:mezzeh", "feature:jobar",
+            "gn:130802"} <= ids
