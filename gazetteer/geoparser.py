@@ -230,7 +230,7 @@ class Geoparser:
                 anchors.append((f.raw.start, country))
         # One sense per document: a name that is a word elsewhere but is a place with its cue
         # here («بلدة الخيام») is that place at its other occurrences too.
-        cued = {f.raw.key for f in kept if f.type == TOPONYM and _cue_fits(f)}
+        cued = {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM and _cue_fits(f)}
         accepted: list[_Found] = []
         for f in kept:
             if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
