@@ -601,3 +601,10 @@ def test_somali_states_damascus_districts_and_ilam(gp: Geoparser) -> None:
     ids = {m.place.id for m in gp.parse(text)}
     assert {"feature:hirshabelle", "feature:jubaland", "feature:mezzeh", "feature:jobar",
             "gn:130802"} <= ids
+
+
+def test_maghreb_clubs_named_after_their_towns(gp: Geoparser) -> None:
+    text = "لعب لحسنية أكادير ونهضة بركان ووفاق سطيف، ثم عاد إلى أكادير مدربا."
+    _, rejected = gp.analyse(text)
+    assert {r.text for r in rejected if r.why == Rejection.CLUB} >= {"أكادير", "بركان", "سطيف"}
+    assert [m.start for m in gp.parse(text)] == [text.rindex("أكادير")]
