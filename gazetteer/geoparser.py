@@ -23,7 +23,7 @@ from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.normalize import Normalized, fold, words
-from gazetteer.resolver import Context, Cue, confidence, rank
+from gazetteer.resolver import Context, Cue, confidence, inside, rank
 from gazetteer.store import Gazetteer
 
 #: How far (characters) another place may stand and still count as "named nearby".
@@ -32,6 +32,17 @@ NEARBY_CHARS = 400
 WEAK_POPULATION = 100_000
 #: ... and at most this many letters.
 WEAK_LETTERS = 3
+#: A town abroad below this size, named with no cue, needs another place of its country in
+#: the text...
+LONE_TOWN_POPULATION = 150_000
+#: ... abroad: outside the Arab world and its neighbours, whose local news names its towns and
+#: villages without their country (the region of ``scripts/world_data.py``, whose towns the
+#: gazetteer holds down to villages).
+HOME_REGION = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+    "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "IR", "TR", "IL", "AF", "PK", "KZ", "KG",
+    "TJ", "TM", "UZ", "AM", "AZ", "GE", "ML", "NE", "TD", "BF", "NG", "ET", "ER", "SS",
+})
 #: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
 _NISBA = ("يين", "يون", "يات", "يه", "ي")
 #: Words that may stand between a name and the direction word that places it («في شمال»).
@@ -218,6 +229,7 @@ class Geoparser:
         # the town or the governorate: Iraq either way).
         sure_ids = {id(f) for f in sure}
         anchors = []
+        anchor_keys: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
         for f in kept:
             if id(f) in sure_ids or f.type == DEMONYM:
                 country = f.main.country
@@ -228,11 +240,27 @@ class Geoparser:
                 country = None
             if country:
                 anchors.append((f.raw.start, country))
+            # The countries the text likely names, for a lone town abroad: that of any name's
+            # best-known place (Paris: France), or of a town read off a proclitic (وباخموت).
+            likely = country
+            if likely is None and f.type == TOPONYM and f.places:
+                best = max(f.places, key=lambda p: p.population)
+                if not f.weak or all(p.country == best.country for p in f.places):
+                    likely = best.country
+            if likely:
+                anchor_keys[likely].add(f.raw.key)
         # One sense per document: a name that is a word elsewhere but is a place with its cue
         # here («بلدة الخيام») is that place at its other occurrences too.
         cued = {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM and _cue_fits(f)}
         accepted: list[_Found] = []
         for f in kept:
+            if _lone_town(f) and not any(
+                anchor_keys.get(p.country or "", set()) - {f.raw.key} for p in f.places
+            ):
+                # «تألق بونو»: a town abroad of no great size, with no cue and no other place of
+                # its country anywhere in the text, is more likely a person (Puno, the keeper).
+                reject(f.raw, Verdict(Rejection.LONE_TOWN))
+                continue
             if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
                 f.why = f.why or "named with its cue elsewhere in the document"
                 accepted.append(f)
@@ -717,6 +745,25 @@ def _arabic_word(key: tuple[str, ...], places: list[Place]) -> bool:
         and not p.capital
         and p.population < WEAK_POPULATION
         for p in places
+    )
+
+
+def _lone_town(f: _Found) -> bool:
+    """A one-word name of towns abroad of no great size (not capitals), with no cue or rule
+    that let it in: it needs another place of its country somewhere in the document."""
+    return (
+        f.type == TOPONYM
+        and not f.weak  # a common word has its own rule (a place of its country nearby)
+        and f.cue is None
+        and not f.why
+        and len(f.raw.key) == 1
+        and bool(towns := [
+            p for p in f.places
+            if p.kind == PlaceKind.CITY and not p.capital and p.population < LONE_TOWN_POPULATION
+            and p.country not in HOME_REGION
+        ])
+        # the rest: divisions of those towns (Puno, the town and its region)
+        and all(p in towns or any(inside(t, p) for t in towns) for p in f.places)
     )
 
 

@@ -157,6 +157,9 @@ class Rejection(StrEnum):
     SHORT_NAME = (
         "a short name of a small town, with no place cue and no place of its country nearby"
     )
+    LONE_TOWN = (
+        "a town of no great size with no cue and no other place of its country in the text"
+    )
     CUE_MISFIT = (
         "also a common word; the cue before it calls for another kind of place, and no place of"
         " its country is named nearby"

@@ -608,3 +608,19 @@ def test_maghreb_clubs_named_after_their_towns(gp: Geoparser) -> None:
     _, rejected = gp.analyse(text)
     assert {r.text for r in rejected if r.why == Rejection.CLUB} >= {"أكادير", "بركان", "سطيف"}
     assert [m.start for m in gp.parse(text)] == [text.rindex("أكادير")]
+
+
+def test_a_lone_town_abroad_needs_a_place_of_its_country(gp: Geoparser) -> None:
+    # Puno (Peru) is the goalkeeper here: no cue, no other place of Peru in the text.
+    text = "تألق بونو في المباراة وتصدى لركلتين، وسجل حكيمي للمنتخب المغربي."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "بونو" and r.why == Rejection.LONE_TOWN for r in rejected)
+    assert place_of(gp, "وصل السياح إلى بونو جنوب البيرو.", "بونو") == "gn:3931276"
+    # A town of the Arab world is named in its local news without its country.
+    assert place_of(gp, "افتتح المحافظ طريقا جديدا في سبلين.", "سبلين").startswith("gn:")
+
+
+def test_the_home_region_is_the_build_scripts(build: object) -> None:
+    from gazetteer.geoparser import HOME_REGION
+
+    assert HOME_REGION == sys.modules["world_data"].REGION
