@@ -289,7 +289,8 @@ class Geoparser:
                     continue
             accepted.append(f)
 
-        mentions = self._resolve(text, accepted, sure)
+        kept_ids = {id(f) for f in accepted}
+        mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected

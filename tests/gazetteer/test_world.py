@@ -624,3 +624,8 @@ def test_the_home_region_is_the_build_scripts(build: object) -> None:
     from gazetteer.geoparser import HOME_REGION
 
     assert HOME_REGION == sys.modules["world_data"].REGION
+
+
+def test_a_rejected_lone_town_does_not_place_its_neighbours(gp: Geoparser) -> None:
+    # Darwin is the striker, set aside: it must not pull Liverpool to Australia.
+    assert place_of(gp, "سجل داروين نونيز هدفا لليفربول.", "ليفربول") == "gn:2644210"
