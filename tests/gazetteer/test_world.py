@@ -629,3 +629,12 @@ def test_the_home_region_is_the_build_scripts(build: object) -> None:
 def test_a_rejected_lone_town_does_not_place_its_neighbours(gp: Geoparser) -> None:
     # Darwin is the striker, set aside: it must not pull Liverpool to Australia.
     assert place_of(gp, "سجل داروين نونيز هدفا لليفربول.", "ليفربول") == "gn:2644210"
+
+
+def test_divisions_the_sources_leave_without_an_arabic_name(gp: Geoparser) -> None:
+    text = ("اجتاحت القوات ولاية الجزيرة وسط السودان، وشهدت محافظة الشرقية في مصر أمطارا، واندلعت "
+            "احتجاجات في سيستان وبلوشستان وكردستان إيران.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:408648", "gn:360016", "gn:1159456", "gn:126584"} <= ids
+    # «الجزيرة» "the island" and «المنطقة الشرقية» "the eastern region" need their country.
+    assert not gp.parse("زار السياح الجزيرة وتجولوا في المنطقة الشرقية منها.")
