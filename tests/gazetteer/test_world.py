@@ -638,3 +638,9 @@ def test_divisions_the_sources_leave_without_an_arabic_name(gp: Geoparser) -> No
     assert {"gn:408648", "gn:360016", "gn:1159456", "gn:126584"} <= ids
     # «الجزيرة» "the island" and «المنطقة الشرقية» "the eastern region" need their country.
     assert not gp.parse("زار السياح الجزيرة وتجولوا في المنطقة الشرقية منها.")
+
+
+def test_ukrainian_front_towns_in_the_press_spellings(gp: Geoparser) -> None:
+    text = "قصفت روسيا زابوريجيا وأفدييفكا وكوراخوفي في أوكرانيا."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:687700", "gn:713122", "gn:695357"} <= ids
