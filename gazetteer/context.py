@@ -535,4 +535,23 @@ def cue(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Cue | None:
     «جزيرة»."""
     if m.first == 0 or not toks.near(m.first) or any(c in "بلك" for c in m.proclitic):
         return None
-    return roles(toks.words[m.first - 1], voc).cue
+    words = toks.words
+    found = roles(words[m.first - 1], voc).cue
+    if (
+        found is None
+        and m.first >= 2
+        and words[m.first - 1] in _DIRECTORATE_FIELDS
+        and words[m.first - 2] in _DIRECTORATE
+        and toks.near(m.first - 1)
+    ):
+        # «مديرية أمن أسيوط», «مديرية صحة إدلب»: a governorate's directorate of security,
+        # health…: the name is the governorate's.
+        return Cue(f"{words[m.first - 2]} {words[m.first - 1]}", _DIRECTORATE_KINDS)
+    return found
+
+
+#: «مديرية أمن X»: a governorate's directorate (of security, health, education, police…).
+_DIRECTORATE = frozenset({"مديريه", "لمديريه", "بمديريه", "ومديريه"})
+_DIRECTORATE_FIELDS = frozenset({"امن", "صحه", "تعليم", "شرطه", "زراعه", "اوقاف", "تموين",
+                                 "اسكان", "تربيه", "الصحه", "الزراعه", "الاوقاف", "التموين"})
+_DIRECTORATE_KINDS = frozenset({PlaceKind.ADMIN1})

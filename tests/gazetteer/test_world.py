@@ -406,10 +406,11 @@ def test_yemeni_districts_and_moroccan_prefectures_have_their_cue(gp: Geoparser)
     assert place_of(gp, "هاجم مسلحون مواقع في مديرية حريب شرقي اليمن.", "حريب") == "gn:75132"
     assert place_of(gp, "سجلت السلطات إصابات جديدة بعمالة مراكش في المغرب.",
                     "مراكش") == "gn:6547285"
-    # Elsewhere مديرية is a directorate: «مديرية أمن أسيوط» is no district of Asyut.
-    egypt = [m for m in gp.parse("أخطرت مديرية أمن أسيوط النيابة العامة في مصر بالحادث.")
-             if m.text == "أسيوط"]
-    assert egypt and egypt[0].place.kind != "admin2"
+    # Elsewhere مديرية is a directorate: «مديرية أمن أسيوط» is the governorate's directorate
+    # of security, not a district of Asyut.
+    assert place_of(gp, "أخطرت مديرية أمن أسيوط النيابة العامة في مصر بالحادث.",
+                    "أسيوط") == "gn:359781"
+    assert place_of(gp, "أعلنت مديرية صحة إدلب وصول المصابين.", "إدلب") == "gn:169387"
 
 
 def test_the_regional_adjective_places_akkars_bireh(gp: Geoparser) -> None:
