@@ -130,6 +130,9 @@ class CorpusIndex:
     def article(self, doc: str) -> Article | None:
         return self._by_doc.get(doc)
 
+    def mentions_in(self, doc: str) -> list[Mention]:
+        return list(self.mentions.get(doc, ()))
+
     def stats(self) -> dict[str, int]:
         return {
             "articles": len(self.articles),

@@ -721,6 +721,15 @@ class IndexDB:
                     "alternatives FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))
                 yield doc, [self._mention(r) for r in rows]
 
+    def mentions_in(self, doc: str) -> list[Mention]:
+        """Every mention of article ``doc`` in text order (demonyms too)."""
+        with guarded(self.path):
+            rows = self.conn.execute(
+                'SELECT m.start, m."end", m.text, m.type, m.place_id, m.confidence, m.reason, '
+                "m.alternatives FROM mentions AS m JOIN articles AS a ON a.id = m.article "
+                "WHERE a.doc = ? ORDER BY m.start, m.seq", (doc,)).fetchall()
+            return [self._mention(r) for r in rows]
+
     def article(self, doc: str) -> Article | None:
         """The article re-read from its file (None when it is gone or unreadable)."""
         from explorer.corpus import ArticleError, read_article

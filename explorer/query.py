@@ -13,6 +13,8 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
 - ``places(f)``: the places of the passing mentions with their counts, most mentioned first;
 - ``countries(f)``: countries of the passing mentions, ``f.countries`` ignored (so a country
   list shows every country while some are selected);
+- ``mentions_in(doc)``: every mention of one article, demonyms too, whatever the filter (the
+  reader shows them all);
 - ``passages(f, place_id, offset, limit)``: passages holding at least one passing mention (of
   ``place_id`` when given), each with those mentions, in reading order: article date (undated
   articles last), then file, then offset; ``count_passages`` counts them.
@@ -106,6 +108,11 @@ class IndexReader(Protocol):
     ) -> list[PassageHit]: ...
 
     def article(self, doc: str) -> Article | None: ...
+
+    def mentions_in(self, doc: str) -> list[Mention]:
+        """Every mention of article ``doc`` (toponyms and demonyms, no filter), in text order;
+        [] for an unknown article."""
+        ...
 
     def stats(self) -> dict[str, int]:
         """Counts: articles, passages, mentions (toponyms and demonyms), demonyms, places."""

@@ -13,6 +13,7 @@ from typing import TypeVar
 from explorer.article import Article
 from explorer.indexdb import IndexUnavailable
 from explorer.query import CountrySummary, Filter, IndexReader, PassageHit, PlaceSummary
+from gazetteer.model import Mention
 
 T = TypeVar("T")
 
@@ -56,6 +57,9 @@ class SafeReader:
 
     def article(self, doc: str) -> Article | None:
         return self._call(lambda: self.inner.article(doc), None)
+
+    def mentions_in(self, doc: str) -> list[Mention]:
+        return self._call(lambda: self.inner.mentions_in(doc), [])
 
     def stats(self) -> dict[str, int]:
         return self._call(self.inner.stats, {})

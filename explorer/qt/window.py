@@ -31,6 +31,7 @@ from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebu
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
+from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
 from explorer.qt.counts import counts
 from explorer.qt.feed import Feed, ViewData
@@ -146,6 +147,10 @@ class MainWindow(QMainWindow):
         self.passages = PassagePanel(right)
         self.passages.setMinimumWidth(300)
         right_layout.addWidget(self.passages)
+        # Passage → map: a place's link selects it, a passage fits the map to its places.
+        self.passages.placeClicked.connect(self.session.select)
+        self.passages.passageClicked.connect(
+            lambda hit: self.session.fit_places(self.passages.passage_places(hit)))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -172,10 +177,16 @@ class MainWindow(QMainWindow):
         self.status.cancel.clicked.connect(self.cancel_indexing)
         self.places = PlacesDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.places)
+        self.article = ReaderDock(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article)
+        self.article.hide()
+        self.passages.articleRequested.connect(self.article.open)
+        self.passages.onlyArticle.connect(self.session.set_doc)
         self.menus = Menus(
             self, open_folder=self.choose_folder, open_recent=self.switch_folder,
             find=self.focus_search, clear_selection=lambda: self.session.select(None),
-            reload=self.reload, docks=[self.places.toggleViewAction()])
+            reload=self.reload,
+            docks=[self.places.toggleViewAction(), self.article.toggleViewAction()])
         self.menus.set_recent(settings.recent_corpora if settings else [])
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
@@ -590,7 +601,7 @@ class MainWindow(QMainWindow):
                 explain=lambda hits: explanation_html(
                     [m for h in hits for m in h.mentions if m.place.id == p.id]),
             )
-        elif reader is not None and (f.countries or f.text):
+        elif reader is not None and (f.countries or f.text or f.doc):
             known = {c.code: c for c in reader.countries(f)}
             what = []
             if f.countries:
@@ -598,6 +609,8 @@ class MainWindow(QMainWindow):
                                       else c for c in sorted(f.countries)))
             if f.text:
                 what.append(f"“{f.text}”")
+            if f.doc:
+                what.append(self.tr("the article {file}").format(file=f.doc))
             total = reader.count_passages(f)
             self.passages.show_query(reader, f, None,
                                      heading=self.tr("Passages for {what}").format(

@@ -157,3 +157,22 @@ def test_article_gives_the_text_back(reader: IndexReader) -> None:
     assert a is not None and a.text.startswith("وفد يزور القاهرة")
     assert len(a.sha256) == 64 and a.size > 0
     assert reader.article("missing.txt") is None
+
+
+def test_mentions_in_one_article_alike_with_demonyms(
+    memory: CorpusIndex, sqlite: IndexDB
+) -> None:
+    """The reader's query: every mention of one article, toponyms and demonyms, in text order,
+    each at its place in the article's text."""
+    docs = [a.doc for a in memory.articles]
+    with_demonyms = 0
+    for doc in docs:
+        found = sqlite.mentions_in(doc)
+        assert found == memory.mentions_in(doc)
+        assert [m.start for m in found] == sorted(m.start for m in found)
+        article = sqlite.article(doc)
+        assert article is not None
+        assert all(article.text[m.start:m.end] == m.text for m in found)
+        with_demonyms += any(m.type == "demonym" for m in found)
+    assert with_demonyms > 0
+    assert sqlite.mentions_in("missing.txt") == [] == memory.mentions_in("missing.txt")

@@ -12,6 +12,8 @@
  *             mentioned first (every other marker is hidden)
  *   selected: id or null
  *   fit:      true to fit the view to the shown places
+ *   fitPlaces: [id, ...] fit the view to these places (a passage's places; unknown ids are
+ *             skipped), after everything else
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
  * Every string that comes from the corpus or the gazetteer is put into the page with
@@ -253,6 +255,18 @@
     state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
   }
 
+  /** Fit the view to the places ``ids`` the page has records of (shown or not). */
+  function fitPlaces(ids) {
+    var points = [];
+    ids.forEach(function (id) {
+      var p = state.places.get(id);
+      if (p) { points.push([p.lat, p.lon]); }
+    });
+    if (!points.length) { return; }
+    // One place: a country-sized view around it, not a street-level one.
+    state.map.fitBounds(L.latLngBounds(points).pad(0.2), { maxZoom: 6, animate: false });
+  }
+
   function afterPaint(callback) {
     // Two animation frames: the canvas has been painted once the second one runs.
     window.requestAnimationFrame(function () { window.requestAnimationFrame(callback); });
@@ -271,6 +285,7 @@
     if (msg.fit) { fitToShown(); }
     phases.fit = now() - t; t = now();
     place();
+    if (Array.isArray(msg.fitPlaces)) { fitPlaces(msg.fitPlaces); }
     phases.place = now() - t;
     state.phases = phases;
     if (typeof msg.seq === "number") {
@@ -426,6 +441,16 @@
       return true;
     },
     zoom: function () { return state.map.getZoom(); },
+    /** Move the view (tests: look elsewhere before a fit). */
+    setView: function (lat, lon, zoom) {
+      state.map.setView([lat, lon], zoom, { animate: false });
+      return true;
+    },
+    /** The map's view as [[south, west], [north, east]]. */
+    bounds: function () {
+      var b = state.map.getBounds();
+      return [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]];
+    },
     zoomIn: function () { state.map.setZoom(state.map.getZoom() + 1, { animate: false }); },
     /** Size and handling time of the last message from Qt (benchmarks). */
     timing: function () { return state.timing || null; },
