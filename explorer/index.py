@@ -130,6 +130,14 @@ class CorpusIndex:
     def article(self, doc: str) -> Article | None:
         return self._by_doc.get(doc)
 
+    def confidences(self) -> dict[str, float]:
+        sums: defaultdict[str, list[float]] = defaultdict(list)
+        for found in self.mentions.values():
+            for m in found:
+                if m.type == "toponym":
+                    sums[m.place.id].append(m.confidence)
+        return {pid: sum(cs) / len(cs) for pid, cs in sums.items()}
+
     def mentions_in(self, doc: str) -> list[Mention]:
         return list(self.mentions.get(doc, ()))
 

@@ -307,6 +307,7 @@ class IndexDB:
         # The places of the last filters asked (by text and article, every country), with
         # the data_version they were computed at: views ask for them again and again.
         self._memo: dict[Filter, tuple[int, list[PlaceSummary]]] = {}
+        self._confidences: tuple[int, dict[str, float]] | None = None
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -378,6 +379,7 @@ class IndexDB:
         with guarded(self.path):
             self.conn.execute("BEGIN IMMEDIATE")
             self._memo.clear()  # this connection's own writes do not change data_version
+            self._confidences = None
             try:
                 yield
                 self.conn.execute("COMMIT")
@@ -720,6 +722,19 @@ class IndexDB:
                     'SELECT start, "end", text, type, place_id, confidence, reason, '
                     "alternatives FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))
                 yield doc, [self._mention(r) for r in rows]
+
+    def confidences(self) -> dict[str, float]:
+        """One pass over the mentions (1.6 s at 2.5 million): the window asks off the GUI
+        thread, once indexing pauses. Kept until the data change."""
+        with guarded(self.path):
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            if self._confidences is not None and self._confidences[0] == version:
+                return self._confidences[1]
+            found = dict(self.conn.execute(
+                "SELECT place_id, AVG(confidence) FROM mentions WHERE type = 'toponym' "
+                "GROUP BY place_id"))
+        self._confidences = (version, found)
+        return found
 
     def mentions_in(self, doc: str) -> list[Mention]:
         """Every mention of article ``doc`` in text order (demonyms too)."""

@@ -13,6 +13,7 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
 - ``places(f)``: the places of the passing mentions with their counts, most mentioned first;
 - ``countries(f)``: countries of the passing mentions, ``f.countries`` ignored (so a country
   list shows every country while some are selected);
+- ``confidences()``: the mean confidence of each place's toponym mentions, whole index;
 - ``mentions_in(doc)``: every mention of one article, demonyms too, whatever the filter (the
   reader shows them all);
 - ``passages(f, place_id, offset, limit)``: passages holding at least one passing mention (of
@@ -112,6 +113,11 @@ class IndexReader(Protocol):
     def mentions_in(self, doc: str) -> list[Mention]:
         """Every mention of article ``doc`` (toponyms and demonyms, no filter), in text order;
         [] for an unknown article."""
+        ...
+
+    def confidences(self) -> dict[str, float]:
+        """Each place's confidence: the mean of its toponym mentions' confidence over the whole
+        index (no filter; the places table's figure)."""
         ...
 
     def stats(self) -> dict[str, int]:

@@ -58,6 +58,9 @@ class SafeReader:
     def article(self, doc: str) -> Article | None:
         return self._call(lambda: self.inner.article(doc), None)
 
+    def confidences(self) -> dict[str, float]:
+        return self._call(self.inner.confidences, {})
+
     def mentions_in(self, doc: str) -> list[Mention]:
         return self._call(lambda: self.inner.mentions_in(doc), [])
 

@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         self.feed = feed
         self.map_sync.set_feed(feed)
         self.filter.model.fed = feed is not None
-        self.places.table.model.fed = feed is not None
+        self.places.table.model.set_feed(feed)
 
     def _on_view_data(self, data: ViewData) -> None:
         self._stats = data.stats

@@ -176,3 +176,16 @@ def test_mentions_in_one_article_alike_with_demonyms(
         with_demonyms += any(m.type == "demonym" for m in found)
     assert with_demonyms > 0
     assert sqlite.mentions_in("missing.txt") == [] == memory.mentions_in("missing.txt")
+
+
+def test_confidences_are_the_mean_of_each_places_toponym_mentions(
+    memory: CorpusIndex, sqlite: IndexDB
+) -> None:
+    found = sqlite.confidences()
+    assert found.keys() == memory.confidences().keys() == {s.place.id for s in memory.places()}
+    for pid, value in memory.confidences().items():
+        assert found[pid] == pytest.approx(value)
+    top = memory.places()[0].place.id
+    scores = [m.confidence for ms in memory.mentions.values() for m in ms
+              if m.type == "toponym" and m.place.id == top]
+    assert found[top] == pytest.approx(sum(scores) / len(scores))

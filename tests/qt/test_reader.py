@@ -229,7 +229,8 @@ def test_reader_and_passages_escape_article_text(qtbot: Any, tmp_path: Path) -> 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "trap.txt").write_text(
-        f"خبر طويل عن زيارة الوفد الرسمي إلى دمشق {TRAPS}\n\nوصل الوفد السوري {TRAPS} إلى دمشق ثم بيروت.\n",
+        f"خبر طويل عن زيارة الوفد الرسمي إلى دمشق {TRAPS}\n\n"
+        f"وصل الوفد السوري {TRAPS} إلى دمشق ثم بيروت.\n",
         encoding="utf-8")
     index = open_corpus(corpus)
     window = open_window(qtbot, index)
@@ -247,5 +248,62 @@ def test_reader_and_passages_escape_article_text(qtbot: Any, tmp_path: Path) -> 
         mentions = index.mentions_in("trap.txt")
         assert {m.type for m in mentions} == {"toponym", "demonym"}
         assert len(links(view, "mention:")) == len(mentions)
+    finally:
+        window.dispose()
+
+
+def test_places_table_confidence_and_map_marker_scrolls_to_its_row(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex
+) -> None:
+    from explorer.qt.places_table import CONFIDENCE, PlaceIdRole, SortRole
+
+    table = window.places.table
+    proxy = table.proxy
+    assert proxy.headerData(CONFIDENCE, Qt.Orientation.Horizontal) == "Confidence"
+    expected = seeds_index.confidences()
+    for r in range(proxy.rowCount()):
+        pid = proxy.data(proxy.index(r, 0), PlaceIdRole)
+        shown = proxy.data(proxy.index(r, CONFIDENCE))
+        assert shown == f"{expected[pid]:.2f}"
+    table.view.sortByColumn(CONFIDENCE, Qt.SortOrder.AscendingOrder)
+    values = [proxy.data(proxy.index(r, CONFIDENCE), SortRole) for r in range(proxy.rowCount())]
+    assert values == sorted(values) and values[0] < values[-1]
+    # A marker clicked on the map selects its row and scrolls the table to it: the drawn
+    # marker (not inside a cluster) whose row is furthest down.
+    table.view.scrollToTop()
+    drawn = set(run_js(qtbot, window, "explorer.drawnIds()"))
+    row = max(r for r in range(proxy.rowCount())
+              if proxy.data(proxy.index(r, 0), PlaceIdRole) in drawn)
+    last = proxy.data(proxy.index(row, 0), PlaceIdRole)
+    rect = table.view.visualRect(proxy.index(row, 0))
+    assert not table.view.viewport().rect().intersects(rect)
+    assert run_js(qtbot, window, f"explorer.clickPlace({last!r})") is True
+    qtbot.waitUntil(lambda: window.selected_place == last)
+    assert table.selected_place() == last
+    rect = table.view.visualRect(proxy.index(row, 0))
+    assert table.view.viewport().rect().intersects(rect)
+
+
+def test_places_table_confidence_from_the_index_once_indexing_pauses(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.qt.app import start
+    from explorer.qt.places_table import CONFIDENCE
+    from tests.qt.synthetic import write_corpus
+    from tests.qt.test_window_first import wait_indexed
+
+    monkeypatch.setenv("EXPLORER_CACHE_DIR", str(tmp_path / "cache"))
+    window = start(write_corpus(tmp_path / "corpus", 8), jobs=1)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        wait_indexed(qtbot, window)
+        model = window.places.table.model
+        assert model.fed
+        expected = window.reader.confidences()
+        assert expected and set(expected) == {s.place.id for s in model.rows}
+        qtbot.waitUntil(lambda: model.confidence == expected, timeout=20_000)
+        proxy = window.places.table.proxy
+        assert all(proxy.data(proxy.index(r, CONFIDENCE)) for r in range(proxy.rowCount()))
     finally:
         window.dispose()
