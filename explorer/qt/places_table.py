@@ -53,8 +53,8 @@ COLUMNS = tuple(str(c) for c in (
     QT_TRANSLATE_NOOP("PlacesTableModel", "Articles"),
     QT_TRANSLATE_NOOP("PlacesTableModel", "Confidence")))
 MENTIONS, ARTICLES, CONFIDENCE = 4, 5, 6
-#: A feed's index is asked for the places' confidences once its data stop changing this long
-#: (a pass over every mention: never once per indexing batch).
+# A feed's index is asked for the places' confidences once its data stop changing this long
+# (a pass over every mention: never once per indexing batch).
 CONFIDENCE_DELAY_MS = 2000
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>Place name</source>
+        <translation>اسم مكان</translation>
+    </message>
+    <message>
+        <source>Demonym (adjective of a place)</source>
+        <translation>نسبة (صفة منسوبة إلى مكان)</translation>
+    </message>
+    <message>
+        <source>The file changed since it was indexed: some mentions are not shown.</source>
+        <translation>تغيّر الملف منذ فهرسته: بعض الإشارات لا تظهر.</translation>
+    </message>
+</context>
+<context>
     <name>CountryFilter</name>
     <message>
         <source>Countries</source>
@@ -183,6 +198,10 @@
         <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس</translation>
     </message>
     <message>
+        <source>the article {file}</source>
+        <translation>المقال {file}</translation>
+    </message>
+    <message>
         <source>Passages for {what}</source>
         <translation>مقاطع {what}</translation>
     </message>
@@ -294,6 +313,14 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <extracomment>The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out.</extracomment>
         <translation>لا توجد مقاطع.</translation>
     </message>
+    <message>
+        <source>Open article</source>
+        <translation>فتح المقال</translation>
+    </message>
+    <message>
+        <source>Show only this article</source>
+        <translation>عرض هذا المقال فقط</translation>
+    </message>
 </context>
 <context>
     <name>PlacesDock</name>
@@ -337,6 +364,14 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>المقالات</translation>
     </message>
     <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <source>The geoparser&apos;s mean confidence (0 to 1) over this place&apos;s place-name mentions in the whole index</source>
+        <translation>متوسط ثقة المحلّل الجغرافي (من 0 إلى 1) في إشارات اسم هذا المكان في الفهرس كله</translation>
+    </message>
+    <message>
         <source>{name}: {mentions} in {articles}</source>
         <translation>{name}: {mentions}، {articles}</translation>
     </message>
@@ -350,6 +385,21 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>{count} files or entries could not be used:</source>
         <translation>تعذّر استخدام {count} من الملفات أو المدخلات:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderDock</name>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Show only this article</source>
+        <translation>عرض هذا المقال فقط</translation>
+    </message>
+    <message>
+        <source>Article: {file}</source>
+        <translation>المقال: {file}</translation>
     </message>
 </context>
 <context>
