@@ -134,6 +134,9 @@ class ReaderDock(QDockWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.view = ArticleView(box)
+        self.view.setPlaceholderText(self.tr(
+            "Open an article from the passages: its “Open article” link, a double click on a "
+            "passage, or the passage's context menu."))
         layout.addWidget(self.view)
         self.setWidget(box)
         self.view.mentionClicked.connect(self._on_mention)
@@ -173,7 +176,20 @@ class ReaderDock(QDockWidget):
         if change.selection and self.doc is not None:
             self.view.show_place(self.session.selected_place)
         if change.data and self.doc is not None and self.isVisible():
-            reader = self.session.reader
-            article = reader.article(self.doc) if reader is not None else None
-            if reader is not None and article is not None:
-                self.view.show_article(article, reader.mentions_in(self.doc))
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """New data (indexing, corrections): shown again only if this article's mentions
+        changed, so a reader is not sent back to the top by every indexing batch."""
+        reader = self.session.reader
+        if reader is None or self.doc is None:
+            return
+        mentions = reader.mentions_in(self.doc)
+        if mentions == self.view.mentions:
+            return
+        article = reader.article(self.doc)
+        if article is not None:
+            bar = self.view.verticalScrollBar()
+            top = bar.value()
+            self.view.show_article(article, mentions)
+            bar.setValue(top)

@@ -398,6 +398,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>عرض هذا المقال فقط</translation>
     </message>
     <message>
+        <source>Open an article from the passages: its “Open article” link, a double click on a passage, or the passage&apos;s context menu.</source>
+        <translation>افتح مقالاً من المقاطع: رابط «فتح المقال»، أو نقرة مزدوجة على مقطع، أو قائمة المقطع السياقية.</translation>
+    </message>
+    <message>
         <source>Article: {file}</source>
         <translation>المقال: {file}</translation>
     </message>

@@ -178,6 +178,14 @@ def test_reader_shows_every_mention_toponyms_and_demonyms_apart(
     first = min((m for m in mentions if m.place.id == last.place.id), key=lambda m: m.start)
     assert view.textCursor().selectedText() == first.text
     assert view.viewport().rect().intersects(view.cursorRect(view.textCursor()))
+    # New data in the index (an indexing batch) leave the reader where it is.
+    bar = view.verticalScrollBar()
+    view.resize(view.width(), 120)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    middle = bar.value()
+    window.session.session.data_changed()
+    assert bar.value() == middle and view.textCursor().selectedText() == first.text
 
 
 def test_double_click_opens_the_article_and_one_article_filter(
