@@ -19,8 +19,9 @@ from gazetteer.model import Mention
 TEXT = "#1a1a1a"
 #: A place's name: amber and bold (as in the passage panel).
 TOPONYM = f"background-color:#ffe08a; font-weight:bold; color:{TEXT}; text-decoration:none;"
-#: An adjective of a place: light blue and italic, underlined.
-DEMONYM = f"background-color:#cfe3f7; font-style:italic; color:{TEXT}; text-decoration:underline;"
+#: An adjective of a place: light blue, underlined (no italic: Arabic fonts have none, and a
+#: slanted fallback may lack the glyphs).
+DEMONYM = f"background-color:#cfe3f7; color:{TEXT}; text-decoration:underline;"
 STYLES = {"toponym": TOPONYM, "demonym": DEMONYM}
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -103,7 +104,7 @@ def article_html(
         if i == 0 and titled:
             continue
         body = _passage_html(p, mentions, by_passage.get(i, ()))
-        style = ' style="font-style:italic; color:#444444;"' if p.kind == "caption" else ""
+        style = ' style="color:#555555;"' if p.kind == "caption" else ""
         parts.append(_block("h3" if p.kind == "heading" else "p", p.text, body, style))
     return "<html><body>" + "".join(parts) + "</body></html>"
 
