@@ -143,10 +143,19 @@ class ReaderDock(QDockWidget):
         model.changed.connect(self._on_change)
 
     def open(self, doc: str) -> bool:
-        """Show article ``doc``; False (and the dock unchanged) when it cannot be read."""
+        """Show article ``doc``; False when it cannot be read (the dock says so)."""
         reader = self.session.reader
         article = reader.article(doc) if reader is not None else None
         if reader is None or article is None:
+            self.doc = None
+            self.view.article, self.view.mentions, self.view.spans = None, [], {}
+            self.view.setPlainText(self.tr(
+                "{file}: cannot be read (moved, deleted or unreadable since it was indexed). "
+                "Reload (F5) to index the folder again.").format(file=doc))
+            self.only.setEnabled(False)
+            self._sync_only()
+            self.show()
+            self.raise_()
             return False
         self.doc = doc
         self.view.show_article(article, reader.mentions_in(doc))

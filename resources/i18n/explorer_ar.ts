@@ -402,6 +402,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>افتح مقالاً من المقاطع: رابط «فتح المقال»، أو نقرة مزدوجة على مقطع، أو قائمة المقطع السياقية.</translation>
     </message>
     <message>
+        <source>{file}: cannot be read (moved, deleted or unreadable since it was indexed). Reload (F5) to index the folder again.</source>
+        <translation>{file}: تتعذّر قراءته (نُقل أو حُذف أو صار غير مقروء منذ فهرسته). أعد التحميل (F5) لفهرسة المجلد من جديد.</translation>
+    </message>
+    <message>
         <source>Article: {file}</source>
         <translation>المقال: {file}</translation>
     </message>

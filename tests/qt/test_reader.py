@@ -292,7 +292,7 @@ def test_places_table_confidence_and_map_marker_scrolls_to_its_row(
     assert table.view.viewport().rect().intersects(rect)
 
 
-def test_places_table_confidence_from_the_index_once_indexing_pauses(
+def test_confidence_and_reader_on_the_sqlite_index(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from explorer.qt.app import start
@@ -313,5 +313,13 @@ def test_places_table_confidence_from_the_index_once_indexing_pauses(
         qtbot.waitUntil(lambda: model.confidence == expected, timeout=20_000)
         proxy = window.places.table.proxy
         assert all(proxy.data(proxy.index(r, CONFIDENCE)) for r in range(proxy.rowCount()))
+        # The reader on the index: the article re-read from its file, or a clear message.
+        assert window.article.open("a00001.txt")
+        found = links(window.article.view, "mention:")
+        assert len(found) == len(window.reader.mentions_in("a00001.txt")) > 0
+        (tmp_path / "corpus" / "a00002.txt").unlink()
+        assert not window.article.open("a00002.txt")
+        assert window.article.isVisible() and not window.article.only.isEnabled()
+        assert window.article.view.toPlainText().startswith("a00002.txt: cannot be read")
     finally:
         window.dispose()
