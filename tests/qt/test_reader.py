@@ -154,6 +154,12 @@ def test_reader_shows_every_mention_toponyms_and_demonyms_apart(
         backgrounds[mentions[int(href.split(":")[1])].type].add(
             cursor.charFormat().background().color().name())
     assert backgrounds == {"toponym": {"#ffe08a"}, "demonym": {"#cfe3f7"}}
+    # Arabic passages read right to left; the file · date · outlet line left to right.
+    for _, start, _ in found:
+        block = view.document().findBlock(start)
+        assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    meta = view.document().find(doc).block()
+    assert meta.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert "#ffe08a" in TOPONYM and "#cfe3f7" in DEMONYM
     demonyms = sum(m.type == "demonym" for m in mentions)
     assert "Place name" in text and "Demonym (adjective of a place)" in text
