@@ -117,6 +117,9 @@ class PassagePanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
+        # The article of the link the last click landed on: a double click's first click may
+        # have selected a place, and the panel shows other passages by the second one.
+        self._clicked_doc: str | None = None
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.model = PassageModel(self)
         self._shown = 0
@@ -203,6 +206,7 @@ class PassagePanel(QTextBrowser):
         hit = self.hit_at(href)
         if hit is None:
             return
+        self._clicked_doc = hit.article.doc
         kind, _, rest = href.partition(":")
         if kind == "passage":
             self.passageClicked.emit(hit)
@@ -224,10 +228,15 @@ class PassagePanel(QTextBrowser):
         ids += [m.place.id for m in hit.mentions]
         return list(dict.fromkeys(ids))
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._clicked_doc = None
+        super().mousePressEvent(event)
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.hit_at(self.anchorAt(event.position().toPoint()))
-        if hit is not None:
-            self.articleRequested.emit(hit.article.doc)
+        doc = self._clicked_doc or (hit.article.doc if hit is not None else None)
+        if doc is not None:
+            self.articleRequested.emit(doc)
             return
         super().mouseDoubleClickEvent(event)
 
