@@ -53,6 +53,16 @@ COLUMNS = tuple(str(c) for c in (
     QT_TRANSLATE_NOOP("PlacesTableModel", "Articles"),
     QT_TRANSLATE_NOOP("PlacesTableModel", "Confidence")))
 MENTIONS, ARTICLES, CONFIDENCE = 4, 5, 6
+KIND = 3
+# The kinds of place as the table names them (gazetteer.model.PlaceKind values), translated.
+KIND_NAMES = {
+    "country": QT_TRANSLATE_NOOP("PlacesTableModel", "country"),
+    "admin1": QT_TRANSLATE_NOOP("PlacesTableModel", "first-level division"),
+    "admin2": QT_TRANSLATE_NOOP("PlacesTableModel", "second-level division"),
+    "region": QT_TRANSLATE_NOOP("PlacesTableModel", "region"),
+    "city": QT_TRANSLATE_NOOP("PlacesTableModel", "city or town"),
+    "feature": QT_TRANSLATE_NOOP("PlacesTableModel", "feature"),
+}
 # A feed's index is asked for the places' confidences once its data stop changing this long
 # (a pass over every mention: never once per indexing batch).
 CONFIDENCE_DELAY_MS = 2000
@@ -178,6 +188,10 @@ class PlacesTableModel(QAbstractTableModel):
                            "place-name mentions in the whole index")
         return None
 
+    def kind_name(self, kind: str) -> str:
+        name = KIND_NAMES.get(kind)
+        return self.tr(str(name)) if name is not None else kind
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -191,13 +205,15 @@ class PlacesTableModel(QAbstractTableModel):
             value = values[col]
             if col == CONFIDENCE:
                 return "" if confidence is None else f"{confidence:.2f}"
+            if col == KIND:
+                return self.kind_name(p.kind)
             return f"{value:,}" if isinstance(value, int) else value
         if role == SortRole:
             return values[col]
         if role == PlaceIdRole:
             return p.id
         if role == SearchRole:
-            return f"{p.name} {p.name_ar} {p.country or ''} {p.kind}"
+            return f"{p.name} {p.name_ar} {p.country or ''} {p.kind} {self.kind_name(p.kind)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (MENTIONS, ARTICLES, CONFIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -368,6 +368,30 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>الثقة</translation>
     </message>
     <message>
+        <source>country</source>
+        <translation>دولة</translation>
+    </message>
+    <message>
+        <source>first-level division</source>
+        <translation>تقسيم إداري من المستوى الأول</translation>
+    </message>
+    <message>
+        <source>second-level division</source>
+        <translation>تقسيم إداري من المستوى الثاني</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <source>city or town</source>
+        <translation>مدينة أو بلدة</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>معلم جغرافي</translation>
+    </message>
+    <message>
         <source>The geoparser&apos;s mean confidence (0 to 1) over this place&apos;s place-name mentions in the whole index</source>
         <translation>متوسط ثقة المحلّل الجغرافي (من 0 إلى 1) في إشارات اسم هذا المكان في الفهرس كله</translation>
     </message>

@@ -296,6 +296,9 @@ def test_places_table_confidence_and_map_marker_scrolls_to_its_row(
     proxy = table.proxy
     assert proxy.headerData(CONFIDENCE, Qt.Orientation.Horizontal) == "Confidence"
     expected = seeds_index.confidences()
+    # Kinds are named in the interface's language, and found by that name too.
+    kinds = {proxy.data(proxy.index(r, 3)) for r in range(proxy.rowCount())}
+    assert "country" in kinds and "city or town" in kinds and "city" not in kinds
     for r in range(proxy.rowCount()):
         pid = proxy.data(proxy.index(r, 0), PlaceIdRole)
         shown = proxy.data(proxy.index(r, CONFIDENCE))
