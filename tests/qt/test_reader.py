@@ -119,6 +119,41 @@ def test_clicking_a_passage_fits_the_map_to_its_places(
     assert run_js(qtbot, window, "explorer.selected()") == top
 
 
+def test_a_passage_fits_the_map_to_the_places_the_filter_shows(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex
+) -> None:
+    """Under a country filter, a passage's places in other countries (hidden markers) are
+    left out of the fit."""
+    window.set_countries(["RU"])
+    wait_drawn(qtbot, window)
+    panel = window.passages
+
+    def where(pid: str) -> tuple[float, float]:
+        p = seeds_index.place(pid).place
+        return p.lat, p.lon
+
+    def far(pid: str, shown: list[str]) -> bool:
+        lat, lon = where(pid)
+        return all(abs(lat - where(s)[0]) > 25 or abs(lon - where(s)[1]) > 40 for s in shown)
+
+    found = None
+    for row, hit in enumerate(panel.hits):
+        ids = [i for i in panel.passage_places(hit) if seeds_index.place(i) is not None]
+        shown = [i for i in ids if seeds_index.place(i).place.country == "RU"]
+        hidden = [i for i in ids if i not in shown and far(i, shown)]
+        if shown and hidden:
+            found = (row, shown, hidden)
+            break
+    assert found is not None
+    row, shown, hidden = found
+    link = next(x for x in links(panel, "passage:") if x[0] == f"passage:{row}")
+    click_link(qtbot, panel, link)
+    qtbot.waitUntil(lambda: all(contains(run_js(qtbot, window, "explorer.bounds()"), *where(i))
+                                for i in shown))
+    bounds = run_js(qtbot, window, "explorer.bounds()")
+    assert not any(contains(bounds, *where(i)) for i in hidden)
+
+
 def _article_with_demonyms(index: CorpusIndex) -> str:
     return next(a.doc for a in index.articles
                 if any(m.type == "demonym" for m in index.mentions_in(a.doc))

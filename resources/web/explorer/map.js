@@ -12,8 +12,8 @@
  *             mentioned first (every other marker is hidden)
  *   selected: id or null
  *   fit:      true to fit the view to the shown places
- *   fitPlaces: [id, ...] fit the view to these places (a passage's places; unknown ids are
- *             skipped), after everything else
+ *   fitPlaces: [id, ...] fit the view to these places (a passage's places), after everything
+ *             else: to those the filter shows, or if none is, to those the page knows
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
  * Every string that comes from the corpus or the gazetteer is put into the page with
@@ -255,12 +255,14 @@
     state.map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
   }
 
-  /** Fit the view to the places ``ids`` the page has records of (shown or not). */
+  /** Fit the view to the places ``ids`` the filter shows (if none is shown, to those the
+   *  page has records of): a passage's places, without markers the filter hides. */
   function fitPlaces(ids) {
-    var points = [];
-    ids.forEach(function (id) {
+    var known = ids.filter(function (id) { return state.places.has(id); });
+    var shown = known.filter(function (id) { return state.where.has(id); });
+    var points = (shown.length ? shown : known).map(function (id) {
       var p = state.places.get(id);
-      if (p) { points.push([p.lat, p.lon]); }
+      return [p.lat, p.lon];
     });
     if (!points.length) { return; }
     // One place: a country-sized view around it, not a street-level one.
