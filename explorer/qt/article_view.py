@@ -167,6 +167,16 @@ class ReaderDock(QDockWidget):
         self.view.show_place(self.session.selected_place)
         return True
 
+    def close_article(self) -> None:
+        """Another corpus is opened: nothing shown, the dock hidden."""
+        self.doc = None
+        self.view.article, self.view.mentions, self.view.spans = None, [], {}
+        self.view.clear()
+        self.setWindowTitle(self.tr("Article"))
+        self.only.setEnabled(False)
+        self._sync_only()
+        self.hide()
+
     def _on_mention(self, k: int) -> None:
         self.session.select(self.view.mentions[k].place.id)
 

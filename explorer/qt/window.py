@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
         self.search.clear()
         self.session.clear()
         self.session.set_text("")
+        self.session.set_doc(None)  # the one-article filter and the reader were the old one's
+        self.article.close_article()
         self.map_sync.new_corpus()
         self.open_folder(root, gazetteer_files=self._gazetteer_files,
                          max_bytes=self._max_bytes, jobs=self._jobs)

@@ -386,5 +386,15 @@ def test_confidence_and_reader_on_the_sqlite_index(
         assert not window.article.open("a00002.txt")
         assert window.article.isVisible() and not window.article.only.isEnabled()
         assert window.article.view.toPlainText().startswith("a00002.txt: cannot be read")
+        # Another folder opened: the one-article filter and the reader were the old one's.
+        assert window.article.open("a00003.txt")
+        qtbot.mouseClick(window.article.only, Qt.MouseButton.LeftButton)
+        assert window.session.filter.doc == "a00003.txt"
+        window.switch_folder(write_corpus(tmp_path / "second", 3))
+        wait_indexed(qtbot, window)
+        assert window.session.filter.doc is None and window.article.doc is None
+        assert not window.article.isVisible()
+        wait_drawn(qtbot, window)
+        assert run_js(qtbot, window, "explorer.visibleIds()")
     finally:
         window.dispose()
