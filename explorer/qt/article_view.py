@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QMainWindow,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -29,6 +30,9 @@ from explorer.qt.counts import counts
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change
 from gazetteer.model import Mention
+
+#: The reader's width when it opens (pixels), unless it was made wider.
+READING_WIDTH = 440
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,18 +158,26 @@ class ReaderDock(QDockWidget):
                 "Reload (F5) to index the folder again.").format(file=doc))
             self.only.setEnabled(False)
             self._sync_only()
-            self.show()
-            self.raise_()
+            self._show_wide()
             return False
         self.doc = doc
         self.view.show_article(article, reader.mentions_in(doc))
         self.setWindowTitle(self.tr("Article: {file}").format(file=doc))
         self.only.setEnabled(True)
         self._sync_only()
-        self.show()
-        self.raise_()
+        self._show_wide()
         self.view.show_place(self.session.selected_place)
         return True
+
+    def _show_wide(self) -> None:
+        """Show the dock, wide enough to read in when it was hidden."""
+        hidden = self.isHidden()
+        self.show()
+        self.raise_()
+        window = self.parent()
+        if hidden and isinstance(window, QMainWindow) and not self.isFloating():
+            window.resizeDocks([self], [max(self.width(), READING_WIDTH)],
+                               Qt.Orientation.Horizontal)
 
     def close_article(self) -> None:
         """Another corpus is opened: nothing shown, the dock hidden."""

@@ -5,6 +5,7 @@
     <name>ArticleView</name>
     <message>
         <source>Place name</source>
+        <extracomment>The reader&apos;s width when it opens (pixels), unless it was made wider.</extracomment>
         <translation>اسم مكان</translation>
     </message>
     <message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser
 from explorer.article_html import DEMONYM, TOPONYM
 from explorer.index import CorpusIndex
 from explorer.pipeline import open_corpus
+from explorer.qt.article_view import READING_WIDTH
 from explorer.query import Filter
 from tests.qt.conftest import open_window, run_js, wait_drawn
 
@@ -176,6 +177,7 @@ def test_reader_shows_every_mention_toponyms_and_demonyms_apart(
     qtbot.waitUntil(lambda: window.article.isVisible())
     view = window.article.view
     assert window.article.doc == doc
+    qtbot.waitUntil(lambda: window.article.width() >= READING_WIDTH - 10)  # wide enough
     # Every mention is a link, in its style: place names and demonyms told apart.
     found = links(view, "mention:")
     assert sorted(int(h.split(":")[1]) for h, _, _ in found) == list(range(len(mentions)))
