@@ -162,7 +162,8 @@ class ReaderDock(QDockWidget):
             return False
         self.doc = doc
         self.view.show_article(article, reader.mentions_in(doc))
-        self.setWindowTitle(self.tr("Article: {file}").format(file=doc))
+        # The file name isolated left to right: in an Arabic title its digits would move.
+        self.setWindowTitle(self.tr("Article: {file}").format(file=f"\u2066{doc}\u2069"))
         self.only.setEnabled(True)
         self._sync_only()
         self._show_wide()
