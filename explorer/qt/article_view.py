@@ -31,7 +31,7 @@ from explorer.qt.session_model import SessionModel
 from explorer.session import Change
 from gazetteer.model import Mention
 
-#: The reader's width when it opens (pixels), unless it was made wider.
+# The reader's width when it opens (pixels), unless it was made wider.
 READING_WIDTH = 440
 
 

@@ -122,6 +122,8 @@ class PassagePanel(QTextBrowser):
         self._clicked_doc: str | None = None
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.model = PassageModel(self)
+        #: More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).
+        self.menu_extras: list[Callable[[QMenu, QPoint], None]] = []
         self._shown = 0
         self._loading = False
         # A child timer: it dies with the panel, unlike a pending singleShot.
@@ -259,6 +261,8 @@ class PassagePanel(QTextBrowser):
             only = menu.addAction(self.tr("Show only this article"))
             only.setObjectName("only-article")
             only.triggered.connect(lambda: self.onlyArticle.emit(doc))
+        for extra in self.menu_extras:
+            extra(menu, pos)
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

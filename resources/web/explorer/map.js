@@ -16,6 +16,9 @@
  *             else: to those the filter shows, or if none is, to those the page knows
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
+ * A click on the map's background is reported as bridge.backgroundClicked() and, with where
+ * it fell, bridge.mapClicked(lat, lon) (Python uses it to place a new place).
+ *
  * Every string that comes from the corpus or the gazetteer is put into the page with
  * textContent, never as HTML.
  */
@@ -387,8 +390,12 @@
     state.tip = L.tooltip({ direction: "top" });
     listenTo(state.cluster);
     listenTo(state.loose);
-    map.on("click", function () {
-      if (state.bridge) { state.bridge.backgroundClicked(); }
+    map.on("click", function (e) {
+      if (state.bridge) {
+        state.bridge.backgroundClicked();
+        var at = e.latlng.wrap();  // the world repeats: report the one true longitude
+        state.bridge.mapClicked(at.lat, at.lng);
+      }
     });
     if (data.initial) {
       apply(data.initial);
@@ -441,6 +448,11 @@
       if (!parent || parent === marker) { return false; }
       state.cluster.fire("click", { layer: parent, propagatedFrom: parent });
       return true;
+    },
+    /** Where ``lat, lon`` is in the map's element, in CSS pixels (tests click there). */
+    pointOf: function (lat, lon) {
+      var p = state.map.latLngToContainerPoint([lat, lon]);
+      return [p.x, p.y];
     },
     zoom: function () { return state.map.getZoom(); },
     /** Move the view (tests: look elsewhere before a fit). */
