@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QMainWindow,
+    QMenu,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from explorer.article import Article
 from explorer.article_html import Labels, article_html
 from explorer.qt.counts import counts
+from explorer.qt.passages import MENU_ACTIONS
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change
 from gazetteer.model import Mention
@@ -91,6 +93,21 @@ class ArticleView(QTextBrowser):
                 it += 1
             block = block.next()
         return spans
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu at ``pos`` (viewport coordinates): Copy and Select All only, as
+        in the passage panel (no "Copy Link Location" of a mention's inner link)."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + offset)
+        for action in menu.actions():
+            if action.objectName() not in MENU_ACTIONS:
+                menu.removeAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _on_anchor(self, url: QUrl) -> None:
         k = _mention_index(url.toString())

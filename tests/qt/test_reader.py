@@ -207,6 +207,12 @@ def test_reader_shows_every_mention_toponyms_and_demonyms_apart(
     cursor = view.textCursor()
     assert cursor.selectedText() == toponym.text
     assert view.viewport().rect().intersects(view.cursorRect(cursor))
+    # Its context menu: Copy and Select All, even on a mention's link.
+    pos = point_at(view, found[0][1] + 1)
+    assert [a.objectName() for a in view.context_menu(pos).actions()] == \
+        ["edit-copy", "select-all"]
+    assert "link-copy" in [a.objectName() for a in view.createStandardContextMenu(
+        pos + QPoint(0, view.verticalScrollBar().value())).actions()]
     # A click on another mention selects its place on the map.
     other = next(m for m in mentions
                  if m.type == "toponym" and m.place.id != toponym.place.id)
