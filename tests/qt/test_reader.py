@@ -220,6 +220,14 @@ def test_reader_shows_every_mention_toponyms_and_demonyms_apart(
     click_link(qtbot, view, next(x for x in found if x[0] == f"mention:{k}"))
     qtbot.waitUntil(lambda: window.selected_place == other.place.id)
     qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.selected()") == other.place.id)
+    # A demonym selects its place too (when the place is on the map).
+    demonym = next(m for m in mentions if m.type == "demonym"
+                   and seeds_index.place(m.place.id) is not None)
+    k = mentions.index(demonym)
+    window.select_place(None)
+    click_link(qtbot, view, next(x for x in found if x[0] == f"mention:{k}"))
+    qtbot.waitUntil(lambda: window.selected_place == demonym.place.id)
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.selected()") == demonym.place.id)
     # A place selected elsewhere (the map) brings its mention into view in the reader.
     last = max((m for m in mentions if m.type == "toponym"), key=lambda m: m.start)
     view.verticalScrollBar().setValue(0)
