@@ -8,6 +8,7 @@ the window can say so and offer to rebuild, instead of a traceback in a slot.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
 from explorer.article import Article
@@ -56,6 +57,9 @@ class SafeReader:
 
     def article(self, doc: str) -> Article | None:
         return self._call(lambda: self.inner.article(doc), None)
+
+    def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]:
+        return self._call(lambda: self.inner.timeline(f, bucket), [])
 
     def stats(self) -> dict[str, int]:
         return self._call(self.inner.stats, {})
