@@ -397,6 +397,22 @@ class IndexDB:
             row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    def get_setting(self, key: str) -> str | None:
+        """A value of the analyst's ``settings`` table (None when absent)."""
+        with guarded(self.path):
+            row = self.conn.execute("SELECT value FROM settings WHERE key = ?",
+                                    (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Store (None: remove) a value of the analyst's ``settings`` table, in its own
+        transaction."""
+        with self.transaction():
+            if value is None:
+                self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                self.conn.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+
     def set_meta(self, key: str, value: str) -> None:
         """Inside a transaction."""
         self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
