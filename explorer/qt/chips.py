@@ -35,7 +35,7 @@ def kind_label(kind: str) -> str:
 def country_label(code: str) -> str:
     """"Russia (RU)": the ISO code with its name when Qt knows it."""
     territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Territory.AnyTerritory:
+    if territory == QLocale.Country.AnyTerritory:
         return code
     return f"{QLocale.territoryToString(territory)} ({code})"
 
