@@ -49,38 +49,38 @@ class Chip:
 
 def chips(f: Filter, region_name: Callable[[str], str] = str) -> list[Chip]:
     """The chips of filter ``f``, in a set order."""
-    tr = QCoreApplication.translate
     out = [Chip(f"country:{c}", country_label(c), replace(f, countries=f.countries - {c}))
            for c in sorted(f.countries)]
     out += [Chip(f"region:{r}", region_name(r), replace(f, regions=f.regions - {r}))
             for r in sorted(f.regions)]
-    only = tr("FilterChips", "only {kind}")
+    only = QCoreApplication.translate("FilterChips", "only {kind}")
     out += [Chip(f"kind:{k}", only.format(kind=kind_label(k)), replace(f, kinds=f.kinds - {k}))
             for k in sorted(f.kinds)]
     if f.types != TOPONYMS:
         if f.types == ALL_TYPES:
-            label = tr("FilterChips", "place names and demonyms")
+            label = QCoreApplication.translate("FilterChips", "place names and demonyms")
         elif f.types == {MentionType.DEMONYM.value}:
-            label = tr("FilterChips", "demonyms only")
+            label = QCoreApplication.translate("FilterChips", "demonyms only")
         else:
-            label = tr("FilterChips", "no mention type")
+            label = QCoreApplication.translate("FilterChips", "no mention type")
         out.append(Chip("types", label, replace(f, types=TOPONYMS)))
     if f.dated:
         if f.date_from and f.date_to:
-            label = tr("FilterChips", "{start} to {end}")
+            label = QCoreApplication.translate("FilterChips", "{start} to {end}")
         elif f.date_from:
-            label = tr("FilterChips", "from {start}")
+            label = QCoreApplication.translate("FilterChips", "from {start}")
         else:
-            label = tr("FilterChips", "until {end}")
+            label = QCoreApplication.translate("FilterChips", "until {end}")
         label = label.format(start=f.date_from, end=f.date_to)
         out.append(Chip("dates", label, f.undated()))
     if f.min_confidence > 0:
-        label = tr("FilterChips", "confidence ≥ {value}").format(value=f"{f.min_confidence:.2f}")
+        label = QCoreApplication.translate("FilterChips", "confidence ≥ {value}")
+        label = label.format(value=f"{f.min_confidence:.2f}")
         out.append(Chip("confidence", label, replace(f, min_confidence=0.0)))
     if f.text:
         out.append(Chip("text", f"“{f.text}”", replace(f, text="")))
     if f.doc is not None:
-        label = tr("FilterChips", "article {file}").format(file=f.doc)
+        label = QCoreApplication.translate("FilterChips", "article {file}").format(file=f.doc)
         out.append(Chip("doc", label, replace(f, doc=None)))
     return out
 

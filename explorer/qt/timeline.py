@@ -29,9 +29,9 @@ from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, bucketed
 from explorer.session import Change
 
-#: More day bars than this are shown as weeks.
+# More day bars than this are shown as weeks.
 MAX_DAY_BARS = 400
-#: The date fields' "no date": their minimum, shown as "any".
+# The date fields' "no date": their minimum, shown as "any".
 NO_DATE = QDate(1900, 1, 1)
 
 
