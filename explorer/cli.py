@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from explorer.query import Filter
     from gazetteer.evaluate import Score
 
-COMMANDS = ("mentions", "map", "eval", "gazetteer", "index", "export")
+COMMANDS = ("mentions", "map", "eval", "gazetteer", "index", "export", "corrections")
 
 
 def max_bytes_arg(text: str) -> int:
@@ -109,6 +109,8 @@ def _sub_parser(cmd: str) -> argparse.ArgumentParser:
         _index_parser(p)
     elif cmd == "export":
         _export_parser(p)
+    elif cmd == "corrections":
+        _corrections_parser(p)
     elif cmd == "eval":
         p.add_argument("gold", type=Path, metavar="GOLD.json")
         p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
@@ -138,11 +140,26 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from explorer.pipeline import open_corpus, report
 
     try:
-        index = open_corpus(args.corpus, args.gazetteer, max_bytes=args.max_bytes)
+        index = open_corpus(args.corpus, args.gazetteer, max_bytes=args.max_bytes,
+                            corrections=_stored_corrections(args))
     except CorpusError as exc:
         _err(str(exc))
         return None
     return index if report(index.corpus, args.corpus) else None
+
+
+def _stored_corrections(args: argparse.Namespace) -> list[Any]:
+    """The analyst's corrections in the folder's index, if it has one (even a stale one)."""
+    from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
+
+    path = getattr(args, "index", None) or default_index_path(args.corpus)
+    if not path.exists():
+        return []
+    try:
+        with IndexDB(path, readonly=True) as db:
+            return db.corrections()
+    except IndexUnavailable:
+        return []
 
 
 def cmd_mentions(args: argparse.Namespace) -> int:
@@ -579,6 +596,55 @@ def _export_png(args: argparse.Namespace, f: Filter) -> int:
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
+def _corrections_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
+    p.add_argument("--export", type=Path, metavar="OUT.yaml",
+                   help="write them as a gazetteer file that --gazetteer reads")
+    p.add_argument("--delete", type=int, action="append", default=[], metavar="ID",
+                   help="take a correction back (its id as listed); repeatable")
+    p.add_argument("--gazetteer", action="append", default=[], type=Path, metavar="FILE",
+                   help="the extra gazetteer files the folder is indexed with")
+    _index_option(p)
+
+
+def cmd_corrections(args: argparse.Namespace) -> int:
+    """List the analyst's corrections stored in the folder's index; delete or export them."""
+    from explorer.atomic import atomic_write_text
+    from explorer.corrections import gazetteer_yaml
+    from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
+    from explorer.indexer import writer_lock
+    from gazetteer.store import Gazetteer
+
+    path = args.index or default_index_path(args.corpus)
+    if not path.exists():
+        _err(f"{args.corpus}: no index yet (run `explorer index {args.corpus}`)")
+        return 1
+    gaz = Gazetteer.load(args.gazetteer)
+    try:
+        if args.delete:
+            with writer_lock(path), IndexDB(path) as db:
+                known = {c.id for c in db.corrections()}
+                for cid in args.delete:
+                    if cid not in known:
+                        _err(f"no correction {cid} in {path}")
+                        return 1
+                    db.delete_correction(cid, gaz.by_id.get)
+        with IndexDB(path, readonly=True) as db:
+            corrections = db.corrections()
+    except IndexUnavailable as exc:
+        _err(str(exc))
+        return 1
+    if args.export is not None:
+        if why := writable_output(args.export):
+            _err(f"{args.export}: cannot write: {why}")
+            return 1
+        atomic_write_text(args.export, gazetteer_yaml(corrections, gaz.by_id.get, gaz))
+        return 0
+    for c in corrections:
+        print(f"{c.id}\t{c.created}\t{c.describe()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; output errors end it with 1 and one line (none for a closed pipe)."""
     try:
@@ -612,7 +678,8 @@ def _main(argv: Sequence[str] | None) -> int:
         cmd = argv[0]
         args = _sub_parser(cmd).parse_args(argv[1:])
         handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
-                   "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export}[cmd]
+                   "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export,
+                   "corrections": cmd_corrections}[cmd]
         return handler(args)
     args = _window_parser().parse_args(argv)
     if args.screenshot is not None and (why := writable_output(args.screenshot)):

@@ -16,8 +16,10 @@ one ``IndexUnavailable`` with a one-line message (locked, read-only, corrupt, di
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -29,6 +31,17 @@ from pathlib import Path
 from typing import Any
 
 from explorer.article import Article, Passage
+from explorer.corrections import (
+    Applied,
+    Correction,
+    CorrectionError,
+    NewPlace,
+    apply,
+    folded_name,
+    mentions_from_json,
+    mentions_to_json,
+    relevant,
+)
 from explorer.query import (
     TOPONYMS,
     ArticleInfo,
@@ -44,7 +57,9 @@ from explorer.query import (
 )
 from gazetteer.model import Candidate, Mention, Place
 
-SCHEMA_VERSION = 2
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_S = 5.0
 CACHE_KIB = 64 * 1024  # page cache per connection, at most (allocated as used)
 ALL = Filter()
@@ -188,10 +203,19 @@ INSERT INTO totals VALUES
     ('demonyms', (SELECT COUNT(*) FROM mentions WHERE type = 'demonym'));
 """
 
+# Version 3: the geoparser's own mentions of the articles a correction changed (JSON, see
+# ``explorer.corrections.mentions_to_json``), so that a correction undone brings them back.
+_UNCORRECTED_V3 = """
+CREATE TABLE uncorrected (
+    article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    mentions TEXT NOT NULL
+);
+"""
+
 #: ``MIGRATIONS[v]``: the SQL script taking the database from ``user_version`` v to v + 1
 #: (run in one transaction, after a backup copy of the file was made). A new database runs
 #: them all.
-MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2}
+MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3}
 #: Tables holding the analyst's work: carried over by ``rebuild``.
 USER_TABLES = ("corrections", "settings")
 
@@ -836,6 +860,117 @@ class IndexDB:
             "totals": sorted(c.execute("SELECT * FROM totals")),
         }
         return out
+
+    # -- the analyst's corrections (``explorer.corrections``) ------------------------------
+
+    def corrections(self) -> list[Correction]:
+        """Every stored correction, oldest first."""
+        with guarded(self.path):
+            rows = self.conn.execute(
+                'SELECT id, scope, doc, start, "end", surface, action, place_id, place, sha256, '
+                "note, created FROM corrections ORDER BY id").fetchall()
+        out = []
+        for r in rows:
+            try:
+                new = NewPlace.from_json(r[8]) if r[8] else None
+                out.append(Correction(r[1], r[6], r[5] or "", r[2], r[3], r[4], r[7], new,
+                                      r[9], r[10], id=r[0], created=r[11]))
+            except CorrectionError as exc:  # kept in the table, not applied
+                log.warning("%s: correction %s is unreadable, not applied: %s",
+                            self.path, r[0], exc)
+        return out
+
+    def add_correction(
+        self, c: Correction, place_of: Callable[[str], Place | None] = lambda _pid: None
+    ) -> tuple[Correction, list[Applied]]:
+        """Store ``c`` and rewrite the mentions of the articles it touches, in one transaction.
+        ``place_of``: places the index may not hold (the gazetteer's). The stored correction
+        (with its id) and what applying changed."""
+        with self.transaction():
+            cur = self.conn.execute(
+                'INSERT INTO corrections (scope, doc, start, "end", surface, action, place_id, '
+                "place, sha256, note, created) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (c.scope, c.doc, c.start, c.end, c.surface, c.action, c.target,
+                 c.new_place.to_json() if c.new_place else None, c.sha256, c.note,
+                 time.strftime("%Y-%m-%dT%H:%M:%S")))
+            stored = dataclasses.replace(c, id=cur.lastrowid)
+            return stored, self._reapply(stored, place_of)
+
+    def delete_correction(
+        self, correction_id: int, place_of: Callable[[str], Place | None] = lambda _pid: None
+    ) -> list[Applied]:
+        """Remove a correction and rewrite the mentions of the articles it touched."""
+        with self.transaction():
+            gone = next((c for c in self.corrections() if c.id == correction_id), None)
+            if gone is None:
+                return []
+            self.conn.execute("DELETE FROM corrections WHERE id = ?", (correction_id,))
+            return self._reapply(gone, place_of)
+
+    def _reapply(self, c: Correction, place_of: Callable[[str], Place | None]) -> list[Applied]:
+        corrections = self.corrections()
+        docs = [c.doc] if c.doc is not None else self._docs_naming(c.key)
+        return [self._rewrite(doc, relevant(corrections, doc), place_of) for doc in docs]
+
+    def _docs_naming(self, key: str) -> list[str]:
+        """Articles with a mention (corrected or not) of the folded name ``key``."""
+        texts = [t for (t,) in self.conn.execute("SELECT DISTINCT text FROM mentions")
+                 if folded_name(t) == key]
+        found = {doc for (doc,) in self.conn.execute(
+            "SELECT DISTINCT a.doc FROM mentions AS m JOIN articles AS a ON a.id = m.article "
+            f"WHERE m.text IN ({','.join('?' * len(texts))})", texts)} if texts else set()
+        for doc, raw in self.conn.execute("SELECT a.doc, u.mentions FROM uncorrected AS u "
+                                          "JOIN articles AS a ON a.id = u.article"):
+            if doc not in found and any(folded_name(m.text) == key
+                                        for m in mentions_from_json(raw)):
+                found.add(doc)
+        return sorted(found)
+
+    def _rewrite(
+        self, doc: str, corrections: list[Correction], place_of: Callable[[str], Place | None]
+    ) -> Applied:
+        """Article ``doc``'s mentions again: the geoparser's, with ``corrections`` applied."""
+        conn = self.conn
+        row = conn.execute(
+            "SELECT id, size, mtime_ns, sha256, title, outlet, published, updated, encoding, "
+            "gazetteer FROM articles WHERE doc = ?", (doc,)).fetchone()
+        if row is None:
+            return Applied([], False)
+        aid, sha, gazetteer = row[0], row[3], row[9]
+        kept = conn.execute("SELECT mentions FROM uncorrected WHERE article = ?",
+                            (aid,)).fetchone()
+        if kept is not None:
+            raw = mentions_from_json(kept[0])
+        else:
+            raw = [self._mention(r) for r in conn.execute(
+                'SELECT start, "end", text, type, place_id, confidence, reason, alternatives '
+                "FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))]
+        passages = tuple(Passage(*r) for r in conn.execute(
+            'SELECT start, "end", text, kind FROM passages WHERE article = ? ORDER BY start',
+            (aid,)))
+        # The article's text where it is shown (what a correction's offsets may refer to).
+        text = [" "] * max((p.end for p in passages), default=0)
+        for p in passages:
+            text[p.start:p.end] = p.text
+        article = Article(doc, Path(doc), "".join(text), row[4], row[5], row[6], row[7],
+                          passages, encoding=row[8], size=row[1], mtime_ns=row[2], sha256=sha)
+
+        def place(pid: str) -> Place | None:
+            found = place_of(pid)
+            if found is None and pid in self._known:
+                found = self._place(pid)
+            return found
+
+        applied = apply(doc, sha, article.text, raw, corrections, place)
+        self.put(article, applied.mentions, gazetteer)
+        if applied.changed:
+            self.set_uncorrected(doc, mentions_to_json(raw))
+        return applied
+
+    def set_uncorrected(self, doc: str, mentions_json: str) -> None:
+        """Keep the geoparser's own mentions of ``doc`` (stored corrected). In a transaction."""
+        self.conn.execute("INSERT OR REPLACE INTO uncorrected SELECT id, ? FROM articles "
+                          "WHERE doc = ?", (mentions_json, doc))
 
 
 @dataclass(frozen=True, slots=True)

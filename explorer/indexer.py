@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_article
+from explorer.corrections import Correction, apply, mentions_to_json, relevant
 from explorer.decode import describe_replaced
 from explorer.indexdb import (
     ArticleRows,
@@ -70,6 +71,7 @@ class Task:
     doc: str
     path: str
     known_sha256: str | None = None  # content already indexed under the same fingerprint
+    corrections: tuple[Correction, ...] = ()  # the analyst's, that may apply to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,8 @@ class Parsed:
     doc: str
     rows: ArticleRows  # ready to insert
     problem: str | None = None  # e.g. bytes replaced while decoding
+    uncorrected: str | None = None  # the geoparser's mentions (JSON) when corrections changed them
+    stale: tuple[str, ...] = ()  # corrections not applied, and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +123,15 @@ def parse_task(
         return Same(task.doc, article.size, article.mtime_ns)
     found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
     found.sort(key=lambda m: m.start)
-    rows = prepare(article, found, fingerprint)
     problem = describe_replaced(article.replaced) if article.replaced else None
-    return Parsed(task.doc, rows, problem)
+    if not task.corrections:
+        return Parsed(task.doc, prepare(article, found, fingerprint), problem)
+    applied = apply(task.doc, article.sha256, article.text, found, task.corrections,
+                    geoparser.gaz.by_id.get)
+    return Parsed(task.doc, prepare(article, applied.mentions, fingerprint), problem,
+                  mentions_to_json(found) if applied.changed else None,
+                  tuple(f"correction not applied ({why}): {c.describe()}"
+                        for c, why in applied.stale))
 
 
 # -- local runner: forked worker processes ---------------------------------------------------
@@ -265,6 +275,7 @@ class Indexer:
             if p.doc:
                 old_problems.setdefault(p.doc, []).append(p)
         summary = Summary()
+        corrections = db.corrections()
         tasks: list[Task] = []
         kept: list[StoredProblem] = []
         for doc, path in files:
@@ -284,7 +295,8 @@ class Indexer:
                 kept += old_problems[doc]  # refused before, unchanged since
                 summary.refused += 1
                 continue
-            tasks.append(Task(doc, str(path), s.sha256 if current and s is not None else None))
+            tasks.append(Task(doc, str(path), s.sha256 if current and s is not None else None,
+                              tuple(relevant(corrections, doc))))
         present = {doc for doc, _ in files}
         gone = [doc for doc in stored if doc not in present]
         geoparser = self._geoparser
@@ -302,7 +314,10 @@ class Indexer:
         if tasks and geoparser is not None:
             runner = (self._runner(geoparser) if self._runner else
                       local_runner(self.root, self.max_bytes, geoparser, fp, self.jobs))
-            self._write(db, tasks, runner, geoparser.gaz.by_id, stored, old_problems, fp,
+            added = {c.new_place.id: c.new_place.place() for c in corrections if c.new_place}
+            places: Mapping[str, Place] = (
+                geoparser.gaz.by_id if not added else _Overlay(added, geoparser.gaz.by_id))
+            self._write(db, tasks, runner, places, stored, old_problems, fp,
                         summary, refused, progress, cancelled)
         problems = [StoredProblem(str(p.path), p.message, p.line) for p in walk_problems]
         if geoparser is not None:
@@ -343,10 +358,13 @@ class Indexer:
                     if isinstance(r, Parsed):
                         db.put_rows(r.rows, places.__getitem__, replace=r.doc in stored)
                         n += len(r.rows.mentions)
-                        if r.problem:
-                            a = r.rows.article
-                            refused.append(StoredProblem(str(self.root / r.doc), r.problem, None,
-                                                         r.doc, a[1], a[2]))
+                        if r.uncorrected:
+                            db.set_uncorrected(r.doc, r.uncorrected)
+                        a = r.rows.article
+                        for said in (r.problem, *r.stale):
+                            if said:
+                                refused.append(StoredProblem(str(self.root / r.doc), said, None,
+                                                             r.doc, a[1], a[2]))
                         if r.doc in stored:
                             summary.changed += 1
                         else:
@@ -388,6 +406,23 @@ class Indexer:
                 close()
 
 
+class _Overlay(Mapping[str, Place]):
+    """The gazetteer's places and the analyst's new ones."""
+
+    def __init__(self, added: dict[str, Place], base: Mapping[str, Place]) -> None:
+        self._added, self._base = added, base
+
+    def __getitem__(self, pid: str) -> Place:
+        return self._added[pid] if pid in self._added else self._base[pid]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._added
+        yield from self._base
+
+    def __len__(self) -> int:
+        return len(self._added) + len(self._base)
+
+
 @contextlib.contextmanager
 def _writer_lock(db_path: Path) -> Iterator[None]:
     """One indexer per index: a second one is told at once instead of waiting."""
@@ -414,3 +449,7 @@ def _writer_lock(db_path: Path) -> Iterator[None]:
     finally:
         _LOCK_FDS.discard(fd)
         os.close(fd)
+
+
+#: For the window and the CLI when they store a correction: one writer per index at a time.
+writer_lock = _writer_lock

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from explorer.article import Article, Corpus, Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, read_corpus
+from explorer.corrections import Correction, apply, relevant
 from explorer.index import CorpusIndex
 from gazetteer import Geoparser, load_geoparser
 from gazetteer.model import Mention
@@ -62,11 +63,22 @@ def open_corpus(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     geoparser: Geoparser | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> CorpusIndex:
-    """Read ``corpus_dir``, geoparse it, and index the result (see :func:`read`)."""
+    """Read ``corpus_dir``, geoparse it, and index the result (see :func:`read`), with the
+    analyst's ``corrections`` applied (those that cannot be are said as problems)."""
     corpus, geoparser = read(corpus_dir, gazetteer_files, max_bytes=max_bytes,
                              geoparser=geoparser)
-    found = {article.doc: mentions for article, mentions in geoparse(corpus, geoparser)}
+    found = {}
+    for article, mentions in geoparse(corpus, geoparser):
+        if corrections:
+            applied = apply(article.doc, article.sha256, article.text, mentions,
+                            relevant(corrections, article.doc), geoparser.gaz.by_id.get)
+            mentions = applied.mentions
+            corpus.problems.extend(
+                Problem(str(article.path), f"correction not applied ({why}): {c.describe()}")
+                for c, why in applied.stale)
+        found[article.doc] = mentions
     return CorpusIndex(corpus, found, countries=geoparser.gaz.countries)
 
 

@@ -21,12 +21,13 @@ class BridgeEvents(QObject):
 
     clicked = Signal(str)
     background = Signal()
+    point = Signal(float, float)  # a click on the map: latitude, longitude
     ready = Signal()
     drawn = Signal(int)
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: four slots and one signal of
+    """Registered with the page's QWebChannel as ``bridge``: five slots and one signal of
     use.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a
@@ -73,6 +74,17 @@ class MapBridge(QObject):
     @Slot()
     def backgroundClicked(self) -> None:
         self.events.background.emit()
+
+    @Slot("QVariant", "QVariant")
+    def mapClicked(self, lat: object, lon: object) -> None:
+        """Where a click on the map fell (every click on the map, markers aside): used only
+        while the analyst places a new place; the page decides nothing."""
+        if (isinstance(lat, (int, float)) and isinstance(lon, (int, float))
+                and not isinstance(lat, bool) and not isinstance(lon, bool)
+                and -90 <= lat <= 90 and -180 <= lon <= 180):
+            self.events.point.emit(float(lat), float(lon))
+        else:
+            log.warning("map bridge: ignored a map click with invalid coordinates")
 
     @Slot()
     def mapReady(self) -> None:

@@ -104,6 +104,8 @@ class PassagePanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.model = PassageModel(self)
+        #: More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).
+        self.menu_extras: list[Callable[[QMenu, QPoint], None]] = []
         self._shown = 0
         self._loading = False
         # A child timer: it dies with the panel, unlike a pending singleShot.
@@ -178,6 +180,8 @@ class PassagePanel(QTextBrowser):
         for action in menu.actions():
             if action not in kept:
                 menu.removeAction(action)
+        for extra in self.menu_extras:
+            extra(menu, pos)
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

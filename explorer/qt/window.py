@@ -34,6 +34,7 @@ from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
 from explorer.qt.bridge import MapBridge
 from explorer.qt.chips import FilterChips, chips
+from explorer.qt.corrections_ui import Corrections
 from explorer.qt.counts import counts
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.filter_bar import FilterBar
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 
         self.session.changed.connect(self._on_change)
+        self.corrections = Corrections(self)  # Edit → Undo/Redo, the passages' context menu
         self.resize(1400, 860)
         self._restore_settings()
         self._update_problems()
@@ -208,6 +210,11 @@ class MainWindow(QMainWindow):
     @property
     def reader(self) -> IndexReader | None:
         return self.session.reader
+
+    @property
+    def gazetteer_files(self) -> Sequence[Path]:
+        """The user's gazetteer files the folder is indexed with."""
+        return self._gazetteer_files
 
     def show_index(self, reader: IndexReader, problems: Sequence[Problem] = ()) -> None:
         """Show an index that is already built (no indexing)."""

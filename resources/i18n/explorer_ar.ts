@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>Corrections</name>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Export corrections as a gazetteer…</source>
+        <translation>تصدير التصحيحات معجمًا جغرافيًا…</translation>
+    </message>
+    <message>
+        <source>Corrections are stored in the folder&apos;s index, which is not built</source>
+        <translation>تُحفظ التصحيحات في فهرس المجلد، ولم يُبنَ بعد</translation>
+    </message>
+    <message>
+        <source>Corrections can be made once indexing has finished</source>
+        <translation>يمكن التصحيح بعد انتهاء الفهرسة</translation>
+    </message>
+    <message>
+        <source>Correct «{name}»</source>
+        <translation>تصحيح «{name}»</translation>
+    </message>
+    <message>
+        <source>Apply to this mention</source>
+        <translation>على هذا الذكر وحده</translation>
+    </message>
+    <message>
+        <source>Apply to every «{name}» in this article</source>
+        <translation>على كل «{name}» في هذا المقال</translation>
+    </message>
+    <message>
+        <source>Apply to every «{name}» in the corpus</source>
+        <translation>على كل «{name}» في المجموعة كلها</translation>
+    </message>
+    <message>
+        <source>Not a place</source>
+        <translation>ليس مكانًا</translation>
+    </message>
+    <message>
+        <source>Another place</source>
+        <translation>مكان آخر</translation>
+    </message>
+    <message>
+        <source>Search the gazetteer…</source>
+        <translation>البحث في المعجم الجغرافي…</translation>
+    </message>
+    <message>
+        <source>Add a new place on the map…</source>
+        <translation>إضافة مكان جديد على الخريطة…</translation>
+    </message>
+    <message>
+        <source>Not a place: «{name}»</source>
+        <translation>ليس مكانًا: «{name}»</translation>
+    </message>
+    <message>
+        <source>«{name}» is {place}</source>
+        <translation>«{name}» هو {place}</translation>
+    </message>
+    <message>
+        <source>The correction was not stored: {error}</source>
+        <translation>لم يُحفظ التصحيح: {error}</translation>
+    </message>
+    <message>
+        <source>Not applied: {what}</source>
+        <translation>لم يُطبَّق: {what}</translation>
+    </message>
+    <message>
+        <source>The correction was not undone: {error}</source>
+        <translation>لم يُتراجع عن التصحيح: {error}</translation>
+    </message>
+    <message>
+        <source>Click the map where «{name}» is (Esc: cancel)</source>
+        <translation>انقر على الخريطة حيث يقع «{name}» (Esc: إلغاء)</translation>
+    </message>
+    <message>
+        <source>Export corrections as a gazetteer</source>
+        <translation>تصدير التصحيحات معجمًا جغرافيًا</translation>
+    </message>
+    <message>
+        <source>Gazetteer YAML (*.yaml)</source>
+        <translation>معجم جغرافي YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <source>The corrections were not exported: {error}</source>
+        <translation>لم تُصدَّر التصحيحات: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n correction(s) exported to {file}</source>
+        <translation>
+            <numerusform>صُدِّر %n تصحيح إلى {file}</numerusform>
+            <numerusform>صُدِّر تصحيح واحد إلى {file}</numerusform>
+            <numerusform>صُدِّر تصحيحان إلى {file}</numerusform>
+            <numerusform>صُدِّرت %n تصحيحات إلى {file}</numerusform>
+            <numerusform>صُدِّر %n تصحيحًا إلى {file}</numerusform>
+            <numerusform>صُدِّر %n تصحيح إلى {file}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CountryFilter</name>
     <message>
         <source>Countries</source>
@@ -383,6 +485,37 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
 </context>
 <context>
+    <name>NewPlaceDialog</name>
+    <message>
+        <source>A new place for «{name}»</source>
+        <translation>مكان جديد لـ«{name}»</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم بالعربية</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموقع</translation>
+    </message>
+    <message>
+        <source>ISO code, e.g. IQ</source>
+        <translation>رمز ISO، مثل IQ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>الدولة</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Rebuild the index</source>
@@ -393,8 +526,23 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <name>PassagePanel</name>
     <message>
         <source>No passages.</source>
-        <extracomment>The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out.</extracomment>
+        <extracomment>The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out. More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).</extracomment>
         <translation>لا توجد مقاطع.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceSearchDialog</name>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} كم</translation>
+    </message>
+    <message>
+        <source>Which place is «{name}»?</source>
+        <translation>أي مكان هو «{name}»؟</translation>
+    </message>
+    <message>
+        <source>Search the gazetteer (English or Arabic)…</source>
+        <translation>البحث في المعجم الجغرافي (بالعربية أو الإنجليزية)…</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,9 @@
  *   fit:      true to fit the view to the shown places
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
+ * A click on the map's background is reported as bridge.backgroundClicked() and, with where
+ * it fell, bridge.mapClicked(lat, lon) (Python uses it to place a new place).
+ *
  * Every string that comes from the corpus or the gazetteer is put into the page with
  * textContent, never as HTML.
  */
@@ -370,8 +373,12 @@
     state.tip = L.tooltip({ direction: "top" });
     listenTo(state.cluster);
     listenTo(state.loose);
-    map.on("click", function () {
-      if (state.bridge) { state.bridge.backgroundClicked(); }
+    map.on("click", function (e) {
+      if (state.bridge) {
+        state.bridge.backgroundClicked();
+        var at = e.latlng.wrap();  // the world repeats: report the one true longitude
+        state.bridge.mapClicked(at.lat, at.lng);
+      }
     });
     if (data.initial) {
       apply(data.initial);
@@ -424,6 +431,11 @@
       if (!parent || parent === marker) { return false; }
       state.cluster.fire("click", { layer: parent, propagatedFrom: parent });
       return true;
+    },
+    /** Where ``lat, lon`` is in the map's element, in CSS pixels (tests click there). */
+    pointOf: function (lat, lon) {
+      var p = state.map.latLngToContainerPoint([lat, lon]);
+      return [p.x, p.y];
     },
     zoom: function () { return state.map.getZoom(); },
     zoomIn: function () { state.map.setZoom(state.map.getZoom() + 1, { animate: false }); },

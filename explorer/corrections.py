@@ -1,0 +1,405 @@
+"""The analyst's corrections to the geoparser: value types, applying them, exporting them.
+
+A ``Correction`` says of a name in the corpus that it is not a place (``reject``) or that it
+is another place (``resolve``: a gazetteer place's id, or a ``NewPlace`` the analyst adds).
+Its scope says where: one mention (file and offsets), every mention of the name in one article,
+or every mention of the name in the corpus. Names are compared folded (``gazetteer.normalize``):
+«الإمارات» and «الامارات» are one name. The most specific correction wins.
+
+Corrections are stored in the index (``IndexDB.add_correction``), which rewrites the stored
+mentions of the articles they touch, and the indexer applies them whenever it geoparses an
+article again, so they survive re-indexing and ``rebuild``. A mention correction made on an
+article whose content changed since (its SHA-256) is not applied: it is reported as stale.
+
+Qt-free and index-free: the pure function ``apply`` and the gazetteer export live here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any, Literal
+
+from gazetteer.model import KINDS, Candidate, Mention, MentionType, Place
+from gazetteer.normalize import fold, words
+
+if TYPE_CHECKING:
+    from gazetteer.store import Gazetteer
+
+Scope = Literal["mention", "article", "corpus"]
+Action = Literal["reject", "resolve"]
+SCOPES: tuple[Scope, ...] = ("mention", "article", "corpus")
+#: The reason a corrected mention carries (``--explain``, "Why this place").
+REASON = "corrected by the analyst ({scope})"
+#: Kinds that need a country (as the gazetteer loader says).
+NEEDS_COUNTRY = ("country", "admin1", "admin2", "city")
+FORMAT = "explorer-gazetteer/1"
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be stored as given (one line)."""
+
+
+def folded_name(surface: str) -> str:
+    """The form names are compared in: folded, spaces collapsed."""
+    return " ".join(fold(surface).split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class NewPlace:
+    """A place the analyst adds (it is not in the gazetteer)."""
+
+    name: str
+    name_ar: str
+    lat: float
+    lon: float
+    country: str | None = None
+    kind: str = "city"
+
+    def __post_init__(self) -> None:
+        if not (self.name.strip() or self.name_ar.strip()):
+            raise CorrectionError("a new place needs a name (English or Arabic)")
+        if not -90 <= self.lat <= 90 or not -180 <= self.lon <= 180:
+            raise CorrectionError(f"coordinates out of range: {self.lat}, {self.lon}")
+        if self.kind not in KINDS:
+            raise CorrectionError(f"unknown kind {self.kind!r} (one of {', '.join(KINDS)})")
+        if self.kind in NEEDS_COUNTRY and not self.country:
+            raise CorrectionError(f"a new {self.kind} needs a country")
+        if self.country is not None and not (len(self.country) == 2 and self.country.isalpha()
+                                             and self.country.isupper()):
+            raise CorrectionError(f"country must be an ISO code such as IQ, not {self.country!r}")
+
+    @property
+    def id(self) -> str:
+        """Stable for the same place: ``user:`` and a hash of what defines it."""
+        key = json.dumps([self.name, self.name_ar, round(self.lat, 5), round(self.lon, 5),
+                          self.country, self.kind], ensure_ascii=False)
+        return "user:" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+    def place(self) -> Place:
+        name = self.name.strip() or self.name_ar.strip()
+        name_ar = self.name_ar.strip() or name
+        return Place(id=self.id, name=name, name_ar=name_ar, kind=self.kind, lat=self.lat,
+                     lon=self.lon, country=self.country, names_ar=(name_ar,),
+                     names_en=(name,), source="correction")
+
+    def to_json(self) -> str:
+        return json.dumps({f.name: getattr(self, f.name) for f in fields(self)},
+                          ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> NewPlace:
+        """Raises ``CorrectionError`` on anything but the JSON ``to_json`` writes."""
+        try:
+            data = json.loads(text)
+            return cls(name=str(data.get("name") or ""), name_ar=str(data.get("name_ar") or ""),
+                       lat=float(data["lat"]), lon=float(data["lon"]),
+                       country=data.get("country") or None, kind=str(data.get("kind", "city")))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise CorrectionError(f"not a new place: {str(exc)[:80]}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One correction, keyed by what it corrects (never by index row ids).
+
+    ``mention``: ``doc``, ``start``, ``end`` (and ``surface``, the text there, and ``sha256``,
+    the article's content then); ``article``: ``doc`` and ``surface``; ``corpus``: ``surface``.
+    ``resolve`` names ``place_id`` (a gazetteer place) or ``new_place``.
+    """
+
+    scope: Scope
+    action: Action
+    surface: str
+    doc: str | None = None
+    start: int | None = None
+    end: int | None = None
+    place_id: str | None = None
+    new_place: NewPlace | None = None
+    sha256: str | None = None
+    note: str = ""
+    id: int | None = field(default=None, compare=False)  # the row, once stored
+    created: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise CorrectionError(f"unknown scope {self.scope!r}")
+        if self.action not in ("reject", "resolve"):
+            raise CorrectionError(f"unknown action {self.action!r}")
+        if not folded_name(self.surface):
+            raise CorrectionError("a correction needs the name it corrects")
+        if self.scope != "corpus" and not self.doc:
+            raise CorrectionError(f"a correction of {self.scope} scope needs the article")
+        if self.scope == "mention" and (self.start is None or self.end is None
+                                        or not 0 <= self.start < self.end):
+            raise CorrectionError("a correction of one mention needs its offsets")
+        if self.action == "resolve" and self.target is None:
+            raise CorrectionError("a resolve correction needs a place")
+        if self.new_place is not None and self.place_id not in (None, self.new_place.id):
+            raise CorrectionError("a correction names either a place id or a new place")
+
+    @property
+    def target(self) -> str | None:
+        """The id of the place the mentions resolve to (None: rejected)."""
+        if self.new_place is not None:
+            return self.new_place.id
+        return self.place_id
+
+    @property
+    def key(self) -> str:
+        return folded_name(self.surface)
+
+    def specificity(self) -> int:
+        return 2 - SCOPES.index(self.scope)
+
+    def describe(self) -> str:
+        """One line: where and what (for reports)."""
+        where = {"mention": f"{self.doc}:{self.start}-{self.end}",
+                 "article": str(self.doc), "corpus": "the corpus"}[self.scope]
+        what = "not a place" if self.action == "reject" else f"→ {self.target}"
+        return f"{where}: «{self.surface}» {what}"
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """An article's mentions once corrected, and the corrections that could not be applied."""
+
+    mentions: list[Mention]
+    changed: bool  # a correction applied (the mentions differ from the geoparser's)
+    stale: list[tuple[Correction, str]] = field(default_factory=list)  # with why
+
+
+def relevant(corrections: Iterable[Correction], doc: str) -> list[Correction]:
+    """The corrections that may apply to article ``doc``."""
+    return [c for c in corrections if c.scope == "corpus" or c.doc == doc]
+
+
+def apply(
+    doc: str,
+    sha256: str,
+    text: str | None,
+    mentions: Sequence[Mention],
+    corrections: Iterable[Correction],
+    place_of: Callable[[str], Place | None],
+) -> Applied:
+    """``mentions`` of article ``doc`` (content ``sha256``) with ``corrections`` applied.
+
+    For each mention the most specific correction wins: one for its offsets (only while the
+    article's content is what it was), then one for its name in this article, then one for
+    its name in the corpus. A mention correction that resolves offsets where the geoparser
+    found nothing adds the mention when ``text`` there is still its name. ``place_of`` finds
+    the place a correction names (None: unknown, the correction is reported, not applied).
+    """
+    by_span: dict[tuple[int, int], Correction] = {}
+    by_article: dict[str, Correction] = {}
+    by_corpus: dict[str, Correction] = {}
+    stale: list[tuple[Correction, str]] = []
+    for c in corrections:  # the last of equal keys wins
+        if c.scope == "mention" and c.doc == doc:
+            if c.sha256 and c.sha256 != sha256:
+                stale.append((c, "the article changed since the correction was made"))
+                continue
+            by_span[(c.start or 0, c.end or 0)] = c
+        elif c.scope == "article" and c.doc == doc:
+            by_article[c.key] = c
+        elif c.scope == "corpus":
+            by_corpus[c.key] = c
+    out: list[Mention] = []
+    changed = False
+    used: set[tuple[int, int]] = set()
+    missing: set[int] = set()  # ids of corrections whose place is unknown (reported once)
+
+    def target(c: Correction) -> Place | None:
+        if c.new_place is not None:
+            return c.new_place.place()
+        place = place_of(c.target or "")
+        if place is None and id(c) not in missing:
+            missing.add(id(c))
+            stale.append((c, f"place {c.target} is not in the gazetteer"))
+        return place
+
+    for m in mentions:
+        span = (m.start, m.end)
+        found = by_span.get(span)
+        if found is not None:
+            used.add(span)
+        else:
+            key = folded_name(m.text)
+            found = by_article.get(key) or by_corpus.get(key)
+        if found is None:
+            out.append(m)
+            continue
+        if found.action == "reject":
+            changed = True
+            continue
+        place = target(found)
+        if place is None:
+            out.append(m)
+            continue
+        changed = True  # its place, or at least its confidence and reason
+        out.append(corrected(m, place, found.scope))
+    for span, c in by_span.items():
+        if span in used or c.action == "reject":
+            continue
+        start, end = span
+        if text is None or text[start:end] != c.surface:
+            stale.append((c, "the name is no longer at these offsets"))
+        elif any(m.start < end and start < m.end for m in out):
+            stale.append((c, "the geoparser now finds another name overlapping it"))
+        elif (place := target(c)) is not None:
+            added = Mention(start, end, c.surface, MentionType.TOPONYM, place)
+            out.append(corrected(added, place, c.scope))
+            changed = True
+    out.sort(key=lambda m: (m.start, m.end))
+    return Applied(out, changed, stale)
+
+
+def corrected(m: Mention, place: Place, scope: Scope) -> Mention:
+    """``m`` resolved to ``place`` by the analyst; the place it had stays as a candidate."""
+    alts = list(m.alternatives)
+    if m.place.id != place.id and all(c.place.id != m.place.id for c in alts):
+        alts.insert(0, Candidate(m.place, m.confidence, (m.reason,) if m.reason else ()))
+    alts = [c for c in alts if c.place.id != place.id]
+    return replace(m, place=place, confidence=1.0, reason=REASON.format(scope=scope),
+                   alternatives=tuple(alts))
+
+
+# -- storing mentions (the geoparser's, kept beside the corrected ones) ---------------------
+
+
+def place_to_json(p: Place) -> dict[str, Any]:
+    return {f.name: getattr(p, f.name) for f in fields(Place)}
+
+
+def place_from_json(d: Mapping[str, Any]) -> Place:
+    values = dict(d)
+    for name in ("names_ar", "names_en", "demonyms_ar", "members"):
+        values[name] = tuple(values.get(name, ()))
+    return Place(**values)
+
+
+def mentions_to_json(mentions: Sequence[Mention]) -> str:
+    """The mentions, their places included (read back without a gazetteer)."""
+    places: dict[str, dict[str, Any]] = {}
+    rows = []
+    for m in mentions:
+        places.setdefault(m.place.id, place_to_json(m.place))
+        for c in m.alternatives:
+            places.setdefault(c.place.id, place_to_json(c.place))
+        rows.append([m.start, m.end, m.text, str(m.type), m.place.id, m.confidence, m.reason,
+                     [[c.place.id, c.score, list(c.reasons)] for c in m.alternatives]])
+    return json.dumps({"places": places, "mentions": rows}, ensure_ascii=False)
+
+
+def mentions_from_json(text: str) -> list[Mention]:
+    data = json.loads(text)
+    places = {pid: place_from_json(d) for pid, d in data["places"].items()}
+    return [Mention(r[0], r[1], r[2], MentionType(r[3]), places[r[4]], r[5], r[6],
+                    tuple(Candidate(places[a[0]], a[1], tuple(a[2])) for a in r[7]))
+            for r in data["mentions"]]
+
+
+# -- export as a gazetteer file ---------------------------------------------------------------
+
+
+def gazetteer_yaml(
+    corrections: Iterable[Correction],
+    place_of: Callable[[str], Place | None],
+    gaz: Gazetteer | None = None,
+) -> str:
+    """The corrections as a gazetteer file (``--gazetteer``): each new place with the names
+    resolved to it, and each name resolved to a gazetteer place added to that place's names.
+    Rejections have no gazetteer form and are left out (they stay in the index). A file
+    cannot make the geoparser prefer a place: where ``gaz`` gives a name to other places
+    too, a comment says so (the geoparser's ranking decides between them)."""
+    import yaml  # not imported by the window until it exports
+
+    entries: dict[str, dict[str, Any]] = {}
+    shared: list[str] = []
+    for c in sorted(corrections, key=lambda c: (c.created, c.id or 0)):
+        if c.action != "resolve" or c.target is None:
+            continue
+        if c.new_place is not None:
+            p = c.new_place.place()
+            entry = entries.setdefault(p.id, {
+                "id": p.id, "kind": p.kind, "name": p.name, "name_ar": p.name_ar,
+                "lat": p.lat, "lon": p.lon, **({"country": p.country} if p.country else {})})
+        else:
+            known = place_of(c.target)
+            if known is None:
+                continue
+            entry = entries.setdefault(known.id, {"id": known.id})
+        arabic = any("\u0600" <= ch <= "\u06ff" for ch in c.surface)
+        key = "names_ar" if arabic else "names_en"
+        surface = " ".join(c.surface.split())
+        if surface not in (entry.get("name"), entry.get("name_ar")) and \
+                surface not in entry.setdefault(key, []):
+            entry[key].append(surface)
+        named = {gaz.places[i] for i, _t in gaz.index.get(tuple(words(surface)), ())} \
+            if gaz is not None else set()
+        others = [p.id for p in sorted(named, key=lambda p: (-p.population, p.id))
+                  if p.id != entry["id"]]
+        if others:
+            shared.append(f"# «{surface}» also names {', '.join(others[:5])} in the gazetteer: "
+                          f"the geoparser ranks them with {entry['id']}")
+    doc = {"format": FORMAT, "places": list(entries.values())}
+    head = "# The analyst's corrections, exported by explorer (explorer corrections --export)\n"
+    head += "".join(line + "\n" for line in shared)
+    return head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+
+
+# -- finding places for the analyst (the window's menus and dialogs) -------------------------
+
+
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance in km."""
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(a.lat), radians(b.lat)
+    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+
+
+def candidates(gaz: Gazetteer, m: Mention) -> list[Place]:
+    """Places the name of ``m`` may stand for: the gazetteer's for its surface and the
+    geoparser's runner-ups, without its own place; most populous first."""
+    found: dict[str, Place] = {c.place.id: c.place for c in m.alternatives}
+    for i, _type in gaz.index.get(tuple(words(m.text)), ()):
+        p = gaz.places[i]
+        found.setdefault(p.id, p)
+    found.pop(m.place.id, None)
+    return sorted(found.values(), key=lambda p: (-p.population, p.name, p.id))
+
+
+def search(gaz: Gazetteer, query: str, limit: int = 50) -> list[Place]:
+    """Places with a name containing ``query`` (folded: Arabic spellings and Latin case alike);
+    exact names first, then most populous."""
+    q = " ".join(words(query)).casefold()
+    if not q:
+        return []
+    exact: dict[str, Place] = {}
+    partial: dict[str, Place] = {}
+    for key, bucket in gaz.index.items():
+        name = " ".join(key).casefold()
+        if q not in name:
+            continue
+        into = exact if name == q else partial
+        for i, _type in bucket:
+            p = gaz.places[i]
+            into.setdefault(p.id, p)
+    ranked = sorted(exact.values(), key=lambda p: (-p.population, p.name))
+    ranked += sorted((p for pid, p in partial.items() if pid not in exact),
+                     key=lambda p: (-p.population, p.name))
+    return ranked[:limit]
+
+
+def nearest_country(gaz: Gazetteer, lat: float, lon: float) -> str | None:
+    """The country of the gazetteer's nearest populated place (a new place's likely one)."""
+    here = Place("", "", "", "city", lat, lon)
+    best: tuple[float, str | None] = (float("inf"), None)
+    for p in gaz.places:
+        if p.kind == "city" and p.country and abs(p.lat - lat) < 5 and abs(p.lon - lon) < 5:
+            best = min(best, (km(here, p), p.country), key=lambda b: b[0])
+    return best[1]

@@ -1,0 +1,151 @@
+"""The two dialogs of a correction: search the gazetteer for a place, and describe a new place
+placed on the map. Both are opened with ``open()`` (window-modal, not blocking) and say what
+was chosen through ``accepted``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.corrections import CorrectionError, NewPlace, km
+from gazetteer.model import KINDS, Place
+
+SEARCH_DELAY_MS = 150
+
+
+def place_label(p: Place, origin: Place | None) -> str:
+    """"Paris · باريس (FR, city) — 3,012 km" (the distance from ``origin``)."""
+    where = ", ".join(x for x in (p.country, p.kind) if x)
+    text = f"{p.name} · {p.name_ar} ({where})"
+    if origin is not None:
+        text += " — " + QCoreApplication.translate("PlaceSearchDialog", "{km} km").format(
+            km=f"{km(origin, p):,.0f}")
+    return text
+
+
+class PlaceSearchDialog(QDialog):
+    """A search box over the gazetteer's names (folded: «الامارات» finds الإمارات) and the
+    places it finds, with their distance from the mention's current place."""
+
+    def __init__(
+        self,
+        surface: str,
+        search: Callable[[str], Sequence[Place]],
+        origin: Place | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("placeSearchDialog")
+        self.setWindowTitle(self.tr("Which place is «{name}»?").format(name=surface))
+        self._search = search
+        self._origin = origin
+        self._places: list[Place] = []
+        layout = QVBoxLayout(self)
+        self.query = QLineEdit(self)
+        self.query.setObjectName("placeQuery")
+        self.query.setPlaceholderText(self.tr("Search the gazetteer (English or Arabic)…"))
+        self.query.setClearButtonEnabled(True)
+        layout.addWidget(self.query)
+        self.results = QListWidget(self)
+        self.results.setObjectName("placeResults")
+        self.results.setMinimumWidth(460)
+        layout.addWidget(self.results)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.results.currentRowChanged.connect(lambda _r: self._update_ok())
+        self.results.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.query.setText(surface)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self._places = list(self._search(self.query.text()))
+        self.results.clear()
+        for p in self._places:
+            QListWidgetItem(place_label(p, self._origin), self.results)
+        if self._places:
+            self.results.setCurrentRow(0)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.chosen() is not None)
+
+    def chosen(self) -> Place | None:
+        row = self.results.currentRow()
+        return self._places[row] if 0 <= row < len(self._places) else None
+
+
+class NewPlaceDialog(QDialog):
+    """A new place where the analyst clicked the map: its names, country and kind."""
+
+    def __init__(
+        self, surface: str, lat: float, lon: float, country: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("newPlaceDialog")
+        self.setWindowTitle(self.tr("A new place for «{name}»").format(name=surface))
+        self.lat, self.lon = lat, lon
+        self.place: NewPlace | None = None
+        arabic = any("\u0600" <= ch <= "\u06ff" for ch in surface)
+        form = QFormLayout(self)
+        self.name = QLineEdit("" if arabic else surface, self)
+        self.name.setObjectName("newPlaceName")
+        form.addRow(self.tr("English name"), self.name)
+        self.name_ar = QLineEdit(surface if arabic else "", self)
+        self.name_ar.setObjectName("newPlaceNameAr")
+        form.addRow(self.tr("Arabic name"), self.name_ar)
+        form.addRow(self.tr("Where"), QLabel(f"{lat:.4f}, {lon:.4f}", self))
+        self.country = QLineEdit(country or "", self)
+        self.country.setObjectName("newPlaceCountry")
+        self.country.setMaxLength(2)
+        self.country.setPlaceholderText(self.tr("ISO code, e.g. IQ"))
+        form.addRow(self.tr("Country"), self.country)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("newPlaceKind")
+        self.kind.addItems(list(KINDS))
+        self.kind.setCurrentText("city")
+        form.addRow(self.tr("Kind"), self.kind)
+        self.error = QLabel(self)
+        self.error.setObjectName("newPlaceError")
+        self.error.setStyleSheet("color:#a00;")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Close only with a valid place; otherwise say what is wrong."""
+        try:
+            self.place = NewPlace(self.name.text().strip(), self.name_ar.text().strip(),
+                                  self.lat, self.lon, self.country.text().strip().upper() or None,
+                                  self.kind.currentText())
+        except CorrectionError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
