@@ -59,7 +59,7 @@ from gazetteer.model import Candidate, Mention, Place
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_S = 5.0
 CACHE_KIB = 64 * 1024  # page cache per connection, at most (allocated as used)
 ALL = Filter()
@@ -212,10 +212,18 @@ CREATE TABLE uncorrected (
 );
 """
 
+# Version 4: the reading-order index of ``passage_places`` also holds the mention counts, so
+# a timeline (mentions per day) is read from the index alone (5x quicker on the whole corpus).
+_TIMELINE_V4 = """
+DROP INDEX passage_places_by_order;
+CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart, mentions);
+"""
+
 #: ``MIGRATIONS[v]``: the SQL script taking the database from ``user_version`` v to v + 1
 #: (run in one transaction, after a backup copy of the file was made). A new database runs
 #: them all.
-MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3}
+MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3,
+                               3: _TIMELINE_V4}
 #: Tables holding the analyst's work: carried over by ``rebuild``.
 USER_TABLES = ("corrections", "settings")
 
