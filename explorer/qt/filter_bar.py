@@ -1,5 +1,5 @@
-"""Controls for the filters beyond countries and text: place kinds, mention types and the
-minimum confidence. Each control changes the session's filter; each follows it (a chip
+"""Controls for the filters beyond countries and text: a region, place kinds, mention types
+and the minimum confidence. Each control changes the session's filter; each follows it (a chip
 removed, a filter restored) without sending the change back.
 """
 
@@ -10,6 +10,7 @@ from dataclasses import replace
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
@@ -20,12 +21,17 @@ from PySide6.QtWidgets import (
 
 from explorer.qt.chips import kind_label
 from explorer.qt.session_model import SessionModel
+from explorer.query import Filter
 from explorer.session import Change
-from gazetteer.model import KINDS, MentionType
+from gazetteer.model import KINDS, MentionType, PlaceKind
+
+#: The regions the index knows (few: their rows of ``place_stats``).
+REGIONS = Filter(kinds=frozenset({PlaceKind.REGION.value}))
 
 
 class FilterBar(QWidget):
-    """Kinds (a menu of checkable kinds), mention types (two boxes), minimum confidence."""
+    """A region (its member countries), kinds (a menu of checkable kinds), mention types
+    (two boxes), minimum confidence."""
 
     def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +39,12 @@ class FilterBar(QWidget):
         self.session = model
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+
+        self.region = QComboBox(self)
+        self.region.setObjectName("regionBox")
+        self.region.setToolTip(self.tr("A region: the places of its countries, and itself"))
+        self.region.currentIndexChanged.connect(self._set_region)
+        layout.addWidget(self.region)
 
         self.kinds_button = QToolButton(self)
         self.kinds_button.setObjectName("kindsButton")
@@ -69,9 +81,15 @@ class FilterBar(QWidget):
         layout.addStretch(1)
 
         model.changed.connect(self._on_change)
+        self.list_regions()
         self.follow()
 
     # -- to the session -------------------------------------------------------------------
+
+    def _set_region(self, _index: int) -> None:
+        rid = self.region.currentData()
+        regions = frozenset({rid}) if isinstance(rid, str) else frozenset()
+        self.session.set_filter(replace(self.session.filter, regions=regions))
 
     def _set_kind(self, kind: str, on: bool) -> None:
         f = self.session.filter
@@ -92,13 +110,32 @@ class FilterBar(QWidget):
     # -- from the session -----------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
-        if change.filter:
+        if change.data:
+            self.list_regions()
+        if change.filter or change.data:
             self.follow()
+
+    def list_regions(self) -> None:
+        """The regions the index names, in the region box."""
+        reader = self.session.reader
+        regions = reader.places(REGIONS) if reader is not None else []
+        rows = [(s.place.id, f"{s.place.name} · {s.place.name_ar}") for s in regions]
+        rows.sort(key=lambda r: r[1])
+        have = [self.region.itemData(i) for i in range(1, self.region.count())]
+        if self.region.count() and have == [r[0] for r in rows]:
+            return
+        self.region.blockSignals(True)
+        self.region.clear()
+        self.region.addItem(self.tr("All regions"), None)
+        for rid, label in rows:
+            self.region.addItem(label, rid)
+        self.region.blockSignals(False)
 
     def follow(self) -> None:
         """Show the session's filter (without changing it back)."""
         f = self.session.filter
-        widgets = [*self.kind_actions.values(), self.toponyms, self.demonyms, self.confidence]
+        widgets = [*self.kind_actions.values(), self.toponyms, self.demonyms, self.confidence,
+                   self.region]
         for w in widgets:
             w.blockSignals(True)
         try:
@@ -107,6 +144,8 @@ class FilterBar(QWidget):
             self.toponyms.setChecked(MentionType.TOPONYM.value in f.types)
             self.demonyms.setChecked(MentionType.DEMONYM.value in f.types)
             self.confidence.setValue(f.min_confidence)
+            i = self.region.findData(min(f.regions)) if f.regions else 0
+            self.region.setCurrentIndex(max(i, 0))
         finally:
             for w in widgets:
                 w.blockSignals(False)

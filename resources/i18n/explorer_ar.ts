@@ -208,6 +208,11 @@
 <context>
     <name>FilterBar</name>
     <message>
+        <source>A region: the places of its countries, and itself</source>
+        <extracomment>The regions the index knows (few: their rows of ``place_stats``).</extracomment>
+        <translation>إقليم: أماكن دوله، والإقليم نفسه</translation>
+    </message>
+    <message>
         <source>Place names</source>
         <translation>أسماء الأماكن</translation>
     </message>
@@ -222,6 +227,10 @@
     <message>
         <source>Minimum confidence</source>
         <translation>أدنى ثقة</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>كل الأقاليم</translation>
     </message>
     <message>
         <source>Kinds: {kinds}</source>

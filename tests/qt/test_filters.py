@@ -184,3 +184,28 @@ def test_the_filter_is_saved_with_the_corpus_and_restored(
         assert window.problems_button.isEnabled()
     finally:
         window.dispose()
+
+
+def test_region_box_selects_the_regions_countries(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex
+) -> None:
+    everything = page_ids(qtbot, window)
+    box = window.filter_bar.region
+    regions = [box.itemData(i) for i in range(box.count())]
+    assert regions[0] is None and "region:central-asia" in regions
+    box.setCurrentIndex(regions.index("region:central-asia"))
+    f = Filter(regions=frozenset({"region:central-asia"}))
+    assert window.session.filter == f
+    assert list(window.chips.buttons) == ["region:region:central-asia"]
+    assert "Central Asia" in window.chips.buttons["region:region:central-asia"].text()
+    shown = page_ids(qtbot, window)
+    assert shown == ids_of(seeds_index, f) and "region:central-asia" in shown
+    assert set(shown) < set(everything)
+    members = {"KZ", "KG", "TJ", "TM", "UZ"}
+    found = passage_mentions(window)
+    assert found and all(m.place.country in members or m.place.id == "region:central-asia"
+                         for m in found)
+    qtbot.mouseClick(window.chips.buttons["region:region:central-asia"],
+                     Qt.MouseButton.LeftButton)
+    assert window.session.filter == Filter() and box.currentIndex() == 0
+    assert page_ids(qtbot, window) == everything
