@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.qt.counts import counts
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, bucketed
 from explorer.session import Change
 
 # More day bars than this are shown as weeks.
 MAX_DAY_BARS = 400
+# Dates under the bars up to this many bars; past it, the first and last date only.
+MAX_LABELS = 14
 # The date fields' "no date": their minimum, shown as "any".
 NO_DATE = QDate(1900, 1, 1)
 
@@ -122,6 +125,10 @@ class Timeline(QWidget):
             lambda: self.session.set_filter(self.session.filter.undated()))
         self.note = QLabel(self)
         self.note.setObjectName("timelineNote")
+        self.span = QLabel(self)
+        self.span.setObjectName("timelineSpan")
+        self.span.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.series.hovered.connect(self._hovered)
 
         controls = QHBoxLayout()
         controls.addWidget(self.bucket)
@@ -135,6 +142,7 @@ class Timeline(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.span)
 
         model.changed.connect(self._on_change)
         self.follow_dates()
@@ -189,10 +197,21 @@ class Timeline(QWidget):
         self.series.append(bars)
         self.x_axis.clear()
         self.x_axis.append([d.isoformat() for d, _ in buckets] or [""])
+        self.x_axis.setLabelsVisible(len(buckets) <= MAX_LABELS)
+        self.span.setText(f"{buckets[0][0].isoformat()} … {buckets[-1][0].isoformat()}"
+                          if len(buckets) > MAX_LABELS else "")
         self.y_axis.setRange(0, max((n for _, n in buckets), default=1) or 1)
         f = self.session.filter
         if f.dated:
             bars.selectBars([i for i, (d, _) in enumerate(buckets) if self._in_range(d, f)])
+
+    def _hovered(self, on: bool, i: int, _bars: QBarSet) -> None:
+        if on and 0 <= i < len(self.buckets):
+            d, n = self.buckets[i]
+            self.note.setText(self.tr("{date}: {mentions}").format(
+                date=d.isoformat(), mentions=counts().mentions(n)))
+        else:
+            self.note.setText("")
 
     def _in_range(self, start: date, f: Filter) -> bool:
         end = start + timedelta(days=self.step - 1)

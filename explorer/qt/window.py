@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.chips = FilterChips(self.session, central)
         layout.addWidget(self.chips)
         layout.addWidget(self.splitter)
+        layout.setStretchFactor(self.splitter, 1)  # the bars above keep their height
         self.setCentralWidget(central)
 
         self.status = StatusBar(self)

@@ -656,6 +656,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <source>mentions</source>
         <translation>الإشارات</translation>
     </message>
+    <message>
+        <source>{date}: {mentions}</source>
+        <translation>{date}: {mentions}</translation>
+    </message>
 </context>
 <context>
     <name>TimelineDock</name>
