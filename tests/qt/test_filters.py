@@ -115,9 +115,16 @@ def test_timeline_bar_click_sets_the_date_range(
                      pos=timeline.bar_center(first).toPoint())
     assert window.session.filter == Filter(date_from="2021-07-12", date_to="2021-07-18")
     assert {h.article.published[:10] for h in window.passages.hits} == {"2021-07-17"}
+    # A drag across bars takes the days they span.
+    timeline.bucket.setCurrentIndex(timeline.bucket.findData("day"))
+    view = timeline.view.viewport()
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=timeline.bar_center(0).toPoint())
+    qtbot.mouseMove(view, timeline.bar_center(10).toPoint())
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=timeline.bar_center(10).toPoint())
+    assert window.session.filter == Filter(date_from="2021-07-17", date_to="2021-07-27")
     # The date fields set an end each; the chip's × clears the range.
     timeline.date_to.setDate(QDate(2021, 12, 31))
-    assert window.session.filter == Filter(date_from="2021-07-12", date_to="2021-12-31")
+    assert window.session.filter == Filter(date_from="2021-07-17", date_to="2021-12-31")
     qtbot.mouseClick(window.chips.buttons["dates"], Qt.MouseButton.LeftButton)
     assert window.session.filter == Filter()
     assert timeline.date_from.date() == timeline.date_from.minimumDate()
