@@ -198,8 +198,9 @@ class Timeline(QWidget):
         self.x_axis.clear()
         self.x_axis.append([d.isoformat() for d, _ in buckets] or [""])
         self.x_axis.setLabelsVisible(len(buckets) <= MAX_LABELS)
-        self.span.setText(f"{buckets[0][0].isoformat()} … {buckets[-1][0].isoformat()}"
-                          if len(buckets) > MAX_LABELS else "")
+        # Left to right, as the bars are, in an Arabic interface too (an isolate).
+        self.span.setText(f"\u2066{buckets[0][0].isoformat()} … {buckets[-1][0].isoformat()}"
+                          "\u2069" if len(buckets) > MAX_LABELS else "")
         self.y_axis.setRange(0, max((n for _, n in buckets), default=1) or 1)
         f = self.session.filter
         if f.dated:
