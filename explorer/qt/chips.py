@@ -32,8 +32,10 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)  # type: ignore[call-overload, no-any-return]
 
 
-def country_label(code: str) -> str:
-    """"Russia (RU)": the ISO code with its name when Qt knows it."""
+def country_label(code: str, name: str | None = None) -> str:
+    """"Russia (RU)": the ISO code with its name (``name``, else Qt's English one)."""
+    if name:
+        return f"{name} ({code})"
     territory = QLocale.codeToTerritory(code)
     if territory == QLocale.Country.AnyTerritory:
         return code
@@ -47,10 +49,14 @@ class Chip:
     without: Filter  # the filter once the chip is removed
 
 
-def chips(f: Filter, region_name: Callable[[str], str] = str) -> list[Chip]:
-    """The chips of filter ``f``, in a set order."""
-    out = [Chip(f"country:{c}", country_label(c), replace(f, countries=f.countries - {c}))
-           for c in sorted(f.countries)]
+def chips(
+    f: Filter, region_name: Callable[[str], str] = str,
+    country_name: Callable[[str], str | None] = lambda _code: None,
+) -> list[Chip]:
+    """The chips of filter ``f``, in a set order; names of regions and countries by the
+    functions given."""
+    out = [Chip(f"country:{c}", country_label(c, country_name(c)),
+                replace(f, countries=f.countries - {c})) for c in sorted(f.countries)]
     out += [Chip(f"region:{r}", region_name(r), replace(f, regions=f.regions - {r}))
             for r in sorted(f.regions)]
     only = QCoreApplication.translate("FilterChips", "only {kind}")
@@ -85,6 +91,10 @@ def chips(f: Filter, region_name: Callable[[str], str] = str) -> list[Chip]:
     return out
 
 
+def _arabic() -> bool:
+    return QLocale().language() == QLocale.Language.Arabic
+
+
 class FilterChips(QWidget):
     """A row of chips, one per active filter; hidden when the filter lets everything by."""
 
@@ -98,6 +108,7 @@ class FilterChips(QWidget):
         self._layout.addWidget(self._title)
         self._layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
+        self._names: dict[str, str] | None = None  # country names, until the data change
         model.changed.connect(self._on_change)
         self.rebuild()
 
@@ -105,11 +116,19 @@ class FilterChips(QWidget):
         s = self.session.place(region_id)
         if s is None:
             return region_id
-        if QLocale().language() == QLocale.Language.Arabic:
-            return s.place.name_ar
-        return s.place.name
+        return s.place.name_ar if _arabic() else s.place.name
+
+    def country_name(self, code: str) -> str | None:
+        """The country's name in the interface's language, as the index has it."""
+        if self._names is None:
+            reader = self.session.reader
+            rows = reader.countries() if reader is not None else []
+            self._names = {c.code: c.name_ar if _arabic() else c.name for c in rows}
+        return self._names.get(code)
 
     def _on_change(self, change: Change) -> None:
+        if change.data:
+            self._names = None
         if change.filter or change.data:
             self.rebuild()
 
@@ -118,7 +137,8 @@ class FilterChips(QWidget):
             self._layout.removeWidget(button)
             button.deleteLater()
         self.buttons = {}
-        for i, chip in enumerate(chips(self.session.filter, self.region_name)):
+        f = self.session.filter
+        for i, chip in enumerate(chips(f, self.region_name, self.country_name)):
             button = QPushButton(f"{chip.label}  ×", self)
             button.setObjectName("filterChip")
             button.setToolTip(self.tr("Remove this filter"))

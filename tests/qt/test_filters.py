@@ -216,3 +216,17 @@ def test_region_box_selects_the_regions_countries(
                      Qt.MouseButton.LeftButton)
     assert window.session.filter == Filter() and box.currentIndex() == 0
     assert page_ids(qtbot, window) == everything
+
+
+def test_one_chip_per_country_each_removing_only_its_own(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex
+) -> None:
+    window.filter.select(["TJ", "UZ"])
+    assert list(window.chips.buttons) == ["country:TJ", "country:UZ"]
+    assert "Tajikistan (TJ)" in window.chips.buttons["country:TJ"].text()
+    assert "countries TJ, UZ" in window.status.label.text()
+    qtbot.mouseClick(window.chips.buttons["country:TJ"], Qt.MouseButton.LeftButton)
+    assert window.session.filter == Filter(countries=frozenset({"UZ"}))
+    assert page_ids(qtbot, window) == ids_of(seeds_index, Filter(countries=frozenset({"UZ"})))
+    qtbot.mouseClick(window.chips.buttons["country:UZ"], Qt.MouseButton.LeftButton)
+    assert window.session.filter == Filter() and not window.chips.isVisible()
