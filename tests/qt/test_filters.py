@@ -103,6 +103,7 @@ def test_timeline_bar_click_sets_the_date_range(
     assert window.session.filter == day
     assert list(window.chips.buttons) == ["dates"]
     assert timeline.date_from.date() == QDate(2021, 9, 28)
+    assert timeline.series.barSets()[0].selectedBars() == [last]  # highlighted
     assert page_ids(qtbot, window) == ids_of(seeds_index, day)
     assert window.passages.hits
     assert {h.article.published[:10] for h in window.passages.hits} == {"2021-09-28"}
