@@ -368,6 +368,11 @@ def rejection(
         # and the name its domain («حاكم دبي», «أمير قطر»).
         if r.title and m.proclitic not in ("و", "ف") and _definite(prev):
             return Verdict(Rejection.PERSON, f"after '{prev}'")
+        # «المهاجم الأوروغوياني الجديد داروين»: a title, then one or two describing words
+        # (a definite nisba, الجديد, السابق), then the name.
+        title = _title_before_modifiers(m.first, toks)
+        if title and m.proclitic == "" and not any(p.kind in AREAS or p.capital for p in places):
+            return Verdict(Rejection.PERSON, f"after '{title}'")
     if r.local is not None and any(p.country in r.local for p in places):
         return None  # «بمركز مغاغة»: a division of a country that has them, not a centre
     if prev and r.org_before and m.proclitic == "":
@@ -381,20 +386,52 @@ def rejection(
     if _feminine_adjective(m, site, voc, prev, places):
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
     if (
-        prev.startswith("ال")
+        prev.startswith(("ال", "وال"))
         and r.cue is None
         and len(m.key) == 1
         and not m.proclitic
         and m.key[0].startswith("ال")
         and places
         and all(
-            p.kind == PlaceKind.CITY and (p.population < SMALL_TOWN or p.common_word)
+            (p.kind == PlaceKind.CITY and (p.population < SMALL_TOWN or p.common_word))
+            or (p.kind == PlaceKind.ADMIN2 and p.common_word)
             for p in places
         )
     ):
-        # «الفن الجميل»: a definite word after a definite noun is its adjective, not a village
-        return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
+        # «الفن الجميل», «والفرقة الهاشمية»: a definite word after a definite noun is its
+        # adjective, not a village
+        return Verdict(Rejection.DEFINITE_ADJECTIVE, f"'{prev} {written}'")
     return None
+
+
+#: Titles of players and artists, which stay a person's over describing words; a statesman's
+#: («زار الرئيس الفرنسي بيروت») is as often followed by the place he visits.
+_PERSON_TITLES = frozenset({"المهاجم", "المدافع", "الحارس", "اللاعب", "النجم", "المدرب",
+                            "الفنان", "الفنانه", "المغني", "المغنيه", "الممثل", "الممثله",
+                            "المطرب", "المطربه", "الكاتب", "الكاتبه", "الشاعر", "الشاعره",
+                            "الروائي", "المخرج", "الملاكم", "العداء", "العداءه"})
+#: Describing words that may stand between a title and a name besides nisba adjectives.
+_MODIFIERS = frozenset({"الجديد", "السابق", "الاسبق", "الشاب", "الراحل", "الراحله", "المخضرم",
+                        "الجديده", "السابقه", "الشابه", "الدولي"})
+
+
+def _title_before_modifiers(first: int, toks: Tokens) -> str:
+    """The player's or artist's title two or three words before a name when only describing
+    words stand between («المهاجم الأوروغوياني الجديد داروين»: 'المهاجم'), else ''."""
+    words = toks.words
+    k = first - 1
+    for _ in range(2):
+        if k < 1 or not toks.near(k + 1) or not toks.near(k):
+            return ""
+        word = words[k]
+        if not (word in _MODIFIERS or (word.startswith("ال") and word.endswith("ي")
+                                       and len(word) >= 6)):
+            return ""
+        before = words[k - 1]
+        if before in _PERSON_TITLES:
+            return before
+        k -= 1
+    return ""
 
 
 def _definite(word: str) -> bool:
@@ -432,8 +469,9 @@ def _outlet(m: RawMatch, site: Site, voc: Vocabulary, nxt: str) -> Verdict | Non
         return Verdict(voc.media_after[nxt], f"'… {nxt}'")
     after = site.toks.seps[m.last] if m.last < len(site.toks.seps) else ""
     quoted = any(q in site.toks.seps[m.first] for q in _QUOTES)
-    if (hit := _OUTLET_NUMBER.match(after)) and (quoted or hit.group(2)):
-        # «لبنان 24», «دارفور 24», «فرانس 24»: a news outlet named after a place
+    if (hit := _OUTLET_NUMBER.match(after)) and (quoted or hit.group(2) or after[0] == "2"):
+        # «لبنان 24», «دارفور 24», «فرانس 24», «دارفور24» (glued): a news outlet named after
+        # a place
         return Verdict(Rejection.NEWS_SITE, f"'… {after.strip(' ' + _QUOTES)[:2]}'")
     written = m.proclitic + m.key[0]
     if len(m.key) == 1 and written in voc.media_after and site.toks.near(m.first):
@@ -497,4 +535,23 @@ def cue(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Cue | None:
     «جزيرة»."""
     if m.first == 0 or not toks.near(m.first) or any(c in "بلك" for c in m.proclitic):
         return None
-    return roles(toks.words[m.first - 1], voc).cue
+    words = toks.words
+    found = roles(words[m.first - 1], voc).cue
+    if (
+        found is None
+        and m.first >= 2
+        and words[m.first - 1] in _DIRECTORATE_FIELDS
+        and words[m.first - 2] in _DIRECTORATE
+        and toks.near(m.first - 1)
+    ):
+        # «مديرية أمن أسيوط», «مديرية صحة إدلب»: a governorate's directorate of security,
+        # health…: the name is the governorate's.
+        return Cue(f"{words[m.first - 2]} {words[m.first - 1]}", _DIRECTORATE_KINDS)
+    return found
+
+
+#: «مديرية أمن X»: a governorate's directorate (of security, health, education, police…).
+_DIRECTORATE = frozenset({"مديريه", "لمديريه", "بمديريه", "ومديريه"})
+_DIRECTORATE_FIELDS = frozenset({"امن", "صحه", "تعليم", "شرطه", "زراعه", "اوقاف", "تموين",
+                                 "اسكان", "تربيه", "الصحه", "الزراعه", "الاوقاف", "التموين"})
+_DIRECTORATE_KINDS = frozenset({PlaceKind.ADMIN1})

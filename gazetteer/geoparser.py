@@ -22,8 +22,8 @@ from gazetteer.context import (
 from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
-from gazetteer.normalize import Normalized, words
-from gazetteer.resolver import Context, Cue, confidence, rank
+from gazetteer.normalize import Normalized, fold, words
+from gazetteer.resolver import Context, Cue, confidence, inside, rank
 from gazetteer.store import Gazetteer
 
 #: How far (characters) another place may stand and still count as "named nearby".
@@ -32,12 +32,25 @@ NEARBY_CHARS = 400
 WEAK_POPULATION = 100_000
 #: ... and at most this many letters.
 WEAK_LETTERS = 3
+#: A town abroad below this size, named with no cue, needs another place of its country in
+#: the text...
+LONE_TOWN_POPULATION = 150_000
+#: ... abroad: outside the Arab world and its neighbours, whose local news names its towns and
+#: villages without their country (the region of ``scripts/world_data.py``, whose towns the
+#: gazetteer holds down to villages).
+HOME_REGION = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+    "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "IR", "TR", "IL", "AF", "PK", "KZ", "KG",
+    "TJ", "TM", "UZ", "AM", "AZ", "GE", "ML", "NE", "TD", "BF", "NG", "ET", "ER", "SS",
+})
 #: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
 _NISBA = ("يين", "يون", "يات", "يه", "ي")
 #: Words that may stand between a name and the direction word that places it («في شمال»).
 _LINKS = frozenset({"في", "ب"})
 #: What may separate a name from the words that place it: spaces, a comma, brackets, a dash.
 _PLACING_SEP = " \t،,()-–"
+#: A word right after a name that calls it the capital city: «الجزائر العاصمة», «تونس العاصمة».
+_CAPITAL_AFTER = frozenset({fold("العاصمة"), fold("العاصمه")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +209,7 @@ class Geoparser:
             else:
                 kept.append(f)
         _list_cues(kept, toks, self.voc)
+        _capital_after(kept, toks)
         _coordinated_countries(kept, toks)
         _formal_names(kept, toks, norm)
         self._regions_of_countries(kept, toks)
@@ -215,6 +229,7 @@ class Geoparser:
         # the town or the governorate: Iraq either way).
         sure_ids = {id(f) for f in sure}
         anchors = []
+        anchor_keys: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
         for f in kept:
             if id(f) in sure_ids or f.type == DEMONYM:
                 country = f.main.country
@@ -225,10 +240,42 @@ class Geoparser:
                 country = None
             if country:
                 anchors.append((f.raw.start, country))
+            # The countries the text likely names, for a lone town abroad: that of any name's
+            # best-known place (Paris: France), or of a town read off a proclitic (وباخموت).
+            likely = country
+            if likely is None and f.type == TOPONYM and f.places:
+                best = max(f.places, key=lambda p: p.population)
+                if not f.weak or all(p.country == best.country for p in f.places):
+                    likely = best.country
+            if likely:
+                anchor_keys[likely].add(f.raw.key)
+        # One sense per document: a name that is a word elsewhere but is a place with its cue
+        # here («بلدة الخيام») is that place at its other occurrences too.
+        cued = {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM and _cue_fits(f)}
         accepted: list[_Found] = []
         for f in kept:
-            if f.type == TOPONYM and f.weak and f.cue is None and not f.why:
+            if _lone_town(f) and not any(
+                anchor_keys.get(p.country or "", set()) - {f.raw.key} for p in f.places
+            ):
+                # «تألق بونو»: a town abroad of no great size, with no cue and no other place of
+                # its country anywhere in the text, is more likely a person (Puno, the keeper).
+                reject(f.raw, Verdict(Rejection.LONE_TOWN))
+                continue
+            if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
+                f.why = f.why or "named with its cue elsewhere in the document"
+                accepted.append(f)
+                continue
+            # A cue for another kind of place (a list of Algerian wilayas: «ولايات … برج») does
+            # not let in a common word naming a town abroad (برج "tower", a town of Iran).
+            misfit = f.cue is not None and not _cue_fits(f)
+            if f.type == TOPONYM and f.weak and (f.cue is None or misfit) and not f.why:
                 near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
+                if misfit:
+                    if not any(p.country in near for p in f.places):
+                        reject(f.raw, Verdict(Rejection.CUE_MISFIT))
+                        continue
+                    accepted.append(f)
+                    continue
                 # An English word (Union, Reading) in English text needs its cue, whatever else
                 # the text names.
                 # A village named like a common word («التحالف» the coalition) needs its cue even
@@ -242,7 +289,8 @@ class Geoparser:
                     continue
             accepted.append(f)
 
-        mentions = self._resolve(text, accepted, sure)
+        kept_ids = {id(f) for f in accepted}
+        mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
@@ -561,6 +609,27 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
                 g.cue = f.cue
 
 
+def _capital_after(kept: list[_Found], toks: Tokens) -> None:
+    """«الجزائر العاصمة»: the word «العاصمة» right after the name of a capital (or ending it)
+    calls it the city, whatever list it stands in («ولايات الوطن … الجزائر العاصمة، بومرداس»:
+    the capital, not its wilaya). After any other name it is the capital's («ديربي العاصمة»
+    the capital's derby)."""
+    words, seps = toks.words, toks.seps
+    for f in kept:
+        j = f.raw.last
+        if f.type != TOPONYM or not any(p.capital for p in f.places):
+            continue
+        if j < len(words) and seps[j].strip() == "" and words[j] in _CAPITAL_AFTER:
+            word = words[j]
+        elif j - f.raw.first >= 2 and words[j - 1] in _CAPITAL_AFTER:
+            word = words[j - 1]
+        else:
+            continue
+        f.cue = Cue(word, frozenset({PlaceKind.CITY}))
+        f.places = [p for p in f.places if p.capital]
+        f.why = f"'{word}' after the name: the capital city"
+
+
 def _head_from_afar(run: list[_Found], heads: dict[str, str]) -> Cue | None:
     """A plural head elsewhere in the document («ولايات الوطن» … «الجزائر، بومرداس، تيزي
     وزو، البليدة») holds for a list of places of one country, at least ``LIST_HEAD_NAMES`` of
@@ -680,6 +749,25 @@ def _arabic_word(key: tuple[str, ...], places: list[Place]) -> bool:
     )
 
 
+def _lone_town(f: _Found) -> bool:
+    """A one-word name of towns abroad of no great size (not capitals), with no cue or rule
+    that let it in: it needs another place of its country somewhere in the document."""
+    return (
+        f.type == TOPONYM
+        and not f.weak  # a common word has its own rule (a place of its country nearby)
+        and f.cue is None
+        and not f.why
+        and len(f.raw.key) == 1
+        and bool(towns := [
+            p for p in f.places
+            if p.kind == PlaceKind.CITY and not p.capital and p.population < LONE_TOWN_POPULATION
+            and p.country not in HOME_REGION
+        ])
+        # the rest: divisions of those towns (Puno, the town and its region)
+        and all(p in towns or any(inside(t, p) for t in towns) for p in f.places)
+    )
+
+
 def _small_towns(places: list[Place]) -> bool:
     return all(
         p.kind == PlaceKind.CITY and not p.capital and p.population < WEAK_POPULATION
@@ -693,6 +781,15 @@ def _latin_word(f: _Found, latin_words: frozenset[str]) -> bool:
         len(f.raw.key) == 1
         and f.raw.key[0] in latin_words
         and all(p.kind == PlaceKind.CITY and not p.capital for p in f.places)
+    )
+
+
+def _cue_fits(f: _Found) -> bool:
+    """Does the cue before ``f`` call for the kind (and country) of one of its places?"""
+    cue = f.cue
+    return cue is not None and any(
+        p.kind in cue.kinds and (not cue.countries or p.country in cue.countries)
+        for p in f.places
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import accumulate, compress
 from typing import NamedTuple
 
+from gazetteer.names import TOPONYM
 from gazetteer.normalize import WORD_SPLIT, Normalized, normalize
 from gazetteer.store import Gazetteer
 
@@ -244,7 +245,55 @@ class Matcher:
                 entries = self._entries[key] = tuple(self.gaz.index[key])
             out.append(RawMatch(start, end, i, i + size, key, entries, proclitic))
             resume = i + size
+        if out and self.gaz.words:
+            out = self._listed_words(out, norm, toks, region_of, span_ends if spans else None)
         return norm, toks, out
+
+    def _listed_words(
+        self,
+        out: list[RawMatch],
+        norm: Normalized,
+        toks: Tokens,
+        region_of: Callable[[int], int],
+        span_ends: list[int] | None,
+    ) -> list[RawMatch]:
+        """«ود مدني وسنجة والفاشر»: a word of its own in the lexicon (وسنجة) right after a
+        place's name, with و, is و + the name of a town of the same country: in a list of
+        places that reading wins. The name must be no common word and four letters or more."""
+        words, seps, bounds = toks.words, toks.seps, toks.bounds
+        places, index = self.gaz.places, self.gaz.index
+        starts = {m.first for m in out}
+        found: list[RawMatch] = []
+        for m in out:
+            prev = m
+            while True:
+                j = prev.last
+                if j >= len(words) or j in starts:
+                    break
+                word = words[j]
+                if (
+                    len(word) < 5
+                    or word[0] != "و"
+                    or word not in self.gaz.words
+                    or seps[j].strip(" \t،,")
+                    or (key := (word[1:],)) not in index
+                    or (region := region_of(j)) < 0
+                ):
+                    break
+                countries = {places[k].country for k, _ in prev.entries}
+                entries = tuple(index[key])
+                if not any(
+                    places[k].country in countries and not places[k].common_word
+                    for k, kind in entries if kind == TOPONYM
+                ):
+                    break
+                start, end = norm.span(bounds[2 * j] + 1, bounds[2 * j + 1])
+                if span_ends is not None:
+                    end = min(end, span_ends[region])
+                prev = RawMatch(start, end, j, j + 1, key, entries, "و")
+                found.append(prev)
+                starts.add(j)
+        return sorted([*out, *found], key=lambda r: r.first) if found else out
 
 
 def _span_lookup(

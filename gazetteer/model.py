@@ -144,6 +144,7 @@ class Rejection(StrEnum):
     ORGANISATION = "part of an organisation's name"
     NAME_PART = "part of a name"
     ADJECTIVE = "an adjective after a plural noun, not the country"
+    DEFINITE_ADJECTIVE = "an adjective after a definite noun, not a place"
     PERSON_ELSEWHERE = "named as a person elsewhere in the document"
     CLUB_ELSEWHERE = "named as a club elsewhere in the document"
     COMMON_WORD = "also a common word, with no place cue and no place of its country named nearby"
@@ -155,6 +156,13 @@ class Rejection(StrEnum):
     )
     SHORT_NAME = (
         "a short name of a small town, with no place cue and no place of its country nearby"
+    )
+    LONE_TOWN = (
+        "a town of no great size with no cue and no other place of its country in the text"
+    )
+    CUE_MISFIT = (
+        "also a common word; the cue before it calls for another kind of place, and no place of"
+        " its country is named nearby"
     )
 
     @property

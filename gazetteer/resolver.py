@@ -50,6 +50,11 @@ WITHIN_BONUS = 8.0
 DIVISION_BONUS = 2.5
 #: The prior of a feature among regions and divisions of its name: above a region's.
 FEATURE_FIRST = 5.5
+#: What a division loses among the candidates of its own town's name («معرة النعمان» the
+#: district and its seat): it falls below any town's prior (a state still above a district),
+#: so the bare name is the town and a cue («منطقة معرة النعمان», «محافظة إدلب») names the
+#: division.
+SEAT_DIVISION = 2.5
 _NAMED_AFTER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
@@ -115,6 +120,15 @@ def prior(place: Place) -> tuple[float, list[str]]:
     return score, reasons
 
 
+def _cued(place: Place, cue: Cue | None) -> bool:
+    """Does ``cue`` call for a place of this kind (in this country)?"""
+    return (
+        cue is not None
+        and place.kind in cue.kinds
+        and (not cue.countries or place.country in cue.countries)
+    )
+
+
 def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[float, list[str]]:
     """Score from the document; ``namesake``: a much smaller place than the best-known one."""
     score, reasons = 0.0, []
@@ -126,7 +140,7 @@ def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[floa
         if found is not None and found[1] <= NAMESAKE_NEAR_KM:
             namesake = False
             reasons.append(f"{found[1]:,.0f} km from {found[0].name}, named in the document")
-    if cue and place.kind in cue.kinds and (not cue.countries or place.country in cue.countries):
+    if cue is not None and _cued(place, cue):
         score += CUE_BONUS
         reasons.append(f"the word before it ('{cue.word}') calls it a {_kind_word(cue)}")
         # A division carries no population: named by its cue («محافظة دمشق»), it is no smaller
@@ -248,12 +262,23 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     feature_first = any(p.kind in _NAMED_AFTER for p in places) and not any(
         p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
     )
+    towns = [p for p in places if p.kind == PlaceKind.CITY]
     for place in places:
         base, reasons = prior(place)
         if feature_first and place.kind == PlaceKind.FEATURE:
             base, reasons = FEATURE_FIRST, ["a feature, not the areas named after it"]
+        elif (
+            place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            and any(inside(t, place) for t in towns)
+            and not any(_cued(place, ctx.cue) for ctx in contexts)
+        ):
+            base -= SEAT_DIVISION
+            reasons = ["a division named like its town, which a bare name means"]
+        # A first-level division carries no population and is no small namesake: «الجوف» in
+        # a document about Yemen is its governorate, not Al Jawf, a town of Libya.
         namesake = (
-            place.population < NAMESAKE_RATIO * biggest
+            place.kind != PlaceKind.ADMIN1
+            and place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
         bonus, why = max(

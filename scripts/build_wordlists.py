@@ -125,7 +125,7 @@ def words_of_their_own(
 
     ``analysed``: token → its folded stems; ``name_stems``: folded name → its folded stems.
     """
-    out = set()
+    lemmas, stemmed, split = set(), set(), set()
     for token, (names, proclitic) in by_token.items():
         found = analysed.get(token)
         if not found:
@@ -134,9 +134,17 @@ def words_of_their_own(
         for n in names:
             readable |= name_stems.get(n, set())
         own = {s for s in found if s.startswith(proclitic)}
-        if fold(token) in found or (own and not (found & readable)):
-            out.add(fold(token))
-    return sorted(out)
+        if fold(token) in found:
+            lemmas.add(fold(token))
+        elif own and not (found & readable):
+            stemmed.add(fold(token))
+        elif any(ch in "أإآ" for ch in token) and not token.endswith(("ة", "ه")):
+            split.add(fold(token))
+    # A token the lexicon reads as proclitic + name as written («وآسيا» → آسيا, «وأستانا») is
+    # no word of its own because its folded spelling, without its hamza, has some other stem
+    # («واسيا» → واسى); a lemma («كامل») still is, and so is a folded ه ending, which is also
+    # a pronoun («ووجده» "and he found it", not و + Oujda).
+    return sorted(lemmas | (stemmed - split))
 
 
 def main(argv: list[str] | None = None) -> int:

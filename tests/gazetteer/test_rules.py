@@ -76,6 +76,12 @@ def test_the_lexicon_decides_word_or_proclitic_and_name() -> None:
     }
     words = mod.words_of_their_own(tokens, analysed, {})
     assert words == ["بري", "كبيرا"]
+    # Written with its hamza the lexicon reads و + آسيا; folded («واسيا») it finds another
+    # stem (واسى): the folded token is split all the same. A lemma («كامل») stays a word.
+    tokens = mod.candidates(["آسيا", "أمل"])
+    analysed = {"وآسيا": {"اسيا", "اس"}, "واسيا": {"واسى"}, "كامل": {"كامل"},
+                "كأمل": {"امل"}}
+    assert mod.words_of_their_own(tokens, analysed, {}) == ["كامل"]
 
 
 def test_a_small_foreign_town_that_is_an_arabic_word_needs_context(gp: Geoparser) -> None:
@@ -157,7 +163,7 @@ def test_football_words_make_a_club_and_it_stays_one(gp: Geoparser) -> None:
 
 
 def test_a_small_town_after_a_definite_noun_is_its_adjective(gp: Geoparser) -> None:
-    assert why(gp, "من نجوم زمن الفن الجميل", "الجميل") is Rejection.ADJECTIVE
+    assert why(gp, "من نجوم زمن الفن الجميل", "الجميل") is Rejection.DEFINITE_ADJECTIVE
     assert found(gp, "وصل إلى بلدة الجميل غرب طرابلس") != []
 
 
@@ -181,6 +187,8 @@ def test_a_place_and_24_is_a_news_website(gp: Geoparser) -> None:
     assert why(gp, "بحسب ما أفاد مراسل «لبنان 24» في الشمال", "لبنان") is Rejection.NEWS_SITE
     assert why(gp, "قالت لـ “لبنان24″ إن", "لبنان") is Rejection.NEWS_SITE
     assert found(gp, "قتل في لبنان 24 شخصا عام 2024") == [("لبنان", "Lebanon")]
+    # Glued to its number, unquoted (a dateline: «بيروت ــ لبنان24»), it is the outlet too.
+    assert why(gp, "بيروت ــ لبنان24\nقال مسؤول إن", "لبنان") is Rejection.NEWS_SITE
 
 
 def test_the_feminine_adjective_after_a_plural_noun(gp: Geoparser) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, Geoparser
+from gazetteer.model import Rejection
 from gazetteer.store import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -374,3 +375,273 @@ def test_a_division_keeps_its_citys_spelling_beside_isos(gp: Geoparser, build: o
     assert not build.one_letter_apart("محافظة العاصمة", "عمان")  # type: ignore[attr-defined]
     text = "حذرت النشرية ولايات تلمسان، عين تموشنت، وهران من رياح قوية في الجزائر."
     assert {m.text: m.place.kind for m in gp.parse(text)}["عين تموشنت"] == "admin1"
+
+
+def place_of(gp: Geoparser, text: str, name: str) -> str:
+    """The id of the place the geoparser gives the toponym ``name`` in ``text``."""
+    found = [m.place.id for m in gp.parse(text) if m.type == "toponym" and m.text == name]
+    assert found, f"{name} not found in {text}"
+    return found[0]
+
+
+def test_the_capital_word_after_a_name_makes_it_the_city(gp: Geoparser) -> None:
+    # In a list of wilayas the list head would make every name a division; «العاصمة» says city.
+    text = "تضرب الأمطار ولايات الشمال: الجزائر العاصمة، بومرداس، البليدة والمدية منذ الصباح."
+    mentions = {m.text: m for m in gp.parse(text) if m.type == "toponym"}
+    assert mentions["الجزائر العاصمة"].place.id == "gn:2507480"  # Algiers, the city
+    assert "العاصم" in mentions["الجزائر العاصمة"].reason
+    assert mentions["بومرداس"].place.kind == "admin1"  # the rest of the list stays wilayas
+
+
+def test_a_division_named_like_its_town_yields_to_the_town_without_a_cue(gp: Geoparser) -> None:
+    assert place_of(gp, "نزحت عائلات كثيرة من معرة النعمان نحو الحدود التركية في سوريا.",
+                    "معرة النعمان") == "gn:167611"  # the town
+    assert place_of(gp, "تقدمت القوات في منطقة معرة النعمان بريف سوريا الشمالي.",
+                    "معرة النعمان") == "gn:167610"  # the district, named by its cue
+    assert place_of(gp, "عاد الهدوء إلى محافظة دمشق بعد أسابيع من المعارك.",
+                    "دمشق") == "gn:167541"  # the governorate outranks the capital with its cue
+
+
+def test_yemeni_districts_and_moroccan_prefectures_have_their_cue(gp: Geoparser) -> None:
+    assert place_of(gp, "هاجم مسلحون مواقع في مديرية حريب شرقي اليمن.", "حريب") == "gn:75132"
+    assert place_of(gp, "سجلت السلطات إصابات جديدة بعمالة مراكش في المغرب.",
+                    "مراكش") == "gn:6547285"
+    # Elsewhere مديرية is a directorate: «مديرية أمن أسيوط» is the governorate's directorate
+    # of security, not a district of Asyut.
+    assert place_of(gp, "أخطرت مديرية أمن أسيوط النيابة العامة في مصر بالحادث.",
+                    "أسيوط") == "gn:359781"
+    assert place_of(gp, "أعلنت مديرية صحة إدلب وصول المصابين.", "إدلب") == "gn:169387"
+
+
+def test_the_regional_adjective_places_akkars_bireh(gp: Geoparser) -> None:
+    assert place_of(gp, "شيع أهالي البيرة العكارية شابين قضيا في حادث سير.",
+                    "البيرة") == "gn:280276"
+    assert place_of(gp, "اقتحمت قوات الاحتلال مدينة البيرة قرب رام الله.",
+                    "البيرة") == "gn:285108"
+
+
+def test_the_issue_examples_keep_their_places(gp: Geoparser) -> None:
+    text = ("استقبل أمير قطر ملك الأردن ثم اتصل برئيس وزراء لبنان. وتجددت الاشتباكات في طرابلس "
+            "شمال لبنان، ووصل الوفد إلى مدينة طرابلس (شمالي لبنان). ووقعت النيجر ومالي وبوركينا "
+            "فاسو ميثاقا أمنيا.")
+    got = [(m.text, m.place.id) for m in gp.parse(text) if m.type == "toponym"]
+    assert ("قطر", "gn:289688") in got and ("الأردن", "gn:248816") in got
+    assert sum(1 for t, _ in got if t == "لبنان") == 3
+    assert [p for t, p in got if t == "طرابلس"] == ["gn:266826", "gn:266826"]  # Tripoli, LB
+    assert ("مالي", "gn:2453866") in got
+    assert place_of(gp, "وقع الحادث بمركز مغاغة شمال محافظة المنيا في مصر.", "مغاغة")
+
+
+def test_refugee_camps_are_features(gp: Geoparser) -> None:
+    text = "داهم الجيش مخيم نور شمس قرب طولكرم، وتظاهر سكان مخيم البداوي في شمال لبنان."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:nur-shams-camp", "feature:beddawi-camp"} <= ids
+
+
+def test_khuzestan_towns_by_their_arabic_names(gp: Geoparser) -> None:
+    text = "خرجت مظاهرات في المحمرة والفلاحية والخفاجية جنوب غرب إيران."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:127319", "gn:116102", "gn:137268"} <= ids
+
+
+def test_lebanese_divisions_take_their_arabic_names_from_the_dump(gp: Geoparser) -> None:
+    assert place_of(gp, "سقطت قذيفة على بلدة في قضاء صور جنوبي لبنان.", "قضاء صور") == "gn:267006"
+    assert place_of(gp, "حلقت مسيرات فوق قرى محافظة النبطية في لبنان.",
+                    "محافظة النبطية") == "gn:444191"
+
+
+def test_build_reads_the_divisions_of_a_geonames_dump(build: object, tmp_path: Path) -> None:
+    read_dump = build.read_dump  # type: ignore[attr-defined]
+    caza = ("267006\tCaza de Tyr\tCaza de Tyr\tCaza de Tyr,Qada' Sur,قضاء صور\t33.2\t35.3\tA"
+            "\tADM2\tLB\t\t06\t267006\t\t\t0\t\t10\tAsia/Beirut\t2016-01-01\n")
+    dump = tmp_path / "LB.txt"
+    dump.write_text(caza, encoding="utf-8")
+    areas: dict[int, dict[str, object]] = {}
+    assert read_dump(dump, areas) == {}  # no populated place
+    assert areas[267006]["alternatenames"] == ["Caza de Tyr", "Qada' Sur", "قضاء صور"]
+
+
+def test_a_name_without_its_article_is_the_word_it_spells(gp: Geoparser) -> None:
+    # «رقة» "tenderness", «ميادين» "squares", «داخله» "inside it": the towns are الرقة,
+    # الميادين, الداخلة, and only those spellings name them.
+    text = ("تحدثت برقة في ميادين المدينة وأبدعت داخله، ثم سافرت إلى الرقة والميادين في "
+            "سوريا، وإلى الداخلة.")
+    got = [(m.text, m.place.id) for m in gp.parse(text) if m.type == "toponym"]
+    assert got == [("الرقة", "gn:172955"), ("الميادين", "gn:173480"), ("سوريا", "gn:163843"),
+                   ("الداخلة", "gn:2463447")]
+
+
+def test_news_towns_without_an_arabic_name_in_geonames_have_the_press_forms(
+    gp: Geoparser,
+) -> None:
+    text = ("انسحبت القوات من ليسيتشانسك وباخموت، وتجددت المعارك في قصر بن غشير جنوب طرابلس "
+            "الليبية، وفر السكان من مليط في السودان.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:702972", "gn:713174", "gn:2213618", "gn:370181"} <= ids
+    # كتم "concealed" is Kutum only with its country or a cue nearby.
+    assert "gn:371745" not in {m.place.id for m in gp.parse("كتم الشاهد ما رآه عن الجميع.")}
+    assert place_of(gp, "وصلت قافلة المساعدات إلى مدينة كتم شمال دارفور.", "كتم") == "gn:371745"
+
+
+def test_a_cue_for_another_kind_of_place_does_not_let_in_a_word_abroad(gp: Geoparser) -> None:
+    # The list's head asks for wilayas; برج "tower" names only a town of Iran.
+    text = "الولايات المعنية هي: تبسة، وخنشلة، وبسكرة، وبرج باجي مختار في الجزائر."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "برج" and r.why == Rejection.CUE_MISFIT for r in rejected)
+    assert "برج" not in {m.text for m in gp.parse(text)}
+
+
+def test_regions_within_countries_that_the_news_names(gp: Geoparser) -> None:
+    text = ("تجدد القصف على الغوطة الشرقية، وتوترت الأوضاع في فزان وإقليم برقة بليبيا وفي صعيد "
+            "مصر، وقصفت إسرائيل جبل عامل والضاحية الجنوبية لبيروت.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:ghouta", "feature:fezzan", "feature:cyrenaica", "feature:upper-egypt",
+            "feature:jabal-amel", "feature:dahieh"} <= ids
+    # الجليل "the sublime" is Galilee only with its country or a cue nearby.
+    assert "feature:galilee" not in {m.place.id for m in gp.parse("قال عبد الجليل إن الجليل صبور.")}
+
+
+def test_a_definite_adjective_after_a_definite_noun_with_its_conjunction(gp: Geoparser) -> None:
+    # «والفرقة الهاشمية» "and the Hashemite band": الهاشمية (villages and an Iraqi district
+    # named like the word) is the adjective.
+    text = "تشارك الفرق الشعبية والفرقة الهاشمية للتراث في المهرجان بالأردن."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "الهاشمية" and r.why == Rejection.DEFINITE_ADJECTIVE for r in rejected)
+
+
+def test_turkish_quake_towns_by_the_spellings_of_the_press(gp: Geoparser) -> None:
+    text = "انهارت مبان في إلازيغ والإسكندرونة ونورداغي وملاطية وكهرمان مرعش جنوب تركيا."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:315808", "gn:311111", "gn:415534", "gn:304922", "gn:310859"} <= ids
+
+
+def test_derby_is_a_match_before_it_is_a_town(gp: Geoparser) -> None:
+    assert "ديربي" not in {m.text for m in gp.parse("فاز الفريق في ديربي العاصمة بهدفين.")}
+    assert place_of(gp, "ولد اللاعب في مدينة ديربي وسط إنجلترا.", "ديربي") == "gn:2651347"
+
+
+def test_gaza_neighbourhoods_hajj_sites_and_el_obeid(gp: Geoparser) -> None:
+    text = ("توغلت الدبابات في حي الشجاعية وحي الزيتون غرب مدينة غزة، ووقف الحجاج في مزدلفة قرب "
+            "مكة، وسيطرت القوات على الأبيض في شمال كردفان بالسودان.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:shujaiyya", "feature:zeitoun", "feature:muzdalifah", "gn:379003"} <= ids
+    # الأبيض "the white" and الزيتون "olives" are words where nothing makes them places.
+    assert not gp.parse("ارتدى اللاعبون القميص الأبيض وأكلوا الزيتون.")
+
+
+def test_a_lexicon_word_in_a_list_of_towns_is_and_plus_a_town(gp: Geoparser) -> None:
+    # وسنجة is a word of the lexicon; after «ود مدني» it is و + Singa, a town of Sudan too.
+    assert place_of(gp, "سيطرت القوات على ود مدني وسنجة والفاشر.", "سنجة") == "gn:366847"
+    # وافقا "they both agreed" after Oman is no و + Afqa (a Lebanese village).
+    assert "افقا" not in {m.text for m in gp.parse("وصل الوزيران إلى عمان وافقا على الاتفاق.")}
+
+
+def test_a_players_title_holds_over_describing_words(gp: Geoparser) -> None:
+    text = "وسجل المهاجم الأوروغوياني الجديد داروين نونيز هدفين في المباراة."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "داروين" and r.why == Rejection.PERSON for r in rejected)
+    # A statesman's title with its nisba is often followed by the place he visits.
+    text = "زار الرئيس الفرنسي بيروت، ووصل المبعوث الأممي مأرب في اليمن."
+    assert {"بيروت", "مأرب"} <= {m.text for m in gp.parse(text)}
+
+
+def test_bahri_is_naval_unless_sudan_is_named(gp: Geoparser) -> None:
+    assert not gp.parse("استهدفت الجماعة السفينة بصاروخ بحري وطائرة مسيرة.")
+    text = "اشتدت المعارك في الخرطوم وبحري وأم درمان."
+    assert place_of(gp, text, "بحري") == "gn:379251"
+
+
+def test_neighbourhoods_of_the_two_tripolis(gp: Geoparser) -> None:
+    text = "سقطت قذائف على عين زارة وأبو سليم جنوب طرابلس الليبية."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:ain-zara", "feature:abu-salim", "gn:2210247"} <= ids
+    text = "تجددت الاشتباكات بين جبل محسن وباب التبانة في طرابلس."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:jabal-mohsen", "feature:bab-al-tabbaneh", "gn:266826"} <= ids
+    # أبو سليم is a man's name before it is a district: only near a place of Libya.
+    assert not gp.parse("قال أبو سليم إن الأمور بخير.")
+
+
+def test_a_hamza_spelling_read_as_proclitic_plus_name_is_split(gp: Geoparser) -> None:
+    # The lexicon reads «وآسيا» as و + آسيا; folded without its hamza («واسيا») it misreads
+    # it as a word of its own: the folded form is split all the same.
+    text = "نمت التجارة بين الصين وآسيا، ووقعت كازاخستان اتفاقا في تركستان وأستانا."
+    assert {"آسيا", "أستانا"} <= {m.text for m in gp.parse(text)}
+
+
+def test_a_governorate_is_no_small_namesake_of_a_town_abroad(gp: Geoparser) -> None:
+    # الجوف: a governorate of Yemen (no population) beside Al Jawf, a town of Libya.
+    text = "سيطر الحوثيون على مواقع في محافظة البيضاء، وتقدموا نحو مأرب والجوف."
+    assert place_of(gp, text, "الجوف") == "gn:74222"
+
+
+def test_the_press_names_of_iraqi_and_syrian_towns_and_nuclear_sites(gp: Geoparser) -> None:
+    text = "قصفت المقاتلات تلعفر في العراق وكوباني في سوريا ومنشأة فوردو في إيران."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:90393", "gn:172256", "feature:fordow"} <= ids
+
+
+def test_the_liptako_gourma_region(gp: Geoparser) -> None:
+    text = "وقعت مالي والنيجر وبوركينا فاسو ميثاق ليبتاكو – غورما لإنشاء تحالف أمني."
+    assert "region:liptako-gourma" in {m.place.id for m in gp.parse(text)}
+
+
+def test_a_word_named_as_a_place_with_its_cue_is_that_place_elsewhere_in_the_text(
+    gp: Geoparser,
+) -> None:
+    text = ("ألقت مسيرة قنبلة على بلدة الخيام في جنوب لبنان. وبعد ساعة سقطت قذيفة ثانية في "
+            "الوادي المحاذي للخيام.")
+    assert [m.start for m in gp.parse(text) if m.place.id == "gn:279727"] == [
+        text.index("الخيام"), text.rindex("خيام")]
+    assert not gp.parse("نصب النازحون الخيام في الساحة.")
+
+
+def test_somali_states_damascus_districts_and_ilam(gp: Geoparser) -> None:
+    text = ("رفضت ولايتا هيرشبيلي وجوبالاند قرار مقديشو، وسقطت قذائف على المزة وجوبر في دمشق، "
+            "وامتدت الاحتجاجات إلى عيلام غرب إيران.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"feature:hirshabelle", "feature:jubaland", "feature:mezzeh", "feature:jobar",
+            "gn:130802"} <= ids
+
+
+def test_maghreb_clubs_named_after_their_towns(gp: Geoparser) -> None:
+    text = "لعب لحسنية أكادير ونهضة بركان ووفاق سطيف، ثم عاد إلى أكادير مدربا."
+    _, rejected = gp.analyse(text)
+    assert {r.text for r in rejected if r.why == Rejection.CLUB} >= {"أكادير", "بركان", "سطيف"}
+    assert [m.start for m in gp.parse(text)] == [text.rindex("أكادير")]
+
+
+def test_a_lone_town_abroad_needs_a_place_of_its_country(gp: Geoparser) -> None:
+    # Puno (Peru) is the goalkeeper here: no cue, no other place of Peru in the text.
+    text = "تألق بونو في المباراة وتصدى لركلتين، وسجل حكيمي للمنتخب المغربي."
+    _, rejected = gp.analyse(text)
+    assert any(r.text == "بونو" and r.why == Rejection.LONE_TOWN for r in rejected)
+    assert place_of(gp, "وصل السياح إلى بونو جنوب البيرو.", "بونو") == "gn:3931276"
+    # A town of the Arab world is named in its local news without its country.
+    assert place_of(gp, "افتتح المحافظ طريقا جديدا في سبلين.", "سبلين").startswith("gn:")
+
+
+def test_the_home_region_is_the_build_scripts(build: object) -> None:
+    from gazetteer.geoparser import HOME_REGION
+
+    assert HOME_REGION == sys.modules["world_data"].REGION
+
+
+def test_a_rejected_lone_town_does_not_place_its_neighbours(gp: Geoparser) -> None:
+    # Darwin is the striker, set aside: it must not pull Liverpool to Australia.
+    assert place_of(gp, "سجل داروين نونيز هدفا لليفربول.", "ليفربول") == "gn:2644210"
+
+
+def test_divisions_the_sources_leave_without_an_arabic_name(gp: Geoparser) -> None:
+    text = ("اجتاحت القوات ولاية الجزيرة وسط السودان، وشهدت محافظة الشرقية في مصر أمطارا، واندلعت "
+            "احتجاجات في سيستان وبلوشستان وكردستان إيران.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:408648", "gn:360016", "gn:1159456", "gn:126584"} <= ids
+    # «الجزيرة» "the island" and «المنطقة الشرقية» "the eastern region" need their country.
+    assert not gp.parse("زار السياح الجزيرة وتجولوا في المنطقة الشرقية منها.")
+
+
+def test_ukrainian_front_towns_in_the_press_spellings(gp: Geoparser) -> None:
+    text = "قصفت روسيا زابوريجيا وأفدييفكا وكوراخوفي في أوكرانيا."
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:687700", "gn:713122", "gn:695357"} <= ids
