@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -37,6 +38,8 @@ class ViewData:
     countries: list[CountrySummary] = field(default_factory=list)
     places: list[PlaceSummary] = field(default_factory=list)  # what the filter shows
     stats: dict[str, int] = field(default_factory=dict)
+    #: Mentions per day of the filter without its dates (``explorer.qt.timeline``).
+    timeline: list[tuple[date, int]] = field(default_factory=list)
 
 
 def compute(reader: IndexReader, request: Request) -> ViewData:
@@ -51,6 +54,7 @@ def compute(reader: IndexReader, request: Request) -> ViewData:
         countries=reader.countries(f),
         places=places,
         stats=reader.stats(),
+        timeline=reader.timeline(f.undated()),
     )
 
 

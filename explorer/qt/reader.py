@@ -8,6 +8,7 @@ the window can say so and offer to rebuild, instead of a traceback in a slot.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
 from explorer.article import Article
@@ -63,6 +64,8 @@ class SafeReader:
 
     def mentions_in(self, doc: str) -> list[Mention]:
         return self._call(lambda: self.inner.mentions_in(doc), [])
+    def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]:
+        return self._call(lambda: self.inner.timeline(f, bucket), [])
 
     def stats(self) -> dict[str, int]:
         return self._call(self.inner.stats, {})

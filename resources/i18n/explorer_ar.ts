@@ -221,6 +221,113 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>A region: the places of its countries, and itself</source>
+        <extracomment>The regions the index knows (few: their rows of ``place_stats``).</extracomment>
+        <translation>إقليم: أماكن دوله، والإقليم نفسه</translation>
+    </message>
+    <message>
+        <source>Place names</source>
+        <translation>أسماء الأماكن</translation>
+    </message>
+    <message>
+        <source>Demonyms</source>
+        <translation>النِّسب</translation>
+    </message>
+    <message>
+        <source>Adjectives of places («اللبنانية»), counted on their place</source>
+        <translation>صفات الأماكن («اللبنانية»)، تُحسب على مكانها</translation>
+    </message>
+    <message>
+        <source>Minimum confidence</source>
+        <translation>أدنى ثقة</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>كل الأقاليم</translation>
+    </message>
+    <message>
+        <source>Kinds: {kinds}</source>
+        <translation>الأنواع: {kinds}</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>كل الأنواع</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>countries</source>
+        <translation>الدول</translation>
+    </message>
+    <message>
+        <source>provinces</source>
+        <translation>المحافظات</translation>
+    </message>
+    <message>
+        <source>districts</source>
+        <translation>المناطق الإدارية</translation>
+    </message>
+    <message>
+        <source>regions</source>
+        <translation>الأقاليم</translation>
+    </message>
+    <message>
+        <source>cities</source>
+        <translation>المدن</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>المعالم</translation>
+    </message>
+    <message>
+        <source>only {kind}</source>
+        <translation>{kind} فقط</translation>
+    </message>
+    <message>
+        <source>place names and demonyms</source>
+        <translation>أسماء الأماكن والنِّسب</translation>
+    </message>
+    <message>
+        <source>demonyms only</source>
+        <translation>النِّسب فقط</translation>
+    </message>
+    <message>
+        <source>no mention type</source>
+        <translation>بلا نوع ذِكر</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>من {start} إلى {end}</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>منذ {start}</translation>
+    </message>
+    <message>
+        <source>until {end}</source>
+        <translation>حتى {end}</translation>
+    </message>
+    <message>
+        <source>confidence ≥ {value}</source>
+        <translation>الثقة ≥ {value}</translation>
+    </message>
+    <message>
+        <source>article {file}</source>
+        <translation>المقال {file}</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>المرشحات:</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>إزالة هذا المرشح</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{mentions} in {passages}</source>
@@ -276,6 +383,10 @@
         <translation>المشكلات ({count})</translation>
     </message>
     <message>
+        <source>the saved filter cannot be used ({why}); all is shown</source>
+        <translation>لا يمكن استخدام المرشح المحفوظ ({why})؛ يُعرض كل شيء</translation>
+    </message>
+    <message>
         <source>{demonyms} (not counted on the map)</source>
         <translation>{demonyms} (لا تُحتسب على الخريطة)</translation>
     </message>
@@ -298,10 +409,6 @@
     <message>
         <source>indexing cancelled: the map shows what was indexed</source>
         <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس</translation>
-    </message>
-    <message>
-        <source>the article {file}</source>
-        <translation>المقال {file}</translation>
     </message>
     <message>
         <source>Passages for {what}</source>
@@ -591,6 +698,52 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Per day</source>
+        <translation>يوميًا</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>أسبوعيًا</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>كل التواريخ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>أي تاريخ</translation>
+    </message>
+    <message>
+        <source>too many days: shown per week</source>
+        <translation>أيام كثيرة: تُعرض أسبوعيًا</translation>
+    </message>
+    <message>
+        <source>mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>{date}: {mentions}</source>
+        <translation>{date}: {mentions}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDock</name>
+    <message>
+        <source>Timeline</source>
+        <translation>الخط الزمني</translation>
     </message>
 </context>
 </TS>
