@@ -242,7 +242,9 @@ def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable:
         return IndexUnavailable(path, "read-only", "cannot be written (read-only file or folder)")
     if "full" in msg or code == sqlite3.SQLITE_FULL:
         return IndexUnavailable(path, "full", "cannot grow: the disk is full")
-    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+    # A damaged page can also show as text that is not UTF-8 where the schema says TEXT.
+    if ("not a database" in msg or "malformed" in msg or "corrupt" in msg
+            or "could not decode to utf-8" in msg):
         return IndexUnavailable(path, "corrupt", "is damaged (not a valid SQLite database)")
     return IndexUnavailable(path, "unavailable", f"cannot be used: {exc}")
 

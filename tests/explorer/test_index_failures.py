@@ -85,6 +85,19 @@ def test_damaged_pages_are_reported_and_rebuild_carries_corrections(
         assert db.stats()["articles"] == 5
 
 
+def test_text_that_is_not_utf8_is_damage(indexed: Path) -> None:
+    """A damaged page can leave bytes that are not UTF-8 in a TEXT column: SQLite reads them,
+    Python cannot decode them. That is a damaged index (offer a rebuild), not "unavailable"."""
+    conn = sqlite3.connect(indexed)
+    with conn:
+        conn.execute("UPDATE articles SET title = CAST(x'ff' AS TEXT) WHERE id = "
+                     "(SELECT MIN(id) FROM articles)")
+    conn.close()
+    with pytest.raises(IndexUnavailable) as info, IndexDB(indexed) as db:
+        db.dump()
+    assert info.value.reason == "corrupt"
+
+
 def test_rebuild_of_a_readable_index_keeps_corrections_and_settings(indexed: Path) -> None:
     before = user_data(indexed)
     assert before[0] and before[1]
