@@ -544,8 +544,58 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text", default="", metavar="QUERY",
                    help="only passages holding every word of QUERY")
     p.add_argument("--doc", metavar="NAME", help="only this article (path in the folder)")
+    _filter_options(p)
     _common(p)
     _index_option(p)
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    """The window's other filters (``explorer.query.Filter``) as options."""
+    from gazetteer.model import KINDS
+
+    p.add_argument("--region", action="append", default=[], metavar="ID",
+                   help="only places of this region's countries (a place id such as "
+                        "region:central-asia); repeatable")
+    p.add_argument("--kind", action="append", default=[], choices=KINDS,
+                   help="only places of this kind; repeatable")
+    p.add_argument("--demonyms", choices=("also", "only"),
+                   help="count demonym mentions too, or only them (default: place names only)")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="only articles published on or after this date")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
+                   help="only articles published on or before this date")
+    p.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="X",
+                   help="only mentions resolved with at least this confidence (0 to 1)")
+
+
+def _iso_date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text[:40]!r}") from None
+
+
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"not a number from 0 to 1: {text[:40]!r}")
+    return value
+
+
+def _filter_of(args: argparse.Namespace) -> Filter:
+    """The filter the export options describe."""
+    from explorer.query import ALL_TYPES, TOPONYMS, Filter
+
+    types = {None: TOPONYMS, "also": ALL_TYPES, "only": frozenset({"demonym"})}[args.demonyms]
+    return Filter(countries=frozenset(args.country), text=args.text, doc=args.doc,
+                  regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
+                  date_from=args.date_from, date_to=args.date_to,
+                  min_confidence=args.min_confidence)
 
 
 def _country_code(text: str) -> str:
@@ -558,9 +608,9 @@ def _country_code(text: str) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from explorer.export import ExportError, write_export
-    from explorer.query import Filter, IndexReader
+    from explorer.query import IndexReader
 
-    f = Filter(countries=frozenset(args.country), text=args.text, doc=args.doc)
+    f = _filter_of(args)
     if why := writable_output(args.output):
         _err(f"{args.output}: cannot write: {why}")
         return 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from datetime import date
 from itertools import islice
 
 from explorer.article import Article, Corpus
@@ -17,9 +17,11 @@ from explorer.query import (
     Filter,
     PassageHit,
     PlaceSummary,
+    bucketed,
     country_order,
     fold_words,
     order_key,
+    region_members,
     summary_order,
 )
 from gazetteer.model import Mention, Place
@@ -48,9 +50,9 @@ class CorpusIndex:
         docs: defaultdict[str, set[str]] = defaultdict(set)
         for doc, found in self.mentions.items():
             for m in found:
+                self._places[m.place.id] = m.place
                 if m.type != "toponym":
                     continue
-                self._places[m.place.id] = m.place
                 counts[m.place.id] += 1
                 docs[m.place.id].add(doc)
         self._summaries = {
@@ -65,12 +67,11 @@ class CorpusIndex:
     def _passing(self, f: Filter) -> Iterator[tuple[Article, list[Mention]]]:
         """Articles in reading order with their mentions that pass ``f``."""
         words = f.words
-        codes = f.countries
+        members = region_members(self._places[r] for r in f.regions if r in self._places)
         for article in self._ordered:
-            if f.doc is not None and article.doc != f.doc:
+            if (f.doc is not None and article.doc != f.doc) or not f.in_dates(article.published):
                 continue
-            found = [m for m in self.mentions[article.doc]
-                     if m.type == "toponym" and (not codes or m.place.country in codes)]
+            found = [m for m in self.mentions[article.doc] if f.passes(m, members)]
             if words and found:
                 ok = self._matching_spans(article, words)
                 found = [m for m in found if any(s <= m.start and m.end <= e for s, e in ok)]
@@ -102,7 +103,7 @@ class CorpusIndex:
     def countries(self, f: Filter = ALL) -> list[CountrySummary]:
         """Countries of the mentions passing ``f`` (its countries ignored), most mentioned first."""
         counts: Counter[str] = Counter()
-        for s in self.places(replace(f, countries=frozenset())):
+        for s in self.places(f.anywhere()):
             if s.place.country:
                 counts[s.place.country] += s.count
         out = []
@@ -129,6 +130,21 @@ class CorpusIndex:
 
     def article(self, doc: str) -> Article | None:
         return self._by_doc.get(doc)
+
+    def confidences(self) -> dict[str, float]:
+        sums: defaultdict[str, list[float]] = defaultdict(list)
+        for found in self.mentions.values():
+            for m in found:
+                if m.type == "toponym":
+                    sums[m.place.id].append(m.confidence)
+        return {pid: sum(cs) / len(cs) for pid, cs in sums.items()}
+
+    def mentions_in(self, doc: str) -> list[Mention]:
+        return list(self.mentions.get(doc, ()))
+    def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]:
+        """Passing mentions of dated articles per day or week (``explorer.query``)."""
+        return bucketed(((a.published, len(found)) for a, found in self._passing(f)
+                         if a.published is not None), bucket)
 
     def stats(self) -> dict[str, int]:
         return {

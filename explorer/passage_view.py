@@ -15,29 +15,52 @@ from explorer.query import PassageHit
 from gazetteer.model import Mention
 
 HIGHLIGHT = "background-color:#ffe08a; font-weight:bold;"
+#: A mention's link: the highlight says it is a place; underlined, not in link blue.
+LINK = "color:#1a1a1a; text-decoration:underline;"
+TEXT = "#1a1a1a"
+CAPTION = "#444444"
 
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def highlighted(hit: PassageHit) -> str:
-    """The passage as escaped HTML with its mentions wrapped in highlight spans."""
+def highlighted(hit: PassageHit, row: int | None = None, color: str = TEXT) -> str:
+    """The passage as escaped HTML with its mentions wrapped in highlight spans.
+
+    With ``row`` (the hit's row in the panel), the passage is clickable: each mention is a
+    link ``place:ROW:K`` (``hit.mentions[K]``), the rest of the text links to ``passage:ROW``.
+    """
     p = hit.passage
     out: list[str] = []
     pos = p.start
-    for m in sorted(hit.mentions, key=lambda m: m.start):
+
+    def plain(text: str) -> None:
+        if not text:
+            return
+        if row is None:
+            out.append(_e(text))
+        else:
+            out.append(f'<a href="passage:{row}" style="color:{color}; text-decoration:none;">'
+                       f"{_e(text)}</a>")
+
+    for k, m in sorted(enumerate(hit.mentions), key=lambda km: km[1].start):
         start, end = max(m.start, pos), min(m.end, p.end)
         if start >= end:
             continue
-        out.append(_e(p.text[pos - p.start:start - p.start]))
-        out.append(f'<span style="{HIGHLIGHT}">{_e(p.text[start - p.start:end - p.start])}</span>')
+        plain(p.text[pos - p.start:start - p.start])
+        span = f'<span style="{HIGHLIGHT}">{_e(p.text[start - p.start:end - p.start])}</span>'
+        if row is not None:
+            span = f'<a href="place:{row}:{k}" style="{LINK}">{span}</a>'
+        out.append(span)
         pos = end
-    out.append(_e(p.text[pos - p.start:]))
+    plain(p.text[pos - p.start:])
     return "".join(out)
 
 
-def article_heading(hit: PassageHit) -> str:
+def article_heading(hit: PassageHit, row: int | None = None, open_label: str = "") -> str:
+    """The article's title and file · date · outlet; with ``row`` and ``open_label``, a link
+    ``article:ROW`` that opens the article in the reader."""
     a = hit.article
     # File name and date first: after Arabic text, digits would be reordered with it.
     meta = [x for x in (a.doc, _date(a.published), a.outlet) if x]
@@ -46,8 +69,11 @@ def article_heading(hit: PassageHit) -> str:
         if a.title
         else f'<h3 dir="ltr" align="right">{_e(a.doc)}</h3>'
     )
+    link = (f' · <a href="article:{row}">{_e(open_label)}</a>'
+            if row is not None and open_label else "")
     # Left-to-right so that the file name and the date keep their order; right-aligned.
-    return title + f'<p dir="ltr" align="right" style="color:#666;">{_e(" · ".join(meta))}</p>'
+    return title + f'<p dir="ltr" align="right" style="color:#666;">{_e(" · ".join(meta))}' \
+        f"{link}</p>"
 
 
 def _date(iso: str | None) -> str | None:
@@ -88,21 +114,32 @@ def header_html(
     return "".join(parts)
 
 
-def hits_html(hits: Sequence[PassageHit], after_doc: str | None = None) -> str:
+def hits_html(
+    hits: Sequence[PassageHit],
+    after_doc: str | None = None,
+    first_row: int | None = None,
+    open_label: str = "",
+) -> str:
     """Passages grouped by article, each article under its heading; ``after_doc`` is the
-    article the previous page ended with (its passages continue without a new heading)."""
+    article the previous page ended with (its passages continue without a new heading).
+
+    With ``first_row`` (the row of ``hits[0]`` in the panel), passages and mentions are links
+    (see ``highlighted``) and each heading links to its article (``open_label``)."""
     parts: list[str] = []
+    row = first_row
     for doc, group in groupby(hits, key=lambda h: h.article.doc):
         items = list(group)
         if doc != after_doc:
             if after_doc is not None:
                 parts.append("<hr/>")
-            parts.append(article_heading(items[0]))
+            parts.append(article_heading(items[0], row, open_label))
         after_doc = doc
         for hit in items:
             caption = hit.passage.kind == "caption"
-            style = ' style="font-style:italic; color:#444;"' if caption else ""
-            parts.append(f'<p dir="rtl" align="right"{style}>{highlighted(hit)}</p>')
+            style = f' style="font-style:italic; color:{CAPTION};"' if caption else ""
+            text = highlighted(hit, row, CAPTION if caption else TEXT)
+            parts.append(f'<p dir="rtl" align="right"{style}>{text}</p>')
+            row = None if row is None else row + 1
     return "".join(parts)
 
 

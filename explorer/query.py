@@ -6,13 +6,25 @@ describes what the analyst is looking at; every query takes it.
 
 Semantics, shared by both implementations (``tests/explorer/test_reader_contract.py``):
 
-- a mention *passes* a filter when it is a toponym, its place's country is in
-  ``Filter.countries`` (any country, or none, when that set is empty), it is in article
-  ``Filter.doc`` (when given), and its passage contains every word of ``Filter.text`` (when
-  given; words compared folded, see ``fold_words``);
+- a mention *passes* a filter when its type is in ``Filter.types`` (toponyms only by default:
+  demonyms are counted apart), its place is *where* the filter says (below), its place's kind
+  is in ``Filter.kinds`` (any kind when empty), its confidence is at least
+  ``Filter.min_confidence``, it is in article ``Filter.doc`` (when given), its article was
+  published between ``Filter.date_from`` and ``Filter.date_to`` (ISO dates, both inclusive, the
+  date as the article writes it; undated articles pass only when neither is set), and its
+  passage contains every word of ``Filter.text`` (when given; words compared folded, see
+  ``fold_words``);
+- *where*: with neither ``Filter.countries`` nor ``Filter.regions``, anywhere; else the place's
+  country is one of ``countries`` or a member of one of the ``regions`` (region place ids), or
+  the place is one of those regions;
 - ``places(f)``: the places of the passing mentions with their counts, most mentioned first;
-- ``countries(f)``: countries of the passing mentions, ``f.countries`` ignored (so a country
-  list shows every country while some are selected);
+- ``confidences()``: the mean confidence of each place's toponym mentions, whole index;
+- ``mentions_in(doc)``: every mention of one article, demonyms too, whatever the filter (the
+  reader shows them all);
+- ``countries(f)``: countries of the passing mentions, ``f.countries`` and ``f.regions`` ignored
+  (so a country list shows every country while some are selected);
+- ``timeline(f, bucket)``: the passing mentions of dated articles per day (or per week, dated
+  by its Monday), in date order, empty buckets left out;
 - ``passages(f, place_id, offset, limit)``: passages holding at least one passing mention (of
   ``place_id`` when given), each with those mentions, in reading order: article date (undated
   articles last), then file, then offset; ``count_passages`` counts them.
@@ -22,13 +34,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
 from explorer.article import Article, Passage
-from gazetteer.model import Mention, Place
+from gazetteer.model import Mention, MentionType, Place
 from gazetteer.normalize import fold
+
+#: The default mention types: place names (demonyms are counted apart).
+TOPONYMS = frozenset({MentionType.TOPONYM.value})
+#: Every mention type.
+ALL_TYPES = frozenset(t.value for t in MentionType)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,11 +57,56 @@ class Filter:
     countries: frozenset[str] = frozenset()  # ISO codes; empty = every country
     text: str = ""  # full-text query: passages containing every word of it (folded)
     doc: str | None = None  # one article
+    kinds: frozenset[str] = frozenset()  # PlaceKind values; empty = every kind
+    types: frozenset[str] = TOPONYMS  # MentionType values
+    date_from: str | None = None  # ISO date (YYYY-MM-DD), inclusive
+    date_to: str | None = None  # ISO date, inclusive
+    min_confidence: float = 0.0
+    regions: frozenset[str] = frozenset()  # region place ids: their member countries
 
     @property
     def words(self) -> tuple[str, ...]:
         """The query's words, folded as passages are (see ``fold_words``)."""
         return tuple(dict.fromkeys(fold_words(self.text)))
+
+    @property
+    def dated(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+    @property
+    def somewhere(self) -> bool:
+        """The filter says where: some countries or regions."""
+        return bool(self.countries or self.regions)
+
+    def anywhere(self) -> Filter:
+        """The same filter, without its countries and regions."""
+        return replace(self, countries=frozenset(), regions=frozenset())
+
+    def undated(self) -> Filter:
+        """The same filter, without its date range (what a timeline shows)."""
+        return replace(self, date_from=None, date_to=None)
+
+    def in_dates(self, published: str | None) -> bool:
+        """An article published then (ISO 8601, None: undated) passes the date range."""
+        if not self.dated:
+            return True
+        if published is None:
+            return False
+        day = published[:10]
+        return ((self.date_from is None or day >= self.date_from)
+                and (self.date_to is None or day <= self.date_to))
+
+    def passes(self, m: Mention, members: frozenset[str] = frozenset()) -> bool:
+        """Whether mention ``m`` passes the filter's conditions on mentions and places;
+        ``members``: the countries of ``self.regions`` (see ``region_members``)."""
+        p = m.place
+        if m.type not in self.types or m.confidence < self.min_confidence:
+            return False
+        if self.kinds and p.kind not in self.kinds:
+            return False
+        if self.somewhere:
+            return p.country in self.countries or p.country in members or p.id in self.regions
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +171,45 @@ class IndexReader(Protocol):
 
     def article(self, doc: str) -> Article | None: ...
 
+    def mentions_in(self, doc: str) -> list[Mention]:
+        """Every mention of article ``doc`` (toponyms and demonyms, no filter), in text order;
+        [] for an unknown article."""
+        ...
+
+    def confidences(self) -> dict[str, float]:
+        """Each place's confidence: the mean of its toponym mentions' confidence over the whole
+        index (no filter; the places table's figure)."""
+        ...
+    def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]: ...
+
     def stats(self) -> dict[str, int]:
         """Counts: articles, passages, mentions (toponyms and demonyms), demonyms, places."""
         ...
+
+
+def region_members(regions: Iterable[Place]) -> frozenset[str]:
+    """The member countries of some regions."""
+    return frozenset(code for r in regions for code in r.members)
+
+
+BUCKETS = ("day", "week")
+
+
+def bucketed(days: Iterable[tuple[str, int]], bucket: str) -> list[tuple[date, int]]:
+    """Counts per ISO day (``YYYY-MM-DD``, any order, repeats added) as counts per day or per
+    week (dated by its Monday), in date order; days that are not dates are left out."""
+    if bucket not in BUCKETS:
+        raise ValueError(f"bucket must be one of {', '.join(BUCKETS)}: {bucket!r}")
+    out: dict[date, int] = {}
+    for day, n in days:
+        try:
+            d = date.fromisoformat(day[:10])
+        except ValueError:
+            continue
+        if bucket == "week":
+            d -= timedelta(days=d.weekday())
+        out[d] = out.get(d, 0) + n
+    return sorted(out.items())
 
 
 _TOKEN = re.compile(r"[^\W_]+")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -37,6 +38,8 @@ class ViewData:
     countries: list[CountrySummary] = field(default_factory=list)
     places: list[PlaceSummary] = field(default_factory=list)  # what the filter shows
     stats: dict[str, int] = field(default_factory=dict)
+    #: Mentions per day of the filter without its dates (``explorer.qt.timeline``).
+    timeline: list[tuple[date, int]] = field(default_factory=list)
 
 
 def compute(reader: IndexReader, request: Request) -> ViewData:
@@ -51,11 +54,13 @@ def compute(reader: IndexReader, request: Request) -> ViewData:
         countries=reader.countries(f),
         places=places,
         stats=reader.stats(),
+        timeline=reader.timeline(f.undated()),
     )
 
 
 class _Worker(QObject):
     done = Signal(object)  # ViewData
+    confidences = Signal(object)  # dict[str, float]
     failed = Signal(object)  # IndexUnavailable
 
     def __init__(self, open_reader: Callable[[], IndexReader]) -> None:
@@ -73,6 +78,15 @@ class _Worker(QObject):
             self.failed.emit(exc)
 
     @Slot()
+    def compute_confidences(self) -> None:
+        try:
+            if self.reader is None:
+                self.reader = self.open_reader()
+            self.confidences.emit(self.reader.confidences())
+        except IndexUnavailable as exc:
+            self.failed.emit(exc)
+
+    @Slot()
     def close(self) -> None:
         close = getattr(self.reader, "close", None)
         if close is not None:
@@ -83,7 +97,9 @@ class _Worker(QObject):
 class Feed(QObject):
     ready = Signal(object)  # ViewData, the answer to the latest request only
     failed = Signal(object)  # IndexUnavailable
+    confidences = Signal(object)  # dict[str, float]: each place's mean confidence
     _ask = Signal(object)
+    _ask_confidences = Signal()
     _close = Signal()
 
     def __init__(
@@ -96,6 +112,8 @@ class Feed(QObject):
         self._worker.moveToThread(self._thread)
         self._ask.connect(self._worker.compute)
         self._close.connect(self._worker.close)
+        self._ask_confidences.connect(self._worker.compute_confidences)
+        self._worker.confidences.connect(self.confidences)
         self._worker.done.connect(self._on_done)
         self._worker.failed.connect(self.failed)
         self._filter = Filter()
@@ -117,6 +135,11 @@ class Feed(QObject):
             return
         self._busy = True
         self._ask.emit(req)
+
+    def request_confidences(self) -> None:
+        """Ask for every place's confidence (``confidences`` answers): one pass over the
+        mentions, so the places table asks once the data have stopped changing."""
+        self._ask_confidences.emit()
 
     def _on_done(self, data: ViewData) -> None:
         self._busy = False

@@ -39,6 +39,7 @@ class MapSync(QObject):
         self.drawn_seq = 0
         self._fitted = False
         model.changed.connect(self._on_change)
+        model.fitRequested.connect(self.fit_places)
         bridge.events.ready.connect(self._on_ready)
         bridge.events.drawn.connect(self._on_drawn)
 
@@ -85,6 +86,10 @@ class MapSync(QObject):
             self.refresh(fit=not self._fitted)
         elif change.selection:
             self.send({"selected": self.model.selected_place})
+
+    def fit_places(self, place_ids: list[str]) -> None:
+        """Fit the page's view to these places (those it has records of)."""
+        self.send({"fitPlaces": list(place_ids)})
 
     def refresh(self, *, fit: bool) -> None:
         """Send the places the current filter shows, and the selection: at once, or through

@@ -19,8 +19,10 @@ from PySide6.QtCore import (
     QPoint,
     Qt,
     QTimer,
+    QUrl,
+    Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from explorer.passage_view import header_html, hits_html
@@ -95,13 +97,29 @@ class PassageModel(QAbstractListModel):
 
 
 class PassagePanel(QTextBrowser):
-    """Renders the model's loaded passages under a heading; scrolling near the end loads more."""
+    """Renders the model's loaded passages under a heading; scrolling near the end loads more.
+
+    Passages are links: a highlighted place reports ``placeClicked`` (its id), the rest of a
+    passage ``passageClicked`` (the hit); an article's "Open article" link, a double click on
+    a passage and the context menu's "Open article" report ``articleRequested`` (its file),
+    the context menu's "Show only this article" ``onlyArticle``. The panel selects nothing
+    itself: the window passes these on to the session and the reader.
+    """
+
+    placeClicked = Signal(str)
+    passageClicked = Signal(object)  # PassageHit
+    articleRequested = Signal(str)
+    onlyArticle = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passages")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        # The article of the link the last click landed on: a double click's first click may
+        # have selected a place, and the panel shows other passages by the second one.
+        self._clicked_doc: str | None = None
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.model = PassageModel(self)
         #: More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).
@@ -142,7 +160,8 @@ class PassagePanel(QTextBrowser):
         hits = self.model.hits
         explanation = explain(hits) if explain else ""
         empty = empty or self.tr("No passages.")
-        body = hits_html(hits) if hits else f"<p>{html.escape(empty)}</p>"
+        body = (hits_html(hits, None, 0, self._open_label()) if hits
+                else f"<p>{html.escape(empty)}</p>")
         self._shown = len(hits)
         self.setHtml("<html><body>" + header_html(heading, heading_ar, summary, explanation)
                      + body + "</body></html>")
@@ -153,7 +172,7 @@ class PassagePanel(QTextBrowser):
             return
         hits = self.model.hits
         after = hits[self._shown - 1].article.doc if self._shown else None
-        fragment = hits_html(hits[self._shown:], after)
+        fragment = hits_html(hits[self._shown:], after, self._shown, self._open_label())
         self._shown = len(hits)
         self._insert(fragment)
         self._schedule_fetch()
@@ -172,14 +191,76 @@ class PassagePanel(QTextBrowser):
         if near_end and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
 
+    def _open_label(self) -> str:
+        return self.tr("Open article")
+
+    def hit_at(self, href: str) -> PassageHit | None:
+        """The passage a link of the panel belongs to (``passage:``, ``place:``, ``article:``)."""
+        kind, _, rest = href.partition(":")
+        if kind not in ("passage", "place", "article"):
+            return None
+        row = rest.partition(":")[0]
+        hits = self.model.hits
+        return hits[int(row)] if row.isdigit() and int(row) < len(hits) else None
+
+    def _on_anchor(self, url: QUrl) -> None:
+        href = url.toString()
+        hit = self.hit_at(href)
+        if hit is None:
+            return
+        self._clicked_doc = hit.article.doc
+        kind, _, rest = href.partition(":")
+        if kind == "passage":
+            self.passageClicked.emit(hit)
+        elif kind == "article":
+            self.articleRequested.emit(hit.article.doc)
+        else:
+            k = rest.partition(":")[2]
+            if k.isdigit() and int(k) < len(hit.mentions):
+                self.placeClicked.emit(hit.mentions[int(k)].place.id)
+
+    def passage_places(self, hit: PassageHit) -> list[str]:
+        """The places a passage names (toponyms, in text order, each once): the highlighted
+        ones and the others the filter leaves out."""
+        reader = self.model.reader
+        found = reader.mentions_in(hit.article.doc) if reader is not None else []
+        p = hit.passage
+        ids = [m.place.id for m in found
+               if m.type == "toponym" and p.start <= m.start and m.end <= p.end]
+        ids += [m.place.id for m in hit.mentions]
+        return list(dict.fromkeys(ids))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._clicked_doc = None
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        hit = self.hit_at(self.anchorAt(event.position().toPoint()))
+        doc = self._clicked_doc or (hit.article.doc if hit is not None else None)
+        if doc is not None:
+            self.articleRequested.emit(doc)
+            return
+        super().mouseDoubleClickEvent(event)
+
     def context_menu(self, pos: QPoint) -> QMenu:
-        """The context menu at ``pos`` (viewport coordinates): Copy and Select All only."""
+        """The context menu at ``pos`` (viewport coordinates): Copy and Select All, and on a
+        passage Open article and Show only this article."""
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         menu = self.createStandardContextMenu(pos + offset)  # document coordinates
         kept = [a for a in menu.actions() if a.objectName() in MENU_ACTIONS]
         for action in menu.actions():
             if action not in kept:
                 menu.removeAction(action)
+        hit = self.hit_at(self.anchorAt(pos))
+        if hit is not None:
+            doc = hit.article.doc
+            menu.addSeparator()
+            opened = menu.addAction(self.tr("Open article"))
+            opened.setObjectName("open-article")
+            opened.triggered.connect(lambda: self.articleRequested.emit(doc))
+            only = menu.addAction(self.tr("Show only this article"))
+            only.setObjectName("only-article")
+            only.triggered.connect(lambda: self.onlyArticle.emit(doc))
         for extra in self.menu_extras:
             extra(menu, pos)
         return menu

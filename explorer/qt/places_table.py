@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.qt.counts import counts
+from explorer.qt.feed import Feed
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, PlaceSummary
 from explorer.session import Change
@@ -48,14 +50,31 @@ COLUMNS = tuple(str(c) for c in (
     QT_TRANSLATE_NOOP("PlacesTableModel", "Country"),
     QT_TRANSLATE_NOOP("PlacesTableModel", "Kind"),
     QT_TRANSLATE_NOOP("PlacesTableModel", "Mentions"),
-    QT_TRANSLATE_NOOP("PlacesTableModel", "Articles")))
-MENTIONS, ARTICLES = 4, 5
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Articles"),
+    QT_TRANSLATE_NOOP("PlacesTableModel", "Confidence")))
+MENTIONS, ARTICLES, CONFIDENCE = 4, 5, 6
+KIND = 3
+# The kinds of place as the table names them (gazetteer.model.PlaceKind values), translated.
+KIND_NAMES = {
+    "country": QT_TRANSLATE_NOOP("PlacesTableModel", "country"),
+    "admin1": QT_TRANSLATE_NOOP("PlacesTableModel", "first-level division"),
+    "admin2": QT_TRANSLATE_NOOP("PlacesTableModel", "second-level division"),
+    "region": QT_TRANSLATE_NOOP("PlacesTableModel", "region"),
+    "city": QT_TRANSLATE_NOOP("PlacesTableModel", "city or town"),
+    "feature": QT_TRANSLATE_NOOP("PlacesTableModel", "feature"),
+}
+# A feed's index is asked for the places' confidences once its data stop changing this long
+# (a pass over every mention: never once per indexing batch).
+CONFIDENCE_DELAY_MS = 2000
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class PlacesTableModel(QAbstractTableModel):
     """The places of the session's filter with their counts, most mentioned first.
+
+    Confidence is a place's figure over the whole index, not the filter: the mean of the
+    geoparser's confidence for its place-name mentions (``IndexReader.confidences``).
 
     While the table is hidden (``set_active(False)``) it does not query the index: it reloads
     once when shown again. With a feed (``fed``: a large index), the rows come from the feed's
@@ -71,8 +90,39 @@ class PlacesTableModel(QAbstractTableModel):
         self._stale = False
         self.fed = False
         self._fed_rows: list[PlaceSummary] = []
+        self.confidence: dict[str, float] = {}
+        self._feed: Feed | None = None
+        self._confidence_timer = QTimer(self)
+        self._confidence_timer.setSingleShot(True)
+        self._confidence_timer.setInterval(CONFIDENCE_DELAY_MS)
+        self._confidence_timer.timeout.connect(self._ask_confidences)
         model.changed.connect(self._on_change)
         self.reload()
+
+    def set_feed(self, feed: Feed | None) -> None:
+        """Rows and confidences from ``feed`` (off the GUI thread), or from the session's
+        reader (None)."""
+        if self._feed is not None:
+            self._feed.confidences.disconnect(self._on_confidences)
+        self._feed = feed
+        self.fed = feed is not None
+        self.confidence = {}
+        if feed is not None:
+            feed.confidences.connect(self._on_confidences)
+
+    def _ask_confidences(self) -> None:
+        if self._feed is not None:
+            self._feed.request_confidences()
+        elif self.session.reader is not None:
+            self._on_confidences(self.session.reader.confidences())
+        else:
+            self._on_confidences({})
+
+    def _on_confidences(self, found: dict[str, float]) -> None:
+        self.confidence = found
+        if self.rows:
+            self.dataChanged.emit(self.index(0, CONFIDENCE),
+                                  self.index(len(self.rows) - 1, CONFIDENCE))
 
     def reload(self) -> None:
         self._stale = False
@@ -99,6 +149,11 @@ class PlacesTableModel(QAbstractTableModel):
             self._stale = True
 
     def _on_change(self, change: Change) -> None:
+        if change.data:
+            if self.fed:
+                self._confidence_timer.start()  # restarted by every batch while indexing
+            else:
+                self._ask_confidences()
         if self.fed:
             return  # the feed's answer for the new filter or data comes through set_rows
         if change.filter or change.data:
@@ -127,7 +182,15 @@ class PlacesTableModel(QAbstractTableModel):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
             return self.tr(COLUMNS[section])
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole
+                and section == CONFIDENCE):
+            return self.tr("The geoparser's mean confidence (0 to 1) over this place's "
+                           "place-name mentions in the whole index")
         return None
+
+    def kind_name(self, kind: str) -> str:
+        name = KIND_NAMES.get(kind)
+        return self.tr(str(name)) if name is not None else kind
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -135,17 +198,23 @@ class PlacesTableModel(QAbstractTableModel):
         s = self.rows[index.row()]
         p = s.place
         col = index.column()
-        values = (p.name, p.name_ar, p.country or "", p.kind, s.count, s.articles)
+        confidence = self.confidence.get(p.id)
+        values = (p.name, p.name_ar, p.country or "", p.kind, s.count, s.articles,
+                  -1.0 if confidence is None else confidence)
         if role == Qt.ItemDataRole.DisplayRole:
             value = values[col]
+            if col == CONFIDENCE:
+                return "" if confidence is None else f"{confidence:.2f}"
+            if col == KIND:
+                return self.kind_name(p.kind)
             return f"{value:,}" if isinstance(value, int) else value
         if role == SortRole:
             return values[col]
         if role == PlaceIdRole:
             return p.id
         if role == SearchRole:
-            return f"{p.name} {p.name_ar} {p.country or ''} {p.kind}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (MENTIONS, ARTICLES):
+            return f"{p.name} {p.name_ar} {p.country or ''} {p.kind} {self.kind_name(p.kind)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (MENTIONS, ARTICLES, CONFIDENCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             mentions = counts().mentions(s.count)

@@ -8,11 +8,13 @@ the window can say so and offer to rebuild, instead of a traceback in a slot.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TypeVar
 
 from explorer.article import Article
 from explorer.indexdb import IndexUnavailable
 from explorer.query import CountrySummary, Filter, IndexReader, PassageHit, PlaceSummary
+from gazetteer.model import Mention
 
 T = TypeVar("T")
 
@@ -56,6 +58,14 @@ class SafeReader:
 
     def article(self, doc: str) -> Article | None:
         return self._call(lambda: self.inner.article(doc), None)
+
+    def confidences(self) -> dict[str, float]:
+        return self._call(self.inner.confidences, {})
+
+    def mentions_in(self, doc: str) -> list[Mention]:
+        return self._call(lambda: self.inner.mentions_in(doc), [])
+    def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]:
+        return self._call(lambda: self.inner.timeline(f, bucket), [])
 
     def stats(self) -> dict[str, int]:
         return self._call(self.inner.stats, {})

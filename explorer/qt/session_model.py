@@ -20,6 +20,8 @@ DATA_INTERVAL_MS = 500
 
 class SessionModel(QObject):
     changed = Signal(object)  # explorer.session.Change
+    #: A view asks the map to show these places (a passage was clicked); not a state change.
+    fitRequested = Signal(list)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,11 @@ class SessionModel(QObject):
             return
         self.session.select(place_id)
 
+    def fit_places(self, place_ids: list[str]) -> None:
+        """Ask the map to fit its view to these places (nothing is selected or filtered)."""
+        if place_ids:
+            self.fitRequested.emit(list(place_ids))
+
     def set_filter(self, f: Filter) -> None:
         """Change the filter. A change of countries is a new view: the selection is cleared;
         otherwise the selected place stays if the new filter still shows it."""
@@ -82,6 +89,10 @@ class SessionModel(QObject):
 
     def set_countries(self, codes: frozenset[str]) -> None:
         self.set_filter(replace(self.filter, countries=codes))
+
+    def set_doc(self, doc: str | None) -> None:
+        """One article only (``doc``), or every article again (None)."""
+        self.set_filter(replace(self.filter, doc=doc))
 
     def set_text(self, text: str) -> None:
         self.set_filter(replace(self.filter, text=text.strip()))

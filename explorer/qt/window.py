@@ -26,17 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import filter_store
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
 from explorer.passage_view import explanation_html
+from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
+from explorer.qt.chips import FilterChips, chips
 from explorer.qt.corrections_ui import Corrections
 from explorer.qt.counts import counts
 from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
+from explorer.qt.filter_bar import FilterBar
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
@@ -47,6 +51,7 @@ from explorer.qt.places_table import PlacesDock
 from explorer.qt.reader import SafeReader
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
+from explorer.qt.timeline import TimelineDock
 from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.query import Filter, IndexReader
 from explorer.resources import resources_dir
@@ -110,6 +115,8 @@ class MainWindow(QMainWindow):
         self._gazetteer_files: Sequence[Path] = ()
         self._max_bytes = DEFAULT_MAX_BYTES
         self._jobs = os.cpu_count() or 1
+        self._filter_restored = False  # the filter saved with the open folder was read
+        self._filter_problems: list[Problem] = []  # it could not be used
         self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
         self.session = SessionModel(self)
 
@@ -152,6 +159,10 @@ class MainWindow(QMainWindow):
         self.passages = PassagePanel(right)
         self.passages.setMinimumWidth(300)
         right_layout.addWidget(self.passages)
+        # Passage → map: a place's link selects it, a passage fits the map to its places.
+        self.passages.placeClicked.connect(self.session.select)
+        self.passages.passageClicked.connect(
+            lambda hit: self.session.fit_places(self.passages.passage_places(hit)))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -171,17 +182,31 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.notice)
+        self.filter_bar = FilterBar(self.session, central)
+        layout.addWidget(self.filter_bar)
+        self.chips = FilterChips(self.session, central)
+        layout.addWidget(self.chips)
         layout.addWidget(self.splitter)
+        layout.setStretchFactor(self.splitter, 1)  # the bars above keep their height
         self.setCentralWidget(central)
 
         self.status = StatusBar(self)
         self.status.cancel.clicked.connect(self.cancel_indexing)
         self.places = PlacesDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.places)
+        self.article = ReaderDock(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article)
+        self.article.hide()
+        self.passages.articleRequested.connect(self.article.open)
+        self.passages.onlyArticle.connect(self.session.set_doc)
+        self.timeline = TimelineDock(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
         self.menus = Menus(
             self, open_folder=self.choose_folder, open_recent=self.switch_folder,
             find=self.focus_search, clear_selection=lambda: self.session.select(None),
-            reload=self.reload, docks=[self.places.toggleViewAction()])
+            reload=self.reload,
+            docks=[self.places.toggleViewAction(), self.article.toggleViewAction(),
+                   self.timeline.toggleViewAction()])
         self.menus.set_recent(settings.recent_corpora if settings else [])
         file_actions = self.menus.file.actions()
         after_recent = file_actions.index(self.menus.recent.menuAction()) + 1
@@ -265,6 +290,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
+        self._save_filter()
         self.session.set_reader(None)
         self._set_feed(None)
         self._close_db()
@@ -275,7 +301,10 @@ class MainWindow(QMainWindow):
         self._stats = {}
         self.search.clear()
         self.session.clear()
-        self.session.set_text("")
+        self.session.set_filter(Filter())  # the one-article filter was the old one's too
+        self._filter_restored = False
+        self._filter_problems = []
+        self.article.close_article()
         self.map_sync.new_corpus()
         self.open_folder(root, gazetteer_files=self._gazetteer_files,
                          max_bytes=self._max_bytes, jobs=self._jobs)
@@ -320,6 +349,7 @@ class MainWindow(QMainWindow):
             return exc.reason == "locked"
         self._db = db
         self._add_problems(index_problems(db))
+        self._restore_filter(db)
         path = self.index_path
         feed = Feed(lambda: IndexDB(path, readonly=True), self)
         # Failures of a feed or reader already replaced (a rebuild) are old news.
@@ -336,12 +366,14 @@ class MainWindow(QMainWindow):
         self.feed = feed
         self.map_sync.set_feed(feed)
         self.filter.model.fed = feed is not None
-        self.places.table.model.fed = feed is not None
+        self.places.table.model.set_feed(feed)
+        self.timeline.timeline.fed = feed is not None
 
     def _on_view_data(self, data: ViewData) -> None:
         self._stats = data.stats
         self.filter.model.set_rows(data.countries, data.filter)
         self.places.table.model.set_rows(data.places, data.filter)
+        self.timeline.timeline.set_days(data.timeline, data.filter)
         self.update_status()
 
     def start_indexing(self, indexer: Indexing) -> None:
@@ -381,7 +413,7 @@ class MainWindow(QMainWindow):
             self._open_reader()
         problems = getattr(summary, "problems", None)
         if problems is not None and not getattr(summary, "cancelled", False):
-            self.problems = self._settings_problems()
+            self.problems = self._settings_problems() + self._filter_problems
             self._add_problems([Problem(p.path, p.message, p.line) for p in problems])
         self._finish(not getattr(summary, "cancelled", False))
 
@@ -501,6 +533,34 @@ class MainWindow(QMainWindow):
         if self._same_corpus() and s.countries:
             self.session.set_countries(frozenset(s.countries))
 
+    def _restore_filter(self, db: IndexDB) -> None:
+        """The filter saved with this corpus (``explorer.filter_store``), once per folder
+        opened; a stored value that cannot be used is a problem, and is ignored."""
+        if self._filter_restored:
+            return
+        self._filter_restored = True
+        try:
+            text = db.get_setting(filter_store.KEY)
+            if text is not None:
+                self.session.set_filter(filter_store.from_json(text))
+        except (filter_store.BadFilter, IndexUnavailable) as exc:
+            self._filter_problems = [Problem(str(db.path), self.tr(
+                "the saved filter cannot be used ({why}); all is shown").format(why=exc))]
+            self._add_problems(self._filter_problems)
+
+    def _save_filter(self) -> None:
+        """Keep the filter with the corpus: in its index, if there is one."""
+        path = self.index_path
+        if path is None or not path.exists() or not self._filter_restored:
+            return
+        f = self.session.filter
+        try:
+            with IndexDB(path) as db:
+                db.set_setting(filter_store.KEY, None if f == Filter() else
+                               filter_store.to_json(f))
+        except IndexUnavailable as exc:
+            log.warning("the filter was not saved: %s", exc)
+
     def save_settings(self) -> None:
         s = self.settings
         if s is None:
@@ -544,6 +604,12 @@ class MainWindow(QMainWindow):
         self.session.set_text(self.search.text())
 
     def _on_change(self, change: Change) -> None:
+        text = self.session.filter.text
+        if change.filter and not self._search_timer.isActive() \
+                and self.search.text().strip() != text:
+            self.search.blockSignals(True)
+            self.search.setText(text)
+            self.search.blockSignals(False)
         if change.selection and self.selected_place is not None:
             self.placeSelected.emit(self.selected_place)
         if change.selection or change.filter:
@@ -575,13 +641,15 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("{demonyms} (not counted on the map)").format(
                 demonyms=counts().demonym_mentions(demonyms)))
         f = self.session.filter
-        if f.countries or f.text:
+        if f != Filter():
             what = []
             if f.countries:
                 what.append(self.tr("countries {codes}").format(
                     codes=", ".join(sorted(f.countries))))
             if f.text:
                 what.append(f"“{f.text}”")
+            what += [c.label for c in chips(f, self.chips.region_name)
+                     if not c.key.startswith("country:") and c.key != "text"]
             n = self.map_sync.shown
             shown = counts().places(n)
             parts.append(self.tr("showing {places} for {what}").format(
@@ -608,14 +676,16 @@ class MainWindow(QMainWindow):
                 explain=lambda hits: explanation_html(
                     [m for h in hits for m in h.mentions if m.place.id == p.id]),
             )
-        elif reader is not None and (f.countries or f.text):
-            known = {c.code: c for c in reader.countries(f)}
+        elif reader is not None and f != Filter():
+            known = {c.code: c for c in reader.countries(f)} if f.countries else {}
             what = []
             if f.countries:
                 what.append(", ".join(f"{known[c].name} · {known[c].name_ar}" if c in known
                                       else c for c in sorted(f.countries)))
             if f.text:
                 what.append(f"“{f.text}”")
+            what += [c.label for c in chips(f, self.chips.region_name)
+                     if not c.key.startswith("country:") and c.key != "text"]
             total = reader.count_passages(f)
             self.passages.show_query(reader, f, None,
                                      heading=self.tr("Passages for {what}").format(
@@ -670,6 +740,7 @@ class MainWindow(QMainWindow):
         self._disposed = True
         if self.worker is not None:
             self.worker.stop()
+        self._save_filter()
         self.session.dispose()
         self.exports.wait()
         self._set_feed(None)

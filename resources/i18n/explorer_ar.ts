@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>Place name</source>
+        <translation>اسم مكان</translation>
+    </message>
+    <message>
+        <source>Demonym (adjective of a place)</source>
+        <translation>نسبة (صفة منسوبة إلى مكان)</translation>
+    </message>
+    <message>
+        <source>The file changed since it was indexed: some mentions are not shown.</source>
+        <translation>تغيّر الملف منذ فهرسته: بعض الإشارات لا تظهر.</translation>
+    </message>
+</context>
+<context>
     <name>Corrections</name>
     <message>
         <source>Undo</source>
@@ -257,12 +272,119 @@
         <translation>جارٍ التصدير إلى {path}…</translation>
     </message>
     <message>
+        <source>Exported to {path}</source>
+        <translation>صُدِّر إلى {path}</translation>
+    </message>
+    <message>
         <source>Cannot export to {path}: {error}</source>
         <translation>تعذّر التصدير إلى {path}: {error}</translation>
     </message>
+</context>
+<context>
+    <name>FilterBar</name>
     <message>
-        <source>Exported to {path}</source>
-        <translation>صُدِّر إلى {path}</translation>
+        <source>A region: the places of its countries, and itself</source>
+        <extracomment>The regions the index knows (few: their rows of ``place_stats``).</extracomment>
+        <translation>إقليم: أماكن دوله، والإقليم نفسه</translation>
+    </message>
+    <message>
+        <source>Place names</source>
+        <translation>أسماء الأماكن</translation>
+    </message>
+    <message>
+        <source>Demonyms</source>
+        <translation>النِّسب</translation>
+    </message>
+    <message>
+        <source>Adjectives of places («اللبنانية»), counted on their place</source>
+        <translation>صفات الأماكن («اللبنانية»)، تُحسب على مكانها</translation>
+    </message>
+    <message>
+        <source>Minimum confidence</source>
+        <translation>أدنى ثقة</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>كل الأقاليم</translation>
+    </message>
+    <message>
+        <source>Kinds: {kinds}</source>
+        <translation>الأنواع: {kinds}</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>كل الأنواع</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>countries</source>
+        <translation>الدول</translation>
+    </message>
+    <message>
+        <source>provinces</source>
+        <translation>المحافظات</translation>
+    </message>
+    <message>
+        <source>districts</source>
+        <translation>المناطق الإدارية</translation>
+    </message>
+    <message>
+        <source>regions</source>
+        <translation>الأقاليم</translation>
+    </message>
+    <message>
+        <source>cities</source>
+        <translation>المدن</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>المعالم</translation>
+    </message>
+    <message>
+        <source>only {kind}</source>
+        <translation>{kind} فقط</translation>
+    </message>
+    <message>
+        <source>place names and demonyms</source>
+        <translation>أسماء الأماكن والنِّسب</translation>
+    </message>
+    <message>
+        <source>demonyms only</source>
+        <translation>النِّسب فقط</translation>
+    </message>
+    <message>
+        <source>no mention type</source>
+        <translation>بلا نوع ذِكر</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>من {start} إلى {end}</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>منذ {start}</translation>
+    </message>
+    <message>
+        <source>until {end}</source>
+        <translation>حتى {end}</translation>
+    </message>
+    <message>
+        <source>confidence ≥ {value}</source>
+        <translation>الثقة ≥ {value}</translation>
+    </message>
+    <message>
+        <source>article {file}</source>
+        <translation>المقال {file}</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>المرشحات:</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>إزالة هذا المرشح</translation>
     </message>
 </context>
 <context>
@@ -319,6 +441,10 @@
     <message>
         <source>Problems ({count})</source>
         <translation>المشكلات ({count})</translation>
+    </message>
+    <message>
+        <source>the saved filter cannot be used ({why}); all is shown</source>
+        <translation>لا يمكن استخدام المرشح المحفوظ ({why})؛ يُعرض كل شيء</translation>
     </message>
     <message>
         <source>{demonyms} (not counted on the map)</source>
@@ -537,6 +663,14 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <extracomment>The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out. More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).</extracomment>
         <translation>لا توجد مقاطع.</translation>
     </message>
+    <message>
+        <source>Open article</source>
+        <translation>فتح المقال</translation>
+    </message>
+    <message>
+        <source>Show only this article</source>
+        <translation>عرض هذا المقال فقط</translation>
+    </message>
 </context>
 <context>
     <name>PlaceSearchDialog</name>
@@ -595,6 +729,38 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>المقالات</translation>
     </message>
     <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>دولة</translation>
+    </message>
+    <message>
+        <source>first-level division</source>
+        <translation>تقسيم إداري من المستوى الأول</translation>
+    </message>
+    <message>
+        <source>second-level division</source>
+        <translation>تقسيم إداري من المستوى الثاني</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <source>city or town</source>
+        <translation>مدينة أو بلدة</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>معلم جغرافي</translation>
+    </message>
+    <message>
+        <source>The geoparser&apos;s mean confidence (0 to 1) over this place&apos;s place-name mentions in the whole index</source>
+        <translation>متوسط ثقة المحلّل الجغرافي (من 0 إلى 1) في إشارات اسم هذا المكان في الفهرس كله</translation>
+    </message>
+    <message>
         <source>{name}: {mentions} in {articles}</source>
         <translation>{name}: {mentions}، {articles}</translation>
     </message>
@@ -611,6 +777,29 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
 </context>
 <context>
+    <name>ReaderDock</name>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Show only this article</source>
+        <translation>عرض هذا المقال فقط</translation>
+    </message>
+    <message>
+        <source>Open an article from the passages: its “Open article” link, a double click on a passage, or the passage&apos;s context menu.</source>
+        <translation>افتح مقالاً من المقاطع: رابط «فتح المقال»، أو نقرة مزدوجة على مقطع، أو قائمة المقطع السياقية.</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read (moved, deleted or unreadable since it was indexed). Reload (F5) to index the folder again.</source>
+        <translation>{file}: تتعذّر قراءته (نُقل أو حُذف أو صار غير مقروء منذ فهرسته). أعد التحميل (F5) لفهرسة المجلد من جديد.</translation>
+    </message>
+    <message>
+        <source>Article: {file}</source>
+        <translation>المقال: {file}</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>indexing %v / %m</source>
@@ -619,6 +808,52 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Per day</source>
+        <translation>يوميًا</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>أسبوعيًا</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>كل التواريخ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>أي تاريخ</translation>
+    </message>
+    <message>
+        <source>too many days: shown per week</source>
+        <translation>أيام كثيرة: تُعرض أسبوعيًا</translation>
+    </message>
+    <message>
+        <source>mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>{date}: {mentions}</source>
+        <translation>{date}: {mentions}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDock</name>
+    <message>
+        <source>Timeline</source>
+        <translation>الخط الزمني</translation>
     </message>
 </context>
 </TS>

@@ -316,3 +316,25 @@ def test_csv_walks_every_page_of_passages(
     assert db.count_passages(ALL) > 7
     monkeypatch.setattr("explorer.export._PAGE", 3)  # many short pages, one partial at the end
     assert csv_bytes(db) == whole
+
+
+def test_cli_export_takes_the_windows_other_filters(
+    db: IndexDB, db_path: Path, corpus: Path, tmp_path: Path
+) -> None:
+    from explorer.query import ALL_TYPES
+
+    out = tmp_path / "f.csv"
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(out), "--kind", "city",
+                   "--kind", "country", "--demonyms", "also", "--from", "2021-01-01",
+                   "--to", "2021-09-28", "--min-confidence", "0.9",
+                   "--region", "region:central-asia", "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    f = Filter(kinds=frozenset({"city", "country"}), types=ALL_TYPES, date_from="2021-01-01",
+               date_to="2021-09-28", min_confidence=0.9,
+               regions=frozenset({"region:central-asia"}))
+    assert out.read_bytes() == csv_bytes(db, f)
+    assert 1 < len(read_csv(out.read_bytes())) < len(read_csv(csv_bytes(db, Filter())))
+    for bad in (["--from", "28/09/2021"], ["--min-confidence", "2"], ["--kind", "planet"]):
+        proc = run_cli(str(corpus), "--format", "csv", "-o", str(out), *bad, cwd=tmp_path)
+        last = proc.stderr.strip().splitlines()[-1]
+        assert proc.returncode == 2 and bad[0] in last, proc.stderr

@@ -85,6 +85,19 @@ def test_damaged_pages_are_reported_and_rebuild_carries_corrections(
         assert db.stats()["articles"] == 5
 
 
+def test_text_that_is_not_utf8_is_damage(indexed: Path) -> None:
+    """A damaged page can leave bytes that are not UTF-8 in a TEXT column: SQLite reads them,
+    Python cannot decode them. That is a damaged index (offer a rebuild), not "unavailable"."""
+    conn = sqlite3.connect(indexed)
+    with conn:
+        conn.execute("UPDATE articles SET title = CAST(x'ff' AS TEXT) WHERE id = "
+                     "(SELECT MIN(id) FROM articles)")
+    conn.close()
+    with pytest.raises(IndexUnavailable) as info, IndexDB(indexed) as db:
+        db.dump()
+    assert info.value.reason == "corrupt"
+
+
 def test_rebuild_of_a_readable_index_keeps_corrections_and_settings(indexed: Path) -> None:
     before = user_data(indexed)
     assert before[0] and before[1]
@@ -224,7 +237,7 @@ def test_migration_to_v2_counts_what_v1_holds(indexed: Path) -> None:
         IndexDB(indexed, readonly=True)
     before = user_data(indexed)
     with IndexDB(indexed) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 3  # and on to v3
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == indexdb.SCHEMA_VERSION
         assert db.stats() == want and want["mentions"] > 0
     assert len(list(indexed.parent.glob(f"{indexed.name}.v1-*.bak"))) == 1
     assert user_data(indexed) == before
@@ -244,3 +257,26 @@ def test_reading_an_index_not_built_yet(tmp_path: Path) -> None:
         IndexDB(tmp_path / "none.sqlite", readonly=True)
     assert info.value.reason == "unavailable" and "not built yet" in str(info.value)
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_migration_to_v4_makes_the_timeline_read_one_covering_index(indexed: Path) -> None:
+    """A version-3 index gets the reading-order index holding the counts; its timeline and the
+    analyst's data are as they were."""
+    from explorer.query import Filter
+
+    with IndexDB(indexed) as db:
+        want = db.timeline(Filter())
+    conn = sqlite3.connect(indexed)
+    conn.executescript("DROP INDEX passage_places_by_order; CREATE INDEX passage_places_by_order "
+                       "ON passage_places(sortkey, pstart); PRAGMA user_version = 3;")
+    conn.close()
+    before = user_data(indexed)
+    with IndexDB(indexed) as db:
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        plan = db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT substr(sortkey, 2, 10), SUM(mentions) FROM "
+            "passage_places WHERE 1 AND sortkey < '1' GROUP BY sortkey").fetchall()
+        assert "COVERING INDEX passage_places_by_order" in str(plan)
+        assert db.timeline(Filter()) == want and want
+    assert len(list(indexed.parent.glob(f"{indexed.name}.v3-*.bak"))) == 1
+    assert user_data(indexed) == before

@@ -43,3 +43,16 @@ def test_explanation_names_reasons_and_rivals_escaped() -> None:
     assert "a national capital" in out and "0.90" in out
     assert "Helsinki &lt;b&gt;Town&lt;/b&gt; (US)" in out
     assert explanation_html([]) == ""
+
+
+def test_with_rows_mentions_and_passages_are_links() -> None:
+    from explorer.passage_view import hits_html
+
+    h = hit('<b>x</b> اجتماع في هلسنكي ثم عودة', "هلسنكي")
+    out = hits_html([h, h], None, 7, "Open <article>")
+    assert out.count('href="place:7:0"') == 1 and out.count('href="place:8:0"') == 1
+    assert 'href="passage:7"' in out and 'href="passage:8"' in out
+    assert out.count('href="article:7"') == 1 and "Open &lt;article&gt;" in out
+    assert "<b>" not in out and "&lt;b&gt;x&lt;/b&gt;" in out
+    # Without rows (exports, tests), no links.
+    assert "href" not in hits_html([h])

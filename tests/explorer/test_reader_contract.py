@@ -12,7 +12,7 @@ from explorer.index import CorpusIndex
 from explorer.indexdb import IndexDB
 from explorer.indexer import Indexer
 from explorer.pipeline import open_corpus
-from explorer.query import Filter, IndexReader, PassageHit, order_key
+from explorer.query import ALL_TYPES, Filter, IndexReader, PassageHit, order_key
 from gazetteer import Geoparser
 from tests.explorer.conftest import copy_seeds
 
@@ -22,7 +22,16 @@ EXTRA = {
                       "الجديد مع مسؤولين في بغداد.\n",
     "zz_extra_2.txt": "أخبار\n\nقال مسئول في القاهره إن مستشفي المدينة افتُتح، وإن وزير "
                       "الخارجية سيزور باريس.\n",
+    # Dated articles (Thursday of the week of 2021-09-27, and Monday of the next) naming
+    # cities, countries of Central Asia, the region itself, and demonyms.
+    "zz_extra_3.txt": "وزير يزور طهران\n\nوكالة الأنباء\nتم النشر: 2021/09/30 الساعة 10:00\n\n"
+                      "وصل وزير الخارجية إلى طهران أمس، وبحث مع المسؤولين في الحكومة الإيرانية "
+                      "الوضع في كابول.\n\nوقال إن دول آسيا الوسطى ومنها أوزبكستان تتابع الأمر.\n",
+    "zz_extra_4.txt": "قمة في طشقند\n\nوكالة الأنباء\nتم النشر: 2021/10/04 الساعة 09:30\n\n"
+                      "استضافت طشقند اجتماعا ضم وفودا من كازاخستان وقرغيزستان، وشارك فيه "
+                      "مسؤولون أفغان.\n",
 }
+CENTRAL_ASIA = "region:central-asia"
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +69,21 @@ FILTERS = [
     Filter(text="القاهرة"),
     Filter(text="روسيا", countries=frozenset({"US"})),
     Filter(doc="000_c1925879e5909a48.txt"),
+    Filter(kinds=frozenset({"city"})),
+    Filter(kinds=frozenset({"country", "region"}), countries=frozenset({"AF", "UZ"})),
+    Filter(types=ALL_TYPES),
+    Filter(types=frozenset({"demonym"})),
+    Filter(types=ALL_TYPES, countries=frozenset({"RU"})),
+    Filter(date_from="2021-09-28"),
+    Filter(date_to="2021-09-28"),
+    Filter(date_from="2021-09-29", date_to="2021-10-04"),
+    Filter(date_from="2021-09-30", date_to="2021-09-30", types=ALL_TYPES),
+    Filter(min_confidence=0.9),
+    Filter(min_confidence=0.9, types=ALL_TYPES, kinds=frozenset({"country"})),
+    Filter(regions=frozenset({CENTRAL_ASIA})),
+    Filter(regions=frozenset({CENTRAL_ASIA}), countries=frozenset({"RU"}), types=ALL_TYPES),
+    Filter(text="روسيا", date_from="2021-01-01", kinds=frozenset({"country"})),
+    Filter(text="طهران", types=ALL_TYPES, min_confidence=0.5, date_to="2021-12-31"),
 ]
 
 
@@ -78,6 +102,8 @@ def test_both_readers_answer_alike(f: Filter, memory: CorpusIndex, sqlite: Index
         pid = s.place.id
         assert sqlite.count_passages(f, pid) == memory.count_passages(f, pid)
         assert _hits(sqlite.passages(f, pid, 2, 7)) == _hits(memory.passages(f, pid, 2, 7))
+    for bucket in ("day", "week"):
+        assert sqlite.timeline(f, bucket) == memory.timeline(f, bucket)
 
 
 def test_stats_and_place_lookup_agree(memory: CorpusIndex, sqlite: IndexDB) -> None:
@@ -157,3 +183,125 @@ def test_article_gives_the_text_back(reader: IndexReader) -> None:
     assert a is not None and a.text.startswith("وفد يزور القاهرة")
     assert len(a.sha256) == 64 and a.size > 0
     assert reader.article("missing.txt") is None
+
+
+def test_mentions_in_one_article_alike_with_demonyms(
+    memory: CorpusIndex, sqlite: IndexDB
+) -> None:
+    """The reader's query: every mention of one article, toponyms and demonyms, in text order,
+    each at its place in the article's text."""
+    docs = [a.doc for a in memory.articles]
+    with_demonyms = 0
+    for doc in docs:
+        found = sqlite.mentions_in(doc)
+        assert found == memory.mentions_in(doc)
+        assert [m.start for m in found] == sorted(m.start for m in found)
+        article = sqlite.article(doc)
+        assert article is not None
+        assert all(article.text[m.start:m.end] == m.text for m in found)
+        with_demonyms += any(m.type == "demonym" for m in found)
+    assert with_demonyms > 0
+    assert sqlite.mentions_in("missing.txt") == [] == memory.mentions_in("missing.txt")
+
+
+def test_confidences_are_the_mean_of_each_places_toponym_mentions(
+    memory: CorpusIndex, sqlite: IndexDB
+) -> None:
+    found = sqlite.confidences()
+    assert found.keys() == memory.confidences().keys() == {s.place.id for s in memory.places()}
+    for pid, value in memory.confidences().items():
+        assert found[pid] == pytest.approx(value)
+    top = memory.places()[0].place.id
+    scores = [m.confidence for ms in memory.mentions.values() for m in ms
+              if m.type == "toponym" and m.place.id == top]
+    assert found[top] == pytest.approx(sum(scores) / len(scores))
+
+
+# -- the filters that combine: each field on its own ------------------------------------------
+
+
+def _mentions(reader: IndexReader, f: Filter) -> list[object]:
+    return [m for h in reader.passages(f, None, 0, 10_000) for m in h.mentions]
+
+
+def test_kind_filter_keeps_only_its_kinds(reader: IndexReader) -> None:
+    f = Filter(kinds=frozenset({"city"}))
+    places = reader.places(f)
+    assert places and all(s.place.kind == "city" for s in places)
+    assert {s.place.kind for s in reader.places()} > {"city"}
+    found = _mentions(reader, f)
+    assert found and all(m.place.kind == "city" for m in found)  # type: ignore[attr-defined]
+    assert reader.count_passages(f) < reader.count_passages(Filter())
+
+
+def test_mention_types_default_to_toponyms(reader: IndexReader) -> None:
+    assert Filter().types == frozenset({"toponym"})
+    assert all(m.type == "toponym" for m in _mentions(reader, Filter()))  # type: ignore[attr-defined]
+    demonyms = Filter(types=frozenset({"demonym"}))
+    found = _mentions(reader, demonyms)
+    assert found and all(m.type == "demonym" for m in found)  # type: ignore[attr-defined]
+    # Every mention, of either type, is counted once on its place.
+    both = sum(s.count for s in reader.places(Filter(types=ALL_TYPES)))
+    assert both == reader.stats()["mentions"]
+    assert sum(s.count for s in reader.places(demonyms)) == reader.stats()["demonyms"]
+    assert reader.count_passages(Filter(types=frozenset())) == 0
+
+
+def test_date_range_is_inclusive_and_drops_undated_articles(reader: IndexReader) -> None:
+    def days(f: Filter) -> set[str | None]:
+        hits = reader.passages(f, None, 0, 10_000)
+        return {h.article.published[:10] if h.article.published else None for h in hits}
+
+    everything = days(Filter())
+    assert None in everything and {"2021-09-28", "2021-09-30", "2021-10-04"} <= everything
+    assert days(Filter(date_from="2021-09-30")) == {"2021-09-30", "2021-10-04"}
+    assert days(Filter(date_to="2021-09-30")) == {"2021-07-17", "2021-09-28", "2021-09-30"}
+    assert days(Filter(date_from="2021-09-30", date_to="2021-09-30")) == {"2021-09-30"}
+    assert days(Filter(date_from="2021-10-05")) == set()
+    f = Filter(date_from="2021-09-29", date_to="2021-10-04")
+    assert {s.place.id for s in reader.places(f)} == {
+        m.place.id for m in _mentions(reader, f)}  # type: ignore[attr-defined]
+    assert {c.code for c in reader.countries(f)} == {"IR", "AF", "UZ", "KZ", "KG"}
+
+
+def test_minimum_confidence_drops_weaker_mentions(reader: IndexReader) -> None:
+    weak = [m for m in _mentions(reader, Filter()) if m.confidence < 0.97]  # type: ignore[attr-defined]
+    assert weak
+    f = Filter(min_confidence=0.97)
+    found = _mentions(reader, f)
+    assert found and all(m.confidence >= 0.97 for m in found)  # type: ignore[attr-defined]
+    assert sum(s.count for s in reader.places(f)) == \
+        sum(s.count for s in reader.places()) - len(weak)
+
+
+def test_region_selects_its_member_countries_and_itself(reader: IndexReader) -> None:
+    f = Filter(regions=frozenset({CENTRAL_ASIA}))
+    ids = {s.place.id for s in reader.places(f)}
+    countries = {s.place.country for s in reader.places(f)}
+    assert CENTRAL_ASIA in ids
+    members = {"KZ", "KG", "TJ", "TM", "UZ"}
+    assert {"UZ", "KZ", "KG"} <= countries - {None} <= members
+    assert {c.code for c in reader.countries(f)} == {c.code for c in reader.countries()}
+    both = Filter(regions=frozenset({CENTRAL_ASIA}), countries=frozenset({"AF"}))
+    assert {s.place.country for s in reader.places(both)} - {None} == countries - {None} | {"AF"}
+    assert reader.count_passages(both) > reader.count_passages(f)
+    assert reader.places(Filter(regions=frozenset({"region:no-such"}))) == []
+
+
+def test_timeline_counts_dated_mentions_per_day_and_week(reader: IndexReader) -> None:
+    import datetime as dt
+
+    days = reader.timeline(Filter())
+    assert [d for d, _ in days] == sorted(d for d, _ in days)
+    assert {d.isoformat() for d, _ in days} == {"2021-07-17", "2021-09-28", "2021-09-30",
+                                                "2021-10-04"}
+    dated = Filter(date_from="1900-01-01")
+    assert sum(n for _, n in days) == sum(s.count for s in reader.places(dated))
+    weeks = dict(reader.timeline(Filter(), "week"))
+    assert weeks[dt.date(2021, 9, 27)] == sum(n for d, n in days if d.isoformat() in
+                                              ("2021-09-28", "2021-09-30"))
+    assert all(d.weekday() == 0 for d in weeks)
+    narrow = reader.timeline(Filter(date_from="2021-09-30", types=ALL_TYPES))
+    assert [d.isoformat() for d, _ in narrow] == ["2021-09-30", "2021-10-04"]
+    with pytest.raises(ValueError, match="bucket"):
+        reader.timeline(Filter(), "month")

@@ -12,6 +12,8 @@
  *             mentioned first (every other marker is hidden)
  *   selected: id or null
  *   fit:      true to fit the view to the shown places
+ *   fitPlaces: [id, ...] fit the view to these places (a passage's places), after everything
+ *             else: to those the filter shows, or if none is, to those the page knows
  *   lang:     "ar" or "en": the language of the basemap's labels
  *   strings:  {key: text} the legend's words in the interface's language
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
@@ -321,14 +323,18 @@
       var p = state.places.get(id);
       return [p.lat, p.lon];
     });
-    // Places on both sides of the date line (Fiji, Samoa) are nearer across it: fit them
-    // there (western longitudes moved a world east) when that is the narrower view.
+    fitTo(L.latLngBounds(acrossDateLine(points)).pad(0.15));
+  }
+
+  /** Places on both sides of the date line (Fiji, Samoa) are nearer across it: the points
+   *  with western longitudes moved a world east when that makes the narrower view. */
+  function acrossDateLine(points) {
     var across = points.map(function (p) { return [p[0], p[1] < 0 ? p[1] + 360 : p[1]]; });
     var span = function (pts) {
       var lons = pts.map(function (p) { return p[1]; });
       return Math.max.apply(null, lons) - Math.min.apply(null, lons);
     };
-    fitTo(L.latLngBounds(span(across) < span(points) ? across : points).pad(0.15));
+    return span(across) < span(points) ? across : points;
   }
 
   function fitTo(bounds) {
@@ -380,6 +386,20 @@
     if (inCluster.length) { state.cluster.addLayers(inCluster); }
   }
 
+  /** Fit the view to the places ``ids`` the filter shows (if none is shown, to those the
+   *  page has records of): a passage's places, without markers the filter hides. */
+  function fitPlaces(ids) {
+    var known = ids.filter(function (id) { return state.places.has(id); });
+    var shown = known.filter(function (id) { return state.where.has(id); });
+    var points = (shown.length ? shown : known).map(function (id) {
+      var p = state.places.get(id);
+      return [p.lat, p.lon];
+    });
+    if (!points.length) { return; }
+    // One place: a country-sized view around it, not a street-level one.
+    fitTo(L.latLngBounds(acrossDateLine(points)).pad(0.2));
+  }
+
   function afterPaint(callback) {
     // Two animation frames: the canvas has been painted once the second one runs.
     window.requestAnimationFrame(function () { window.requestAnimationFrame(callback); });
@@ -404,6 +424,7 @@
     if (msg.fit) { fitToShown(); }
     phases.fit = now() - t; t = now();
     place();
+    if (Array.isArray(msg.fitPlaces)) { fitPlaces(msg.fitPlaces); }
     wrapMarkers();
     phases.place = now() - t;
     state.phases = phases;
@@ -583,9 +604,18 @@
       return [p.x, p.y];
     },
     zoom: function () { return state.map.getZoom(); },
+    /** Move the view (tests: look elsewhere before a fit). */
+    setView: function (lat, lon, zoom) {
+      state.map.setView([lat, lon], zoom, { animate: false });
+      return true;
+    },
+    /** The map's view as [[south, west], [north, east]]. */
+    bounds: function () {
+      var b = state.map.getBounds();
+      return [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]];
+    },
     /** The centre of the view. */
     view: function () { var c = state.map.getCenter(); return { lat: c.lat, lon: c.lng }; },
-    setView: function (lat, lon, zoom) { state.map.setView([lat, lon], zoom, { animate: false }); },
     /** Ids of the shown places whose marker is inside the view right now. */
     inView: function () {
       var bounds = state.map.getBounds();

@@ -1,0 +1,129 @@
+"""The reader's document: one whole article with every mention highlighted and clickable.
+
+Non-Qt; returns the HTML subset Qt's rich-text widgets understand. Toponyms (a place's name)
+and demonyms (an adjective of it) have distinct styles; each mention is a link
+``mention:K`` (``K``: its index in the list given). Every piece of article text, title and
+metadata goes through ``html.escape``: text is data, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from explorer.article import Article, Passage
+from gazetteer.model import Mention
+
+TEXT = "#1a1a1a"
+#: A place's name: amber and bold (as in the passage panel).
+TOPONYM = f"background-color:#ffe08a; font-weight:bold; color:{TEXT}; text-decoration:none;"
+#: An adjective of a place: light blue, underlined (no italic: Arabic fonts have none, and a
+#: slanted fallback may lack the glyphs).
+DEMONYM = f"background-color:#cfe3f7; color:{TEXT}; text-decoration:underline;"
+STYLES = {"toponym": TOPONYM, "demonym": DEMONYM}
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """The reader's words, translated by the caller (this module is Qt-free)."""
+
+    toponyms: str = "Place name"
+    demonyms: str = "Demonym (adjective of a place)"
+    counts: str = ""  # e.g. "12 place names · 3 demonyms"
+    stale: str = "The file changed since it was indexed: some mentions are not shown."
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def direction(text: str) -> str:
+    """``rtl`` when the text's first strong letter is Arabic, else ``ltr``."""
+    a, latin = _ARABIC.search(text), _LATIN.search(text)
+    if a is None:
+        return "ltr"
+    return "rtl" if latin is None or a.start() < latin.start() else "ltr"
+
+
+def placed(article: Article, mentions: Sequence[Mention]) -> list[int]:
+    """Indexes of the mentions that still sit where the index says (the file may have changed
+    since it was indexed), in text order, without overlaps."""
+    out: list[int] = []
+    end = -1
+    for k in sorted(range(len(mentions)), key=lambda i: (mentions[i].start, i)):
+        m = mentions[k]
+        if m.start >= end and article.text[m.start:m.end] == m.text and m.end > m.start:
+            out.append(k)
+            end = m.end
+    return out
+
+
+def _passage_html(p: Passage, mentions: Sequence[Mention], ks: Sequence[int]) -> str:
+    out: list[str] = []
+    pos = p.start
+    for k in ks:
+        m = mentions[k]
+        out.append(_e(p.text[pos - p.start:m.start - p.start]))
+        style = STYLES.get(m.type, TOPONYM)
+        title = _e(f"{m.place.name} · {m.place.name_ar}")
+        out.append(f'<a href="mention:{k}" title="{title}" style="{style}">{_e(m.text)}</a>')
+        pos = m.end
+    out.append(_e(p.text[pos - p.start:]))
+    return "".join(out)
+
+
+def article_html(
+    article: Article, mentions: Sequence[Mention], labels: Labels = Labels()
+) -> str:
+    """The whole article: title, file · date · outlet, a legend line, then every passage with
+    its mentions as links."""
+    shown = placed(article, mentions)
+    by_passage: dict[int, list[int]] = {}
+    for k in shown:
+        m = mentions[k]
+        for i, p in enumerate(article.passages):
+            if p.start <= m.start and m.end <= p.end:
+                by_passage.setdefault(i, []).append(k)
+                break
+    titled = bool(article.passages) and article.passages[0].kind == "title"
+    if titled:
+        p = article.passages[0]
+        head = _block("h2", p.text, _passage_html(p, mentions, by_passage.get(0, ())))
+    else:
+        title = article.title or article.doc
+        head = _block("h2", title, _e(title))
+    parts = [head, _meta(article), _legend(labels)]
+    if len(shown) < len(mentions):
+        parts.insert(0, f'<p dir="ltr" style="color:#8a1c1c;">{_e(labels.stale)}</p>')
+    for i, p in enumerate(article.passages):
+        if i == 0 and titled:
+            continue
+        body = _passage_html(p, mentions, by_passage.get(i, ()))
+        style = ' style="color:#555555;"' if p.kind == "caption" else ""
+        parts.append(_block("h3" if p.kind == "heading" else "p", p.text, body, style))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _block(tag: str, text: str, body: str, style: str = "") -> str:
+    d = direction(text)
+    align = "right" if d == "rtl" else "left"
+    return f'<{tag} dir="{d}" align="{align}"{style}>{body}</{tag}>'
+
+
+def _meta(a: Article) -> str:
+    # File name and date first, left to right: after Arabic text, digits would be reordered.
+    meta = [x for x in (a.doc, a.published.replace("T", " ") if a.published else None, a.outlet)
+            if x]
+    return f'<p dir="ltr" style="color:#666666;">{_e(" · ".join(meta))}</p>'
+
+
+def _legend(labels: Labels) -> str:
+    counts = f" · {_e(labels.counts)}" if labels.counts else ""
+    return (f'<p dir="ltr" style="color:#444444; font-size:small;">'
+            f'<span style="{TOPONYM}">{_e(labels.toponyms)}</span> '
+            f'<span style="{DEMONYM}">{_e(labels.demonyms)}</span>{counts}</p>')

@@ -1,0 +1,244 @@
+"""The reader (issue 10): one whole article in a dock, every mention highlighted and clickable.
+
+``ArticleView`` shows ``IndexReader.article(doc)`` with ``IndexReader.mentions_in(doc)``:
+place names and demonyms in distinct styles, a legend line, title, file, date and outlet at
+the top, Arabic right to left. A click on a mention asks the session to select its place;
+when the session selects a place, the view scrolls to (and selects) its first mention.
+"Show only this article" sets the session's one-article filter (``Filter.doc``); unchecked,
+it clears it. The dock never changes the map or the lists itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.article import Article
+from explorer.article_html import Labels, article_html
+from explorer.qt.counts import counts
+from explorer.qt.passages import MENU_ACTIONS
+from explorer.qt.session_model import SessionModel
+from explorer.session import Change
+from gazetteer.model import Mention
+
+# The reader's width when it opens (pixels), unless it was made wider.
+READING_WIDTH = 440
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a mention's link sits in the view's document (character positions)."""
+
+    start: int
+    end: int
+
+
+class ArticleView(QTextBrowser):
+    """The article as rich text; its mentions' links report ``mentionClicked`` (an index into
+    ``mentions``)."""
+
+    mentionClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.article: Article | None = None
+        self.mentions: list[Mention] = []
+        self.spans: dict[int, Span] = {}
+        self.anchorClicked.connect(self._on_anchor)
+
+    def show_article(self, article: Article, mentions: list[Mention]) -> None:
+        self.article, self.mentions = article, mentions
+        toponyms = sum(m.type == "toponym" for m in mentions)
+        demonyms = len(mentions) - toponyms
+        labels = Labels(
+            toponyms=self.tr("Place name"),
+            demonyms=self.tr("Demonym (adjective of a place)"),
+            counts=f"{counts().place_name_mentions(toponyms)} · "
+                   f"{counts().demonym_mentions(demonyms)}",
+            stale=self.tr("The file changed since it was indexed: some mentions are not "
+                          "shown."),
+        )
+        self.setHtml(article_html(article, mentions, labels))
+        self.spans = self._find_spans()
+
+    def _find_spans(self) -> dict[int, Span]:
+        """Each mention's link in the document, read back from its character formats."""
+        spans: dict[int, Span] = {}
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                href = frag.charFormat().anchorHref()
+                k = _mention_index(href)
+                if k is not None:
+                    old = spans.get(k)
+                    start = frag.position() if old is None else old.start
+                    spans[k] = Span(start, frag.position() + frag.length())
+                it += 1
+            block = block.next()
+        return spans
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The context menu at ``pos`` (viewport coordinates): Copy and Select All only, as
+        in the passage panel (no "Copy Link Location" of a mention's inner link)."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + offset)
+        for action in menu.actions():
+            if action.objectName() not in MENU_ACTIONS:
+                menu.removeAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _on_anchor(self, url: QUrl) -> None:
+        k = _mention_index(url.toString())
+        if k is not None and k < len(self.mentions):
+            self.mentionClicked.emit(k)
+
+    def show_place(self, place_id: str | None) -> bool:
+        """Select and scroll to the first mention of ``place_id``; False when it has none."""
+        k = next((k for k, m in enumerate(self.mentions)
+                  if m.place.id == place_id and k in self.spans), None)
+        if k is None:
+            return False
+        span = self.spans[k]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span.start)
+        cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+
+def _mention_index(href: str) -> int | None:
+    kind, _, k = href.partition(":")
+    return int(k) if kind == "mention" and k.isdigit() else None
+
+
+class ReaderDock(QDockWidget):
+    """The reader's dock: "Show only this article" above the article."""
+
+    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Article"), parent)
+        self.setObjectName("readerDock")
+        self.session = model
+        self.doc: str | None = None
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.only = QPushButton(self.tr("Show only this article"), box)
+        self.only.setObjectName("onlyArticle")
+        self.only.setCheckable(True)
+        self.only.setEnabled(False)
+        self.only.toggled.connect(self._on_only)
+        bar.addWidget(self.only)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.view = ArticleView(box)
+        self.view.setPlaceholderText(self.tr(
+            "Open an article from the passages: its “Open article” link, a double click on a "
+            "passage, or the passage's context menu."))
+        layout.addWidget(self.view)
+        self.setWidget(box)
+        self.view.mentionClicked.connect(self._on_mention)
+        model.changed.connect(self._on_change)
+
+    def open(self, doc: str) -> bool:
+        """Show article ``doc``; False when it cannot be read (the dock says so)."""
+        reader = self.session.reader
+        article = reader.article(doc) if reader is not None else None
+        if reader is None or article is None:
+            self.doc = None
+            self.view.article, self.view.mentions, self.view.spans = None, [], {}
+            self.view.setPlainText(self.tr(
+                "{file}: cannot be read (moved, deleted or unreadable since it was indexed). "
+                "Reload (F5) to index the folder again.").format(file=doc))
+            self.only.setEnabled(False)
+            self._sync_only()
+            self._show_wide()
+            return False
+        self.doc = doc
+        self.view.show_article(article, reader.mentions_in(doc))
+        # The file name isolated left to right: in an Arabic title its digits would move.
+        self.setWindowTitle(self.tr("Article: {file}").format(file=f"\u2066{doc}\u2069"))
+        self.only.setEnabled(True)
+        self._sync_only()
+        self._show_wide()
+        self.view.show_place(self.session.selected_place)
+        return True
+
+    def _show_wide(self) -> None:
+        """Show the dock, wide enough to read in when it was hidden."""
+        hidden = self.isHidden()
+        self.show()
+        self.raise_()
+        window = self.parent()
+        if hidden and isinstance(window, QMainWindow) and not self.isFloating():
+            window.resizeDocks([self], [max(self.width(), READING_WIDTH)],
+                               Qt.Orientation.Horizontal)
+
+    def close_article(self) -> None:
+        """Another corpus is opened: nothing shown, the dock hidden."""
+        self.doc = None
+        self.view.article, self.view.mentions, self.view.spans = None, [], {}
+        self.view.clear()
+        self.setWindowTitle(self.tr("Article"))
+        self.only.setEnabled(False)
+        self._sync_only()
+        self.hide()
+
+    def _on_mention(self, k: int) -> None:
+        self.session.select(self.view.mentions[k].place.id)
+
+    def _on_only(self, on: bool) -> None:
+        if self.doc is not None:
+            self.session.set_doc(self.doc if on else None)
+
+    def _sync_only(self) -> None:
+        self.only.blockSignals(True)
+        self.only.setChecked(self.doc is not None and self.session.filter.doc == self.doc)
+        self.only.blockSignals(False)
+
+    def _on_change(self, change: Change) -> None:
+        if change.filter:
+            self._sync_only()
+        if change.selection and self.doc is not None:
+            self.view.show_place(self.session.selected_place)
+        if change.data and self.doc is not None and self.isVisible():
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """New data (indexing, corrections): shown again only if this article's mentions
+        changed, so a reader is not sent back to the top by every indexing batch."""
+        reader = self.session.reader
+        if reader is None or self.doc is None:
+            return
+        mentions = reader.mentions_in(self.doc)
+        if mentions == self.view.mentions:
+            return
+        article = reader.article(self.doc)
+        if article is not None:
+            bar = self.view.verticalScrollBar()
+            top = bar.value()
+            self.view.show_article(article, mentions)
+            bar.setValue(top)

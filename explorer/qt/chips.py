@@ -1,0 +1,155 @@
+"""The active filters as removable chips above the map: one per country, region and kind, one
+for the text, the article, the date range, the mention types and the minimum confidence.
+
+A chip's × removes just its part of the filter (through the session, like every change); the
+labels also describe the filter in the status bar (``labels``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from explorer.qt.session_model import SessionModel
+from explorer.query import ALL_TYPES, TOPONYMS, Filter
+from explorer.session import Change
+from gazetteer.model import MentionType, PlaceKind
+
+
+def kind_label(kind: str) -> str:
+    """A place kind as the interface names it."""
+    labels = {
+        PlaceKind.COUNTRY: QCoreApplication.translate("FilterChips", "countries"),
+        PlaceKind.ADMIN1: QCoreApplication.translate("FilterChips", "provinces"),
+        PlaceKind.ADMIN2: QCoreApplication.translate("FilterChips", "districts"),
+        PlaceKind.REGION: QCoreApplication.translate("FilterChips", "regions"),
+        PlaceKind.CITY: QCoreApplication.translate("FilterChips", "cities"),
+        PlaceKind.FEATURE: QCoreApplication.translate("FilterChips", "features"),
+    }
+    return labels.get(kind, kind)  # type: ignore[call-overload, no-any-return]
+
+
+def country_label(code: str, name: str | None = None) -> str:
+    """"Russia (RU)": the ISO code with its name (``name``, else Qt's English one)."""
+    if name:
+        return f"{name} ({code})"
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyTerritory:
+        return code
+    return f"{QLocale.territoryToString(territory)} ({code})"
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    key: str  # what the chip stands for: "country:RU", "kind:city", "dates", …
+    label: str
+    without: Filter  # the filter once the chip is removed
+
+
+def chips(
+    f: Filter, region_name: Callable[[str], str] = str,
+    country_name: Callable[[str], str | None] = lambda _code: None,
+) -> list[Chip]:
+    """The chips of filter ``f``, in a set order; names of regions and countries by the
+    functions given."""
+    out = [Chip(f"country:{c}", country_label(c, country_name(c)),
+                replace(f, countries=f.countries - {c})) for c in sorted(f.countries)]
+    out += [Chip(f"region:{r}", region_name(r), replace(f, regions=f.regions - {r}))
+            for r in sorted(f.regions)]
+    only = QCoreApplication.translate("FilterChips", "only {kind}")
+    out += [Chip(f"kind:{k}", only.format(kind=kind_label(k)), replace(f, kinds=f.kinds - {k}))
+            for k in sorted(f.kinds)]
+    if f.types != TOPONYMS:
+        if f.types == ALL_TYPES:
+            label = QCoreApplication.translate("FilterChips", "place names and demonyms")
+        elif f.types == {MentionType.DEMONYM.value}:
+            label = QCoreApplication.translate("FilterChips", "demonyms only")
+        else:
+            label = QCoreApplication.translate("FilterChips", "no mention type")
+        out.append(Chip("types", label, replace(f, types=TOPONYMS)))
+    if f.dated:
+        if f.date_from and f.date_to:
+            label = QCoreApplication.translate("FilterChips", "{start} to {end}")
+        elif f.date_from:
+            label = QCoreApplication.translate("FilterChips", "from {start}")
+        else:
+            label = QCoreApplication.translate("FilterChips", "until {end}")
+        label = label.format(start=f.date_from, end=f.date_to)
+        out.append(Chip("dates", label, f.undated()))
+    if f.min_confidence > 0:
+        label = QCoreApplication.translate("FilterChips", "confidence ≥ {value}")
+        label = label.format(value=f"{f.min_confidence:.2f}")
+        out.append(Chip("confidence", label, replace(f, min_confidence=0.0)))
+    if f.text:
+        out.append(Chip("text", f"“{f.text}”", replace(f, text="")))
+    if f.doc is not None:
+        label = QCoreApplication.translate("FilterChips", "article {file}").format(file=f.doc)
+        out.append(Chip("doc", label, replace(f, doc=None)))
+    return out
+
+
+def _arabic() -> bool:
+    return QLocale().language() == QLocale.Language.Arabic
+
+
+class FilterChips(QWidget):
+    """A row of chips, one per active filter; hidden when the filter lets everything by."""
+
+    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterChips")
+        self.session = model
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._title = QLabel(self.tr("Filters:"), self)
+        self._layout.addWidget(self._title)
+        self._layout.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        self._names: dict[str, str] | None = None  # country names, until the data change
+        model.changed.connect(self._on_change)
+        self.rebuild()
+
+    def region_name(self, region_id: str) -> str:
+        s = self.session.place(region_id)
+        if s is None:
+            return region_id
+        return s.place.name_ar if _arabic() else s.place.name
+
+    def country_name(self, code: str) -> str | None:
+        """The country's name in the interface's language, as the index has it."""
+        if self._names is None:
+            reader = self.session.reader
+            rows = reader.countries() if reader is not None else []
+            self._names = {c.code: c.name_ar if _arabic() else c.name for c in rows}
+        return self._names.get(code)
+
+    def _on_change(self, change: Change) -> None:
+        if change.data:
+            self._names = None
+        if change.filter or change.data:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        for button in self.buttons.values():
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        f = self.session.filter
+        for i, chip in enumerate(chips(f, self.region_name, self.country_name)):
+            button = QPushButton(f"{chip.label}  ×", self)
+            button.setObjectName("filterChip")
+            button.setToolTip(self.tr("Remove this filter"))
+            button.setFlat(False)
+            button.setStyleSheet("QPushButton#filterChip { border: 1px solid #8aa; "
+                                 "border-radius: 9px; padding: 2px 8px; background: #eef5f5; }")
+            button.clicked.connect(lambda _=False, f=chip.without: self.session.set_filter(f))
+            self._layout.insertWidget(1 + i, button)
+            self.buttons[chip.key] = button
+        self.setVisible(bool(self.buttons))
+
+    def remove(self, key: str) -> None:
+        """Click the × of chip ``key`` (tests, shortcuts)."""
+        self.buttons[key].click()

@@ -1,0 +1,156 @@
+"""Controls for the filters beyond countries and text: a region, place kinds, mention types
+and the minimum confidence. Each control changes the session's filter; each follows it (a chip
+removed, a filter restored) without sending the change back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+
+from explorer.qt.chips import kind_label
+from explorer.qt.session_model import SessionModel
+from explorer.query import Filter
+from explorer.session import Change
+from gazetteer.model import KINDS, MentionType, PlaceKind
+
+#: The regions the index knows (few: their rows of ``place_stats``).
+REGIONS = Filter(kinds=frozenset({PlaceKind.REGION.value}))
+
+
+class FilterBar(QWidget):
+    """A region (its member countries), kinds (a menu of checkable kinds), mention types
+    (two boxes), minimum confidence."""
+
+    def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.session = model
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        self.region = QComboBox(self)
+        self.region.setObjectName("regionBox")
+        self.region.setToolTip(self.tr("A region: the places of its countries, and itself"))
+        self.region.currentIndexChanged.connect(self._set_region)
+        layout.addWidget(self.region)
+
+        self.kinds_button = QToolButton(self)
+        self.kinds_button.setObjectName("kindsButton")
+        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds_menu = QMenu(self.kinds_button)
+        self.kind_actions: dict[str, QAction] = {}
+        for kind in KINDS:
+            action = self.kinds_menu.addAction(kind_label(kind))
+            action.setCheckable(True)
+            action.toggled.connect(lambda on, k=kind: self._set_kind(k, on))
+            self.kind_actions[kind] = action
+        self.kinds_button.setMenu(self.kinds_menu)
+        layout.addWidget(self.kinds_button)
+
+        self.toponyms = QCheckBox(self.tr("Place names"), self)
+        self.toponyms.setObjectName("toponymsBox")
+        self.demonyms = QCheckBox(self.tr("Demonyms"), self)
+        self.demonyms.setObjectName("demonymsBox")
+        self.demonyms.setToolTip(self.tr("Adjectives of places («اللبنانية»), counted on their "
+                                         "place"))
+        for box in (self.toponyms, self.demonyms):
+            box.toggled.connect(self._set_types)
+            layout.addWidget(box)
+
+        layout.addWidget(QLabel(self.tr("Minimum confidence"), self))
+        self.confidence = QDoubleSpinBox(self)
+        self.confidence.setObjectName("minConfidence")
+        self.confidence.setRange(0.0, 1.0)
+        self.confidence.setSingleStep(0.05)
+        self.confidence.setDecimals(2)
+        self.confidence.setKeyboardTracking(False)  # typed values apply on Enter or focus out
+        self.confidence.valueChanged.connect(self._set_confidence)
+        layout.addWidget(self.confidence)
+        layout.addStretch(1)
+
+        model.changed.connect(self._on_change)
+        self.list_regions()
+        self.follow()
+
+    # -- to the session -------------------------------------------------------------------
+
+    def _set_region(self, _index: int) -> None:
+        rid = self.region.currentData()
+        regions = frozenset({rid}) if isinstance(rid, str) else frozenset()
+        self.session.set_filter(replace(self.session.filter, regions=regions))
+
+    def _set_kind(self, kind: str, on: bool) -> None:
+        f = self.session.filter
+        kinds = f.kinds | {kind} if on else f.kinds - {kind}
+        self.session.set_filter(replace(f, kinds=kinds))
+
+    def _set_types(self) -> None:
+        types = set()
+        if self.toponyms.isChecked():
+            types.add(MentionType.TOPONYM.value)
+        if self.demonyms.isChecked():
+            types.add(MentionType.DEMONYM.value)
+        self.session.set_filter(replace(self.session.filter, types=frozenset(types)))
+
+    def _set_confidence(self, value: float) -> None:
+        self.session.set_filter(replace(self.session.filter, min_confidence=round(value, 2)))
+
+    # -- from the session -----------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.data:
+            self.list_regions()
+        if change.filter or change.data:
+            self.follow()
+
+    def list_regions(self) -> None:
+        """The regions the index names, in the region box."""
+        reader = self.session.reader
+        regions = reader.places(REGIONS) if reader is not None else []
+        rows = [(s.place.id, f"{s.place.name} · {s.place.name_ar}") for s in regions]
+        rows.sort(key=lambda r: r[1])
+        have = [self.region.itemData(i) for i in range(1, self.region.count())]
+        if self.region.count() and have == [r[0] for r in rows]:
+            return
+        self.region.blockSignals(True)
+        self.region.clear()
+        self.region.addItem(self.tr("All regions"), None)
+        for rid, label in rows:
+            self.region.addItem(label, rid)
+        self.region.blockSignals(False)
+
+    def follow(self) -> None:
+        """Show the session's filter (without changing it back)."""
+        f = self.session.filter
+        widgets = [*self.kind_actions.values(), self.toponyms, self.demonyms, self.confidence,
+                   self.region]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            for kind, action in self.kind_actions.items():
+                action.setChecked(kind in f.kinds)
+            self.toponyms.setChecked(MentionType.TOPONYM.value in f.types)
+            self.demonyms.setChecked(MentionType.DEMONYM.value in f.types)
+            self.confidence.setValue(f.min_confidence)
+            i = self.region.findData(min(f.regions)) if f.regions else 0
+            self.region.setCurrentIndex(max(i, 0))
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        if f.kinds:
+            what = ", ".join(kind_label(k) for k in KINDS if k in f.kinds)
+            self.kinds_button.setText(self.tr("Kinds: {kinds}").format(kinds=what))
+        else:
+            self.kinds_button.setText(self.tr("All kinds"))
