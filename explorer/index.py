@@ -22,6 +22,7 @@ from explorer.query import (
     fold_words,
     order_key,
     region_members,
+    regions_holding,
     summary_order,
 )
 from gazetteer.model import Mention, Place
@@ -68,10 +69,11 @@ class CorpusIndex:
         """Articles in reading order with their mentions that pass ``f``."""
         words = f.words
         members = region_members(self._places[r] for r in f.regions if r in self._places)
+        holding = regions_holding(f.countries, self._places.values())
         for article in self._ordered:
             if (f.doc is not None and article.doc != f.doc) or not f.in_dates(article.published):
                 continue
-            found = [m for m in self.mentions[article.doc] if f.passes(m, members)]
+            found = [m for m in self.mentions[article.doc] if f.passes(m, members, holding)]
             if words and found:
                 ok = self._matching_spans(article, words)
                 found = [m for m in found if any(s <= m.start and m.end <= e for s, e in ok)]

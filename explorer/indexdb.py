@@ -53,6 +53,7 @@ from explorer.query import (
     country_order,
     fold_words,
     region_members,
+    regions_holding,
     summary_order,
 )
 from gazetteer.model import Candidate, Mention, Place
@@ -612,8 +613,16 @@ class IndexDB:
         self._load_places(f.regions)
         return region_members(self._places[r] for r in f.regions if r in self._places)
 
+    def _holding(self, f: Filter) -> frozenset[str]:
+        """The regions of the index that hold one of ``f``'s countries."""
+        if not f.countries:
+            return frozenset()
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM places WHERE kind = 'region'")]
+        self._load_places(ids)
+        return regions_holding(f.countries, (self._places[r] for r in ids))
+
     def _where(self, f: Filter) -> _Where:
-        return _Where(f, self._members(f))
+        return _Where(f, self._members(f), self._holding(f))
 
     def places(self, f: Filter = ALL) -> list[PlaceSummary]:
         with guarded(self.path):
@@ -712,17 +721,26 @@ class IndexDB:
             if _plain(f) and f.words and place_id is None and f.doc is None:
                 # Each passage the full-text index matches, if it names a place of the
                 # filter: one index probe per match, no sorting them to drop duplicates.
-                where, args = _Where(Filter(countries=f.countries)).passage_places()
+                where, args = _Where(Filter(countries=f.countries),
+                                     holding=self._holding(f)).passage_places()
                 sql = ("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? AND EXISTS ("
                        "SELECT 1 FROM passage_places WHERE passage = passages_fts.rowid AND "
                        f"{where})")
                 args = [_fts_query(f.words), *args]
             elif _plain(f) and f.countries and place_id is None and f.doc is None:
-                # The passages of some countries: their rows of the country index, no sort.
+                # The passages of some countries: their rows of the country index, no sort
+                # (and those of the regions holding them, by place).
                 q = ",".join("?" * len(f.countries))
-                sql = ("SELECT DISTINCT passage FROM passage_places INDEXED BY "
+                sql = ("SELECT passage FROM passage_places INDEXED BY "
                        f"passage_places_by_country WHERE country IN ({q})")
                 args = sorted(f.countries)
+                holding = sorted(self._holding(f))
+                if holding:
+                    sql += (" UNION SELECT passage FROM passage_places WHERE place_id IN "
+                            f"({','.join('?' * len(holding))})")
+                    args += holding
+                else:
+                    sql = sql.replace("SELECT passage", "SELECT DISTINCT passage", 1)
             row = self.conn.execute(f"SELECT COUNT(*) FROM ({sql})", args).fetchone()
         return int(row[0])
 
@@ -802,7 +820,7 @@ class IndexDB:
             total = self.conn.execute("SELECT IFNULL(MAX(id), 0) FROM passages").fetchone()[0]
             # Walking costs ~50 * total / n rows, sorting ~n seeks (each ~10 rows' worth).
             return "passage_places_by_order" if n * n >= 5 * total else None
-        if not f.countries:
+        if not f.countries or self._holding(f):  # a region's rows have no country
             return None
         q = ",".join("?" * len(f.countries))
         mine, total = self.conn.execute(
@@ -1101,9 +1119,12 @@ class _Where:
     """The conditions of a filter in SQL, on ``passage_places``, ``place_stats`` or
     ``mentions`` (aliased ``m``); ``members``: the countries of its regions."""
 
-    def __init__(self, f: Filter, members: frozenset[str] = frozenset()) -> None:
+    def __init__(self, f: Filter, members: frozenset[str] = frozenset(),
+                 holding: frozenset[str] = frozenset()) -> None:
         self.f = f
         self.codes = f.countries | members
+        #: Places kept by id: the filter's regions and those holding one of its countries.
+        self.ids = f.regions | holding
         #: Mention types or confidence: only the mentions table knows them.
         self.by_mention = f.types != TOPONYMS or f.min_confidence > 0
 
@@ -1112,7 +1133,7 @@ class _Where:
         f = self.f
         if f.kinds and p.kind not in f.kinds:
             return False
-        return not f.somewhere or p.country in self.codes or p.id in f.regions
+        return not f.somewhere or p.country in self.codes or p.id in self.ids
 
     def _place(self, country: str, place_id: str) -> tuple[list[str], list[Any]]:
         """Conditions on a place by its country and id columns."""
@@ -1121,7 +1142,7 @@ class _Where:
         args: list[Any] = []
         if f.somewhere:
             c, a = _in(country, self.codes)
-            r, b = _in(place_id, f.regions)
+            r, b = _in(place_id, self.ids)
             conds.append(f"({c} OR {r})")
             args += [*a, *b]
         if f.kinds:

@@ -16,7 +16,8 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
   ``fold_words``);
 - *where*: with neither ``Filter.countries`` nor ``Filter.regions``, anywhere; else the place's
   country is one of ``countries`` or a member of one of the ``regions`` (region place ids), or
-  the place is one of those regions;
+  the place is one of those regions, or a region holding one of ``countries`` (Central Asia
+  stays on the map while Tajikistan is chosen; its members do not come with it);
 - ``places(f)``: the places of the passing mentions with their counts, most mentioned first;
 - ``confidences()``: the mean confidence of each place's toponym mentions, whole index;
 - ``mentions_in(doc)``: every mention of one article, demonyms too, whatever the filter (the
@@ -96,16 +97,19 @@ class Filter:
         return ((self.date_from is None or day >= self.date_from)
                 and (self.date_to is None or day <= self.date_to))
 
-    def passes(self, m: Mention, members: frozenset[str] = frozenset()) -> bool:
+    def passes(self, m: Mention, members: frozenset[str] = frozenset(),
+               holding: frozenset[str] = frozenset()) -> bool:
         """Whether mention ``m`` passes the filter's conditions on mentions and places;
-        ``members``: the countries of ``self.regions`` (see ``region_members``)."""
+        ``members``: the countries of ``self.regions`` (see ``region_members``); ``holding``:
+        the regions holding one of ``self.countries`` (see ``regions_holding``)."""
         p = m.place
         if m.type not in self.types or m.confidence < self.min_confidence:
             return False
         if self.kinds and p.kind not in self.kinds:
             return False
         if self.somewhere:
-            return p.country in self.countries or p.country in members or p.id in self.regions
+            return (p.country in self.countries or p.country in members
+                    or p.id in self.regions or p.id in holding)
         return True
 
 
@@ -190,6 +194,13 @@ class IndexReader(Protocol):
 def region_members(regions: Iterable[Place]) -> frozenset[str]:
     """The member countries of some regions."""
     return frozenset(code for r in regions for code in r.members)
+
+
+def regions_holding(countries: frozenset[str], regions: Iterable[Place]) -> frozenset[str]:
+    """The ids of those ``regions`` that hold one of ``countries``."""
+    if not countries:
+        return frozenset()
+    return frozenset(r.id for r in regions if r.kind == "region" and countries & set(r.members))
 
 
 BUCKETS = ("day", "week")

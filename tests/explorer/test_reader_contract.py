@@ -305,3 +305,22 @@ def test_timeline_counts_dated_mentions_per_day_and_week(reader: IndexReader) ->
     assert [d.isoformat() for d, _ in narrow] == ["2021-09-30", "2021-10-04"]
     with pytest.raises(ValueError, match="bucket"):
         reader.timeline(Filter(), "month")
+
+
+def test_a_country_filter_keeps_the_regions_holding_it(reader: IndexReader) -> None:
+    """Bug 6: Central Asia stays on the map while one of its countries is chosen, without
+    bringing its other members along; a country outside it leaves it out."""
+    members = {"KZ", "KG", "TJ", "TM", "UZ"}
+    chosen = next(c.code for c in reader.countries() if c.code in members)
+    f = Filter(countries=frozenset({chosen}))
+    places = reader.places(f)
+    assert CENTRAL_ASIA in {s.place.id for s in places}
+    assert {s.place.country for s in places} - {None} == {chosen}
+    region = next(s for s in places if s.place.id == CENTRAL_ASIA)
+    assert region.count == next(s.count for s in reader.places() if s.place.id == CENTRAL_ASIA)
+    assert reader.count_passages(f, CENTRAL_ASIA) == reader.count_passages(Filter(), CENTRAL_ASIA)
+    assert reader.count_passages(f) == len(reader.passages(f, None, 0, 10_000))
+    assert any(m.place.id == CENTRAL_ASIA
+               for h in reader.passages(f, None, 0, 10_000) for m in h.mentions)
+    other = Filter(countries=frozenset({"AF"}))
+    assert CENTRAL_ASIA not in {s.place.id for s in reader.places(other)}
