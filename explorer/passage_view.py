@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 
 from explorer.query import PassageHit
@@ -80,11 +81,23 @@ def _date(iso: str | None) -> str | None:
     return iso.replace("T", " ") if iso else None
 
 
-def explanation_html(mentions: Sequence[Mention]) -> str:
+@dataclass(frozen=True, slots=True)
+class ExplanationText:
+    """The words around the geoparser's reasons, and the reasons themselves, in the
+    interface's language (English here; the window passes its translations)."""
+
+    title: str = "Why this place"
+    confidence: str = "confidence {value}"
+    others: str = "Other candidates: {places}"
+    reason: Callable[[str], str] = str
+
+
+def explanation_html(mentions: Sequence[Mention], words: ExplanationText | None = None) -> str:
     """Why the geoparser chose this place: its reasons, confidence and runner-up candidates."""
+    w = words or ExplanationText()
     if not mentions:
         return ""
-    reasons = Counter(m.reason for m in mentions if m.reason)
+    reasons = Counter(w.reason(m.reason) for m in mentions if m.reason)
     low = min(m.confidence for m in mentions)
     high = max(m.confidence for m in mentions)
     conf = f"{low:.2f}" if abs(high - low) < 0.005 else f"{low:.2f}–{high:.2f}"
@@ -93,10 +106,10 @@ def explanation_html(mentions: Sequence[Mention]) -> str:
         for c in m.alternatives:
             if c.place.id != m.place.id:
                 rivals.setdefault(c.place.id, f"{c.place.name} ({c.place.country or c.place.kind})")
-    lines = [f"<b>Why this place</b> (confidence {_e(conf)}):"]
+    lines = [f"<b>{_e(w.title)}</b> ({_e(w.confidence.replace('{value}', conf))}):"]
     lines += [f"• {_e(r)}" + (f" ×{n}" if n > 1 else "") for r, n in reasons.most_common(4)]
     if rivals:
-        lines.append("Other candidates: " + _e(", ".join(list(rivals.values())[:5])))
+        lines.append(_e(w.others.replace("{places}", ", ".join(list(rivals.values())[:5]))))
     return '<p style="color:#444; font-size:small;">' + "<br/>".join(lines) + "</p>"
 
 

@@ -32,7 +32,7 @@ from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
-from explorer.passage_view import explanation_html
+from explorer.passage_view import ExplanationText, explanation_html
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
 from explorer.qt.chips import FilterChips, chips
@@ -49,6 +49,7 @@ from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passages import PassagePanel
 from explorer.qt.places_table import PlacesDock
 from explorer.qt.reader import SafeReader
+from explorer.qt.reasons import translate_reason
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
 from explorer.qt.timeline import TimelineDock
@@ -660,6 +661,12 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("indexing cancelled: the map shows what was indexed"))
         self.status.label.setText(" · ".join(parts))
 
+    def explanation_text(self) -> ExplanationText:
+        """The "Why this place" words in the interface's language."""
+        return ExplanationText(
+            title=self.tr("Why this place"), confidence=self.tr("confidence {value}"),
+            others=self.tr("Other candidates: {places}"), reason=translate_reason)
+
     def refresh_passages(self) -> None:
         reader = self.reader
         f = self.session.filter
@@ -674,7 +681,8 @@ class MainWindow(QMainWindow):
                 summary=place_counts(summary.count, reader.count_passages(f, p.id),
                                      summary.articles),
                 explain=lambda hits: explanation_html(
-                    [m for h in hits for m in h.mentions if m.place.id == p.id]),
+                    [m for h in hits for m in h.mentions if m.place.id == p.id],
+                    self.explanation_text()),
             )
         elif reader is not None and f != Filter():
             known = {c.code: c for c in reader.countries(f)} if f.countries else {}

@@ -471,6 +471,18 @@
         <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس</translation>
     </message>
     <message>
+        <source>Why this place</source>
+        <translation>لماذا هذا المكان</translation>
+    </message>
+    <message>
+        <source>confidence {value}</source>
+        <translation>الثقة {value}</translation>
+    </message>
+    <message>
+        <source>Other candidates: {places}</source>
+        <translation>مرشحون آخرون: {places}</translation>
+    </message>
+    <message>
         <source>Passages for {what}</source>
         <translation>مقاطع {what}</translation>
     </message>
@@ -797,6 +809,121 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>Article: {file}</source>
         <translation>المقال: {file}</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>a country</source>
+        <translation>دولة</translation>
+    </message>
+    <message>
+        <source>a region</source>
+        <translation>إقليم جغرافي</translation>
+    </message>
+    <message>
+        <source>a first-level division</source>
+        <translation>تقسيم إداري من المستوى الأول</translation>
+    </message>
+    <message>
+        <source>a second-level division</source>
+        <translation>تقسيم إداري من المستوى الثاني</translation>
+    </message>
+    <message>
+        <source>a national capital</source>
+        <translation>عاصمة دولة</translation>
+    </message>
+    <message>
+        <source>population {n}</source>
+        <translation>عدد السكان {n}</translation>
+    </message>
+    <message>
+        <source>a feature, not the areas named after it</source>
+        <translation>معلم جغرافي، لا المناطق المسماة باسمه</translation>
+    </message>
+    <message>
+        <source>a division named like its town, which a bare name means</source>
+        <translation>تقسيم إداري يحمل اسم مدينته، والاسم المجرد يعني المدينة</translation>
+    </message>
+    <message>
+        <source>{km} km from {name}, named in the document</source>
+        <translation>على بعد {km} كم من {name} المذكورة في النص</translation>
+    </message>
+    <message>
+        <source>{km} km from {name}, named nearby</source>
+        <translation>على بعد {km} كم من {name} المذكورة بجواره</translation>
+    </message>
+    <message>
+        <source>the word before it (&apos;{word}&apos;) calls it a {kind}</source>
+        <translation>الكلمة التي تسبقه («{word}») تجعله {kind}</translation>
+    </message>
+    <message>
+        <source>the text places it in {name} (&apos;{word}&apos;)</source>
+        <translation>النص يضعه في {name} («{word}»)</translation>
+    </message>
+    <message>
+        <source>its country ({code}) is named in the document ({share} of its sure places)</source>
+        <translation>بلده ({code}) مذكور في النص ({share} من أماكنه المؤكدة)</translation>
+    </message>
+    <message>
+        <source>its division ({code}) is named in the document</source>
+        <translation>تقسيمه الإداري ({code}) مذكور في النص</translation>
+    </message>
+    <message>
+        <source>the most populous place of this name</source>
+        <translation>أكثر الأماكن التي تحمل هذا الاسم سكانًا</translation>
+    </message>
+    <message>
+        <source>the only place with this name</source>
+        <translation>المكان الوحيد الذي يحمل هذا الاسم</translation>
+    </message>
+    <message>
+        <source>highest prior</source>
+        <translation>أعلى أولوية مسبقة</translation>
+    </message>
+    <message>
+        <source>named with its cue elsewhere in the document</source>
+        <translation>ذُكر مع دليله في موضع آخر من النص</translation>
+    </message>
+    <message>
+        <source>an adjective of {name}</source>
+        <translation>صفة نسبة إلى {name}</translation>
+    </message>
+    <message>
+        <source>in a list of countries, beside {name}</source>
+        <translation>في قائمة دول، بجانب {name}</translation>
+    </message>
+    <message>
+        <source>the formal name of {name}</source>
+        <translation>الاسم الرسمي لـ{name}</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; after the name: the capital city</source>
+        <translation>«{word}» بعد الاسم: المدينة العاصمة</translation>
+    </message>
+    <message>
+        <source>town</source>
+        <translation>مدينة أو بلدة</translation>
+    </message>
+    <message>
+        <source>state or province</source>
+        <translation>ولاية أو محافظة</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>قضاء أو مديرية</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>دولة</translation>
+    </message>
+    <message>
+        <source>state, province or district</source>
+        <translation>ولاية أو محافظة أو قضاء</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>أو</translation>
     </message>
 </context>
 <context>

@@ -146,3 +146,32 @@ def test_lang_option() -> None:
     assert _window_parser().parse_args([]).lang is None
     with pytest.raises(SystemExit):
         _window_parser().parse_args(["--lang", "fr"])
+
+
+def test_the_geoparsers_reasons_in_arabic(arabic: None) -> None:
+    """The "Why this place" reasons are English sentences from the geoparser: each known one
+    comes out in Arabic with its names and numbers; an unknown one stays as written."""
+    from explorer.qt.reasons import translate_reason
+
+    out = translate_reason("412 km from Kabul, named in the document; population 1,234,567")
+    assert out == "على بعد 412 كم من Kabul المذكورة في النص; عدد السكان 1,234,567"
+    cue = translate_reason("the word before it ('ولاية') calls it a district or town")
+    assert cue == "الكلمة التي تسبقه («ولاية») تجعله قضاء أو مديرية أو مدينة أو بلدة"
+    assert translate_reason("something new") == "something new"
+
+
+@pytest.mark.e2e
+def test_why_this_place_in_the_arabic_window(
+    qtbot: Any, seeds_index: CorpusIndex, arabic: None
+) -> None:
+    window = open_window(qtbot, seeds_index)
+    try:
+        top = seeds_index.places()[0].place.id
+        window.select_place(top)
+        qtbot.waitUntil(lambda: "لماذا هذا المكان" in window.passages.toPlainText())
+        text = window.passages.toPlainText()
+        assert "Why this place" not in text and "confidence" not in text
+        why = text.split("لماذا هذا المكان", 1)[1].split("\n")[1]
+        assert any("\u0600" <= ch <= "\u06ff" for ch in why), why
+    finally:
+        window.dispose()
