@@ -10,6 +10,7 @@ it clears it. The dock never changes the map or the lists itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
@@ -59,6 +60,9 @@ class ArticleView(QTextBrowser):
         self.article: Article | None = None
         self.mentions: list[Mention] = []
         self.spans: dict[int, Span] = {}
+        #: More entries for the context menu: ``extra(menu, k)`` for the mention ``k`` under
+        #: the pointer (the window's corrections).
+        self.menu_extras: list[Callable[[QMenu, int], None]] = []
         self.anchorClicked.connect(self._on_anchor)
 
     def show_article(self, article: Article, mentions: list[Mention]) -> None:
@@ -102,7 +106,19 @@ class ArticleView(QTextBrowser):
         for action in menu.actions():
             if action.objectName() not in MENU_ACTIONS:
                 menu.removeAction(action)
+        k = self.mention_at(pos)
+        if k is not None:
+            for extra in self.menu_extras:
+                extra(menu, k)
         return menu
+
+    def mention_at(self, pos: QPoint) -> int | None:
+        """The mention (index into ``mentions``) under ``pos`` (viewport coordinates)."""
+        at = self.cursorForPosition(pos).position()
+        for k, span in self.spans.items():
+            if span.start <= at <= span.end and k < len(self.mentions):
+                return k
+        return None
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.context_menu(event.pos())

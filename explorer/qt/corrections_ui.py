@@ -152,6 +152,7 @@ class Corrections(QObject):
         window.addAction(self.undo)
         window.addAction(self.redo)
         window.passages.menu_extras.append(self._extend_menu)
+        window.article.view.menu_extras.append(self._extend_reader_menu)
         window.bridge.events.point.connect(self._on_point)
         window.menus.clear_selection.triggered.connect(self.cancel_pick)  # Esc
         self.export_action = QAction(self.tr("Export corrections as a gazetteer…"), window)
@@ -195,6 +196,14 @@ class Corrections(QObject):
         hit, m = found
         menu.addSeparator()
         menu.addMenu(self.menu_for(Target(hit.article.doc, hit.article.sha256, m), menu))
+
+    def _extend_reader_menu(self, menu: QMenu, k: int) -> None:
+        view = self.window.article.view
+        if view.article is None:
+            return
+        menu.addSeparator()
+        menu.addMenu(self.menu_for(
+            Target(view.article.doc, view.article.sha256, view.mentions[k]), menu))
 
     def menu_for(self, target: Target, parent: QMenu | None = None) -> QMenu:
         """The corrections of one mention, as a menu (the passage panel's and the reader's)."""

@@ -251,3 +251,28 @@ def test_the_page_can_only_report_valid_coordinates(
         qtbot.waitUntil(lambda: len([r for r in caplog.records
                                      if r.name == "explorer.qt.bridge"]) == 4)
     assert window.corrections.dialog is None and window.corrections.picking is not None
+
+
+def test_a_mention_in_the_reader_is_corrected_from_its_context_menu(
+    qtbot: Any, window: Any
+) -> None:
+    """The article reader offers the same corrections on its highlighted mentions."""
+    mosul = place_id(window, "Mosul")
+    assert window.article.open("b.txt")
+    view = window.article.view
+    k = next(k for k, m in enumerate(view.mentions) if m.place.id == mosul)
+    cursor = view.textCursor()
+    cursor.setPosition(view.spans[k].start + 1)
+    view.setTextCursor(cursor)
+    view.ensureCursorVisible()
+    menu = view.context_menu(view.cursorRect(cursor).center())
+    sub = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    assert sub.objectName() == "correctionMenu" and "الموصل" in sub.title()
+    # Copy / Select All stay the only other entries; no menu away from a mention.
+    away = view.context_menu(QPoint(1, 1))
+    assert all(a.menu() is None for a in away.actions())
+    action(sub, "rejectMention").trigger()
+    qtbot.waitUntil(lambda: mosul not in visible(qtbot, window))
+    with IndexDB(window.index_path) as db:
+        (c,) = db.corrections()
+        assert (c.scope, c.action, c.doc, c.surface) == ("mention", "reject", "b.txt", "الموصل")

@@ -207,10 +207,14 @@ def test_reader_shows_every_mention_toponyms_and_demonyms_apart(
     cursor = view.textCursor()
     assert cursor.selectedText() == toponym.text
     assert view.viewport().rect().intersects(view.cursorRect(cursor))
-    # Its context menu: Copy and Select All, even on a mention's link.
+    # Its context menu: Copy and Select All, even on a mention's link, then the mention's
+    # corrections (a submenu).
     pos = point_at(view, found[0][1] + 1)
-    assert [a.objectName() for a in view.context_menu(pos).actions()] == \
+    entries = view.context_menu(pos).actions()
+    assert [a.objectName() for a in entries if not a.isSeparator() and a.menu() is None] == \
         ["edit-copy", "select-all"]
+    assert [a.menu().objectName() for a in entries if a.menu() is not None] == \
+        ["correctionMenu"]
     assert "link-copy" in [a.objectName() for a in view.createStandardContextMenu(
         pos + QPoint(0, view.verticalScrollBar().value())).actions()]
     # A click on another mention selects its place on the map.
