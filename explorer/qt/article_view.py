@@ -60,8 +60,8 @@ class ArticleView(QTextBrowser):
         self.article: Article | None = None
         self.mentions: list[Mention] = []
         self.spans: dict[int, Span] = {}
-        #: More entries for the context menu: ``extra(menu, k)`` for the mention ``k`` under
-        #: the pointer (the window's corrections).
+        # More entries for the context menu: ``extra(menu, k)`` for the mention ``k`` under
+        # the pointer (the window's corrections).
         self.menu_extras: list[Callable[[QMenu, int], None]] = []
         self.anchorClicked.connect(self._on_anchor)
 
