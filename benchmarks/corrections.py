@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def main() -> None:
-    from make_corpus import generate
+    from make_corpus import corpus_once
 
     from explorer.corrections import Correction
     from explorer.indexdb import IndexDB
@@ -34,10 +34,8 @@ def main() -> None:
                     default=Path(tempfile.gettempdir()) / "explorer-corrections")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
-    corpus = args.work / f"corpus-{args.articles}"
+    corpus = corpus_once(args.work, args.articles)
     built = args.work / f"index-{args.articles}.sqlite"
-    if not corpus.is_dir():
-        generate(corpus, args.articles, 1, ROOT / "seeds")
     Indexer(corpus, built, args.jobs).run()
     path = args.work / "edited.sqlite"
     for suffix in ("", "-wal", "-shm"):

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def main() -> None:
-    from make_corpus import generate
+    from make_corpus import corpus_once
 
     from explorer.export import export_bytes
     from explorer.indexdb import IndexDB
@@ -32,10 +32,8 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "explorer-export")
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
-    corpus = args.work / f"corpus-{args.articles}"
+    corpus = corpus_once(args.work, args.articles)
     db_path = args.work / f"index-{args.articles}.sqlite"
-    if not corpus.is_dir():
-        generate(corpus, args.articles, 1, ROOT / "seeds")
     t = time.perf_counter()
     Indexer(corpus, db_path, args.jobs).run()
     print(f"index ({args.articles} articles, up to date): {time.perf_counter() - t:.1f} s")

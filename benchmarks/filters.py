@@ -50,7 +50,7 @@ def timings(fn: Callable[[], object], forget: Callable[[], None], runs: int) -> 
 
 
 def main() -> None:
-    from make_corpus import generate
+    from make_corpus import corpus_once
 
     from explorer.indexdb import IndexDB
     from explorer.indexer import Indexer
@@ -62,12 +62,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    corpus = args.work / f"corpus-{args.articles}"
+    corpus = corpus_once(args.work, args.articles, then=lambda c: add_dates(c, 1))
     db_path = args.work / f"index-{args.articles}.sqlite"
-    if not (args.work / f"corpus-{args.articles}.done").exists():
-        generate(corpus, args.articles, 1, ROOT / "seeds")
-        add_dates(corpus, 1)
-        (args.work / f"corpus-{args.articles}.done").write_text("")
     t = time.perf_counter()
     Indexer(corpus, db_path, args.jobs).run()
     print(f"index ({args.articles:,} articles, up to date): {time.perf_counter() - t:.1f} s")

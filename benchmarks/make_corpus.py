@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 from explorer.corpus import read_corpus
@@ -65,6 +66,21 @@ def generate(out_dir: Path, articles: int, seed: int, source: Path) -> int:
         path.write_text(body, encoding="utf-8")
         total += len(body.encode())
     return total
+
+
+def corpus_once(
+    work: Path, articles: int, seed: int = 1, then: Callable[[Path], object] | None = None
+) -> Path:
+    """``work/corpus-ARTICLES``, generated (and passed to ``then``) on the first call only: a
+    ``.done`` marker, written last, tells a whole corpus from one a killed run left half made."""
+    corpus = work / f"corpus-{articles}"
+    done = work / f"corpus-{articles}.done"
+    if not done.exists():
+        generate(corpus, articles, seed, ROOT / "seeds")
+        if then is not None:
+            then(corpus)
+        done.write_text("")
+    return corpus
 
 
 def main() -> None:

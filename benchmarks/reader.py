@@ -22,16 +22,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def build(work: Path, articles: int) -> Path:
-    from make_corpus import generate
+    from make_corpus import corpus_once
 
     from explorer.indexer import Indexer
 
-    corpus = work / f"corpus-{articles}"
     db = work / f"index-{articles}.sqlite"
     if not db.exists():
-        if not corpus.exists():
-            generate(corpus, articles, 1, ROOT / "seeds")
-        Indexer(corpus, db, 2).run()
+        Indexer(corpus_once(work, articles), db, 2).run()
     return db
 
 

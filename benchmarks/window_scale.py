@@ -272,12 +272,9 @@ def main() -> int:
     os.environ.setdefault("EXPLORER_DATA_DIR", str(work / "data"))
     corpus = args.corpus
     if corpus is None:
-        from make_corpus import generate
+        from make_corpus import corpus_once
 
-        corpus = work / f"corpus-{args.articles}"
-        if not (work / f"corpus-{args.articles}.done").exists():
-            generate(corpus, args.articles, seed=args.articles, source=ROOT / "seeds")
-            (work / f"corpus-{args.articles}.done").write_text("")
+        corpus = corpus_once(work, args.articles, seed=args.articles)
     index = args.index or work / f"index-{corpus.name}.sqlite"
     if not index.exists():
         print(f"indexing {corpus} into {index} (once)…", flush=True)
