@@ -348,6 +348,7 @@ class IndexDB:
         self._memo: dict[Filter, tuple[int, list[PlaceSummary]]] = {}
         self._confidences: tuple[int, dict[str, float]] | None = None
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
+        self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -421,6 +422,7 @@ class IndexDB:
             self._memo.clear()  # this connection's own writes do not change data_version
             self._confidences = None
             self._timelines.clear()
+            self._regions = None
             try:
                 yield
                 self.conn.execute("COMMIT")
@@ -617,9 +619,13 @@ class IndexDB:
         """The regions of the index that hold one of ``f``'s countries."""
         if not f.countries:
             return frozenset()
-        ids = [r[0] for r in self.conn.execute("SELECT id FROM places WHERE kind = 'region'")]
-        self._load_places(ids)
-        return regions_holding(f.countries, (self._places[r] for r in ids))
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._regions is None or self._regions[0] != version:
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT id FROM places WHERE kind = 'region'")]
+            self._load_places(ids)
+            self._regions = (version, ids)
+        return regions_holding(f.countries, (self._places[r] for r in self._regions[1]))
 
     def _where(self, f: Filter) -> _Where:
         return _Where(f, self._members(f), self._holding(f))
