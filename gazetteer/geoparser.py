@@ -460,6 +460,10 @@ class Geoparser:
                 counts = {c: k.total() - k[key] for c, k in support.items()}
                 total = sum(counts.values()) or 1
                 share = {c: k / total for c, k in counts.items() if k}
+                # The document's towns other than this name's own places: one set of ids,
+                # not a comparison of every town with every place (quadratic in namesakes).
+                own = {p.id for p in first.places}
+                other_towns = tuple(t for t in doc_towns if t.id not in own)
                 contexts = []
                 for f in occurrences:
                     at = f.raw.start
@@ -468,7 +472,7 @@ class Geoparser:
                     nearby = tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
                     contexts.append(
                         Context(f.cue, frozenset(share), nearby, f.within, share, divisions,
-                                tuple(t for t in doc_towns if t not in first.places))
+                                other_towns)
                     )
                 ranked = rank(first.places, contexts)
                 place = ranked[0].place

@@ -17,6 +17,7 @@ import marshal
 import os
 import sys
 import tempfile
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,9 +134,10 @@ class Gazetteer:
         assert isinstance(self.places, PlaceList)
         overrides: dict[int, Place] = {}
         added: list[Place] = []
-        index = dict(self.index)
-        first = dict(self.first_words)
-        touched: set[tuple[str, ...]] = set()
+        # Every touched entry is rebuilt once, whatever the number of changed places sharing
+        # it: a name (or a first word) shared by thousands of new places costs linear time.
+        dropped: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        extra: dict[tuple[str, ...], list[tuple[int, str]]] = defaultdict(list)
         for pid, place in changed.items():
             number = self.by_id.number(pid)
             if number is None:
@@ -144,24 +146,29 @@ class Gazetteer:
             else:
                 overrides[number] = place
                 for key in {f.words for f in place_forms(self.places[number])}:
-                    index[key] = [e for e in index.get(key, ()) if e[0] != number]
-                    touched.add(key)
+                    dropped[key].add(number)
             for key, kind in dict.fromkeys((f.words, f.type) for f in place_forms(place)):
-                index[key] = [*index.get(key, ()), (number, kind)]
-                touched.add(key)
-        for key in touched:
-            bucket = index[key]
+                extra[key].append((number, kind))
+        index = dict(self.index)
+        first = dict(self.first_words)
+        by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for key in dropped.keys() | extra.keys():
+            gone = dropped.get(key, set())
+            bucket = [e for e in index.get(key, ()) if e[0] not in gone] + extra.get(key, [])
             if any(t == TOPONYM for _, t in bucket):
-                bucket = index[key] = [e for e in bucket if e[1] == TOPONYM]
-            keys = [k for k in first.get(key[0], ()) if k != key]
+                bucket = [e for e in bucket if e[1] == TOPONYM]
             if bucket:
-                keys.append(key)
+                index[key] = bucket
             else:
-                del index[key]
-            if keys:
-                first[key[0]] = sorted(keys, key=len, reverse=True)
+                index.pop(key, None)
+            by_first[key[0]].add(key)
+        for word, keys in by_first.items():
+            kept = [k for k in first.get(word, ()) if k not in keys]
+            kept += sorted(k for k in keys if k in index)
+            if kept:
+                first[word] = sorted(kept, key=len, reverse=True)
             else:
-                first.pop(key[0], None)
+                first.pop(word, None)
         places = self.places.with_changes(overrides, added)
         return Gazetteer(places, index, errors, self.words, self.latin_words, first)
 
