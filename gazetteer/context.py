@@ -77,6 +77,7 @@ class Vocabulary:
     club_before: frozenset[str] = frozenset()
     club_words: frozenset[str] = frozenset()
     club_after: frozenset[str] = frozenset()
+    sport_words: frozenset[str] = frozenset()
     media_after: dict[str, Rejection] = field(default_factory=dict)
     media_names: dict[str, Rejection] = field(default_factory=dict)  # folded name → type
     media_before: frozenset[str] = frozenset()
@@ -148,6 +149,7 @@ def vocabulary(path: Path = CONTEXT_FILE) -> Vocabulary:
         club_before=_folded(data.get("club_before", [])),
         club_words=_exact(data.get("club_words", [])),
         club_after=_exact(data.get("club_after", [])),
+        sport_words=_exact(data.get("sport_words", [])),
         media_after=media_after,
         media_names=media_names,
         media_before=_folded(data.get("media_before", [])),
@@ -366,7 +368,14 @@ def rejection(
         # A title before a person's name is definite («الرئيس بايدن», also before a proclitic
         # reading: no one says "the president in Eden"); without the article it is an office
         # and the name its domain («حاكم دبي», «أمير قطر»).
-        if r.title and m.proclitic not in ("و", "ف") and _definite(prev):
+        # «زار الرئيس سلطنة عمان»: after a verb of visiting and the visitor's title, a
+        # country is the place visited.
+        if (
+            r.title
+            and m.proclitic not in ("و", "ف")
+            and _definite(prev)
+            and not _visited_country(m, toks, places)
+        ):
             return Verdict(Rejection.PERSON, f"after '{prev}'")
         # «المهاجم الأوروغوياني الجديد داروين»: a title, then one or two describing words
         # (a definite nisba, الجديد, السابق), then the name.
@@ -386,7 +395,7 @@ def rejection(
     if _feminine_adjective(m, site, voc, prev, places):
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
     if (
-        prev.startswith(("ال", "وال"))
+        _definite_noun(prev, voc)
         and r.cue is None
         and len(m.key) == 1
         and not m.proclitic
@@ -432,6 +441,39 @@ def _title_before_modifiers(first: int, toks: Tokens) -> str:
             return before
         k -= 1
     return ""
+
+
+#: Words that begin with «ال» once folded but are no nouns an adjective could follow: إلى folds
+#: to «الي», إلا to «الا»; the relative pronouns.
+_NOT_NOUNS = frozenset({"الي", "والي", "الا", "والا", "الذي", "التي", "الذين", "اللذين", "اللتين",
+                        "اللذان", "اللتان", "اللواتي", "اللاتي", "اللائي"})
+
+
+def _definite_noun(word: str, voc: Vocabulary) -> bool:
+    """A definite noun («الفن», «والفرقة») that a definite word after it may describe; not
+    «إلى» (folded «الي»), «إلا» nor a relative pronoun."""
+    return (
+        word.startswith(("ال", "وال"))
+        and word not in _NOT_NOUNS
+        and word not in voc.prepositions
+    )
+
+
+#: Verbs of visiting and travel (folded), said of a statesman before his title.
+_VISIT_VERBS = frozenset(fold(w) for w in (
+    "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "وصل", "وصلت", "يصل", "تصل", "سيصل",
+    "غادر", "غادرت", "يغادر", "تغادر", "توجه", "توجهت", "يتوجه", "تتوجه", "دخل", "دخلت", "يدخل",
+))
+
+
+def _visited_country(m: RawMatch, toks: Tokens, places: Sequence[Place]) -> bool:
+    """«زار الرئيس الجزائر»: a verb of visiting, a title, then a country's name."""
+    return (
+        m.first >= 2
+        and toks.near(m.first - 1)
+        and toks.words[m.first - 2] in _VISIT_VERBS
+        and any(p.kind == PlaceKind.COUNTRY for p in places)
+    )
 
 
 def _definite(word: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -208,6 +209,10 @@ class Geoparser:
                 reject(f.raw, Verdict(Rejection.CLUB_ELSEWHERE))
             else:
                 kept.append(f)
+        _read_shadda(kept, text)
+        for f in self._clubs_by_adjective(kept, toks):
+            kept.remove(f)
+            reject(f.raw, Verdict(Rejection.CLUB, f.why))
         _list_cues(kept, toks, self.voc)
         _capital_after(kept, toks)
         _coordinated_countries(kept, toks)
@@ -294,6 +299,42 @@ class Geoparser:
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
+
+    def _clubs_by_adjective(self, kept: list[_Found], toks: Tokens) -> list[_Found]:
+        """«انتقل اللاعب إلى ليون الفرنسي»: in sports news, a town followed by its own
+        country's masculine adjective is the club (نادي is masculine; a town is feminine:
+        «مدينة ليون الفرنسية»). The clubs found, each with its detail in ``why``."""
+        words, seps = toks.words, toks.seps
+        sport = self.voc.sport_words | self.voc.club_words
+        clubs = []
+        for f in kept:
+            j = f.raw.last
+            if (
+                f.type != TOPONYM
+                or f.cue is not None
+                or j >= len(words)
+                or seps[j].strip() != ""
+                or not any(p.kind == PlaceKind.CITY for p in f.places)
+                or any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in f.places)
+            ):
+                continue
+            adjective = words[j]
+            if not (adjective.startswith("ال") and adjective.endswith("ي")):
+                continue
+            countries = {
+                p.country for p in self.adjective_places(adjective) if p.kind == PlaceKind.COUNTRY
+            }
+            if not any(p.country in countries for p in f.places if p.kind == PlaceKind.CITY):
+                continue
+            lo, hi = max(0, f.raw.first - _SPORT_WINDOW), min(len(words), j + _SPORT_WINDOW)
+            if not any(
+                words[k] in sport and "." not in "".join(seps[min(k, f.raw.first):max(k, j)])
+                for k in range(lo, hi)
+            ):
+                continue
+            f.why = f"'{adjective}' after the town, in sports news"
+            clubs.append(f)
+        return clubs
 
     def _division_named(self, country: str, direction: str) -> Place | None:
         """The one first-level division of ``country`` named by a compass word («الشمال» for
@@ -611,6 +652,33 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
         for f, g in pairwise(run):
             if f.cue is not None and g.cue is None and g.type == TOPONYM:
                 g.cue = f.cue
+
+
+#: How many words either side of a town may hold the sports word that makes it a club.
+_SPORT_WINDOW = 12
+_SHADDA = "\u0651"
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1", re.IGNORECASE)
+
+
+def _read_shadda(kept: list[_Found], text: str) -> None:
+    """«عمّان»: a shadda written on the name doubles its consonant, which the folded name has
+    lost: of the places the name may be, those whose Latin names double a consonant (Amman,
+    not Oman) are meant. Nothing changes when all or none of them do."""
+    for f in kept:
+        if f.type != TOPONYM or len(f.places) < 2:
+            continue
+        if _SHADDA not in text[f.raw.start:f.raw.end]:
+            continue
+        doubled = [
+            p for p in f.places
+            if any(_DOUBLED.search(name) for name in (p.name, *p.names_en))
+        ]
+        if doubled and len(doubled) < len(f.places):
+            f.places = doubled
+            f.why = f.why or (
+                f"the shadda in '{text[f.raw.start:f.raw.end]}' doubles a consonant: "
+                f"{doubled[0].name}"
+            )
 
 
 def _capital_after(kept: list[_Found], toks: Tokens) -> None:

@@ -1,0 +1,58 @@
+"""Rules of reading over the world gazetteer (issue 16): each on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.model import Rejection
+
+
+@pytest.fixture(scope="module")
+def gp() -> Geoparser:
+    return Geoparser(Gazetteer.load())
+
+
+def _found(gp: Geoparser, text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.type, m.place.country) for m in gp.parse(text)}
+
+
+@pytest.mark.parametrize("town", ["الشنافية", "المشخاب", "الدرباسية"])
+def test_a_definite_town_after_ila_is_no_adjective(gp: Geoparser, town: str) -> None:
+    # «إلى» folds to «الي»: it is no definite noun the town could describe.
+    text = f"توجه الوفد الحكومي إلى {town} صباح اليوم."
+    assert town in _found(gp, text)
+    rejected = {r.text: r.why for r in gp.analyse(text)[1]}
+    assert rejected.get(town) != Rejection.DEFINITE_ADJECTIVE
+
+
+def test_a_definite_word_after_a_definite_noun_is_still_an_adjective(gp: Geoparser) -> None:
+    rejected = {r.text: r.why for r in gp.analyse("شاهدنا الفرقة الدرباسية في المهرجان.")[1]}
+    assert rejected.get("الدرباسية") == Rejection.DEFINITE_ADJECTIVE
+
+
+def test_the_shadda_reads_amman_not_oman(gp: Geoparser) -> None:
+    amman = gp.parse("توجه الوفد إلى عمّان لحضور المؤتمر.")
+    assert [(m.text, m.place.country) for m in amman] == [("عمّان", "JO")]
+    # Without a shadda the bare name stays the country.
+    assert [m.place.country for m in gp.parse("توجه الوفد إلى عمان لحضور المؤتمر.")] == ["OM"]
+
+
+def test_a_country_after_a_statesman_is_the_country_he_visits(gp: Geoparser) -> None:
+    assert _found(gp, "زار الرئيس سلطنة عُمان أمس.") == {"سلطنة عُمان": ("toponym", "OM")}
+    assert _found(gp, "زار الرئيس الجزائر أمس.") == {"الجزائر": ("toponym", "DZ")}
+    # A person after a title is still a person.
+    assert "عباس" not in _found(gp, "التقى الرئيس عباس بالوفد.")
+
+
+def test_a_town_with_its_countrys_masculine_adjective_in_sports_news_is_a_club(
+    gp: Geoparser,
+) -> None:
+    text = "انتقل اللاعب إلى ليون الفرنسي مقابل عشرة ملايين."
+    assert "ليون" not in _found(gp, text)
+    assert {r.text: r.why for r in gp.analyse(text)[1]}["ليون"] == Rejection.CLUB
+    # The city is feminine: «ليون الفرنسية» is the town, in sports news or not.
+    assert _found(gp, "وصل الوفد إلى ليون الفرنسية لحضور المباراة.")["ليون"] == ("toponym", "FR")
+    # Outside sports news (another sentence), the adjective places the town.
+    port = "وصلت السفينة إلى ميناء طرطوس السوري صباح اليوم. وسجل اللاعب هدفا."
+    assert _found(gp, port)["طرطوس"] == ("toponym", "SY")
