@@ -31,7 +31,7 @@ def demonym_forms(adjective: str) -> list[str]:
     """Inflected forms of an Arabic demonym; a form not ending in ي is taken literally.
 
     >>> demonym_forms("روسي")[:3]
-    ['روسي', 'روسيه', 'روسيون']
+    ['روسي', 'الروسي', 'روسيه']
     """
     base = fold(adjective).strip()
     stems = [base]
@@ -114,10 +114,32 @@ def foreign_g_variant(folded: tuple[str, ...]) -> tuple[str, ...] | None:
     return tuple(w.replace("غ", "ج") for w in folded)
 
 
+#: First words of two-word names that the press often glues to the second (كفرالشيخ, أبوظبي,
+#: ديرالزور, بيتلحم): the glued form is a form of the name too. Not عبد or بن, which glue into
+#: people's names (عبدالله).
+GLUED_HEADS = frozenset(fold(w) for w in (
+    "كفر", "دير", "بيت", "بني", "أبو", "عين", "تل", "رأس", "سيدي", "بئر", "أم", "خان", "برج",
+    "سوق", "قصر", "حمام", "دار", "مرج", "جسر", "باب", "بير",
+))
+
+
+def glued_form(folded: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The one-word form of a two-word name whose first word the press glues on, or None.
+
+    >>> glued_form(("كفر", "الشيخ"))
+    ('كفرالشيخ',)
+    >>> glued_form(("الشيخ", "زايد")) is None
+    True
+    """
+    if len(folded) == 2 and folded[0] in GLUED_HEADS:
+        return (folded[0] + folded[1],)
+    return None
+
+
 def place_forms(place: Place) -> Iterator[Form]:
     """Every surface form of ``place``: Arabic and English names, its Ukrainian or Russian
     spelling (``SLAVIC_VARIANTS``), its -ا spelling (``FINAL_A_VARIANTS``), its ج for a foreign g
-    (``FOREIGN_G_VARIANTS``), and demonyms."""
+    (``FOREIGN_G_VARIANTS``), its glued form (``GLUED_HEADS``), and demonyms."""
     for name in (*place.names_ar, *place.names_en):
         ws = tuple(words(name))
         if ws:
@@ -130,6 +152,8 @@ def place_forms(place: Place) -> Iterator[Form]:
                 yield Form(a, TOPONYM, True)
             if arabic and place.country in FOREIGN_G_VARIANTS and (g := foreign_g_variant(ws)):
                 yield Form(g, TOPONYM, True)
+            if arabic and (glued := glued_form(ws)):
+                yield Form(glued, TOPONYM, True)
     if place.common_word:
         return  # a demonym of such a name (مالي) is as common a word as the name itself
     for adjective in place.demonyms_ar:

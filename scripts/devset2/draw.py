@@ -33,7 +33,8 @@ ARAB_LEAGUE = {
 }
 GENRES = (
     "weather", "fire", "tourism", "flood", "election", "sport", "earthquake or storm",
-    "economy and trade", "crime and courts", "culture and arts", "health", "transport and accidents",
+    "economy and trade", "crime and courts", "culture and arts", "health",
+    "transport and accidents",
     "agriculture and water", "education", "energy and mining", "migration", "religion",
     "science and environment", "protest", "diplomacy",
 )

@@ -56,3 +56,21 @@ def test_a_town_with_its_countrys_masculine_adjective_in_sports_news_is_a_club(
     # Outside sports news (another sentence), the adjective places the town.
     port = "وصلت السفينة إلى ميناء طرطوس السوري صباح اليوم. وسجل اللاعب هدفا."
     assert _found(gp, port)["طرطوس"] == ("toponym", "SY")
+
+
+@pytest.mark.parametrize(
+    ("text", "glued", "country"),
+    [
+        ("تقع مدينة كفرالشيخ في دلتا النيل.", "كفرالشيخ", "EG"),
+        ("وصل الوفد إلى أبوظبي مساء أمس.", "أبوظبي", "AE"),
+        ("دارت اشتباكات في ريف ديرالزور الشرقي.", "ديرالزور", "SY"),
+    ],
+)
+def test_a_name_glued_to_its_first_word_is_found(
+    gp: Geoparser, text: str, glued: str, country: str
+) -> None:
+    assert _found(gp, text)[glued] == ("toponym", country)
+
+
+def test_a_person_glued_to_abd_is_no_place(gp: Geoparser) -> None:
+    assert _found(gp, "قال عبدالله إن الاجتماع انتهى.") == {}
