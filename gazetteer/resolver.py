@@ -129,11 +129,15 @@ def _cued(place: Place, cue: Cue | None) -> bool:
     )
 
 
-def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[float, list[str]]:
-    """Score from the document; ``namesake``: a much smaller place than the best-known one."""
+def contextual(
+    place: Place, ctx: Context, namesake: bool = False, like_country: bool = False
+) -> tuple[float, list[str]]:
+    """Score from the document; ``namesake``: a much smaller place than the best-known one;
+    ``like_country``: a town named like its own country (الجزائر, تونس, الكويت), which the
+    document's places of that country speak for no more than for the country itself."""
     score, reasons = 0.0, []
     cue = ctx.cue
-    if namesake and place.kind == PlaceKind.CITY and ctx.doc_towns:
+    if namesake and not like_country and place.kind == PlaceKind.CITY and ctx.doc_towns:
         # A small namesake next to a town the document names is the one meant (المهدية beside
         # Rabat and Kenitra: Mehdya, Morocco, not Mahdia, Tunisia).
         found = _nearest(place, ctx.doc_towns)
@@ -167,7 +171,7 @@ def contextual(place: Place, ctx: Context, namesake: bool = False) -> tuple[floa
         reasons.append(f"its division ({max(codes & ctx.doc_divisions)}) is named in the document")
     # Distance to a country's or region's centre says little: only points count.
     others = [p for p in ctx.nearby if p.id != place.id and p.kind == PlaceKind.CITY]
-    if others:
+    if others and not like_country:
         found = _nearest(place, others)
         if found is not None:
             near, km = found
@@ -281,8 +285,9 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
             and place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
+        like_country = place.kind != PlaceKind.COUNTRY and place.country in countries
         bonus, why = max(
-            (contextual(place, ctx, namesake) for ctx in contexts),
+            (contextual(place, ctx, namesake, like_country) for ctx in contexts),
             key=lambda t: t[0],
             default=(0.0, []),
         )

@@ -74,3 +74,23 @@ def test_a_name_glued_to_its_first_word_is_found(
 
 def test_a_person_glued_to_abd_is_no_place(gp: Geoparser) -> None:
     assert _found(gp, "قال عبدالله إن الاجتماع انتهى.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country_id"),
+    [
+        ("أعلنت السلطات في الجزائر عن حرائق في ولايات تيزي وزو وبجاية وسطيف.", "الجزائر",
+         "gn:2589581"),
+        ("قال وزير الداخلية إن الكويت شهدت أمطارا غزيرة في الجهراء والأحمدي.", "الكويت",
+         "gn:285570"),
+    ],
+)
+def test_towns_of_a_country_do_not_make_its_namesake_capital_the_one_meant(
+    gp: Geoparser, text: str, name: str, country_id: str
+) -> None:
+    assert {m.text: m.place.id for m in gp.parse(text)}[name] == country_id
+
+
+def test_the_capital_named_like_its_country_still_wins_with_its_cue(gp: Geoparser) -> None:
+    ids = {m.text: m.place.id for m in gp.parse("تستضيف مدينة الجزائر المؤتمر، قرب تيبازة.")}
+    assert ids["مدينة الجزائر"] == "gn:2507480"
