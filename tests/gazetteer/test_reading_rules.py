@@ -94,3 +94,9 @@ def test_towns_of_a_country_do_not_make_its_namesake_capital_the_one_meant(
 def test_the_capital_named_like_its_country_still_wins_with_its_cue(gp: Geoparser) -> None:
     ids = {m.text: m.place.id for m in gp.parse("تستضيف مدينة الجزائر المؤتمر، قرب تيبازة.")}
     assert ids["مدينة الجزائر"] == "gn:2507480"
+
+
+def test_a_national_team_names_its_country(gp: Geoparser) -> None:
+    # «منتخب X»: the country the team stands for (a club's town is named by «نادي», «فريق»).
+    found = _found(gp, "فاز منتخب قطر على منتخب الأردن في المباراة النهائية.")
+    assert found == {"قطر": ("toponym", "QA"), "الأردن": ("toponym", "JO")}
