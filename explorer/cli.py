@@ -589,10 +589,14 @@ def _confidence(text: str) -> float:
 
 def _filter_of(args: argparse.Namespace) -> Filter:
     """The filter the export options describe."""
-    from explorer.query import ALL_TYPES, TOPONYMS, Filter
+    from explorer.query import ALL_TYPES, MAX_QUERY_WORDS, TOPONYMS, Filter, tidy_query
 
     types = {None: TOPONYMS, "also": ALL_TYPES, "only": frozenset({"demonym"})}[args.demonyms]
-    return Filter(countries=frozenset(args.country), text=args.text, doc=args.doc,
+    text, dropped = tidy_query(args.text)
+    if dropped:
+        _err(f"--text: only the first {MAX_QUERY_WORDS} different words are searched "
+             f"({dropped} left out)")
+    return Filter(countries=frozenset(args.country), text=text, doc=args.doc,
                   regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
                   date_from=args.date_from, date_to=args.date_to,
                   min_confidence=args.min_confidence)
