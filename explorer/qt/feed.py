@@ -115,7 +115,7 @@ class Feed(QObject):
         self._ask_confidences.connect(self._worker.compute_confidences)
         self._worker.confidences.connect(self.confidences)
         self._worker.done.connect(self._on_done)
-        self._worker.failed.connect(self.failed)
+        self._worker.failed.connect(self._on_failed)
         self._filter = Filter()
         self._busy = False
         self._pending: Request | None = None
@@ -142,15 +142,24 @@ class Feed(QObject):
         self._ask_confidences.emit()
 
     def _on_done(self, data: ViewData) -> None:
+        self._next()
+        # An older answer for the same filter is still news (indexing moves on meanwhile);
+        # one for another filter is not. Places sent twice are ignored by the page.
+        if data.filter == self._filter:
+            self.ready.emit(data)
+
+    def _on_failed(self, exc: object) -> None:
+        """A failed request (a failed search, say) does not stop the next ones."""
+        if self._busy:
+            self._next()
+        self.failed.emit(exc)
+
+    def _next(self) -> None:
         self._busy = False
         if self._pending is not None:
             req, self._pending = self._pending, None
             self._busy = True
             self._ask.emit(req)
-        # An older answer for the same filter is still news (indexing moves on meanwhile);
-        # one for another filter is not. Places sent twice are ignored by the page.
-        if data.filter == self._filter:
-            self.ready.emit(data)
 
     def stop(self) -> None:
         self._close.emit()
