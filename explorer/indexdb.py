@@ -943,7 +943,10 @@ class IndexDB:
     ) -> tuple[Correction, list[Applied]]:
         """Store ``c`` and rewrite the mentions of the articles it touches, in one transaction.
         ``place_of``: places the index may not hold (the gazetteer's). The stored correction
-        (with its id) and what applying changed."""
+        (with its id) and what applying changed. Raises ``CorrectionError`` for a correction
+        an exported gazetteer file could not bring back (``Correction.problem``)."""
+        if (why := c.problem()) is not None:
+            raise CorrectionError(why)
         with self.transaction():
             cur = self.conn.execute(
                 'INSERT INTO corrections (scope, doc, start, "end", surface, action, place_id, '
