@@ -107,14 +107,22 @@ def geojson_bytes(reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS
 
 
 #: A cell starting with one of these is run as a formula by spreadsheets (CSV injection): such
-#: text cells get a leading apostrophe, which Excel and LibreOffice show as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: text cells get a leading apostrophe, which Excel and LibreOffice show as text. Every text
+#: cell goes through ``_text_cell``: file, name, place id and names, country, type.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _text_cell(value: str | None) -> str:
     if not value:
         return ""
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _number_cell(value: object) -> object:
+    """A number as it is; anything else (a hostile gazetteer's text) as a text cell."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return _text_cell(str(value))
 
 
 def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
@@ -128,9 +136,10 @@ def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
         for hit in hits:
             for m in hit.mentions:
                 p = m.place
-                yield [_text_cell(hit.article.doc), m.start, m.end, _text_cell(m.text), m.type,
-                       _text_cell(p.id), "" if p.geonameid is None else p.geonameid,
-                       _text_cell(p.name), _text_cell(p.name_ar), p.country or "",
+                yield [_text_cell(hit.article.doc), m.start, m.end, _text_cell(m.text),
+                       _text_cell(str(m.type)), _text_cell(p.id),
+                       "" if p.geonameid is None else _number_cell(p.geonameid),
+                       _text_cell(p.name), _text_cell(p.name_ar), _text_cell(p.country),
                        _coordinate(p.lat), _coordinate(p.lon), round(m.confidence, 3)]
 
 

@@ -873,12 +873,17 @@ class IndexDB:
             return [self._mention(r) for r in rows]
 
     def article(self, doc: str) -> Article | None:
-        """The article re-read from its file (None when it is gone or unreadable)."""
+        """The article re-read from its file (None when it is gone or unreadable, or is no
+        article of the index: a doc is a name inside the corpus, never another path)."""
         from explorer.corpus import ArticleError, read_article
 
         root = self.get_meta("corpus_root")
         if root is None:
             return None
+        with guarded(self.path):
+            if self.conn.execute("SELECT 1 FROM articles WHERE doc = ?", (doc,)).fetchone() \
+                    is None:
+                return None
         try:
             return read_article(Path(root) / doc, Path(root))
         except ArticleError:
