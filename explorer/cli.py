@@ -721,8 +721,10 @@ def cmd_corrections(args: argparse.Namespace) -> int:
             return 1
         atomic_write_text(args.export, gazetteer_yaml(corrections, gaz.by_id.get, gaz))
         return 0
-    for c in corrections:
-        print(f"{c.id}\t{c.created}\t{c.describe()}")
+    from explorer.pipeline import printable
+
+    for c in corrections:  # file names and names escaped as the other outputs escape them
+        print(f"{c.id}\t{printable(c.created)}\t{printable(c.describe())}")
     return 0
 
 
