@@ -279,15 +279,17 @@ def output_problem(out: Path, protected: Iterable[Path] = ()) -> str | None:
         for test, what in _KINDS:
             if test(st.st_mode):
                 return f"is {what}, not a regular file"
-    real = os.path.realpath(out)
+    real: str | None = None  # resolved only when needed (a corpus may list 100,000s)
     for p in protected:
         try:
             pst = os.stat(p)
         except OSError:
             pst = None
-        same = real == os.path.realpath(p) or (
-            st is not None and pst is not None
-            and (st.st_dev, st.st_ino) == (pst.st_dev, pst.st_ino))
+        if pst is not None:  # an existing file: the same one, by device and inode
+            same = st is not None and (st.st_dev, st.st_ino) == (pst.st_dev, pst.st_ino)
+        else:  # not there yet (an index's -wal): the same path once resolved
+            real = real or os.path.realpath(out)
+            same = st is None and real == os.path.realpath(p)
         if same:
             if Path(p).suffix == ".txt":
                 return f"is the article {p}, not to be overwritten"

@@ -38,6 +38,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -69,7 +70,7 @@ class Filter:
     def words(self) -> tuple[str, ...]:
         """The query's words, folded as passages are (see ``fold_words``), each once, at most
         ``MAX_QUERY_WORDS`` of them (see ``tidy_query``)."""
-        return tuple(dict.fromkeys(fold_words(self.text)))[:MAX_QUERY_WORDS]
+        return _query_words(self.text)
 
     @property
     def dated(self) -> bool:
@@ -249,6 +250,12 @@ def fold_words(text: str) -> list[str]:
 #: A search asks for passages holding at most this many different words; the others are
 #: left out (``tidy_query`` says how many).
 MAX_QUERY_WORDS = 32
+
+
+@lru_cache(maxsize=32)
+def _query_words(text: str) -> tuple[str, ...]:
+    """``Filter.words``, folded once per query text (every query of a view asks for them)."""
+    return tuple(dict.fromkeys(fold_words(text)))[:MAX_QUERY_WORDS]
 
 
 def tidy_query(text: str) -> tuple[str, int]:
