@@ -10,6 +10,7 @@ to the latest request is passed on.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,7 +75,7 @@ class _Worker(QObject):
             if self.reader is None:
                 self.reader = self.open_reader()
             self.done.emit(compute(self.reader, request))
-        except IndexUnavailable as exc:
+        except (IndexUnavailable, sqlite3.Error) as exc:  # a query that failed, too
             self.failed.emit(exc)
 
     @Slot()
@@ -83,7 +84,7 @@ class _Worker(QObject):
             if self.reader is None:
                 self.reader = self.open_reader()
             self.confidences.emit(self.reader.confidences())
-        except IndexUnavailable as exc:
+        except (IndexUnavailable, sqlite3.Error) as exc:
             self.failed.emit(exc)
 
     @Slot()

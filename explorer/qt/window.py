@@ -357,10 +357,11 @@ class MainWindow(QMainWindow):
         path = self.index_path
         feed = Feed(lambda: IndexDB(path, readonly=True), self)
         # Failures of a feed or reader already replaced (a rebuild) are old news.
-        feed.failed.connect(lambda exc: self._index_failed(exc) if feed is self.feed else None)
+        feed.failed.connect(
+            lambda exc: self._index_failed(exc, query=True) if feed is self.feed else None)
         self._set_feed(feed)
         reader = SafeReader(
-            db, lambda exc: self._index_failed(exc) if reader is self.reader else None)
+            db, lambda exc: self._index_failed(exc, query=True) if reader is self.reader else None)
         self.session.set_reader(reader)
         return True
 
@@ -430,13 +431,15 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(error=exc))
         self._finish(False)
 
-    def _index_failed(self, exc: IndexUnavailable) -> None:
-        if self.session.filter.text and exc.reason != "locked":
+    def _index_failed(self, exc: Exception, *, query: bool = False) -> None:
+        """Say what failed; ``query``: a query of the view (with a search, the search may be
+        what failed: it is taken back)."""
+        if query and self.session.filter.text and getattr(exc, "reason", None) != "locked":
             # Taken back once the query that failed has returned (it may be on this stack).
             QTimer.singleShot(0, self, lambda: self._search_failed(exc))
             self._failed_search = self.session.filter.text
             return
-        if exc.reason == "locked":
+        if not isinstance(exc, IndexUnavailable) or exc.reason == "locked":
             self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
                 error=exc), rebuild=False, blocking=False)
             return
@@ -626,7 +629,7 @@ class MainWindow(QMainWindow):
         self.show_notice(message, blocking=False)
         self._search_noticed = True
 
-    def _search_failed(self, exc: IndexUnavailable) -> None:
+    def _search_failed(self, exc: Exception) -> None:
         """The index failed while a search was shown: the search may be what failed. It is
         taken back (never saved, so not shown again at the next open) and the view asked
         again without it; a failure then is the index's own, said as such."""
