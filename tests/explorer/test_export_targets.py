@@ -144,3 +144,30 @@ def test_corrections_export_onto_the_index_is_refused(
     code = cli.main(["corrections", str(corpus), "--index", str(index), "--export", str(index)])
     assert code == 1 and "not to be overwritten" in capsys.readouterr().err
     assert index.read_bytes() == before
+
+
+def test_every_output_option_refuses_a_fifo(
+    corpus: Path, index: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = fifo(tmp_path)
+    for argv in (["map", str(corpus), "--index", str(index), "--html", str(target)],
+                 ["corrections", str(corpus), "--index", str(index), "--export", str(target)],
+                 [str(corpus), "--index", str(index), "--screenshot", str(target)]):
+        assert cli.main(argv) == 1, argv
+        assert "not a regular file" in capsys.readouterr().err
+        assert stat.S_ISFIFO(os.stat(target).st_mode)
+
+
+def test_the_folders_own_index_is_protected_without_index_option(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    from explorer.indexdb import default_index_path
+
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(tmp_path / "data"))
+    assert cli.main(["index", str(corpus), "--jobs", "1"]) == 0
+    own = default_index_path(corpus)
+    before = own.read_bytes()
+    code = cli.main(["export", str(corpus), "--format", "geojson", "-o", str(own)])
+    assert code == 1 and "not to be overwritten" in capsys.readouterr().err
+    assert own.read_bytes() == before
