@@ -16,6 +16,7 @@ never a traceback; a closed pipe quietly, as other Unix tools do.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import gc
 import json
@@ -330,9 +331,13 @@ def _mention_line(
 def writable_output(path: Path) -> str | None:
     """None if a file can be written at ``path`` (its folder is created if missing), else why
     not, in a few words. Tried for real (a temporary file), so it holds for root too."""
+    from explorer.export import output_problem
+
     blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     if blocker is not None:
         return f"{_escaped(str(blocker))} is not a folder"
+    if why := output_problem(path):  # a FIFO, a device: never opened, never replaced
+        return why
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}."):
@@ -344,12 +349,35 @@ def writable_output(path: Path) -> str | None:
     return None
 
 
+def _protected(args: argparse.Namespace, articles: bool = True) -> list[Path]:
+    """What an output of the command must never replace: the folder's index (and the files
+    SQLite keeps beside it), its articles, the gazetteer files given."""
+    from explorer.export import corpus_files, index_files
+    from explorer.indexdb import default_index_path
+
+    out = list(getattr(args, "gazetteer", []))
+    with contextlib.suppress(OSError, RuntimeError):  # a folder that cannot be resolved
+        out += index_files(getattr(args, "index", None) or default_index_path(args.corpus))
+    if articles:
+        out += corpus_files(args.corpus)
+    return out
+
+
+def _output_refused(out: Path, protected: list[Path]) -> bool:
+    """Say so and return True when ``out`` cannot or may not be written."""
+    from explorer.export import output_problem
+
+    why = writable_output(out) or output_problem(out, protected)
+    if why:
+        _err(f"{_escaped(str(out))}: cannot write: {_escaped(why)}")
+    return bool(why)
+
+
 def cmd_map(args: argparse.Namespace) -> int:
     from explorer.mapdoc import write_map_html
     from explorer.query import IndexReader
 
-    if why := writable_output(args.html):
-        _err(f"{args.html}: cannot write: {why}")
+    if _output_refused(args.html, _protected(args)):
         return 1
     index: IndexReader | None = _fresh(args) or _open(args)
     if index is None:
@@ -589,10 +617,14 @@ def _confidence(text: str) -> float:
 
 def _filter_of(args: argparse.Namespace) -> Filter:
     """The filter the export options describe."""
-    from explorer.query import ALL_TYPES, TOPONYMS, Filter
+    from explorer.query import ALL_TYPES, MAX_QUERY_WORDS, TOPONYMS, Filter, tidy_query
 
     types = {None: TOPONYMS, "also": ALL_TYPES, "only": frozenset({"demonym"})}[args.demonyms]
-    return Filter(countries=frozenset(args.country), text=args.text, doc=args.doc,
+    text, dropped = tidy_query(args.text)
+    if dropped:
+        _err(f"--text: only the first {MAX_QUERY_WORDS} different words are searched "
+             f"({dropped} left out)")
+    return Filter(countries=frozenset(args.country), text=text, doc=args.doc,
                   regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
                   date_from=args.date_from, date_to=args.date_to,
                   min_confidence=args.min_confidence)
@@ -611,8 +643,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from explorer.query import IndexReader
 
     f = _filter_of(args)
-    if why := writable_output(args.output):
-        _err(f"{args.output}: cannot write: {why}")
+    protected = _protected(args)
+    if _output_refused(args.output, protected):
         return 1
     if args.format == "png":
         return _export_png(args, f)
@@ -623,7 +655,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"--doc {_escaped(f.doc)}: no such article in {_escaped(str(args.corpus))}")
         return 1
     try:
-        write_export(index, f, args.format, args.output)
+        write_export(index, f, args.format, args.output, protected)
     except ExportError as exc:
         _err(str(exc))
         return 1
@@ -685,13 +717,14 @@ def cmd_corrections(args: argparse.Namespace) -> int:
         _err(str(exc))
         return 1
     if args.export is not None:
-        if why := writable_output(args.export):
-            _err(f"{args.export}: cannot write: {why}")
+        if _output_refused(args.export, _protected(args, articles=False)):
             return 1
         atomic_write_text(args.export, gazetteer_yaml(corrections, gaz.by_id.get, gaz))
         return 0
-    for c in corrections:
-        print(f"{c.id}\t{c.created}\t{c.describe()}")
+    from explorer.pipeline import printable
+
+    for c in corrections:  # file names and names escaped as the other outputs escape them
+        print(f"{c.id}\t{printable(c.created)}\t{printable(c.describe())}")
     return 0
 
 

@@ -42,6 +42,14 @@ class CorrectionError(ValueError):
     """A correction that cannot be stored as given (one line)."""
 
 
+def _not_text(value: str) -> str | None:
+    """What makes ``value`` no text to store (a lone surrogate: no UTF-8 for it), or None."""
+    for ch in value:
+        if "\ud800" <= ch <= "\udfff":
+            return f"a lone surrogate (U+{ord(ch):04X})"
+    return None
+
+
 def folded_name(surface: str) -> str:
     """The form names are compared in: folded, spaces collapsed."""
     return " ".join(fold(surface).split()).casefold()
@@ -59,6 +67,12 @@ class NewPlace:
     kind: str = "city"
 
     def __post_init__(self) -> None:
+        for what, value in (("name", self.name), ("Arabic name", self.name_ar),
+                            ("country", self.country or "")):
+            if not isinstance(value, str):
+                raise CorrectionError(f"the {what} of a new place must be text")
+            if (bad := _not_text(value)) is not None:
+                raise CorrectionError(f"the {what} of a new place holds {bad}: not text")
         if not (self.name.strip() or self.name_ar.strip()):
             raise CorrectionError("a new place needs a name (English or Arabic)")
         if not -90 <= self.lat <= 90 or not -180 <= self.lon <= 180:
@@ -70,6 +84,13 @@ class NewPlace:
         if self.country is not None and not (len(self.country) == 2 and self.country.isalpha()
                                              and self.country.isupper()):
             raise CorrectionError(f"country must be an ISO code such as IQ, not {self.country!r}")
+
+    def problem(self) -> str | None:
+        """What the gazetteer loader would refuse in this place (a function word as its name,
+        ...), or None: what is accepted is what an exported file brings back."""
+        from gazetteer.loader import entry_problem  # with YAML: not at the window's start
+
+        return entry_problem({**self.entry(), "id": "the new place"})
 
     @property
     def id(self) -> str:
@@ -84,6 +105,12 @@ class NewPlace:
         return Place(id=self.id, name=name, name_ar=name_ar, kind=self.kind, lat=self.lat,
                      lon=self.lon, country=self.country, names_ar=(name_ar,),
                      names_en=(name,), source="correction")
+
+    def entry(self) -> dict[str, Any]:
+        """The place as an entry of a gazetteer file (``gazetteer.loader``)."""
+        p = self.place()
+        return {"id": p.id, "kind": p.kind, "name": p.name, "name_ar": p.name_ar,
+                "lat": p.lat, "lon": p.lon, **({"country": p.country} if p.country else {})}
 
     def to_json(self) -> str:
         return json.dumps({f.name: getattr(self, f.name) for f in fields(self)},
@@ -128,6 +155,8 @@ class Correction:
             raise CorrectionError(f"unknown scope {self.scope!r}")
         if self.action not in ("reject", "resolve"):
             raise CorrectionError(f"unknown action {self.action!r}")
+        if (bad := _not_text(self.surface)) is not None:
+            raise CorrectionError(f"the name corrected holds {bad}: not text")
         if not folded_name(self.surface):
             raise CorrectionError("a correction needs the name it corrects")
         if self.scope != "corpus" and not self.doc:
@@ -139,6 +168,17 @@ class Correction:
             raise CorrectionError("a resolve correction needs a place")
         if self.new_place is not None and self.place_id not in (None, self.new_place.id):
             raise CorrectionError("a correction names either a place id or a new place")
+
+    def problem(self) -> str | None:
+        """What makes this correction one not to make now (None: none): the gazetteer
+        loader's rules, for the new place and for the name resolved (an exported file must
+        load). Stored corrections are read without it (what was accepted stays applied)."""
+        from gazetteer.loader import is_function_word
+
+        if self.action == "resolve" and is_function_word(self.surface):
+            return (f"«{self.surface[:40]}» is a function word that appears in almost every "
+                    "sentence: not a place name")
+        return self.new_place.problem() if self.new_place is not None else None
 
     @property
     def target(self) -> str | None:
@@ -316,16 +356,16 @@ def gazetteer_yaml(
     too, a comment says so (the geoparser's ranking decides between them)."""
     import yaml  # not imported by the window until it exports
 
+    from gazetteer.loader import entry_problem
+
     entries: dict[str, dict[str, Any]] = {}
     shared: list[str] = []
+    left_out: list[str] = []
     for c in sorted(corrections, key=lambda c: (c.created, c.id or 0)):
         if c.action != "resolve" or c.target is None:
             continue
         if c.new_place is not None:
-            p = c.new_place.place()
-            entry = entries.setdefault(p.id, {
-                "id": p.id, "kind": p.kind, "name": p.name, "name_ar": p.name_ar,
-                "lat": p.lat, "lon": p.lon, **({"country": p.country} if p.country else {})})
+            entry = entries.setdefault(c.new_place.id, c.new_place.entry())
         else:
             known = place_of(c.target)
             if known is None:
@@ -335,8 +375,11 @@ def gazetteer_yaml(
         key = "names_ar" if arabic else "names_en"
         surface = " ".join(c.surface.split())
         if surface not in (entry.get("name"), entry.get("name_ar")) and \
-                surface not in entry.setdefault(key, []):
-            entry[key].append(surface)
+                surface not in entry.get(key, []):
+            if (why := entry_problem({"id": entry["id"], key: [surface]}, new=False)):
+                left_out.append(f"# left out: «{surface}» as a name of {entry['id']} ({why})")
+                continue
+            entry.setdefault(key, []).append(surface)
         named = {gaz.places[i] for i, _t in gaz.index.get(tuple(words(surface)), ())} \
             if gaz is not None else set()
         others = [p.id for p in sorted(named, key=lambda p: (-p.population, p.id))
@@ -344,9 +387,18 @@ def gazetteer_yaml(
         if others:
             shared.append(f"# «{surface}» also names {', '.join(others[:5])} in the gazetteer: "
                           f"the geoparser ranks them with {entry['id']}")
-    doc = {"format": FORMAT, "places": list(entries.values())}
+    places = []
+    for entry in entries.values():  # what the loader would refuse is left out, and said
+        why = entry_problem(entry, new=entry["id"].startswith("user:"))
+        if len(entry) == 1:  # a gazetteer place whose names were all left out
+            continue
+        if why is None:
+            places.append(entry)
+        else:
+            left_out.append(f"# left out: {entry['id']} ({why})")
+    doc = {"format": FORMAT, "places": places}
     head = "# The analyst's corrections, exported by explorer (explorer corrections --export)\n"
-    head += "".join(line + "\n" for line in shared)
+    head += "".join(" ".join(line.splitlines()) + "\n" for line in shared + left_out)
     return head + yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
 
 

@@ -21,8 +21,10 @@ import csv
 import io
 import json
 import math
+import os
 import re
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -105,14 +107,22 @@ def geojson_bytes(reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS
 
 
 #: A cell starting with one of these is run as a formula by spreadsheets (CSV injection): such
-#: text cells get a leading apostrophe, which Excel and LibreOffice show as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: text cells get a leading apostrophe, which Excel and LibreOffice show as text. Every text
+#: cell goes through ``_text_cell``: file, name, place id and names, country, type.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def _text_cell(value: str | None) -> str:
     if not value:
         return ""
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _number_cell(value: object) -> object:
+    """A number as it is; anything else (a hostile gazetteer's text) as a text cell."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return _text_cell(str(value))
 
 
 def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
@@ -126,9 +136,10 @@ def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
         for hit in hits:
             for m in hit.mentions:
                 p = m.place
-                yield [_text_cell(hit.article.doc), m.start, m.end, _text_cell(m.text), m.type,
-                       _text_cell(p.id), "" if p.geonameid is None else p.geonameid,
-                       _text_cell(p.name), _text_cell(p.name_ar), p.country or "",
+                yield [_text_cell(hit.article.doc), m.start, m.end, _text_cell(m.text),
+                       _text_cell(str(m.type)), _text_cell(p.id),
+                       "" if p.geonameid is None else _number_cell(p.geonameid),
+                       _text_cell(p.name), _text_cell(p.name_ar), _text_cell(p.country),
                        _coordinate(p.lat), _coordinate(p.lon), round(m.confidence, 3)]
 
 
@@ -230,11 +241,75 @@ def export_bytes(reader: IndexReader, f: Filter, fmt: str) -> bytes:
     raise ExportError(f"unknown export format {fmt!r} (one of geojson, csv, html)")
 
 
-def write_export(reader: IndexReader, f: Filter, fmt: str, out: Path) -> Path:
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+#: The files beside an SQLite database that are part of it.
+INDEX_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def index_files(index: Path) -> list[Path]:
+    """The index and the files SQLite keeps beside it."""
+    return [Path(f"{index}{suffix}") for suffix in INDEX_SIDE_FILES]
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """The article files of the corpus at ``root`` ([] if it cannot be listed)."""
+    from explorer.corpus import CorpusError, list_files
+
+    try:
+        files, _problems = list_files(root)
+    except (CorpusError, OSError, RuntimeError):
+        return []
+    return [path for _doc, path in files]
+
+
+def output_problem(out: Path, protected: Iterable[Path] = ()) -> str | None:
+    """Why an export may not be written at ``out``, in a few words (None: it may). Only a
+    regular file is replaced (its link followed) or a new one made: never a FIFO, a device, a
+    socket or a folder; and never one of ``protected`` (the index and its side files, the
+    corpus' articles, the gazetteer files: what the analyst made or reads), compared by the
+    file they are, whatever the path spelling, links or hard links."""
+    try:
+        st = os.stat(out)
+    except FileNotFoundError:
+        st = None  # a new file (or a broken link: its target is made)
+    except OSError as exc:
+        return exc.strerror or exc.__class__.__name__
+    if st is not None:
+        for test, what in _KINDS:
+            if test(st.st_mode):
+                return f"is {what}, not a regular file"
+    real: str | None = None  # resolved only when needed (a corpus may list 100,000s)
+    for p in protected:
+        try:
+            pst = os.stat(p)
+        except OSError:
+            pst = None
+        if pst is not None:  # an existing file: the same one, by device and inode
+            same = st is not None and (st.st_dev, st.st_ino) == (pst.st_dev, pst.st_ino)
+        else:  # not there yet (an index's -wal): the same path once resolved
+            real = real or os.path.realpath(out)
+            same = st is None and real == os.path.realpath(p)
+        if same:
+            if Path(p).suffix == ".txt":
+                return f"is the article {p}, not to be overwritten"
+            return f"is {p}, which the export reads, not to be overwritten"
+    return None
+
+
+def write_export(
+    reader: IndexReader, f: Filter, fmt: str, out: Path, protected: Iterable[Path] = ()
+) -> Path:
     """Write the export to ``out`` atomically (a reader of ``out`` sees the old file or the
-    whole new one, never part of it) and return its path."""
-    data = export_bytes(reader, f, fmt)
+    whole new one, never part of it) and return its path. Raises ``ExportError`` when ``out``
+    may not be written (``output_problem``: not a regular file, or one of ``protected``)."""
     out = Path(out)
+    protected = list(protected)
+    if (why := output_problem(out, protected)) is not None:
+        raise ExportError(f"{out}: cannot write: {why}")
+    data = export_bytes(reader, f, fmt)
+    if (why := output_problem(out, protected)) is not None:  # changed meanwhile
+        raise ExportError(f"{out}: cannot write: {why}")
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(out, data)
     return out
@@ -247,6 +322,7 @@ __all__ = [
     "export_bytes",
     "mentions_csv",
     "offline_map_html",
+    "output_problem",
     "places_geojson",
     "write_export",
 ]

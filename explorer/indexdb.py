@@ -873,12 +873,17 @@ class IndexDB:
             return [self._mention(r) for r in rows]
 
     def article(self, doc: str) -> Article | None:
-        """The article re-read from its file (None when it is gone or unreadable)."""
+        """The article re-read from its file (None when it is gone or unreadable, or is no
+        article of the index: a doc is a name inside the corpus, never another path)."""
         from explorer.corpus import ArticleError, read_article
 
         root = self.get_meta("corpus_root")
         if root is None:
             return None
+        with guarded(self.path):
+            if self.conn.execute("SELECT 1 FROM articles WHERE doc = ?", (doc,)).fetchone() \
+                    is None:
+                return None
         try:
             return read_article(Path(root) / doc, Path(root))
         except ArticleError:
@@ -943,7 +948,10 @@ class IndexDB:
     ) -> tuple[Correction, list[Applied]]:
         """Store ``c`` and rewrite the mentions of the articles it touches, in one transaction.
         ``place_of``: places the index may not hold (the gazetteer's). The stored correction
-        (with its id) and what applying changed."""
+        (with its id) and what applying changed. Raises ``CorrectionError`` for a correction
+        an exported gazetteer file could not bring back (``Correction.problem``)."""
+        if (why := c.problem()) is not None:
+            raise CorrectionError(why)
         with self.transaction():
             cur = self.conn.execute(
                 'INSERT INTO corrections (scope, doc, start, "end", surface, action, place_id, '

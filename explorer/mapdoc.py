@@ -36,13 +36,16 @@ MAX_ZOOM = 12
 
 # Characters that must not appear raw inside <script> JSON: they could end the element, open
 # a comment or (U+2028/9) end a JavaScript line in older engines; braces could open a template
-# tag (``{{``, ``{%``, ``{#``) should the text ever meet a template engine.
+# tag (``{{``, ``{%``, ``{#``) should the text ever meet a template engine; a slash is written
+# ``\/`` (the same string), so that text such as ``http://`` in a name is data, never taken
+# for a reference by a scan of the page (``remote_urls``).
 _SCRIPT_ESCAPES = str.maketrans({
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",
     "{": "\\u007b",
     "}": "\\u007d",
+    "/": "\\/",
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 })

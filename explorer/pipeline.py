@@ -82,10 +82,15 @@ def open_corpus(
     return CorpusIndex(corpus, found, countries=geoparser.gaz.countries)
 
 
+def printable(text: str) -> str:
+    """``text`` as one line safe for a terminal: line breaks, control characters (escape
+    sequences from a file name) and undecodable bytes written as Python escapes."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def say(msg: str) -> None:
     """One line on stderr; line breaks and control characters (from file names) escaped."""
-    line = "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in msg)
-    print(f"explorer: {line}", file=sys.stderr)
+    print(f"explorer: {printable(msg)}", file=sys.stderr)
 
 
 def report(corpus: Corpus, root: Path) -> bool:

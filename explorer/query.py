@@ -38,6 +38,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -67,8 +68,9 @@ class Filter:
 
     @property
     def words(self) -> tuple[str, ...]:
-        """The query's words, folded as passages are (see ``fold_words``)."""
-        return tuple(dict.fromkeys(fold_words(self.text)))
+        """The query's words, folded as passages are (see ``fold_words``), each once, at most
+        ``MAX_QUERY_WORDS`` of them (see ``tidy_query``)."""
+        return _query_words(self.text)
 
     @property
     def dated(self) -> bool:
@@ -223,7 +225,15 @@ def bucketed(days: Iterable[tuple[str, int]], bucket: str) -> list[tuple[date, i
     return sorted(out.items())
 
 
-_TOKEN = re.compile(r"[^\W_]+")
+#: Characters Python counts as letters (Unicode 14) that SQLite's ``unicode61`` tokenizer
+#: splits words on, its tables being older (SQLite 3.40): 19 New Tai Lue vowel and tone
+#: signs (U+19B0-U+19C0, U+19C8-U+19C9) and two Vedic signs (U+1CF2-U+1CF3), spacing marks
+#: then, letters since.
+#: ``fold_words`` splits on them too, so no query word is ever more than one full-text token
+#: (a phrase, which a ``detail=none`` index refuses); ``tests/explorer/test_fts_words.py``
+#: checks every letter and digit against the SQLite in use.
+FTS_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
+_TOKEN = re.compile(rf"[^\W_{FTS_SEPARATORS}]+")
 
 
 def fold_words(text: str) -> list[str]:
@@ -235,6 +245,40 @@ def fold_words(text: str) -> list[str]:
         folded = unicodedata.normalize("NFKD", folded)
         folded = "".join(c for c in folded if not unicodedata.combining(c))
     return _TOKEN.findall(folded)
+
+
+#: A search asks for passages holding at most this many different words; the others are
+#: left out (``tidy_query`` says how many).
+MAX_QUERY_WORDS = 32
+
+
+@lru_cache(maxsize=32)
+def _query_words(text: str) -> tuple[str, ...]:
+    """``Filter.words``, folded once per query text (every query of a view asks for them)."""
+    return tuple(dict.fromkeys(fold_words(text)))[:MAX_QUERY_WORDS]
+
+
+def tidy_query(text: str) -> tuple[str, int]:
+    """``text`` as a search keeps it: its whitespace-separated parts that bring a word not
+    seen before (``fold_words``), up to ``MAX_QUERY_WORDS`` words, joined by single spaces;
+    and how many different words were left out beyond that bound. A word typed 10,000 times
+    is one word; the parts that bring no word at all (punctuation) are kept."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    dropped: set[str] = set()
+    for part in text.split():
+        words = fold_words(part)
+        new = [w for w in dict.fromkeys(words) if w not in seen]
+        if not new:
+            if not words and len(kept) < MAX_QUERY_WORDS:
+                kept.append(part)
+            continue
+        if len(seen) + len(new) > MAX_QUERY_WORDS:
+            dropped.update(new)
+            continue
+        seen.update(new)
+        kept.append(part)
+    return " ".join(kept), len(dropped - seen)
 
 
 def order_key(a: ArticleInfo | Article) -> tuple[bool, str, str]:

@@ -313,6 +313,21 @@ def _validate(path: Path, item: Any) -> Entry:
     return Entry(pid, line or 0, out)
 
 
+def entry_problem(item: dict[str, Any], new: bool = True) -> str | None:
+    """What this loader would refuse in one entry (a mapping as a file holds it, ``id``
+    included), without the file's name and line; None when a file holding it would load.
+    ``new``: the entry adds a place (else it updates one the gazetteer has). The analyst's
+    corrections are checked with it when made and when exported (``explorer.corrections``)."""
+    where = Path("entry")
+    try:
+        entry = _validate(where, dict(item))
+        if new and not entry.remove:
+            _new_place(where, entry)
+    except GazetteerFileError as exc:
+        return exc.message
+    return None
+
+
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """The folded function words of ``data/context.yaml`` (``function_words``)."""

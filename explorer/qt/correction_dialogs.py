@@ -145,7 +145,10 @@ class NewPlaceDialog(QDialog):
             self.place = NewPlace(self.name.text().strip(), self.name_ar.text().strip(),
                                   self.lat, self.lon, self.country.text().strip().upper() or None,
                                   self.kind.currentText())
+            if (why := self.place.problem()) is not None:
+                raise CorrectionError(why)
         except CorrectionError as exc:
+            self.place = None
             self.error.setText(str(exc))
             return
         super().accept()

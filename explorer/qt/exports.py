@@ -24,7 +24,13 @@ from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from explorer.atomic import atomic_write_bytes
-from explorer.export import ExportError, write_export
+from explorer.export import (
+    ExportError,
+    corpus_files,
+    index_files,
+    output_problem,
+    write_export,
+)
 from explorer.indexdb import IndexUnavailable
 from explorer.query import Filter, IndexReader
 
@@ -43,15 +49,17 @@ class ExportJob(QThread):
     failed = Signal(str)
 
     def __init__(self, open_reader: Opener, f: Filter, fmt: str, out: Path,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None,
+                 protected: Callable[[], list[Path]] = list) -> None:
         super().__init__(parent)
         self._open_reader, self.filter, self.fmt, self.out = open_reader, f, fmt, out
+        self._protected = protected  # listed on this thread (a corpus may be large)
         self.error: str | None = None
 
     def run(self) -> None:
         try:
             with self._open_reader() as reader:
-                write_export(reader, self.filter, self.fmt, self.out)
+                write_export(reader, self.filter, self.fmt, self.out, self._protected())
         except (ExportError, OSError) as exc:
             self.error = str(getattr(exc, "strerror", None) or exc)
         except (IndexUnavailable, sqlite3.Error) as exc:  # the index failed under it
@@ -132,6 +140,9 @@ class Exports(QObject):
         open_reader, f = self._state()
         if fmt == "png":
             try:
+                if (why := output_problem(out, self._index_files())) is not None or (
+                        (why := output_problem(out, self._articles_named(out))) is not None):
+                    raise ExportError(why)
                 data = _png_bytes(self._view.grab())
                 out.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(out, data)
@@ -145,11 +156,27 @@ class Exports(QObject):
             return
         if self.job is not None:
             self.job.wait()  # one export at a time
-        job = self.job = ExportJob(open_reader, f, fmt, out, self)
+        folder = self._folder()
+        index = self._index_files()
+        job = self.job = ExportJob(
+            open_reader, f, fmt, out, self,
+            lambda: index + (corpus_files(folder) if folder is not None else []))
         self._enable(False)
         self.window.statusBar().showMessage(self.tr("Exporting to {path}…").format(path=out))
         job.finished.connect(lambda: self._job_ended(job))
         job.start()
+
+    def _index_files(self) -> list[Path]:
+        """The open folder's index and the files SQLite keeps beside it (never replaced)."""
+        index = getattr(self.window, "index_path", None)
+        return index_files(index) if isinstance(index, Path) else []
+
+    def _articles_named(self, out: Path) -> list[Path]:
+        """``out`` if it is one of the open folder's articles (a quick check, no listing)."""
+        folder = self._folder()
+        if folder is None or not out.name.lower().endswith(".txt"):
+            return []
+        return [out] if out.exists() and out.resolve().is_relative_to(folder.resolve()) else []
 
     def _job_ended(self, job: ExportJob) -> None:
         if job is self.job:

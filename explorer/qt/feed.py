@@ -10,6 +10,7 @@ to the latest request is passed on.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,7 +75,7 @@ class _Worker(QObject):
             if self.reader is None:
                 self.reader = self.open_reader()
             self.done.emit(compute(self.reader, request))
-        except IndexUnavailable as exc:
+        except (IndexUnavailable, sqlite3.Error) as exc:  # a query that failed, too
             self.failed.emit(exc)
 
     @Slot()
@@ -83,7 +84,7 @@ class _Worker(QObject):
             if self.reader is None:
                 self.reader = self.open_reader()
             self.confidences.emit(self.reader.confidences())
-        except IndexUnavailable as exc:
+        except (IndexUnavailable, sqlite3.Error) as exc:
             self.failed.emit(exc)
 
     @Slot()
@@ -115,7 +116,7 @@ class Feed(QObject):
         self._ask_confidences.connect(self._worker.compute_confidences)
         self._worker.confidences.connect(self.confidences)
         self._worker.done.connect(self._on_done)
-        self._worker.failed.connect(self.failed)
+        self._worker.failed.connect(self._on_failed)
         self._filter = Filter()
         self._busy = False
         self._pending: Request | None = None
@@ -142,15 +143,24 @@ class Feed(QObject):
         self._ask_confidences.emit()
 
     def _on_done(self, data: ViewData) -> None:
+        self._next()
+        # An older answer for the same filter is still news (indexing moves on meanwhile);
+        # one for another filter is not. Places sent twice are ignored by the page.
+        if data.filter == self._filter:
+            self.ready.emit(data)
+
+    def _on_failed(self, exc: object) -> None:
+        """A failed request (a failed search, say) does not stop the next ones."""
+        if self._busy:
+            self._next()
+        self.failed.emit(exc)
+
+    def _next(self) -> None:
         self._busy = False
         if self._pending is not None:
             req, self._pending = self._pending, None
             self._busy = True
             self._ask.emit(req)
-        # An older answer for the same filter is still news (indexing moves on meanwhile);
-        # one for another filter is not. Places sent twice are ignored by the page.
-        if data.filter == self._filter:
-            self.ready.emit(data)
 
     def stop(self) -> None:
         self._close.emit()

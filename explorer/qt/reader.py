@@ -7,6 +7,7 @@ the window can say so and offer to rebuild, instead of a traceback in a slot.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
@@ -23,18 +24,20 @@ class SafeReader:
     """Wraps an ``IndexReader``; every query that fails returns ``default`` instead."""
 
     def __init__(
-        self, reader: IndexReader, on_failure: Callable[[IndexUnavailable], None]
+        self, reader: IndexReader, on_failure: Callable[[Exception], None]
     ) -> None:
         self.inner = reader
         self.on_failure = on_failure
-        self.failed: IndexUnavailable | None = None
+        #: The failure, an ``IndexUnavailable`` or another SQLite error (a query that
+        #: failed: the window takes its search back and clears this).
+        self.failed: Exception | None = None
 
     def _call(self, query: Callable[[], T], default: T) -> T:
         if self.failed is not None:
             return default
         try:
             return query()
-        except IndexUnavailable as exc:
+        except (IndexUnavailable, sqlite3.Error) as exc:
             self.failed = exc
             self.on_failure(exc)
             return default

@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from contextlib import closing, nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
 from explorer.qt.timeline import TimelineDock
 from explorer.qt.webview import WINDOW_PAGE, MapView
-from explorer.query import Filter, IndexReader
+from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self._jobs = os.cpu_count() or 1
         self._filter_restored = False  # the filter saved with the open folder was read
         self._filter_problems: list[Problem] = []  # it could not be used
+        self._search_noticed = False  # the notice is about the search (hidden by the next)
+        self._failed_search: str | None = None  # a search the index could not run: not saved
         self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
         self.session = SessionModel(self)
 
@@ -354,10 +357,11 @@ class MainWindow(QMainWindow):
         path = self.index_path
         feed = Feed(lambda: IndexDB(path, readonly=True), self)
         # Failures of a feed or reader already replaced (a rebuild) are old news.
-        feed.failed.connect(lambda exc: self._index_failed(exc) if feed is self.feed else None)
+        feed.failed.connect(
+            lambda exc: self._index_failed(exc, query=True) if feed is self.feed else None)
         self._set_feed(feed)
         reader = SafeReader(
-            db, lambda exc: self._index_failed(exc) if reader is self.reader else None)
+            db, lambda exc: self._index_failed(exc, query=True) if reader is self.reader else None)
         self.session.set_reader(reader)
         return True
 
@@ -427,8 +431,15 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(error=exc))
         self._finish(False)
 
-    def _index_failed(self, exc: IndexUnavailable) -> None:
-        if exc.reason == "locked":
+    def _index_failed(self, exc: Exception, *, query: bool = False) -> None:
+        """Say what failed; ``query``: a query of the view (with a search, the search may be
+        what failed: it is taken back)."""
+        if query and self.session.filter.text and getattr(exc, "reason", None) != "locked":
+            # Taken back once the query that failed has returned (it may be on this stack).
+            QTimer.singleShot(0, self, lambda: self._search_failed(exc))
+            self._failed_search = self.session.filter.text
+            return
+        if not isinstance(exc, IndexUnavailable) or exc.reason == "locked":
             self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
                 error=exc), rebuild=False, blocking=False)
             return
@@ -483,6 +494,7 @@ class MainWindow(QMainWindow):
     def show_notice(self, message: str, *, rebuild: bool = False, blocking: bool = True) -> None:
         """Say ``message`` above the map; ``blocking``: there is nothing to show besides."""
         self.notice_text.setText(message)
+        self._search_noticed = False
         self.rebuild_button.setVisible(rebuild)
         self.notice.show()
         self._blocked = blocking
@@ -555,6 +567,8 @@ class MainWindow(QMainWindow):
         if path is None or not path.exists() or not self._filter_restored:
             return
         f = self.session.filter
+        if f.text and f.text == self._failed_search:
+            f = replace(f, text="")
         try:
             with IndexDB(path) as db:
                 db.set_setting(filter_store.KEY, None if f == Filter() else
@@ -602,7 +616,36 @@ class MainWindow(QMainWindow):
 
     def apply_search(self) -> None:
         self._search_timer.stop()
-        self.session.set_text(self.search.text())
+        text, dropped = tidy_query(self.search.text())
+        self.session.set_text(text)
+        if dropped:
+            self._search_notice(self.tr(
+                "Only the first {count} different words are searched; {dropped} left out."
+            ).format(count=MAX_QUERY_WORDS, dropped=dropped))
+        elif self._search_noticed:
+            self.hide_notice()
+
+    def _search_notice(self, message: str) -> None:
+        self.show_notice(message, blocking=False)
+        self._search_noticed = True
+
+    def _search_failed(self, exc: Exception) -> None:
+        """The index failed while a search was shown: the search may be what failed. It is
+        taken back (never saved, so not shown again at the next open) and the view asked
+        again without it; a failure then is the index's own, said as such."""
+        text = self.session.filter.text
+        if self._disposed or not text:
+            return
+        self._failed_search = text
+        self._search_timer.stop()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if isinstance(self.reader, SafeReader):
+            self.reader.failed = None
+        self.session.set_text("")
+        self._search_notice(self.tr("The search “{text}” could not be run ({error}); it was "
+                                    "cleared.").format(text=text[:80], error=exc))
 
     def _on_change(self, change: Change) -> None:
         text = self.session.filter.text

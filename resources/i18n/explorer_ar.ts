@@ -447,6 +447,14 @@
         <translation>لا يمكن استخدام المرشح المحفوظ ({why})؛ يُعرض كل شيء</translation>
     </message>
     <message>
+        <source>Only the first {count} different words are searched; {dropped} left out.</source>
+        <translation>يُبحث عن أول {count} كلمة مختلفة فقط؛ تُركت {dropped}.</translation>
+    </message>
+    <message>
+        <source>The search “{text}” could not be run ({error}); it was cleared.</source>
+        <translation>تعذّر إجراء البحث «{text}» ({error})؛ أُلغي.</translation>
+    </message>
+    <message>
         <source>{demonyms} (not counted on the map)</source>
         <translation>{demonyms} (لا تُحتسب على الخريطة)</translation>
     </message>

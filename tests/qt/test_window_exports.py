@@ -139,3 +139,37 @@ def test_exports_of_an_indexed_folder_are_written_off_the_gui_thread(
             db.close()
     finally:
         window.dispose()
+
+
+def test_the_window_never_exports_onto_its_index_an_article_or_a_fifo(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """Issue 21, B11 and B20: each refused with a message, the file left as it was."""
+    import os
+    import stat
+
+    from tests.qt.synthetic import write_corpus
+    from tests.qt.test_window_first import open_folder, wait_indexed
+
+    corpus = write_corpus(tmp_path / "c", 5)
+    index = tmp_path / "i.db"
+    window = open_folder(qtbot, corpus, index)
+    try:
+        wait_indexed(qtbot, window)
+        article = sorted(corpus.rglob("*.txt"))[0]
+        pipe = tmp_path / "pipe"
+        os.mkfifo(pipe)
+        kept = {index: index.read_bytes(), article: article.read_bytes()}
+        for fmt, out, why in (("csv", index, "not to be overwritten"),
+                              ("geojson", article, "article"),
+                              ("png", article, "article"),
+                              ("html", pipe, "not a regular file"),
+                              ("png", pipe, "not a regular file")):
+            with qtbot.waitSignal(window.exports.failed, timeout=30_000) as failed:
+                window.exports.export(fmt, out)
+            assert why in failed.args[0], (fmt, out, failed.args)
+            window.exports.error.close()
+        assert all(path.read_bytes() == data for path, data in kept.items())
+        assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    finally:
+        window.dispose()
