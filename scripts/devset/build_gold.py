@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,39 +57,94 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def _parse(path: Path) -> dict[str, list[tuple[str, str, int | None, str, int]]]:
-    docs: dict[str, list[tuple[str, str, int | None, str, int]]] = {}
+def _where(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+Entry = tuple[str, str, int | None, str, int]
+
+
+def _parse(path: Path) -> dict[str, tuple[int, list[Entry]]]:
+    """Per document: the line of its «# FILE» header, its entries (role, name, nth, key, line)."""
+    docs: dict[str, tuple[int, list[Entry]]] = {}
     cur = None
+    where = _where(path)
     for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("//"):
             continue
         if line.startswith("# "):
             cur = line[2:].strip()
-            docs[cur] = []
+            if cur in docs:
+                raise SystemExit(f"{where}:{no}: {cur} is listed twice")
+            docs[cur] = (no, [])
             continue
         if cur is None or " = " not in line:
-            raise SystemExit(f"{path}:{no}: expected '# FILE' or 'NAME = KEY'")
+            raise SystemExit(f"{where}:{no}: expected '# FILE' or 'NAME = KEY'")
         left, right = (x.strip() for x in line.split(" = ", 1))
         role = "mention"
-        if left[0] in "-~":
+        if left[:1] in ("-", "~"):
             role = "negative" if left[0] == "-" else "neutral"
             left = left[1:].strip()
         nth = None
         if " #" in left:
             left, n = left.rsplit(" #", 1)
+            if not n.isdigit() or int(n) < 1:
+                raise SystemExit(f"{where}:{no}: '#{n}' is not an occurrence number (#1, #2…)")
             nth = int(n)
-        docs[cur].append((role, left, nth, right, no))
+        if not left or not right:
+            raise SystemExit(f"{where}:{no}: expected 'NAME = KEY'")
+        if ("[" in left or "]" in left) and not re.fullmatch(r"[^][]*\[[^][]+\][^][]*", left):
+            raise SystemExit(f"{where}:{no}: expected one bracketed name, as in 'محافظة [X]'")
+        docs[cur][1].append((role, left, nth, right, no))
     return docs
 
 
-def build(review: bool = False, write: bool = True) -> dict[str, Any]:
-    places = json.loads((HERE / "places.json").read_text(encoding="utf-8"))
-    ann = _parse(HERE / "annotations.txt")
-    out: dict[str, Any] = {}
+def load_places(paths: Sequence[Path]) -> dict[str, Any]:
+    """The place records of every file, by key; a key given twice must be the same record."""
+    places: dict[str, Any] = {}
+    origin: dict[str, Path] = {}
+    for path in paths:
+        try:
+            recs = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise SystemExit(f"{_where(path)}:{e.lineno}: not JSON: {e.msg}") from None
+        for key, rec in recs.items():
+            if key in places and places[key] != rec:
+                raise SystemExit(f"{_where(path)}: place key {key} differs from the record of the "
+                                 f"same key in {_where(origin[key])}")
+            places[key], origin[key] = rec, path
+    return places
+
+
+def build(review: bool = False, write: bool = True, *,
+          annotations: Sequence[Path] = (HERE / "annotations.txt",),
+          places_files: Sequence[Path] = (HERE / "places.json",),
+          docs: Path = DOCS, out: Path = OUT) -> dict[str, Any]:
+    """The gold of the documents in docs from the annotation files and the place files.
+
+    Every error (a malformed line, a name not in its text, an unknown key) is gathered and
+    reported at once, each as FILE:LINE; nothing is written then.
+    """
+    places = load_places(places_files)
+    ann: dict[str, tuple[Path, int, list[Entry]]] = {}
+    for path in annotations:
+        for doc, (line, entries) in _parse(path).items():
+            if doc in ann:
+                raise SystemExit(f"{_where(path)}:{line}: {doc} is also annotated in "
+                                 f"{_where(ann[doc][0])}:{ann[doc][1]}")
+            ann[doc] = (path, line, entries)
+    out_docs: dict[str, Any] = {}
     errors = []
-    for doc, entries in ann.items():
-        text = (DOCS / doc).read_text(encoding="utf-8")
+    for doc, (path, line, entries) in ann.items():
+        where = _where(path)
+        if not (docs / doc).is_file():
+            errors.append(f"{where}:{line}: no such document {_where(docs / doc)}")
+            continue
+        text = (docs / doc).read_text(encoding="utf-8")
         claimed: list[tuple[int, int]] = []
         rec: dict[str, list[dict[str, Any]]] = {"mentions": [], "negatives": [], "neutral": []}
         longer: list[tuple[int, int]] = []  # spans claimed by strictly longer names
@@ -107,13 +163,13 @@ def build(review: bool = False, write: bool = True) -> dict[str, Any]:
                 occ = occ[nth - 1:nth]
             occ = [o for o in occ if not any(o[0] < c[1] and c[0] < o[1] for c in claimed)]
             if not occ:
-                errors.append(f"annotations.txt:{no}: {doc}: «{surface}» not found")
+                errors.append(f"{where}:{no}: {doc}: «{surface}» not found")
                 continue
             for s, e in occ:
                 claimed.append((s, e))
                 if role == "mention":
                     if right not in places:
-                        errors.append(f"annotations.txt:{no}: unknown place key {right}")
+                        errors.append(f"{where}:{no}: unknown place key {right}")
                         break
                     p = {k: v for k, v in places[right].items() if k not in ("source",)}
                     rec["mentions"].append({"start": s, "end": e, "text": text[s:e], **p})
@@ -122,7 +178,7 @@ def build(review: bool = False, write: bool = True) -> dict[str, Any]:
                     rec[key].append({"start": s, "end": e, "text": text[s:e], "why": right})
         for v in rec.values():
             v.sort(key=lambda m: m["start"])
-        out[doc] = rec
+        out_docs[doc] = rec
         if review:
             print(f"== {doc}")
             for kind in ("mentions", "negatives", "neutral"):
@@ -132,9 +188,9 @@ def build(review: bool = False, write: bool = True) -> dict[str, Any]:
                     print(f"  {m['start']:5} {m['text']:<20} {label}  …{ctx}…")
     if errors:
         raise SystemExit("\n".join(errors))
-    gold = {"format": "seeds-gold/1", "documents": out}
+    gold = {"format": "seeds-gold/1", "documents": out_docs}
     if write:
-        OUT.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return gold
 
 
