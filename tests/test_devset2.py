@@ -112,6 +112,15 @@ def test_build_reads_every_annotator_file_and_either_may_be_missing(tmp_path: Pa
     assert got == [("اليمن", 69543), ("عدن", 415189)]  # YE from the first set's places.json
 
 
+def test_a_name_after_lil_loses_its_article_and_the_span_only_that(tmp_path: Path) -> None:
+    """«للعراق»: the text has «عراق» for «العراق»; the span is those four letters, not six."""
+    here, docs = _tmp_set(tmp_path, {"a": "# 001_ye_x.txt\nاليمن = YE\nالعراق = IQ\n"})
+    (docs / "001_ye_x.txt").write_text("من اليمن للعراق مباشرة.\n", encoding="utf-8")
+    gold = _builder().build(write=False, here=here, docs=docs)
+    got = [(m["start"], m["end"], m["text"]) for m in gold["documents"]["001_ye_x.txt"]["mentions"]]
+    assert got == [(3, 8, "اليمن"), (11, 15, "عراق")]
+
+
 @pytest.mark.parametrize(("line", "said"), [
     ("اليمن YE", "annotations_b.txt:2: expected '# FILE' or 'NAME = KEY'"),
     ("اليمن = XX", "annotations_b.txt:2: unknown place key XX"),

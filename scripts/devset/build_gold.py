@@ -37,13 +37,17 @@ PREFIXES = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "�
 ARTICLE_DROPPED = {"لل", "ولل", "فلل"}
 
 
-def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    """(start, end) of every whole-word occurrence of surface, proclitics outside the span."""
+def _occurrences(text: str, surface: str) -> list[tuple[int, int, int]]:
+    """(start, end, dropped) of every whole-word occurrence of surface, proclitics outside the span.
+
+    dropped is 2 where the article's alif and lam are gone after «لل» (للعراق: the text has
+    «عراق» for «العراق»), else 0.
+    """
     found = []
-    forms = [(surface, PREFIXES)]
+    forms = [(surface, PREFIXES, 0)]
     if surface.startswith("ال"):
-        forms.append((surface[2:], ARTICLE_DROPPED))
-    for form, allowed in forms:
+        forms.append((surface[2:], ARTICLE_DROPPED, 2))
+    for form, allowed, dropped in forms:
         for m in re.finditer(re.escape(form), text):
             s, e = m.start(), m.end()
             if e < len(text) and WORD.match(text[e]):
@@ -53,7 +57,7 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
                 w -= 1
             if text[w:s].replace("\u0640", "") not in allowed:
                 continue
-            found.append((s, e))
+            found.append((s, e, dropped))
     return sorted(found)
 
 
@@ -157,7 +161,9 @@ def build(review: bool = False, write: bool = True, *,
                 off = surface.index("[")
                 size_in = surface.index("]") - off - 1
                 full = surface.replace("[", "").replace("]", "")
-            occ = [(s + off, s + off + size_in) for s, _ in _occurrences(text, full)]
+            # the name's place in the surface, less the article where the text dropped it
+            occ = [(s + max(off - d, 0), s + off + size_in - d)
+                   for s, _, d in _occurrences(text, full)]
             occ = [o for o in occ if not any(o[0] < c[1] and c[0] < o[1] for c in longer)]
             if nth is not None:  # the nth occurrence outside longer names
                 occ = occ[nth - 1:nth]
