@@ -149,9 +149,14 @@ def test_a_document_annotated_twice_or_missing_is_named(tmp_path: Path) -> None:
         _builder().build(write=False, here=here, docs=docs)
 
 
-def test_a_place_key_given_twice_must_be_one_record(tmp_path: Path) -> None:
-    here, docs = _tmp_set(tmp_path, {"a": "# 001_ye_x.txt\nاليمن = YE\n"})
+def test_a_place_key_given_twice_must_name_one_place(tmp_path: Path) -> None:
+    here, docs = _tmp_set(tmp_path, {"a": "# 001_ye_x.txt\nعدن = aden-x\n"})
+    same = {"aden-x": {"country": "YE", "geonameid": 415189, "kind": "city", "lat": 12.8,
+                       "lon": 45.0, "name": "Aden", "source": "another extract"}}
+    (here / "places_b.json").write_text(json.dumps(same), encoding="utf-8")
+    gold = _builder().build(write=False, here=here, docs=docs)
+    assert gold["documents"]["001_ye_x.txt"]["mentions"][0]["lat"] == 12.77944  # the first kept
     (here / "places_b.json").write_text(json.dumps({"aden-x": {"name": "Aden", "geonameid": 1}}),
                                         encoding="utf-8")
-    with pytest.raises(SystemExit, match=r"places_b.json: place key aden-x differs"):
+    with pytest.raises(SystemExit, match=r"places_b.json: place key aden-x names another place"):
         _builder().build(write=False, here=here, docs=docs)

@@ -107,8 +107,17 @@ def _parse(path: Path) -> dict[str, tuple[int, list[Entry]]]:
     return docs
 
 
+def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two records of one key name one place: the same GeoNames id and kind (or, without an id,
+    the same kind and name); their other fields (source, accept_names) may differ."""
+    if a.get("geonameid") is not None or b.get("geonameid") is not None:
+        return (a.get("geonameid"), a.get("kind")) == (b.get("geonameid"), b.get("kind"))
+    return (a.get("kind"), a.get("name")) == (b.get("kind"), b.get("name"))
+
+
 def load_places(paths: Sequence[Path]) -> dict[str, Any]:
-    """The place records of every file, by key; a key given twice must be the same record."""
+    """The place records of every file, by key.  A key given in two files must name the same place
+    (the first file's record is kept), so two annotators' files merge or fail with both names."""
     places: dict[str, Any] = {}
     origin: dict[str, Path] = {}
     for path in paths:
@@ -117,9 +126,11 @@ def load_places(paths: Sequence[Path]) -> dict[str, Any]:
         except json.JSONDecodeError as e:
             raise SystemExit(f"{_where(path)}:{e.lineno}: not JSON: {e.msg}") from None
         for key, rec in recs.items():
-            if key in places and places[key] != rec:
-                raise SystemExit(f"{_where(path)}: place key {key} differs from the record of the "
-                                 f"same key in {_where(origin[key])}")
+            if key in places:
+                if not _same_place(places[key], rec):
+                    raise SystemExit(f"{_where(path)}: place key {key} names another place than "
+                                     f"the same key in {_where(origin[key])}")
+                continue
             places[key], origin[key] = rec, path
     return places
 
