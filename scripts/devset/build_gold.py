@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,17 @@ PREFIXES = {"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "�
 ARTICLE_DROPPED = {"لل", "ولل", "فلل"}
 
 
-def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    """(start, end) of every whole-word occurrence of surface, proclitics outside the span."""
+def _occurrences(text: str, surface: str) -> list[tuple[int, int, int]]:
+    """(start, end, dropped) of every whole-word occurrence of surface, proclitics outside the span.
+
+    dropped is 2 where the article's alif and lam are gone after «لل» (للعراق: the text has
+    «عراق» for «العراق»), else 0.
+    """
     found = []
-    forms = [(surface, PREFIXES)]
+    forms = [(surface, PREFIXES, 0)]
     if surface.startswith("ال"):
-        forms.append((surface[2:], ARTICLE_DROPPED))
-    for form, allowed in forms:
+        forms.append((surface[2:], ARTICLE_DROPPED, 2))
+    for form, allowed, dropped in forms:
         for m in re.finditer(re.escape(form), text):
             s, e = m.start(), m.end()
             if e < len(text) and WORD.match(text[e]):
@@ -52,43 +57,109 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
                 w -= 1
             if text[w:s].replace("\u0640", "") not in allowed:
                 continue
-            found.append((s, e))
+            found.append((s, e, dropped))
     return sorted(found)
 
 
-def _parse(path: Path) -> dict[str, list[tuple[str, str, int | None, str, int]]]:
-    docs: dict[str, list[tuple[str, str, int | None, str, int]]] = {}
+def _where(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+Entry = tuple[str, str, int | None, str, int]
+
+
+def _parse(path: Path) -> dict[str, tuple[int, list[Entry]]]:
+    """Per document: the line of its «# FILE» header, its entries (role, name, nth, key, line)."""
+    docs: dict[str, tuple[int, list[Entry]]] = {}
     cur = None
+    where = _where(path)
     for no, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("//"):
             continue
         if line.startswith("# "):
             cur = line[2:].strip()
-            docs[cur] = []
+            if cur in docs:
+                raise SystemExit(f"{where}:{no}: {cur} is listed twice")
+            docs[cur] = (no, [])
             continue
         if cur is None or " = " not in line:
-            raise SystemExit(f"{path}:{no}: expected '# FILE' or 'NAME = KEY'")
+            raise SystemExit(f"{where}:{no}: expected '# FILE' or 'NAME = KEY'")
         left, right = (x.strip() for x in line.split(" = ", 1))
         role = "mention"
-        if left[0] in "-~":
+        if left[:1] in ("-", "~"):
             role = "negative" if left[0] == "-" else "neutral"
             left = left[1:].strip()
         nth = None
         if " #" in left:
             left, n = left.rsplit(" #", 1)
+            if not n.isdigit() or int(n) < 1:
+                raise SystemExit(f"{where}:{no}: '#{n}' is not an occurrence number (#1, #2…)")
             nth = int(n)
-        docs[cur].append((role, left, nth, right, no))
+        if not left or not right:
+            raise SystemExit(f"{where}:{no}: expected 'NAME = KEY'")
+        if ("[" in left or "]" in left) and not re.fullmatch(r"[^][]*\[[^][]+\][^][]*", left):
+            raise SystemExit(f"{where}:{no}: expected one bracketed name, as in 'محافظة [X]'")
+        docs[cur][1].append((role, left, nth, right, no))
     return docs
 
 
-def build(review: bool = False, write: bool = True) -> dict[str, Any]:
-    places = json.loads((HERE / "places.json").read_text(encoding="utf-8"))
-    ann = _parse(HERE / "annotations.txt")
-    out: dict[str, Any] = {}
+def _same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two records of one key name one place: the same GeoNames id and kind (or, without an id,
+    the same kind and name); their other fields (source, accept_names) may differ."""
+    if a.get("geonameid") is not None or b.get("geonameid") is not None:
+        return (a.get("geonameid"), a.get("kind")) == (b.get("geonameid"), b.get("kind"))
+    return (a.get("kind"), a.get("name")) == (b.get("kind"), b.get("name"))
+
+
+def load_places(paths: Sequence[Path]) -> dict[str, Any]:
+    """The place records of every file, by key.  A key given in two files must name the same place
+    (the first file's record is kept), so two annotators' files merge or fail with both names."""
+    places: dict[str, Any] = {}
+    origin: dict[str, Path] = {}
+    for path in paths:
+        try:
+            recs = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise SystemExit(f"{_where(path)}:{e.lineno}: not JSON: {e.msg}") from None
+        for key, rec in recs.items():
+            if key in places:
+                if not _same_place(places[key], rec):
+                    raise SystemExit(f"{_where(path)}: place key {key} names another place than "
+                                     f"the same key in {_where(origin[key])}")
+                continue
+            places[key], origin[key] = rec, path
+    return places
+
+
+def build(review: bool = False, write: bool = True, *,
+          annotations: Sequence[Path] = (HERE / "annotations.txt",),
+          places_files: Sequence[Path] = (HERE / "places.json",),
+          docs: Path = DOCS, out: Path = OUT) -> dict[str, Any]:
+    """The gold of the documents in docs from the annotation files and the place files.
+
+    Every error (a malformed line, a name not in its text, an unknown key) is gathered and
+    reported at once, each as FILE:LINE; nothing is written then.
+    """
+    places = load_places(places_files)
+    ann: dict[str, tuple[Path, int, list[Entry]]] = {}
+    for path in annotations:
+        for doc, (line, entries) in _parse(path).items():
+            if doc in ann:
+                raise SystemExit(f"{_where(path)}:{line}: {doc} is also annotated in "
+                                 f"{_where(ann[doc][0])}:{ann[doc][1]}")
+            ann[doc] = (path, line, entries)
+    out_docs: dict[str, Any] = {}
     errors = []
-    for doc, entries in ann.items():
-        text = (DOCS / doc).read_text(encoding="utf-8")
+    for doc, (path, line, entries) in ann.items():
+        where = _where(path)
+        if not (docs / doc).is_file():
+            errors.append(f"{where}:{line}: no such document {_where(docs / doc)}")
+            continue
+        text = (docs / doc).read_text(encoding="utf-8")
         claimed: list[tuple[int, int]] = []
         rec: dict[str, list[dict[str, Any]]] = {"mentions": [], "negatives": [], "neutral": []}
         longer: list[tuple[int, int]] = []  # spans claimed by strictly longer names
@@ -101,19 +172,21 @@ def build(review: bool = False, write: bool = True) -> dict[str, Any]:
                 off = surface.index("[")
                 size_in = surface.index("]") - off - 1
                 full = surface.replace("[", "").replace("]", "")
-            occ = [(s + off, s + off + size_in) for s, _ in _occurrences(text, full)]
+            # the name's place in the surface, less the article where the text dropped it
+            occ = [(s + max(off - d, 0), s + off + size_in - d)
+                   for s, _, d in _occurrences(text, full)]
             occ = [o for o in occ if not any(o[0] < c[1] and c[0] < o[1] for c in longer)]
             if nth is not None:  # the nth occurrence outside longer names
                 occ = occ[nth - 1:nth]
             occ = [o for o in occ if not any(o[0] < c[1] and c[0] < o[1] for c in claimed)]
             if not occ:
-                errors.append(f"annotations.txt:{no}: {doc}: «{surface}» not found")
+                errors.append(f"{where}:{no}: {doc}: «{surface}» not found")
                 continue
             for s, e in occ:
                 claimed.append((s, e))
                 if role == "mention":
                     if right not in places:
-                        errors.append(f"annotations.txt:{no}: unknown place key {right}")
+                        errors.append(f"{where}:{no}: unknown place key {right}")
                         break
                     p = {k: v for k, v in places[right].items() if k not in ("source",)}
                     rec["mentions"].append({"start": s, "end": e, "text": text[s:e], **p})
@@ -122,7 +195,7 @@ def build(review: bool = False, write: bool = True) -> dict[str, Any]:
                     rec[key].append({"start": s, "end": e, "text": text[s:e], "why": right})
         for v in rec.values():
             v.sort(key=lambda m: m["start"])
-        out[doc] = rec
+        out_docs[doc] = rec
         if review:
             print(f"== {doc}")
             for kind in ("mentions", "negatives", "neutral"):
@@ -132,9 +205,9 @@ def build(review: bool = False, write: bool = True) -> dict[str, Any]:
                     print(f"  {m['start']:5} {m['text']:<20} {label}  …{ctx}…")
     if errors:
         raise SystemExit("\n".join(errors))
-    gold = {"format": "seeds-gold/1", "documents": out}
+    gold = {"format": "seeds-gold/1", "documents": out_docs}
     if write:
-        OUT.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return gold
 
 
