@@ -91,6 +91,32 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
                 yield len(p) + 1, "ال" + rest[1:], p + "ل"
 
 
+#: Fewest letters a skeleton must keep to be looked up: shorter ones collide with words.
+SKELETON_LETTERS = 5
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def skeleton(word: str) -> str:
+    """A folded word as the press's spellings of a foreign name share it: the article off,
+    the long vowels inside the word dropped (the first and last letters kept: دنماركي is an
+    adjective, not دنمارك), ج and غ alike, no doubled letters.
+
+    >>> skeleton("الدانمرك") == skeleton("الدنمارك") == skeleton("دنمارك")
+    True
+    >>> skeleton("بنجلاديش") == skeleton("بنغلاديش")
+    True
+    """
+    word = _bare(word).replace("غ", "ج")
+    if len(word) < 2:
+        return word
+    inner = word[0] + word[1:-1].translate(_LONG_VOWELS) + word[-1]
+    return "".join(c for k, c in enumerate(inner) if k == 0 or c != inner[k - 1])
+
+
 class _OptionCache(dict[str, Options]):
     """Token → its readings that name something, computed on first sight.
 
@@ -111,6 +137,8 @@ class _OptionCache(dict[str, Options]):
             )
 
         self.prominent = prominent
+        self._index, self._places = index, places
+        self._skeletons: dict[str, Key | None] | None = None
         self._shapes: dict[str, tuple[dict[str, list[Key]] | None, Key | None]] = {}
 
     def _shape(self, word: str, keys: list[Key]) -> tuple[dict[str, list[Key]] | None, Key | None]:
@@ -148,7 +176,47 @@ class _OptionCache(dict[str, Options]):
         for form in forms:
             if self.prominent(form):
                 return ((0, "", None, (form,)),)
+        return self._skeleton_reading(token)
+
+    def _skeleton_reading(self, token: str) -> Options:
+        """«الدنمارك» for «الدانمرك», «بنجلاديش» for «بنغلاديش», «كوبنهاجن» for «كوبنهاغن»:
+        the one prominent place (a country, a division, a region or a city of
+        ``VARIANT_POPULATION`` or more) whose one-word name has the token's skeleton
+        (``skeleton``: no long vowels inside, ج/غ alike, no doubled letters)."""
+        if self._skeletons is None:
+            self._skeletons = self._build_skeletons()
+        for cut, word, proclitic in variants(token):
+            shape = skeleton(word)
+            if len(shape) < SKELETON_LETTERS:
+                continue
+            key = self._skeletons.get(shape)
+            if key is not None and key[0] != word:
+                return ((cut, proclitic, None, key),)
         return ()
+
+    def _build_skeletons(self) -> dict[str, Key | None]:
+        """Skeleton → the one-word name of a prominent place with it (None: more than one)."""
+        out: dict[str, Key | None] = {}
+        for key, entries in self._index.items():
+            if len(key) != 1 or not _ARABIC.match(key[0]):
+                continue
+            if not any(
+                t == "toponym" and (
+                    self._places[i].kind != "city"
+                    or self._places[i].population >= VARIANT_POPULATION
+                )
+                for i, t in entries
+            ):
+                continue
+            shape = skeleton(key[0])
+            if len(shape) < SKELETON_LETTERS:
+                continue
+            known = out.get(shape, key)
+            if known is not None and known != key and _bare(known[0]) != _bare(key[0]):
+                out[shape] = None
+            elif shape not in out:
+                out[shape] = key
+        return out
 
     def __missing__(self, token: str) -> Options:
         first_words = self.first_words

@@ -100,3 +100,23 @@ def test_a_national_team_names_its_country(gp: Geoparser) -> None:
     # «منتخب X»: the country the team stands for (a club's town is named by «نادي», «فريق»).
     found = _found(gp, "فاز منتخب قطر على منتخب الأردن في المباراة النهائية.")
     assert found == {"قطر": ("toponym", "QA"), "الأردن": ("toponym", "JO")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("من المقرر أن تنتخب الدنمارك برلمانا جديدا.", "الدنمارك", "DK"),
+        ("استقالت رئيسة وزراء بنجلاديش أمس.", "بنجلاديش", "BD"),
+        ("عقد الاجتماع في كوبنهاجن أمس.", "كوبنهاجن", "DK"),
+        ("وصلت المساعدات إلى جرينلاند.", "جرينلاند", "GL"),
+    ],
+)
+def test_a_press_spelling_of_a_prominent_place_is_read_by_its_skeleton(
+    gp: Geoparser, text: str, name: str, country: str
+) -> None:
+    assert _found(gp, text)[name] == ("toponym", country)
+
+
+def test_an_adjective_is_not_read_as_the_skeleton_of_its_place(gp: Geoparser) -> None:
+    found = _found(gp, "أدلى مليون ناخب دنماركي بأصواتهم، وفاز الحزب الاشتراكي.")
+    assert all(kind != "toponym" for kind, _ in found.values()), found
