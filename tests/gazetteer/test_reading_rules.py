@@ -120,3 +120,20 @@ def test_a_press_spelling_of_a_prominent_place_is_read_by_its_skeleton(
 def test_an_adjective_is_not_read_as_the_skeleton_of_its_place(gp: Geoparser) -> None:
     found = _found(gp, "أدلى مليون ناخب دنماركي بأصواتهم، وفاز الحزب الاشتراكي.")
     assert all(kind != "toponym" for kind, _ in found.values()), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بفضل الدعم الذي توليه القيادة السعودية للمزارعين.",
+        "تصل الغرامة إلى ما يعادل 25 ألف ليرة تركية.",
+    ],
+)
+def test_a_feminine_adjective_after_its_noun_is_no_country(gp: Geoparser, text: str) -> None:
+    assert all(kind != "toponym" for kind, _ in _found(gp, text).values())
+
+
+def test_a_country_in_construct_after_a_feminine_noun_is_the_country(gp: Geoparser) -> None:
+    # Adjectives agree in definiteness: «بقيادة السعودية» is "led by Saudi Arabia".
+    text = "يقدم التحالف بقيادة السعودية الدعم للحكومة، ثم سافر الوفد إلى السعودية."
+    assert [m.place.country for m in gp.parse(text) if m.type == "toponym"] == ["SA", "SA"]
