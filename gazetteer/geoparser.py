@@ -44,6 +44,9 @@ HOME_REGION = frozenset({
     "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "IR", "TR", "IL", "AF", "PK", "KZ", "KG",
     "TJ", "TM", "UZ", "AM", "AZ", "GE", "ML", "NE", "TD", "BF", "NG", "ET", "ER", "SS",
 })
+#: How far (characters) a place of its country may stand from a spelling made from a Latin
+#: name and still support it.
+MADE_NEAR_CHARS = 80
 #: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
 _NISBA = ("يين", "يون", "يات", "يه", "ي")
 #: Words that may stand between a name and the direction word that places it («في شمال»).
@@ -144,7 +147,7 @@ class Geoparser:
         kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
         name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
-                or _arabic_word(m.key, cands))
+                or _arabic_word(m.key, cands) or self.matcher.made(m.key))
         self._names[m.key] = name
         return name
 
@@ -266,6 +269,23 @@ class Geoparser:
                 # its country anywhere in the text, is more likely a person (Puno, the keeper).
                 reject(f.raw, Verdict(Rejection.LONE_TOWN))
                 continue
+            if self.matcher.made(f.raw.key):
+                # A spelling made from a Latin name needs a place cue or its country's adjective
+                # right after it, and a place of its country close by («في ولاية جيغاوا شمال
+                # نيجيريا», «مدينة تشانغهوا في تايوان», «كوينزلاند الأسترالية»): of the places
+                # whose names it may spell, those.
+                close = {c for at, c in anchors if abs(at - f.raw.start) <= MADE_NEAR_CHARS}
+                places = [p for p in f.places if p.country in close]
+                if f.cue is None:
+                    said = self._adjective_after(f, toks)
+                    places = [p for p in places if p.country in said]
+                if not places:
+                    reject(f.raw, Verdict(Rejection.MADE_SPELLING))
+                    continue
+                f.places = places
+                f.why = f.why or f"an Arabic spelling of its Latin name '{places[0].name}'"
+                accepted.append(f)
+                continue
             if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
                 f.why = f.why or "named with its cue elsewhere in the document"
                 accepted.append(f)
@@ -285,12 +305,13 @@ class Geoparser:
                 # the text names.
                 # A village named like a common word («التحالف» the coalition) needs its cue even
                 # among places of its country: the word is far more likely there too.
+                made = self.matcher.made(f.raw.key)
                 if (
                     _latin_word(f, latin)
                     or not any(p.country in near for p in f.places)
-                    or _word_village(f)
+                    or (_word_village(f) and not made)
                 ):
-                    reject(f.raw, _weak_reason(f))
+                    reject(f.raw, Verdict(Rejection.MADE_SPELLING) if made else _weak_reason(f))
                     continue
             accepted.append(f)
 
@@ -299,6 +320,13 @@ class Geoparser:
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
+
+    def _adjective_after(self, f: _Found, toks: Tokens) -> set[str | None]:
+        """The countries whose adjective follows the name directly («كوينزلاند الأسترالية»)."""
+        j = f.raw.last
+        if j >= len(toks.words) or not toks.near(j):
+            return set()
+        return {p.country for p in self.adjective_places(toks.words[j])}
 
     def _clubs_by_adjective(self, kept: list[_Found], toks: Tokens) -> list[_Found]:
         """«انتقل اللاعب إلى ليون الفرنسي»: in sports news, a town followed by its own
