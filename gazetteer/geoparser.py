@@ -177,7 +177,9 @@ class Geoparser:
             if name is None:
                 name = self._name(m)
             kind, cands, is_weak = name
-            verdict = rejection(m, site, self.voc, cands, toponym=kind == TOPONYM)
+            verdict = _read_from_a_given_name(m, toks, self.voc) or rejection(
+                m, site, self.voc, cands, toponym=kind == TOPONYM
+            )
             if verdict:
                 if verdict.why.person:
                     persons.add((m.key, m.proclitic.lstrip("وف")))
@@ -213,6 +215,7 @@ class Geoparser:
             else:
                 kept.append(f)
         _read_shadda(kept, text)
+        _country_after_preposition(kept, toks, self.voc)
         for f in self._clubs_by_adjective(kept, toks):
             kept.remove(f)
             reject(f.raw, Verdict(Rejection.CLUB, f.why))
@@ -686,6 +689,34 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
 _SPORT_WINDOW = 12
 _SHADDA = "\u0651"
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1", re.IGNORECASE)
+
+
+def _country_after_preposition(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
+    """«الوضع في مالي», «بمالي»: a country named like a common word (مالي "financial", بنين
+    "sons"), right after a preposition, is the country: a noun follows a preposition, and the
+    word is no noun."""
+    for f in kept:
+        countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY and p.common_word]
+        if f.type != TOPONYM or not countries or f.cue is not None or f.why:
+            continue
+        if not (
+            f.raw.proclitic.lstrip("وف") in ("ب", "ل")
+            or (not f.raw.proclitic and _after_preposition(f, toks, voc))
+        ):
+            continue
+        f.places = countries
+        f.why = "after a preposition: the country"
+
+
+def _read_from_a_given_name(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Verdict | None:
+    """«فرانسوا» read as «فرنسا» by its spelling: a given name is no spelling of a place."""
+    if len(m.key) != 1 or m.last != m.first + 1:
+        return None
+    written = toks.words[m.first]
+    bare = written[len(m.proclitic):] if written.startswith(m.proclitic) else written
+    if m.key[0] in (written, bare) or not ({written, bare} & voc.first_names):
+        return None
+    return Verdict(Rejection.GIVEN_NAME, f"'{bare}'")
 
 
 def _read_shadda(kept: list[_Found], text: str) -> None:

@@ -137,3 +137,16 @@ def test_a_country_in_construct_after_a_feminine_noun_is_the_country(gp: Geopars
     # Adjectives agree in definiteness: «بقيادة السعودية» is "led by Saudi Arabia".
     text = "يقدم التحالف بقيادة السعودية الدعم للحكومة، ثم سافر الوفد إلى السعودية."
     assert [m.place.country for m in gp.parse(text) if m.type == "toponym"] == ["SA", "SA"]
+
+
+def test_a_given_name_is_no_spelling_of_a_place(gp: Geoparser) -> None:
+    found = _found(gp, "قال الرئيس الفرنسي فرانسوا هولاند إن فرنسا تدعم القرار.")
+    assert "فرانسوا" not in found
+    assert found["فرنسا"] == ("toponym", "FR")
+
+
+def test_a_country_named_like_a_word_after_a_preposition_is_the_country(gp: Geoparser) -> None:
+    assert _found(gp, "وصلت القوات إلى مالي أمس.") == {"مالي": ("toponym", "ML")}
+    assert _found(gp, "تنتشر القوات بمالي منذ سنوات.") == {"مالي": ("toponym", "ML")}
+    assert "المالي" not in _found(gp, "قدم الدعم المالي للشركات.")
+    assert "مالي" not in _found(gp, "قدم دعم مالي للشركات.")
