@@ -81,6 +81,7 @@ data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
 	$(BIN)/python scripts/build_wordlists.py  # needs: apt-get install hunspell hunspell-ar
+	$(BIN)/python scripts/build_common_words.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

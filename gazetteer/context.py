@@ -392,7 +392,9 @@ def rejection(
         prev2 = words[m.first - 2] if m.first > 1 and toks.near(m.first - 1) else ""
         if prev2 and roles(prev2, voc).org_head:
             return Verdict(Rejection.ORGANISATION, f"'{prev2} {prev} …'")
-    if _feminine_adjective(m, site, voc, prev, places):
+    if _feminine_adjective(m, site, voc, prev, places) or (
+        r.cue is None and _definite_feminine_adjective(m, site, voc, prev, places)
+    ):
         return Verdict(Rejection.ADJECTIVE, f"'{prev} {written}'")
     if (
         _definite_noun(prev, voc)
@@ -560,15 +562,42 @@ def _club(
 def _feminine_adjective(
     m: RawMatch, site: Site, voc: Vocabulary, prev: str, places: Sequence[Place]
 ) -> bool:
-    """«فصائل سورية»: the feminine adjective of a country that is spelt like its name."""
+    """«فصائل سورية», «ليرة تركية»: the feminine adjective of a country that is spelt like its
+    name, after an indefinite feminine noun."""
     if len(m.key) != 1 or m.proclitic or not prev or prev.startswith("ال"):
         return False
     word = m.key[0]
-    if not site.original(m.first).endswith("ة"):
+    # An adjective agrees in definiteness: «بقيادة السعودية» is "led by Saudi Arabia".
+    if not site.original(m.first).endswith("ة") or word.startswith("ال"):
         return False
     if not any(word in own_adjectives(p) for p in places if p.kind == PlaceKind.COUNTRY):
         return False
-    return prev in voc.plural_nouns or (len(prev) >= 4 and prev.endswith("ات"))
+    return _feminine_noun(prev, voc)
+
+
+def _feminine_noun(word: str, voc: Vocabulary) -> bool:
+    """A noun a feminine adjective agrees with: a singular in ة (folded ه: «ليرة», «القيادة»),
+    a plural in ات, or a broken plural of things («فصائل», «الدول»)."""
+    bare = word[2:] if word.startswith("ال") else word
+    return (
+        (len(bare) >= 3 and bare.endswith("ه"))
+        or (len(bare) >= 4 and bare.endswith("ات"))
+        or bare in voc.plural_nouns
+    )
+
+
+def _definite_feminine_adjective(
+    m: RawMatch, site: Site, voc: Vocabulary, prev: str, places: Sequence[Place]
+) -> bool:
+    """«القيادة السعودية», «الملاعب السعودية»: after a definite feminine noun, a country's name
+    that is also its definite feminine adjective (السعودية) is the adjective."""
+    if len(m.key) != 1 or m.proclitic or not m.key[0].startswith("ال"):
+        return False
+    if not site.original(m.first).endswith("ة") or not _definite_noun(prev, voc):
+        return False
+    if not any(m.key[0] in own_adjectives(p) for p in places if p.kind == PlaceKind.COUNTRY):
+        return False
+    return _feminine_noun(prev, voc)
 
 
 def cue(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Cue | None:

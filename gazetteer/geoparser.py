@@ -44,6 +44,9 @@ HOME_REGION = frozenset({
     "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "IR", "TR", "IL", "AF", "PK", "KZ", "KG",
     "TJ", "TM", "UZ", "AM", "AZ", "GE", "ML", "NE", "TD", "BF", "NG", "ET", "ER", "SS",
 })
+#: How far (characters) a place of its country may stand from a spelling made from a Latin
+#: name and still support it.
+MADE_NEAR_CHARS = 80
 #: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
 _NISBA = ("يين", "يون", "يات", "يه", "ي")
 #: Words that may stand between a name and the direction word that places it («في شمال»).
@@ -144,7 +147,7 @@ class Geoparser:
         kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
         name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
-                or _arabic_word(m.key, cands))
+                or _arabic_word(m.key, cands) or self.matcher.made(m.key))
         self._names[m.key] = name
         return name
 
@@ -174,7 +177,9 @@ class Geoparser:
             if name is None:
                 name = self._name(m)
             kind, cands, is_weak = name
-            verdict = rejection(m, site, self.voc, cands, toponym=kind == TOPONYM)
+            verdict = _read_from_a_given_name(m, toks, self.voc) or rejection(
+                m, site, self.voc, cands, toponym=kind == TOPONYM
+            )
             if verdict:
                 if verdict.why.person:
                     persons.add((m.key, m.proclitic.lstrip("وف")))
@@ -210,6 +215,7 @@ class Geoparser:
             else:
                 kept.append(f)
         _read_shadda(kept, text)
+        _country_after_preposition(kept, toks, self.voc)
         for f in self._clubs_by_adjective(kept, toks):
             kept.remove(f)
             reject(f.raw, Verdict(Rejection.CLUB, f.why))
@@ -266,6 +272,23 @@ class Geoparser:
                 # its country anywhere in the text, is more likely a person (Puno, the keeper).
                 reject(f.raw, Verdict(Rejection.LONE_TOWN))
                 continue
+            if self.matcher.made(f.raw.key):
+                # A spelling made from a Latin name needs a place cue or its country's adjective
+                # right after it, and a place of its country close by («في ولاية جيغاوا شمال
+                # نيجيريا», «مدينة تشانغهوا في تايوان», «كوينزلاند الأسترالية»): of the places
+                # whose names it may spell, those.
+                close = {c for at, c in anchors if abs(at - f.raw.start) <= MADE_NEAR_CHARS}
+                places = [p for p in f.places if p.country in close]
+                if f.cue is None:
+                    said = self._adjective_after(f, toks)
+                    places = [p for p in places if p.country in said]
+                if not places:
+                    reject(f.raw, Verdict(Rejection.MADE_SPELLING))
+                    continue
+                f.places = places
+                f.why = f.why or f"an Arabic spelling of its Latin name '{places[0].name}'"
+                accepted.append(f)
+                continue
             if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
                 f.why = f.why or "named with its cue elsewhere in the document"
                 accepted.append(f)
@@ -285,12 +308,13 @@ class Geoparser:
                 # the text names.
                 # A village named like a common word («التحالف» the coalition) needs its cue even
                 # among places of its country: the word is far more likely there too.
+                made = self.matcher.made(f.raw.key)
                 if (
                     _latin_word(f, latin)
                     or not any(p.country in near for p in f.places)
-                    or _word_village(f)
+                    or (_word_village(f) and not made)
                 ):
-                    reject(f.raw, _weak_reason(f))
+                    reject(f.raw, Verdict(Rejection.MADE_SPELLING) if made else _weak_reason(f))
                     continue
             accepted.append(f)
 
@@ -299,6 +323,13 @@ class Geoparser:
         mentions.sort(key=lambda x: x.start)
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
+
+    def _adjective_after(self, f: _Found, toks: Tokens) -> set[str | None]:
+        """The countries whose adjective follows the name directly («كوينزلاند الأسترالية»)."""
+        j = f.raw.last
+        if j >= len(toks.words) or not toks.near(j):
+            return set()
+        return {p.country for p in self.adjective_places(toks.words[j])}
 
     def _clubs_by_adjective(self, kept: list[_Found], toks: Tokens) -> list[_Found]:
         """«انتقل اللاعب إلى ليون الفرنسي»: in sports news, a town followed by its own
@@ -658,6 +689,34 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
 _SPORT_WINDOW = 12
 _SHADDA = "\u0651"
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1", re.IGNORECASE)
+
+
+def _country_after_preposition(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
+    """«الوضع في مالي», «بمالي»: a country named like a common word (مالي "financial", بنين
+    "sons"), right after a preposition, is the country: a noun follows a preposition, and the
+    word is no noun."""
+    for f in kept:
+        countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY and p.common_word]
+        if f.type != TOPONYM or not countries or f.cue is not None or f.why:
+            continue
+        if not (
+            f.raw.proclitic.lstrip("وف") in ("ب", "ل")
+            or (not f.raw.proclitic and _after_preposition(f, toks, voc))
+        ):
+            continue
+        f.places = countries
+        f.why = "after a preposition: the country"
+
+
+def _read_from_a_given_name(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Verdict | None:
+    """«فرانسوا» read as «فرنسا» by its spelling: a given name is no spelling of a place."""
+    if len(m.key) != 1 or m.last != m.first + 1:
+        return None
+    written = toks.words[m.first]
+    bare = written[len(m.proclitic):] if written.startswith(m.proclitic) else written
+    if m.key[0] in (written, bare) or not ({written, bare} & voc.first_names):
+        return None
+    return Verdict(Rejection.GIVEN_NAME, f"'{bare}'")
 
 
 def _read_shadda(kept: list[_Found], text: str) -> None:

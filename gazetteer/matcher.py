@@ -6,12 +6,16 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, compress
+from pathlib import Path
 from typing import NamedTuple
 
 from gazetteer.names import TOPONYM
 from gazetteer.normalize import WORD_SPLIT, Normalized, normalize
+from gazetteer.spelling import bare, loose_skeleton, skeleton
 from gazetteer.store import Gazetteer
+from gazetteer.transliterate import word_spellings
 
 # Proclitics that attach to a following noun: conjunctions و ف, prepositions ب ل ك, and
 # their combinations. Longest first so that وب is tried before و.
@@ -91,6 +95,33 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
                 yield len(p) + 1, "ال" + rest[1:], p + "ل"
 
 
+#: Fewest letters a skeleton must keep to be looked up: shorter ones collide with words.
+SKELETON_LETTERS = 5
+#: Spellings made from Latin names (``_made_reading``): the token's fewest letters, the made
+#: skeleton's fewest letters, the places' kinds and a town's least population.
+MADE_LETTERS = 4
+MADE_SKELETON = 3
+MADE_KINDS = frozenset({"city", "admin1", "admin2"})
+MADE_POPULATION = 15_000
+COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "common_words_ar.txt"
+#: The Arab League: every place of it the press names has an Arabic name in the sources.
+ARAB_LEAGUE = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+    "SA", "SO", "SD", "SY", "TN", "AE", "YE",
+})
+
+
+@lru_cache(maxsize=1)
+def common_words(path: Path = COMMON_WORDS_FILE) -> frozenset[str]:
+    """The Arabic words of everyday text, folded (``scripts/build_common_words.py``): never
+    read as spellings made from Latin names. Empty when the file is missing."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 class _OptionCache(dict[str, Options]):
     """Token → its readings that name something, computed on first sight.
 
@@ -111,6 +142,11 @@ class _OptionCache(dict[str, Options]):
             )
 
         self.prominent = prominent
+        self._index, self._places = index, places
+        self._skeletons: dict[str, Key | None] | None = None
+        self._made: dict[str, tuple[int, ...]] | None = None
+        #: Tokens read as a spelling made from a Latin name → the places (``_made_reading``).
+        self.made: dict[Key, tuple[tuple[int, str], ...]] = {}
         self._shapes: dict[str, tuple[dict[str, list[Key]] | None, Key | None]] = {}
 
     def _shape(self, word: str, keys: list[Key]) -> tuple[dict[str, list[Key]] | None, Key | None]:
@@ -148,7 +184,84 @@ class _OptionCache(dict[str, Options]):
         for form in forms:
             if self.prominent(form):
                 return ((0, "", None, (form,)),)
+        return self._skeleton_reading(token)
+
+    def _skeleton_reading(self, token: str) -> Options:
+        """«الدنمارك» for «الدانمرك», «بنجلاديش» for «بنغلاديش», «كوبنهاجن» for «كوبنهاغن»:
+        the one prominent place (a country, a division, a region or a city of
+        ``VARIANT_POPULATION`` or more) whose one-word name has the token's skeleton
+        (``skeleton``: no long vowels inside, ج/غ alike, no doubled letters)."""
+        if self._skeletons is None:
+            self._skeletons = self._build_skeletons()
+        for cut, word, proclitic in variants(token):
+            shape = skeleton(word)
+            if len(shape) < SKELETON_LETTERS:
+                continue
+            key = self._skeletons.get(shape)
+            if key is not None and key[0] != word:
+                return ((cut, proclitic, None, key),)
+        return self._made_reading(token)
+
+    def _made_reading(self, token: str) -> Options:
+        """«كانو», «جيغاوا»: a token that names nothing, read as an Arabic spelling made from
+        the Latin name of a place no source names in Arabic (``gazetteer.transliterate``: by
+        its loose skeleton). The places are recorded in ``made``: the geoparser counts such a
+        reading only with support."""
+        if self._made is None:
+            self._made = self._build_made()
+        common = common_words()
+        if token in common or token in self.words:  # a word, or read by ``_listed_words``
+            return ()
+        for cut, word, proclitic in variants(token):
+            if len(word) < MADE_LETTERS or word.startswith("ال") or word in common:
+                continue
+            numbers = self._made.get(loose_skeleton(word))
+            if numbers:
+                key = (word,)
+                self.made[key] = tuple((i, TOPONYM) for i in numbers)
+                return ((cut, proclitic, None, key),)
         return ()
+
+    def _build_made(self) -> dict[str, tuple[int, ...]]:
+        """Loose skeleton → the places (one-word Latin names, no Arabic name, outside the Arab
+        world) one of whose made spellings has it."""
+        out: dict[str, list[int]] = {}
+        for number, place in enumerate(self._places):
+            if (
+                place.kind not in MADE_KINDS
+                or place.country in ARAB_LEAGUE
+                or (place.kind == "city" and place.population < MADE_POPULATION)
+                or any(_ARABIC.search(n) for n in place.names_ar)
+            ):
+                continue
+            for shape in {s for n in place.names_en for s in word_spellings(n)}:
+                if len(shape) >= MADE_SKELETON and " " not in shape:
+                    out.setdefault(shape, []).append(number)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def _build_skeletons(self) -> dict[str, Key | None]:
+        """Skeleton → the one-word name of a prominent place with it (None: more than one)."""
+        out: dict[str, Key | None] = {}
+        for key, entries in self._index.items():
+            if len(key) != 1 or not _ARABIC.match(key[0]):
+                continue
+            if not any(
+                t == "toponym" and (
+                    self._places[i].kind != "city"
+                    or self._places[i].population >= VARIANT_POPULATION
+                )
+                for i, t in entries
+            ):
+                continue
+            shape = skeleton(key[0])
+            if len(shape) < SKELETON_LETTERS:
+                continue
+            known = out.get(shape, key)
+            if known is not None and known != key and bare(known[0]) != bare(key[0]):
+                out[shape] = None
+            elif shape not in out:
+                out[shape] = key
+        return out
 
     def __missing__(self, token: str) -> Options:
         first_words = self.first_words
@@ -178,6 +291,10 @@ class Matcher:
         self.gaz = gazetteer
         self._options = _OptionCache(gazetteer)
         self._entries: dict[Key, tuple[tuple[int, str], ...]] = {}  # tuple(index[key])
+
+    def made(self, key: Key) -> bool:
+        """Was ``key`` read as a spelling made from a Latin name (a weak reading)?"""
+        return key in self._options.made
 
     def find(
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
@@ -242,7 +359,9 @@ class Matcher:
                 end = min(end, span_ends[region])
             entries = self._entries.get(key)
             if entries is None:
-                entries = self._entries[key] = tuple(self.gaz.index[key])
+                made = self._options.made.get(key)
+                entries = made if made is not None else tuple(self.gaz.index[key])
+                self._entries[key] = entries
             out.append(RawMatch(start, end, i, i + size, key, entries, proclitic))
             resume = i + size
         if out and self.gaz.words:

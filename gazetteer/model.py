@@ -160,6 +160,10 @@ class Rejection(StrEnum):
     LONE_TOWN = (
         "a town of no great size with no cue and no other place of its country in the text"
     )
+    MADE_SPELLING = (
+        "an Arabic spelling made from a place's Latin name, with no place cue and no place of its"
+        " country nearby"
+    )
     CUE_MISFIT = (
         "also a common word; the cue before it calls for another kind of place, and no place of"
         " its country is named nearby"

@@ -100,3 +100,53 @@ def test_a_national_team_names_its_country(gp: Geoparser) -> None:
     # «منتخب X»: the country the team stands for (a club's town is named by «نادي», «فريق»).
     found = _found(gp, "فاز منتخب قطر على منتخب الأردن في المباراة النهائية.")
     assert found == {"قطر": ("toponym", "QA"), "الأردن": ("toponym", "JO")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("من المقرر أن تنتخب الدنمارك برلمانا جديدا.", "الدنمارك", "DK"),
+        ("استقالت رئيسة وزراء بنجلاديش أمس.", "بنجلاديش", "BD"),
+        ("عقد الاجتماع في كوبنهاجن أمس.", "كوبنهاجن", "DK"),
+        ("وصلت المساعدات إلى جرينلاند.", "جرينلاند", "GL"),
+    ],
+)
+def test_a_press_spelling_of_a_prominent_place_is_read_by_its_skeleton(
+    gp: Geoparser, text: str, name: str, country: str
+) -> None:
+    assert _found(gp, text)[name] == ("toponym", country)
+
+
+def test_an_adjective_is_not_read_as_the_skeleton_of_its_place(gp: Geoparser) -> None:
+    found = _found(gp, "أدلى مليون ناخب دنماركي بأصواتهم، وفاز الحزب الاشتراكي.")
+    assert all(kind != "toponym" for kind, _ in found.values()), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بفضل الدعم الذي توليه القيادة السعودية للمزارعين.",
+        "تصل الغرامة إلى ما يعادل 25 ألف ليرة تركية.",
+    ],
+)
+def test_a_feminine_adjective_after_its_noun_is_no_country(gp: Geoparser, text: str) -> None:
+    assert all(kind != "toponym" for kind, _ in _found(gp, text).values())
+
+
+def test_a_country_in_construct_after_a_feminine_noun_is_the_country(gp: Geoparser) -> None:
+    # Adjectives agree in definiteness: «بقيادة السعودية» is "led by Saudi Arabia".
+    text = "يقدم التحالف بقيادة السعودية الدعم للحكومة، ثم سافر الوفد إلى السعودية."
+    assert [m.place.country for m in gp.parse(text) if m.type == "toponym"] == ["SA", "SA"]
+
+
+def test_a_given_name_is_no_spelling_of_a_place(gp: Geoparser) -> None:
+    found = _found(gp, "قال الرئيس الفرنسي فرانسوا هولاند إن فرنسا تدعم القرار.")
+    assert "فرانسوا" not in found
+    assert found["فرنسا"] == ("toponym", "FR")
+
+
+def test_a_country_named_like_a_word_after_a_preposition_is_the_country(gp: Geoparser) -> None:
+    assert _found(gp, "وصلت القوات إلى مالي أمس.") == {"مالي": ("toponym", "ML")}
+    assert _found(gp, "تنتشر القوات بمالي منذ سنوات.") == {"مالي": ("toponym", "ML")}
+    assert "المالي" not in _found(gp, "قدم الدعم المالي للشركات.")
+    assert "مالي" not in _found(gp, "قدم دعم مالي للشركات.")

@@ -1,0 +1,112 @@
+"""Arabic spellings made from a place's Latin name, for places no source names in Arabic.
+
+``spellings("Kano")`` gives the loose skeletons (``gazetteer.spelling.loose_skeleton``) of the
+Arabic spellings the press may write for a Latin name: consonants by rule (sh → ش, kh → خ,
+ch → تش or ش, c → ك or س, q → ك, x → كس…), the first letter (an initial vowel → ا), and the
+last (final a → ا or ة, i/y → ي, o/u → و, a final e silent or ي). Long vowels inside a word do
+not count in a skeleton, so they need no guessing. The rules are checked against the thousands
+of places the sources name in both scripts (``agreement``; ``tests/gazetteer/
+test_transliterate.py`` holds the measured rate). A made spelling is a weak reading: the
+geoparser counts it only with support (a place cue, or a place of its country nearby).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from gazetteer.normalize import fold
+from gazetteer.spelling import loose_skeleton
+
+#: Latin letter groups, longest first, and their Arabic readings (alternatives).
+_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sch", ("ش",)), ("tch", ("تش",)), ("dzh", ("ج",)),
+    ("sh", ("ش",)), ("ch", ("تش", "ش", "ك")), ("kh", ("خ",)), ("gh", ("غ", "غه")),
+    ("th", ("ث", "ت")), ("ph", ("ف",)), ("dh", ("د",)), ("zh", ("ج", "ز")),
+    ("ts", ("تس",)), ("tz", ("تز",)), ("ck", ("ك",)), ("qu", ("ك", "كو")),
+    ("ss", ("س",)), ("ll", ("ل",)), ("gu", ("غ", "غو")),
+    ("b", ("ب",)), ("c", ("ك",)), ("d", ("د",)), ("f", ("ف",)), ("g", ("غ",)),
+    ("h", ("ه", "")), ("j", ("ج",)), ("k", ("ك",)), ("l", ("ل",)), ("m", ("م",)),
+    ("n", ("ن",)), ("p", ("ب",)), ("q", ("ك",)), ("r", ("ر",)), ("s", ("س", "ز")),
+    ("t", ("ت",)), ("v", ("ف",)), ("w", ("و",)), ("x", ("كس",)), ("y", ("ي",)),
+    ("z", ("ز",)),
+    ("a", ("ا",)), ("e", ("ي", "")), ("i", ("ي",)), ("o", ("و",)), ("u", ("و",)),
+)
+_GROUP = re.compile("|".join(re.escape(g) for g, _ in _GROUPS))
+_READINGS = dict(_GROUPS)
+#: At most this many spellings per word (the alternatives multiply).
+MAX_SPELLINGS = 24
+
+
+def _ascii(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if c.isascii() and c.isalpha()).lower()
+
+
+def _parts(word: str) -> list[tuple[str, ...]]:
+    """Each letter group of the word with its readings, by position."""
+    parts: list[tuple[str, ...]] = []
+    groups = _GROUP.findall(word)
+    for k, g in enumerate(groups):
+        first, last = k == 0, k == len(groups) - 1
+        if first and g in "aeiou":
+            parts.append(("ا",))
+        elif last and g == "a":
+            parts.append(("ا", "ه"))
+        elif last and g == "e":
+            parts.append(("", "ي", "ه"))
+        elif g == "c" and k + 1 < len(groups) and groups[k + 1][:1] in "eiy":
+            parts.append(("س",))
+        elif g == "s" and not (0 < k < len(groups) - 1 and groups[k - 1] in "aeiou"
+                               and groups[k + 1] in "aeiou"):
+            parts.append(("س",))  # z-like only between vowels
+        else:
+            parts.append(_READINGS.get(g, ("",)))
+    return parts
+
+
+def word_spellings(word: str) -> frozenset[str]:
+    """The loose skeletons of one Latin word's Arabic spellings ('' words dropped).
+
+    >>> sorted(word_spellings("Kano")) == [loose_skeleton("كانو")]
+    True
+    """
+    letters = _ascii(word)
+    if not letters:
+        return frozenset()
+    out: set[str] = set()
+    for choice in itertools.islice(itertools.product(*_parts(letters)), MAX_SPELLINGS):
+        arabic = fold("".join(choice))
+        if arabic:
+            out.add(loose_skeleton(arabic))
+    return frozenset(out)
+
+
+def spellings(name: str) -> frozenset[tuple[str, ...]]:
+    """The loose skeletons of a Latin name, word by word (at most two words).
+
+    >>> spellings("Kano") == {(loose_skeleton("كانو"),)}
+    True
+    """
+    words = re.findall(r"[^\W\d_]+", name)
+    if not words or len(words) > 2:
+        return frozenset()
+    per_word = [sorted(word_spellings(w)) for w in words]
+    if not all(per_word):
+        return frozenset()
+    return frozenset(itertools.islice(itertools.product(*per_word), MAX_SPELLINGS))
+
+
+def agreement(pairs: Iterable[tuple[str, str]]) -> tuple[int, int]:
+    """How many of the (Latin name, Arabic name) pairs the rules spell (the Arabic name's loose
+    skeleton among the made ones), and how many pairs were tried (one-word names)."""
+    hit = tried = 0
+    for latin, arabic in pairs:
+        words = fold(arabic).split()
+        if len(words) != 1 or len(re.findall(r"[^\W\d_]+", latin)) != 1:
+            continue
+        tried += 1
+        hit += loose_skeleton(words[0]) in word_spellings(latin)
+    return hit, tried
