@@ -9,8 +9,10 @@ up to date as articles come and go), ``countries``, ``problems`` (files refused)
 and the analyst's own tables, ``corrections`` and ``settings``, which indexing never touches.
 
 The schema version is ``PRAGMA user_version``; ``MIGRATIONS[v]`` takes a database from version
-``v`` to ``v + 1``, after a backup copy of the file is made. Every SQLite failure surfaces as
-one ``IndexUnavailable`` with a one-line message (locked, read-only, corrupt, disk full).
+``v`` to ``v + 1``, after a backup copy of the file is made. An SQLite failure that says the
+index cannot be used surfaces as one ``IndexUnavailable`` with a one-line message, its kind
+chosen by SQLite's result code (locked, read-only, corrupt, disk full, cannot be opened, I/O
+error); any other SQLite error is a bug and propagates as it is.
 """
 
 from __future__ import annotations
@@ -68,7 +70,8 @@ ALL = Filter()
 
 class IndexUnavailable(Exception):
     """The index cannot be used: ``str(exc)`` says why in one line; ``reason`` is one of
-    ``locked``, ``read-only``, ``corrupt``, ``full``, ``newer``, ``unavailable``."""
+    ``locked``, ``read-only``, ``corrupt``, ``full``, ``cannot-open``, ``io``, ``newer``,
+    ``unavailable``."""
 
     def __init__(self, path: Path, reason: str, detail: str) -> None:
         super().__init__(f"{path}: index {detail}")
@@ -234,29 +237,75 @@ _PLACE_EXTRA = tuple(f.name for f in fields(Place) if f.name not in _PLACE_COLUM
 _PLACE_INSERT = ", ".join((*_PLACE_COLUMNS, "extra"))
 
 
-def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable:
-    msg = str(exc).lower()
+#: SQLite's primary result codes (``sqlite_errorcode & 0xff``) that say the index cannot be
+#: used, by the ``IndexUnavailable.reason`` they stand for. Any other code (a syntax error, a
+#: constraint, a misuse) is a bug of explorer's and propagates as it is.
+_REASONS = {
+    sqlite3.SQLITE_BUSY: "locked", sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_PROTOCOL: "locked",
+    sqlite3.SQLITE_READONLY: "read-only", sqlite3.SQLITE_PERM: "read-only",
+    sqlite3.SQLITE_CORRUPT: "corrupt", sqlite3.SQLITE_NOTADB: "corrupt",
+    sqlite3.SQLITE_FULL: "full",
+    sqlite3.SQLITE_CANTOPEN: "cannot-open",
+    sqlite3.SQLITE_IOERR: "io",
+}
+
+
+def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable | None:
+    """What ``exc`` says of the index at ``path``, by SQLite's result code; None when it is
+    not about the index (a bug: the caller lets it propagate)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    if "locked" in msg or "busy" in msg:
+    if code is None:
+        # Python's own error for bytes that are not UTF-8 in a TEXT column: a damaged page
+        # (it has no SQLite code; the message is Python's, fixed in _sqlite/cursor.c).
+        if (isinstance(exc, sqlite3.OperationalError)
+                and str(exc).startswith("Could not decode to UTF-8")):
+            return IndexUnavailable(path, "corrupt", "is damaged (not a valid SQLite database)")
+        return None
+    reason = _REASONS.get(code & 0xFF)
+    if reason == "locked":
         return IndexUnavailable(path, "locked", "is locked by another explorer; try again later")
-    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+    if reason == "read-only":
         return IndexUnavailable(path, "read-only", "cannot be written (read-only file or folder)")
-    if "full" in msg or code == sqlite3.SQLITE_FULL:
-        return IndexUnavailable(path, "full", "cannot grow: the disk is full")
-    # A damaged page can also show as text that is not UTF-8 where the schema says TEXT.
-    if ("not a database" in msg or "malformed" in msg or "corrupt" in msg
-            or "could not decode to utf-8" in msg):
+    if reason == "corrupt":
         return IndexUnavailable(path, "corrupt", "is damaged (not a valid SQLite database)")
-    return IndexUnavailable(path, "unavailable", f"cannot be used: {exc}")
+    if reason == "full":
+        return IndexUnavailable(path, "full", "cannot grow: the disk is full")
+    if reason == "cannot-open":
+        return IndexUnavailable(path, "cannot-open", f"cannot be opened: {_cannot_open(path)}")
+    if reason == "io":
+        return IndexUnavailable(path, "io", "cannot be read or written: the disk reported an "
+                                f"input/output error ({exc.sqlite_errorname})")
+    return None
+
+
+def _cannot_open(path: Path) -> str:
+    """Why SQLite could not open ``path`` (SQLITE_CANTOPEN), as the file system says."""
+    folder = path.parent
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist"
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            return "permission denied"
+        if not os.access(path, os.W_OK):
+            return "the file is read-only"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        return f"its folder {folder} cannot be written"
+    return "the file or its folder is not accessible"
 
 
 @contextlib.contextmanager
 def guarded(path: Path) -> Iterator[None]:
-    """Turn every SQLite failure inside into one ``IndexUnavailable``."""
+    """Turn every SQLite failure inside that says the index cannot be used (locked,
+    read-only, damaged, full, cannot be opened, I/O error) into one ``IndexUnavailable``;
+    any other (a bug) propagates as it is."""
     try:
         yield
     except sqlite3.Error as exc:
-        raise _classify(path, exc) from None
+        unavailable = _classify(path, exc)
+        if unavailable is None:
+            raise
+        raise unavailable from None
 
 
 def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
@@ -397,9 +446,14 @@ class IndexDB:
             try:
                 conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[version]}\n"
                                    f"PRAGMA user_version = {version + 1}; COMMIT;")
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error) and _classify(self.path, exc) is None:
+                    # The index is not as its version says: it cannot be upgraded.
+                    raise IndexUnavailable(
+                        self.path, "unavailable",
+                        f"cannot be upgraded to version {version + 1}: {exc}") from None
                 raise
             version += 1
 
