@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
@@ -44,6 +45,7 @@ from explorer.corrections import (
     mentions_to_json,
     relevant,
 )
+from explorer.index_path import refusal
 from explorer.query import (
     TOPONYMS,
     ArticleInfo,
@@ -71,7 +73,8 @@ ALL = Filter()
 class IndexUnavailable(Exception):
     """The index cannot be used: ``str(exc)`` says why in one line; ``reason`` is one of
     ``locked``, ``read-only``, ``corrupt``, ``full``, ``cannot-open``, ``io``, ``newer``,
-    ``unavailable``."""
+    ``unavailable``, ``not-a-file`` (a FIFO, a device, a folder: see ``explorer.index_path``).
+    """
 
     def __init__(self, path: Path, reason: str, detail: str) -> None:
         super().__init__(f"{path}: index {detail}")
@@ -82,8 +85,16 @@ class IndexUnavailable(Exception):
 def default_index_path(corpus_dir: Path) -> Path:
     """The index of ``corpus_dir`` in the user's data directory, keyed by its resolved path.
 
-    ``$EXPLORER_DATA_DIR`` overrides the data directory (tests, portable installs)."""
-    root = Path(corpus_dir).resolve()
+    ``$EXPLORER_DATA_DIR`` overrides the data directory (tests, portable installs). Raises
+    ``CorpusError`` when the folder's path cannot be resolved (a symbolic link loop)."""
+    try:
+        root = Path(corpus_dir).resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError: Python < 3.13's "Symlink loop"
+        from explorer.corpus import CorpusError
+
+        loop = isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP
+        why = "a symbolic link loop, not a folder" if loop else f"cannot be resolved: {exc}"
+        raise CorpusError(f"{corpus_dir}: {why}") from None
     if env := os.environ.get("EXPLORER_DATA_DIR"):
         base = Path(env)
     else:
@@ -310,7 +321,10 @@ def guarded(path: Path) -> Iterator[None]:
 
 def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
     """Copy the database beside it, the copy's path: a consistent SQLite snapshot (WAL
-    included), or with ``raw`` (a damaged file) its bytes as they are, WAL beside."""
+    included), or with ``raw`` (a damaged file) its bytes as they are, WAL beside. Refuses
+    (``IndexUnavailable``) what is not a regular file: a copy of ``/dev/zero`` never ends."""
+    if why := refusal(path):
+        raise IndexUnavailable(path, "not-a-file", why)
     if not path.exists():
         return None
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -398,6 +412,8 @@ class IndexDB:
         self._confidences: tuple[int, dict[str, float]] | None = None
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
+        if why := refusal(self.path):
+            raise IndexUnavailable(self.path, "not-a-file", why)
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -1289,7 +1305,12 @@ class _Where:
 
 def rebuild(path: Path) -> Path | None:
     """Set a damaged or unwanted index aside and start an empty one, carrying over the
-    analyst's tables when they can still be read. The old file's backup path."""
+    analyst's tables when they can still be read. The old file's backup path.
+
+    A path that is not a regular file (a FIFO, ``/dev/zero``) is refused before anything reads
+    or copies it: ``IndexUnavailable`` (``not-a-file``)."""
+    if why := refusal(path):
+        raise IndexUnavailable(path, "not-a-file", why)
     saved: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
     try:
         old = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -4,13 +4,25 @@ path that is not a regular file, a corpus folder that is a link loop, a hostile
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+import threading
 from pathlib import Path
 
 import pytest
 
-from explorer.indexdb import IndexDB, IndexUnavailable, guarded
-from explorer.indexer import Indexer
+import explorer.cli as cli
+from explorer.corpus import CorpusError
+from explorer.indexdb import (
+    IndexDB,
+    IndexUnavailable,
+    backup,
+    default_index_path,
+    guarded,
+    rebuild,
+)
+from explorer.indexer import Indexer, writer_lock
 from gazetteer import Geoparser
 
 
@@ -62,3 +74,144 @@ def test_not_a_database_is_corrupt_by_its_code(tmp_path: Path) -> None:
     with pytest.raises(IndexUnavailable) as info:
         IndexDB(path, readonly=True)
     assert info.value.reason == "corrupt"
+
+
+# -- items 2 and 3: an index path that is not a regular file (B4, B5, W5) ------------------
+
+
+#: Seconds a command may take before it counts as blocked (geoparsing the seeds included).
+BLOCKED_S = 120
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str,
+            unblock: Path | None = None) -> tuple[int, str, str]:
+    """``explorer ARGV`` in a thread: a command that blocks fails the test instead of hanging
+    it (``unblock``: a FIFO opened for writing afterwards, so the blocked thread ends)."""
+    box: dict[str, int] = {}
+    t = threading.Thread(target=lambda: box.setdefault("code", cli.main(list(argv))),
+                         daemon=True)
+    t.start()
+    t.join(BLOCKED_S)
+    if t.is_alive() and unblock is not None:
+        fd = os.open(unblock, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        t.join(30)
+    out, err = capsys.readouterr()
+    assert "code" in box, f"explorer {' '.join(argv)} blocked"
+    return box["code"], out, err
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    d = tmp_path / "data"
+    monkeypatch.setenv("EXPLORER_DATA_DIR", str(d))
+    return d
+
+
+@pytest.fixture(params=["fifo", "link"])
+def fifo_index(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    fifo = tmp_path / "pipe.sqlite"
+    os.mkfifo(fifo)
+    if request.param == "fifo":
+        return fifo
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(fifo)
+    return link
+
+
+@pytest.mark.parametrize("command", ["index", "corrections"])
+def test_a_fifo_index_is_refused_by_the_commands_that_need_it(
+    command: str, fifo_index: Path, seeds_copy: Path, data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run_cli(capsys, command, str(seeds_copy), "--index", str(fifo_index),
+                             unblock=fifo_index)
+    assert code == 1 and not out
+    assert err.count("\n") == 1 and "named pipe (FIFO), not a regular file" in err
+    assert str(fifo_index) in err and "Traceback" not in err
+    assert stat.S_ISFIFO(os.stat(fifo_index).st_mode)  # left as it was
+
+
+@pytest.mark.parametrize("command", ["mentions", "export"])
+def test_a_fifo_index_is_said_and_not_used_by_the_commands_that_can_do_without(
+    command: str, fifo_index: Path, seeds_copy: Path, data_dir: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    extra = ["--format", "csv", "-o", str(tmp_path / "out.csv")] if command == "export" else []
+    code, out, err = run_cli(capsys, command, str(seeds_copy), "--index", str(fifo_index),
+                             *extra, unblock=fifo_index)
+    assert code == 0 and out
+    lines = [ln for ln in err.splitlines() if "index" in ln]
+    assert lines == [f"explorer: {fifo_index}: index is "
+                     + ("a named pipe (FIFO), not a regular file; not used"
+                        if fifo_index.name == "pipe.sqlite" else
+                        f"a link to {tmp_path / 'pipe.sqlite'}, a named pipe (FIFO), not a "
+                        "regular file; not used")]
+
+
+def test_an_index_linked_to_dev_zero_is_refused_and_never_copied(
+    tmp_path: Path, seeds_copy: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "zero.sqlite"
+    link.symlink_to("/dev/zero")
+    for readonly in (False, True):
+        with pytest.raises(IndexUnavailable) as info:
+            IndexDB(link, readonly=readonly)
+        assert info.value.reason == "not-a-file"
+        assert str(info.value) == (f"{link}: index is a link to /dev/zero, a character device, "
+                                   "not a regular file")
+    with pytest.raises(IndexUnavailable) as info:  # Rebuild copied /dev/zero to a .bak
+        rebuild(link)
+    assert info.value.reason == "not-a-file"
+    with pytest.raises(IndexUnavailable):
+        backup(link, "x", raw=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "zero.sqlite"]
+    assert os.readlink(link) == "/dev/zero"
+    code, _, err = run_cli(capsys, "index", str(seeds_copy), "--index", str(link))
+    assert code == 1 and "character device, not a regular file" in err
+    assert "disk I/O error" not in err and "Rebuild" not in err
+
+
+def test_a_folder_as_index_says_folder_not_read_only(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.sqlite"
+    folder.mkdir()
+    for readonly in (False, True):
+        with pytest.raises(IndexUnavailable) as info:
+            IndexDB(folder, readonly=readonly)
+        assert info.value.reason == "not-a-file"
+        assert str(info.value) == f"{folder}: index is a folder, not a regular file"
+
+
+def test_a_fifo_beside_the_index_is_refused(indexed: Path) -> None:
+    """SQLite opens INDEX-wal and INDEX-shm too: a FIFO there blocks it just the same."""
+    os.mkfifo(f"{indexed}-wal")
+    with pytest.raises(IndexUnavailable) as info:
+        IndexDB(indexed, readonly=True)
+    assert info.value.reason == "not-a-file"
+    assert f"{indexed}-wal beside it is a named pipe (FIFO)" in str(info.value)
+
+
+def test_a_fifo_lock_file_is_refused(tmp_path: Path) -> None:
+    index = tmp_path / "i.sqlite"
+    os.mkfifo(f"{index}.lock")
+    with pytest.raises(IndexUnavailable) as info, writer_lock(index):
+        pass
+    assert info.value.reason == "not-a-file"
+
+
+# -- item 4: a corpus folder that is a symbolic link loop (B13) ----------------------------
+
+
+@pytest.mark.parametrize("command", [["mentions"], ["index"], ["corrections"],
+                                     ["export", "--format", "csv", "-o", "OUT"]])
+def test_a_folder_that_is_a_link_loop_is_one_line(
+    command: list[str], tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    argv = [a.replace("OUT", str(tmp_path / "out.csv")) for a in command]
+    code, out, err = run_cli(capsys, argv[0], str(loop), *argv[1:])
+    assert code == 1 and not out
+    assert err == f"explorer: {loop}: a symbolic link loop, not a folder\n"
+    with pytest.raises(CorpusError, match="symbolic link loop"):
+        default_index_path(loop)
