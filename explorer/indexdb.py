@@ -73,7 +73,8 @@ ALL = Filter()
 class IndexUnavailable(Exception):
     """The index cannot be used: ``str(exc)`` says why in one line; ``reason`` is one of
     ``locked``, ``read-only``, ``corrupt``, ``full``, ``cannot-open``, ``io``, ``newer``,
-    ``unavailable``, ``not-a-file`` (a FIFO, a device, a folder: see ``explorer.index_path``).
+    ``unavailable``, ``not-a-file`` (a FIFO, a device, a folder: see ``explorer.index_path``),
+    ``foreign`` (an SQLite database explorer did not make).
     """
 
     def __init__(self, path: Path, reason: str, detail: str) -> None:
@@ -241,6 +242,8 @@ MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3,
                                3: _TIMELINE_V4}
 #: Tables holding the analyst's work: carried over by ``rebuild``.
 USER_TABLES = ("corrections", "settings")
+#: Tables every version of the index has: a database without them is not an index.
+_OWN_TABLES = ("meta", "articles", "passages", "mentions", "places", *USER_TABLES)
 
 _PLACE_COLUMNS = ("id", "name", "name_ar", "kind", "lat", "lon", "country", "geonameid",
                   "population", "capital")
@@ -421,7 +424,9 @@ class IndexDB:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                             timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                             check_same_thread=False)
-                self._check_version(self._version(), readonly=True)
+                version = self._version()
+                self._check_ours(version)
+                self._check_version(version, readonly=True)
                 self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 return
             try:
@@ -448,14 +453,34 @@ class IndexDB:
         if readonly and version < SCHEMA_VERSION:
             raise IndexUnavailable(self.path, "unavailable", "is not built yet")
 
+    def _check_ours(self, version: int) -> None:
+        """Refuse (``foreign``) a database explorer did not make, before anything changes it:
+        a negative version, tables at version 0, or the index's own tables missing."""
+        if version < 0:
+            raise IndexUnavailable(self.path, "foreign", "is not an explorer index (its "
+                                   f"schema version is {version})")
+        if version > SCHEMA_VERSION:
+            return  # a newer explorer's: said by _check_version
+        names = {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0:
+            if names:
+                raise IndexUnavailable(self.path, "foreign", "is not an explorer index (an "
+                                       "SQLite database of something else)")
+            return
+        missing = [t for t in _OWN_TABLES if t not in names]
+        if missing:
+            raise IndexUnavailable(self.path, "foreign", "is not an explorer index (no table "
+                                   f"{', '.join(missing)})")
+
     def _open_for_writing(self) -> None:
         conn = self.conn
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
+        version = self._version()
+        # Nothing is changed (not even the journal mode) until the file is known to be ours.
+        self._check_ours(version)
+        self._check_version(version, readonly=False)
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys=ON")
-        version = self._version()
-        self._check_version(version, readonly=False)
         if 0 < version < SCHEMA_VERSION:
             backup(self.path, f"v{version}")
         while version < SCHEMA_VERSION:
@@ -472,6 +497,8 @@ class IndexDB:
                         f"cannot be upgraded to version {version + 1}: {exc}") from None
                 raise
             version += 1
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
 
     def close(self) -> None:
         self.conn.close()

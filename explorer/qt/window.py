@@ -444,6 +444,10 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("{error}. Point the index at a regular file.").format(
                 error=exc))
             return
+        if exc.reason == "foreign":  # another program's database: left as it is
+            self.show_notice(self.tr("{error}. It is left as it is: point the index at another "
+                                     "file.").format(error=exc))
+            return
         self.show_notice(self.tr("{error}. Rebuild it? Its analyst data are kept and the old file "
                                  "is backed up beside it.").format(error=exc),
                          rebuild=exc.reason in REBUILDABLE)

@@ -215,3 +215,115 @@ def test_a_folder_that_is_a_link_loop_is_one_line(
     assert err == f"explorer: {loop}: a symbolic link loop, not a folder\n"
     with pytest.raises(CorpusError, match="symbolic link loop"):
         default_index_path(loop)
+
+
+# -- item 5: a hostile user_version (B16) --------------------------------------------------
+
+
+@pytest.mark.parametrize("version", [-1, -2**31])
+def test_a_negative_schema_version_is_not_an_index(indexed: Path, version: int,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   seeds_copy: Path, data_dir: Path) -> None:
+    conn = sqlite3.connect(indexed)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    before = indexed.read_bytes()
+    for readonly in (False, True):
+        with pytest.raises(IndexUnavailable) as info:  # was KeyError: -1
+            IndexDB(indexed, readonly=readonly)
+        assert info.value.reason == "foreign"
+        assert str(info.value) == (f"{indexed}: index is not an explorer index (its schema "
+                                   f"version is {version})")
+    assert indexed.read_bytes() == before
+    code, _, err = run_cli(capsys, "index", str(seeds_copy), "--index", str(indexed))
+    assert code == 1 and "not an explorer index" in err and "Traceback" not in err
+
+
+# -- item 6: the one-writer lock is the file's, not the spelling's (B18) --------------------
+
+
+def test_a_second_indexer_through_a_link_is_told_the_index_is_locked(
+    tmp_path: Path, seeds_copy: Path, world: Geoparser
+) -> None:
+    path = tmp_path / "i.sqlite"
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(path)
+    dotted = tmp_path / "sub" / ".." / "i.sqlite"
+    (tmp_path / "sub").mkdir()
+    started, release = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def slow(done: int, total: int, batch: object) -> None:
+        started.set()
+        release.wait(30)
+
+    def first() -> None:
+        try:
+            Indexer(seeds_copy, path, geoparser=world, batch_size=1).run(progress=slow)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    t = threading.Thread(target=first)
+    t.start()
+    try:
+        assert started.wait(60)
+        for other in (link, dotted):
+            with pytest.raises(IndexUnavailable) as info:
+                Indexer(seeds_copy, other, geoparser=world).run()
+            assert info.value.reason == "locked" and "another explorer" in str(info.value)
+    finally:
+        release.set()
+        t.join()
+    assert not errors
+    with IndexDB(path) as db:
+        assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert db.stats()["articles"] == 5
+    assert not link.with_name("link.sqlite.lock").exists()
+
+
+# -- item 7: a foreign database is left as it was (W3) -------------------------------------
+
+
+def foreign_db(path: Path) -> bytes:
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.execute("INSERT INTO notes (text) VALUES ('not ours')")
+    conn.close()
+    return path.read_bytes()
+
+
+def journal_mode(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", [0, 2, 4])
+def test_a_foreign_database_is_refused_and_left_as_it_was(
+    tmp_path: Path, version: int, seeds_copy: Path, data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "other.db"
+    foreign_db(path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.close()
+    before = path.read_bytes()
+    for readonly in (False, True):
+        with pytest.raises(IndexUnavailable) as info:
+            IndexDB(path, readonly=readonly)
+        assert info.value.reason == "foreign" and "not an explorer index" in str(info.value)
+    assert journal_mode(path) == "delete"  # was switched to WAL
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "other.db"]
+    code, _, err = run_cli(capsys, "index", str(seeds_copy), "--index", str(path))
+    assert code == 1 and "not an explorer index" in err
+    assert path.read_bytes() == before and journal_mode(path) == "delete"
+
+
+def test_a_new_index_is_still_made_in_wal_mode(tmp_path: Path) -> None:
+    with IndexDB(tmp_path / "new.sqlite") as db:
+        assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
