@@ -60,6 +60,7 @@ from explorer.query import (
     regions_holding,
     summary_order,
 )
+from explorer.stale_wal import foreign_wal, new_index_id, set_aside, stamp
 from gazetteer.model import Candidate, Mention, Place
 
 log = logging.getLogger(__name__)
@@ -417,6 +418,10 @@ class IndexDB:
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
         if why := refusal(self.path):
             raise IndexUnavailable(self.path, "not-a-file", why)
+        #: Where a ``-wal`` that was not the index's own was set aside (see stale_wal).
+        self.wal_set_aside: Path | None = None
+        if (why := foreign_wal(self.path)) is not None:
+            self._set_wal_aside(why)
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -442,6 +447,17 @@ class IndexDB:
             except BaseException:
                 self.conn.close()
                 raise
+
+    def _set_wal_aside(self, why: str) -> None:
+        wal = f"{self.path}-wal"
+        try:
+            self.wal_set_aside = set_aside(self.path)
+        except OSError as exc:
+            raise IndexUnavailable(
+                self.path, "foreign", f"has a log beside it that is not its own ({why}): "
+                f"{wal} cannot be moved away: {exc.strerror or exc}") from None
+        log.warning("%s: the log beside the index was not its own (%s): set aside as %s",
+                    wal, why, self.wal_set_aside)
 
     def _version(self) -> int:
         row = self.conn.execute("PRAGMA user_version").fetchone()
@@ -499,6 +515,9 @@ class IndexDB:
             version += 1
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'index_id'").fetchone() is None:
+            with self.transaction():  # its id, from the start (see explorer.stale_wal)
+                pass
 
     def close(self) -> None:
         self.conn.close()
@@ -521,6 +540,7 @@ class IndexDB:
             self._timelines.clear()
             self._regions = None
             try:
+                stamp(self.conn, new_index_id())  # the index's id in every log it writes
                 yield
                 self.conn.execute("COMMIT")
             except BaseException:

@@ -5,6 +5,7 @@ path that is not a regular file, a corpus folder that is a link loop, a hostile
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 import threading
@@ -327,3 +328,75 @@ def test_a_foreign_database_is_refused_and_left_as_it_was(
 def test_a_new_index_is_still_made_in_wal_mode(tmp_path: Path) -> None:
     with IndexDB(tmp_path / "new.sqlite") as db:
         assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+# -- item 7: a stale -wal from another database (W10) --------------------------------------
+
+
+def settings_of(path: Path) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)  # the file alone
+    try:
+        return conn.execute("SELECT * FROM settings ORDER BY key").fetchall()
+    finally:
+        conn.close()
+
+
+def crashed_copy(source: Path, target: Path, key: str) -> None:
+    """``target`` as a writer killed at once after committing setting ``key`` to ``source``
+    leaves it: the database file and its -wal (not checkpointed)."""
+    db = IndexDB(source)
+    db.set_setting(key, "in the log")
+    shutil.copy(source, target)
+    shutil.copy(f"{source}-wal", f"{target}-wal")
+    db.close()
+
+
+def test_a_log_left_by_a_crash_is_the_index_s_own_and_kept(tmp_path: Path) -> None:
+    a, crashed = tmp_path / "a.sqlite", tmp_path / "crashed.sqlite"
+    with IndexDB(a) as db:
+        db.set_setting("kept", "in the file")
+    crashed_copy(a, crashed, "committed")
+    with IndexDB(crashed, readonly=True) as db:
+        assert db.wal_set_aside is None
+        assert db.get_setting("committed") == "in the log"  # kill -9 loses nothing
+    with IndexDB(crashed) as db:
+        assert db.wal_set_aside is None and db.get_setting("committed") == "in the log"
+    assert not list(tmp_path.glob("*.stale-*"))
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_a_log_from_another_index_is_set_aside_not_applied(
+    tmp_path: Path, readonly: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    a, b, crashed_b = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "cb.sqlite"
+    with IndexDB(a) as db:
+        db.set_setting("mine", "A's")
+    with IndexDB(b) as db:
+        db.set_setting("theirs", "B's")
+    crashed_copy(b, crashed_b, "late")
+    before = a.read_bytes()
+    wal = Path(f"{crashed_b}-wal").read_bytes()
+    shutil.copy(f"{crashed_b}-wal", f"{a}-wal")  # B's log beside A
+    with IndexDB(a, readonly=readonly) as db:
+        assert db.get_setting("mine") == "A's"
+        assert db.get_setting("theirs") is None and db.get_setting("late") is None
+        assert db.wal_set_aside is not None and db.wal_set_aside.read_bytes() == wal
+    assert settings_of(a) == [("mine", "A's")]
+    if readonly:
+        assert a.read_bytes() == before
+    assert f"{a}-wal" in caplog.text and "not its own" in caplog.text
+
+
+def test_a_log_from_a_database_that_is_not_an_index_is_set_aside(tmp_path: Path) -> None:
+    a, other = tmp_path / "a.sqlite", tmp_path / "other.db"
+    with IndexDB(a) as db:
+        db.set_setting("mine", "A's")
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('not ours')")
+    shutil.copy(f"{other}-wal", f"{a}-wal")
+    conn.close()
+    with IndexDB(a) as db:
+        assert db.get_setting("mine") == "A's" and db.wal_set_aside is not None
+        assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
