@@ -7,13 +7,24 @@ messages on the ``update`` signal (JSON text, see ``resources/web/explorer/map.j
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
+from typing import TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 MAX_ID_LENGTH = 200
+#: The largest sequence number the page may echo (``drawn``): a Qt ``int``.
+MAX_SEQ = 2**31 - 1
+
+
+def _is_whole(value: object, low: int, high: int) -> TypeGuard[int | float]:
+    """``value`` is a number from the page (JSON: int or float, never bool) that is a whole
+    number in [low, high]: no NaN, no infinity, nothing a Qt ``int`` cannot hold."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value) and low <= value <= high and value == int(value))
 
 
 class BridgeEvents(QObject):
@@ -93,5 +104,8 @@ class MapBridge(QObject):
 
     @Slot("QVariant")
     def drawn(self, seq: object) -> None:
-        if isinstance(seq, (int, float)) and not isinstance(seq, bool) and seq == int(seq):
+        """The page painted message ``seq`` (a number it was sent: 1 up to ``MAX_SEQ``)."""
+        if _is_whole(seq, 0, MAX_SEQ):
             self.events.drawn.emit(int(seq))
+        else:
+            log.warning("map bridge: ignored an invalid sequence number")
