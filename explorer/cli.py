@@ -149,12 +149,26 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return index if report(index.corpus, args.corpus) else None
 
 
+def _index_refused(args: argparse.Namespace) -> bool:
+    """The folder's index path is not a file an index can be (a FIFO, a device, a folder): said
+    once, in one line; the command goes on without the index."""
+    from explorer.index_path import refusal
+    from explorer.indexdb import default_index_path
+
+    path = getattr(args, "index", None) or default_index_path(args.corpus)
+    why = refusal(path)
+    if why is not None and not getattr(args, "_index_refusal_said", False):
+        args._index_refusal_said = True
+        _err(f"{_escaped(str(path))}: index {why}; not used")
+    return why is not None
+
+
 def _stored_corrections(args: argparse.Namespace) -> list[Any]:
     """The analyst's corrections in the folder's index, if it has one (even a stale one)."""
     from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 
     path = getattr(args, "index", None) or default_index_path(args.corpus)
-    if not path.exists():
+    if _index_refused(args) or not path.exists():
         return []
     try:
         with IndexDB(path, readonly=True) as db:
@@ -482,6 +496,8 @@ def _fresh(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from explorer.indexed import fresh_index, index_problems
     from explorer.pipeline import say
 
+    if _index_refused(args):
+        return None
     db = fresh_index(args.corpus, args.gazetteer, args.max_bytes, args.index)
     if db is not None:
         for problem in index_problems(db):
@@ -693,11 +709,15 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     """List the analyst's corrections stored in the folder's index; delete or export them."""
     from explorer.atomic import atomic_write_text
     from explorer.corrections import gazetteer_yaml
+    from explorer.index_path import refusal
     from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
     from explorer.indexer import writer_lock
     from gazetteer.store import Gazetteer
 
     path = args.index or default_index_path(args.corpus)
+    if why := refusal(path):
+        _err(f"{_escaped(str(path))}: index {why}")
+        return 1
     if not path.exists():
         _err(f"{args.corpus}: no index yet (run `explorer index {args.corpus}`)")
         return 1
@@ -763,7 +783,11 @@ def _main(argv: Sequence[str] | None) -> int:
         handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
                    "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export,
                    "corrections": cmd_corrections}[cmd]
-        return handler(args)
+        try:
+            return handler(args)
+        except CorpusError as exc:  # the folder itself (a link loop): one line, as the rest
+            _err(str(exc))
+            return 1
     args = _window_parser().parse_args(argv)
     if args.screenshot is not None and (why := writable_output(args.screenshot)):
         _err(f"{args.screenshot}: cannot write: {why}")

@@ -135,6 +135,14 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     return corpus
 
 
+def _is_link_loop(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def list_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     """The article files under ``root`` as (doc, path), sorted by doc, without reading them;
     and the problems met on the way (unreadable folders, link loops).
@@ -142,6 +150,8 @@ def list_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     Raises ``CorpusError`` when ``root`` itself cannot be read."""
     root = Path(root)
     if not root.exists():
+        if root.is_symlink() and _is_link_loop(root):
+            raise CorpusError(f"{root}: a symbolic link loop, not a folder")
         raise CorpusError(f"{root}: no such folder")
     if not root.is_dir():
         raise CorpusError(f"{root}: not a folder")

@@ -9,14 +9,17 @@ up to date as articles come and go), ``countries``, ``problems`` (files refused)
 and the analyst's own tables, ``corrections`` and ``settings``, which indexing never touches.
 
 The schema version is ``PRAGMA user_version``; ``MIGRATIONS[v]`` takes a database from version
-``v`` to ``v + 1``, after a backup copy of the file is made. Every SQLite failure surfaces as
-one ``IndexUnavailable`` with a one-line message (locked, read-only, corrupt, disk full).
+``v`` to ``v + 1``, after a backup copy of the file is made. An SQLite failure that says the
+index cannot be used surfaces as one ``IndexUnavailable`` with a one-line message, its kind
+chosen by SQLite's result code (locked, read-only, corrupt, disk full, cannot be opened, I/O
+error); any other SQLite error is a bug and propagates as it is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import json
 import logging
@@ -42,6 +45,7 @@ from explorer.corrections import (
     mentions_to_json,
     relevant,
 )
+from explorer.index_path import refusal
 from explorer.query import (
     TOPONYMS,
     ArticleInfo,
@@ -56,6 +60,7 @@ from explorer.query import (
     regions_holding,
     summary_order,
 )
+from explorer.stale_wal import foreign_wal, new_index_id, set_aside, stamp
 from gazetteer.model import Candidate, Mention, Place
 
 log = logging.getLogger(__name__)
@@ -68,7 +73,10 @@ ALL = Filter()
 
 class IndexUnavailable(Exception):
     """The index cannot be used: ``str(exc)`` says why in one line; ``reason`` is one of
-    ``locked``, ``read-only``, ``corrupt``, ``full``, ``newer``, ``unavailable``."""
+    ``locked``, ``read-only``, ``corrupt``, ``full``, ``cannot-open``, ``io``, ``newer``,
+    ``unavailable``, ``not-a-file`` (a FIFO, a device, a folder: see ``explorer.index_path``),
+    ``foreign`` (an SQLite database explorer did not make).
+    """
 
     def __init__(self, path: Path, reason: str, detail: str) -> None:
         super().__init__(f"{path}: index {detail}")
@@ -79,8 +87,16 @@ class IndexUnavailable(Exception):
 def default_index_path(corpus_dir: Path) -> Path:
     """The index of ``corpus_dir`` in the user's data directory, keyed by its resolved path.
 
-    ``$EXPLORER_DATA_DIR`` overrides the data directory (tests, portable installs)."""
-    root = Path(corpus_dir).resolve()
+    ``$EXPLORER_DATA_DIR`` overrides the data directory (tests, portable installs). Raises
+    ``CorpusError`` when the folder's path cannot be resolved (a symbolic link loop)."""
+    try:
+        root = Path(corpus_dir).resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError: Python < 3.13's "Symlink loop"
+        from explorer.corpus import CorpusError
+
+        loop = isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP
+        why = "a symbolic link loop, not a folder" if loop else f"cannot be resolved: {exc}"
+        raise CorpusError(f"{corpus_dir}: {why}") from None
     if env := os.environ.get("EXPLORER_DATA_DIR"):
         base = Path(env)
     else:
@@ -227,6 +243,8 @@ MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3,
                                3: _TIMELINE_V4}
 #: Tables holding the analyst's work: carried over by ``rebuild``.
 USER_TABLES = ("corrections", "settings")
+#: Tables every version of the index has: a database without them is not an index.
+_OWN_TABLES = ("meta", "articles", "passages", "mentions", "places", *USER_TABLES)
 
 _PLACE_COLUMNS = ("id", "name", "name_ar", "kind", "lat", "lon", "country", "geonameid",
                   "population", "capital")
@@ -234,34 +252,83 @@ _PLACE_EXTRA = tuple(f.name for f in fields(Place) if f.name not in _PLACE_COLUM
 _PLACE_INSERT = ", ".join((*_PLACE_COLUMNS, "extra"))
 
 
-def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable:
-    msg = str(exc).lower()
+#: SQLite's primary result codes (``sqlite_errorcode & 0xff``) that say the index cannot be
+#: used, by the ``IndexUnavailable.reason`` they stand for. Any other code (a syntax error, a
+#: constraint, a misuse) is a bug of explorer's and propagates as it is.
+_REASONS = {
+    sqlite3.SQLITE_BUSY: "locked", sqlite3.SQLITE_LOCKED: "locked",
+    sqlite3.SQLITE_PROTOCOL: "locked",
+    sqlite3.SQLITE_READONLY: "read-only", sqlite3.SQLITE_PERM: "read-only",
+    sqlite3.SQLITE_CORRUPT: "corrupt", sqlite3.SQLITE_NOTADB: "corrupt",
+    sqlite3.SQLITE_FULL: "full",
+    sqlite3.SQLITE_CANTOPEN: "cannot-open",
+    sqlite3.SQLITE_IOERR: "io",
+}
+
+
+def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable | None:
+    """What ``exc`` says of the index at ``path``, by SQLite's result code; None when it is
+    not about the index (a bug: the caller lets it propagate)."""
     code = getattr(exc, "sqlite_errorcode", None)
-    if "locked" in msg or "busy" in msg:
+    if code is None:
+        # Python's own error for bytes that are not UTF-8 in a TEXT column: a damaged page
+        # (it has no SQLite code; the message is Python's, fixed in _sqlite/cursor.c).
+        if (isinstance(exc, sqlite3.OperationalError)
+                and str(exc).startswith("Could not decode to UTF-8")):
+            return IndexUnavailable(path, "corrupt", "is damaged (not a valid SQLite database)")
+        return None
+    reason = _REASONS.get(code & 0xFF)
+    if reason == "locked":
         return IndexUnavailable(path, "locked", "is locked by another explorer; try again later")
-    if "readonly" in msg or "read-only" in msg or "unable to open" in msg:
+    if reason == "read-only":
         return IndexUnavailable(path, "read-only", "cannot be written (read-only file or folder)")
-    if "full" in msg or code == sqlite3.SQLITE_FULL:
-        return IndexUnavailable(path, "full", "cannot grow: the disk is full")
-    # A damaged page can also show as text that is not UTF-8 where the schema says TEXT.
-    if ("not a database" in msg or "malformed" in msg or "corrupt" in msg
-            or "could not decode to utf-8" in msg):
+    if reason == "corrupt":
         return IndexUnavailable(path, "corrupt", "is damaged (not a valid SQLite database)")
-    return IndexUnavailable(path, "unavailable", f"cannot be used: {exc}")
+    if reason == "full":
+        return IndexUnavailable(path, "full", "cannot grow: the disk is full")
+    if reason == "cannot-open":
+        return IndexUnavailable(path, "cannot-open", f"cannot be opened: {_cannot_open(path)}")
+    if reason == "io":
+        return IndexUnavailable(path, "io", "cannot be read or written: the disk reported an "
+                                f"input/output error ({exc.sqlite_errorname})")
+    return None
+
+
+def _cannot_open(path: Path) -> str:
+    """Why SQLite could not open ``path`` (SQLITE_CANTOPEN), as the file system says."""
+    folder = path.parent
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist"
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            return "permission denied"
+        if not os.access(path, os.W_OK):
+            return "the file is read-only"
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        return f"its folder {folder} cannot be written"
+    return "the file or its folder is not accessible"
 
 
 @contextlib.contextmanager
 def guarded(path: Path) -> Iterator[None]:
-    """Turn every SQLite failure inside into one ``IndexUnavailable``."""
+    """Turn every SQLite failure inside that says the index cannot be used (locked,
+    read-only, damaged, full, cannot be opened, I/O error) into one ``IndexUnavailable``;
+    any other (a bug) propagates as it is."""
     try:
         yield
     except sqlite3.Error as exc:
-        raise _classify(path, exc) from None
+        unavailable = _classify(path, exc)
+        if unavailable is None:
+            raise
+        raise unavailable from None
 
 
 def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
     """Copy the database beside it, the copy's path: a consistent SQLite snapshot (WAL
-    included), or with ``raw`` (a damaged file) its bytes as they are, WAL beside."""
+    included), or with ``raw`` (a damaged file) its bytes as they are, WAL beside. Refuses
+    (``IndexUnavailable``) what is not a regular file: a copy of ``/dev/zero`` never ends."""
+    if why := refusal(path):
+        raise IndexUnavailable(path, "not-a-file", why)
     if not path.exists():
         return None
     stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -349,6 +416,12 @@ class IndexDB:
         self._confidences: tuple[int, dict[str, float]] | None = None
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
+        if why := refusal(self.path):
+            raise IndexUnavailable(self.path, "not-a-file", why)
+        #: Where a ``-wal`` that was not the index's own was set aside (see stale_wal).
+        self.wal_set_aside: Path | None = None
+        if (why := foreign_wal(self.path)) is not None:
+            self._set_wal_aside(why)
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -356,7 +429,9 @@ class IndexDB:
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                             timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                             check_same_thread=False)
-                self._check_version(self._version(), readonly=True)
+                version = self._version()
+                self._check_ours(version)
+                self._check_version(version, readonly=True)
                 self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 return
             try:
@@ -373,6 +448,17 @@ class IndexDB:
                 self.conn.close()
                 raise
 
+    def _set_wal_aside(self, why: str) -> None:
+        wal = f"{self.path}-wal"
+        try:
+            self.wal_set_aside = set_aside(self.path)
+        except OSError as exc:
+            raise IndexUnavailable(
+                self.path, "foreign", f"has a log beside it that is not its own ({why}): "
+                f"{wal} cannot be moved away: {exc.strerror or exc}") from None
+        log.warning("%s: the log beside the index was not its own (%s): set aside as %s",
+                    wal, why, self.wal_set_aside)
+
     def _version(self) -> int:
         row = self.conn.execute("PRAGMA user_version").fetchone()
         return int(row[0])
@@ -383,25 +469,55 @@ class IndexDB:
         if readonly and version < SCHEMA_VERSION:
             raise IndexUnavailable(self.path, "unavailable", "is not built yet")
 
+    def _check_ours(self, version: int) -> None:
+        """Refuse (``foreign``) a database explorer did not make, before anything changes it:
+        a negative version, tables at version 0, or the index's own tables missing."""
+        if version < 0:
+            raise IndexUnavailable(self.path, "foreign", "is not an explorer index (its "
+                                   f"schema version is {version})")
+        if version > SCHEMA_VERSION:
+            return  # a newer explorer's: said by _check_version
+        names = {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if version == 0:
+            if names:
+                raise IndexUnavailable(self.path, "foreign", "is not an explorer index (an "
+                                       "SQLite database of something else)")
+            return
+        missing = [t for t in _OWN_TABLES if t not in names]
+        if missing:
+            raise IndexUnavailable(self.path, "foreign", "is not an explorer index (no table "
+                                   f"{', '.join(missing)})")
+
     def _open_for_writing(self) -> None:
         conn = self.conn
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
+        version = self._version()
+        # Nothing is changed (not even the journal mode) until the file is known to be ours.
+        self._check_ours(version)
+        self._check_version(version, readonly=False)
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys=ON")
-        version = self._version()
-        self._check_version(version, readonly=False)
         if 0 < version < SCHEMA_VERSION:
             backup(self.path, f"v{version}")
         while version < SCHEMA_VERSION:
             try:
                 conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[version]}\n"
                                    f"PRAGMA user_version = {version + 1}; COMMIT;")
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error) and _classify(self.path, exc) is None:
+                    # The index is not as its version says: it cannot be upgraded.
+                    raise IndexUnavailable(
+                        self.path, "unavailable",
+                        f"cannot be upgraded to version {version + 1}: {exc}") from None
                 raise
             version += 1
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
+        if conn.execute("SELECT 1 FROM meta WHERE key = 'index_id'").fetchone() is None:
+            with self.transaction():  # its id, from the start (see explorer.stale_wal)
+                pass
 
     def close(self) -> None:
         self.conn.close()
@@ -424,6 +540,7 @@ class IndexDB:
             self._timelines.clear()
             self._regions = None
             try:
+                stamp(self.conn, new_index_id())  # the index's id in every log it writes
                 yield
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -1243,7 +1360,12 @@ class _Where:
 
 def rebuild(path: Path) -> Path | None:
     """Set a damaged or unwanted index aside and start an empty one, carrying over the
-    analyst's tables when they can still be read. The old file's backup path."""
+    analyst's tables when they can still be read. The old file's backup path.
+
+    A path that is not a regular file (a FIFO, ``/dev/zero``) is refused before anything reads
+    or copies it: ``IndexUnavailable`` (``not-a-file``)."""
+    if why := refusal(path):
+        raise IndexUnavailable(path, "not-a-file", why)
     saved: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
     try:
         old = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -17,6 +17,7 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import stat
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -425,19 +426,26 @@ class _Overlay(Mapping[str, Place]):
 
 @contextlib.contextmanager
 def _writer_lock(db_path: Path) -> Iterator[None]:
-    """One indexer per index: a second one is told at once instead of waiting."""
+    """One indexer per index: a second one is told at once instead of waiting. The lock is
+    the file's, whatever path (a link, ``..``) it is reached by: ``FILE.lock`` beside the
+    file the path resolves to."""
     try:
         import fcntl
     except ImportError:  # Windows: SQLite's own locking (busy timeout) still serialises
         yield
         return
-    lock_path = Path(f"{db_path}.lock")
+    lock_path = Path(f"{os.path.realpath(db_path)}.lock")
+    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+             | getattr(os, "O_CLOEXEC", 0))
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(lock_path, flags, 0o644)
     except OSError as exc:
         raise IndexUnavailable(db_path, "read-only",
                                f"cannot be locked for writing: {exc.strerror or exc}") from None
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IndexUnavailable(db_path, "not-a-file", f"cannot be locked for writing: "
+                                   f"{lock_path} is not a regular file")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

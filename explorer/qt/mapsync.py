@@ -64,6 +64,8 @@ class MapSync(QObject):
             feed.ready.connect(self._on_view_data)
 
     def _on_drawn(self, seq: int) -> None:
+        if seq > self.sent_seq:  # not a message sent: the page cannot have painted it
+            return
         self.drawn_seq = max(self.drawn_seq, seq)
         self.drawn.emit(seq)
 

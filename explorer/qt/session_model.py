@@ -105,6 +105,7 @@ class SessionModel(QObject):
     def dispose(self) -> None:
         self._data_timer.stop()
         self._unsubscribe()
+        self.reader = None  # the window closes its index next: nothing reads it any more
 
 
 __all__ = ["Change", "SessionModel"]

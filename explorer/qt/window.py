@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from explorer import filter_store
 from explorer.article import Problem
-from explorer.corpus import DEFAULT_MAX_BYTES
+from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
@@ -261,14 +261,22 @@ class MainWindow(QMainWindow):
         """Show the folder's index as it is, then bring it up to date on a worker thread."""
         self.root = Path(root)
         self._gazetteer_files, self._max_bytes, self._jobs = gazetteer_files, max_bytes, jobs
+        self.setWindowTitle(f"explorer — {self.root}")
+        try:
+            self.index_path = Path(index_path) if index_path else default_index_path(self.root)
+        except CorpusError as exc:  # the folder's path does not resolve (a link loop)
+            self._indexer = self.index_path = None
+            self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(
+                error=exc))
+            self._finish(False)
+            return
         if self.settings is not None:
             self.settings.add_recent(str(self.root.resolve()))
             self.menus.set_recent(self.settings.recent_corpora)
-        self.setWindowTitle(f"explorer — {self.root}")
-        self.index_path = Path(index_path) if index_path else default_index_path(self.root)
         indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
                                           gazetteer_files=gazetteer_files, max_bytes=max_bytes)
         if not self._open_reader():
+            self._finish(False)  # nothing is indexed into an unusable index: the notice says why
             return
         if self.reader is None:
             self.start_indexing(indexer)
@@ -442,6 +450,14 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, IndexUnavailable) or exc.reason == "locked":
             self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
                 error=exc), rebuild=False, blocking=False)
+            return
+        if exc.reason == "not-a-file":  # a FIFO, a device, a folder: a rebuild cannot help
+            self.show_notice(self.tr("{error}. Point the index at a regular file.").format(
+                error=exc))
+            return
+        if exc.reason == "foreign":  # another program's database: left as it is
+            self.show_notice(self.tr("{error}. It is left as it is: point the index at another "
+                                     "file.").format(error=exc))
             return
         self.show_notice(self.tr("{error}. Rebuild it? Its analyst data are kept and the old file "
                                  "is backed up beside it.").format(error=exc),
