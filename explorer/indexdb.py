@@ -1234,30 +1234,8 @@ class _Where:
 
 
 def rebuild(path: Path) -> Path | None:
-    """Set a damaged or unwanted index aside and start an empty one, carrying over the
-    analyst's tables when they can still be read. The old file's backup path."""
-    saved: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
-    try:
-        old = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            for table in USER_TABLES:
-                cur = old.execute(f"SELECT * FROM {table}")
-                saved[table] = ([d[0] for d in cur.description], cur.fetchall())
-        finally:
-            old.close()
-    except sqlite3.Error:
-        pass
-    kept = backup(path, "rebuild", raw=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = IndexDB(path)
-    try:
-        with db.transaction():
-            for table, (cols, rows) in saved.items():
-                if rows:
-                    q = ",".join("?" * len(cols))
-                    names = ",".join(f'"{c}"' for c in cols)
-                    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({q})", rows)
-    finally:
-        db.close()
-    return kept
+    """Rebuild the index at ``path`` keeping the analyst's tables (``explorer.rebuild``); the
+    old file's backup path. ``explorer.rebuild.rebuild_index`` also says what was carried."""
+    from explorer.rebuild import rebuild_index
+
+    return rebuild_index(path).backup

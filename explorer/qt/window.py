@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from explorer import filter_store
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES
-from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
+from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
 from explorer.passage_view import ExplanationText, explanation_html
@@ -55,6 +55,7 @@ from explorer.qt.session_model import SessionModel
 from explorer.qt.timeline import TimelineDock
 from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.query import Filter, IndexReader
+from explorer.rebuild import rebuild_index
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
@@ -446,14 +447,15 @@ class MainWindow(QMainWindow):
         self._set_feed(None)
         self._close_db()
         try:
-            kept = rebuild(self.index_path)
+            done = rebuild_index(self.index_path)
         except (IndexUnavailable, OSError) as exc:
             self.show_notice(self.tr("Cannot rebuild the index: {error}").format(error=exc),
                              rebuild=True)
             return
         self.hide_notice()
-        if kept is not None:
-            log.info("the old index was kept as %s", kept)
+        log.info("%s", done.summary())
+        if not done.complete:  # something the analyst made is only in the backup now: said
+            self.show_notice("\n".join(done.lines()), rebuild=False, blocking=False)
         self.start_indexing(self._indexer)
 
     def _close_db(self) -> None:
