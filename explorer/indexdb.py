@@ -76,6 +76,37 @@ class IndexUnavailable(Exception):
         self.reason = reason
 
 
+class OlderIndex(IndexUnavailable):
+    """An index made by an older explorer: opening it for writing (``explorer index``)
+    brings it up to date, after a backup copy."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(path, "unavailable",
+                         f"was made by an older explorer (version {version} of "
+                         f"{SCHEMA_VERSION}); `explorer index` on its folder brings it up to "
+                         "date (a copy of it is kept)")
+        self.version = version
+
+
+def _read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=BUSY_TIMEOUT_S,
+                           isolation_level=None, check_same_thread=False)
+
+
+def _readable_as_immutable(path: Path, exc: sqlite3.OperationalError) -> bool:
+    """A read-only open failed because the folder cannot be written (SQLite could not make
+    the ``-shm`` file), and no ``-wal`` holds transactions that reading as immutable would
+    miss."""
+    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in (sqlite3.SQLITE_CANTOPEN,
+                                                                 sqlite3.SQLITE_READONLY):
+        return False
+    if os.access(path.parent, os.W_OK):
+        return False
+    wal = Path(f"{path}-wal")
+    return not wal.exists() or wal.stat().st_size == 0
+
+
 def default_index_path(corpus_dir: Path) -> Path:
     """The index of ``corpus_dir`` in the user's data directory, keyed by its resolved path.
 
@@ -349,14 +380,27 @@ class IndexDB:
         self._confidences: tuple[int, dict[str, float]] | None = None
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
+        #: Read as an immutable file (its folder cannot be written: see ``_read_only``).
+        self.immutable = False
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
                     raise IndexUnavailable(self.path, "unavailable", "is not built yet")
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                            timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                            check_same_thread=False)
-                self._check_version(self._version(), readonly=True)
+                self.conn = _read_only(self.path)
+                try:
+                    version = self._version()
+                except sqlite3.OperationalError as exc:
+                    if not _readable_as_immutable(self.path, exc):
+                        self.conn.close()
+                        raise
+                    # A folder that cannot be written: SQLite cannot make the shared-memory
+                    # file a WAL reader needs. Nobody can write there either, and there is no
+                    # -wal to miss: the file is read as it is.
+                    self.conn.close()
+                    self.conn = _read_only(self.path, immutable=True)
+                    self.immutable = True
+                    version = self._version()
+                self._check_version(version, readonly=True)
                 self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 return
             try:
@@ -380,8 +424,10 @@ class IndexDB:
     def _check_version(self, version: int, *, readonly: bool) -> None:
         if version > SCHEMA_VERSION:
             raise IndexUnavailable(self.path, "newer", "was made by a newer explorer")
-        if readonly and version < SCHEMA_VERSION:
+        if readonly and version == 0:
             raise IndexUnavailable(self.path, "unavailable", "is not built yet")
+        if readonly and version < SCHEMA_VERSION:
+            raise OlderIndex(self.path, version)
 
     def _open_for_writing(self) -> None:
         conn = self.conn
