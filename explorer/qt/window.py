@@ -433,6 +433,11 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
                 error=exc), rebuild=False, blocking=False)
             return
+        if exc.reason == "read-only" and self._db is not None:
+            self.show_notice(self.tr("{error}. The map shows the index as it was last built, "
+                                     "corrections included; it cannot be updated.").format(
+                error=exc), rebuild=False, blocking=False)
+            return
         self.show_notice(self.tr("{error}. Rebuild it? Its analyst data are kept and the old file "
                                  "is backed up beside it.").format(error=exc),
                          rebuild=exc.reason in REBUILDABLE)
