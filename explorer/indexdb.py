@@ -322,6 +322,27 @@ def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
     return target
 
 
+def backup_once(path: Path, label: str) -> Path | None:
+    """``backup(path, label)`` unless a backup under that label is already as new as the file
+    (a migration failing again and again copies the file once, not at every attempt)."""
+    try:
+        st = path.stat()
+        wal = Path(f"{path}-wal")
+        pending = wal.stat().st_size if wal.exists() else 0
+        for old in sorted(path.parent.glob(f"{glob_escape(path.name)}.{label}-*.bak"),
+                          reverse=True):
+            if old.stat().st_mtime_ns >= st.st_mtime_ns and not pending:
+                return old
+    except OSError:
+        pass
+    return backup(path, label)
+
+
+def glob_escape(name: str) -> str:
+    """``name`` matched literally by ``Path.glob``."""
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
+
+
 def _sortkey(published: str | None, doc: str) -> str:
     return ("0" + published if published else "1") + "\x01" + doc
 
@@ -437,16 +458,25 @@ class IndexDB:
         conn.execute("PRAGMA foreign_keys=ON")
         version = self._version()
         self._check_version(version, readonly=False)
-        if 0 < version < SCHEMA_VERSION:
-            backup(self.path, f"v{version}")
+        kept = backup_once(self.path, f"v{version}") if 0 < version < SCHEMA_VERSION else None
         while version < SCHEMA_VERSION:
             try:
                 conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[version]}\n"
                                    f"PRAGMA user_version = {version + 1}; COMMIT;")
-            except BaseException:
+            except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                raise
+                if not isinstance(exc, sqlite3.Error):
+                    raise
+                said = _classify(self.path, exc)
+                if said.reason != "unavailable":  # locked, full, ...: that is what to say
+                    raise said from None
+                copy = f"; a copy of it is kept as {kept}" if kept else ""
+                raise IndexUnavailable(
+                    self.path, "unavailable",
+                    f"could not be brought up to date from version {version} to "
+                    f"{version + 1} (SQLite said: {exc}); it is left as it was{copy}; "
+                    "rebuilding it keeps the corrections and the saved filter") from None
             version += 1
 
     def close(self) -> None:
