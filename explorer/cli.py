@@ -510,6 +510,10 @@ def cmd_index(args: argparse.Namespace) -> int:
         bar.close()
     for problem in summary.problems:
         _err(str(problem))
+    if not summary.cancelled:
+        from explorer.rebuild import mark_checked
+
+        mark_checked(indexer.db_path)
     print(f"{summary.line()} ({indexer.db_path})")
     return 0
 
@@ -518,10 +522,10 @@ def _rebuilt_if_asked_or_damaged(path: Path, asked: bool) -> bool:
     """Rebuild the index (``--rebuild``, or when SQLite finds damaged pages in it), keeping
     the analyst's tables and saying what could not be kept; False after saying why not."""
     from explorer.indexdb import IndexUnavailable
-    from explorer.rebuild import damage, rebuild_index
+    from explorer.rebuild import checked_since, damage, rebuild_index
 
     if not asked:
-        if not path.is_file() or (why := damage(path)) is None:
+        if not path.is_file() or checked_since(path) or (why := damage(path)) is None:
             return True
         _err(f"{_escaped(str(path))}: index is damaged ({_escaped(why)}); rebuilding it")
     try:

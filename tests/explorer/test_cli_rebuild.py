@@ -104,3 +104,24 @@ def test_corrections_of_an_older_index(index: Path, seeds_copy: Path,
     assert "not built yet" not in err
     assert ["حلب" in out, "دمشق" in out, "بيروت" in out] == [True] * 3
     assert list(index.parent.glob("i.sqlite.v3-*.bak"))
+
+
+def test_an_index_left_checked_is_not_read_whole_again(
+    seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """quick_check reads the whole file (3-5 s per GB cached): only when the file changed
+    since an explorer left it checked."""
+    import explorer.rebuild as rebuild
+
+    path = tmp_path / "i.sqlite"
+    argv = ("index", str(seeds_copy), "--index", str(path), "--jobs", "1")
+    assert run(capsys, *argv)[0] == 0
+    checks: list[Path] = []
+    real = rebuild.damage
+    monkeypatch.setattr(rebuild, "damage", lambda p: checks.append(p) or real(p))
+    assert run(capsys, *argv)[0] == 0
+    assert checks == []
+    wreck(path, ("mentions",))
+    code, _, err = run(capsys, *argv)
+    assert code == 0 and checks == [path] and "index is damaged" in err
