@@ -300,10 +300,16 @@ _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 def damage(path: Path) -> str | None:
     """None when SQLite's ``quick_check`` finds the index whole, else its first complaint
-    (one line). An index that cannot be opened at all is left to the caller's open."""
+    (one line). A file that is not an SQLite database at all (perhaps not an index: never
+    replaced unasked) or cannot be opened is left to the caller's open, which says so."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the read below
+            return None
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return None
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return None
     try:
         rows = [str(r[0]) for r in _first(conn.execute("PRAGMA quick_check(3)"), 3)]
