@@ -487,6 +487,9 @@ def _index_parser(p: argparse.ArgumentParser) -> None:
                    help="geoparse in N processes (default: every core)")
     p.add_argument("--dask", metavar="ADDRESS",
                    help="geoparse on a Dask cluster (scheduler address, e.g. tcp://host:8786)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="start the index afresh, keeping the analyst's corrections and saved "
+                        "filter (the old file is kept beside it as a backup)")
     _common(p)
     _index_option(p)
 
@@ -532,6 +535,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         runner = dask_runner(args.dask, args.corpus, args.max_bytes, args.gazetteer)
     indexer = Indexer(args.corpus, args.index, args.jobs, gazetteer_files=args.gazetteer,
                       max_bytes=args.max_bytes, runner=runner)
+    if not _rebuilt_if_asked_or_damaged(indexer.db_path, args.rebuild):
+        return 1
     bar = _ProgressBar()
     try:
         summary = indexer.run(progress=bar.update)
@@ -549,8 +554,33 @@ def cmd_index(args: argparse.Namespace) -> int:
         bar.close()
     for problem in summary.problems:
         _err(str(problem))
+    if not summary.cancelled:
+        from explorer.rebuild import mark_checked
+
+        mark_checked(indexer.db_path)
     print(f"{summary.line()} ({indexer.db_path})")
     return 0
+
+
+def _rebuilt_if_asked_or_damaged(path: Path, asked: bool) -> bool:
+    """Rebuild the index (``--rebuild``, or when SQLite finds damaged pages in it), keeping
+    the analyst's tables and saying what could not be kept; False after saying why not."""
+    from explorer.indexdb import IndexUnavailable
+    from explorer.rebuild import checked_since, damage, rebuild_index
+
+    if not asked:
+        if not path.is_file() or checked_since(path) or (why := damage(path)) is None:
+            return True
+        _err(f"{_escaped(str(path))}: index is damaged ({_escaped(why)}); rebuilding it")
+    try:
+        done = rebuild_index(path)
+    except (IndexUnavailable, OSError) as exc:
+        _err(f"{_escaped(str(path))}: cannot rebuild the index: {_escaped(str(exc))}")
+        return False
+    for line in done.lines():
+        _err(_escaped(line))
+    _err(_escaped(done.summary()))
+    return True
 
 
 class _ProgressBar:
@@ -710,7 +740,7 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     from explorer.atomic import atomic_write_text
     from explorer.corrections import gazetteer_yaml
     from explorer.index_path import refusal
-    from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
+    from explorer.indexdb import IndexDB, IndexUnavailable, OlderIndex, default_index_path
     from explorer.indexer import writer_lock
     from gazetteer.store import Gazetteer
 
@@ -731,8 +761,14 @@ def cmd_corrections(args: argparse.Namespace) -> int:
                         _err(f"no correction {cid} in {path}")
                         return 1
                     db.delete_correction(cid, gaz.by_id.get)
-        with IndexDB(path, readonly=True) as db:
-            corrections = db.corrections()
+        try:
+            with IndexDB(path, readonly=True) as db:
+                corrections = db.corrections()
+        except OlderIndex:  # brought up to date (after a backup copy), then read
+            with writer_lock(path), IndexDB(path):
+                pass
+            with IndexDB(path, readonly=True) as db:
+                corrections = db.corrections()
     except IndexUnavailable as exc:
         _err(str(exc))
         return 1
@@ -765,6 +801,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _cure(exc: Exception, args: argparse.Namespace) -> str:
+    """What to do about an unusable index, for the one line saying so."""
+    reason = getattr(exc, "reason", "")
+    corpus = getattr(args, "corpus", None)
+    if reason == "corrupt" and corpus is not None:
+        return (f"; run `explorer index {_escaped(str(corpus))} --rebuild` (corrections and the "
+                "saved filter are kept)")
+    return ""
+
+
 def _drop_stdout() -> None:
     """Point stdout at /dev/null: what is still buffered must not fail again at exit."""
     try:
@@ -783,10 +829,15 @@ def _main(argv: Sequence[str] | None) -> int:
         handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
                    "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export,
                    "corrections": cmd_corrections}[cmd]
+        from explorer.indexdb import IndexUnavailable
+
         try:
             return handler(args)
         except CorpusError as exc:  # the folder itself (a link loop): one line, as the rest
             _err(str(exc))
+            return 1
+        except IndexUnavailable as exc:  # e.g. damaged pages met while reading a fresh index
+            _err(_escaped(str(exc)) + _cure(exc, args))
             return 1
     args = _window_parser().parse_args(argv)
     if args.screenshot is not None and (why := writable_output(args.screenshot)):

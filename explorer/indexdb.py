@@ -84,6 +84,37 @@ class IndexUnavailable(Exception):
         self.reason = reason
 
 
+class OlderIndex(IndexUnavailable):
+    """An index made by an older explorer: opening it for writing (``explorer index``)
+    brings it up to date, after a backup copy."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(path, "unavailable",
+                         f"was made by an older explorer (version {version} of "
+                         f"{SCHEMA_VERSION}); `explorer index` on its folder brings it up to "
+                         "date (a copy of it is kept)")
+        self.version = version
+
+
+def _read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"file:{path}?{flags}", uri=True, timeout=BUSY_TIMEOUT_S,
+                           isolation_level=None, check_same_thread=False)
+
+
+def _readable_as_immutable(path: Path, exc: sqlite3.OperationalError) -> bool:
+    """A read-only open failed because the folder cannot be written (SQLite could not make
+    the ``-shm`` file), and no ``-wal`` holds transactions that reading as immutable would
+    miss."""
+    if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF not in (sqlite3.SQLITE_CANTOPEN,
+                                                                 sqlite3.SQLITE_READONLY):
+        return False
+    if os.access(path.parent, os.W_OK):
+        return False
+    wal = Path(f"{path}-wal")
+    return not wal.exists() or wal.stat().st_size == 0
+
+
 def default_index_path(corpus_dir: Path) -> Path:
     """The index of ``corpus_dir`` in the user's data directory, keyed by its resolved path.
 
@@ -358,6 +389,27 @@ def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
     return target
 
 
+def backup_once(path: Path, label: str) -> Path | None:
+    """``backup(path, label)`` unless a backup under that label is already as new as the file
+    (a migration failing again and again copies the file once, not at every attempt)."""
+    try:
+        st = path.stat()
+        wal = Path(f"{path}-wal")
+        pending = wal.stat().st_size if wal.exists() else 0
+        for old in sorted(path.parent.glob(f"{glob_escape(path.name)}.{label}-*.bak"),
+                          reverse=True):
+            if old.stat().st_mtime_ns >= st.st_mtime_ns and not pending:
+                return old
+    except OSError:
+        pass
+    return backup(path, label)
+
+
+def glob_escape(name: str) -> str:
+    """``name`` matched literally by ``Path.glob``."""
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
+
+
 def _sortkey(published: str | None, doc: str) -> str:
     return ("0" + published if published else "1") + "\x01" + doc
 
@@ -416,6 +468,8 @@ class IndexDB:
         self._confidences: tuple[int, dict[str, float]] | None = None
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
+        #: Read as an immutable file (its folder cannot be written: see ``_read_only``).
+        self.immutable = False
         if why := refusal(self.path):
             raise IndexUnavailable(self.path, "not-a-file", why)
         #: Where a ``-wal`` that was not the index's own was set aside (see stale_wal).
@@ -426,10 +480,20 @@ class IndexDB:
             if readonly:
                 if not self.path.exists():
                     raise IndexUnavailable(self.path, "unavailable", "is not built yet")
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                            timeout=BUSY_TIMEOUT_S, isolation_level=None,
-                                            check_same_thread=False)
-                version = self._version()
+                self.conn = _read_only(self.path)
+                try:
+                    version = self._version()
+                except sqlite3.OperationalError as exc:
+                    if not _readable_as_immutable(self.path, exc):
+                        self.conn.close()
+                        raise
+                    # A folder that cannot be written: SQLite cannot make the shared-memory
+                    # file a WAL reader needs. Nobody can write there either, and there is no
+                    # -wal to miss: the file is read as it is.
+                    self.conn.close()
+                    self.conn = _read_only(self.path, immutable=True)
+                    self.immutable = True
+                    version = self._version()
                 self._check_ours(version)
                 self._check_version(version, readonly=True)
                 self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
@@ -466,8 +530,10 @@ class IndexDB:
     def _check_version(self, version: int, *, readonly: bool) -> None:
         if version > SCHEMA_VERSION:
             raise IndexUnavailable(self.path, "newer", "was made by a newer explorer")
-        if readonly and version < SCHEMA_VERSION:
+        if readonly and version == 0:
             raise IndexUnavailable(self.path, "unavailable", "is not built yet")
+        if readonly and version < SCHEMA_VERSION:
+            raise OlderIndex(self.path, version)
 
     def _check_ours(self, version: int) -> None:
         """Refuse (``foreign``) a database explorer did not make, before anything changes it:
@@ -497,8 +563,7 @@ class IndexDB:
         self._check_version(version, readonly=False)
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys=ON")
-        if 0 < version < SCHEMA_VERSION:
-            backup(self.path, f"v{version}")
+        kept = backup_once(self.path, f"v{version}") if 0 < version < SCHEMA_VERSION else None
         while version < SCHEMA_VERSION:
             try:
                 conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[version]}\n"
@@ -506,12 +571,18 @@ class IndexDB:
             except BaseException as exc:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error) and _classify(self.path, exc) is None:
-                    # The index is not as its version says: it cannot be upgraded.
-                    raise IndexUnavailable(
-                        self.path, "unavailable",
-                        f"cannot be upgraded to version {version + 1}: {exc}") from None
-                raise
+                if not isinstance(exc, sqlite3.Error):
+                    raise
+                said = _classify(self.path, exc)
+                if said is not None and said.reason != "unavailable":  # locked, full, ...
+                    raise said from None
+                # Otherwise the index is not as its version says: it cannot be upgraded.
+                copy = f"; a copy of it is kept as {kept}" if kept else ""
+                raise IndexUnavailable(
+                    self.path, "unavailable",
+                    f"could not be brought up to date from version {version} to "
+                    f"{version + 1} (SQLite said: {exc}); it is left as it was{copy}; "
+                    "rebuilding it keeps the corrections and the saved filter") from None
             version += 1
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
@@ -1359,35 +1430,10 @@ class _Where:
 
 
 def rebuild(path: Path) -> Path | None:
-    """Set a damaged or unwanted index aside and start an empty one, carrying over the
-    analyst's tables when they can still be read. The old file's backup path.
-
-    A path that is not a regular file (a FIFO, ``/dev/zero``) is refused before anything reads
-    or copies it: ``IndexUnavailable`` (``not-a-file``)."""
-    if why := refusal(path):
+    """Rebuild the index at ``path`` keeping the analyst's tables (``explorer.rebuild``); the
+    old file's backup path. ``explorer.rebuild.rebuild_index`` also says what was carried."""
+    if why := refusal(path):  # a FIFO, /dev/zero: never read nor copied
         raise IndexUnavailable(path, "not-a-file", why)
-    saved: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
-    try:
-        old = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            for table in USER_TABLES:
-                cur = old.execute(f"SELECT * FROM {table}")
-                saved[table] = ([d[0] for d in cur.description], cur.fetchall())
-        finally:
-            old.close()
-    except sqlite3.Error:
-        pass
-    kept = backup(path, "rebuild", raw=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = IndexDB(path)
-    try:
-        with db.transaction():
-            for table, (cols, rows) in saved.items():
-                if rows:
-                    q = ",".join("?" * len(cols))
-                    names = ",".join(f'"{c}"' for c in cols)
-                    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({q})", rows)
-    finally:
-        db.close()
-    return kept
+    from explorer.rebuild import rebuild_index
+
+    return rebuild_index(path).backup

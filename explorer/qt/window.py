@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from explorer import filter_store
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
-from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path, rebuild
+from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
 from explorer.passage_view import ExplanationText, explanation_html
@@ -56,6 +56,7 @@ from explorer.qt.session_model import SessionModel
 from explorer.qt.timeline import TimelineDock
 from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
+from explorer.rebuild import rebuild_index
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
@@ -459,6 +460,11 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("{error}. It is left as it is: point the index at another "
                                      "file.").format(error=exc))
             return
+        if exc.reason == "read-only" and self._db is not None:
+            self.show_notice(self.tr("{error}. The map shows the index as it was last built, "
+                                     "corrections included; it cannot be updated.").format(
+                error=exc), rebuild=False, blocking=False)
+            return
         self.show_notice(self.tr("{error}. Rebuild it? Its analyst data are kept and the old file "
                                  "is backed up beside it.").format(error=exc),
                          rebuild=exc.reason in REBUILDABLE)
@@ -473,14 +479,15 @@ class MainWindow(QMainWindow):
         self._set_feed(None)
         self._close_db()
         try:
-            kept = rebuild(self.index_path)
+            done = rebuild_index(self.index_path)
         except (IndexUnavailable, OSError) as exc:
             self.show_notice(self.tr("Cannot rebuild the index: {error}").format(error=exc),
                              rebuild=True)
             return
         self.hide_notice()
-        if kept is not None:
-            log.info("the old index was kept as %s", kept)
+        log.info("%s", done.summary())
+        if not done.complete:  # something the analyst made is only in the backup now: said
+            self.show_notice("\n".join(done.lines()), rebuild=False, blocking=False)
         self.start_indexing(self._indexer)
 
     def _close_db(self) -> None:
