@@ -25,7 +25,7 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ from explorer.corrections import (
     mentions_to_json,
     relevant,
 )
+from explorer.filenames import loaded, loaded_or_none, stored
 from explorer.query import (
     TOPONYMS,
     ArticleInfo,
@@ -291,6 +292,10 @@ def backup(path: Path, label: str, *, raw: bool = False) -> Path | None:
     return target
 
 
+def _stored_or_none(name: str | None) -> str | None:
+    return None if name is None else stored(name)
+
+
 def _sortkey(published: str | None, doc: str) -> str:
     return ("0" + published if published else "1") + "\x01" + doc
 
@@ -431,10 +436,23 @@ class IndexDB:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: what the block wrote is undone if it raises."""
+        self.conn.execute("SAVEPOINT one")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO one")
+            self.conn.execute("RELEASE one")
+            self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
+            raise
+        self.conn.execute("RELEASE one")
+
     def get_meta(self, key: str) -> str | None:
         with guarded(self.path):
             row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else loaded(str(row[0]))
 
     def get_setting(self, key: str) -> str | None:
         """A value of the analyst's ``settings`` table (None when absent)."""
@@ -454,13 +472,13 @@ class IndexDB:
 
     def set_meta(self, key: str, value: str) -> None:
         """Inside a transaction."""
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, stored(value)))
 
     def stored(self) -> dict[str, StoredArticle]:
         with guarded(self.path):
             rows = self.conn.execute(
                 "SELECT id, doc, size, mtime_ns, sha256, gazetteer FROM articles").fetchall()
-        return {r[1]: StoredArticle(*r) for r in rows}
+        return {loaded(r[1]): StoredArticle(r[0], loaded(r[1]), *r[2:]) for r in rows}
 
     def touch(self, article_id: int, size: int, mtime_ns: int) -> None:
         """The file was touched but its content is the same: remember its new stat."""
@@ -470,7 +488,7 @@ class IndexDB:
     def delete(self, doc: str) -> None:
         """Remove an article, its passages and mentions, and its share of the counts."""
         conn = self.conn
-        row = conn.execute("SELECT id FROM articles WHERE doc = ?", (doc,)).fetchone()
+        row = conn.execute("SELECT id FROM articles WHERE doc = ?", (stored(doc),)).fetchone()
         if row is None:
             return
         aid = row[0]
@@ -529,10 +547,11 @@ class IndexDB:
         conn = self.conn
         if replace:
             self.delete(rows.article[0])
+        a = rows.article  # the file name (and the sort key ending with it) as stored text
         aid = conn.execute(
             "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
             "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            rows.article).lastrowid
+            (stored(a[0]), *a[1:9], stored(a[9]), *a[10:])).lastrowid
         self._add_totals(1, len(rows.passages), len(rows.mentions),
                          sum(m[5] == "demonym" for m in rows.mentions))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
@@ -551,7 +570,7 @@ class IndexDB:
             self._known.update(fresh)
         conn.executemany("UPDATE places SET refs = refs + 1 WHERE id = ?",
                          [(pid,) for pid in rows.places])
-        sortkey = rows.article[9]
+        sortkey = stored(a[9])
         conn.executemany("INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
                          [(pid, country, sortkey, pstart, base + i, aid, n)
                           for pid, country, pstart, i, n in rows.passage_places])
@@ -573,11 +592,13 @@ class IndexDB:
     def set_problems(self, problems: Iterable[StoredProblem]) -> None:
         self.conn.execute("DELETE FROM problems")
         self.conn.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
-                              [astuple(p) for p in problems])
+                              [(stored(p.path), p.message, p.line, _stored_or_none(p.doc),
+                                p.size, p.mtime_ns) for p in problems])
 
     def problems(self) -> list[StoredProblem]:
         with guarded(self.path):
-            return [StoredProblem(*r) for r in self.conn.execute(
+            return [StoredProblem(loaded(r[0]), r[1], r[2], loaded_or_none(r[3]), r[4], r[5])
+                    for r in self.conn.execute(
                 "SELECT path, message, line, doc, size, mtime_ns FROM problems ORDER BY rowid")]
 
     # -- reading: IndexReader -------------------------------------------------------------
@@ -848,7 +869,7 @@ class IndexDB:
                 rows = self.conn.execute(
                     'SELECT start, "end", text, type, place_id, confidence, reason, '
                     "alternatives FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))
-                yield doc, [self._mention(r) for r in rows]
+                yield loaded(doc), [self._mention(r) for r in rows]
 
     def confidences(self) -> dict[str, float]:
         """One pass over the mentions (1.6 s at 2.5 million): the window asks off the GUI
@@ -869,7 +890,7 @@ class IndexDB:
             rows = self.conn.execute(
                 'SELECT m.start, m."end", m.text, m.type, m.place_id, m.confidence, m.reason, '
                 "m.alternatives FROM mentions AS m JOIN articles AS a ON a.id = m.article "
-                "WHERE a.doc = ? ORDER BY m.start, m.seq", (doc,)).fetchall()
+                "WHERE a.doc = ? ORDER BY m.start, m.seq", (stored(doc),)).fetchall()
             return [self._mention(r) for r in rows]
 
     def article(self, doc: str) -> Article | None:
@@ -931,8 +952,8 @@ class IndexDB:
         for r in rows:
             try:
                 new = NewPlace.from_json(r[8]) if r[8] else None
-                out.append(Correction(r[1], r[6], r[5] or "", r[2], r[3], r[4], r[7], new,
-                                      r[9], r[10], id=r[0], created=r[11]))
+                out.append(Correction(r[1], r[6], r[5] or "", loaded_or_none(r[2]), r[3], r[4],
+                                      r[7], new, r[9], r[10], id=r[0], created=r[11]))
             except CorrectionError as exc:  # kept in the table, not applied
                 log.warning("%s: correction %s is unreadable, not applied: %s",
                             self.path, r[0], exc)
@@ -948,7 +969,7 @@ class IndexDB:
             cur = self.conn.execute(
                 'INSERT INTO corrections (scope, doc, start, "end", surface, action, place_id, '
                 "place, sha256, note, created) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (c.scope, c.doc, c.start, c.end, c.surface, c.action, c.target,
+                (c.scope, _stored_or_none(c.doc), c.start, c.end, c.surface, c.action, c.target,
                  c.new_place.to_json() if c.new_place else None, c.sha256, c.note,
                  time.strftime("%Y-%m-%dT%H:%M:%S")))
             stored = dataclasses.replace(c, id=cur.lastrowid)
@@ -974,11 +995,12 @@ class IndexDB:
         """Articles with a mention (corrected or not) of the folded name ``key``."""
         texts = [t for (t,) in self.conn.execute("SELECT DISTINCT text FROM mentions")
                  if folded_name(t) == key]
-        found = {doc for (doc,) in self.conn.execute(
+        found = {loaded(doc) for (doc,) in self.conn.execute(
             "SELECT DISTINCT a.doc FROM mentions AS m JOIN articles AS a ON a.id = m.article "
             f"WHERE m.text IN ({','.join('?' * len(texts))})", texts)} if texts else set()
         for doc, raw in self.conn.execute("SELECT a.doc, u.mentions FROM uncorrected AS u "
                                           "JOIN articles AS a ON a.id = u.article"):
+            doc = loaded(doc)
             if doc not in found and any(folded_name(m.text) == key
                                         for m in mentions_from_json(raw)):
                 found.add(doc)
@@ -991,7 +1013,7 @@ class IndexDB:
         conn = self.conn
         row = conn.execute(
             "SELECT id, size, mtime_ns, sha256, title, outlet, published, updated, encoding, "
-            "gazetteer FROM articles WHERE doc = ?", (doc,)).fetchone()
+            "gazetteer FROM articles WHERE doc = ?", (stored(doc),)).fetchone()
         if row is None:
             return Applied([], False)
         aid, sha, gazetteer = row[0], row[3], row[9]
@@ -1028,7 +1050,7 @@ class IndexDB:
     def set_uncorrected(self, doc: str, mentions_json: str) -> None:
         """Keep the geoparser's own mentions of ``doc`` (stored corrected). In a transaction."""
         self.conn.execute("INSERT OR REPLACE INTO uncorrected SELECT id, ? FROM articles "
-                          "WHERE doc = ?", (mentions_json, doc))
+                          "WHERE doc = ?", (mentions_json, stored(doc)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1091,7 +1113,8 @@ def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
 
 
 def _info(r: Sequence[Any]) -> ArticleInfo:
-    return ArticleInfo(doc=r[1], path=Path(r[1]), title=r[2], outlet=r[3], published=r[4],
+    doc = loaded(r[1])
+    return ArticleInfo(doc=doc, path=Path(doc), title=r[2], outlet=r[3], published=r[4],
                        updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9])
 
 
@@ -1176,7 +1199,7 @@ class _Where:
         conds, args = self._place("country", "place_id")
         if f.doc is not None:
             conds.append("sortkey = (SELECT sortkey FROM articles WHERE doc = ?)")
-            args.append(f.doc)
+            args.append(stored(f.doc))
         c, a = self._dates("sortkey")
         conds += c
         args += a
@@ -1200,7 +1223,7 @@ class _Where:
         ac, aa = self._dates("sortkey")
         if f.doc is not None:
             ac.append("doc = ?")
-            aa.append(f.doc)
+            aa.append(stored(f.doc))
         if ac:
             conds_list.append(f"m.article IN (SELECT id FROM articles WHERE {' AND '.join(ac)})")
             args += aa

@@ -356,7 +356,17 @@ class Indexer:
             with db.transaction():
                 for r in pending:
                     if isinstance(r, Parsed):
-                        db.put_rows(r.rows, places.__getitem__, replace=r.doc in stored)
+                        try:
+                            with db.savepoint():
+                                db.put_rows(r.rows, places.__getitem__, replace=r.doc in stored)
+                        except UNSTORABLE as exc:  # this article only; the rest goes on
+                            a = r.rows.article
+                            refused.append(StoredProblem(
+                                str(self.root / r.doc), f"could not be indexed: {_said(exc)}",
+                                None, r.doc, a[1], a[2]))
+                            summary.refused += 1
+                            docs.append(r.doc)
+                            continue
                         n += len(r.rows.mentions)
                         if r.uncorrected:
                             db.set_uncorrected(r.doc, r.uncorrected)
@@ -404,6 +414,17 @@ class Indexer:
             close = getattr(results, "close", None)
             if close:
                 close()
+
+
+#: What storing one article may raise from what is in it (not from the index: SQLite's own
+#: failures stop the run): it is refused with a problem naming it, the rest is indexed.
+UNSTORABLE = (UnicodeError, ValueError, TypeError, KeyError, OverflowError, RecursionError)
+
+
+def _said(exc: BaseException) -> str:
+    """An exception in one line: its kind and message."""
+    text = " ".join(str(exc).split()) or "no detail"
+    return f"{type(exc).__name__}: {text[:300]}"
 
 
 class _Overlay(Mapping[str, Place]):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from explorer.filenames import readable
 from explorer.query import PassageHit
 from gazetteer.model import Mention
 
@@ -64,11 +65,12 @@ def article_heading(hit: PassageHit, row: int | None = None, open_label: str = "
     ``article:ROW`` that opens the article in the reader."""
     a = hit.article
     # File name and date first: after Arabic text, digits would be reordered with it.
-    meta = [x for x in (a.doc, _date(a.published), a.outlet) if x]
+    name = readable(a.doc)  # a file name's bytes that are not UTF-8 read as cp1256
+    meta = [x for x in (name, _date(a.published), a.outlet) if x]
     title = (
         f'<h3 dir="rtl" align="right">{_e(a.title)}</h3>'
         if a.title
-        else f'<h3 dir="ltr" align="right">{_e(a.doc)}</h3>'
+        else f'<h3 dir="ltr" align="right">{_e(name)}</h3>'
     )
     link = (f' · <a href="article:{row}">{_e(open_label)}</a>'
             if row is not None and open_label else "")

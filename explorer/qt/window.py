@@ -41,7 +41,7 @@ from explorer.qt.counts import counts
 from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.filter_bar import FilterBar
-from explorer.qt.indexing import Indexing, IndexWorker
+from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
@@ -423,6 +423,9 @@ class MainWindow(QMainWindow):
             return
         if isinstance(exc, IndexUnavailable):
             self._index_failed(exc)
+        elif isinstance(exc, IndexingStopped):
+            self.show_notice(self.tr("{error}. What was indexed is shown; see the log for "
+                                     "details.").format(error=exc), blocking=False)
         else:
             self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(error=exc))
         self._finish(False)
