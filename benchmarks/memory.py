@@ -46,7 +46,7 @@ def make_article(folder: Path, mb: float, lines: int) -> int:
         left = repeats
         while left > 0:
             n = min(per_line, left)
-            fh.write(unit * (n - 1) + NAME.encode("utf-8") + ".\n".encode("utf-8"))
+            fh.write(unit * (n - 1) + NAME.encode("utf-8") + b".\n")
             left -= n
     return path.stat().st_size
 

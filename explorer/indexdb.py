@@ -44,6 +44,7 @@ from explorer.corrections import (
 )
 from explorer.filenames import loaded, loaded_or_none, stored
 from explorer.query import (
+    MENTIONS_PER_PASSAGE,
     TOPONYMS,
     ArticleInfo,
     CountrySummary,
@@ -790,24 +791,51 @@ class IndexDB:
             infos = {r[0]: _info(r) for r in self.conn.execute(
                 "SELECT id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
                 f"sha256 FROM articles WHERE id IN ({qa})", aids)}
-            types = sorted(f.types)
-            qt = ",".join("?" * len(types))
-            mrows = self.conn.execute(
-                'SELECT passage, start, "end", text, type, place_id, confidence, reason, '
-                f"alternatives FROM mentions WHERE article IN ({qa}) AND passage IN ({q}) "
-                f"AND type IN ({qt}) ORDER BY passage, start, seq",
-                [*aids, *ids, *types]).fetchall()
-            by_passage: dict[int, list[Mention]] = {}
-            for r in mrows:
-                if (place_id is None or r[5] == place_id) and r[6] >= f.min_confidence \
-                        and w.keeps(self._place(r[5])):
-                    by_passage.setdefault(r[0], []).append(self._mention(r[1:]))
+            by_passage = {pid: self._passage_mentions(w, prow[pid], place_id) for pid in ids}
         out = []
         for pid in ids:
             r = prow[pid]
             passage = Passage(r[2], r[3], r[5], r[4])
-            out.append(PassageHit(infos[r[1]], passage, tuple(by_passage.get(pid, ()))))
+            found, more = by_passage[pid]
+            out.append(PassageHit(infos[r[1]], passage, found, more))
         return out
+
+    def _passage_mentions(
+        self, w: _Where, prow: Sequence[Any], place_id: str | None
+    ) -> tuple[tuple[Mention, ...], int]:
+        """The first ``MENTIONS_PER_PASSAGE`` mentions of a passage (a row of ``passages``)
+        passing ``w`` (of ``place_id``), in text order, and how many others pass: memory
+        and time bounded whatever the passage holds (one index range of its article)."""
+        f = w.f
+        types = sorted(f.types)
+        cond = (f'article = ? AND start >= ? AND start <= ? AND passage = ? AND type IN '
+                f'({",".join("?" * len(types))}) AND confidence >= ?')
+        args: list[Any] = [prow[1], prow[2], prow[3], prow[0], *types, f.min_confidence]
+        if place_id is not None:
+            cond += " AND place_id = ?"
+            args.append(place_id)
+        kept: list[Mention] = []
+        full = False
+        cur = self.conn.execute('SELECT start, "end", text, type, place_id, confidence, reason, '
+                                f"alternatives FROM mentions WHERE {cond} ORDER BY start, seq",
+                                args)
+        try:
+            for r in cur:
+                if w.keeps(self._place(r[4])):
+                    if len(kept) == MENTIONS_PER_PASSAGE:
+                        full = True
+                        break
+                    kept.append(self._mention(r))
+        finally:
+            cur.close()
+        if not full:
+            return tuple(kept), 0
+        per_place = self.conn.execute(
+            f"SELECT place_id, COUNT(*) FROM mentions WHERE {cond} GROUP BY place_id",
+            args).fetchall()
+        self._load_places(pid for pid, _ in per_place)
+        total = sum(n for pid, n in per_place if w.keeps(self._places[pid]))
+        return tuple(kept), total - len(kept)
 
     def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]:
         """Passing mentions of dated articles per day or week (``explorer.query``); the
