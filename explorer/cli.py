@@ -681,6 +681,8 @@ def cmd_corrections(args: argparse.Namespace) -> int:
                     db.delete_correction(cid, gaz.by_id.get)
         with IndexDB(path, readonly=True) as db:
             corrections = db.corrections()
+            for problem in db.unreadable_corrections():
+                _err(str(problem))
     except IndexUnavailable as exc:
         _err(str(exc))
         return 1

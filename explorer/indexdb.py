@@ -341,6 +341,11 @@ class StoredProblem:
     size: int | None = None
     mtime_ns: int | None = None
 
+    def __str__(self) -> str:
+        """``FILE: what is wrong`` (``FILE:LINE: …`` with a line), as ``Problem`` says it."""
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
 
 class IndexDB:
     """An open index database: the writer's methods and the ``IndexReader`` queries."""
@@ -355,6 +360,7 @@ class IndexDB:
         self._confidences: tuple[int, dict[str, float]] | None = None
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
+        self._unreadable: list[tuple[int, str]] = []  # corrections rows, and why
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -971,21 +977,31 @@ class IndexDB:
     # -- the analyst's corrections (``explorer.corrections``) ------------------------------
 
     def corrections(self) -> list[Correction]:
-        """Every stored correction, oldest first."""
+        """Every stored correction, oldest first. A row that is not a correction (a number
+        where text belongs, a blob, nested JSON, hand-edited) is kept in the table and not
+        applied; ``unreadable_corrections`` says which and why."""
         with guarded(self.path):
             rows = self.conn.execute(
                 'SELECT id, scope, doc, start, "end", surface, action, place_id, place, sha256, '
                 "note, created FROM corrections ORDER BY id").fetchall()
         out = []
+        bad: list[tuple[int, str]] = []
         for r in rows:
             try:
-                new = NewPlace.from_json(r[8]) if r[8] else None
-                out.append(Correction(r[1], r[6], r[5] or "", loaded_or_none(r[2]), r[3], r[4],
-                                      r[7], new, r[9], r[10], id=r[0], created=r[11]))
+                out.append(_correction_from_row(r))
             except CorrectionError as exc:  # kept in the table, not applied
-                log.warning("%s: correction %s is unreadable, not applied: %s",
-                            self.path, r[0], exc)
+                log.debug("%s: correction %s is unreadable, not applied: %s",
+                          self.path, r[0], exc)
+                bad.append((r[0], str(exc)))
+        self._unreadable = bad
         return out
+
+    def unreadable_corrections(self) -> list[StoredProblem]:
+        """The rows of the corrections table the last ``corrections()`` could not read, as
+        problems naming the row (kept in the table, not applied)."""
+        return [StoredProblem(f"{self.path}", f"correction {cid} (row of the corrections "
+                              f"table) is unreadable, kept but not applied: {why}")
+                for cid, why in self._unreadable]
 
     def add_correction(
         self, c: Correction, place_of: Callable[[str], Place | None] = lambda _pid: None
@@ -1079,6 +1095,34 @@ class IndexDB:
         """Keep the geoparser's own mentions of ``doc`` (stored corrected). In a transaction."""
         self.conn.execute("INSERT OR REPLACE INTO uncorrected SELECT id, ? FROM articles "
                           "WHERE doc = ?", (mentions_json, stored(doc)))
+
+
+#: The type each column of a corrections row must have (None: may be NULL).
+_CORRECTION_COLUMNS: tuple[tuple[str, type, bool], ...] = (
+    ("id", int, False), ("scope", str, False), ("doc", str, True), ("start", int, True),
+    ("end", int, True), ("surface", str, True), ("action", str, False),
+    ("place_id", str, True), ("place", str, True), ("sha256", str, True), ("note", str, True),
+    ("created", str, True),
+)
+_KINDS = {int: "a whole number", str: "text"}
+
+
+def _correction_from_row(r: Sequence[Any]) -> Correction:
+    """A row of the corrections table; ``CorrectionError`` for anything else."""
+    for (name, kind, nullable), value in zip(_CORRECTION_COLUMNS, r, strict=True):
+        if value is None and nullable:
+            continue
+        if type(value) is not kind:
+            got = "empty" if value is None else {bytes: "a blob", float: "a number",
+                                                 int: "a number", str: "text"}.get(
+                type(value), type(value).__name__)
+            raise CorrectionError(f"{name} is {got}, not {_KINDS[kind]}")
+    try:
+        new = NewPlace.from_json(r[8]) if r[8] else None
+    except RecursionError:
+        raise CorrectionError("place is not a new place (JSON nested too deep)") from None
+    return Correction(r[1], r[6], r[5] or "", loaded_or_none(r[2]), r[3], r[4], r[7], new,
+                      r[9], r[10] or "", id=r[0], created=r[11] or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,6 +276,7 @@ class Indexer:
                 old_problems.setdefault(p.doc, []).append(p)
         summary = Summary()
         corrections = db.corrections()
+        unreadable = db.unreadable_corrections()  # kept in the table, said every run
         tasks: list[Task] = []
         kept: list[StoredProblem] = []
         for doc, path in files:
@@ -325,7 +326,8 @@ class Indexer:
         elif same_settings:  # the gazetteer was not loaded: its files' problems stand
             mine = {str(f) for f in self.gazetteer_files}
             problems += [p for p in db.problems() if p.doc is None and p.path in mine]
-        summary.problems = sorted([*problems, *kept, *refused], key=lambda p: p.path)
+        summary.problems = sorted([*problems, *unreadable, *kept, *refused],
+                                  key=lambda p: p.path)
         if not summary.cancelled:
             with db.transaction():
                 db.set_problems(summary.problems)
