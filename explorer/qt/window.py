@@ -745,12 +745,17 @@ class MainWindow(QMainWindow):
         self.dispose()
         super().closeEvent(event)
 
+    @property
+    def disposed(self) -> bool:
+        return self._disposed
+
     def dispose(self) -> None:
         if self._disposed:
             return
         self._disposed = True
         if self.worker is not None:
             self.worker.stop()
+        self.corrections.wait()  # the edits made are written before the window goes
         self._save_filter()
         self.session.dispose()
         self.exports.wait()
