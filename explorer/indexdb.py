@@ -24,6 +24,7 @@ import os
 import shutil
 import sqlite3
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -562,14 +563,15 @@ class IndexDB:
         self._add_totals(1, len(rows.passages), len(rows.mentions),
                          sum(m[5] == "demonym" for m in rows.mentions))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
+        # Generators, not lists: the rows of a huge article are not copied once more.
         conn.executemany('INSERT INTO passages VALUES (?,?,?,?,?,?)',
-                         [(base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)])
+                         ((base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)))
         conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
-                         [(base + i, p[4]) for i, p in enumerate(rows.passages)])
+                         ((base + i, p[4]) for i, p in enumerate(rows.passages)))
         conn.executemany(
             "INSERT INTO mentions (article, passage, seq, start, \"end\", text, type, place_id, "
             "confidence, reason, alternatives) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions])
+            ((aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions))
         fresh = [pid for pid in rows.places if pid not in self._known]
         if fresh:
             conn.executemany(f"INSERT INTO places ({_PLACE_INSERT}) VALUES "
@@ -1154,15 +1156,25 @@ def prepare(
     per_passage: dict[tuple[int, str], int] = {}
     counts: dict[str, int] = {}
     rows = []
+    # A name said a million times: its alternatives (one tuple the geoparser shares), their
+    # JSON and its surface form are made once and shared by its rows, not a million times.
+    alts_json: dict[int, tuple[tuple[Candidate, ...], str]] = {}
+    texts: dict[str, str] = {}
+    starts = [p.start for p in passages]
     for seq, m in enumerate(mentions):
-        places[m.place.id] = m.place.country
-        for c in m.alternatives:
-            places.setdefault(c.place.id, c.place.country)
-        i = _passage_of(passages, m)
-        alts = json.dumps([[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
-                          ensure_ascii=False) if m.alternatives else "[]"
-        rows.append((i, seq, m.start, m.end, m.text, m.type, m.place.id, m.confidence,
-                     m.reason, alts))
+        if m.place.id not in places:
+            places[m.place.id] = m.place.country
+        known = alts_json.get(id(m.alternatives))
+        if known is None or known[0] is not m.alternatives:
+            for c in m.alternatives:
+                places.setdefault(c.place.id, c.place.country)
+            known = alts_json[id(m.alternatives)] = (m.alternatives, json.dumps(
+                [[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
+                ensure_ascii=False) if m.alternatives else "[]")
+        i = _passage_at(passages, starts, m)
+        text = texts.setdefault(m.text, m.text)
+        rows.append((i, seq, m.start, m.end, text, m.type, m.place.id, m.confidence,
+                     m.reason, known[1]))
         if m.type == "toponym":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             if i is not None:
@@ -1190,10 +1202,12 @@ def _info(r: Sequence[Any]) -> ArticleInfo:
                        updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9])
 
 
-def _passage_of(passages: Sequence[Passage], m: Mention) -> int | None:
-    for i, p in enumerate(passages):
-        if p.start <= m.start and m.end <= p.end:
-            return i
+def _passage_at(passages: Sequence[Passage], starts: Sequence[int], m: Mention) -> int | None:
+    """The passage holding ``m`` (passages in text order, ``starts`` their starts): a
+    binary search, not a walk over an article's thousands of passages for each mention."""
+    i = bisect_right(starts, m.start) - 1
+    if i >= 0 and passages[i].start <= m.start and m.end <= passages[i].end:
+        return i
     return None
 
 

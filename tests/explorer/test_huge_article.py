@@ -81,3 +81,39 @@ def test_small_passages_are_shown_whole(seeds_copy: Path, tmp_path: Path,
         hits = db.passages(Filter(), db.places()[0].place.id, 0, 100)
     assert hits and all(h.more == 0 for h in hits)
     assert "not shown" not in hits_html(hits)
+
+
+def test_the_rows_of_a_huge_article_share_what_repeats(tmp_path: Path, world: Geoparser) -> None:
+    """W7: ``prepare`` costs a small constant per mention (a name said 47,000 times: its
+    alternatives' JSON and surface form are made once), and finds each mention's passage by
+    a binary search (the right one, in an article of many passages)."""
+    from explorer.corpus import read_article
+    from explorer.indexdb import prepare
+
+    make_article(tmp_path / "c", MB)
+    article = read_article(tmp_path / "c" / "huge.txt", tmp_path / "c")
+    found = world.parse(article.text, [(p.start, p.end) for p in article.passages])
+    assert len(found) > 40_000
+    tracemalloc.start()
+    try:
+        rows = prepare(article, found, "fp")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(rows.mentions) == len(found)
+    assert len({id(r[9]) for r in rows.mentions}) <= 2  # one JSON per distinct alternatives
+    assert len({id(r[4]) for r in rows.mentions}) <= 2
+    assert peak < 220 * len(found)  # bytes per mention, all told
+
+
+def test_each_mention_is_in_its_passage(seeds_copy: Path, world: Geoparser) -> None:
+    from explorer.corpus import read_article
+    from explorer.indexdb import prepare
+
+    path = sorted(seeds_copy.glob("*.txt"))[1]
+    article = read_article(path, seeds_copy)
+    found = world.parse(article.text, [(p.start, p.end) for p in article.passages])
+    rows = prepare(article, found, "fp")
+    for m, r in zip(found, rows.mentions, strict=True):
+        p = article.passages[r[0]]
+        assert p.start <= m.start and m.end <= p.end
