@@ -362,6 +362,8 @@ class IndexDB:
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
         self._unreadable: list[tuple[int, str]] = []  # corrections rows, and why
+        self._alternatives: dict[str, tuple[Candidate, ...]] = {}  # by their JSON
+        self._strings: dict[str, str] = {}
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -892,10 +894,26 @@ class IndexDB:
         return "passage_places_by_order" if mine * 50 >= total else "passage_places_by_country"
 
     def _mention(self, r: Sequence[Any]) -> Mention:
-        alts = json.loads(r[7])
-        self._load_places([r[4], *(a[0] for a in alts)])
-        return Mention(r[0], r[1], r[2], r[3], self._places[r[4]], r[5], r[6],
-                       tuple(Candidate(self._places[a[0]], a[1], tuple(a[2])) for a in alts))
+        # A name said a million times has one alternatives JSON: its candidates are made
+        # once and shared by its mentions (memory per mention stays small).
+        alts = self._alternatives.get(r[7])
+        if alts is None:
+            parsed = json.loads(r[7])
+            self._load_places(a[0] for a in parsed)
+            alts = tuple(Candidate(self._places[a[0]], a[1], tuple(a[2])) for a in parsed)
+            if len(self._alternatives) >= 4096:
+                self._alternatives.clear()
+                self._strings.clear()
+            self._alternatives[r[7]] = alts
+        place = self._places.get(r[4])
+        if place is None:
+            self._load_places([r[4]])
+            place = self._places[r[4]]
+        if len(self._strings) >= 100_000:
+            self._strings.clear()
+        same = self._strings.setdefault  # its surface form, type and reason too
+        return Mention(r[0], r[1], same(r[2], r[2]), same(r[3], r[3]), place, r[5],
+                       same(r[6], r[6]), alts)
 
     def article_mentions(self) -> Iterator[tuple[str, list[Mention]]]:
         """Every article (in file order) with its mentions in text order."""
@@ -1075,10 +1093,12 @@ class IndexDB:
             'SELECT start, "end", text, kind FROM passages WHERE article = ? ORDER BY start',
             (aid,)))
         # The article's text where it is shown (what a correction's offsets may refer to).
-        text = [" "] * max((p.end for p in passages), default=0)
-        for p in passages:
-            text[p.start:p.end] = p.text
-        article = Article(doc, Path(doc), "".join(text), row[4], row[5], row[6], row[7],
+        pieces: list[str] = []
+        pos = 0
+        for p in passages:  # in text order, apart
+            pieces += (" " * (p.start - pos), p.text)
+            pos = p.end
+        article = Article(doc, Path(doc), "".join(pieces), row[4], row[5], row[6], row[7],
                           passages, encoding=row[8], size=row[1], mtime_ns=row[2], sha256=sha)
 
         def place(pid: str) -> Place | None:

@@ -117,3 +117,26 @@ def test_each_mention_is_in_its_passage(seeds_copy: Path, world: Geoparser) -> N
     for m, r in zip(found, rows.mentions, strict=True):
         p = article.passages[r[0]]
         assert p.start <= m.start and m.end <= p.end
+
+
+def test_a_corpus_wide_correction_of_a_huge_article_stays_small(
+    huge_index: Path, tmp_path: Path, world: Geoparser
+) -> None:
+    """B2: rewriting the article's mentions shares what its mentions repeat (candidates,
+    strings) and builds its text in one piece: memory per mention stays small."""
+    import shutil
+
+    from explorer.corrections import Correction
+
+    db_path = tmp_path / "i.sqlite"
+    shutil.copy(huge_index, db_path)
+    with IndexDB(db_path) as db:
+        n = db.stats()["mentions"]
+        tracemalloc.start()
+        try:
+            db.add_correction(Correction("corpus", "reject", "بيروت"), world.gaz.by_id.get)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert db.stats()["mentions"] < n // 100  # they are gone
+    assert peak < 2000 * n  # bytes per mention rewritten, all told
