@@ -115,8 +115,8 @@ class CorrectionCommand(QUndoCommand):
         self.owner = owner
         self.correction = correction
         self.path = path  # the index it goes to, whatever folder the window shows later
-        #: The stored correction (with its row id): set and read on the writer thread only,
-        #: where the edits run in order, so an undo always sees its redo's result.
+        # The stored correction (with its row id): set and read on the writer thread only,
+        # where the edits run in order, so an undo always sees its redo's result.
         self.stored: Correction | None = None
 
     def redo(self) -> None:
