@@ -911,8 +911,8 @@ class IndexDB:
             place = self._places[r[4]]
         if len(self._strings) >= 100_000:
             self._strings.clear()
-        same = self._strings.setdefault  # its surface form, type and reason too
-        return Mention(r[0], r[1], same(r[2], r[2]), same(r[3], r[3]), place, r[5],
+        same = self._strings.setdefault  # its surface form and reason too
+        return Mention(r[0], r[1], same(r[2], r[2]), r[3], place, r[5],
                        same(r[6], r[6]), alts)
 
     def article_mentions(self) -> Iterator[tuple[str, list[Mention]]]:
