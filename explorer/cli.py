@@ -764,11 +764,15 @@ def cmd_corrections(args: argparse.Namespace) -> int:
         try:
             with IndexDB(path, readonly=True) as db:
                 corrections = db.corrections()
+                unreadable = db.unreadable_corrections()
         except OlderIndex:  # brought up to date (after a backup copy), then read
             with writer_lock(path), IndexDB(path):
                 pass
             with IndexDB(path, readonly=True) as db:
                 corrections = db.corrections()
+                unreadable = db.unreadable_corrections()
+        for problem in unreadable:
+            _err(str(problem))
     except IndexUnavailable as exc:
         _err(str(exc))
         return 1

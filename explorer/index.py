@@ -12,6 +12,7 @@ from itertools import islice
 
 from explorer.article import Article, Corpus
 from explorer.query import (
+    MENTIONS_PER_PASSAGE,
     ArticleInfo,
     CountrySummary,
     Filter,
@@ -168,7 +169,9 @@ def _group_by_passage(
             if p.start <= m.start and m.end <= p.end:
                 by_passage[i].append(m)
                 break
-    return [PassageHit(info, passages[i], tuple(ms)) for i, ms in sorted(by_passage.items())]
+    n = MENTIONS_PER_PASSAGE
+    return [PassageHit(info, passages[i], tuple(ms[:n]), max(0, len(ms) - n))
+            for i, ms in sorted(by_passage.items())]
 
 
 __all__ = ["CorpusIndex", "CountrySummary", "PassageHit", "PlaceSummary"]

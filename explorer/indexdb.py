@@ -27,8 +27,9 @@ import os
 import shutil
 import sqlite3
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,10 @@ from explorer.corrections import (
     mentions_to_json,
     relevant,
 )
+from explorer.filenames import loaded, loaded_or_none, stored
 from explorer.index_path import refusal
 from explorer.query import (
+    MENTIONS_PER_PASSAGE,
     TOPONYMS,
     ArticleInfo,
     CountrySummary,
@@ -408,6 +411,8 @@ def backup_once(path: Path, label: str) -> Path | None:
 def glob_escape(name: str) -> str:
     """``name`` matched literally by ``Path.glob``."""
     return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
+def _stored_or_none(name: str | None) -> str | None:
+    return None if name is None else stored(name)
 
 
 def _sortkey(published: str | None, doc: str) -> str:
@@ -454,6 +459,11 @@ class StoredProblem:
     size: int | None = None
     mtime_ns: int | None = None
 
+    def __str__(self) -> str:
+        """``FILE: what is wrong`` (``FILE:LINE: …`` with a line), as ``Problem`` says it."""
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
 
 class IndexDB:
     """An open index database: the writer's methods and the ``IndexReader`` queries."""
@@ -476,6 +486,9 @@ class IndexDB:
         self.wal_set_aside: Path | None = None
         if (why := foreign_wal(self.path)) is not None:
             self._set_wal_aside(why)
+        self._unreadable: list[tuple[int, str]] = []  # corrections rows, and why
+        self._alternatives: dict[str, tuple[Candidate, ...]] = {}  # by their JSON
+        self._strings: dict[str, str] = {}
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -619,10 +632,23 @@ class IndexDB:
                     self.conn.execute("ROLLBACK")
                 raise
 
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside a transaction: what the block wrote is undone if it raises."""
+        self.conn.execute("SAVEPOINT one")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO one")
+            self.conn.execute("RELEASE one")
+            self._known = {r[0] for r in self.conn.execute("SELECT id FROM places")}
+            raise
+        self.conn.execute("RELEASE one")
+
     def get_meta(self, key: str) -> str | None:
         with guarded(self.path):
             row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else loaded(str(row[0]))
 
     def get_setting(self, key: str) -> str | None:
         """A value of the analyst's ``settings`` table (None when absent)."""
@@ -642,13 +668,13 @@ class IndexDB:
 
     def set_meta(self, key: str, value: str) -> None:
         """Inside a transaction."""
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, stored(value)))
 
     def stored(self) -> dict[str, StoredArticle]:
         with guarded(self.path):
             rows = self.conn.execute(
                 "SELECT id, doc, size, mtime_ns, sha256, gazetteer FROM articles").fetchall()
-        return {r[1]: StoredArticle(*r) for r in rows}
+        return {loaded(r[1]): StoredArticle(r[0], loaded(r[1]), *r[2:]) for r in rows}
 
     def touch(self, article_id: int, size: int, mtime_ns: int) -> None:
         """The file was touched but its content is the same: remember its new stat."""
@@ -658,7 +684,7 @@ class IndexDB:
     def delete(self, doc: str) -> None:
         """Remove an article, its passages and mentions, and its share of the counts."""
         conn = self.conn
-        row = conn.execute("SELECT id FROM articles WHERE doc = ?", (doc,)).fetchone()
+        row = conn.execute("SELECT id FROM articles WHERE doc = ?", (stored(doc),)).fetchone()
         if row is None:
             return
         aid = row[0]
@@ -717,21 +743,23 @@ class IndexDB:
         conn = self.conn
         if replace:
             self.delete(rows.article[0])
+        a = rows.article  # the file name (and the sort key ending with it) as stored text
         aid = conn.execute(
             "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
             "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            rows.article).lastrowid
+            (stored(a[0]), *a[1:9], stored(a[9]), *a[10:])).lastrowid
         self._add_totals(1, len(rows.passages), len(rows.mentions),
                          sum(m[5] == "demonym" for m in rows.mentions))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
+        # Generators, not lists: the rows of a huge article are not copied once more.
         conn.executemany('INSERT INTO passages VALUES (?,?,?,?,?,?)',
-                         [(base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)])
+                         ((base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)))
         conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
-                         [(base + i, p[4]) for i, p in enumerate(rows.passages)])
+                         ((base + i, p[4]) for i, p in enumerate(rows.passages)))
         conn.executemany(
             "INSERT INTO mentions (article, passage, seq, start, \"end\", text, type, place_id, "
             "confidence, reason, alternatives) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions])
+            ((aid, None if m[0] is None else base + m[0], *m[1:]) for m in rows.mentions))
         fresh = [pid for pid in rows.places if pid not in self._known]
         if fresh:
             conn.executemany(f"INSERT INTO places ({_PLACE_INSERT}) VALUES "
@@ -739,7 +767,7 @@ class IndexDB:
             self._known.update(fresh)
         conn.executemany("UPDATE places SET refs = refs + 1 WHERE id = ?",
                          [(pid,) for pid in rows.places])
-        sortkey = rows.article[9]
+        sortkey = stored(a[9])
         conn.executemany("INSERT INTO passage_places VALUES (?,?,?,?,?,?,?)",
                          [(pid, country, sortkey, pstart, base + i, aid, n)
                           for pid, country, pstart, i, n in rows.passage_places])
@@ -761,11 +789,13 @@ class IndexDB:
     def set_problems(self, problems: Iterable[StoredProblem]) -> None:
         self.conn.execute("DELETE FROM problems")
         self.conn.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
-                              [astuple(p) for p in problems])
+                              [(stored(p.path), p.message, p.line, _stored_or_none(p.doc),
+                                p.size, p.mtime_ns) for p in problems])
 
     def problems(self) -> list[StoredProblem]:
         with guarded(self.path):
-            return [StoredProblem(*r) for r in self.conn.execute(
+            return [StoredProblem(loaded(r[0]), r[1], r[2], loaded_or_none(r[3]), r[4], r[5])
+                    for r in self.conn.execute(
                 "SELECT path, message, line, doc, size, mtime_ns FROM problems ORDER BY rowid")]
 
     # -- reading: IndexReader -------------------------------------------------------------
@@ -957,24 +987,51 @@ class IndexDB:
             infos = {r[0]: _info(r) for r in self.conn.execute(
                 "SELECT id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
                 f"sha256 FROM articles WHERE id IN ({qa})", aids)}
-            types = sorted(f.types)
-            qt = ",".join("?" * len(types))
-            mrows = self.conn.execute(
-                'SELECT passage, start, "end", text, type, place_id, confidence, reason, '
-                f"alternatives FROM mentions WHERE article IN ({qa}) AND passage IN ({q}) "
-                f"AND type IN ({qt}) ORDER BY passage, start, seq",
-                [*aids, *ids, *types]).fetchall()
-            by_passage: dict[int, list[Mention]] = {}
-            for r in mrows:
-                if (place_id is None or r[5] == place_id) and r[6] >= f.min_confidence \
-                        and w.keeps(self._place(r[5])):
-                    by_passage.setdefault(r[0], []).append(self._mention(r[1:]))
+            by_passage = {pid: self._passage_mentions(w, prow[pid], place_id) for pid in ids}
         out = []
         for pid in ids:
             r = prow[pid]
             passage = Passage(r[2], r[3], r[5], r[4])
-            out.append(PassageHit(infos[r[1]], passage, tuple(by_passage.get(pid, ()))))
+            found, more = by_passage[pid]
+            out.append(PassageHit(infos[r[1]], passage, found, more))
         return out
+
+    def _passage_mentions(
+        self, w: _Where, prow: Sequence[Any], place_id: str | None
+    ) -> tuple[tuple[Mention, ...], int]:
+        """The first ``MENTIONS_PER_PASSAGE`` mentions of a passage (a row of ``passages``)
+        passing ``w`` (of ``place_id``), in text order, and how many others pass: memory
+        and time bounded whatever the passage holds (one index range of its article)."""
+        f = w.f
+        types = sorted(f.types)
+        cond = (f'article = ? AND start >= ? AND start <= ? AND passage = ? AND type IN '
+                f'({",".join("?" * len(types))}) AND confidence >= ?')
+        args: list[Any] = [prow[1], prow[2], prow[3], prow[0], *types, f.min_confidence]
+        if place_id is not None:
+            cond += " AND place_id = ?"
+            args.append(place_id)
+        kept: list[Mention] = []
+        full = False
+        cur = self.conn.execute('SELECT start, "end", text, type, place_id, confidence, reason, '
+                                f"alternatives FROM mentions WHERE {cond} ORDER BY start, seq",
+                                args)
+        try:
+            for r in cur:
+                if w.keeps(self._place(r[4])):
+                    if len(kept) == MENTIONS_PER_PASSAGE:
+                        full = True
+                        break
+                    kept.append(self._mention(r))
+        finally:
+            cur.close()
+        if not full:
+            return tuple(kept), 0
+        per_place = self.conn.execute(
+            f"SELECT place_id, COUNT(*) FROM mentions WHERE {cond} GROUP BY place_id",
+            args).fetchall()
+        self._load_places(pid for pid, _ in per_place)
+        total = sum(n for pid, n in per_place if w.keeps(self._places[pid]))
+        return tuple(kept), total - len(kept)
 
     def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]:
         """Passing mentions of dated articles per day or week (``explorer.query``); the
@@ -1023,10 +1080,26 @@ class IndexDB:
         return "passage_places_by_order" if mine * 50 >= total else "passage_places_by_country"
 
     def _mention(self, r: Sequence[Any]) -> Mention:
-        alts = json.loads(r[7])
-        self._load_places([r[4], *(a[0] for a in alts)])
-        return Mention(r[0], r[1], r[2], r[3], self._places[r[4]], r[5], r[6],
-                       tuple(Candidate(self._places[a[0]], a[1], tuple(a[2])) for a in alts))
+        # A name said a million times has one alternatives JSON: its candidates are made
+        # once and shared by its mentions (memory per mention stays small).
+        alts = self._alternatives.get(r[7])
+        if alts is None:
+            parsed = json.loads(r[7])
+            self._load_places(a[0] for a in parsed)
+            alts = tuple(Candidate(self._places[a[0]], a[1], tuple(a[2])) for a in parsed)
+            if len(self._alternatives) >= 4096:
+                self._alternatives.clear()
+                self._strings.clear()
+            self._alternatives[r[7]] = alts
+        place = self._places.get(r[4])
+        if place is None:
+            self._load_places([r[4]])
+            place = self._places[r[4]]
+        if len(self._strings) >= 100_000:
+            self._strings.clear()
+        same = self._strings.setdefault  # its surface form and reason too
+        return Mention(r[0], r[1], same(r[2], r[2]), r[3], place, r[5],
+                       same(r[6], r[6]), alts)
 
     def article_mentions(self) -> Iterator[tuple[str, list[Mention]]]:
         """Every article (in file order) with its mentions in text order."""
@@ -1036,7 +1109,7 @@ class IndexDB:
                 rows = self.conn.execute(
                     'SELECT start, "end", text, type, place_id, confidence, reason, '
                     "alternatives FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))
-                yield doc, [self._mention(r) for r in rows]
+                yield loaded(doc), [self._mention(r) for r in rows]
 
     def confidences(self) -> dict[str, float]:
         """One pass over the mentions (1.6 s at 2.5 million): the window asks off the GUI
@@ -1057,7 +1130,7 @@ class IndexDB:
             rows = self.conn.execute(
                 'SELECT m.start, m."end", m.text, m.type, m.place_id, m.confidence, m.reason, '
                 "m.alternatives FROM mentions AS m JOIN articles AS a ON a.id = m.article "
-                "WHERE a.doc = ? ORDER BY m.start, m.seq", (doc,)).fetchall()
+                "WHERE a.doc = ? ORDER BY m.start, m.seq", (stored(doc),)).fetchall()
             return [self._mention(r) for r in rows]
 
     def article(self, doc: str) -> Article | None:
@@ -1115,21 +1188,31 @@ class IndexDB:
     # -- the analyst's corrections (``explorer.corrections``) ------------------------------
 
     def corrections(self) -> list[Correction]:
-        """Every stored correction, oldest first."""
+        """Every stored correction, oldest first. A row that is not a correction (a number
+        where text belongs, a blob, nested JSON, hand-edited) is kept in the table and not
+        applied; ``unreadable_corrections`` says which and why."""
         with guarded(self.path):
             rows = self.conn.execute(
                 'SELECT id, scope, doc, start, "end", surface, action, place_id, place, sha256, '
                 "note, created FROM corrections ORDER BY id").fetchall()
         out = []
+        bad: list[tuple[int, str]] = []
         for r in rows:
             try:
-                new = NewPlace.from_json(r[8]) if r[8] else None
-                out.append(Correction(r[1], r[6], r[5] or "", r[2], r[3], r[4], r[7], new,
-                                      r[9], r[10], id=r[0], created=r[11]))
+                out.append(_correction_from_row(r))
             except CorrectionError as exc:  # kept in the table, not applied
-                log.warning("%s: correction %s is unreadable, not applied: %s",
-                            self.path, r[0], exc)
+                log.debug("%s: correction %s is unreadable, not applied: %s",
+                          self.path, r[0], exc)
+                bad.append((r[0], str(exc)))
+        self._unreadable = bad
         return out
+
+    def unreadable_corrections(self) -> list[StoredProblem]:
+        """The rows of the corrections table the last ``corrections()`` could not read, as
+        problems naming the row (kept in the table, not applied)."""
+        return [StoredProblem(f"{self.path}", f"correction {cid} (row of the corrections "
+                              f"table) is unreadable, kept but not applied: {why}")
+                for cid, why in self._unreadable]
 
     def add_correction(
         self, c: Correction, place_of: Callable[[str], Place | None] = lambda _pid: None
@@ -1144,7 +1227,7 @@ class IndexDB:
             cur = self.conn.execute(
                 'INSERT INTO corrections (scope, doc, start, "end", surface, action, place_id, '
                 "place, sha256, note, created) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (c.scope, c.doc, c.start, c.end, c.surface, c.action, c.target,
+                (c.scope, _stored_or_none(c.doc), c.start, c.end, c.surface, c.action, c.target,
                  c.new_place.to_json() if c.new_place else None, c.sha256, c.note,
                  time.strftime("%Y-%m-%dT%H:%M:%S")))
             stored = dataclasses.replace(c, id=cur.lastrowid)
@@ -1170,11 +1253,12 @@ class IndexDB:
         """Articles with a mention (corrected or not) of the folded name ``key``."""
         texts = [t for (t,) in self.conn.execute("SELECT DISTINCT text FROM mentions")
                  if folded_name(t) == key]
-        found = {doc for (doc,) in self.conn.execute(
+        found = {loaded(doc) for (doc,) in self.conn.execute(
             "SELECT DISTINCT a.doc FROM mentions AS m JOIN articles AS a ON a.id = m.article "
             f"WHERE m.text IN ({','.join('?' * len(texts))})", texts)} if texts else set()
         for doc, raw in self.conn.execute("SELECT a.doc, u.mentions FROM uncorrected AS u "
                                           "JOIN articles AS a ON a.id = u.article"):
+            doc = loaded(doc)
             if doc not in found and any(folded_name(m.text) == key
                                         for m in mentions_from_json(raw)):
                 found.add(doc)
@@ -1187,7 +1271,7 @@ class IndexDB:
         conn = self.conn
         row = conn.execute(
             "SELECT id, size, mtime_ns, sha256, title, outlet, published, updated, encoding, "
-            "gazetteer FROM articles WHERE doc = ?", (doc,)).fetchone()
+            "gazetteer FROM articles WHERE doc = ?", (stored(doc),)).fetchone()
         if row is None:
             return Applied([], False)
         aid, sha, gazetteer = row[0], row[3], row[9]
@@ -1203,10 +1287,12 @@ class IndexDB:
             'SELECT start, "end", text, kind FROM passages WHERE article = ? ORDER BY start',
             (aid,)))
         # The article's text where it is shown (what a correction's offsets may refer to).
-        text = [" "] * max((p.end for p in passages), default=0)
-        for p in passages:
-            text[p.start:p.end] = p.text
-        article = Article(doc, Path(doc), "".join(text), row[4], row[5], row[6], row[7],
+        pieces: list[str] = []
+        pos = 0
+        for p in passages:  # in text order, apart
+            pieces += (" " * (p.start - pos), p.text)
+            pos = p.end
+        article = Article(doc, Path(doc), "".join(pieces), row[4], row[5], row[6], row[7],
                           passages, encoding=row[8], size=row[1], mtime_ns=row[2], sha256=sha)
 
         def place(pid: str) -> Place | None:
@@ -1224,7 +1310,35 @@ class IndexDB:
     def set_uncorrected(self, doc: str, mentions_json: str) -> None:
         """Keep the geoparser's own mentions of ``doc`` (stored corrected). In a transaction."""
         self.conn.execute("INSERT OR REPLACE INTO uncorrected SELECT id, ? FROM articles "
-                          "WHERE doc = ?", (mentions_json, doc))
+                          "WHERE doc = ?", (mentions_json, stored(doc)))
+
+
+#: The type each column of a corrections row must have (None: may be NULL).
+_CORRECTION_COLUMNS: tuple[tuple[str, type, bool], ...] = (
+    ("id", int, False), ("scope", str, False), ("doc", str, True), ("start", int, True),
+    ("end", int, True), ("surface", str, True), ("action", str, False),
+    ("place_id", str, True), ("place", str, True), ("sha256", str, True), ("note", str, True),
+    ("created", str, True),
+)
+_KINDS = {int: "a whole number", str: "text"}
+
+
+def _correction_from_row(r: Sequence[Any]) -> Correction:
+    """A row of the corrections table; ``CorrectionError`` for anything else."""
+    for (name, kind, nullable), value in zip(_CORRECTION_COLUMNS, r, strict=True):
+        if value is None and nullable:
+            continue
+        if type(value) is not kind:
+            got = "empty" if value is None else {bytes: "a blob", float: "a number",
+                                                 int: "a number", str: "text"}.get(
+                type(value), type(value).__name__)
+            raise CorrectionError(f"{name} is {got}, not {_KINDS[kind]}")
+    try:
+        new = NewPlace.from_json(r[8]) if r[8] else None
+    except RecursionError:
+        raise CorrectionError("place is not a new place (JSON nested too deep)") from None
+    return Correction(r[1], r[6], r[5] or "", loaded_or_none(r[2]), r[3], r[4], r[7], new,
+                      r[9], r[10] or "", id=r[0], created=r[11] or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1256,15 +1370,25 @@ def prepare(
     per_passage: dict[tuple[int, str], int] = {}
     counts: dict[str, int] = {}
     rows = []
+    # A name said a million times: its alternatives (one tuple the geoparser shares), their
+    # JSON and its surface form are made once and shared by its rows, not a million times.
+    alts_json: dict[int, tuple[tuple[Candidate, ...], str]] = {}
+    texts: dict[str, str] = {}
+    starts = [p.start for p in passages]
     for seq, m in enumerate(mentions):
-        places[m.place.id] = m.place.country
-        for c in m.alternatives:
-            places.setdefault(c.place.id, c.place.country)
-        i = _passage_of(passages, m)
-        alts = json.dumps([[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
-                          ensure_ascii=False) if m.alternatives else "[]"
-        rows.append((i, seq, m.start, m.end, m.text, m.type, m.place.id, m.confidence,
-                     m.reason, alts))
+        if m.place.id not in places:
+            places[m.place.id] = m.place.country
+        known = alts_json.get(id(m.alternatives))
+        if known is None or known[0] is not m.alternatives:
+            for c in m.alternatives:
+                places.setdefault(c.place.id, c.place.country)
+            known = alts_json[id(m.alternatives)] = (m.alternatives, json.dumps(
+                [[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
+                ensure_ascii=False) if m.alternatives else "[]")
+        i = _passage_at(passages, starts, m)
+        text = texts.setdefault(m.text, m.text)
+        rows.append((i, seq, m.start, m.end, text, m.type, m.place.id, m.confidence,
+                     m.reason, known[1]))
         if m.type == "toponym":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             if i is not None:
@@ -1287,14 +1411,17 @@ def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
 
 
 def _info(r: Sequence[Any]) -> ArticleInfo:
-    return ArticleInfo(doc=r[1], path=Path(r[1]), title=r[2], outlet=r[3], published=r[4],
+    doc = loaded(r[1])
+    return ArticleInfo(doc=doc, path=Path(doc), title=r[2], outlet=r[3], published=r[4],
                        updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9])
 
 
-def _passage_of(passages: Sequence[Passage], m: Mention) -> int | None:
-    for i, p in enumerate(passages):
-        if p.start <= m.start and m.end <= p.end:
-            return i
+def _passage_at(passages: Sequence[Passage], starts: Sequence[int], m: Mention) -> int | None:
+    """The passage holding ``m`` (passages in text order, ``starts`` their starts): a
+    binary search, not a walk over an article's thousands of passages for each mention."""
+    i = bisect_right(starts, m.start) - 1
+    if i >= 0 and passages[i].start <= m.start and m.end <= passages[i].end:
+        return i
     return None
 
 
@@ -1372,7 +1499,7 @@ class _Where:
         conds, args = self._place("country", "place_id")
         if f.doc is not None:
             conds.append("sortkey = (SELECT sortkey FROM articles WHERE doc = ?)")
-            args.append(f.doc)
+            args.append(stored(f.doc))
         c, a = self._dates("sortkey")
         conds += c
         args += a
@@ -1396,7 +1523,7 @@ class _Where:
         ac, aa = self._dates("sortkey")
         if f.doc is not None:
             ac.append("doc = ?")
-            aa.append(f.doc)
+            aa.append(stored(f.doc))
         if ac:
             conds_list.append(f"m.article IN (SELECT id FROM articles WHERE {' AND '.join(ac)})")
             args += aa

@@ -277,6 +277,7 @@ class Indexer:
                 old_problems.setdefault(p.doc, []).append(p)
         summary = Summary()
         corrections = db.corrections()
+        unreadable = db.unreadable_corrections()  # kept in the table, said every run
         tasks: list[Task] = []
         kept: list[StoredProblem] = []
         for doc, path in files:
@@ -326,7 +327,8 @@ class Indexer:
         elif same_settings:  # the gazetteer was not loaded: its files' problems stand
             mine = {str(f) for f in self.gazetteer_files}
             problems += [p for p in db.problems() if p.doc is None and p.path in mine]
-        summary.problems = sorted([*problems, *kept, *refused], key=lambda p: p.path)
+        summary.problems = sorted([*problems, *unreadable, *kept, *refused],
+                                  key=lambda p: p.path)
         if not summary.cancelled:
             with db.transaction():
                 db.set_problems(summary.problems)
@@ -357,7 +359,17 @@ class Indexer:
             with db.transaction():
                 for r in pending:
                     if isinstance(r, Parsed):
-                        db.put_rows(r.rows, places.__getitem__, replace=r.doc in stored)
+                        try:
+                            with db.savepoint():
+                                db.put_rows(r.rows, places.__getitem__, replace=r.doc in stored)
+                        except UNSTORABLE as exc:  # this article only; the rest goes on
+                            a = r.rows.article
+                            refused.append(StoredProblem(
+                                str(self.root / r.doc), f"could not be indexed: {_said(exc)}",
+                                None, r.doc, a[1], a[2]))
+                            summary.refused += 1
+                            docs.append(r.doc)
+                            continue
                         n += len(r.rows.mentions)
                         if r.uncorrected:
                             db.set_uncorrected(r.doc, r.uncorrected)
@@ -405,6 +417,17 @@ class Indexer:
             close = getattr(results, "close", None)
             if close:
                 close()
+
+
+#: What storing one article may raise from what is in it (not from the index: SQLite's own
+#: failures stop the run): it is refused with a problem naming it, the rest is indexed.
+UNSTORABLE = (UnicodeError, ValueError, TypeError, KeyError, OverflowError, RecursionError)
+
+
+def _said(exc: BaseException) -> str:
+    """An exception in one line: its kind and message."""
+    text = " ".join(str(exc).split()) or "no detail"
+    return f"{type(exc).__name__}: {text[:300]}"
 
 
 class _Overlay(Mapping[str, Place]):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
+from explorer.filenames import readable
 from explorer.query import PassageHit
 from gazetteer.model import Mention
 
@@ -20,21 +21,38 @@ HIGHLIGHT = "background-color:#ffe08a; font-weight:bold;"
 LINK = "color:#1a1a1a; text-decoration:underline;"
 TEXT = "#1a1a1a"
 CAPTION = "#444444"
+#: The characters of one passage shown at most: a passage of megabytes (one line naming a
+#: place a million times) is shown by its beginning and a note of what is left out, so a
+#: view's HTML is bounded (page size × this, plus the mentions' markup).
+PASSAGE_CHARS = 5_000
+NOTE = "color:#666666; font-style:italic;"
+
+
+def more_note(mentions: int, chars: int) -> str:
+    """The note after a passage shown in part (English; the window passes its own)."""
+    return f"… not shown: {mentions:,} more mentions, {chars:,} more characters"
 
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def highlighted(hit: PassageHit, row: int | None = None, color: str = TEXT) -> str:
+def highlighted(
+    hit: PassageHit, row: int | None = None, color: str = TEXT,
+    more: Callable[[int, int], str] = more_note,
+) -> str:
     """The passage as escaped HTML with its mentions wrapped in highlight spans.
 
     With ``row`` (the hit's row in the panel), the passage is clickable: each mention is a
     link ``place:ROW:K`` (``hit.mentions[K]``), the rest of the text links to ``passage:ROW``.
+    At most ``PASSAGE_CHARS`` characters are shown, then ``more(mentions, chars)`` says what
+    was left out (with the mentions the query left out, ``hit.more``).
     """
     p = hit.passage
     out: list[str] = []
     pos = p.start
+    end_shown = p.start + min(len(p.text), PASSAGE_CHARS)
+    hidden = hit.more
 
     def plain(text: str) -> None:
         if not text:
@@ -47,6 +65,9 @@ def highlighted(hit: PassageHit, row: int | None = None, color: str = TEXT) -> s
 
     for k, m in sorted(enumerate(hit.mentions), key=lambda km: km[1].start):
         start, end = max(m.start, pos), min(m.end, p.end)
+        if end > end_shown:
+            hidden += 1
+            continue
         if start >= end:
             continue
         plain(p.text[pos - p.start:start - p.start])
@@ -55,7 +76,9 @@ def highlighted(hit: PassageHit, row: int | None = None, color: str = TEXT) -> s
             span = f'<a href="place:{row}:{k}" style="{LINK}">{span}</a>'
         out.append(span)
         pos = end
-    plain(p.text[pos - p.start:])
+    plain(p.text[pos - p.start:end_shown - p.start])
+    if hidden or end_shown < p.end:
+        out.append(f' <span style="{NOTE}">{_e(more(hidden, p.end - end_shown))}</span>')
     return "".join(out)
 
 
@@ -64,11 +87,12 @@ def article_heading(hit: PassageHit, row: int | None = None, open_label: str = "
     ``article:ROW`` that opens the article in the reader."""
     a = hit.article
     # File name and date first: after Arabic text, digits would be reordered with it.
-    meta = [x for x in (a.doc, _date(a.published), a.outlet) if x]
+    name = readable(a.doc)  # a file name's bytes that are not UTF-8 read as cp1256
+    meta = [x for x in (name, _date(a.published), a.outlet) if x]
     title = (
         f'<h3 dir="rtl" align="right">{_e(a.title)}</h3>'
         if a.title
-        else f'<h3 dir="ltr" align="right">{_e(a.doc)}</h3>'
+        else f'<h3 dir="ltr" align="right">{_e(name)}</h3>'
     )
     link = (f' · <a href="article:{row}">{_e(open_label)}</a>'
             if row is not None and open_label else "")
@@ -132,6 +156,7 @@ def hits_html(
     after_doc: str | None = None,
     first_row: int | None = None,
     open_label: str = "",
+    more: Callable[[int, int], str] = more_note,
 ) -> str:
     """Passages grouped by article, each article under its heading; ``after_doc`` is the
     article the previous page ended with (its passages continue without a new heading).
@@ -150,7 +175,7 @@ def hits_html(
         for hit in items:
             caption = hit.passage.kind == "caption"
             style = f' style="font-style:italic; color:{CAPTION};"' if caption else ""
-            text = highlighted(hit, row, CAPTION if caption else TEXT)
+            text = highlighted(hit, row, CAPTION if caption else TEXT, more)
             parts.append(f'<p dir="rtl" align="right"{style}>{text}</p>')
             row = None if row is None else row + 1
     return "".join(parts)

@@ -151,13 +151,20 @@ class CountrySummary:
     count: int  # toponym mentions of places in this country
 
 
+#: The mentions of one passage a query returns at most (in text order): a passage naming a
+#: place a million times is shown with its first ones and a count of the rest.
+MENTIONS_PER_PASSAGE = 200
+
+
 @dataclass(frozen=True, slots=True)
 class PassageHit:
-    """A passage and the mentions in it that passed the query (offsets into the article)."""
+    """A passage and the mentions in it that passed the query (offsets into the article):
+    the first ``MENTIONS_PER_PASSAGE``; ``more``: how many others passed."""
 
     article: ArticleInfo
     passage: Passage
     mentions: tuple[Mention, ...] = field(default=())
+    more: int = 0
 
 
 class IndexReader(Protocol):

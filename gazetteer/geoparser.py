@@ -262,6 +262,8 @@ class Geoparser:
                 anchor_keys[likely].add(f.raw.key)
         # One sense per document: a name that is a word elsewhere but is a place with its cue
         # here («بلدة الخيام») is that place at its other occurrences too.
+        anchors.sort(key=lambda a: a[0])  # already in text order: kept as it is
+        anchor_starts = [at for at, _ in anchors]
         cued = {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM and _cue_fits(f)}
         accepted: list[_Found] = []
         for f in kept:
@@ -297,7 +299,11 @@ class Geoparser:
             # not let in a common word naming a town abroad (برج "tower", a town of Iran).
             misfit = f.cue is not None and not _cue_fits(f)
             if f.type == TOPONYM and f.weak and (f.cue is None or misfit) and not f.why:
-                near = {c for at, c in anchors if abs(at - f.raw.start) <= NEARBY_CHARS}
+                # The anchors are in text order: those near are one slice (a long article
+                # has tens of thousands; walking them all for each name was quadratic).
+                lo = bisect_left(anchor_starts, f.raw.start - NEARBY_CHARS)
+                hi = bisect_right(anchor_starts, f.raw.start + NEARBY_CHARS, lo)
+                near = {c for _, c in anchors[lo:hi]}
                 if misfit:
                     if not any(p.country in near for p in f.places):
                         reject(f.raw, Verdict(Rejection.CUE_MISFIT))

@@ -4,8 +4,10 @@ clicking the map; for this mention, this article or the whole corpus. Every edit
 ``QUndoCommand`` on one ``QUndoStack`` (Edit → Undo / Redo).
 
 An edit is stored in the folder's SQLite index (``IndexDB.add_correction``, under the
-indexer's writer lock), which rewrites the mentions of the articles it touches; the window
-then shows the index's new data like a batch of indexing. Corrections need that index: a
+indexer's writer lock), which rewrites the mentions of the articles it touches: on a worker
+thread (a corpus-wide correction of a place named a million times takes many seconds), one
+edit after another in the order made, so the window stays responsive; the window then shows
+the index's new data like a batch of indexing. Corrections need that index: a
 window showing an in-memory index (tests) offers them disabled, and so does a window still
 indexing (its indexer would write articles read before the correction).
 """
@@ -13,10 +15,11 @@ indexing (its indexer would write articles read before the correction).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QObject, QPoint, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
@@ -105,34 +108,56 @@ def mention_at(panel: PassagePanel, pos: QPoint) -> tuple[PassageHit, Mention] |
 
 
 class CorrectionCommand(QUndoCommand):
-    """Store a correction (redo) or take it back (undo)."""
+    """Store a correction (redo) or take it back (undo), on the writer thread."""
 
     def __init__(self, owner: Corrections, correction: Correction, text: str, path: Path) -> None:
         super().__init__(text)
         self.owner = owner
         self.correction = correction
         self.path = path  # the index it goes to, whatever folder the window shows later
+        # The stored correction (with its row id): set and read on the writer thread only,
+        # where the edits run in order, so an undo always sees its redo's result.
         self.stored: Correction | None = None
 
     def redo(self) -> None:
-        self.stored = self.owner.store(self.correction, self.path)
-        if self.stored is None:
-            self.setObsolete(True)  # not stored: nothing to undo
+        self.owner.store(self)
 
     def undo(self) -> None:
-        if self.stored is not None:
-            self.owner.unstore(self.stored, self.path)
-            self.stored = None
+        self.owner.unstore(self)
+
+
+class _Writer(QObject):
+    """Runs the edits, one after another, on the corrections' own thread."""
+
+    done = Signal(object)  # what the work returned (or the exception it raised)
+
+    @Slot(object)
+    def run(self, work: Callable[[], object]) -> None:
+        try:
+            result = work()
+        except Exception as exc:  # said in the status bar by the window
+            log.exception("a correction could not be written")
+            result = exc
+        self.done.emit(result)
 
 
 class Corrections(QObject):
     """The window's corrections: menus, dialogs, the undo stack, and the index writes."""
 
     changed = Signal()  # a correction was stored or taken back, and the views refreshed
+    _submit = Signal(object)  # work for the writer thread
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.pending = 0  # edits sent to the writer thread and not yet done
+        self._thread = QThread(self)
+        self._thread.setObjectName("corrections")
+        self._writer = _Writer()
+        self._writer.moveToThread(self._thread)
+        self._submit.connect(self._writer.run)
+        self._writer.done.connect(self._written)
+        self._thread.start()
         self.stack = QUndoStack(self)
         self.scope: Scope = "mention"
         self.dialog: QDialog | None = None  # the dialog open now (tests find it here)
@@ -285,36 +310,77 @@ class Corrections(QObject):
             self._path = path
         self.stack.push(CorrectionCommand(self, c, text, path))
 
-    def store(self, c: Correction, path: Path) -> Correction | None:
-        """Store ``c`` in the index and show the result; None (and a message) if it fails."""
+    def store(self, cmd: CorrectionCommand) -> None:
+        """Store the command's correction in the index on the writer thread; the views show
+        the result when it is done (a message if it fails)."""
         why = self.unavailable()
         if why is not None:
             self._say(why)
-            return None
-        try:
-            with writer_lock(path), IndexDB(path) as db:
-                stored, applied = db.add_correction(c, self._place_of)
-        except (IndexUnavailable, CorrectionError) as exc:
-            self._say(self.tr("The correction was not stored: {error}").format(error=exc))
-            return None
-        stale = [f"{c.describe()}: {why}" for a in applied for c, why in a.stale]
+            return
+        self.gazetteer()  # loaded here, on the GUI thread, before the writer asks it
+        place_of = self._place_of
+        failed = self.tr("The correction was not stored: {error}")
+
+        def work() -> object:
+            try:
+                with writer_lock(cmd.path), IndexDB(cmd.path) as db:
+                    cmd.stored, applied = db.add_correction(cmd.correction, place_of)
+            except (IndexUnavailable, CorrectionError) as exc:
+                return failed.format(error=exc)
+            return [f"{c.describe()}: {why}" for a in applied for c, why in a.stale]
+
+        self._send(work)
+
+    def unstore(self, cmd: CorrectionCommand) -> None:
+        """Take the command's correction back (on the writer thread, after its store)."""
+        place_of = self._place_of
+        failed = self.tr("The correction was not undone: {error}")
+
+        def work() -> object:
+            c = cmd.stored
+            if c is None or c.id is None:
+                return None  # it was not stored: nothing to take back
+            try:
+                with writer_lock(cmd.path), IndexDB(cmd.path) as db:
+                    db.delete_correction(c.id, place_of)
+            except IndexUnavailable as exc:
+                return failed.format(error=exc)
+            cmd.stored = None
+            return []
+
+        self._send(work)
+
+    def _send(self, work: Callable[[], object]) -> None:
+        self.pending += 1
+        self._say(self.tr("Applying the correction…"))
+        self._submit.emit(work)
+
+    def _written(self, result: object) -> None:
+        """On the GUI thread, when the writer has done one edit: a message (str), the
+        corrections not applied (list), nothing to show (None) or an unexpected error."""
+        self.pending -= 1
+        if self.window.disposed:
+            return
+        if isinstance(result, str):
+            self._say(result)
+            return
+        if isinstance(result, Exception):
+            self._say(self.tr("The correction was not stored: {error}").format(error=result))
+            return
+        if result is None:
+            if not self.pending:
+                self._say("")
+            return
+        stale = [str(s) for s in result] if isinstance(result, list) else []
         for line in stale:
             log.warning("correction not applied: %s", line)
         self._refresh()
-        if stale:
-            self._say(self.tr("Not applied: {what}").format(what=stale[0]))
-        return stored
+        self._say(self.tr("Not applied: {what}").format(what=stale[0]) if stale else "")
 
-    def unstore(self, c: Correction, path: Path) -> None:
-        if c.id is None:
-            return
-        try:
-            with writer_lock(path), IndexDB(path) as db:
-                db.delete_correction(c.id, self._place_of)
-        except IndexUnavailable as exc:
-            self._say(self.tr("The correction was not undone: {error}").format(error=exc))
-            return
-        self._refresh()
+    def wait(self) -> None:
+        """Let the edits sent finish, then end the writer thread (the window is closing)."""
+        self._thread.quit()
+        self._thread.wait()
 
     def _refresh(self) -> None:
         """Every view shows the index's new data: map, counts, lists, passages."""
@@ -332,6 +398,8 @@ class Corrections(QObject):
     def _say(self, message: str) -> None:
         if message:
             self.window.statusBar().showMessage(message, STATUS_MS)
+        else:
+            self.window.statusBar().clearMessage()
 
     # -- dialogs ----------------------------------------------------------------------------------
 

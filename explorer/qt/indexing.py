@@ -9,6 +9,7 @@ so the window, on the GUI thread, only hears of batches already in the index.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sys
 import threading
@@ -21,6 +22,18 @@ from explorer.corpus import CorpusError
 from explorer.indexdb import IndexUnavailable
 
 Progress = Callable[[int, int, Any], None]
+log = logging.getLogger(__name__)
+
+
+class IndexingStopped(Exception):
+    """Indexing ended on an unexpected error; ``str()`` says it in one line (the traceback
+    goes to the log)."""
+
+    def __init__(self, cause: BaseException) -> None:
+        detail = " ".join(str(cause).split())[:300] or "no detail"
+        super().__init__(f"Indexing stopped on an unexpected error ({type(cause).__name__}: "
+                         f"{detail})")
+        self.cause = cause
 
 
 class Indexing(Protocol):
@@ -46,7 +59,7 @@ class IndexWorker(QObject):
 
     progressed = Signal(int, int, object)  # done, total, batch
     finished = Signal(object)  # what run returned (explorer.indexer.Summary)
-    failed = Signal(object)  # CorpusError or IndexUnavailable: str() is one line
+    failed = Signal(object)  # CorpusError, IndexUnavailable or IndexingStopped: one line
 
     def __init__(self, indexer: Indexing, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +105,9 @@ class _Runner(QObject):
                 w._cancel.is_set)
         except (CorpusError, IndexUnavailable) as exc:
             w.failed.emit(exc)
+        except Exception as exc:  # a bug: said in the window, never a silent stall
+            log.exception("indexing stopped")
+            w.failed.emit(IndexingStopped(exc))
         else:
             w.finished.emit(result)
         finally:

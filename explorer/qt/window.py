@@ -42,7 +42,7 @@ from explorer.qt.counts import counts
 from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.filter_bar import FilterBar
-from explorer.qt.indexing import Indexing, IndexWorker
+from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
@@ -436,6 +436,9 @@ class MainWindow(QMainWindow):
             return
         if isinstance(exc, IndexUnavailable):
             self._index_failed(exc)
+        elif isinstance(exc, IndexingStopped):
+            self.show_notice(self.tr("{error}. What was indexed is shown; see the log for "
+                                     "details.").format(error=exc), blocking=False)
         else:
             self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(error=exc))
         self._finish(False)
@@ -808,12 +811,17 @@ class MainWindow(QMainWindow):
         self.dispose()
         super().closeEvent(event)
 
+    @property
+    def disposed(self) -> bool:
+        return self._disposed
+
     def dispose(self) -> None:
         if self._disposed:
             return
         self._disposed = True
         if self.worker is not None:
             self.worker.stop()
+        self.corrections.wait()  # the edits made are written before the window goes
         self._save_filter()
         self.session.dispose()
         self.exports.wait()

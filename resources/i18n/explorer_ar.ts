@@ -83,6 +83,10 @@
         <translation>لم يُحفظ التصحيح: {error}</translation>
     </message>
     <message>
+        <source>Applying the correction…</source>
+        <translation>جارٍ تطبيق التصحيح…</translation>
+    </message>
+    <message>
         <source>Not applied: {what}</source>
         <translation>لم يُطبَّق: {what}</translation>
     </message>
@@ -411,6 +415,10 @@
         <translation>افتح مجلد مقالات</translation>
     </message>
     <message>
+        <source>{error}. What was indexed is shown; see the log for details.</source>
+        <translation>{error}. يُعرض ما فُهرس حتى الآن؛ التفاصيل في السجل.</translation>
+    </message>
+    <message>
         <source>{error}. Open a folder of .txt articles.</source>
         <translation>{error}. افتح مجلدًا من مقالات ‎.txt.</translation>
     </message>
@@ -686,6 +694,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>Open article</source>
         <translation>فتح المقال</translation>
+    </message>
+    <message>
+        <source>… not shown: {mentions} more mentions, {chars} more characters</source>
+        <translation>… لم يُعرض: {mentions} إشارة أخرى، و{chars} حرفًا آخر</translation>
     </message>
     <message>
         <source>Show only this article</source>

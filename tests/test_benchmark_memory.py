@@ -1,0 +1,30 @@
+"""benchmarks/memory.py runs (a tiny article), so the memory benchmark cannot rot."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e  # its window child opens the real window
+
+
+def test_memory_benchmark_smoke(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "memory.py"), "--mb", "0.02", "--json",
+         "--work", str(tmp_path)],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    huge = result["huge"]
+    assert result["input_mb"] > 0.01
+    assert huge["index_rss_mb"] > 0 and huge["index_mb"] > 0
+    assert huge["window_rss_mb"] > 0 and huge["passages"] >= 1
+    assert 0 < huge["mentions_shown"] <= 200  # a bounded view of the ~1,900 mentions
+    assert isinstance(result["index_mb_per_mb"], float)
+    assert isinstance(result["window_mb_per_mb"], float)
