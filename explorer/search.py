@@ -6,6 +6,7 @@ refuse it (unbalanced quotes, a stray ``*`` or ``-``, parentheses, FTS5 keywords
 Syntax (``parse``):
 
 - words separated by spaces: a passage must hold every one (``غزة رفح``);
+- a hamza seat before و may be any: ``مسؤول``, ``مسئول`` and ``مسءول`` find each other;
 - ``"..."``: a phrase, its words one after the other (``"وقف إطلاق النار"``); a word that
   SQLite splits in several (``covid-19``) is a phrase too; a quote left open is ignored;
 - ``word*``: any word starting so (``مسؤول*`` finds مسؤولون, مسؤولية);
@@ -111,33 +112,40 @@ def forms(word: str) -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class Term:
     """A word or a phrase (several words one after the other); ``prefix``: its last word
-    is the start of a word."""
+    is the start of a word; ``spellings``: for each word, its other spellings (the hamza
+    seats before و: مسؤول, مسئول, مسءول), folded."""
 
     words: tuple[str, ...]
     prefix: bool = False
+    spellings: tuple[tuple[str, ...], ...] = ()
+
+    def forms(self, i: int) -> tuple[str, ...]:
+        """The written forms word ``i`` matches: those of each of its spellings."""
+        others = self.spellings[i] if i < len(self.spellings) else ()
+        return tuple(dict.fromkeys(f for w in (self.words[i], *others) for f in forms(w)))
 
     def fts(self) -> str:
         """The FTS5 expression of passages that may hold it (exactly, for one word)."""
         parts = []
-        for i, w in enumerate(self.words):
+        for i in range(len(self.words)):
             star = "*" if self.prefix and i == len(self.words) - 1 else ""
-            parts.append("(" + " OR ".join(f'"{f}"{star}' for f in forms(w)) + ")")
+            parts.append("(" + " OR ".join(f'"{f}"{star}' for f in self.forms(i)) + ")")
         return " AND ".join(parts)
 
     def found_at(self, tokens: Sequence[str]) -> list[int]:
         """Where the term starts in ``tokens`` (a passage's folded words)."""
         n = len(self.words)
-        wanted = [forms(w) for w in self.words]
+        wanted = _wanted(self)
+        starts = self.forms(n - 1) if self.prefix else ()
         last = n - 1
         out = []
         for i in range(len(tokens) - n + 1):
             for k in range(n):
                 t = tokens[i + k]
-                fs = wanted[k]
                 if self.prefix and k == last:
-                    if not t.startswith(fs):
+                    if not t.startswith(starts):
                         break
-                elif t not in fs:
+                elif t not in wanted[k]:
                     break
             else:
                 out.append(i)
@@ -146,6 +154,11 @@ class Term:
     def source(self) -> str:
         text = " ".join(self.words) + ("*" if self.prefix else "")
         return f'"{text}"' if len(self.words) > 1 else text
+
+
+@lru_cache(maxsize=1024)
+def _wanted(term: Term) -> list[frozenset[str]]:
+    return [frozenset(term.forms(i)) for i in range(len(term.words))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +253,37 @@ def _term(piece: str, phrase: bool) -> tuple[Term | None, bool]:
     words = _words(piece)
     if not words:
         return None, False
-    return Term(tuple(words), prefix), negated
+    return Term(tuple(words), prefix, _spellings(piece, words)), negated
+
+
+#: A hamza seat before و (diacritics between): مسؤول, مسئول and مسءول are one word.
+_SEAT = re.compile("[ؤئء](?=[\u064b-\u065f]*و)")
+_SEATS = "ؤئء"
+
+
+def _spellings(piece: str, words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """For each word of ``piece``, its other spellings with another hamza seat before و
+    (at most three seats a word), folded; () when there is none."""
+    if not any(c in piece for c in _SEATS + "\u0654"):
+        return ()
+    piece = unicodedata.normalize("NFC", piece)
+    tokens = folded_tokens(piece)
+    if [t[0] for t in tokens] != words:
+        return ()
+    out = []
+    for word, s, e in tokens:
+        raw = piece[s:e]
+        spots = [m.start() for m in _SEAT.finditer(raw)][:3]
+        others: dict[str, None] = {}
+        for seats in product(_SEATS, repeat=len(spots)) if spots else ():
+            chars = list(raw)
+            for k, c in zip(spots, seats, strict=True):
+                chars[k] = c
+            folded = _words("".join(chars))
+            if len(folded) == 1 and folded[0] != word:
+                others[folded[0]] = None
+        out.append(tuple(others))
+    return tuple(out) if any(out) else ()
 
 
 @lru_cache(maxsize=64)
