@@ -78,5 +78,6 @@ def test_every_match_is_marked_in_the_passages_and_the_reader(
         search(qtbot, window, '(بيروت "* -')
         assert window.notice.isHidden(), window.notice_text.text()
         assert window.reader.count_passages(window.session.filter) == 2
+        assert "OR" in window.search.toolTip() and "*" in window.search.toolTip()
     finally:
         window.dispose()
