@@ -304,10 +304,16 @@ def parse(text: str) -> Query:
         nonlocal last_open, left_out
         new = set(term.words) - seen
         if len(seen) + len(new) > MAX_QUERY_WORDS:
-            dropped.update(new)
+            # A phrase is cut to the words that fit: a phrase of its first words.
+            fit = _fitting(term.words, seen)
+            dropped.update(set(term.words[fit:]) - seen)
             left_out += 1
-            last_open = False
-            return
+            if fit == 0:
+                last_open = False
+                return
+            term = Term(term.words[:fit], False, term.spellings[:fit])
+            source = term.source()
+            new = set(term.words) - seen
         seen.update(new)
         if pending_or and not negated and last_open:
             old = clauses[-1]
@@ -347,6 +353,17 @@ def parse(text: str) -> Query:
         unique.setdefault((c.negated, frozenset(c.terms)), c)
     left_out += len(clauses) - len(unique)
     return Query(tuple(unique.values()), len(dropped - seen), left_out)
+
+
+def _fitting(words: Sequence[str], seen: set[str]) -> int:
+    """How many of ``words``, from the first, fit in the bound with ``seen``."""
+    more: set[str] = set()
+    for k, w in enumerate(words):
+        if w not in seen and w not in more:
+            if len(seen) + len(more) == MAX_QUERY_WORDS:
+                return k
+            more.add(w)
+    return len(words)
 
 
 def fold_or(piece: str) -> bool:

@@ -253,6 +253,17 @@ def test_tidy_keeps_the_syntax() -> None:
     assert dropped == 3 and tidy == " OR ".join(f"w{i}" for i in range(MAX_QUERY_WORDS))
 
 
+def test_a_phrase_beyond_the_bound_is_cut_not_dropped(
+    sqlite: IndexDB, memory: CorpusIndex
+) -> None:
+    words = " ".join(f"w{i}" for i in range(MAX_QUERY_WORDS + 5))
+    q = parse(f'"دعا المجلس إلى {words}"')
+    assert q.dropped == 8 and len(q.words) == MAX_QUERY_WORDS
+    assert q.clauses[0].terms[0].words[:2] == ("دعا", "المجلس")
+    assert tidy_query(f'"{words}"') == ('"' + " ".join(words.split()[:32]) + '"', 5)
+    assert both(sqlite, memory, f'"دعا المجلس إلى {words}"') == set()
+
+
 def test_a_long_arabic_query_is_quick(sqlite: IndexDB) -> None:
     text = " OR ".join(f"والكلمة{i}*" for i in range(MAX_QUERY_WORDS))
     t = time.perf_counter()
