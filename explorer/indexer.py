@@ -330,6 +330,9 @@ class Indexer:
             with db.transaction():
                 db.set_problems(summary.problems)
                 db.set_meta("settings", settings)
+                written = summary.new + summary.changed + summary.deleted
+                if written and written * 20 >= len(files):  # 5% of the corpus or more
+                    db.optimize_search()
         return summary
 
     def _write(
