@@ -28,6 +28,7 @@ from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_ar
 from explorer.corrections import Correction, apply, mentions_to_json, relevant
 from explorer.decode import describe_replaced
 from explorer.indexdb import (
+    SEARCH_SEGMENTS,
     ArticleRows,
     IndexDB,
     IndexUnavailable,
@@ -331,7 +332,9 @@ class Indexer:
                 db.set_problems(summary.problems)
                 db.set_meta("settings", settings)
                 written = summary.new + summary.changed + summary.deleted
-                if written and written * 20 >= len(files):  # 5% of the corpus or more
+                # 5% of the corpus or more written, or an index made by an older explorer.
+                if (written and written * 20 >= len(files)) or \
+                        db.search_segments() > SEARCH_SEGMENTS:
                     db.optimize_search()
         return summary
 

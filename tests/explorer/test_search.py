@@ -16,7 +16,7 @@ import pytest
 import explorer.cli as cli
 from explorer.article_html import article_html
 from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
+from explorer.indexdb import SEARCH_SEGMENTS, IndexDB
 from explorer.indexer import Indexer
 from explorer.passage_view import SEARCH_HIT, highlighted
 from explorer.pipeline import open_corpus
@@ -382,3 +382,28 @@ def test_indexing_leaves_the_full_text_index_in_one_segment(
     (corpus / "plain.txt").touch()  # stat changed, content the same: nothing written
     Indexer(corpus, path, jobs=1, geoparser=world, batch_size=2).run()
     assert segments(path) == 1
+    # An index of many segments (made by an older explorer) is merged at the next run.
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('automerge', 0)")
+    for k in range(SEARCH_SEGMENTS + 1):  # one segment per transaction
+        con.execute("INSERT INTO passages_fts (rowid, words) VALUES (?, 'x')", (10**6 + k,))
+    con.execute("DELETE FROM passages_fts WHERE rowid >= ?", (10**6,))
+    con.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('automerge', 4)")
+    con.close()
+    assert segments(path) > SEARCH_SEGMENTS
+    Indexer(corpus, path, jobs=1, geoparser=world, batch_size=2).run()
+    assert segments(path) == 1
+
+
+def test_the_search_benchmark_runs(tmp_path: Path) -> None:
+    """A tiny run of ``benchmarks/search.py``, so a change that breaks it fails here."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "search.py"), "--articles", "40",
+         "--work", str(tmp_path), "--jobs", "1", "--words", "5"],
+        capture_output=True, text=True, timeout=600, cwd=root, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "view: 32 words OR'd" in done.stdout and "its forms (MATCH)" in done.stdout
