@@ -389,17 +389,22 @@ def folded_tokens(text: str) -> list[tuple[str, int, int]]:
     from explorer.query import FTS_SEPARATORS
 
     norm = normalize(text)
-    folded_chars: list[str] = []
-    at: list[int] = []  # for each folded character, its index in ``norm.text``
-    strip = not unicodedata.is_normalized("NFKD", norm.text.casefold())
-    for i, ch in enumerate(norm.text):
-        out = ch.casefold()
-        if strip:
-            out = "".join(c for c in unicodedata.normalize("NFKD", out)
-                          if not unicodedata.combining(c))
-        folded_chars.append(out)
-        at.extend([i] * len(out))
-    folded = "".join(folded_chars)
+    cased = norm.text.casefold()
+    strip = not unicodedata.is_normalized("NFKD", cased)
+    at: Sequence[int]  # for each folded character, its index in ``norm.text``
+    if not strip and len(cased) == len(norm.text):  # one character for one (Arabic)
+        folded, at = cased, range(len(cased))
+    else:
+        folded_chars: list[str] = []
+        indexes: list[int] = []
+        for i, ch in enumerate(norm.text):
+            out = ch.casefold()
+            if strip:
+                out = "".join(c for c in unicodedata.normalize("NFKD", out)
+                              if not unicodedata.combining(c))
+            folded_chars.append(out)
+            indexes.extend([i] * len(out))
+        folded, at = "".join(folded_chars), indexes
     spans = []
     for m in re.finditer(rf"[^\W_{FTS_SEPARATORS}]+", folded):
         start, end = norm.span(at[m.start()], at[m.end() - 1] + 1)
