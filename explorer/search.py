@@ -99,11 +99,13 @@ def forms(word: str) -> tuple[str, ...]:
     out: dict[str, None] = {}
     for core in cores(word):
         articled = core.startswith(_ARTICLE)
+        bare = core[2:] if articled else core  # what follows the article
         for c, b, a in product(_CONJUNCTIONS, _PREPOSITIONS, ("", _ARTICLE)):
             if a and articled:
                 continue
-            if articled and b == "ل":
-                out[c + "لل" + core[2:]] = None
+            if b == "ل" and (a or articled):
+                # ل + ال is written لل; before a lam, ل alone (للاجئين, لله: no third lam).
+                out[c + ("ل" if bare.startswith("ل") else "لل") + bare] = None
             else:
                 out[_prefix(c, b, a) + core] = None
     return tuple(out)

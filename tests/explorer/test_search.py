@@ -173,6 +173,15 @@ def test_single_letter_prepositions_and_root_letters(sqlite: IndexDB, memory: Co
     assert forms("بلد")[0] == "بلد" and "لد" not in forms("بلد")
 
 
+def test_sun_letter_lam_and_allah() -> None:
+    """ل + اللاجئين is written للاجئين (two lams, not three); ل + الله is لله."""
+    for q in ("لاجئين", "اللاجئين", "للاجئين", "واللاجئين"):
+        assert {"لاجيين", "اللاجيين", "للاجيين", "واللاجيين", "وللاجيين"} <= \
+            set(parse(q).clauses[0].terms[0].forms(0)), q
+    assert {"الله", "لله", "والله", "بالله", "ولله"} <= set(forms("الله"))
+    assert "له" not in forms("الله")  # too short a core: الله is not ال + له
+
+
 def test_prefixes_are_the_combinations_of_conjunction_preposition_and_article() -> None:
     assert {"و", "ف", "ب", "ل", "ك", "ال", "لل", "وال", "بال", "وبال", "فال", "ولل",
             "كال"} <= set(PREFIXES)
