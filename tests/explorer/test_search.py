@@ -198,6 +198,10 @@ def test_prefix_search(sqlite: IndexDB, memory: CorpusIndex) -> None:
     assert both(sqlite, memory, "مسوول") == {"hamza_waw"}
     assert both(sqlite, memory, "المسؤول*") == {"hamza_waw", "officials", "hamza_ya",
                                                 "hamza_alone"}
+    # Too short a prefix asks for (nearly) everything: searched as a word.
+    for q in ("ا*", "ال*", "a*", "مس*"):
+        assert not parse(q).clauses[0].terms[0].prefix, q
+    assert parse("مسو*").clauses[0].terms[0].prefix
 
 
 def test_phrases_keep_their_order_and_take_prefixes(sqlite: IndexDB, memory: CorpusIndex) -> None:
