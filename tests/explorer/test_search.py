@@ -353,15 +353,16 @@ def test_export_text_uses_the_same_search(
     for query, want in (("الحدود", HUDUD),
                         ('"وقف إطلاق النار"', {"ceasefire", "li_ceasefire"}),
                         ("غزة أو رفح -الوفد", {"rafah", "both"}),
-                        ('(غزة "', {"gaza", "bi", "both"})):
+                        ('(غزة "', {"gaza", "bi", "both"}),
+                        ("-بيروت", {"latin"}), ("-بيروت -Beirut", set())):
         out = tmp_path / "o.csv"
         code = cli.main(["export", str(corpus), "--index", str(index_path), "--format", "csv",
-                         "-o", str(out), "--text", query])
+                         "-o", str(out), f"--text={query}"])
         _, err = capsys.readouterr()
         assert code == 0 and err == "", (query, err)
         with out.open(encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
-        assert rows, query
+        assert bool(rows) == bool(want), query
         text = out.read_text(encoding="utf-8")
         for name in PASSAGES:
             assert (f"{name}.txt" in text) == (name in want), (query, name)
