@@ -421,3 +421,23 @@ def test_the_search_benchmark_runs(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=600, cwd=root, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "view: 32 words OR'd" in done.stdout and "its forms (MATCH)" in done.stdout
+
+
+def test_random_queries_never_raise_and_both_indexes_agree(
+    sqlite: IndexDB, memory: CorpusIndex
+) -> None:
+    """Random mixes of syntax and words from the passages: no query fails, none differs."""
+    import random
+
+    rng = random.Random(17)
+    words = sorted({w for text in PASSAGES.values() for w in text.split()})
+    syntax = ['"', "*", "-", "(", ")", "OR", "NOT", "أو", "AND", ":", "^", "+", "NEAR", "'"]
+    for _ in range(120):
+        parts = [rng.choice(words) if rng.random() < 0.6 else rng.choice(syntax)
+                 for _ in range(rng.randint(1, 6))]
+        glue = rng.choice([" ", "", " "])
+        query = glue.join(parts)
+        a, b = found(sqlite, query), found(memory, query)
+        assert a == b, query
+        f = Filter(text=query)
+        assert sqlite.count_passages(f) == memory.count_passages(f), query
