@@ -441,3 +441,6 @@ def test_random_queries_never_raise_and_both_indexes_agree(
         assert a == b, query
         f = Filter(text=query)
         assert sqlite.count_passages(f) == memory.count_passages(f), query
+        if f.query.positive:  # every passage found shows what found it
+            for hit in sqlite.passages(f):
+                assert highlights(hit.passage.text, query), (query, hit.passage.text)
