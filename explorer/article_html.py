@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from explorer.article import Article, Passage
+from explorer.passage_view import marked
+from explorer.search import highlights
 from gazetteer.model import Mention
 
 TEXT = "#1a1a1a"
@@ -63,25 +65,33 @@ def placed(article: Article, mentions: Sequence[Mention]) -> list[int]:
     return out
 
 
-def _passage_html(p: Passage, mentions: Sequence[Mention], ks: Sequence[int]) -> str:
+def _passage_html(p: Passage, mentions: Sequence[Mention], ks: Sequence[int],
+                  query: str = "") -> str:
     out: list[str] = []
     pos = p.start
+    found = highlights(p.text, query) if query else []
+
+    def text(start: int, end: int) -> str:
+        return marked(p.text, start - p.start, end - p.start, found)
+
     for k in ks:
         m = mentions[k]
-        out.append(_e(p.text[pos - p.start:m.start - p.start]))
+        out.append(text(pos, m.start))
         style = STYLES.get(m.type, TOPONYM)
         title = _e(f"{m.place.name} · {m.place.name_ar}")
-        out.append(f'<a href="mention:{k}" title="{title}" style="{style}">{_e(m.text)}</a>')
+        out.append(f'<a href="mention:{k}" title="{title}" style="{style}">'
+                   f"{text(m.start, m.end)}</a>")
         pos = m.end
-    out.append(_e(p.text[pos - p.start:]))
+    out.append(text(pos, p.end))
     return "".join(out)
 
 
 def article_html(
-    article: Article, mentions: Sequence[Mention], labels: Labels = Labels()
+    article: Article, mentions: Sequence[Mention], labels: Labels = Labels(), query: str = ""
 ) -> str:
     """The whole article: title, file · date · outlet, a legend line, then every passage with
-    its mentions as links."""
+    its mentions as links, and what the search ``query`` found marked (``SEARCH_HIT``, as
+    in the passage panel)."""
     shown = placed(article, mentions)
     by_passage: dict[int, list[int]] = {}
     for k in shown:
@@ -93,7 +103,7 @@ def article_html(
     titled = bool(article.passages) and article.passages[0].kind == "title"
     if titled:
         p = article.passages[0]
-        head = _block("h2", p.text, _passage_html(p, mentions, by_passage.get(0, ())))
+        head = _block("h2", p.text, _passage_html(p, mentions, by_passage.get(0, ()), query))
     else:
         title = article.title or article.doc
         head = _block("h2", title, _e(title))
@@ -103,7 +113,7 @@ def article_html(
     for i, p in enumerate(article.passages):
         if i == 0 and titled:
             continue
-        body = _passage_html(p, mentions, by_passage.get(i, ()))
+        body = _passage_html(p, mentions, by_passage.get(i, ()), query)
         style = ' style="color:#555555;"' if p.kind == "caption" else ""
         parts.append(_block("h3" if p.kind == "heading" else "p", p.text, body, style))
     return "<html><body>" + "".join(parts) + "</body></html>"

@@ -616,7 +616,9 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--country", action="append", default=[], type=_country_code, metavar="CC",
                    help="only places in this country (ISO code); repeatable")
     p.add_argument("--text", default="", metavar="QUERY",
-                   help="only passages holding every word of QUERY")
+                   help='only passages QUERY finds, as the search box: every word (Arabic '
+                        'ones with ال و ف ب ك ل attached too), "a phrase", word*, a OR b '
+                        '(or أو), -word')
     p.add_argument("--doc", metavar="NAME", help="only this article (path in the folder)")
     _filter_options(p)
     _common(p)

@@ -26,6 +26,7 @@ from explorer.query import (
     regions_holding,
     summary_order,
 )
+from explorer.search import Query
 from gazetteer.model import Mention, Place
 
 ALL = Filter()
@@ -68,24 +69,22 @@ class CorpusIndex:
 
     def _passing(self, f: Filter) -> Iterator[tuple[Article, list[Mention]]]:
         """Articles in reading order with their mentions that pass ``f``."""
-        words = f.words
+        query = f.query
         members = region_members(self._places[r] for r in f.regions if r in self._places)
         holding = regions_holding(f.countries, self._places.values())
         for article in self._ordered:
             if (f.doc is not None and article.doc != f.doc) or not f.in_dates(article.published):
                 continue
             found = [m for m in self.mentions[article.doc] if f.passes(m, members, holding)]
-            if words and found:
-                ok = self._matching_spans(article, words)
+            if query and found:
+                ok = self._matching_spans(article, query)
                 found = [m for m in found if any(s <= m.start and m.end <= e for s, e in ok)]
             if found:
                 yield article, found
 
     @staticmethod
-    def _matching_spans(article: Article, words: tuple[str, ...]) -> list[tuple[int, int]]:
-        wanted = set(words)
-        return [(p.start, p.end) for p in article.passages
-                if wanted <= set(fold_words(p.text))]
+    def _matching_spans(article: Article, query: Query) -> list[tuple[int, int]]:
+        return [(p.start, p.end) for p in article.passages if query.matches(fold_words(p.text))]
 
     def places(self, f: Filter = ALL) -> list[PlaceSummary]:
         """Places of the mentions passing ``f``, most mentioned first."""

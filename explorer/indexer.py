@@ -29,6 +29,7 @@ from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_ar
 from explorer.corrections import Correction, apply, mentions_to_json, relevant
 from explorer.decode import describe_replaced
 from explorer.indexdb import (
+    SEARCH_SEGMENTS,
     ArticleRows,
     IndexDB,
     IndexUnavailable,
@@ -333,6 +334,11 @@ class Indexer:
             with db.transaction():
                 db.set_problems(summary.problems)
                 db.set_meta("settings", settings)
+                written = summary.new + summary.changed + summary.deleted
+                # 5% of the corpus or more written, or an index made by an older explorer.
+                if (written and written * 20 >= len(files)) or \
+                        db.search_segments() > SEARCH_SEGMENTS:
+                    db.optimize_search()
         return summary
 
     def _write(

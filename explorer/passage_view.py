@@ -14,9 +14,12 @@ from itertools import groupby
 
 from explorer.filenames import readable
 from explorer.query import PassageHit
+from explorer.search import highlights
 from gazetteer.model import Mention
 
 HIGHLIGHT = "background-color:#ffe08a; font-weight:bold;"
+#: What the search found: green, underlined (inside a place name too, over its amber).
+SEARCH_HIT = "background-color:#b8ecb0; text-decoration:underline;"
 #: A mention's link: the highlight says it is a place; underlined, not in link blue.
 LINK = "color:#1a1a1a; text-decoration:underline;"
 TEXT = "#1a1a1a"
@@ -37,11 +40,28 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def marked(text: str, start: int, end: int, found: Sequence[tuple[int, int]]) -> str:
+    """``text[start:end]`` escaped, what the search found in it (``found``: spans of
+    ``text``, in order) wrapped in ``SEARCH_HIT`` spans."""
+    out: list[str] = []
+    pos = start
+    for s, e in found:
+        s, e = max(s, pos), min(e, end)
+        if s >= e:
+            continue
+        out.append(_e(text[pos:s]))
+        out.append(f'<span style="{SEARCH_HIT}">{_e(text[s:e])}</span>')
+        pos = e
+    out.append(_e(text[pos:end]))
+    return "".join(out)
+
+
 def highlighted(
     hit: PassageHit, row: int | None = None, color: str = TEXT,
-    more: Callable[[int, int], str] = more_note,
+    more: Callable[[int, int], str] = more_note, query: str = "",
 ) -> str:
-    """The passage as escaped HTML with its mentions wrapped in highlight spans.
+    """The passage as escaped HTML with its mentions wrapped in highlight spans, and every
+    word or phrase the search ``query`` found in ``SEARCH_HIT`` spans.
 
     With ``row`` (the hit's row in the panel), the passage is clickable: each mention is a
     link ``place:ROW:K`` (``hit.mentions[K]``), the rest of the text links to ``passage:ROW``.
@@ -53,15 +73,17 @@ def highlighted(
     pos = p.start
     end_shown = p.start + min(len(p.text), PASSAGE_CHARS)
     hidden = hit.more
+    found = highlights(p.text[:end_shown - p.start], query) if query else []
 
-    def plain(text: str) -> None:
-        if not text:
+    def plain(start: int, end: int) -> None:
+        if start >= end:
             return
+        text = marked(p.text, start - p.start, end - p.start, found)
         if row is None:
-            out.append(_e(text))
+            out.append(text)
         else:
             out.append(f'<a href="passage:{row}" style="color:{color}; text-decoration:none;">'
-                       f"{_e(text)}</a>")
+                       f"{text}</a>")
 
     for k, m in sorted(enumerate(hit.mentions), key=lambda km: km[1].start):
         start, end = max(m.start, pos), min(m.end, p.end)
@@ -70,13 +92,14 @@ def highlighted(
             continue
         if start >= end:
             continue
-        plain(p.text[pos - p.start:start - p.start])
-        span = f'<span style="{HIGHLIGHT}">{_e(p.text[start - p.start:end - p.start])}</span>'
+        plain(pos, start)
+        inner = marked(p.text, start - p.start, end - p.start, found)
+        span = f'<span style="{HIGHLIGHT}">{inner}</span>'
         if row is not None:
             span = f'<a href="place:{row}:{k}" style="{LINK}">{span}</a>'
         out.append(span)
         pos = end
-    plain(p.text[pos - p.start:end_shown - p.start])
+    plain(pos, end_shown)
     if hidden or end_shown < p.end:
         out.append(f' <span style="{NOTE}">{_e(more(hidden, p.end - end_shown))}</span>')
     return "".join(out)
@@ -157,12 +180,14 @@ def hits_html(
     first_row: int | None = None,
     open_label: str = "",
     more: Callable[[int, int], str] = more_note,
+    query: str = "",
 ) -> str:
     """Passages grouped by article, each article under its heading; ``after_doc`` is the
     article the previous page ended with (its passages continue without a new heading).
 
     With ``first_row`` (the row of ``hits[0]`` in the panel), passages and mentions are links
-    (see ``highlighted``) and each heading links to its article (``open_label``)."""
+    (see ``highlighted``) and each heading links to its article (``open_label``); what the
+    search ``query`` found is marked."""
     parts: list[str] = []
     row = first_row
     for doc, group in groupby(hits, key=lambda h: h.article.doc):
@@ -175,7 +200,7 @@ def hits_html(
         for hit in items:
             caption = hit.passage.kind == "caption"
             style = f' style="font-style:italic; color:{CAPTION};"' if caption else ""
-            text = highlighted(hit, row, CAPTION if caption else TEXT, more)
+            text = highlighted(hit, row, CAPTION if caption else TEXT, more, query)
             parts.append(f'<p dir="rtl" align="right"{style}>{text}</p>')
             row = None if row is None else row + 1
     return "".join(parts)

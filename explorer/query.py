@@ -12,8 +12,8 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
   ``Filter.min_confidence``, it is in article ``Filter.doc`` (when given), its article was
   published between ``Filter.date_from`` and ``Filter.date_to`` (ISO dates, both inclusive, the
   date as the article writes it; undated articles pass only when neither is set), and its
-  passage contains every word of ``Filter.text`` (when given; words compared folded, see
-  ``fold_words``);
+  passage passes the search ``Filter.text`` (when given: ``explorer.search``, words
+  compared folded, see ``fold_words``, with their Arabic prefixes);
 - *where*: with neither ``Filter.countries`` nor ``Filter.regions``, anywhere; else the place's
   country is one of ``countries`` or a member of one of the ``regions`` (region place ids), or
   the place is one of those regions, or a region holding one of ``countries`` (Central Asia
@@ -38,11 +38,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 from explorer.article import Article, Passage
+from explorer.search import MAX_QUERY_WORDS, Query, parse, tidy_query
 from gazetteer.model import Mention, MentionType, Place
 from gazetteer.normalize import fold
 
@@ -57,7 +57,7 @@ class Filter:
     """What the analyst is looking at. The default filter lets everything through."""
 
     countries: frozenset[str] = frozenset()  # ISO codes; empty = every country
-    text: str = ""  # full-text query: passages containing every word of it (folded)
+    text: str = ""  # full-text query (``explorer.search``): passages it finds
     doc: str | None = None  # one article
     kinds: frozenset[str] = frozenset()  # PlaceKind values; empty = every kind
     types: frozenset[str] = TOPONYMS  # MentionType values
@@ -68,9 +68,14 @@ class Filter:
 
     @property
     def words(self) -> tuple[str, ...]:
-        """The query's words, folded as passages are (see ``fold_words``), each once, at most
-        ``MAX_QUERY_WORDS`` of them (see ``tidy_query``)."""
-        return _query_words(self.text)
+        """The words the query looks for, folded as passages are (see ``fold_words``), each
+        once, at most ``MAX_QUERY_WORDS`` of them (see ``tidy_query``)."""
+        return parse(self.text).words
+
+    @property
+    def query(self) -> Query:
+        """The search ``text`` parsed (``explorer.search``); false when there is none."""
+        return parse(self.text)
 
     @property
     def dated(self) -> bool:
@@ -254,38 +259,7 @@ def fold_words(text: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
-#: A search asks for passages holding at most this many different words; the others are
-#: left out (``tidy_query`` says how many).
-MAX_QUERY_WORDS = 32
-
-
-@lru_cache(maxsize=32)
-def _query_words(text: str) -> tuple[str, ...]:
-    """``Filter.words``, folded once per query text (every query of a view asks for them)."""
-    return tuple(dict.fromkeys(fold_words(text)))[:MAX_QUERY_WORDS]
-
-
-def tidy_query(text: str) -> tuple[str, int]:
-    """``text`` as a search keeps it: its whitespace-separated parts that bring a word not
-    seen before (``fold_words``), up to ``MAX_QUERY_WORDS`` words, joined by single spaces;
-    and how many different words were left out beyond that bound. A word typed 10,000 times
-    is one word; the parts that bring no word at all (punctuation) are kept."""
-    seen: set[str] = set()
-    kept: list[str] = []
-    dropped: set[str] = set()
-    for part in text.split():
-        words = fold_words(part)
-        new = [w for w in dict.fromkeys(words) if w not in seen]
-        if not new:
-            if not words and len(kept) < MAX_QUERY_WORDS:
-                kept.append(part)
-            continue
-        if len(seen) + len(new) > MAX_QUERY_WORDS:
-            dropped.update(new)
-            continue
-        seen.update(new)
-        kept.append(part)
-    return " ".join(kept), len(dropped - seen)
+__all__ = ["MAX_QUERY_WORDS", "tidy_query"]  # re-exported: the search box's bound
 
 
 def order_key(a: ArticleInfo | Article) -> tuple[bool, str, str]:

@@ -59,14 +59,17 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.article: Article | None = None
         self.mentions: list[Mention] = []
+        self.query = ""  # the search whose matches are marked
         self.spans: dict[int, Span] = {}
         # More entries for the context menu: ``extra(menu, k)`` for the mention ``k`` under
         # the pointer (the window's corrections).
         self.menu_extras: list[Callable[[QMenu, int], None]] = []
         self.anchorClicked.connect(self._on_anchor)
 
-    def show_article(self, article: Article, mentions: list[Mention]) -> None:
-        self.article, self.mentions = article, mentions
+    def show_article(self, article: Article, mentions: list[Mention], query: str = "") -> None:
+        """Show ``article`` with its ``mentions``, and what the search ``query`` found in it
+        marked."""
+        self.article, self.mentions, self.query = article, mentions, query
         toponyms = sum(m.type == "toponym" for m in mentions)
         demonyms = len(mentions) - toponyms
         labels = Labels(
@@ -77,7 +80,7 @@ class ArticleView(QTextBrowser):
             stale=self.tr("The file changed since it was indexed: some mentions are not "
                           "shown."),
         )
-        self.setHtml(article_html(article, mentions, labels))
+        self.setHtml(article_html(article, mentions, labels, query))
         self.spans = self._find_spans()
 
     def _find_spans(self) -> dict[int, Span]:
@@ -194,7 +197,7 @@ class ReaderDock(QDockWidget):
             self._show_wide()
             return False
         self.doc = doc
-        self.view.show_article(article, reader.mentions_in(doc))
+        self.view.show_article(article, reader.mentions_in(doc), self.session.filter.text)
         # The file name isolated left to right: in an Arabic title its digits would move.
         self.setWindowTitle(self.tr("Article: {file}").format(file=f"\u2066{doc}\u2069"))
         self.only.setEnabled(True)
@@ -238,23 +241,26 @@ class ReaderDock(QDockWidget):
     def _on_change(self, change: Change) -> None:
         if change.filter:
             self._sync_only()
+            if self.doc is not None and self.view.query != self.session.filter.text:
+                self._refresh(search=True)
         if change.selection and self.doc is not None:
             self.view.show_place(self.session.selected_place)
         if change.data and self.doc is not None and self.isVisible():
             self._refresh()
 
-    def _refresh(self) -> None:
-        """New data (indexing, corrections): shown again only if this article's mentions
-        changed, so a reader is not sent back to the top by every indexing batch."""
+    def _refresh(self, *, search: bool = False) -> None:
+        """New data (indexing, corrections) or a new search: shown again only if this
+        article's mentions or the search changed, so a reader is not sent back to the top by
+        every indexing batch."""
         reader = self.session.reader
         if reader is None or self.doc is None:
             return
         mentions = reader.mentions_in(self.doc)
-        if mentions == self.view.mentions:
+        if mentions == self.view.mentions and not search:
             return
         article = reader.article(self.doc)
         if article is not None:
             bar = self.view.verticalScrollBar()
             top = bar.value()
-            self.view.show_article(article, mentions)
+            self.view.show_article(article, mentions, self.session.filter.text)
             bar.setValue(top)

@@ -160,7 +160,7 @@ class PassagePanel(QTextBrowser):
         hits = self.model.hits
         explanation = explain(hits) if explain else ""
         empty = empty or self.tr("No passages.")
-        body = (hits_html(hits, None, 0, self._open_label(), self._more_note) if hits
+        body = (hits_html(hits, None, 0, self._open_label(), self._more_note, f.text) if hits
                 else f"<p>{html.escape(empty)}</p>")
         self._shown = len(hits)
         self.setHtml("<html><body>" + header_html(heading, heading_ar, summary, explanation)
@@ -173,7 +173,7 @@ class PassagePanel(QTextBrowser):
         hits = self.model.hits
         after = hits[self._shown - 1].article.doc if self._shown else None
         fragment = hits_html(hits[self._shown:], after, self._shown, self._open_label(),
-                             self._more_note)
+                             self._more_note, self.model.filter.text)
         self._shown = len(hits)
         self._insert(fragment)
         self._schedule_fetch()

@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit(right)
         self.search.setObjectName("passageSearch")
         self.search.setPlaceholderText(self.tr("Search passages…"))
+        self.search.setToolTip(self.tr(
+            "Words: passages holding every one (an Arabic word also with و ف ب ك ل ال "
+            "attached)\n\"a phrase\": its words in this order\nword*: words starting so\n"
+            "a OR b (or أو): either\n-word: passages without it"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -407,6 +407,18 @@
         <translation>ابحث في المقاطع…</translation>
     </message>
     <message>
+        <source>Words: passages holding every one (an Arabic word also with و ف ب ك ل ال attached)
+&quot;a phrase&quot;: its words in this order
+word*: words starting so
+a OR b (or أو): either
+-word: passages without it</source>
+        <translation>كلمات: المقاطع التي تحويها كلها (والكلمة العربية مع و ف ب ك ل ال المتصلة بها أيضًا)
+&quot;عبارة&quot;: كلماتها بهذا الترتيب
+كلمة*: الكلمات التي تبدأ بها
+أ أو ب (أو OR): إحداهما
+-كلمة: المقاطع الخالية منها</translation>
+    </message>
+    <message>
         <source>opening the index…</source>
         <translation>جارٍ فتح الفهرس…</translation>
     </message>
