@@ -1111,10 +1111,23 @@ class Builder:
             if f"gn:{gid}" in rows:
                 towns_of.setdefault(self.admin1_code(c), []).append(c)
         out = []
+        abroad = 0
         seats: set[str] = set()
         for d in sorted(self.admin2.values(), key=lambda d: d.geonameid):
             cc = d.code[:2]
             if cc not in world.REGION:
+                # Abroad: the second-level divisions ISO 3166-2 lists under a first-level one,
+                # with their Arabic names (ISO's local ones, else CLDR's): Spain's provinces,
+                # England's counties, France's departments.
+                # A one-word name that Arabic text writes often (ديربي "derby", قرطبة the city)
+                # is left to the town of that name: the division keeps its fuller ones.
+                if cc in self.countries and (iso := self._iso_admin2(d, cc)) is not None:
+                    names = [a for a in [iso["name_ar"], *iso["names_ar"]]
+                             if " " in a or zipf_ar(a) < TOWN_COMMON_ZIPF]
+                    if names:
+                        iso["name_ar"], iso["names_ar"] = names[0], names[1:]
+                        out.append(iso)
+                        abroad += 1
                 continue
             a1 = d.code.rsplit(".", 1)[0]
             seat = world.admin2_seat(d, towns_of.get(a1, []))
@@ -1147,7 +1160,8 @@ class Builder:
                 "common_word": bool(row.get("common_word")),
             })
         self.stats["admin2 divisions (region, named after their seat or in ISO 3166-2)"] = len(
-            out)
+            out) - abroad
+        self.stats["admin2 divisions abroad named in Arabic (ISO 3166-2, CLDR)"] = abroad
         return out
 
     def _dump_admin2(self, d: world.Division, seat: dict[str, Any]) -> dict[str, Any] | None:

@@ -821,3 +821,9 @@ def test_a_place_named_by_an_everyday_word_needs_support(gp: Geoparser) -> None:
     assert "gn:2998324" in {m.place.id for m in gp.parse(lille)}
     tremor = "شعر السكان بهزة أرضية، وقالوا إن هزة ثانية تلتها."
     assert "gn:1808198" not in {m.place.id for m in gp.parse(tremor)}  # Heze
+
+
+def test_second_level_divisions_abroad_have_their_arabic_names(world: Gazetteer) -> None:
+    assert world.by_id["gn:2633560"].names_ar == ["وسترشير"]  # Worcestershire (CLDR)
+    cordoba = world.by_id["gn:2519239"]  # the province: its city keeps the bare «قرطبة»
+    assert cordoba.kind == "admin2" and cordoba.names_ar == ["مقاطعة قرطبة"]
