@@ -27,6 +27,21 @@ _ENTRY = re.compile(r"^([^\s/]+)(?:/(\d+))?(?:\t\S*)?$")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
+def origin(path: Path = DICTIONARY) -> str:
+    """The dictionary file's SHA-256 and, when it is Debian's, the package version."""
+    import hashlib
+    import subprocess
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "hunspell-ar"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        version = ""
+    package = f"Debian hunspell-ar {version}" if version and path == DICTIONARY else str(path)
+    return f"{path.name} sha256:{digest} ({package}; GPL 2.0/LGPL 2.1/MPL 1.1)"
+
+
 def read_lexicon(path: Path = DICTIONARY) -> dict[str, frozenset[str]]:
     """Folded word → the affix flags of its entries ("" for an entry without one).
 

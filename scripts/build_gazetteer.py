@@ -602,6 +602,7 @@ class Builder:
             " MIT)",
             self.cities1000_source,
             self.cldr_source,
+            arabic_lexicon.origin(),
         ]
         self.cities_source += "; " + self.cities1000_source
 

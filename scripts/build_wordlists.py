@@ -249,8 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(small)} small towns' names, {len(common)} of them Arabic words "
           f"→ {args.out / LEXICON_NAMES}")
     words = word_names(gaz)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import arabic_lexicon
+    from build_gazetteer import _version
+
     (args.out / WORD_NAMES).write_text(
-        WORD_NAMES_HEADER + "".join(w + "\n" for w in words), encoding="utf-8"
+        WORD_NAMES_HEADER + f"# Built from {arabic_lexicon.origin()}, wordfreq "
+        f"{_version('wordfreq')}.\n" + "".join(w + "\n" for w in words), encoding="utf-8"
     )
     print(f"{len(words)} names of places of any size that are everyday words "
           f"→ {args.out / WORD_NAMES}")

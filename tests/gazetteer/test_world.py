@@ -827,3 +827,20 @@ def test_second_level_divisions_abroad_have_their_arabic_names(world: Gazetteer)
     assert list(world.by_id["gn:2633560"].names_ar) == ["وسترشير"]  # Worcestershire (CLDR)
     cordoba = world.by_id["gn:2519239"]  # the province: its city keeps the bare «قرطبة»
     assert cordoba.kind == "admin2" and list(cordoba.names_ar) == ["مقاطعة قرطبة"]
+
+
+def test_a_malformed_iso3166_2_record_stops_the_build(build: object, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import world_data
+
+    iso = tmp_path / "iso3166-2.json"
+    iso.write_text('{"PK": {"PK-PB": {"name": "Punjab", "parentCode": null, "latLng": [31, 72],'
+                   ' "localOtherName": "پنجاب (urd)"}}}', encoding="utf-8")
+    assert world_data.read_iso3166_2(iso)["PK"][0].local == [("پنجاب", "urd")]
+    iso.write_text('{"PK": {"PK-PB": {"name": "Punjab", "latLng": [310, 72]}}}',
+                   encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"iso3166-2\.json: PK-PB: point .* out of range"):
+        world_data.read_iso3166_2(iso)
+    iso.write_text('{"PK": {"PK-PB": {"latLng": [31, 72]}}}', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"iso3166-2\.json: PK-PB: no name"):
+        world_data.read_iso3166_2(iso)
