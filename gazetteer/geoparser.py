@@ -19,6 +19,7 @@ from gazetteer.context import (
     rejection,
     roles,
     vocabulary,
+    word_names,
 )
 from gazetteer.matcher import Matcher, RawMatch, Tokens
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
@@ -877,8 +878,15 @@ def _word_village(f: _Found) -> bool:
 
 
 def _arabic_word(key: tuple[str, ...], places: list[Place]) -> bool:
-    """A small town's name that the Arabic lexicon knows as a word («شتلة», «داخله»)."""
-    return len(key) == 1 and key[0] in lexicon_names() and all(
+    """A small town's name that the Arabic lexicon knows as a word («شتلة», «داخله»), or a
+    name of places of any size that is an everyday word («ليل» Lille, «سيول» Seoul)."""
+    if len(key) != 1:
+        return False
+    if key[0] in word_names() and all(
+        p.kind in (PlaceKind.CITY, PlaceKind.ADMIN1, PlaceKind.ADMIN2) for p in places
+    ):
+        return True
+    return key[0] in lexicon_names() and all(
         p.kind in (PlaceKind.CITY, PlaceKind.ADMIN2)
         and not p.capital
         and p.population < WEAK_POPULATION

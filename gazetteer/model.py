@@ -151,8 +151,8 @@ class Rejection(StrEnum):
     ENGLISH_WORD = "an everyday English word, with no place cue"
     VILLAGE_WORD = "a village named like a common word, with no place cue"
     ARABIC_WORD = (
-        "an Arabic word (in the lexicon) and a small town's name, with no place cue and no place"
-        " of its country nearby"
+        "an Arabic word (in the lexicon) that also names a town or division, with no place cue"
+        " and no place of its country nearby"
     )
     SHORT_NAME = (
         "a short name of a small town, with no place cue and no place of its country nearby"

