@@ -34,11 +34,13 @@ A record that is not JSON, or lacks its id, name or point, fails the build with 
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import math
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +55,7 @@ from gazetteer.normalize import fold  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_gazetteer as bg  # noqa: E402
+import ne_shapes  # noqa: E402
 
 #: The repositories read from RAW, and the kinds of record taken from each.
 SOURCES: dict[str, frozenset[str]] = {
@@ -76,6 +79,9 @@ GENERIC = frozenset(fold(w) for w in (
     "جزيرة", "الجزيرة", "جزر", "الجزر", "نهر", "النهر", "جبل", "الجبل", "جبال", "الجبال", "بحيرة",
     "البحيرة", "صحراء", "الصحراء", "وادي", "الوادي", "منطقة", "المنطقة", "إقليم", "الإقليم",
     "مثلث", "المثلث", "ضفة", "الضفة", "خور", "الخور", "لسان", "رأس", "الرأس", "شعاب", "الشعاب",
+    "سهل", "السهل", "هضبة", "الهضبة", "دلتا", "حوض", "الحوض", "شلال", "الشلال", "شلالات", "بركان",
+    "البركان", "ساحل", "الساحل", "سد", "السد", "خزان", "الخزان", "مرتفعات", "منخفض", "المنخفض",
+    "سلسلة", "أرض", "الأرض", "قمة", "القمة", "كيب", "ممر", "الممر", "غابة", "الغابة", "واحة",
 ))
 NAME_KEY = '"wof:name"'
 
@@ -312,26 +318,64 @@ HEADS = {
     "GULF": ("خليج", ("Gulf", "Bight")), "BAY": ("خليج", ("Bay", "Bight")),
     "CHN": ("قناة", ("Channel",)),
 }
+#: Kinds whose one-word Arabic name is always given its head word: a river's or a mountain's
+#: bare name is most often a word or a person's name (Vaal فال, Bell بيل, Teide تيد).
+ALWAYS_HEADS = {"STM": "نهر", "MT": "جبل"}
 
 
 def with_head(f: Feature, name: str) -> str:
     """A one-word Arabic name of a strait, sea, gulf or channel whose English name has the word
     for its kind («كوريا» for Korea Strait) is the eponym, not the feature: give it its head word
     (مضيق كوريا), as the press writes it."""
+    if " " in name:
+        return name
+    if f.code in ALWAYS_HEADS:
+        return f"{ALWAYS_HEADS[f.code]} {name}"
     head = HEADS.get(f.code)
-    if head is None or " " in name or not any(w in f.name.split() for w in head[1]):
+    if head is None or not any(w in f.name.split() for w in head[1]):
         return name
     return f"{head[0]} {name}"
 
 
+#: Head words for a one-word name of these kinds: «هيمالايا» is written «جبال الهيمالايا» too;
+#: the name with its head is a cue of itself, so it needs no other support.
+HEAD_VARIANTS = {
+    "MTS": "جبال", "DSRT": "صحراء", "ISL": "جزيرة", "ISLS": "جزر", "LK": "بحيرة",
+    "PLAT": "هضبة", "PEN": "شبه جزيرة",
+}
+
+
+def head_variants(code: str, name: str) -> list[str]:
+    """«جبال هيمالايا» and «جبال الهيمالايا» for the range «هيمالايا», «بركان إتنا» for the
+    mountain «جبل إتنا», «نهر الدانوب» for the river «نهر دانوب»; [] for other names."""
+    if code == "MT" and name.startswith("جبل "):
+        return [f"بركان {name[4:]}"]  # «بركان إتنا»: written of volcanoes, never of other peaks
+    rest = name[4:]
+    if code == "STM" and name.startswith("نهر ") and " " not in rest and not rest.startswith("ال"):
+        return [f"نهر ال{rest}"]  # «نهر الدانوب» beside «نهر دانوب»
+    head = HEAD_VARIANTS.get(code)
+    if head is None or " " in name or fold(name) in GENERIC:
+        return []
+    out = [f"{head} {name}"]
+    if code == "MTS" and not name.startswith("ال"):
+        out.append(f"{head} ال{name}")
+    return out
+
+
 def to_place(
     f: Feature, lexicon: frozenset[str], cue_words: frozenset[str],
-    taken: frozenset[str] = frozenset(),
+    taken: frozenset[str] = frozenset(), elsewhere: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    """The TSV row of a feature; ``taken``: folded names of other features (an alternate that
-    names another feature is a mistake of the source, Wake Island's «جزر سبراتلي»)."""
+    """The TSV row of a feature ({} if none of its names is left).
+
+    ``taken``: folded names of the other features (an alternate that names another feature is
+    a mistake of the source: Wake Island's «جزر سبراتلي»); ``elsewhere``: folded names of the
+    places of the other files (a desert called الجوف far from the Saudi region of that name
+    would take its mentions: the place the gazetteer has keeps the name).
+    """
     names = [with_head(f, n) for n in f.names_ar]
-    names = [n for n in dict.fromkeys(names) if fold(n) not in GENERIC and fold(n) not in cue_words]
+    names = [n for n in dict.fromkeys(names) if fold(n) not in GENERIC and fold(n) not in cue_words
+             and fold(n) not in elsewhere]
     names = names[:1] + [n for n in names[1:] if fold(n) not in taken]
     if not names:
         return {}
@@ -339,8 +383,12 @@ def to_place(
     common = is_common(name_ar, lexicon)
     # a common alternate of a name that is not itself common is dropped, not kept as a word
     alternates = [n for n in names[1:] if common or not is_common(n, lexicon)]
+    for n in head_variants(f.code, name_ar):
+        if n not in alternates and fold(n) not in elsewhere and fold(n) not in taken:
+            alternates.append(n)
     place: dict[str, Any] = {
-        "id": f"wof:{f.wof_id}", "kind": "feature", "name": f.name, "name_ar": name_ar,
+        "id": f"{'ne' if f.placetype.startswith('ne:') else 'wof'}:{f.wof_id}",
+        "kind": "feature", "name": f.name, "name_ar": name_ar,
         "names_ar": alternates, "names_en": f.names_en[1:], "feature": f.code,
         "lat": round(f.lat, 5), "lon": round(f.lon, 5), "common_word": common,
     }
@@ -363,13 +411,163 @@ def _commit(repo: Path) -> str:
         return "commit not recorded"
 
 
+# --- Natural Earth -------------------------------------------------------------------------
+#: The Natural Earth 10m physical layers read (their attribute tables, with ``name_ar``, as CSV
+#: in RAW/natural-earth-csv/; the shapes of those without a point column in
+#: RAW/natural-earth-shp/), and each feature class as a GeoNames code ("" = left out).
+NE_LAYERS: dict[str, dict[str, str]] = {
+    "geography_regions_points": {
+        "island": "ISL", "island group": "ISLS", "cape": "CAPE", "waterfall": "FLLS",
+        "plain": "PLN",
+    },
+    "geography_regions_elevation_points": {
+        "mountain": "MT", "plateau": "PLAT", "depression": "DPR", "pass": "PASS",
+    },
+    "geography_regions_polys": {
+        "island": "ISL", "range/mtn": "MTS", "island group": "ISLS", "plateau": "PLAT",
+        "desert": "DSRT", "pen/cape": "PEN", "peninsula": "PEN", "geoarea": "RGN", "coast": "CST",
+        "plain": "PLN", "delta": "DLTA", "basin": "BSND", "valley": "VAL", "lowland": "LWLD",
+        "tundra": "TUND", "isthmus": "ISTH", "wetlands": "WTLD", "gorge": "GRGE",
+        "foothills": "HLLS", "lake": "LK", "depression": "DPR",
+    },
+    "lakes": {"lake": "LK", "reservoir": "RSV", "alkaline lake": "LK"},
+    "rivers_lake_centerlines": {"river": "STM", "canal": "CNL", "river (intermittent)": "STM"},
+}
+#: Layers whose CSV has the point (``lat_y``, ``long_x``); the others take it from the shapes.
+NE_POINT_LAYERS = frozenset({"geography_regions_points", "geography_regions_elevation_points"})
+
+
+def _ne_key(name: str, featurecla: str) -> tuple[str, str]:
+    """Names compared without case, accents or punctuation (Mahé I. = Mahe I)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return ("".join(ch for ch in plain if ch.isalnum()), featurecla.lower())
+
+
+def ne_shapes_by_name(
+    shp_dir: Path, layer: str
+) -> tuple[dict[tuple[str, str], tuple[float, float, ne_shapes.Box | None]], str]:
+    """(name, class) → (lat, lon, box) of the biggest shape of that name, and a SHA-256 of the
+    two files."""
+    dbf, shp = shp_dir / f"ne_10m_{layer}.dbf", shp_dir / f"ne_10m_{layer}.shp"
+    try:
+        rows, shapes = ne_shapes.read_dbf(dbf), ne_shapes.read_shp(shp)
+    except OSError as exc:
+        raise SourceError(f"{exc.filename}: cannot read: {exc.strerror}") from None
+    except ne_shapes.ShapeError as exc:
+        raise SourceError(str(exc)) from None
+    if len(rows) != len(shapes):
+        raise SourceError(f"{shp}: {len(shapes)} shapes for {len(rows)} records in {dbf.name}")
+    best: dict[tuple[str, str], tuple[float, ne_shapes.Shape]] = {}
+    for row, shape in zip(rows, shapes, strict=True):
+        if shape.kind == 0 or not row.get("name"):
+            continue
+        key = _ne_key(row["name"], row.get("featurecla", ""))
+        big = ne_shapes.size(shape)
+        if key not in best or big > best[key][0]:
+            best[key] = (big, shape)
+    out: dict[tuple[str, str], tuple[float, float, ne_shapes.Box | None]] = {}
+    for key, (_, shape) in best.items():
+        point = ne_shapes.label_point(shape)
+        if point is not None:
+            out[key] = (point[1], point[0], shape.box)
+    digest = hashlib.sha256(dbf.read_bytes() + b"\0" + shp.read_bytes()).hexdigest()
+    return out, digest
+
+
+def read_ne_layer(
+    csv_path: Path, layer: str, shapes: dict[tuple[str, str], tuple[float, float, Any]] | None
+) -> tuple[list[Feature], int]:
+    """The features of one Natural Earth layer with an Arabic name, and how many named rows
+    had no shape to place them. A row without its name, class or point fails the build."""
+    codes = NE_LAYERS[layer]
+    try:
+        text = csv_path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(f"{csv_path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{csv_path}:1: not UTF-8 ({exc.reason})") from None
+    reader = csv.DictReader(text.splitlines())
+    header = [h.lower() for h in reader.fieldnames or []]
+    for col in ("featurecla", "name", "name_ar", "ne_id"):
+        if col not in header:
+            raise SourceError(f"{csv_path}:1: no column '{col}'")
+    features: list[Feature] = []
+    unplaced = 0
+    seen_rivers: set[str] = set()
+    for number, raw in enumerate(reader, start=2):
+        row = {k.lower(): (v or "").strip() for k, v in raw.items() if k is not None}
+        if None in raw:
+            raise SourceError(f"{csv_path}:{number}: more cells than the header has columns")
+        cla = row["featurecla"].lower()
+        code = codes.get(cla, "")
+        arabic = bg.arabic_form(row["name_ar"]) if row["name_ar"] else None
+        if not code or not arabic:
+            continue
+        name = row["name"] or row.get("name_en", "")
+        shown_name = row.get("name_en") or (name.title() if name.isupper() else name)
+        if not name:
+            raise SourceError(f"{csv_path}:{number}: a name in Arabic ({row['name_ar']}) but "
+                              "no 'name'")
+        try:
+            ne_id = int(row["ne_id"])
+        except ValueError:
+            raise SourceError(f"{csv_path}:{number}: 'ne_id' must be a number, not "
+                              f"{row['ne_id']!r}") from None
+        box = None
+        if layer in NE_POINT_LAYERS:
+            try:
+                lat, lon = float(row["lat_y"]), float(row["long_x"])
+            except (KeyError, ValueError):
+                raise SourceError(f"{csv_path}:{number}: 'lat_y'/'long_x' must be numbers") from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise SourceError(f"{csv_path}:{number}: point ({lat}, {lon}) out of range")
+        else:
+            if layer == "rivers_lake_centerlines":
+                if name in seen_rivers:
+                    continue  # a river is many rows, one per stretch: the first names it
+                seen_rivers.add(name)
+            placed = (shapes or {}).get(_ne_key(name, cla))
+            if placed is None:
+                unplaced += 1
+                continue
+            lat, lon, box = placed
+        features.append(Feature(
+            wof_id=ne_id, placetype=f"ne:{layer}", name=shown_name, names_ar=[arabic],
+            names_en=list(dict.fromkeys([shown_name, name])), code=code, lat=lat, lon=lon, area=0.0, bbox=box,
+            wikidata=row.get("wikidataid", ""), path=f"{csv_path}:{number}",
+        ))
+    return features, unplaced
+
+
+def read_natural_earth(raw: Path) -> tuple[list[Feature], list[str]]:
+    """Every Natural Earth feature with an Arabic name, and the source lines for the header."""
+    csv_dir, shp_dir = raw / "natural-earth-csv", raw / "natural-earth-shp"
+    features: list[Feature] = []
+    sources: list[str] = []
+    for layer in NE_LAYERS:
+        shapes = None
+        path = csv_dir / f"ne_10m_{layer}.csv"
+        note = ""
+        if layer not in NE_POINT_LAYERS:
+            shapes, digest = ne_shapes_by_name(shp_dir, layer)
+            note = f"; points from its shapes ({_commit(shp_dir)} sha256:{digest})"
+        found, unplaced = read_ne_layer(path, layer, shapes)
+        features += found
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        sources.append(f"{path.name} {_commit(csv_dir)} sha256:{digest} ({len(found)} named, "
+                       f"{unplaced} without a shape){note}")
+    return features, sources
+
+
 TSV_HEADER = """\
 # GENERATED by scripts/build_features.py; do not edit: put corrections in overlay.yaml.
-# Physical features (oceans, seas, gulfs, bays, straits, channels…) and disputed regions of the
-# whole world with their Arabic names, from Who's On First (https://whosonfirst.org/; CC BY 4.0;
-# Arabic names from Wikidata, CC0; points from Natural Earth, public domain). Each id wof:N is
-# the Who's On First record N its names come from. Word frequencies from wordfreq {wordfreq}.
-# Built from (repository, commit, SHA-256 of the records read):
+# Physical features of the whole world with their Arabic names: oceans, seas, gulfs, bays,
+# straits and disputed regions from Who's On First (https://whosonfirst.org/; CC BY 4.0; Arabic
+# names from Wikidata, CC0; points from Natural Earth), id wof:N = Who's On First record N;
+# islands, capes, mountains, ranges, deserts, plateaus, peninsulas, regions, lakes and rivers
+# from Natural Earth 10m (public domain; https://www.naturalearthdata.com/), id ne:N = its
+# ne_id N. Word frequencies from wordfreq {wordfreq}. Built from (file or repository, commit,
+# SHA-256):
 {sources}"""
 
 
@@ -386,6 +584,9 @@ def build(
         found, digest = read_repo(repo, wanted)
         features += found
         sources.append(f"{repo_name} {_commit(repo)} sha256:{digest} ({len(found)} records)")
+    ne_features, ne_sources = read_natural_earth(raw)
+    features += ne_features
+    sources += ne_sources
     merged = merge_same(features)
     others = [data_dir / n for n in BUILTIN_FILES if n != OUT_NAME and (data_dir / n).exists()]
     known = known_places(others)
@@ -394,6 +595,8 @@ def build(
     places: list[dict[str, Any]] = []
     skipped = 0
     firsts = [fold(with_head(f, f.names_ar[0])) for f in merged]
+    elsewhere = frozenset(known)
+    ids: set[str] = set()
     for i, f in enumerate(merged):
         if pid := already_known(f, known):
             skipped += 1
@@ -401,8 +604,15 @@ def build(
                 print(f"already known: {f.name} {f.names_ar[0]} = {pid}")
             continue
         taken = frozenset(firsts[:i] + firsts[i + 1:])
-        place = to_place(f, lexicon, cue_words, taken)
+        place = to_place(f, lexicon, cue_words, taken, elsewhere)
         if place:
+            # Natural Earth gives one ne_id to two rows now and then (a Cordillera Occidental
+            # in Peru and one in Colombia): the second is ID-2.
+            base, n = place["id"], 1
+            while place["id"] in ids:
+                n += 1
+                place["id"] = f"{base}-{n}"
+            ids.add(place["id"])
             places.append(place)
     write_tsv(out, sources, places)
     return {
