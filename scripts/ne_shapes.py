@@ -83,7 +83,7 @@ def read_shp(path: Path) -> list[Shape]:
         need = 44 + 4 * n_parts + 16 * n_points
         if n_parts < 0 or n_points < 0 or len(body) < need:
             raise ShapeError(f"{path}: record {number}: truncated")
-        starts = list(struct.unpack(f"<{n_parts}i", body[44:44 + 4 * n_parts])) + [n_points]
+        starts = [*struct.unpack(f"<{n_parts}i", body[44:44 + 4 * n_parts]), n_points]
         coords = struct.unpack(f"<{2 * n_points}d", body[44 + 4 * n_parts:need])
         pts = [(coords[2 * k], coords[2 * k + 1]) for k in range(n_points)]
         parts = tuple(tuple(pts[starts[j]:starts[j + 1]]) for j in range(n_parts))
