@@ -374,6 +374,29 @@ def head_variants(code: str, name: str) -> list[str]:
     return out
 
 
+#: A one-word name at least this common in Arabic (Zipf)...
+WORD_ZIPF = bg.TOWN_COMMON_ZIPF
+#: ... and more common than the feature's English name is in English by FAME_GAP, while that
+#: name is rare in English, is a word or a person's name more often than the feature (Bely
+#: Island «بيلي», Mili Atoll «ميلي»; not Anatolia «الأناضول», Crete «كريت»).
+RARE_EN_ZIPF = 2.5
+_EN_GENERIC = re.compile(
+    r"\b(Island|Islands|Atoll|Archipelago|Mountains|Mts\.?|Range|Desert|Peninsula|Plateau|"
+    r"Lake|River|I\.|Is\.)(?!\w)"
+)
+
+
+def obscure_homonym(name_ar: str, name_en: str) -> bool:
+    """A one-word Arabic name that is read as a word or a person far more often than as this
+    feature, whose English name says it is little known."""
+    if " " in name_ar:
+        return False
+    za = bg.zipf_ar(name_ar)
+    core = " ".join(_EN_GENERIC.sub(" ", name_en).split())
+    ze = bg.zipf_en(core) if core else 0.0
+    return za >= WORD_ZIPF and ze < RARE_EN_ZIPF and za - ze >= bg.FAME_GAP
+
+
 def to_place(
     f: Feature, lexicon: frozenset[str], cue_words: frozenset[str],
     taken: frozenset[str] = frozenset(), elsewhere: frozenset[str] = frozenset(),
@@ -392,7 +415,7 @@ def to_place(
     if not names:
         return {}
     name_ar = names[0]
-    common = is_common(name_ar, lexicon)
+    common = is_common(name_ar, lexicon) or obscure_homonym(name_ar, f.name)
     # a common alternate of a name that is not itself common is dropped, not kept as a word
     alternates = [n for n in names[1:] if common or not is_common(n, lexicon)]
     for n in head_variants(f.code, name_ar):

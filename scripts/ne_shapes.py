@@ -7,6 +7,7 @@ ring; halfway along a line's longest part). Errors name the file and the record.
 
 from __future__ import annotations
 
+import math
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,7 +146,7 @@ def label_point(shape: Shape) -> Point | None:
     run = 0.0
     for i in range(len(line) - 1):
         (x0, y0), (x1, y1) = line[i], line[i + 1]
-        step = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+        step = math.hypot(x1 - x0, y1 - y0)
         if run + step >= half and step > 0:
             t = (half - run) / step
             return (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
@@ -155,7 +156,7 @@ def label_point(shape: Shape) -> Point | None:
 
 def _length(line: tuple[Point, ...]) -> float:
     return sum(
-        ((line[i + 1][0] - line[i][0]) ** 2 + (line[i + 1][1] - line[i][1]) ** 2) ** 0.5
+        math.hypot(line[i + 1][0] - line[i][0], line[i + 1][1] - line[i][1])
         for i in range(len(line) - 1)
     )
 

@@ -229,6 +229,10 @@ def test_common_words_are_marked_and_generic_words_are_no_names(bf: ModuleType) 
     f.names_ar = ["الأمل"]  # "hope"
     f.code = "DSRT"
     assert bf.to_place(f, frozenset(), frozenset())["common_word"] is True
+    # a small island named like a person (Bely Island «بيلي») needs support; Anatolia does not
+    assert bf.obscure_homonym("بيلي", "Bely Island")
+    assert not bf.obscure_homonym("الأناضول", "Anatolia")
+    assert not bf.obscure_homonym("جزيرة بيلي", "Bely Island")
 
 
 def test_a_malformed_wof_record_fails_the_build_with_file_and_line(
