@@ -376,6 +376,9 @@ def head_variants(code: str, name: str) -> list[str]:
 
 #: A one-word name at least this common in Arabic (Zipf)...
 WORD_ZIPF = bg.TOWN_COMMON_ZIPF
+#: A bare name this common (به "in it", يوم "day") given its head word (نهر به) is a phrase of
+#: the language, not a name.
+PHRASE_ZIPF = bg.ALT_COMMON_ZIPF
 #: ... and more common than the feature's English name is in English by FAME_GAP, while that
 #: name is rare in English, is a word or a person's name more often than the feature (Bely
 #: Island «بيلي», Mili Atoll «ميلي»; not Anatolia «الأناضول», Crete «كريت»).
@@ -408,7 +411,10 @@ def to_place(
     places of the other files (a desert called الجوف far from the Saudi region of that name
     would take its mentions: the place the gazetteer has keeps the name).
     """
-    names = [with_head(f, n) for n in f.names_ar]
+    # a river's or mountain's bare name that is a word, given its head word, makes a phrase of
+    # the language («نهر به» "a river in it», «نهر يوم»): such a name is left out
+    names = [with_head(f, n) for n in f.names_ar
+             if with_head(f, n) == n or f.code not in ALWAYS_HEADS or bg.zipf_ar(n) < PHRASE_ZIPF]
     names = [n for n in dict.fromkeys(names) if fold(n) not in GENERIC and fold(n) not in cue_words
              and fold(n) not in elsewhere]
     names = names[:1] + [n for n in names[1:] if fold(n) not in taken]

@@ -127,7 +127,8 @@ def raw(tmp_path: Path) -> Path:
             "Island group,Canary Islands,Q5,جزر الكناري,1159103491"],
         "lakes": ["Lake,0,Lake Tanganyika,Q3,بحيرة تنجانيقا,1159113191"],
         "rivers_lake_centerlines": ["0,1,River,Vaal,1159115307,Q4,فال",
-                                    "1,1,River,Vaal,1159115309,Q4,فال"],
+                                    "1,1,River,Vaal,1159115309,Q4,فال",
+                                    "2,1,River,Buh He,1159115311,Q6,به"],
     }
     for layer, lines in rows.items():
         (csv_dir / f"ne_10m_{layer}.csv").write_text(
@@ -142,6 +143,7 @@ def raw(tmp_path: Path) -> Path:
     write_shapes(shp_dir, "lakes", 5, [
         ("Lake", "Lake Tanganyika", [(29.0, -8.0), (31.0, -8.0), (31.0, -3.0), (29.0, -8.0)])])
     write_shapes(shp_dir, "rivers_lake_centerlines", 3, [
+        ("River", "Buh He", [(114.0, 33.0), (115.0, 33.5)]),
         ("River", "Vaal", [(24.0, -29.0), (26.0, -28.0)]),
         ("River", "Vaal", [(26.0, -28.0), (28.0, -27.0), (29.0, -26.5)])])
     for folder in (csv_dir, shp_dir):
@@ -193,6 +195,7 @@ def test_every_source_is_read_into_features(
     vaal = rows["ne:1159115307"]
     assert (vaal["name_ar"], vaal["feature"]) == ("نهر فال", "STM")  # a river's head word
     assert "ne:1159115309" not in rows  # the river's second stretch names the same river
+    assert "ne:1159115311" not in rows  # «نهر به» "a river in it" is no name
     # a range named in capitals: English title case, head-word variants, a point inside it
     zagroski = rows["ne:1159104297"]
     assert zagroski["name"] == "Zagroski"
