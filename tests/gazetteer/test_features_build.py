@@ -292,6 +292,13 @@ def test_a_broken_shapefile_fails_with_its_name(
 def test_physical_features_are_a_builtin_file() -> None:
     assert "physical.tsv" in BUILTIN_FILES
     assert BUILTIN_FILES.index("physical.tsv") < BUILTIN_FILES.index("features.yaml")
+    path = ROOT / "gazetteer" / "data" / "physical.tsv"
+    head = path.read_text(encoding="utf-8")[:4000]
+    assert "GENERATED" in head and "Who's On First" in head and "Natural Earth" in head
+    assert head.count("sha256:") >= 7  # every source file or record set it was built from
+    entries = read_tsv(path)
+    assert len(entries) > 3000
+    assert all(e.fields["kind"] == "feature" for e in entries)
 
 
 @pytest.fixture(scope="module")
