@@ -78,10 +78,13 @@ screenshots: $(STAMP)
 ## and the GeoNames admin code files in RAW (README: Data and licences).
 RAW ?= ../data-raw/geonames
 # needs: apt-get install hunspell hunspell-ar unicode-cldr-core (the Arabic lexicon; CLDR's
-# Arabic names of subdivisions, common/subdivisions/ar.xml)
+# Arabic names of subdivisions, common/subdivisions/ar.xml); FEATURES_RAW: Who's On First and
+# Natural Earth (README: Data and licences)
+FEATURES_RAW ?= ../data-raw/features
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
+	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)
 	$(BIN)/python scripts/build_wordlists.py
 	$(BIN)/python scripts/build_common_words.py
 
