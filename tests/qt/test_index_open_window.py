@@ -88,3 +88,29 @@ def test_a_folder_that_is_a_link_loop_says_so_at_start_and_when_opened(
         assert window.windowTitle().endswith(str(loop))
     finally:
         window.dispose()
+
+
+def test_a_foreign_database_as_index_is_said_and_left_as_it_was(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    other = tmp_path / "notes.db"
+    conn = sqlite3.connect(other)
+    with conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('not ours')")
+    conn.close()
+    before = other.read_bytes()
+    corpus = write_corpus(tmp_path / "c", 3)
+    window = open_folder(qtbot, corpus, other)
+    try:
+        qtbot.waitUntil(lambda: window.notice.isVisible() and window.indexing_done,
+                        timeout=10_000)
+        text = window.notice_text.text()
+        assert "not an explorer index" in text and "left as it is" in text
+        assert not window.rebuild_button.isVisible() and window.worker is None
+    finally:
+        window.dispose()
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "notes.db"]
