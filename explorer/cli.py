@@ -158,7 +158,9 @@ def _stored_corrections(args: argparse.Namespace) -> list[Any]:
     try:
         with IndexDB(path, readonly=True) as db:
             return db.corrections()
-    except IndexUnavailable:
+    except IndexUnavailable as exc:  # never left out unsaid
+        _err(f"warning: {_escaped(str(exc))}: the analyst's corrections stored in it are not "
+             "applied to this output")
         return []
 
 
