@@ -173,3 +173,21 @@ def test_a_file_that_is_no_database_has_nothing_to_carry(tmp_path: Path) -> None
     assert done.complete and done.backup is not None
     assert done.backup.read_bytes().startswith(b"this is not")
     assert user_data(path) == ([], [])
+
+
+def test_values_sqlite_converts_are_carried_and_verified(tmp_path: Path) -> None:
+    """A start offset a newer explorer stored as the text '12' (its column untyped): the new
+    file stores 12; the check compares what was stored, and the rebuild goes through."""
+    path = tmp_path / "i.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE corrections (id INTEGER PRIMARY KEY, scope, doc, start, \"end\", surface, "
+        "action, created); CREATE TABLE settings (key, value);"
+        "INSERT INTO corrections VALUES (1, 'mention', 'a.txt', '12', '15', 'عمان', 'reject', "
+        "'now'); INSERT INTO settings VALUES ('filter', '{}'); PRAGMA user_version = 99;")
+    conn.close()
+    done = rebuild_index(path)
+    assert done.complete, done.lines()
+    conn = sqlite3.connect(path)
+    assert conn.execute('SELECT start, "end" FROM corrections').fetchall() == [(12, 15)]
+    conn.close()
