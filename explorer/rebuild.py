@@ -70,7 +70,10 @@ class Rebuilt:
             if t.problem is None:
                 continue
             what = _WHAT.get(t.table, t.table)
-            if t.found is None:
+            if t.found is None and t.carried:
+                out.append(f"{self.path}: {t.carried} {what} carried to the rebuilt index; the "
+                           f"rest could not be read ({t.problem}){where}")
+            elif t.found is None:
                 out.append(f"{self.path}: the {what} could not be read ({t.problem}) and were "
                            f"not carried to the rebuilt index{where}")
             else:
@@ -219,14 +222,13 @@ def _carry(
                 elif t.rows:
                     refused = "none of its columns are this explorer's"
                 problems = [p for p in (
-                    t.problem and ("the rest could not be read: " + t.problem
-                                   if t.rows else t.problem),
+                    t.problem,
                     refused and f"{len(t.rows) - carried} refused by this explorer's "
                                 f"schema: {refused}",
                     extra and t.rows and "their columns "
                     f"{', '.join(extra)} (from a newer explorer) were left out",
                 ) if p]
-                found = len(t.rows) if t.whole or t.rows else None
+                found = len(t.rows) if t.whole else None  # unknown: not all were read
                 out.append(Carried(table, found, carried, "; ".join(problems) or None))
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
