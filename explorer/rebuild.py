@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explorer.atomic import TEMP_SUFFIX, temp_prefix
+from explorer.atomic import TEMP_SUFFIX, _umask, temp_prefix
 from explorer.indexdb import USER_TABLES, IndexDB, IndexUnavailable
 
 #: How a table of the analyst's is named in messages.
@@ -264,14 +264,19 @@ def _swap(target: Path, tmp: Path) -> Path | None:
     wal, shm = Path(f"{target}-wal"), Path(f"{target}-shm")
     moved_wal = False
     if target.exists():
+        os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))  # the old file's permissions
         backup = _backup_name(target)
         try:
             os.link(target, backup)  # the same bytes under a second name: instant
         except OSError:
             shutil.copy2(target, backup)
-        if wal.exists():  # the old file's last transactions go with it, not to the new one
-            os.replace(wal, f"{backup}-wal")
+        if wal.exists() and wal.stat().st_size:  # the old file's last transactions go
+            os.replace(wal, f"{backup}-wal")  # with it, never to the new one
             moved_wal = True
+        else:
+            wal.unlink(missing_ok=True)
+    else:
+        os.chmod(tmp, 0o666 & ~_umask())
     try:
         with contextlib.suppress(FileNotFoundError):
             shm.unlink()

@@ -230,3 +230,9 @@ def _has_dbstat(conn: sqlite3.Connection) -> bool:
     except sqlite3.Error:
         return False
     return True
+
+
+def test_the_rebuilt_file_keeps_the_old_permissions(indexed: Path) -> None:
+    indexed.chmod(0o640)
+    rebuild_index(indexed)
+    assert indexed.stat().st_mode & 0o777 == 0o640
