@@ -132,6 +132,8 @@ def dask_runner(
 def _quiet_logs() -> Iterator[None]:
     """``distributed`` logs a lost scheduler or worker with tracebacks; the run says it in
     one line (``ClusterError``), so only its critical messages are let through meanwhile."""
+    import distributed  # noqa: F401  (its import sets its loggers' levels: set them after)
+
     names = ["distributed", *(n for n in logging.root.manager.loggerDict
                               if n.startswith("distributed."))]
     loggers = [logging.getLogger(n) for n in names]
