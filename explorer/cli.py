@@ -173,7 +173,9 @@ def _stored_corrections(args: argparse.Namespace) -> list[Any]:
     try:
         with IndexDB(path, readonly=True) as db:
             return db.corrections()
-    except IndexUnavailable:
+    except IndexUnavailable as exc:  # never left out unsaid
+        _err(f"warning: {_escaped(str(exc))}: the analyst's corrections stored in it are not "
+             "applied to this output")
         return []
 
 
@@ -485,13 +487,23 @@ def _index_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("corpus", type=Path, metavar="CORPUS_DIR")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                    help="geoparse in N processes (default: every core)")
-    p.add_argument("--dask", metavar="ADDRESS",
+    p.add_argument("--dask", metavar="ADDRESS", type=_dask_address,
                    help="geoparse on a Dask cluster (scheduler address, e.g. tcp://host:8786)")
     p.add_argument("--rebuild", action="store_true",
                    help="start the index afresh, keeping the analyst's corrections and saved "
                         "filter (the old file is kept beside it as a backup)")
     _common(p)
     _index_option(p)
+
+
+def _dask_address(text: str) -> str:
+    """``--dask``: a scheduler's address (``explorer.cluster.scheduler_address``)."""
+    from explorer.cluster import scheduler_address
+
+    try:
+        return scheduler_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(_escaped(str(exc))) from None
 
 
 def _fresh(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -529,9 +541,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     from explorer.indexer import Indexer
 
     runner = None
-    if args.dask:
-        from explorer.cluster import dask_runner
+    cluster_errors: tuple[type[Exception], ...] = ()
+    if args.dask is not None:
+        from explorer.cluster import ClusterError, dask_runner
 
+        cluster_errors = (ClusterError,)
         runner = dask_runner(args.dask, args.corpus, args.max_bytes, args.gazetteer)
     indexer = Indexer(args.corpus, args.index, args.jobs, gazetteer_files=args.gazetteer,
                       max_bytes=args.max_bytes, runner=runner)
@@ -545,6 +559,9 @@ def cmd_index(args: argparse.Namespace) -> int:
         return 1
     except IndexUnavailable as exc:
         _err(str(exc))
+        return 1
+    except cluster_errors as exc:
+        _err(_escaped(str(exc)))
         return 1
     except KeyboardInterrupt:
         bar.close()

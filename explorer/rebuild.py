@@ -24,12 +24,12 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from explorer.atomic import TEMP_SUFFIX, temp_prefix
+from explorer.atomic import TEMP_SUFFIX, _umask, temp_prefix
 from explorer.index_path import refusal
 from explorer.indexdb import USER_TABLES, IndexDB, IndexUnavailable
 
@@ -71,7 +71,10 @@ class Rebuilt:
             if t.problem is None:
                 continue
             what = _WHAT.get(t.table, t.table)
-            if t.found is None:
+            if t.found is None and t.carried:
+                out.append(f"{self.path}: {t.carried} {what} carried to the rebuilt index; the "
+                           f"rest could not be read ({t.problem}){where}")
+            elif t.found is None:
                 out.append(f"{self.path}: the {what} could not be read ({t.problem}) and were "
                            f"not carried to the rebuilt index{where}")
             else:
@@ -112,8 +115,8 @@ def rebuild_index(path: Path) -> Rebuilt:
         old = _read_user_tables(target) if target.exists() else {}
         tmp = _new_index_beside(target)
         try:
-            tables = _carry(path, tmp, old)
-            _verify(path, tmp, old, tables)
+            tables, written = _carry(path, tmp, old)
+            _verify(path, tmp, written)
             backup = _swap(target, tmp)
         except BaseException:
             for suffix in ("", "-wal", "-shm", "-journal"):
@@ -180,10 +183,13 @@ def _new_index_beside(target: Path) -> Path:
     return Path(name)
 
 
-def _carry(path: Path, tmp: Path, old: dict[str, _Table]) -> list[Carried]:
+def _carry(
+    path: Path, tmp: Path, old: dict[str, _Table]
+) -> tuple[list[Carried], dict[str, tuple[list[str], list[tuple[Any, ...]]]]]:
     """Create the schema in ``tmp`` and insert the rows of ``old`` it can hold; what was
-    carried of each table."""
+    carried of each table, and the columns and rows written to it."""
     out: list[Carried] = []
+    written: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
     try:
         db = IndexDB(tmp)
     except IndexUnavailable as exc:
@@ -198,48 +204,55 @@ def _carry(path: Path, tmp: Path, old: dict[str, _Table]) -> list[Carried]:
                 extra = [c for c in t.columns if c not in mine]
                 keep = [t.columns.index(c) for c in common]
                 carried = 0
+                rows: list[tuple[Any, ...]] = []
+                written[table] = (common, rows)
                 refused: str | None = None
                 if t.rows and common:
-                    q = (f'INSERT INTO "{table}" ({",".join(f"[{c}]" for c in common)}) '
-                         f'VALUES ({",".join("?" * len(common))})')
+                    names = ",".join(f"[{c}]" for c in common)
+                    q = f'INSERT INTO "{table}" ({names}) VALUES ({",".join("?" * len(common))})'
+                    back = f'SELECT {names} FROM "{table}" WHERE rowid = last_insert_rowid()'
                     for row in t.rows:
                         try:
                             db.conn.execute(q, [row[i] for i in keep])
                             carried += 1
+                            # As stored (SQLite may convert a value to its column's type).
+                            rows.append(db.conn.execute(back, ()).fetchone())
                         except sqlite3.Error as exc:
                             refused = refused or f"{exc}"
                 elif t.rows:
                     refused = "none of its columns are this explorer's"
                 problems = [p for p in (
-                    t.problem and ("the rest could not be read: " + t.problem
-                                   if t.rows else t.problem),
+                    t.problem,
                     refused and f"{len(t.rows) - carried} refused by this explorer's "
                                 f"schema: {refused}",
                     extra and t.rows and "their columns "
                     f"{', '.join(extra)} (from a newer explorer) were left out",
                 ) if p]
-                found = len(t.rows) if t.whole or t.rows else None
+                found = len(t.rows) if t.whole else None  # unknown: not all were read
                 out.append(Carried(table, found, carried, "; ".join(problems) or None))
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
-    return out
+    return out, written
 
 
-def _verify(path: Path, tmp: Path, old: dict[str, _Table], tables: Sequence[Carried]) -> None:
-    """The new file is whole and holds what was carried, read back from the disk."""
+def _verify(path: Path, tmp: Path,
+            written: dict[str, tuple[list[str], list[tuple[Any, ...]]]]) -> None:
+    """The new file is whole and holds what was written to it, read back from the disk."""
     if Path(f"{tmp}-wal").exists() and os.path.getsize(f"{tmp}-wal"):
         raise IndexUnavailable(path, "unavailable", "cannot be rebuilt: the new index was not "
                                "written whole; the index is unchanged")
     conn = sqlite3.connect(f"file:{tmp}?mode=ro", uri=True)
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
     try:
-        check = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        counts = {t: conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0]
-                  for t in USER_TABLES}
+        same = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        for table, (columns, rows) in written.items():
+            names = ",".join(f"[{c}]" for c in columns) or "1"
+            back = conn.execute(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
+            same = same and (back == rows if columns else not back)
     finally:
         conn.close()
-    wrong = [t.table for t in tables if counts.get(t.table) != t.carried]
-    if check != "ok" or wrong:
+    if not same:
         raise IndexUnavailable(path, "unavailable", "cannot be rebuilt: the new index did not "
                                "read back as written; the index is unchanged")
 
@@ -251,14 +264,19 @@ def _swap(target: Path, tmp: Path) -> Path | None:
     wal, shm = Path(f"{target}-wal"), Path(f"{target}-shm")
     moved_wal = False
     if target.exists():
+        os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))  # the old file's permissions
         backup = _backup_name(target)
         try:
             os.link(target, backup)  # the same bytes under a second name: instant
         except OSError:
             shutil.copy2(target, backup)
-        if wal.exists():  # the old file's last transactions go with it, not to the new one
-            os.replace(wal, f"{backup}-wal")
+        if wal.exists() and wal.stat().st_size:  # the old file's last transactions go
+            os.replace(wal, f"{backup}-wal")  # with it, never to the new one
             moved_wal = True
+        else:
+            wal.unlink(missing_ok=True)
+    else:
+        os.chmod(tmp, 0o666 & ~_umask())
     try:
         with contextlib.suppress(FileNotFoundError):
             shm.unlink()

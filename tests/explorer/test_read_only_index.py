@@ -61,3 +61,17 @@ def test_read_only_index_lists_and_exports_its_corrections(
         rows = texts(out_csv)
         assert rows and SURFACE not in rows
         assert not list(index.parent.glob("*-shm"))  # nothing was written there
+
+
+def test_corrections_that_cannot_be_read_are_not_left_out_unsaid(
+    index: Path, seeds_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(index)
+    conn.execute("PRAGMA user_version = 99")  # a newer explorer's: not read by this one
+    conn.close()
+    code, _, err = run(capsys, "export", str(seeds_copy), "--index", str(index),
+                       "--format", "csv", "-o", str(tmp_path / "m.csv"))
+    assert code == 0
+    assert "newer explorer" in err and "corrections stored in it are not applied" in err

@@ -173,3 +173,66 @@ def test_a_file_that_is_no_database_has_nothing_to_carry(tmp_path: Path) -> None
     assert done.complete and done.backup is not None
     assert done.backup.read_bytes().startswith(b"this is not")
     assert user_data(path) == ([], [])
+
+
+def test_values_sqlite_converts_are_carried_and_verified(tmp_path: Path) -> None:
+    """A start offset a newer explorer stored as the text '12' (its column untyped): the new
+    file stores 12; the check compares what was stored, and the rebuild goes through."""
+    path = tmp_path / "i.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE corrections (id INTEGER PRIMARY KEY, scope, doc, start, \"end\", surface, "
+        "action, created); CREATE TABLE settings (key, value);"
+        "INSERT INTO corrections VALUES (1, 'mention', 'a.txt', '12', '15', 'عمان', 'reject', "
+        "'now'); INSERT INTO settings VALUES ('filter', '{}'); PRAGMA user_version = 99;")
+    conn.close()
+    done = rebuild_index(path)
+    assert done.complete, done.lines()
+    conn = sqlite3.connect(path)
+    assert conn.execute('SELECT start, "end" FROM corrections').fetchall() == [(12, 15)]
+    conn.close()
+
+
+def test_corrections_partly_readable_are_carried_and_the_rest_said(tmp_path: Path) -> None:
+    """A table spanning several pages, one of them damaged: what can be read is carried, and
+    the message says the rest could not be read, and where it is."""
+    path = tmp_path / "i.sqlite"
+    with IndexDB(path) as db, db.transaction():
+        db.conn.executemany("INSERT INTO corrections (scope, surface, action, note, created) "
+                            "VALUES ('corpus', ?, 'reject', ?, 'now')",
+                            [(f"name{k}", "x" * 400) for k in range(200)])
+    with IndexDB(path) as db:
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'corrections'"
+                        ).fetchone()[0]
+    # The root is an interior page; its last child is a leaf holding the last rows.
+    last = conn.execute("SELECT MAX(pageno) FROM dbstat WHERE name = 'corrections' "
+                        "AND pagetype = 'leaf'").fetchone()[0] if _has_dbstat(conn) else None
+    conn.close()
+    if last is None:
+        pytest.skip("SQLite without dbstat here")
+    with open(path, "r+b") as fh:
+        fh.seek((last - 1) * 4096)
+        fh.write(b"\xff" * 4096)
+    assert root != last
+    done = rebuild_index(path)
+    (t, _settings) = done.tables
+    assert t.found is None and 0 < t.carried < 200
+    (line,) = done.lines()
+    assert f"{t.carried} corrections carried" in line and "the rest could not be read" in line
+    assert str(done.backup) in line
+
+
+def _has_dbstat(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT 1 FROM dbstat LIMIT 1")
+    except sqlite3.Error:
+        return False
+    return True
+
+
+def test_the_rebuilt_file_keeps_the_old_permissions(indexed: Path) -> None:
+    indexed.chmod(0o640)
+    rebuild_index(indexed)
+    assert indexed.stat().st_mode & 0o777 == 0o640
