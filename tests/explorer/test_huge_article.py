@@ -157,3 +157,23 @@ def test_folding_a_long_text_keeps_its_offsets_compact() -> None:
     assert norm.span(0, 3) == (0, 6)  # وصل is وَصَلَ
     assert len(norm.origin) == len(norm.text) < len(text)
     assert peak < 12 * len(text)
+
+
+def test_the_tokens_bounds_of_a_long_text_are_compact() -> None:
+    """W7: a token's bounds cost a machine integer each (a list's were 40 bytes)."""
+    import sys
+
+    from gazetteer.matcher import Tokens
+
+    text = "وصل الوفد الى بيروت. " * 20_000
+    tracemalloc.start()
+    try:
+        toks = Tokens(text)
+        now = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(toks.bounds) == 2 * len(toks.words) + 1 == 160_001
+    assert (toks.bounds[0], toks.bounds[1]) == (0, 3)
+    parts = [*toks.words, *toks.seps]
+    strings = sum(sys.getsizeof(p) + 8 for p in parts) + 2 * 56  # and their two lists
+    assert now - strings < 12 * len(toks.bounds)
