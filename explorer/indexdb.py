@@ -1176,25 +1176,32 @@ def prepare(
     per_passage: dict[tuple[int, str], int] = {}
     counts: dict[str, int] = {}
     rows = []
-    # A name said a million times: its alternatives (one tuple the geoparser shares), their
-    # JSON and its surface form are made once and shared by its rows, not a million times.
-    alts_json: dict[int, tuple[tuple[Candidate, ...], str]] = {}
+    # A name said a million times: its alternatives' JSON and its surface form are made once
+    # and shared by its rows, not a million times (by value: mentions read back from JSON
+    # have tuples of their own; the geoparser's share one, checked first).
+    by_value: dict[tuple[tuple[str, float, tuple[str, ...]], ...], str] = {}
+    last: tuple[Candidate, ...] | None = None
+    alts = "[]"
     texts: dict[str, str] = {}
     starts = [p.start for p in passages]
     for seq, m in enumerate(mentions):
         if m.place.id not in places:
             places[m.place.id] = m.place.country
-        known = alts_json.get(id(m.alternatives))
-        if known is None or known[0] is not m.alternatives:
-            for c in m.alternatives:
-                places.setdefault(c.place.id, c.place.country)
-            known = alts_json[id(m.alternatives)] = (m.alternatives, json.dumps(
-                [[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
-                ensure_ascii=False) if m.alternatives else "[]")
+        if m.alternatives is not last:
+            last = m.alternatives
+            value = tuple((c.place.id, c.score, c.reasons) for c in last)
+            made = by_value.get(value)
+            if made is None:
+                for c in last:
+                    places.setdefault(c.place.id, c.place.country)
+                made = by_value[value] = json.dumps(
+                    [[c.place.id, c.score, list(c.reasons)] for c in last],
+                    ensure_ascii=False) if last else "[]"
+            alts = made
         i = _passage_at(passages, starts, m)
         text = texts.setdefault(m.text, m.text)
         rows.append((i, seq, m.start, m.end, text, m.type, m.place.id, m.confidence,
-                     m.reason, known[1]))
+                     m.reason, alts))
         if m.type == "toponym":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             if i is not None:
