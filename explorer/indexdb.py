@@ -45,7 +45,6 @@ from explorer.corrections import (
 )
 from explorer.filenames import loaded, loaded_or_none, stored
 from explorer.query import (
-    MENTIONS_PER_PASSAGE,
     TOPONYMS,
     ArticleInfo,
     CountrySummary,
@@ -783,7 +782,8 @@ class IndexDB:
         return int(row[0])
 
     def passages(
-        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100,
+        mentions: int | None = None,
     ) -> list[PassageHit]:
         with guarded(self.path):
             w = self._where(f)
@@ -801,7 +801,8 @@ class IndexDB:
             infos = {r[0]: _info(r) for r in self.conn.execute(
                 "SELECT id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
                 f"sha256 FROM articles WHERE id IN ({qa})", aids)}
-            by_passage = {pid: self._passage_mentions(w, prow[pid], place_id) for pid in ids}
+            by_passage = {pid: self._passage_mentions(w, prow[pid], place_id, mentions)
+                          for pid in ids}
         out = []
         for pid in ids:
             r = prow[pid]
@@ -811,9 +812,9 @@ class IndexDB:
         return out
 
     def _passage_mentions(
-        self, w: _Where, prow: Sequence[Any], place_id: str | None
+        self, w: _Where, prow: Sequence[Any], place_id: str | None, cap: int | None
     ) -> tuple[tuple[Mention, ...], int]:
-        """The first ``MENTIONS_PER_PASSAGE`` mentions of a passage (a row of ``passages``)
+        """The first ``cap`` (None: all) mentions of a passage (a row of ``passages``)
         passing ``w`` (of ``place_id``), in text order, and how many others pass: memory
         and time bounded whatever the passage holds (one index range of its article)."""
         f = w.f
@@ -832,7 +833,7 @@ class IndexDB:
         try:
             for r in cur:
                 if w.keeps(self._place(r[4])):
-                    if len(kept) == MENTIONS_PER_PASSAGE:
+                    if len(kept) == cap:
                         full = True
                         break
                     kept.append(self._mention(r))

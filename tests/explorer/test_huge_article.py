@@ -41,10 +41,10 @@ def test_a_click_on_the_marker_reads_a_bounded_number_of_mentions(huge_index: Pa
     with IndexDB(huge_index, readonly=True) as db:
         top = db.places()[0]
         assert top.count > 40_000
-        db.passages(Filter(), top.place.id, 0, 50)  # places and caches loaded once
+        db.passages(Filter(), top.place.id, 0, 50, MENTIONS_PER_PASSAGE)  # caches filled
         tracemalloc.start()
         try:
-            hits = db.passages(Filter(), top.place.id, 0, 50)
+            hits = db.passages(Filter(), top.place.id, 0, 50, MENTIONS_PER_PASSAGE)
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
@@ -63,7 +63,7 @@ def test_the_view_of_a_huge_passage_is_bounded_and_says_what_is_left_out(
 ) -> None:
     with IndexDB(huge_index, readonly=True) as db:
         top = db.places()[0]
-        hits = db.passages(Filter(), top.place.id, 0, 50)
+        hits = db.passages(Filter(), top.place.id, 0, 50, MENTIONS_PER_PASSAGE)
     hit = next(h for h in hits if h.mentions)
     assert len(hit.passage.text) > 20 * PASSAGE_CHARS
     page = hits_html(hits, None, 0, "Open article")
@@ -72,6 +72,17 @@ def test_the_view_of_a_huge_passage_is_bounded_and_says_what_is_left_out(
     assert f"{len(hit.passage.text) - PASSAGE_CHARS:,} more characters" in page
     whole = passages_html(hits, "Beirut", "none")
     assert len(whole) < 100_000
+
+
+def test_an_export_still_reads_every_mention(huge_index: Path) -> None:
+    """The bound is the view's: a reader asked for every mention (an export) gets them."""
+    from explorer.export import mention_rows
+
+    with IndexDB(huge_index, readonly=True) as db:
+        top = db.places()[0]
+        [hit] = [h for h in db.passages(Filter(), top.place.id, 0, 50) if h.mentions]
+        assert (len(hit.mentions), hit.more) == (top.count, 0)
+        assert sum(1 for _ in mention_rows(db)) == db.stats()["mentions"]
 
 
 def test_small_passages_are_shown_whole(seeds_copy: Path, tmp_path: Path,
