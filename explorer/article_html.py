@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from explorer.article import Article, Passage
+from explorer.filenames import readable
 from explorer.passage_view import marked
 from explorer.search import highlights
 from gazetteer.model import Mention
@@ -105,7 +106,7 @@ def article_html(
         p = article.passages[0]
         head = _block("h2", p.text, _passage_html(p, mentions, by_passage.get(0, ()), query))
     else:
-        title = article.title or article.doc
+        title = article.title or readable(article.doc)
         head = _block("h2", title, _e(title))
     parts = [head, _meta(article), _legend(labels)]
     if len(shown) < len(mentions):
@@ -127,8 +128,8 @@ def _block(tag: str, text: str, body: str, style: str = "") -> str:
 
 def _meta(a: Article) -> str:
     # File name and date first, left to right: after Arabic text, digits would be reordered.
-    meta = [x for x in (a.doc, a.published.replace("T", " ") if a.published else None, a.outlet)
-            if x]
+    date = a.published.replace("T", " ") if a.published else None
+    meta = [x for x in (readable(a.doc), date, a.outlet) if x]
     return f'<p dir="ltr" style="color:#666666;">{_e(" · ".join(meta))}</p>'
 
 

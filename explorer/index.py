@@ -12,7 +12,6 @@ from itertools import islice
 
 from explorer.article import Article, Corpus
 from explorer.query import (
-    MENTIONS_PER_PASSAGE,
     ArticleInfo,
     CountrySummary,
     Filter,
@@ -125,10 +124,15 @@ class CorpusIndex:
         return sum(1 for _ in self._hits(f, place_id))
 
     def passages(
-        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100,
+        mentions: int | None = None,
     ) -> list[PassageHit]:
         """A page of the passages holding mentions passing ``f`` (of ``place_id``)."""
-        return list(islice(self._hits(f, place_id), offset, offset + limit))
+        page = list(islice(self._hits(f, place_id), offset, offset + limit))
+        if mentions is None:
+            return page
+        return [PassageHit(h.article, h.passage, h.mentions[:mentions],
+                           max(0, len(h.mentions) - mentions)) for h in page]
 
     def article(self, doc: str) -> Article | None:
         return self._by_doc.get(doc)
@@ -168,9 +172,7 @@ def _group_by_passage(
             if p.start <= m.start and m.end <= p.end:
                 by_passage[i].append(m)
                 break
-    n = MENTIONS_PER_PASSAGE
-    return [PassageHit(info, passages[i], tuple(ms[:n]), max(0, len(ms) - n))
-            for i, ms in sorted(by_passage.items())]
+    return [PassageHit(info, passages[i], tuple(ms)) for i, ms in sorted(by_passage.items())]
 
 
 __all__ = ["CorpusIndex", "CountrySummary", "PassageHit", "PlaceSummary"]

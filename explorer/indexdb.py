@@ -49,7 +49,6 @@ from explorer.corrections import (
 from explorer.filenames import loaded, loaded_or_none, stored
 from explorer.index_path import refusal
 from explorer.query import (
-    MENTIONS_PER_PASSAGE,
     TOPONYMS,
     ArticleInfo,
     CountrySummary,
@@ -992,7 +991,8 @@ class IndexDB:
         return int(row[0])
 
     def passages(
-        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100,
+        mentions: int | None = None,
     ) -> list[PassageHit]:
         with guarded(self.path):
             w = self._where(f)
@@ -1010,7 +1010,8 @@ class IndexDB:
             infos = {r[0]: _info(r) for r in self.conn.execute(
                 "SELECT id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
                 f"sha256 FROM articles WHERE id IN ({qa})", aids)}
-            by_passage = {pid: self._passage_mentions(w, prow[pid], place_id) for pid in ids}
+            by_passage = {pid: self._passage_mentions(w, prow[pid], place_id, mentions)
+                          for pid in ids}
         out = []
         for pid in ids:
             r = prow[pid]
@@ -1020,9 +1021,9 @@ class IndexDB:
         return out
 
     def _passage_mentions(
-        self, w: _Where, prow: Sequence[Any], place_id: str | None
+        self, w: _Where, prow: Sequence[Any], place_id: str | None, cap: int | None
     ) -> tuple[tuple[Mention, ...], int]:
-        """The first ``MENTIONS_PER_PASSAGE`` mentions of a passage (a row of ``passages``)
+        """The first ``cap`` (None: all) mentions of a passage (a row of ``passages``)
         passing ``w`` (of ``place_id``), in text order, and how many others pass: memory
         and time bounded whatever the passage holds (one index range of its article)."""
         f = w.f
@@ -1041,7 +1042,7 @@ class IndexDB:
         try:
             for r in cur:
                 if w.keeps(self._place(r[4])):
-                    if len(kept) == MENTIONS_PER_PASSAGE:
+                    if len(kept) == cap:
                         full = True
                         break
                     kept.append(self._mention(r))
@@ -1393,25 +1394,32 @@ def prepare(
     per_passage: dict[tuple[int, str], int] = {}
     counts: dict[str, int] = {}
     rows = []
-    # A name said a million times: its alternatives (one tuple the geoparser shares), their
-    # JSON and its surface form are made once and shared by its rows, not a million times.
-    alts_json: dict[int, tuple[tuple[Candidate, ...], str]] = {}
+    # A name said a million times: its alternatives' JSON and its surface form are made once
+    # and shared by its rows, not a million times (by value: mentions read back from JSON
+    # have tuples of their own; the geoparser's share one, checked first).
+    by_value: dict[tuple[tuple[str, float, tuple[str, ...]], ...], str] = {}
+    last: tuple[Candidate, ...] | None = None
+    alts = "[]"
     texts: dict[str, str] = {}
     starts = [p.start for p in passages]
     for seq, m in enumerate(mentions):
         if m.place.id not in places:
             places[m.place.id] = m.place.country
-        known = alts_json.get(id(m.alternatives))
-        if known is None or known[0] is not m.alternatives:
-            for c in m.alternatives:
-                places.setdefault(c.place.id, c.place.country)
-            known = alts_json[id(m.alternatives)] = (m.alternatives, json.dumps(
-                [[c.place.id, c.score, list(c.reasons)] for c in m.alternatives],
-                ensure_ascii=False) if m.alternatives else "[]")
+        if m.alternatives is not last:
+            last = m.alternatives
+            value = tuple((c.place.id, c.score, c.reasons) for c in last)
+            made = by_value.get(value)
+            if made is None:
+                for c in last:
+                    places.setdefault(c.place.id, c.place.country)
+                made = by_value[value] = json.dumps(
+                    [[c.place.id, c.score, list(c.reasons)] for c in last],
+                    ensure_ascii=False) if last else "[]"
+            alts = made
         i = _passage_at(passages, starts, m)
         text = texts.setdefault(m.text, m.text)
         rows.append((i, seq, m.start, m.end, text, m.type, m.place.id, m.confidence,
-                     m.reason, known[1]))
+                     m.reason, alts))
         if m.type == "toponym":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             if i is not None:

@@ -156,8 +156,8 @@ class CountrySummary:
     count: int  # toponym mentions of places in this country
 
 
-#: The mentions of one passage a query returns at most (in text order): a passage naming a
-#: place a million times is shown with its first ones and a count of the rest.
+#: The mentions of one passage the window asks for at most (in text order): a passage naming
+#: a place a million times is shown with its first ones and a count of the rest.
 MENTIONS_PER_PASSAGE = 200
 
 
@@ -184,8 +184,14 @@ class IndexReader(Protocol):
     def count_passages(self, f: Filter, place_id: str | None = None) -> int: ...
 
     def passages(
-        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
-    ) -> list[PassageHit]: ...
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100,
+        mentions: int | None = None,
+    ) -> list[PassageHit]:
+        """A page of the passages holding mentions passing ``f`` (of ``place_id``), in
+        reading order; with ``mentions``, each passage's first that many (``more``: the
+        rest, counted), a view's bound (the window's ``MENTIONS_PER_PASSAGE``); None: every
+        one (an export)."""
+        ...
 
     def article(self, doc: str) -> Article | None: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,7 +57,8 @@ class Tokens:
         parts = WORD_SPLIT.split(folded)  # separator, word, separator, ..., word, separator
         self.words: list[str] = parts[1::2]
         self.seps: list[str] = parts[0::2]
-        self.bounds: list[int] = list(accumulate(map(len, parts)))
+        # Machine integers: 8 bytes a bound, not a list's 40, on megabyte articles.
+        self.bounds: Sequence[int] = array("q", accumulate(map(len, parts)))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -416,7 +418,7 @@ class Matcher:
 
 
 def _span_lookup(
-    norm: Normalized, bounds: list[int], spans: Sequence[tuple[int, int]] | None
+    norm: Normalized, bounds: Sequence[int], spans: Sequence[tuple[int, int]] | None
 ) -> Callable[[int], int]:
     """For a token number, the number of the allowed span it lies in, or -1 outside all spans.
 

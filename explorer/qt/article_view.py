@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from explorer.article import Article
 from explorer.article_html import Labels, article_html
+from explorer.filenames import readable
 from explorer.qt.counts import counts
 from explorer.qt.passages import MENU_ACTIONS
 from explorer.qt.session_model import SessionModel
@@ -191,7 +192,7 @@ class ReaderDock(QDockWidget):
             self.view.article, self.view.mentions, self.view.spans = None, [], {}
             self.view.setPlainText(self.tr(
                 "{file}: cannot be read (moved, deleted or unreadable since it was indexed). "
-                "Reload (F5) to index the folder again.").format(file=doc))
+                "Reload (F5) to index the folder again.").format(file=readable(doc)))
             self.only.setEnabled(False)
             self._sync_only()
             self._show_wide()
@@ -199,7 +200,7 @@ class ReaderDock(QDockWidget):
         self.doc = doc
         self.view.show_article(article, reader.mentions_in(doc), self.session.filter.text)
         # The file name isolated left to right: in an Arabic title its digits would move.
-        self.setWindowTitle(self.tr("Article: {file}").format(file=f"\u2066{doc}\u2069"))
+        self.setWindowTitle(self.tr("Article: {file}").format(file=f"\u2066{readable(doc)}\u2069"))
         self.only.setEnabled(True)
         self._sync_only()
         self._show_wide()

@@ -26,7 +26,7 @@ from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from explorer.passage_view import header_html, hits_html
-from explorer.query import Filter, IndexReader, PassageHit
+from explorer.query import MENTIONS_PER_PASSAGE, Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
 #: The only entries of the panel's context menu (Qt's object names for them): the panel is
@@ -85,7 +85,8 @@ class PassageModel(QAbstractListModel):
     def fetchMore(self, parent: _Index) -> None:
         if not self.canFetchMore(parent) or self.reader is None:
             return
-        page = self.reader.passages(self.filter, self.place_id, len(self.hits), self.page_size)
+        page = self.reader.passages(self.filter, self.place_id, len(self.hits), self.page_size,
+                                    MENTIONS_PER_PASSAGE)
         if len(page) < self.page_size:
             self._exhausted = True
         if not page:

@@ -55,9 +55,11 @@ class SafeReader:
         return self._call(lambda: self.inner.count_passages(f, place_id), 0)
 
     def passages(
-        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100
+        self, f: Filter, place_id: str | None = None, offset: int = 0, limit: int = 100,
+        mentions: int | None = None,
     ) -> list[PassageHit]:
-        return self._call(lambda: self.inner.passages(f, place_id, offset, limit), [])
+        return self._call(lambda: self.inner.passages(f, place_id, offset, limit, mentions),
+                          [])
 
     def article(self, doc: str) -> Article | None:
         return self._call(lambda: self.inner.article(doc), None)

@@ -41,10 +41,10 @@ def test_a_click_on_the_marker_reads_a_bounded_number_of_mentions(huge_index: Pa
     with IndexDB(huge_index, readonly=True) as db:
         top = db.places()[0]
         assert top.count > 40_000
-        db.passages(Filter(), top.place.id, 0, 50)  # places and caches loaded once
+        db.passages(Filter(), top.place.id, 0, 50, MENTIONS_PER_PASSAGE)  # caches filled
         tracemalloc.start()
         try:
-            hits = db.passages(Filter(), top.place.id, 0, 50)
+            hits = db.passages(Filter(), top.place.id, 0, 50, MENTIONS_PER_PASSAGE)
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
@@ -63,7 +63,7 @@ def test_the_view_of_a_huge_passage_is_bounded_and_says_what_is_left_out(
 ) -> None:
     with IndexDB(huge_index, readonly=True) as db:
         top = db.places()[0]
-        hits = db.passages(Filter(), top.place.id, 0, 50)
+        hits = db.passages(Filter(), top.place.id, 0, 50, MENTIONS_PER_PASSAGE)
     hit = next(h for h in hits if h.mentions)
     assert len(hit.passage.text) > 20 * PASSAGE_CHARS
     page = hits_html(hits, None, 0, "Open article")
@@ -72,6 +72,17 @@ def test_the_view_of_a_huge_passage_is_bounded_and_says_what_is_left_out(
     assert f"{len(hit.passage.text) - PASSAGE_CHARS:,} more characters" in page
     whole = passages_html(hits, "Beirut", "none")
     assert len(whole) < 100_000
+
+
+def test_an_export_still_reads_every_mention(huge_index: Path) -> None:
+    """The bound is the view's: a reader asked for every mention (an export) gets them."""
+    from explorer.export import mention_rows
+
+    with IndexDB(huge_index, readonly=True) as db:
+        top = db.places()[0]
+        [hit] = [h for h in db.passages(Filter(), top.place.id, 0, 50) if h.mentions]
+        assert (len(hit.mentions), hit.more) == (top.count, 0)
+        assert sum(1 for _ in mention_rows(db)) == db.stats()["mentions"]
 
 
 def test_small_passages_are_shown_whole(seeds_copy: Path, tmp_path: Path,
@@ -140,3 +151,40 @@ def test_a_corpus_wide_correction_of_a_huge_article_stays_small(
             tracemalloc.stop()
         assert db.stats()["mentions"] < n // 100  # they are gone
     assert peak < 2000 * n  # bytes per mention rewritten, all told
+
+
+def test_folding_a_long_text_keeps_its_offsets_compact() -> None:
+    """W7: the folded text's map back to the original costs a machine integer a character
+    (it was a Python list: 40 bytes a character, the largest part of indexing's peak)."""
+    from gazetteer.normalize import normalize
+
+    text = "وَصَلَ الوَفْدُ إلى بَيْرُوت. " * 40_000  # diacritics: dropped, so a map is kept
+    tracemalloc.start()
+    try:
+        norm = normalize(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert norm.span(0, 3) == (0, 6)  # وصل is وَصَلَ
+    assert len(norm.origin) == len(norm.text) < len(text)
+    assert peak < 12 * len(text)
+
+
+def test_the_tokens_bounds_of_a_long_text_are_compact() -> None:
+    """W7: a token's bounds cost a machine integer each (a list's were 40 bytes)."""
+    import sys
+
+    from gazetteer.matcher import Tokens
+
+    text = "وصل الوفد الى بيروت. " * 20_000
+    tracemalloc.start()
+    try:
+        toks = Tokens(text)
+        now = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(toks.bounds) == 2 * len(toks.words) + 1 == 160_001
+    assert (toks.bounds[0], toks.bounds[1]) == (0, 3)
+    parts = [*toks.words, *toks.seps]
+    strings = sum(sys.getsizeof(p) + 8 for p in parts) + 2 * 56  # and their two lists
+    assert now - strings < 12 * len(toks.bounds)

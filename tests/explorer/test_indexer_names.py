@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from explorer.article_html import article_html
 from explorer.filenames import loaded, readable, stored
 from explorer.indexdb import IndexDB
 from explorer.indexer import Indexer, Parsed, Result, Task, local_runner
@@ -48,6 +49,7 @@ def test_a_cp1256_file_name_is_indexed_and_round_trips(
         assert db.mentions_in(doc)
         article = db.article(doc)  # read again from the very file
         assert article is not None and article.doc == doc
+        assert "مقال.txt" in article_html(article, db.mentions_in(doc))  # the reader's
     assert readable(doc) == "مقال.txt"
     assert "مقال.txt" in article_heading(hits[0])  # shown readably in the passage panel
 

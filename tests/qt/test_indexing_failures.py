@@ -64,3 +64,34 @@ def test_a_cp1256_name_is_indexed_in_the_window_and_an_error_is_said(
         assert window.reader.stats()["articles"] == 6  # what was indexed is still shown
     finally:
         window.dispose()
+
+
+def test_hostile_corrections_rows_do_not_stop_the_windows_indexing(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """B15 in the window: the rows are listed among the problems; indexing ends."""
+    from explorer.indexer import Indexer as CoreIndexer
+    from explorer.qt.app import start
+    from tests.explorer.test_hostile_corrections_rows import spoil
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for f in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(f, corpus / f.name)
+    index = tmp_path / "i.db"
+    CoreIndexer(corpus, index).run()
+    spoil(index)
+    for f in corpus.glob("*.txt"):  # changed: indexed again, with the corrections
+        f.write_text(f.read_text(encoding="utf-8") + "\nوصل الوفد إلى بيروت.\n",
+                     encoding="utf-8")
+    window = start(corpus, index_path=index, jobs=1)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.indexing_done, timeout=120_000)
+        assert not window.notice.isVisible()
+        said = [str(p) for p in window.problems]
+        assert len([s for s in said if "is unreadable, kept but not applied" in s]) == 3
+        assert window.reader.stats()["articles"] == 5
+    finally:
+        window.dispose()
