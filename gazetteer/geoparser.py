@@ -113,6 +113,7 @@ class Geoparser:
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
         self._seats: dict[tuple[str, str], Place] | None = None
+        self._unnamed: dict[str, list[Place]] | None = None  # admin1 → towns named in Latin only
 
     def adjective_places(self, word: str) -> tuple[Place, ...]:
         """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
@@ -226,6 +227,7 @@ class Geoparser:
         _formal_names(kept, toks, norm)
         self._regions_of_countries(kept, toks)
         self._divisions_of_capitals(kept)
+        self._seat_towns(kept)
         self._placed(kept, toks)
 
         latin = self.gaz.latin_words
@@ -428,6 +430,34 @@ class Geoparser:
                     f.why = (f"'{cue.word}' before the name of {areas[0].name}'s seat: "
                              "the division")
                     break
+
+    def _seat_towns(self, kept: list[_Found]) -> None:
+        """«احتجاجات جرادة»: a bare name of a division named after its town, where the sources
+        give the town no Arabic name of its own (Jerada, the town, beside Jerada province): the
+        town is a candidate too, and, as for any division named like its town, the one a bare
+        name means."""
+        for f in kept:
+            if f.type != TOPONYM or f.cue is not None or any(
+                p.kind == PlaceKind.CITY for p in f.places
+            ):
+                continue
+            towns = [
+                t for p in f.places if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+                for t in self._towns_in(p) if _same_name(p.name, t.name)
+            ]
+            if towns:
+                f.places = [*f.places, max(towns, key=lambda t: t.population)]
+
+    def _towns_in(self, division: Place) -> list[Place]:
+        """The towns without an Arabic name inside ``division``'s first-level division."""
+        if self._unnamed is None:
+            unnamed: dict[str, list[Place]] = defaultdict(list)
+            for p in self.gaz.places:
+                if p.kind == PlaceKind.CITY and p.admin1 and not p.names_ar:
+                    unnamed[p.admin1].append(p)
+            self._unnamed = unnamed
+        code = division.admin1 or division.admin2.rpartition(".")[0]
+        return self._unnamed.get(code, [])
 
     def _regions_of_countries(self, kept: list[_Found], toks: Tokens) -> None:
         """«شمال لبنان», «جنوب لبنان»: a compass word before a country names its division
