@@ -48,6 +48,8 @@ HOME_REGION = frozenset({
 #: How far (characters) a place of its country may stand from a spelling made from a Latin
 #: name and still support it.
 MADE_NEAR_CHARS = 80
+#: Kinds of places a press spelling of the name may mean over a town or feature of that name.
+_PROMINENT = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION})
 #: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
 _NISBA = ("يين", "يون", "يات", "يه", "ي")
 #: Words that may stand between a name and the direction word that places it («في شمال»).
@@ -146,6 +148,12 @@ class Geoparser:
     def _name(self, m: RawMatch) -> tuple[MentionType, list[Place], bool]:
         places = self.gaz.places
         topo = [places[i] for i, t in m.entries if t == TOPONYM]
+        if topo and len(m.key) == 1 and not any(p.kind in _PROMINENT for p in topo):
+            # «جرينلاند»: a small town's or an island's name, and a country's written
+            # otherwise: the country is a candidate too.
+            known = {p.id for p in topo}
+            topo += [q for i in self.matcher.prominent_namesakes(m.key[0])
+                     if (q := places[i]).id not in known]
         kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
         name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
@@ -587,6 +595,8 @@ class Geoparser:
                 place = ranked[0].place
                 conf = confidence(ranked)
                 reason = "; ".join(ranked[0].reasons) or "highest prior"
+                if self.matcher.made(first.raw.key) and first.why:
+                    reason = f"{first.why}; {reason}"  # --explain says what let it in
                 alternatives = tuple(ranked[1:4])
             for f in occurrences:
                 start, end = f.raw.start, f.raw.end
