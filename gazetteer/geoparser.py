@@ -48,6 +48,8 @@ HOME_REGION = frozenset({
 #: How far (characters) a place of its country may stand from a spelling made from a Latin
 #: name and still support it.
 MADE_NEAR_CHARS = 80
+#: Kinds of places a press spelling of the name may mean over a town or feature of that name.
+_PROMINENT = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION})
 #: Endings of a nisba adjective (folded), longest first: «العكارية» is the adjective of عكار.
 _NISBA = ("يين", "يون", "يات", "يه", "ي")
 #: Words that may stand between a name and the direction word that places it («في شمال»).
@@ -113,6 +115,7 @@ class Geoparser:
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
         self._seats: dict[tuple[str, str], Place] | None = None
+        self._unnamed: dict[str, list[Place]] | None = None  # admin1 → towns named in Latin only
 
     def adjective_places(self, word: str) -> tuple[Place, ...]:
         """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
@@ -145,6 +148,12 @@ class Geoparser:
     def _name(self, m: RawMatch) -> tuple[MentionType, list[Place], bool]:
         places = self.gaz.places
         topo = [places[i] for i, t in m.entries if t == TOPONYM]
+        if topo and len(m.key) == 1 and not any(p.kind in _PROMINENT for p in topo):
+            # «جرينلاند»: a small town's or an island's name, and a country's written
+            # otherwise: the country is a candidate too.
+            known = {p.id for p in topo}
+            topo += [q for i in self.matcher.prominent_namesakes(m.key[0])
+                     if (q := places[i]).id not in known]
         kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
         name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
@@ -226,6 +235,7 @@ class Geoparser:
         _formal_names(kept, toks, norm)
         self._regions_of_countries(kept, toks)
         self._divisions_of_capitals(kept)
+        self._seat_towns(kept)
         self._placed(kept, toks)
 
         latin = self.gaz.latin_words
@@ -429,6 +439,34 @@ class Geoparser:
                              "the division")
                     break
 
+    def _seat_towns(self, kept: list[_Found]) -> None:
+        """«احتجاجات جرادة»: a bare name of a division named after its town, where the sources
+        give the town no Arabic name of its own (Jerada, the town, beside Jerada province): the
+        town is a candidate too, and, as for any division named like its town, the one a bare
+        name means."""
+        for f in kept:
+            if f.type != TOPONYM or f.cue is not None or any(
+                p.kind == PlaceKind.CITY for p in f.places
+            ):
+                continue
+            towns = [
+                t for p in f.places if p.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+                for t in self._towns_in(p) if _same_name(p.name, t.name)
+            ]
+            if towns:
+                f.places = [*f.places, max(towns, key=lambda t: t.population)]
+
+    def _towns_in(self, division: Place) -> list[Place]:
+        """The towns without an Arabic name inside ``division``'s first-level division."""
+        if self._unnamed is None:
+            unnamed: dict[str, list[Place]] = defaultdict(list)
+            for p in self.gaz.places:
+                if p.kind == PlaceKind.CITY and p.admin1 and not p.names_ar:
+                    unnamed[p.admin1].append(p)
+            self._unnamed = unnamed
+        code = division.admin1 or division.admin2.rpartition(".")[0]
+        return self._unnamed.get(code, [])
+
     def _regions_of_countries(self, kept: list[_Found], toks: Tokens) -> None:
         """«شمال لبنان», «جنوب لبنان»: a compass word before a country names its division
         of that name, when the country has exactly one, unless it places a name before it
@@ -557,6 +595,8 @@ class Geoparser:
                 place = ranked[0].place
                 conf = confidence(ranked)
                 reason = "; ".join(ranked[0].reasons) or "highest prior"
+                if self.matcher.made(first.raw.key) and first.why:
+                    reason = f"{first.why}; {reason}"  # --explain says what let it in
                 alternatives = tuple(ranked[1:4])
             for f in occurrences:
                 start, end = f.raw.start, f.raw.end

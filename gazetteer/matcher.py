@@ -97,6 +97,8 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
                 yield len(p) + 1, "ال" + rest[1:], p + "ل"
 
 
+#: Which prominent place a skeleton shared by two names stands for, best first.
+_SKELETON_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3}
 #: Fewest letters a skeleton must keep to be looked up: shorter ones collide with words.
 SKELETON_LETTERS = 5
 #: Spellings made from Latin names (``_made_reading``): the token's fewest letters, the made
@@ -241,28 +243,51 @@ class _OptionCache(dict[str, Options]):
                     out.setdefault(shape, []).append(number)
         return {k: tuple(v) for k, v in out.items()}
 
+    def prominent_namesakes(self, word: str) -> tuple[int, ...]:
+        """The prominent places (see ``_skeleton_reading``) whose one-word name has the
+        skeleton of ``word`` but is written otherwise («جرينلاند»: Greenland, the country
+        written «غرينلاند»), as place numbers."""
+        if self._skeletons is None:
+            self._skeletons = self._build_skeletons()
+        shape = skeleton(word)
+        key = self._skeletons.get(shape) if len(shape) >= SKELETON_LETTERS else None
+        if key is None or key[0] == word:
+            return ()
+        return tuple(
+            i for i, t in self._index.get(key, ()) if t == "toponym"
+            and (self._places[i].kind != "city"
+                 or self._places[i].population >= VARIANT_POPULATION)
+        )
+
     def _build_skeletons(self) -> dict[str, Key | None]:
-        """Skeleton → the one-word name of a prominent place with it (None: more than one)."""
+        """Skeleton → the one-word name of a prominent place with it (None: more than one).
+        Of two names sharing a skeleton, a country's outranks a region's, a region's a
+        division's, and those a big town's or a feature's («غرينلاند» the country over
+        «جرينلاند» the island); names of one rank that differ are ambiguous."""
         out: dict[str, Key | None] = {}
+        rank_of: dict[str, int] = {}
         for key, entries in self._index.items():
             if len(key) != 1 or not _ARABIC.match(key[0]):
                 continue
-            if not any(
-                t == "toponym" and (
+            ranks = [
+                _SKELETON_RANK.get(self._places[i].kind, 4) for i, t in entries
+                if t == "toponym" and (
                     self._places[i].kind != "city"
                     or self._places[i].population >= VARIANT_POPULATION
                 )
-                for i, t in entries
-            ):
+            ]
+            if not ranks:
                 continue
             shape = skeleton(key[0])
             if len(shape) < SKELETON_LETTERS:
                 continue
-            known = out.get(shape, key)
-            if known is not None and known != key and bare(known[0]) != bare(key[0]):
-                out[shape] = None
-            elif shape not in out:
-                out[shape] = key
+            rank = min(ranks)
+            if shape not in out or rank < rank_of[shape]:
+                out[shape], rank_of[shape] = key, rank
+            elif rank == rank_of[shape]:
+                known = out[shape]
+                if known is not None and known != key and bare(known[0]) != bare(key[0]):
+                    out[shape] = None
         return out
 
     def __missing__(self, token: str) -> Options:
@@ -293,6 +318,10 @@ class Matcher:
         self.gaz = gazetteer
         self._options = _OptionCache(gazetteer)
         self._entries: dict[Key, tuple[tuple[int, str], ...]] = {}  # tuple(index[key])
+
+    def prominent_namesakes(self, word: str) -> tuple[int, ...]:
+        """See ``_OptionCache.prominent_namesakes``."""
+        return self._options.prominent_namesakes(word)
 
     def made(self, key: Key) -> bool:
         """Was ``key`` read as a spelling made from a Latin name (a weak reading)?"""

@@ -55,6 +55,10 @@ FEATURE_FIRST = 5.5
 #: so the bare name is the town and a cue («منطقة معرة النعمان», «محافظة إدلب») names the
 #: division.
 SEAT_DIVISION = 2.5
+#: A town smaller than this, among places of other kinds, in a country the document does not
+#: name, loses ``STRAY_TOWN`` from its prior.
+SMALL_TOWN_ABROAD = 150_000
+STRAY_TOWN = 2.0
 _NAMED_AFTER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
@@ -267,6 +271,7 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
     )
     towns = [p for p in places if p.kind == PlaceKind.CITY]
+    mixed = len({p.kind for p in places}) > 1  # towns among places of other kinds
     for place in places:
         base, reasons = prior(place)
         if feature_first and place.kind == PlaceKind.FEATURE:
@@ -278,6 +283,18 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         ):
             base -= SEAT_DIVISION
             reasons = ["a division named like its town, which a bare name means"]
+        if (
+            place.kind == PlaceKind.CITY
+            and not place.capital
+            and place.population < SMALL_TOWN_ABROAD
+            and mixed
+            and not any(place.country in ctx.doc_countries or _cued(place, ctx.cue)
+                        for ctx in contexts)
+        ):
+            # «اشتباكات في كشمير»: a small town (Cashmere, Washington) the document never
+            # places in its country is not meant over a region, a feature or a division.
+            base -= STRAY_TOWN
+            reasons = [*reasons, "a small town in a country the document does not name"]
         # A first-level division carries no population and is no small namesake: «الجوف» in
         # a document about Yemen is its governorate, not Al Jawf, a town of Libya.
         namesake = (

@@ -150,3 +150,26 @@ def test_a_country_named_like_a_word_after_a_preposition_is_the_country(gp: Geop
     assert _found(gp, "تنتشر القوات بمالي منذ سنوات.") == {"مالي": ("toponym", "ML")}
     assert "المالي" not in _found(gp, "قدم الدعم المالي للشركات.")
     assert "مالي" not in _found(gp, "قدم دعم مالي للشركات.")
+
+
+def test_a_bare_division_name_is_its_town_even_when_the_town_has_no_arabic_name(
+    gp: Geoparser,
+) -> None:
+    # GeoNames names Jerada province in Arabic, not the town Jerada: the bare name is the town.
+    found = {m.text: m.place for m in gp.parse("برزت احتجاجات جرادة في المغرب.")}
+    assert (found["جرادة"].kind, found["جرادة"].name) == ("city", "Jerada")
+    cued = {m.text: m.place for m in gp.parse("أعلنت السلطات في عمالة جرادة عن إجراءات.")}
+    assert cued["جرادة"].kind == "admin2"
+
+
+def test_a_country_written_otherwise_outranks_an_island_and_a_town_of_the_spelling(
+    gp: Geoparser,
+) -> None:
+    # «جرينلاند» names an island (Natural Earth) and a small town abroad; Greenland the
+    # country is written «غرينلاند»: the country is meant.
+    assert _found(gp, "وصلت المساعدات إلى جرينلاند.")["جرينلاند"] == ("toponym", "GL")
+
+
+def test_a_small_town_abroad_does_not_outrank_a_region_of_its_name(gp: Geoparser) -> None:
+    found = {m.text: m.place for m in gp.parse("اندلعت اشتباكات جديدة في كشمير.")}
+    assert found["كشمير"].kind != "city"

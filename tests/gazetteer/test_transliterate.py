@@ -54,25 +54,23 @@ def test_skeletons_forget_what_spellings_disagree_on() -> None:
 
 
 def test_a_made_spelling_counts_with_a_cue_and_its_country_close_by(gp: Geoparser) -> None:
-    found = {m.text: (m.place.name, m.reason) for m in gp.parse(
-        "لقي 30 شخصا حتفهم في حادث شاحنة في ولاية جيغاوا شمال نيجيريا.")}
-    assert found["جيغاوا"][0] == "Jigawa"
-    assert "Latin name" in found["جيغاوا"][1] or "ولايه" in found["جيغاوا"][1]
-    assert {m.text: m.place.country for m in gp.parse(
-        "وصل الوفد إلى مدينة تشانغهوا في تايوان.")}["تشانغهوا"] == "TW"
+    # Changhua, a city of Taiwan, has no Arabic name in the sources.
+    found = {m.text: m for m in gp.parse("اندلع حريق في مصنع بمدينة تشانغهوا في تايوان.")}
+    assert found["تشانغهوا"].place.country == "TW"
+    assert "Latin name" in found["تشانغهوا"].reason
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "قال المسؤول في ولاية جيغاوا إن الأمطار مستمرة.",  # a cue, no Nigerian place near
-        "تحدث جيغاوا عن الأمطار في نيجيريا أمس.",  # Nigeria near, no cue
+        "قال المسؤول في مدينة تشانغهوا إن الأمطار مستمرة.",  # a cue, no place of Taiwan near
+        "تحدث تشانغهوا عن الأمطار في تايوان أمس.",  # Taiwan near, no cue
     ],
 )
 def test_a_made_spelling_without_support_is_set_aside(gp: Geoparser, text: str) -> None:
     mentions, rejected = gp.analyse(text)
-    assert "جيغاوا" not in {m.text for m in mentions}
-    assert {r.text: r.why for r in rejected}.get("جيغاوا") == Rejection.MADE_SPELLING
+    assert "تشانغهوا" not in {m.text for m in mentions}
+    assert {r.text: r.why for r in rejected}.get("تشانغهوا") == Rejection.MADE_SPELLING
 
 
 def test_a_common_word_is_never_a_made_spelling(gp: Geoparser) -> None:
