@@ -76,7 +76,8 @@ def _window_parser() -> argparse.ArgumentParser:
         description="Map-and-document explorer. Subcommands: " + ", ".join(COMMANDS),
     )
     p.add_argument("corpus", nargs="?", type=Path, metavar="CORPUS_DIR",
-                   help="folder of .txt articles (default: the bundled seed articles)")
+                   help="folder of articles: .txt, web pages, PDFs, images, Word, e-mail, "
+                        "feeds, tables, zips (default: the bundled seed articles)")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png",
                    help="render the window offscreen, save a PNG once the map has drawn, exit")
     p.add_argument("--verbose", action="store_true",
