@@ -60,7 +60,7 @@ from gazetteer.model import Candidate, Mention, Place
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_S = 5.0
 CACHE_KIB = 64 * 1024  # page cache per connection, at most (allocated as used)
 ALL = Filter()
@@ -220,11 +220,21 @@ DROP INDEX passage_places_by_order;
 CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart, mentions);
 """
 
+# Version 5: what a document states of itself (explorer.formats): author, canonical URL,
+# language, format; and the PDF page of each passage.
+_DOCUMENT_META_V5 = """
+ALTER TABLE articles ADD COLUMN author TEXT;
+ALTER TABLE articles ADD COLUMN url TEXT;
+ALTER TABLE articles ADD COLUMN language TEXT;
+ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'txt';
+ALTER TABLE passages ADD COLUMN page INTEGER;
+"""
+
 #: ``MIGRATIONS[v]``: the SQL script taking the database from ``user_version`` v to v + 1
 #: (run in one transaction, after a backup copy of the file was made). A new database runs
 #: them all.
 MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3,
-                               3: _TIMELINE_V4}
+                               3: _TIMELINE_V4, 4: _DOCUMENT_META_V5}
 #: Tables holding the analyst's work: carried over by ``rebuild``.
 USER_TABLES = ("corrections", "settings")
 
@@ -531,13 +541,15 @@ class IndexDB:
             self.delete(rows.article[0])
         aid = conn.execute(
             "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
-            "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "updated, encoding, sortkey, gazetteer, author, url, language, format) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             rows.article).lastrowid
         self._add_totals(1, len(rows.passages), len(rows.mentions),
                          sum(m[5] == "demonym" for m in rows.mentions))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
-        conn.executemany('INSERT INTO passages VALUES (?,?,?,?,?,?)',
-                         [(base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)])
+        conn.executemany('INSERT INTO passages (id, article, start, "end", kind, text, page) '
+                         "VALUES (?,?,?,?,?,?,?)",
+                         [(base + i, aid, *p[:4], p[5]) for i, p in enumerate(rows.passages)])
         conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
                          [(base + i, p[4]) for i, p in enumerate(rows.passages)])
         conn.executemany(
@@ -762,13 +774,13 @@ class IndexDB:
                 return []
             q = ",".join("?" * len(ids))
             prow = {r[0]: r for r in self.conn.execute(
-                f'SELECT id, article, start, "end", kind, text FROM passages WHERE id IN ({q})',
+                f'SELECT id, article, start, "end", kind, text, page FROM passages '
+                f"WHERE id IN ({q})",
                 ids)}
             aids = sorted({r[1] for r in prow.values()})
             qa = ",".join("?" * len(aids))
             infos = {r[0]: _info(r) for r in self.conn.execute(
-                "SELECT id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
-                f"sha256 FROM articles WHERE id IN ({qa})", aids)}
+                f"SELECT {_INFO_COLUMNS} FROM articles WHERE id IN ({qa})", aids)}
             types = sorted(f.types)
             qt = ",".join("?" * len(types))
             mrows = self.conn.execute(
@@ -784,7 +796,7 @@ class IndexDB:
         out = []
         for pid in ids:
             r = prow[pid]
-            passage = Passage(r[2], r[3], r[5], r[4])
+            passage = Passage(r[2], r[3], r[5], r[4], r[6])
             out.append(PassageHit(infos[r[1]], passage, tuple(by_passage.get(pid, ()))))
         return out
 
@@ -902,9 +914,9 @@ class IndexDB:
         out: dict[str, list[tuple[Any, ...]]] = {
             "articles": sorted(c.execute(
                 "SELECT doc, size, sha256, title, outlet, published, updated, encoding, sortkey,"
-                " gazetteer FROM articles")),
+                " gazetteer, author, url, language, format FROM articles")),
             "passages": sorted((docs[a], *rest) for a, *rest in c.execute(
-                'SELECT article, start, "end", kind, text FROM passages')),
+                'SELECT article, start, "end", kind, text, page FROM passages')),
             "fts": sorted(c.execute("SELECT p.start, f.words FROM passages_fts AS f "
                                     "JOIN passages AS p ON p.id = f.rowid")),
             "mentions": sorted((docs[a], *rest) for a, *rest in c.execute(
@@ -991,7 +1003,8 @@ class IndexDB:
         conn = self.conn
         row = conn.execute(
             "SELECT id, size, mtime_ns, sha256, title, outlet, published, updated, encoding, "
-            "gazetteer FROM articles WHERE doc = ?", (doc,)).fetchone()
+            "gazetteer, author, url, language, format FROM articles WHERE doc = ?",
+            (doc,)).fetchone()
         if row is None:
             return Applied([], False)
         aid, sha, gazetteer = row[0], row[3], row[9]
@@ -1004,14 +1017,16 @@ class IndexDB:
                 'SELECT start, "end", text, type, place_id, confidence, reason, alternatives '
                 "FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))]
         passages = tuple(Passage(*r) for r in conn.execute(
-            'SELECT start, "end", text, kind FROM passages WHERE article = ? ORDER BY start',
+            'SELECT start, "end", text, kind, page FROM passages WHERE article = ? '
+            "ORDER BY start",
             (aid,)))
         # The article's text where it is shown (what a correction's offsets may refer to).
         text = [" "] * max((p.end for p in passages), default=0)
         for p in passages:
             text[p.start:p.end] = p.text
         article = Article(doc, Path(doc), "".join(text), row[4], row[5], row[6], row[7],
-                          passages, encoding=row[8], size=row[1], mtime_ns=row[2], sha256=sha)
+                          passages, encoding=row[8], size=row[1], mtime_ns=row[2], sha256=sha,
+                          author=row[10], url=row[11], language=row[12], format=row[13])
 
         def place(pid: str) -> Place | None:
             found = place_of(pid)
@@ -1037,8 +1052,10 @@ class ArticleRows:
     the one writer only writes). Passages are referred to by their index in ``passages``."""
 
     article: tuple[Any, ...]  # doc, size, mtime_ns, sha256, title, outlet, published,
-    #                           updated, encoding, sortkey, gazetteer
-    passages: list[tuple[int, int, str, str, str]]  # start, end, kind, text, folded words
+    #                           updated, encoding, sortkey, gazetteer, author, url, language,
+    #                           format
+    passages: list[tuple[int, int, str, str, str, int | None]]  # start, end, kind, text,
+    #                                                              folded words, page
     mentions: list[tuple[Any, ...]]  # passage index or None, seq, start, end, text, type,
     #                                  place id, confidence, reason, alternatives JSON
     passage_places: list[tuple[str, str | None, int, int, int]]  # place id, country,
@@ -1076,8 +1093,9 @@ def prepare(
     return ArticleRows(
         (article.doc, article.size, article.mtime_ns, article.sha256, article.title,
          article.outlet, article.published, article.updated, article.encoding, sortkey,
-         gazetteer),
-        [(p.start, p.end, p.kind, p.text, w) for p, w in zip(passages, words, strict=True)],
+         gazetteer, article.author, article.url, article.language, article.format),
+        [(p.start, p.end, p.kind, p.text, w, p.page)
+         for p, w in zip(passages, words, strict=True)],
         rows,
         [(pid, places[pid], passages[i].start, i, n) for (i, pid), n in per_passage.items()],
         [(pid, places[pid], n) for pid, n in counts.items()],
@@ -1090,9 +1108,14 @@ def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
     return tuple(" ".join(fold_words(p.text)) for p in passages)
 
 
+_INFO_COLUMNS = ("id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
+                 "sha256, author, url, language, format")
+
+
 def _info(r: Sequence[Any]) -> ArticleInfo:
     return ArticleInfo(doc=r[1], path=Path(r[1]), title=r[2], outlet=r[3], published=r[4],
-                       updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9])
+                       updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9],
+                       author=r[10], url=r[11], language=r[12], format=r[13])
 
 
 def _passage_of(passages: Sequence[Passage], m: Mention) -> int | None:

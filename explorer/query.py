@@ -127,11 +127,15 @@ class ArticleInfo:
     size: int = 0
     mtime_ns: int = 0
     sha256: str = ""
+    author: str | None = None  # what the document states (explorer.formats)
+    url: str | None = None
+    language: str | None = None
+    format: str = "txt"
 
     @classmethod
     def of(cls, a: Article) -> ArticleInfo:
         return cls(a.doc, a.path, a.title, a.outlet, a.published, a.updated, a.encoding,
-                   a.size, a.mtime_ns, a.sha256)
+                   a.size, a.mtime_ns, a.sha256, a.author, a.url, a.language, a.format)
 
 
 @dataclass(frozen=True, slots=True)

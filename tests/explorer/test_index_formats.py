@@ -69,3 +69,70 @@ def test_index_reads_every_format_and_keeps_parts(tmp_path: Path, world: Geopars
         f.truncate(os.path.getsize(root / "news.mbox") - len(MBOX_TAIL))
     fourth = Indexer(root, db_path, geoparser=world).run()
     assert fourth.deleted == 1 and "news.mbox#4" not in docs(db_path)
+
+
+def test_document_metadata_in_the_index(tmp_path: Path, world: Geoparser) -> None:
+    from explorer.query import Filter
+
+    root = corpus(tmp_path)
+    db_path = tmp_path / "index.sqlite"
+    Indexer(root, db_path, geoparser=world).run()
+    with IndexDB(db_path) as db:
+        hits = {(h.article.doc, h.passage.text[:14]): h for h in db.passages(Filter(), limit=500)}
+    page = hits[("ar_page.html", "قصف مدفعي على ")].article
+    assert (page.title, page.published, page.outlet, page.author, page.url, page.language,
+            page.format) == ("قصف مدفعي على مدينة حلب", "2021-09-28", "الجريدة", "سامر خليل",
+                             "https://example.org/news/aleppo-shelling", "ar", "html")
+    assert hits[("ar_report.pdf", "قصف مدفعي على ")].passage.page == 1
+    assert hits[("ar_report.pdf", "الصفحة الثانية")].passage.page == 2
+    assert hits[("ar_report.pdf", "الصفحة الثانية")].article.format == "pdf"
+    mail = next(h.article for (d, _), h in hits.items() if d == "news.mbox#2")
+    assert (mail.format, mail.author, mail.published) == ("email", "Wire Service",
+                                                          "2021-09-29T09:00")
+
+
+def test_migration_to_v5_keeps_the_index(tmp_path: Path, world: Geoparser) -> None:
+    """A version-4 index (made before document metadata) gains the columns, its articles
+    read as .txt, nothing re-read."""
+    import sqlite3
+
+    from explorer import indexdb
+    from tests.explorer.test_index_failures import V5_DOWN
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.txt").write_text("وصل الوفد إلى بيروت.\n", encoding="utf-8")
+    db_path = tmp_path / "index.sqlite"
+    Indexer(root, db_path, geoparser=world).run()
+    conn = sqlite3.connect(db_path)
+    conn.executescript(V5_DOWN + "PRAGMA user_version = 4;")
+    conn.close()
+    with IndexDB(db_path) as db:
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == indexdb.SCHEMA_VERSION
+        assert db.conn.execute("SELECT doc, format, author FROM articles").fetchall() == [
+            ("a.txt", "txt", None)]
+    assert len(list(tmp_path.glob("index.sqlite.v4-*.bak"))) == 1
+    assert Indexer(root, db_path, geoparser=world).run().unchanged == 1
+
+
+def test_csv_export_has_the_metadata_columns(tmp_path: Path, world: Geoparser) -> None:
+    import csv
+    import io
+
+    from explorer.export import csv_bytes
+
+    root = corpus(tmp_path)
+    db_path = tmp_path / "index.sqlite"
+    Indexer(root, db_path, geoparser=world).run()
+    with IndexDB(db_path) as db:
+        text = csv_bytes(db).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    amman = next(r for r in rows if r["doc"] == "ar_report.pdf" and r["text"] == "عمّان")
+    assert (amman["format"], amman["page"]) == ("pdf", "2")
+    beirut = next(r for r in rows if r["doc"] == "news.mbox#2" and r["text"] == "Beirut")
+    assert (beirut["title"], beirut["published"], beirut["outlet"], beirut["author"],
+            beirut["format"], beirut["page"]) == (
+        "Delegation arrives in Beirut", "2021-09-29T09:00", "wire.example", "Wire Service",
+        "email", "")
+    html = next(r for r in rows if r["doc"] == "ar_page.html")
+    assert (html["url"], html["language"]) == ("https://example.org/news/aleppo-shelling", "ar")
