@@ -896,6 +896,16 @@ class IndexDB:
         except ArticleError:
             return None
 
+    def article_facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Articles per outlet and per format (the filter chips' choices), most first."""
+        with guarded(self.path):
+            out: dict[str, list[tuple[str, int]]] = {}
+            for column in ("outlet", "format"):
+                out[column] = [(v, n) for v, n in self.conn.execute(
+                    f"SELECT {column}, COUNT(*) AS n FROM articles WHERE {column} IS NOT NULL "
+                    f"AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column}")]
+            return out
+
     def stats(self) -> dict[str, int]:
         with guarded(self.path):
             out = dict(self.conn.execute("SELECT name, n FROM totals").fetchall())
@@ -1189,6 +1199,18 @@ class _Where:
         hi = "0" + f.date_to + "\x7f" if f.date_to else "1"
         return [f"{sortkey} >= ? AND {sortkey} < ?"], [lo, hi]
 
+    def _articles(self) -> tuple[list[str], list[Any]]:
+        """Conditions on ``articles`` rows: the filter's outlets and formats."""
+        f = self.f
+        conds: list[str] = []
+        args: list[Any] = []
+        for column, values in (("outlet", f.outlets), ("format", f.formats)):
+            if values:
+                c, a = _in(column, values)
+                conds.append(c)
+                args += a
+        return conds, args
+
     def stats(self) -> tuple[str, list[Any]]:
         """On ``place_stats`` (countries, regions and kinds only)."""
         conds, args = self._place("country", "place_id")
@@ -1203,6 +1225,10 @@ class _Where:
         c, a = self._dates("sortkey")
         conds += c
         args += a
+        c, a = self._articles()
+        if c:
+            conds.append(f"article IN (SELECT id FROM articles WHERE {' AND '.join(c)})")
+            args += a
         if f.words:
             conds.append("passage IN (SELECT rowid FROM passages_fts WHERE passages_fts "
                          "MATCH ?)")
@@ -1224,6 +1250,9 @@ class _Where:
         if f.doc is not None:
             ac.append("doc = ?")
             aa.append(f.doc)
+        c, a = self._articles()
+        ac += c
+        aa += a
         if ac:
             conds_list.append(f"m.article IN (SELECT id FROM articles WHERE {' AND '.join(ac)})")
             args += aa

@@ -11,7 +11,8 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
   is in ``Filter.kinds`` (any kind when empty), its confidence is at least
   ``Filter.min_confidence``, it is in article ``Filter.doc`` (when given), its article was
   published between ``Filter.date_from`` and ``Filter.date_to`` (ISO dates, both inclusive, the
-  date as the article writes it; undated articles pass only when neither is set), and its
+  date as the article writes it; undated articles pass only when neither is set), its article's
+  outlet is one of ``Filter.outlets`` and its format one of ``Filter.formats`` (when given), and its
   passage contains every word of ``Filter.text`` (when given; words compared folded, see
   ``fold_words``);
 - *where*: with neither ``Filter.countries`` nor ``Filter.regions``, anywhere; else the place's
@@ -64,6 +65,8 @@ class Filter:
     date_to: str | None = None  # ISO date, inclusive
     min_confidence: float = 0.0
     regions: frozenset[str] = frozenset()  # region place ids: their member countries
+    outlets: frozenset[str] = frozenset()  # articles of these outlets only; empty = any
+    formats: frozenset[str] = frozenset()  # articles of these formats (ArticleInfo.format)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -86,6 +89,11 @@ class Filter:
     def undated(self) -> Filter:
         """The same filter, without its date range (what a timeline shows)."""
         return replace(self, date_from=None, date_to=None)
+
+    def keeps_article(self, outlet: str | None, fmt: str) -> bool:
+        """An article of this outlet and format passes ``outlets`` and ``formats``."""
+        return ((not self.outlets or outlet in self.outlets)
+                and (not self.formats or fmt in self.formats))
 
     def in_dates(self, published: str | None) -> bool:
         """An article published then (ISO 8601, None: undated) passes the date range."""
@@ -162,12 +170,26 @@ class PassageHit:
     mentions: tuple[Mention, ...] = field(default=())
 
 
+def facets(articles: Iterable[Article | ArticleInfo]) -> dict[str, list[tuple[str, int]]]:
+    """Articles per outlet and per format, most first (ties by name); no outlet left out."""
+    outlets: dict[str, int] = {}
+    formats: dict[str, int] = {}
+    for a in articles:
+        if a.outlet:
+            outlets[a.outlet] = outlets.get(a.outlet, 0) + 1
+        formats[a.format] = formats.get(a.format, 0) + 1
+    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))
+            for k, v in (("outlet", outlets), ("format", formats))}
+
+
 class IndexReader(Protocol):
     """The read side of an index; see the module docstring for what each query means."""
 
     def places(self, f: Filter = ...) -> list[PlaceSummary]: ...
 
     def place(self, place_id: str) -> PlaceSummary | None: ...
+
+    def article_facets(self) -> dict[str, list[tuple[str, int]]]: ...
 
     def countries(self, f: Filter = ...) -> list[CountrySummary]: ...
 
