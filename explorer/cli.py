@@ -559,6 +559,11 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
                         "region:central-asia); repeatable")
     p.add_argument("--kind", action="append", default=[], choices=KINDS,
                    help="only places of this kind; repeatable")
+    p.add_argument("--outlet", action="append", default=[], metavar="NAME",
+                   help="only articles of this outlet (site, publication); repeatable")
+    p.add_argument("--doc-format", action="append", default=[], metavar="FORMAT",
+                   help="only articles of this format (txt, html, pdf, docx, email, feed, "
+                        "csv, ...); repeatable")
     p.add_argument("--demonyms", choices=("also", "only"),
                    help="count demonym mentions too, or only them (default: place names only)")
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
@@ -596,7 +601,8 @@ def _filter_of(args: argparse.Namespace) -> Filter:
     return Filter(countries=frozenset(args.country), text=args.text, doc=args.doc,
                   regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
                   date_from=args.date_from, date_to=args.date_to,
-                  min_confidence=args.min_confidence)
+                  min_confidence=args.min_confidence, outlets=frozenset(args.outlet),
+                  formats=frozenset(args.doc_format))
 
 
 def _country_code(text: str) -> str:

@@ -136,3 +136,38 @@ def test_csv_export_has_the_metadata_columns(tmp_path: Path, world: Geoparser) -
         "email", "")
     html = next(r for r in rows if r["doc"] == "ar_page.html")
     assert (html["url"], html["language"]) == ("https://example.org/news/aleppo-shelling", "ar")
+
+
+def test_cli_index_and_export_read_every_format(tmp_path: Path) -> None:
+    """``explorer index`` then ``explorer export --doc-format pdf --outlet ...`` (processes)."""
+    import csv
+    import io
+    import subprocess
+    import sys
+
+    root = corpus(tmp_path)
+    env = {**os.environ, "EXPLORER_DATA_DIR": str(tmp_path / "data")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "explorer", *args], capture_output=True,
+                              text=True, timeout=300, env=env, check=False)
+
+    done = cli("index", str(root))
+    assert done.returncode == 0, done.stderr
+    assert "10 new" in done.stdout + done.stderr
+    out = tmp_path / "pdf.csv"
+    done = cli("export", str(root), "--format", "csv", "-o", str(out), "--doc-format", "pdf")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows and {r["doc"] for r in rows} == {"ar_report.pdf"}
+    done = cli("export", str(root), "--format", "csv", "-o", str(out), "--outlet", "الجريدة")
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert {r["doc"] for r in rows} == {"ar_page.html", "clips.csv#1"}
+
+
+def test_stored_filter_keeps_outlets_and_formats() -> None:
+    from explorer.filter_store import from_json, to_json
+    from explorer.query import Filter
+
+    f = Filter(outlets=frozenset({"الجريدة", "Wire"}), formats=frozenset({"pdf"}))
+    assert from_json(to_json(f)) == f
