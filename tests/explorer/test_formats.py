@@ -204,3 +204,19 @@ def test_missing_tesseract_is_one_line_naming_the_files(tmp_path: Path,
     assert "2 files need OCR" in problem.message
     assert "scan_ar.png, scan_en_fr.png" in problem.message
     assert "apt-get install tesseract-ocr tesseract-ocr-ara" in problem.message
+
+
+def test_csv_cells_with_line_ends_commas_and_semicolons() -> None:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["title", "text"])
+    writer.writerow(["A, b", "First line, in Rabat;\nsecond line; in Fes."])
+    writer.writerow(["C", "Third, in Tunis."])
+    rows = extract("t.csv", buf.getvalue().encode())
+    assert [(e.part, e.title) for e in rows] == [("1", "A, b"), ("2", "C")]
+    assert rows[0].text == "A, b\n\nFirst line, in Rabat;\nsecond line; in Fes."
+    semi = extract("s.csv", "titre;texte\nX;Un texte, à Alger.\n".encode())
+    assert semi[0].text == "X\n\nUn texte, à Alger."
