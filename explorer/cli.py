@@ -504,7 +504,11 @@ def cmd_index(args: argparse.Namespace) -> int:
         return 130
     finally:
         bar.close()
-    for problem in summary.problems:
+    from explorer.article import Problem
+    from explorer.corpus import merge_ocr_problems
+
+    said = [Problem(p.path, p.message, p.line) for p in summary.problems]
+    for problem in merge_ocr_problems(said, indexer.root):
         _err(str(problem))
     print(f"{summary.line()} ({indexer.db_path})")
     return 0

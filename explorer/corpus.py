@@ -284,6 +284,24 @@ def iter_articles(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ar
         yield ocr_problem(root, need_ocr)
 
 
+def merge_ocr_problems(problems: list[Problem], root: Path) -> list[Problem]:
+    """The files refused for want of Tesseract (one problem each, as the index keeps them)
+    said in one line, where the first of them was; the other problems as they are."""
+    from explorer.formats.ocr import INSTALL_HINT
+
+    need = [p for p in problems if INSTALL_HINT in p.message]
+    if not need:
+        return problems
+    merged = ocr_problem(root, [Path(p.path) for p in need])
+    out: list[Problem] = []
+    for p in problems:
+        if INSTALL_HINT not in p.message:
+            out.append(p)
+        elif p is need[0]:
+            out.append(merged)
+    return out
+
+
 def ocr_problem(root: Path, paths: list[Path]) -> Problem:
     """One line for every file left unread for want of Tesseract."""
     from explorer.formats.ocr import PACKAGES

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer.article import Problem
-from explorer.corpus import list_files, split_doc
+from explorer.corpus import list_files, merge_ocr_problems, split_doc
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexer import gazetteer_fingerprint
 
@@ -70,4 +70,7 @@ def _is_fresh(db: IndexDB, root: Path, gazetteer_files: Sequence[Path], max_byte
 
 
 def index_problems(db: IndexDB) -> list[Problem]:
-    return [Problem(p.path, p.message, p.line) for p in db.problems()]
+    """The index's problems; the files that need OCR while Tesseract is missing in one line."""
+    problems = [Problem(p.path, p.message, p.line) for p in db.problems()]
+    root = db.get_meta("corpus_root")
+    return merge_ocr_problems(problems, Path(root)) if root else problems

@@ -171,3 +171,26 @@ def test_stored_filter_keeps_outlets_and_formats() -> None:
 
     f = Filter(outlets=frozenset({"الجريدة", "Wire"}), formats=frozenset({"pdf"}))
     assert from_json(to_json(f)) == f
+
+
+def test_index_says_missing_tesseract_in_one_line(tmp_path: Path, world: Geoparser,
+                                                  monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from explorer.formats import ocr
+    from explorer.indexed import index_problems
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for name in ("scan_ar.png", "scan_en_fr.png", "scan_ar.pdf", "ar_page.html"):
+        shutil.copy(FIXTURES / name, root)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-bin"))
+    ocr.languages.cache_clear()
+    try:
+        summary = Indexer(root, tmp_path / "i.db", geoparser=world).run()
+    finally:
+        ocr.languages.cache_clear()
+    assert (summary.new, summary.refused) == (1, 3)
+    with IndexDB(tmp_path / "i.db") as db:
+        [line] = index_problems(db)
+    assert line.message.startswith("3 files need OCR but Tesseract is not installed "
+                                   "(scan_ar.pdf, scan_ar.png, scan_en_fr.png): apt-get install "
+                                   "tesseract-ocr tesseract-ocr-ara")
