@@ -7,7 +7,9 @@ Metadata: the document information dictionary (Title, Author, CreationDate) and 
 catalogue's ``/Lang``. A PDF without text (a scan) is read by OCR (``explorer.formats.ocr``).
 
 Bounds: at most ``Limits.max_pages`` pages and ``Limits.seconds`` seconds; the rest is
-skipped with a note. Encrypted PDFs that need a password, and PDFs pdfminer cannot parse
+skipped with a note. A compressed stream may inflate to ``MAX_STREAM_BYTES`` at most, and all
+of one document's to ``MAX_INFLATED_BYTES`` (a "zip bomb" inside a PDF): pdfminer's zlib is
+given a bounded one. Encrypted PDFs that need a password, and PDFs pdfminer cannot parse
 (broken cross-reference tables beyond repair), raise ``FormatError``.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 import io
 import logging
 import unicodedata
+import zlib
 from typing import Any
 
 from explorer.formats.base import Deadline, Extracted, FormatError, Limits
@@ -25,12 +28,49 @@ from explorer.formats.text import iso_date
 FORMAT = "pdf"
 SUFFIXES = (".pdf",)
 
+#: Bytes one compressed stream may inflate to; all streams of one document together.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_INFLATED_BYTES = 512 * 1024 * 1024
+
+
+class StreamBomb(Exception):
+    """A compressed stream inflating past the bounds."""
+
+
+class _BoundedZlib:
+    """``zlib`` for pdfminer: ``decompress`` stops at the bounds (``StreamBomb``)."""
+
+    error = zlib.error
+    MAX_WBITS = zlib.MAX_WBITS
+
+    def __init__(self) -> None:
+        self.left = MAX_INFLATED_BYTES
+
+    def decompress(self, data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = 0) -> bytes:
+        d = zlib.decompressobj(wbits)
+        out = d.decompress(data, min(MAX_STREAM_BYTES, self.left) + 1)
+        if len(out) > min(MAX_STREAM_BYTES, self.left):
+            raise StreamBomb(f"a compressed stream inflates to more than {len(out) - 1:,} "
+                             "bytes (a decompression bomb)")
+        if not d.eof and not d.unconsumed_tail and not out:
+            raise zlib.error("incomplete or truncated stream")
+        self.left -= len(out)
+        return out
+
+    def decompressobj(self, *args: Any, **kwargs: Any) -> Any:
+        return zlib.decompressobj(*args, **kwargs)
+
+
+_ZLIB = _BoundedZlib()
+
+
 for _name in ("pdfminer", "pdfminer.pdfpage", "pdfminer.pdfdocument", "pdfminer.pdfinterp",
               "pdfminer.psparser", "pdfminer.pdfparser", "pdfminer.cmapdb"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)  # broken files are said in one line
 
 
 def read(data: bytes, limits: Limits) -> list[Extracted]:
+    from pdfminer import pdftypes
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
@@ -39,6 +79,8 @@ def read(data: bytes, limits: Limits) -> list[Extracted]:
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
 
+    pdftypes.zlib = _ZLIB  # type: ignore[assignment]
+    _ZLIB.left = MAX_INFLATED_BYTES
     deadline = Deadline(limits.seconds)
     notes: list[str] = []
     try:
@@ -66,6 +108,11 @@ def read(data: bytes, limits: Limits) -> list[Extracted]:
             try:
                 interpreter.process_page(page)
                 pages.append(_page_text(device.get_result()))
+            except StreamBomb as exc:
+                notes.append(f"page {n + 1} skipped: {exc}")
+                pages.append("")
+                if _ZLIB.left <= 0:
+                    break
             except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
                     AssertionError, RecursionError, OverflowError) as exc:
                 notes.append(f"page {n + 1} damaged, skipped ({_why(exc)})")

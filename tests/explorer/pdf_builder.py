@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+import zlib
 
 PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
 DOC_ID = bytes(range(16))
@@ -38,9 +39,17 @@ def encryption(user: bytes, owner: bytes, permissions: int = -4) -> tuple[bytes,
     return o, rc4(key, PAD), permissions
 
 
+def flate_bomb(size: int) -> bytes:
+    """``size`` spaces (blank content) deflated: a few hundred KB for hundreds of MB."""
+    z = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    return b"".join(z.compress(chunk) for _ in range(size >> 20)) + z.flush()
+
+
 def pdf(pages: list[str], *, count: int | None = None, password: bytes | None = None,
-        broken_xref: bool = False) -> bytes:
-    """A PDF with one line of Latin text per page; ``count`` overrides the page count stated."""
+        broken_xref: bool = False, bomb: int = 0) -> bytes:
+    """A PDF with one line of Latin text per page; ``count`` overrides the page count stated;
+    ``bomb``: the first page's content is followed by a stream inflating to that many bytes."""
     objs: dict[int, bytes] = {}
     n_pages = len(pages)
     font, pages_id, catalog = 3, 2, 1
@@ -55,9 +64,17 @@ def pdf(pages: list[str], *, count: int | None = None, password: bytes | None = 
         streams[text] = content
         content += 1
     nxt = content
-    for text in pages:
+    bomb_id = 0
+    if bomb:
+        packed = flate_bomb(bomb)
+        objs[nxt] = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+            len(packed), packed)
+        bomb_id, nxt = nxt, nxt + 1
+    for i, text in enumerate(pages):
+        contents = (b"[%d 0 R %d 0 R]" % (streams[text], bomb_id) if bomb and i == 0
+                    else b"%d 0 R" % streams[text])
         objs[nxt] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
-                     b"<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % streams[text])
+                     b"<< /Font << /F1 3 0 R >> >> /Contents %s >>" % contents)
         kids.append(nxt)
         nxt += 1
     objs[pages_id] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (

@@ -106,6 +106,19 @@ def test_pdf_with_a_huge_page_count_is_read_up_to_the_limit(tmp_path: Path) -> N
     assert "liar.pdf" in [a.doc for a in corpus.articles] and seconds < 10
 
 
+def test_pdf_decompression_bomb_is_stopped(tmp_path: Path) -> None:
+    """A content stream that inflates to 1 GiB (about 1 MB in the file): that page is
+    skipped at the bound with one line, the other page read, memory bounded."""
+    data = pdf(["Talks in Doha", "Then in Cairo"], bomb=1 << 30)
+    assert len(data) < 2 << 20
+    corpus, seconds, peak = read_with(tmp_path, "bomb.pdf", data)
+    message = only_problem(corpus, "bomb.pdf")
+    assert message.startswith("page 1 skipped: a compressed stream inflates to more than")
+    [article] = [a for a in corpus.articles if a.doc == "bomb.pdf"]
+    assert "Then in Cairo" in article.text
+    assert seconds < 20 and peak < 300 << 20
+
+
 def test_pdf_with_a_broken_xref_is_read_or_refused_in_one_line(tmp_path: Path) -> None:
     corpus, _, _ = read_with(tmp_path, "xref.pdf", pdf(["Talks in Doha"], broken_xref=True))
     assert "xref.pdf" in [a.doc for a in corpus.articles]  # pdfminer rebuilds the table
