@@ -79,7 +79,7 @@ def read(data: bytes, limits: Limits) -> list[Extracted]:
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
 
-    pdftypes.zlib = _ZLIB  # type: ignore[assignment]
+    setattr(pdftypes, "zlib", _ZLIB)  # noqa: B010 (a module attribute mypy knows as zlib)
     _ZLIB.left = MAX_INFLATED_BYTES
     deadline = Deadline(limits.seconds)
     notes: list[str] = []
