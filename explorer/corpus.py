@@ -126,6 +126,11 @@ def read_articles(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
         raise ArticleError(str(exc)) from None
     except (MemoryError, RecursionError) as exc:  # a hostile file beyond the readers' bounds
         raise ArticleError(f"cannot be read ({type(exc).__name__}), skipped") from None
+    except Exception as exc:  # a parser's own failure on a damaged file: that file only
+        said = " ".join(str(exc).split())[:100]
+        raise ArticleError(f"damaged or unreadable {format_of(path.name)} file "
+                           f"({type(exc).__name__}{': ' + said if said else ''}), skipped"
+                           ) from None
     articles: list[Article] = []
     problems: list[Problem] = []
     for e in extracted:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from explorer.formats.base import FormatError, Limits
 
@@ -44,7 +45,7 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Limits) -> b
     try:
         with zf.open(info) as f:
             data = f.read(limits.max_bytes + 1)
-    except (zipfile.BadZipFile, RuntimeError, ValueError, OSError, EOFError,
+    except (zipfile.BadZipFile, zlib.error, RuntimeError, ValueError, OSError, EOFError,
             NotImplementedError) as exc:
         raise FormatError(f"damaged member {info.filename!r} ({exc})") from None
     if len(data) > limits.max_bytes:
