@@ -31,7 +31,7 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -325,6 +325,20 @@ def _doc(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+#: Suffixes browsers give the folder of a page saved "complete" (``Page.html`` and
+#: ``Page_files/``; Firefox in French: ``Page_fichiers``).
+RESOURCE_FOLDER_SUFFIXES = ("_files", "_fichiers", "_archivos", "_Dateien")
+
+
+def page_resource_folders(names: Iterable[str]) -> set[str]:
+    """The folders among ``names`` that hold a saved web page's resources: ``X_files`` next
+    to ``X.html`` (or ``.htm``). Their images are the page's pictures, not scans to OCR."""
+    names = list(names)
+    pages = {n.rsplit(".", 1)[0] for n in names if n.lower().endswith((".html", ".htm"))}
+    return {n for n in names for s in RESOURCE_FOLDER_SUFFIXES
+            if n.endswith(s) and n[: -len(s)] in pages}
+
+
 def _walk(root: Path, problems: list[Problem]) -> list[Path]:
     """The ``.txt`` files under ``root``, depth first from an explicit stack (no recursion).
 
@@ -354,6 +368,7 @@ def _walk(root: Path, problems: list[Problem]) -> list[Path]:
             problems.append(Problem(str(folder), f"folder not readable: {exc.strerror or exc}"))
             continue
         folders: list[tuple[Path, Key, frozenset[Key]]] = []
+        resources = page_resource_folders(e.name for e in entries)
         for entry in entries:
             path = Path(entry.path)
             is_link = entry.is_symlink()
@@ -361,6 +376,8 @@ def _walk(root: Path, problems: list[Problem]) -> list[Path]:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_dir = False
+            if is_dir and entry.name in resources:
+                continue  # a saved page's images, styles and scripts: not articles
             if is_dir:
                 try:
                     st = path.stat()

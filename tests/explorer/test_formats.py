@@ -220,3 +220,17 @@ def test_csv_cells_with_line_ends_commas_and_semicolons() -> None:
     assert rows[0].text == "A, b\n\nFirst line, in Rabat;\nsecond line; in Fes."
     semi = extract("s.csv", "titre;texte\nX;Un texte, à Alger.\n".encode())
     assert semi[0].text == "X\n\nUn texte, à Alger."
+
+
+def test_a_saved_pages_resource_folder_is_not_read(tmp_path: Path) -> None:
+    """``Page.html`` saved "complete" with ``Page_files/`` (its pictures, scripts): the
+    page is an article, its pictures are not scans to OCR; a folder of scans is read."""
+    shutil.copy(FIXTURES / "ar_page.html", tmp_path / "Page.html")
+    (tmp_path / "Page_files").mkdir()
+    shutil.copy(FIXTURES / "scan_en_fr.png", tmp_path / "Page_files" / "photo.png")
+    (tmp_path / "Page_files" / "feed.xml").write_bytes(b"<svg/>")
+    (tmp_path / "Other_files").mkdir()  # no Other.html beside it: an ordinary folder
+    shutil.copy(FIXTURES / "ar_note.rtf", tmp_path / "Other_files" / "note.rtf")
+    corpus = read_corpus(tmp_path)
+    assert [a.doc for a in corpus.articles] == ["Other_files/note.rtf", "Page.html"]
+    assert corpus.problems == []
