@@ -39,7 +39,9 @@ def page(html: bytes | str, url: str | None = None, fmt: str = FORMAT) -> Extrac
     try:
         doc = trafilatura.bare_extraction(
             raw, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            deduplicate=False)
+            deduplicate=False,
+            # the publication date (not the last modification), with its time when stated
+            date_extraction_params={"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S"})
     except Exception as exc:  # lxml/trafilatura raise many kinds on broken markup
         raise FormatError(f"unreadable web page ({type(exc).__name__})") from None
     if isinstance(doc, dict):  # as_dict=True was not asked for: never, but typed so

@@ -36,7 +36,7 @@ def test_web_page_main_text_and_metadata() -> None:
     for furniture in ("الرئيسية", "التعليقات", "تعليق من زائر", "جميع الحقوق"):
         assert furniture not in e.text  # menu, comments, footer
     assert (e.title, e.published, e.author, e.outlet, e.url, e.language) == (
-        "قصف مدفعي على مدينة حلب", "2021-09-28", "سامر خليل", "الجريدة",
+        "قصف مدفعي على مدينة حلب", "2021-09-28T14:52", "سامر خليل", "الجريدة",
         "https://example.org/news/aleppo-shelling", "ar")
 
 

@@ -81,7 +81,7 @@ def test_document_metadata_in_the_index(tmp_path: Path, world: Geoparser) -> Non
         hits = {(h.article.doc, h.passage.text[:14]): h for h in db.passages(Filter(), limit=500)}
     page = hits[("ar_page.html", "قصف مدفعي على ")].article
     assert (page.title, page.published, page.outlet, page.author, page.url, page.language,
-            page.format) == ("قصف مدفعي على مدينة حلب", "2021-09-28", "الجريدة", "سامر خليل",
+            page.format) == ("قصف مدفعي على مدينة حلب", "2021-09-28T14:52", "الجريدة", "سامر خليل",
                              "https://example.org/news/aleppo-shelling", "ar", "html")
     assert hits[("ar_report.pdf", "قصف مدفعي على ")].passage.page == 1
     assert hits[("ar_report.pdf", "الصفحة الثانية")].passage.page == 2

@@ -49,7 +49,7 @@ def test_a_folder_of_every_format_in_the_window(qtbot: Any, tmp_path: Path) -> N
         window.select_place(ALEPPO)
         wait_drawn(qtbot, window)
         text = window.passages.toPlainText()
-        assert "ar_page.html · 2021-09-28 · الجريدة · سامر خليل · HTML (ar)" in text
+        assert "ar_page.html · 2021-09-28 14:52 · الجريدة · سامر خليل · HTML (ar)" in text
         # The reader: the PDF's pages, the document's metadata, its original file.
         assert window.article.open("ar_report.pdf")
         shown = window.article.view.toPlainText()
