@@ -89,6 +89,12 @@ def test_document_metadata_in_the_index(tmp_path: Path, world: Geoparser) -> Non
     mail = next(h.article for (d, _), h in hits.items() if d == "news.mbox#2")
     assert (mail.format, mail.author, mail.published) == ("email", "Wire Service",
                                                           "2021-09-29T09:00")
+    # The documents' own dates place their mentions on the timeline.
+    with IndexDB(db_path) as db:
+        days = {d.isoformat() for d, _ in db.timeline(Filter())}
+        mail_days = {d.isoformat() for d, _ in db.timeline(Filter(formats=frozenset({"email"})))}
+    assert {"2021-09-28", "2021-09-29", "2021-09-30"} <= days
+    assert mail_days == {"2021-09-28", "2021-09-29", "2021-09-30"}
 
 
 def test_migration_to_v5_keeps_the_index(tmp_path: Path, world: Geoparser) -> None:
