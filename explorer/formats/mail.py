@@ -31,9 +31,11 @@ def read_eml(data: bytes, limits: Limits, depth: int = 0) -> list[Extracted]:
 
 def read_mbox(data: bytes, limits: Limits, depth: int = 0) -> list[Extracted]:
     """Every message of an mbox (``From `` lines start them), numbered from 1."""
+    # A message starts at a "From " line at the top or after a blank line (a body line that
+    # starts with "From " after text is the message's own).
     starts = [m.start() for m in _FROM_LINE.finditer(data)
               if m.start() == 0 or data[m.start() - 2:m.start()] == b"\n\n"
-              or data[m.start() - 1:m.start()] == b"\n"]
+              or data[m.start() - 4:m.start()] == b"\r\n\r\n"]
     if not starts:
         raise FormatError("not an mbox (no 'From ' line starts a message)")
     out: list[Extracted] = []

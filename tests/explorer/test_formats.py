@@ -234,3 +234,13 @@ def test_a_saved_pages_resource_folder_is_not_read(tmp_path: Path) -> None:
     corpus = read_corpus(tmp_path)
     assert [a.doc for a in corpus.articles] == ["Other_files/note.rtf", "Page.html"]
     assert corpus.problems == []
+
+
+def test_mbox_body_line_starting_with_from_stays_in_its_message() -> None:
+    data = (b"From a@x.example Tue Sep 28 14:52:00 2021\nFrom: A <a@x.example>\nSubject: One\n\n"
+            b"Talks in Doha.\nFrom Cairo the delegation flew on.\n\n"
+            b"From b@x.example Wed Sep 29 09:00:00 2021\nFrom: B <b@x.example>\nSubject: Two\n\n"
+            b"Talks in Amman.\n")
+    one, two = extract("m.mbox", data)
+    assert one.text == "One\n\nTalks in Doha.\nFrom Cairo the delegation flew on."
+    assert (two.part, two.title) == ("2", "Two")
