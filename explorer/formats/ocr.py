@@ -19,6 +19,9 @@ LANGUAGES = ("ara", "eng", "fra")
 PACKAGES = "tesseract-ocr tesseract-ocr-ara tesseract-ocr-eng tesseract-ocr-fra"
 INSTALL_HINT = f"install Tesseract for OCR: apt-get install {PACKAGES}"
 DPI = 200
+#: Pixels an image may have (a page scanned at 600 dpi has 35 million): a few bytes of PNG can
+#: claim billions, which Tesseract would allocate.
+MAX_PIXELS = 60_000_000
 
 
 @functools.cache
@@ -60,9 +63,29 @@ def ocr_bytes(image: bytes, seconds: float) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
+def image_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) that a PNG's or JPEG's header states; None for other formats."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if data.startswith(b"\xff\xd8"):
+        i = 2
+        while i + 9 < len(data) and data[i] == 0xFF:
+            marker = data[i + 1]
+            length = int.from_bytes(data[i + 2:i + 4], "big")
+            if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+                return (int.from_bytes(data[i + 7:i + 9], "big"),
+                        int.from_bytes(data[i + 5:i + 7], "big"))
+            i += 2 + length
+    return None
+
+
 def read_image(data: bytes, limits: Limits) -> list[Extracted]:
     from explorer.formats.text import tidy
 
+    size = image_size(data)
+    if size is not None and size[0] * size[1] > MAX_PIXELS:
+        raise FormatError(f"image of {size[0]:,} × {size[1]:,} pixels: more than "
+                          f"{MAX_PIXELS:,}, not read by OCR")
     text = tidy(ocr_bytes(data, limits.seconds))
     if not text:
         raise FormatError("no text found by OCR in the image")

@@ -225,3 +225,23 @@ def test_hostile_files_in_the_index_leave_the_rest_indexed(tmp_path: Path, world
         assert set(db.stored()) == {"good.txt", "fake.pdf"}
     assert sorted(Path(p.path).name for p in summary.problems) == [
         "bomb.zip", "fake.pdf", "laughs.xml", "secret.pdf"]
+
+
+def test_an_image_claiming_billions_of_pixels_is_not_given_to_ocr(tmp_path: Path) -> None:
+    import struct
+    import zlib
+
+    from explorer.formats.ocr import image_size
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(
+            ">I", zlib.crc32(kind + body))
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 100_000, 100_000,
+                                                          8, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + chunk(b"IEND", b""))
+    assert image_size(png) == (100_000, 100_000)
+    assert image_size((FIXTURES / "scan_ar.png").read_bytes()) == (900, 170)
+    corpus, seconds, _ = read_with(tmp_path, "huge.png", png)
+    assert "100,000 × 100,000 pixels" in only_problem(corpus, "huge.png")
+    assert seconds < 5
