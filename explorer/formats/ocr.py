@@ -10,6 +10,7 @@ install (``explorer.corpus`` gathers those files into one problem line).
 from __future__ import annotations
 
 import functools
+import math
 import shutil
 import subprocess
 
@@ -112,7 +113,11 @@ def ocr_pdf(data: bytes, meta: Extracted, limits: Limits, deadline: Deadline) ->
                 meta.notes.append(f"OCR stopped after {n} pages: the {limits.seconds:.0f} s "
                                   "limit was reached")
                 break
-            bitmap = pdf[n].render(scale=DPI / 72, grayscale=True)
+            page = pdf[n]
+            width, height = page.get_size()  # points
+            # 200 dpi, less for a page so large that it would pass the pixel bound
+            scale = min(DPI / 72, math.sqrt(MAX_PIXELS / max(width * height, 1.0)))
+            bitmap = page.render(scale=scale, grayscale=True)
             pgm = (f"P5 {bitmap.width} {bitmap.height} 255\n".encode()
                    + _rows(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride))
             pages.append(tidy(ocr_bytes(pgm, deadline.left())))
