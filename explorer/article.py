@@ -20,6 +20,7 @@ class Passage:
     end: int
     text: str
     kind: str = "paragraph"
+    page: int | None = None  # the PDF page it is on (1-based); None: no pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class Problem:
 class Article:
     """One file of the corpus, decoded, with its metadata and passages."""
 
-    doc: str  # path relative to the corpus root, POSIX separators
+    doc: str  # path relative to the corpus root, POSIX separators; "#part" for one of many
     path: Path
     text: str  # the decoded text; every offset refers to it
     title: str = ""
@@ -63,6 +64,12 @@ class Article:
     mtime_ns: int = 0
     sha256: str = ""
     replaced: tuple[int, ...] = ()  # byte offsets of invalid UTF-8 read as U+FFFD
+    # What the file itself states (explorer.formats): None when it says nothing.
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    format: str = "txt"  # txt, html, mhtml, pdf, pdf-ocr, image, docx, odt, rtf, email, ...
+    page_starts: tuple[int, ...] = ()  # offsets in text where pages 2, 3, ... start (PDFs)
 
 
 @dataclass(slots=True)

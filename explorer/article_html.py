@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from explorer.article import Article, Passage
 from explorer.filenames import readable
-from explorer.passage_view import marked
+from explorer.passage_view import document_meta, marked, page_marker
 from explorer.search import highlights
 from gazetteer.model import Mention
 
@@ -39,6 +39,7 @@ class Labels:
     demonyms: str = "Demonym (adjective of a place)"
     counts: str = ""  # e.g. "12 place names · 3 demonyms"
     stale: str = "The file changed since it was indexed: some mentions are not shown."
+    page: str = "page {n}"  # before the first passage of each PDF page
 
 
 def _e(text: str) -> str:
@@ -109,11 +110,15 @@ def article_html(
         title = article.title or readable(article.doc)
         head = _block("h2", title, _e(title))
     parts = [head, _meta(article), _legend(labels)]
+    page: int | None = article.passages[0].page if titled else None
     if len(shown) < len(mentions):
         parts.insert(0, f'<p dir="ltr" style="color:#8a1c1c;">{_e(labels.stale)}</p>')
     for i, p in enumerate(article.passages):
         if i == 0 and titled:
             continue
+        if p.page != page:
+            page = p.page
+            parts.append(page_marker(page, labels.page))
         body = _passage_html(p, mentions, by_passage.get(i, ()), query)
         style = ' style="color:#555555;"' if p.kind == "caption" else ""
         parts.append(_block("h3" if p.kind == "heading" else "p", p.text, body, style))
@@ -128,9 +133,10 @@ def _block(tag: str, text: str, body: str, style: str = "") -> str:
 
 def _meta(a: Article) -> str:
     # File name and date first, left to right: after Arabic text, digits would be reordered.
-    date = a.published.replace("T", " ") if a.published else None
-    meta = [x for x in (readable(a.doc), date, a.outlet) if x]
-    return f'<p dir="ltr" style="color:#666666;">{_e(" · ".join(meta))}</p>'
+    meta = document_meta(readable(a.doc), a.published, a.outlet, a.author, a.format,
+                         a.language)
+    url = (f'<br/><span style="color:#666666;">{_e(a.url)}</span>' if a.url else "")
+    return f'<p dir="ltr" style="color:#666666;">{_e(" · ".join(meta))}{url}</p>'
 
 
 def _legend(labels: Labels) -> str:

@@ -77,7 +77,8 @@ def _window_parser() -> argparse.ArgumentParser:
         description="Map-and-document explorer. Subcommands: " + ", ".join(COMMANDS),
     )
     p.add_argument("corpus", nargs="?", type=Path, metavar="CORPUS_DIR",
-                   help="folder of .txt articles (default: the bundled seed articles)")
+                   help="folder of articles: .txt, web pages, PDFs, images, Word, e-mail, "
+                        "feeds, tables, zips (default: the bundled seed articles)")
     p.add_argument("--screenshot", type=Path, metavar="OUT.png",
                    help="render the window offscreen, save a PNG once the map has drawn, exit")
     p.add_argument("--verbose", action="store_true",
@@ -569,7 +570,11 @@ def cmd_index(args: argparse.Namespace) -> int:
         return 130
     finally:
         bar.close()
-    for problem in summary.problems:
+    from explorer.article import Problem
+    from explorer.corpus import merge_ocr_problems
+
+    said = [Problem(p.path, p.message, p.line) for p in summary.problems]
+    for problem in merge_ocr_problems(said, indexer.root):
         _err(str(problem))
     if not summary.cancelled:
         from explorer.rebuild import mark_checked
@@ -651,6 +656,11 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
                         "region:central-asia); repeatable")
     p.add_argument("--kind", action="append", default=[], choices=KINDS,
                    help="only places of this kind; repeatable")
+    p.add_argument("--outlet", action="append", default=[], metavar="NAME",
+                   help="only articles of this outlet (site, publication); repeatable")
+    p.add_argument("--doc-format", action="append", default=[], metavar="FORMAT",
+                   help="only articles of this format (txt, html, pdf, docx, email, feed, "
+                        "csv, ...); repeatable")
     p.add_argument("--demonyms", choices=("also", "only"),
                    help="count demonym mentions too, or only them (default: place names only)")
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
@@ -692,7 +702,8 @@ def _filter_of(args: argparse.Namespace) -> Filter:
     return Filter(countries=frozenset(args.country), text=text, doc=args.doc,
                   regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
                   date_from=args.date_from, date_to=args.date_to,
-                  min_confidence=args.min_confidence)
+                  min_confidence=args.min_confidence, outlets=frozenset(args.outlet),
+                  formats=frozenset(args.doc_format))
 
 
 def _country_code(text: str) -> str:

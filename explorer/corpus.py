@@ -1,4 +1,8 @@
-"""A folder of article files to a ``Corpus``: every ``.txt`` file read or refused in one line.
+"""A folder of article files to a ``Corpus``: every file read or refused in one line.
+
+``.txt`` files are read here as plain text; web pages, PDFs, images, Word/OpenDocument/RTF
+documents, e-mails, feeds, tables and zip archives through ``explorer.formats``, which may
+find several articles in one file: each has the doc ``FILE#PART`` (``mail.mbox#3``).
 
 Files are found recursively, in sorted order, following symbolic links to files and folders,
 but never into a folder already being read (a link back to an ancestor, or to a folder read
@@ -22,23 +26,26 @@ names the file and the byte offsets replaced.
 
 from __future__ import annotations
 
+import bisect
 import errno
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from explorer.article import Article, Corpus, Problem
 from explorer.bounded_read import read_regular
-from explorer.decode import DecodeError, decode, describe_replaced
+from explorer.decode import DecodeError, decode, describe_replaced, normalise_newlines
+from explorer.formats import Extracted, FormatError, Limits, OcrUnavailable, extract, format_of
 from explorer.furniture import analyse_page
 from explorer.passages import page_passages
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 #: The largest ``--max-bytes`` accepted: 1 GiB (a file is decoded whole in memory).
 MAX_MAX_BYTES = 1024 * 1024 * 1024
-SUFFIX = ".txt"
+SUFFIX = ".txt"  # read here; every suffix of ``explorer.formats.SUFFIXES`` is read too
 
 
 class CorpusError(Exception):
@@ -47,6 +54,10 @@ class CorpusError(Exception):
 
 class ArticleError(Exception):
     """One file could not be read as an article; ``str(exc)`` says why, in one line."""
+
+
+class OcrNeeded(ArticleError):
+    """The file could only be read by OCR, and Tesseract (or its models) is missing."""
 
 
 def size_limit(max_bytes: int) -> str:
@@ -78,9 +89,65 @@ def article_from_text(
 
 
 def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read one article file; raise ``ArticleError`` with a one-line reason if it can't be."""
+    """Read one article; raise ``ArticleError`` with a one-line reason if it can't be.
+
+    ``path`` is a file, or a file and a part (``mail.mbox#3``: the third message; see
+    ``explorer.formats``): then that one article of the file."""
+    path = Path(path)
+    file, part = split_doc(path.as_posix())
+    if part is None:
+        articles, _ = read_articles(path, root, max_bytes)
+        if len(articles) == 1 and "#" not in articles[0].doc:
+            return articles[0]
+        raise ArticleError("holds several articles: name one as FILE#PART")
+    articles, _ = read_articles(Path(file), root, max_bytes)
+    want = _doc(Path(file), root) + "#" + part
+    for article in articles:
+        if article.doc == want:
+            return article
+    raise ArticleError(f"no part {part!r} in the file (any more)")
+
+
+def read_articles(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES
+                  ) -> tuple[list[Article], list[Problem]]:
+    """The articles of one file (one, or one per message, entry, row or member of a file that
+    holds several) and the problems of its parts that could not be read (one line each).
+    Raises ``ArticleError`` (``OcrNeeded`` when only OCR could read it) if none can be."""
     path = Path(path)
     doc = _doc(path, root)
+    data, st = _read_bytes(path, max_bytes)
+    if format_of(path.name) is None:  # .txt (and links without a suffix): plain text
+        return [_text_article(doc, path, data, st)], []
+    try:
+        extracted = extract(path.name, data, Limits(max_bytes=max_bytes))
+    except OcrUnavailable as exc:
+        raise OcrNeeded(str(exc)) from None
+    except FormatError as exc:
+        raise ArticleError(str(exc)) from None
+    except (MemoryError, RecursionError) as exc:  # a hostile file beyond the readers' bounds
+        raise ArticleError(f"cannot be read ({type(exc).__name__}), skipped") from None
+    except Exception as exc:  # a parser's own failure on a damaged file: that file only
+        said = " ".join(str(exc).split())[:100]
+        raise ArticleError(f"damaged or unreadable {format_of(path.name)} file "
+                           f"({type(exc).__name__}{': ' + said if said else ''}), skipped"
+                           ) from None
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for e in extracted:
+        where = f"{path}#{e.part}" if e.part else str(path)
+        problems.extend(Problem(where, note) for note in e.notes)
+        text = normalise_newlines(e.text)
+        if not text.strip():
+            problems.append(Problem(where, "no text, skipped"))
+            continue
+        articles.append(_extracted_article(doc, path, e, text, st))
+    if not articles:
+        raise ArticleError(problems[0].message if problems else "no text, skipped")
+    return articles, problems
+
+
+def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    """A file's bytes, every check of the module docstring made."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -111,6 +178,10 @@ def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         raise ArticleError(f"larger than the {size_limit(max_bytes)} limit (--max-bytes), skipped")
     if not data:
         raise ArticleError("empty file, skipped")
+    return data, st
+
+
+def _text_article(doc: str, path: Path, data: bytes, st: os.stat_result) -> Article:
     try:
         text, encoding, replaced = decode(data, path)
     except DecodeError as exc:
@@ -121,6 +192,41 @@ def read_article(path: Path, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     article.size, article.mtime_ns = st.st_size, st.st_mtime_ns
     article.sha256 = hashlib.sha256(data).hexdigest()
     return article
+
+
+def _extracted_article(doc: str, path: Path, e: Extracted, text: str, st: os.stat_result
+                       ) -> Article:
+    """An article from what a format reader found: the document's own metadata first, then
+    what the text says (furniture: title line, dateline, outlet line)."""
+    article = article_from_text(f"{doc}#{e.part}" if e.part else doc, path, text)
+    article.title = e.title or article.title
+    article.published = e.published or article.published
+    article.outlet = e.outlet or article.outlet
+    article.author, article.url, article.language = e.author, e.url, e.language
+    article.format = e.format
+    if e.page_starts:
+        article.page_starts = e.page_starts
+        article.passages = tuple(
+            replace(p, page=bisect.bisect_right(e.page_starts, p.start) + 1)
+            for p in article.passages)
+    article.size, article.mtime_ns = st.st_size, st.st_mtime_ns
+    # The part's own content: a message of an mbox keeps its hash when another one changes.
+    article.sha256 = hashlib.sha256(f"{e.format}\0{text}".encode("utf-8", "surrogatepass")
+                                    ).hexdigest()
+    return article
+
+
+def split_doc(doc: str) -> tuple[str, str | None]:
+    """``"mail.mbox#3"`` → ``("mail.mbox", "3")``; a doc of a whole file → ``(doc, None)``.
+
+    The part starts at the first ``#`` that follows the suffix of a format that holds several
+    articles, so ``notes#1.txt`` is a file's name, not a part."""
+    start = 0
+    while (i := doc.find("#", start)) != -1:
+        if format_of(doc[:i]) is not None:
+            return doc[:i], doc[i + 1:]
+        start = i + 1
+    return doc, None
 
 
 def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
@@ -170,18 +276,56 @@ def list_files(root: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
 
 def iter_articles(root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Problem]:
     """The corpus one article (or problem) at a time, articles in sorted order: memory holds
-    one article, not the corpus. Folder problems come first."""
+    one file's articles, not the corpus. Folder problems come first; files that need OCR
+    while Tesseract is missing are said in one line at the end."""
     files, problems = list_files(root)
     yield from problems
+    need_ocr: list[Path] = []
     for _, path in files:
         try:
-            article = read_article(path, root, max_bytes)
+            articles, notes = read_articles(path, root, max_bytes)
+        except OcrNeeded:
+            need_ocr.append(path)
+            continue
         except ArticleError as exc:
             yield Problem(str(path), str(exc))
             continue
-        yield article
-        if article.replaced:
-            yield Problem(str(path), describe_replaced(article.replaced))
+        for article in articles:
+            yield article
+            if article.replaced:
+                yield Problem(str(path), describe_replaced(article.replaced))
+        yield from notes
+    if need_ocr:
+        yield ocr_problem(root, need_ocr)
+
+
+def merge_ocr_problems(problems: list[Problem], root: Path) -> list[Problem]:
+    """The files refused for want of Tesseract (one problem each, as the index keeps them)
+    said in one line, where the first of them was; the other problems as they are."""
+    from explorer.formats.ocr import INSTALL_HINT
+
+    need = [p for p in problems if INSTALL_HINT in p.message]
+    if not need:
+        return problems
+    merged = ocr_problem(root, [Path(p.path) for p in need])
+    out: list[Problem] = []
+    for p in problems:
+        if INSTALL_HINT not in p.message:
+            out.append(p)
+        elif p is need[0]:
+            out.append(merged)
+    return out
+
+
+def ocr_problem(root: Path, paths: list[Path]) -> Problem:
+    """One line for every file left unread for want of Tesseract."""
+    from explorer.formats.ocr import PACKAGES
+
+    shown = ", ".join(_doc(p, root) for p in paths[:10])
+    more = f" and {len(paths) - 10} more" if len(paths) > 10 else ""
+    noun = "file needs" if len(paths) == 1 else "files need"
+    return Problem(str(root), f"{len(paths)} {noun} OCR but Tesseract is not installed "
+                              f"({shown}{more}): apt-get install {PACKAGES}")
 
 
 def _doc(path: Path, root: Path) -> str:
@@ -189,6 +333,20 @@ def _doc(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+#: Suffixes browsers give the folder of a page saved "complete" (``Page.html`` and
+#: ``Page_files/``; Firefox in French: ``Page_fichiers``).
+RESOURCE_FOLDER_SUFFIXES = ("_files", "_fichiers", "_archivos", "_Dateien")
+
+
+def page_resource_folders(names: Iterable[str]) -> set[str]:
+    """The folders among ``names`` that hold a saved web page's resources: ``X_files`` next
+    to ``X.html`` (or ``.htm``). Their images are the page's pictures, not scans to OCR."""
+    names = list(names)
+    pages = {n.rsplit(".", 1)[0] for n in names if n.lower().endswith((".html", ".htm"))}
+    return {n for n in names for s in RESOURCE_FOLDER_SUFFIXES
+            if n.endswith(s) and n[: -len(s)] in pages}
 
 
 def _walk(root: Path, problems: list[Problem]) -> list[Path]:
@@ -220,6 +378,7 @@ def _walk(root: Path, problems: list[Problem]) -> list[Path]:
             problems.append(Problem(str(folder), f"folder not readable: {exc.strerror or exc}"))
             continue
         folders: list[tuple[Path, Key, frozenset[Key]]] = []
+        resources = page_resource_folders(e.name for e in entries)
         for entry in entries:
             path = Path(entry.path)
             is_link = entry.is_symlink()
@@ -227,6 +386,8 @@ def _walk(root: Path, problems: list[Problem]) -> list[Path]:
                 is_dir = entry.is_dir(follow_symlinks=True)
             except OSError:
                 is_dir = False
+            if is_dir and entry.name in resources:
+                continue  # a saved page's images, styles and scripts: not articles
             if is_dir:
                 try:
                     st = path.stat()
@@ -235,7 +396,7 @@ def _walk(root: Path, problems: list[Problem]) -> list[Path]:
                         Problem(str(path), f"folder not readable: {exc.strerror or exc}"))
                     continue
                 folders.append((path, (st.st_dev, st.st_ino), above | {key}))
-            elif entry.name.lower().endswith(SUFFIX):
+            elif entry.name.lower().endswith(SUFFIX) or format_of(entry.name) is not None:
                 files.append(path)
             elif is_link and "." not in entry.name and not path.exists():
                 files.append(path)  # a broken or looping link that may have been meant as a folder

@@ -40,7 +40,9 @@ MAX_REFS = 50
 _PAGE = 2000
 
 CSV_COLUMNS = ("doc", "start", "end", "text", "type", "place_id", "geonameid", "name",
-               "name_ar", "country", "lat", "lon", "confidence")
+               "name_ar", "country", "lat", "lon", "confidence",
+               # the article's metadata (what the document states, else what its text says)
+               "title", "published", "outlet", "author", "url", "language", "format", "page")
 BOM = "\ufeff"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -134,13 +136,17 @@ def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
             return
         offset += len(hits)
         for hit in hits:
+            a = hit.article
             for m in hit.mentions:
                 p = m.place
                 yield [_text_cell(hit.article.doc), m.start, m.end, _text_cell(m.text),
                        _text_cell(str(m.type)), _text_cell(p.id),
                        "" if p.geonameid is None else _number_cell(p.geonameid),
                        _text_cell(p.name), _text_cell(p.name_ar), _text_cell(p.country),
-                       _coordinate(p.lat), _coordinate(p.lon), round(m.confidence, 3)]
+                       _coordinate(p.lat), _coordinate(p.lon), round(m.confidence, 3),
+                       *(_text_cell(v) for v in (a.title, a.published, a.outlet, a.author,
+                                                 a.url, a.language, a.format)),
+                       "" if hit.passage.page is None else hit.passage.page]
 
 
 def mentions_csv(reader: IndexReader, f: Filter = ALL) -> str:

@@ -23,7 +23,8 @@ KEY = "filter"
 #: At most this many countries, regions or kinds are kept (there are about 250 countries).
 MAX_ITEMS = 500
 
-_SETS = {"countries": None, "regions": None, "kinds": frozenset(KINDS), "types": ALL_TYPES}
+_SETS = {"countries": None, "regions": None, "kinds": frozenset(KINDS), "types": ALL_TYPES,
+         "outlets": None, "formats": None}
 _DATES = ("date_from", "date_to")
 
 

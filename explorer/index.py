@@ -19,6 +19,7 @@ from explorer.query import (
     PlaceSummary,
     bucketed,
     country_order,
+    facets,
     fold_words,
     order_key,
     region_members,
@@ -73,6 +74,8 @@ class CorpusIndex:
         holding = regions_holding(f.countries, self._places.values())
         for article in self._ordered:
             if (f.doc is not None and article.doc != f.doc) or not f.in_dates(article.published):
+                continue
+            if not f.keeps_article(article.outlet, article.format):
                 continue
             found = [m for m in self.mentions[article.doc] if f.passes(m, members, holding)]
             if query and found:
@@ -151,6 +154,10 @@ class CorpusIndex:
         """Passing mentions of dated articles per day or week (``explorer.query``)."""
         return bucketed(((a.published, len(found)) for a, found in self._passing(f)
                          if a.published is not None), bucket)
+
+    def article_facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Articles per outlet and per format (the filter chips' choices), most first."""
+        return facets(self.articles)
 
     def stats(self) -> dict[str, int]:
         return {

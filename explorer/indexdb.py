@@ -69,7 +69,7 @@ from gazetteer.model import Candidate, Mention, Place
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_S = 5.0
 #: The full-text index is merged by indexing when it is in more segments than this.
 SEARCH_SEGMENTS = 8
@@ -273,11 +273,21 @@ DROP INDEX passage_places_by_order;
 CREATE INDEX passage_places_by_order ON passage_places(sortkey, pstart, mentions);
 """
 
+# Version 5: what a document states of itself (explorer.formats): author, canonical URL,
+# language, format; and the PDF page of each passage.
+_DOCUMENT_META_V5 = """
+ALTER TABLE articles ADD COLUMN author TEXT;
+ALTER TABLE articles ADD COLUMN url TEXT;
+ALTER TABLE articles ADD COLUMN language TEXT;
+ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'txt';
+ALTER TABLE passages ADD COLUMN page INTEGER;
+"""
+
 #: ``MIGRATIONS[v]``: the SQL script taking the database from ``user_version`` v to v + 1
 #: (run in one transaction, after a backup copy of the file was made). A new database runs
 #: them all.
 MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3,
-                               3: _TIMELINE_V4}
+                               3: _TIMELINE_V4, 4: _DOCUMENT_META_V5}
 #: Tables holding the analyst's work: carried over by ``rebuild``.
 USER_TABLES = ("corrections", "settings")
 #: Tables every version of the index has: a database without them is not an index.
@@ -751,14 +761,16 @@ class IndexDB:
         a = rows.article  # the file name (and the sort key ending with it) as stored text
         aid = conn.execute(
             "INSERT INTO articles (doc, size, mtime_ns, sha256, title, outlet, published, "
-            "updated, encoding, sortkey, gazetteer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "updated, encoding, sortkey, gazetteer, author, url, language, format) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (stored(a[0]), *a[1:9], stored(a[9]), *a[10:])).lastrowid
         self._add_totals(1, len(rows.passages), len(rows.mentions),
                          sum(m[5] == "demonym" for m in rows.mentions))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
         # Generators, not lists: the rows of a huge article are not copied once more.
-        conn.executemany('INSERT INTO passages VALUES (?,?,?,?,?,?)',
-                         ((base + i, aid, *p[:4]) for i, p in enumerate(rows.passages)))
+        conn.executemany('INSERT INTO passages (id, article, start, "end", kind, text, page) '
+                         "VALUES (?,?,?,?,?,?,?)",
+                         ((base + i, aid, *p[:4], p[5]) for i, p in enumerate(rows.passages)))
         conn.executemany("INSERT INTO passages_fts (rowid, words) VALUES (?, ?)",
                          ((base + i, p[4]) for i, p in enumerate(rows.passages)))
         conn.executemany(
@@ -1003,19 +1015,19 @@ class IndexDB:
                 return []
             q = ",".join("?" * len(ids))
             prow = {r[0]: r for r in self.conn.execute(
-                f'SELECT id, article, start, "end", kind, text FROM passages WHERE id IN ({q})',
+                f'SELECT id, article, start, "end", kind, text, page FROM passages '
+                f"WHERE id IN ({q})",
                 ids)}
             aids = sorted({r[1] for r in prow.values()})
             qa = ",".join("?" * len(aids))
             infos = {r[0]: _info(r) for r in self.conn.execute(
-                "SELECT id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
-                f"sha256 FROM articles WHERE id IN ({qa})", aids)}
+                f"SELECT {_INFO_COLUMNS} FROM articles WHERE id IN ({qa})", aids)}
             by_passage = {pid: self._passage_mentions(w, prow[pid], place_id, mentions)
                           for pid in ids}
         out = []
         for pid in ids:
             r = prow[pid]
-            passage = Passage(r[2], r[3], r[5], r[4])
+            passage = Passage(r[2], r[3], r[5], r[4], r[6])
             found, more = by_passage[pid]
             out.append(PassageHit(infos[r[1]], passage, found, more))
         return out
@@ -1166,13 +1178,24 @@ class IndexDB:
         if root is None:
             return None
         with guarded(self.path):
-            if self.conn.execute("SELECT 1 FROM articles WHERE doc = ?", (doc,)).fetchone() \
-                    is None:
-                return None
+            found = self.conn.execute("SELECT 1 FROM articles WHERE doc = ?",
+                                      (stored(doc),)).fetchone()
+        if found is None:
+            return None
         try:
             return read_article(Path(root) / doc, Path(root))
         except ArticleError:
             return None
+
+    def article_facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Articles per outlet and per format (the filter chips' choices), most first."""
+        with guarded(self.path):
+            out: dict[str, list[tuple[str, int]]] = {}
+            for column in ("outlet", "format"):
+                out[column] = [(v, n) for v, n in self.conn.execute(
+                    f"SELECT {column}, COUNT(*) AS n FROM articles WHERE {column} IS NOT NULL "
+                    f"AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column}")]
+            return out
 
     def stats(self) -> dict[str, int]:
         with guarded(self.path):
@@ -1192,9 +1215,9 @@ class IndexDB:
         out: dict[str, list[tuple[Any, ...]]] = {
             "articles": sorted(c.execute(
                 "SELECT doc, size, sha256, title, outlet, published, updated, encoding, sortkey,"
-                " gazetteer FROM articles")),
+                " gazetteer, author, url, language, format FROM articles")),
             "passages": sorted((docs[a], *rest) for a, *rest in c.execute(
-                'SELECT article, start, "end", kind, text FROM passages')),
+                'SELECT article, start, "end", kind, text, page FROM passages')),
             "fts": sorted(c.execute("SELECT p.start, f.words FROM passages_fts AS f "
                                     "JOIN passages AS p ON p.id = f.rowid")),
             "mentions": sorted((docs[a], *rest) for a, *rest in c.execute(
@@ -1295,7 +1318,8 @@ class IndexDB:
         conn = self.conn
         row = conn.execute(
             "SELECT id, size, mtime_ns, sha256, title, outlet, published, updated, encoding, "
-            "gazetteer FROM articles WHERE doc = ?", (stored(doc),)).fetchone()
+            "gazetteer, author, url, language, format FROM articles WHERE doc = ?",
+            (stored(doc),)).fetchone()
         if row is None:
             return Applied([], False)
         aid, sha, gazetteer = row[0], row[3], row[9]
@@ -1308,7 +1332,8 @@ class IndexDB:
                 'SELECT start, "end", text, type, place_id, confidence, reason, alternatives '
                 "FROM mentions WHERE article = ? ORDER BY start, seq", (aid,))]
         passages = tuple(Passage(*r) for r in conn.execute(
-            'SELECT start, "end", text, kind FROM passages WHERE article = ? ORDER BY start',
+            'SELECT start, "end", text, kind, page FROM passages WHERE article = ? '
+            "ORDER BY start",
             (aid,)))
         # The article's text where it is shown (what a correction's offsets may refer to).
         pieces: list[str] = []
@@ -1317,7 +1342,8 @@ class IndexDB:
             pieces += (" " * (p.start - pos), p.text)
             pos = p.end
         article = Article(doc, Path(doc), "".join(pieces), row[4], row[5], row[6], row[7],
-                          passages, encoding=row[8], size=row[1], mtime_ns=row[2], sha256=sha)
+                          passages, encoding=row[8], size=row[1], mtime_ns=row[2], sha256=sha,
+                          author=row[10], url=row[11], language=row[12], format=row[13])
 
         def place(pid: str) -> Place | None:
             found = place_of(pid)
@@ -1371,8 +1397,10 @@ class ArticleRows:
     the one writer only writes). Passages are referred to by their index in ``passages``."""
 
     article: tuple[Any, ...]  # doc, size, mtime_ns, sha256, title, outlet, published,
-    #                           updated, encoding, sortkey, gazetteer
-    passages: list[tuple[int, int, str, str, str]]  # start, end, kind, text, folded words
+    #                           updated, encoding, sortkey, gazetteer, author, url, language,
+    #                           format
+    passages: list[tuple[int, int, str, str, str, int | None]]  # start, end, kind, text,
+    #                                                              folded words, page
     mentions: list[tuple[Any, ...]]  # passage index or None, seq, start, end, text, type,
     #                                  place id, confidence, reason, alternatives JSON
     passage_places: list[tuple[str, str | None, int, int, int]]  # place id, country,
@@ -1427,8 +1455,9 @@ def prepare(
     return ArticleRows(
         (article.doc, article.size, article.mtime_ns, article.sha256, article.title,
          article.outlet, article.published, article.updated, article.encoding, sortkey,
-         gazetteer),
-        [(p.start, p.end, p.kind, p.text, w) for p, w in zip(passages, words, strict=True)],
+         gazetteer, article.author, article.url, article.language, article.format),
+        [(p.start, p.end, p.kind, p.text, w, p.page)
+         for p, w in zip(passages, words, strict=True)],
         rows,
         [(pid, places[pid], passages[i].start, i, n) for (i, pid), n in per_passage.items()],
         [(pid, places[pid], n) for pid, n in counts.items()],
@@ -1441,10 +1470,15 @@ def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
     return tuple(" ".join(fold_words(p.text)) for p in passages)
 
 
+_INFO_COLUMNS = ("id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
+                 "sha256, author, url, language, format")
+
+
 def _info(r: Sequence[Any]) -> ArticleInfo:
     doc = loaded(r[1])
     return ArticleInfo(doc=doc, path=Path(doc), title=r[2], outlet=r[3], published=r[4],
-                       updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9])
+                       updated=r[5], encoding=r[6], size=r[7], mtime_ns=r[8], sha256=r[9],
+                       author=r[10], url=r[11], language=r[12], format=r[13])
 
 
 def _passage_at(passages: Sequence[Passage], starts: Sequence[int], m: Mention) -> int | None:
@@ -1516,6 +1550,18 @@ class _Where:
         hi = "0" + f.date_to + "\x7f" if f.date_to else "1"
         return [f"{sortkey} >= ? AND {sortkey} < ?"], [lo, hi]
 
+    def _articles(self) -> tuple[list[str], list[Any]]:
+        """Conditions on ``articles`` rows: the filter's outlets and formats."""
+        f = self.f
+        conds: list[str] = []
+        args: list[Any] = []
+        for column, values in (("outlet", f.outlets), ("format", f.formats)):
+            if values:
+                c, a = _in(column, values)
+                conds.append(c)
+                args += a
+        return conds, args
+
     def stats(self) -> tuple[str, list[Any]]:
         """On ``place_stats`` (countries, regions and kinds only)."""
         conds, args = self._place("country", "place_id")
@@ -1530,6 +1576,10 @@ class _Where:
         c, a = self._dates("sortkey")
         conds += c
         args += a
+        c, a = self._articles()
+        if c:
+            conds.append(f"article IN (SELECT id FROM articles WHERE {' AND '.join(c)})")
+            args += a
         if f.query:
             sc, sa = sql_condition("passage", f.text)
             conds.append(sc)
@@ -1551,6 +1601,9 @@ class _Where:
         if f.doc is not None:
             ac.append("doc = ?")
             aa.append(stored(f.doc))
+        c, a = self._articles()
+        ac += c
+        aa += a
         if ac:
             conds_list.append(f"m.article IN (SELECT id FROM articles WHERE {' AND '.join(ac)})")
             args += aa

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from explorer.article import Problem
-from explorer.corpus import list_files
+from explorer.corpus import list_files, merge_ocr_problems, split_doc
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexer import gazetteer_fingerprint
 
@@ -49,8 +49,11 @@ def _is_fresh(db: IndexDB, root: Path, gazetteer_files: Sequence[Path], max_byte
         return False
     if db.get_meta("corpus_root") != str(root.resolve()):
         return False
-    stored = db.stored()
-    refused = {p.doc: (p.size, p.mtime_ns) for p in db.problems() if p.doc and p.doc not in stored}
+    stored: dict[str, tuple[int, int]] = {}  # per file: a file of several articles once
+    for doc, a in db.stored().items():
+        stored.setdefault(split_doc(doc)[0], (a.size, a.mtime_ns))
+    refused = {p.doc: (p.size, p.mtime_ns) for p in db.problems()
+               if p.doc and split_doc(p.doc)[0] not in stored}
     files, _ = list_files(root)
     if len(files) != len(stored) + len(refused):
         return False
@@ -59,7 +62,7 @@ def _is_fresh(db: IndexDB, root: Path, gazetteer_files: Sequence[Path], max_byte
         now = (st.st_size, st.st_mtime_ns)
         s = stored.get(doc)
         if s is not None:
-            if (s.size, s.mtime_ns) != now:
+            if s != now:
                 return False
         elif refused.get(doc) != now:
             return False
@@ -67,4 +70,7 @@ def _is_fresh(db: IndexDB, root: Path, gazetteer_files: Sequence[Path], max_byte
 
 
 def index_problems(db: IndexDB) -> list[Problem]:
-    return [Problem(p.path, p.message, p.line) for p in db.problems()]
+    """The index's problems; the files that need OCR while Tesseract is missing in one line."""
+    problems = [Problem(p.path, p.message, p.line) for p in db.problems()]
+    root = db.get_meta("corpus_root")
+    return merge_ocr_problems(problems, Path(root)) if root else problems

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer.article import Problem
-from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_article
+from explorer.article import Article, Problem
+from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_articles, split_doc
 from explorer.corrections import Correction, apply, mentions_to_json, relevant
 from explorer.decode import describe_replaced
 from explorer.indexdb import (
@@ -74,6 +74,9 @@ class Task:
     path: str
     known_sha256: str | None = None  # content already indexed under the same fingerprint
     corrections: tuple[Correction, ...] = ()  # the analyst's, that may apply to it
+    #: A file of several articles (``mail.mbox#3``): (doc, sha256) of its parts indexed under
+    #: the same fingerprint.
+    known_parts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,17 @@ class Refused:
     mtime_ns: int | None
 
 
-Result = Parsed | Same | Refused
+@dataclass(frozen=True, slots=True)
+class Several:
+    """A file of several articles (an mbox, a feed, a table, a zip): the result of each part;
+    the parts indexed before and not among ``results`` are gone from the file."""
+
+    doc: str  # the file's
+    results: tuple[Parsed | Same, ...]
+    problems: tuple[Problem, ...] = ()  # parts that could not be read
+
+
+Result = Parsed | Same | Refused | Several
 #: Runs tasks somewhere, yielding results as they come (in any order).
 Runner = Callable[[Sequence[Task]], Iterator[Result]]
 
@@ -113,7 +126,7 @@ def parse_task(
 ) -> Result:
     """Read, hash and geoparse one file (in a worker)."""
     try:
-        article = read_article(Path(task.path), root, max_bytes)
+        articles, notes = read_articles(Path(task.path), root, max_bytes)
     except ArticleError as exc:
         size: int | None = None
         mtime: int | None = None
@@ -121,16 +134,28 @@ def parse_task(
             st = os.stat(task.path)
             size, mtime = st.st_size, st.st_mtime_ns
         return Refused(task.doc, task.path, str(exc), size, mtime)
-    if task.known_sha256 == article.sha256:
-        return Same(task.doc, article.size, article.mtime_ns)
+    if len(articles) == 1 and articles[0].doc == task.doc and not notes:
+        return _parse_article(articles[0], task.known_sha256, task.corrections, geoparser,
+                              fingerprint)
+    known = dict(task.known_parts)
+    return Several(task.doc, tuple(
+        _parse_article(a, known.get(a.doc), relevant(task.corrections, a.doc), geoparser,
+                       fingerprint) for a in articles), tuple(notes))
+
+
+def _parse_article(article: Article, known_sha256: str | None,
+                   corrections: Sequence[Correction], geoparser: Geoparser, fingerprint: str
+                   ) -> Parsed | Same:
+    if known_sha256 == article.sha256:
+        return Same(article.doc, article.size, article.mtime_ns)
     found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
     found.sort(key=lambda m: m.start)
     problem = describe_replaced(article.replaced) if article.replaced else None
-    if not task.corrections:
-        return Parsed(task.doc, prepare(article, found, fingerprint), problem)
-    applied = apply(task.doc, article.sha256, article.text, found, task.corrections,
+    if not corrections:
+        return Parsed(article.doc, prepare(article, found, fingerprint), problem)
+    applied = apply(article.doc, article.sha256, article.text, found, corrections,
                     geoparser.gaz.by_id.get)
-    return Parsed(task.doc, prepare(article, applied.mentions, fingerprint), problem,
+    return Parsed(article.doc, prepare(article, applied.mentions, fingerprint), problem,
                   mentions_to_json(found) if applied.changed else None,
                   tuple(f"correction not applied ({why}): {c.describe()}"
                         for c, why in applied.stale))
@@ -281,12 +306,31 @@ class Indexer:
         unreadable = db.unreadable_corrections()  # kept in the table, said every run
         tasks: list[Task] = []
         kept: list[StoredProblem] = []
+        parts: dict[str, list[StoredArticle]] = {}
+        for d, stored_article in stored.items():
+            file_doc, part = split_doc(d)
+            if part is not None:
+                parts.setdefault(file_doc, []).append(stored_article)
         for doc, path in files:
             try:
                 st = os.stat(path)
                 size, mtime = st.st_size, st.st_mtime_ns
             except OSError:
                 size = mtime = -1
+            kids = parts.get(doc)
+            if kids:  # a file of several articles, indexed: each part has the file's stat
+                if all(k.gazetteer == fp and (k.size, k.mtime_ns) == (size, mtime)
+                       for k in kids):
+                    summary.unchanged += len(kids)
+                    kept += old_problems.get(doc, ())
+                    for k in kids:
+                        kept += old_problems.get(k.doc, ())
+                    continue
+                tasks.append(Task(doc, str(path), None, tuple(
+                    c for c in corrections if c.scope == "corpus"
+                    or (c.doc is not None and split_doc(c.doc)[0] == doc)),
+                    tuple((k.doc, k.sha256) for k in kids if k.gazetteer == fp)))
+                continue
             s = stored.get(doc)
             current = s is not None and s.gazetteer == fp
             if current and s is not None and (s.size, s.mtime_ns) == (size, mtime):
@@ -301,7 +345,7 @@ class Indexer:
             tasks.append(Task(doc, str(path), s.sha256 if current and s is not None else None,
                               tuple(relevant(corrections, doc))))
         present = {doc for doc, _ in files}
-        gone = [doc for doc in stored if doc not in present]
+        gone = [doc for doc in stored if split_doc(doc)[0] not in present]
         geoparser = self._geoparser
         if tasks and geoparser is None:
             geoparser = self._geoparser = load_geoparser(self.gazetteer_files)
@@ -388,6 +432,8 @@ class Indexer:
                             summary.changed += 1
                         else:
                             summary.new += 1
+                    elif isinstance(r, Several):  # never pending: its results are
+                        continue
                     elif isinstance(r, Same):
                         db.touch(stored[r.doc].id, r.size, r.mtime_ns)
                         summary.unchanged += 1
@@ -408,8 +454,15 @@ class Indexer:
         results = runner(tasks)
         last = time.perf_counter()
         try:
-            for r in results:
-                pending.append(r)
+            for result in results:
+                if isinstance(result, Several):
+                    self._forget_lost_parts(db, result, stored, summary)
+                    refused.extend(StoredProblem(p.path, p.message, p.line, result.doc)
+                                   for p in result.problems)
+                    pending.extend(result.results)
+                    done -= len(result.results) - 1  # progress counts files
+                else:
+                    pending.append(result)
                 if (len(pending) >= self.batch_size
                         or time.perf_counter() - last >= BATCH_SECONDS):
                     commit()
@@ -423,6 +476,22 @@ class Indexer:
             close = getattr(results, "close", None)
             if close:
                 close()
+
+
+    @staticmethod
+    def _forget_lost_parts(db: IndexDB, result: Several, stored: dict[str, StoredArticle],
+                           summary: Summary) -> None:
+        """Parts indexed before that the file no longer has (a message deleted from an mbox),
+        and the whole file's entry when it was indexed as one article before."""
+        now = {r.doc for r in result.results}
+        lost = [d for d in stored if d not in now
+                and (d == result.doc or split_doc(d)[0] == result.doc)]
+        if lost:
+            with db.transaction():
+                for d in lost:
+                    db.delete(d)
+                    stored.pop(d, None)
+            summary.deleted += len(lost)
 
 
 #: What storing one article may raise from what is in it (not from the index: SQLite's own

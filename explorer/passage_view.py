@@ -111,7 +111,8 @@ def article_heading(hit: PassageHit, row: int | None = None, open_label: str = "
     a = hit.article
     # File name and date first: after Arabic text, digits would be reordered with it.
     name = readable(a.doc)  # a file name's bytes that are not UTF-8 read as cp1256
-    meta = [x for x in (name, _date(a.published), a.outlet) if x]
+    meta = document_meta(name, a.published, a.outlet, a.author, a.format,
+                         a.language)
     title = (
         f'<h3 dir="rtl" align="right">{_e(a.title)}</h3>'
         if a.title
@@ -126,6 +127,22 @@ def article_heading(hit: PassageHit, row: int | None = None, open_label: str = "
 
 def _date(iso: str | None) -> str | None:
     return iso.replace("T", " ") if iso else None
+
+
+def document_meta(doc: str, published: str | None, outlet: str | None, author: str | None,
+                  fmt: str, language: str | None) -> list[str]:
+    """What the heading of an article says of it: file, date, outlet, author, and its format
+    (and stated language) unless it is plain text."""
+    kind = "" if fmt == "txt" else fmt.upper() + (f" ({language})" if language else "")
+    return [x for x in (doc, _date(published), outlet, author, kind) if x]
+
+
+def page_marker(page: int | None, label: str) -> str:
+    """A small line before the first passage of a PDF page (``label``: "page {n}")."""
+    if page is None or not label:
+        return ""
+    return (f'<p dir="ltr" align="right" style="color:#888888; font-size:small;">'
+            f"{_e(label.replace('{n}', str(page)))}</p>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,23 +198,30 @@ def hits_html(
     open_label: str = "",
     more: Callable[[int, int], str] = more_note,
     query: str = "",
+    page_label: str = "page {n}",
 ) -> str:
     """Passages grouped by article, each article under its heading; ``after_doc`` is the
     article the previous page ended with (its passages continue without a new heading).
 
     With ``first_row`` (the row of ``hits[0]`` in the panel), passages and mentions are links
     (see ``highlighted``) and each heading links to its article (``open_label``); what the
-    search ``query`` found is marked."""
+    search ``query`` found is marked. A passage on another PDF page than the one before it is
+    preceded by ``page_label`` ("page {n}")."""
     parts: list[str] = []
     row = first_row
+    page: int | None = None
     for doc, group in groupby(hits, key=lambda h: h.article.doc):
         items = list(group)
         if doc != after_doc:
             if after_doc is not None:
                 parts.append("<hr/>")
             parts.append(article_heading(items[0], row, open_label))
+            page = None
         after_doc = doc
         for hit in items:
+            if hit.passage.page != page:
+                page = hit.passage.page
+                parts.append(page_marker(page, page_label))
             caption = hit.passage.kind == "caption"
             style = f' style="font-style:italic; color:{CAPTION};"' if caption else ""
             text = highlighted(hit, row, CAPTION if caption else TEXT, more, query)

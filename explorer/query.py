@@ -11,8 +11,9 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
   is in ``Filter.kinds`` (any kind when empty), its confidence is at least
   ``Filter.min_confidence``, it is in article ``Filter.doc`` (when given), its article was
   published between ``Filter.date_from`` and ``Filter.date_to`` (ISO dates, both inclusive, the
-  date as the article writes it; undated articles pass only when neither is set), and its
-  passage passes the search ``Filter.text`` (when given: ``explorer.search``, words
+  date as the article writes it; undated articles pass only when neither is set), its article's
+  outlet is one of ``Filter.outlets`` and its format one of ``Filter.formats`` (when given), and
+  its passage passes the search ``Filter.text`` (when given: ``explorer.search``, words
   compared folded, see ``fold_words``, with their Arabic prefixes);
 - *where*: with neither ``Filter.countries`` nor ``Filter.regions``, anywhere; else the place's
   country is one of ``countries`` or a member of one of the ``regions`` (region place ids), or
@@ -65,6 +66,8 @@ class Filter:
     date_to: str | None = None  # ISO date, inclusive
     min_confidence: float = 0.0
     regions: frozenset[str] = frozenset()  # region place ids: their member countries
+    outlets: frozenset[str] = frozenset()  # articles of these outlets only; empty = any
+    formats: frozenset[str] = frozenset()  # articles of these formats (ArticleInfo.format)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -93,6 +96,11 @@ class Filter:
     def undated(self) -> Filter:
         """The same filter, without its date range (what a timeline shows)."""
         return replace(self, date_from=None, date_to=None)
+
+    def keeps_article(self, outlet: str | None, fmt: str) -> bool:
+        """An article of this outlet and format passes ``outlets`` and ``formats``."""
+        return ((not self.outlets or outlet in self.outlets)
+                and (not self.formats or fmt in self.formats))
 
     def in_dates(self, published: str | None) -> bool:
         """An article published then (ISO 8601, None: undated) passes the date range."""
@@ -134,11 +142,15 @@ class ArticleInfo:
     size: int = 0
     mtime_ns: int = 0
     sha256: str = ""
+    author: str | None = None  # what the document states (explorer.formats)
+    url: str | None = None
+    language: str | None = None
+    format: str = "txt"
 
     @classmethod
     def of(cls, a: Article) -> ArticleInfo:
         return cls(a.doc, a.path, a.title, a.outlet, a.published, a.updated, a.encoding,
-                   a.size, a.mtime_ns, a.sha256)
+                   a.size, a.mtime_ns, a.sha256, a.author, a.url, a.language, a.format)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +184,26 @@ class PassageHit:
     more: int = 0
 
 
+def facets(articles: Iterable[Article | ArticleInfo]) -> dict[str, list[tuple[str, int]]]:
+    """Articles per outlet and per format, most first (ties by name); no outlet left out."""
+    outlets: dict[str, int] = {}
+    formats: dict[str, int] = {}
+    for a in articles:
+        if a.outlet:
+            outlets[a.outlet] = outlets.get(a.outlet, 0) + 1
+        formats[a.format] = formats.get(a.format, 0) + 1
+    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))
+            for k, v in (("outlet", outlets), ("format", formats))}
+
+
 class IndexReader(Protocol):
     """The read side of an index; see the module docstring for what each query means."""
 
     def places(self, f: Filter = ...) -> list[PlaceSummary]: ...
 
     def place(self, place_id: str) -> PlaceSummary | None: ...
+
+    def article_facets(self) -> dict[str, list[tuple[str, int]]]: ...
 
     def countries(self, f: Filter = ...) -> list[CountrySummary]: ...
 

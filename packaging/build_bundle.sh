@@ -11,6 +11,10 @@ bin="${BIN:-.venv/bin}"
     --add-data "$PWD/seeds:explorer/seeds" \
     --add-data "$PWD/gazetteer/data:gazetteer/data" \
     --collect-submodules explorer --collect-submodules gazetteer \
+    --collect-data trafilatura --collect-data justext --collect-data htmldate \
+    --collect-data courlan --collect-data tld --collect-data dateparser \
+    --collect-submodules trafilatura --collect-submodules pdfminer \
+    --collect-data pdfminer --collect-data docx --collect-data odf \
     --exclude-module pytest --exclude-module mypy --exclude-module hypothesis \
     --exclude-module PySide6.QtQml --exclude-module PySide6.QtQuick \
     --exclude-module PySide6.QtQuickWidgets --exclude-module PySide6.QtOpenGL \

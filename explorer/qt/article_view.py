@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -80,6 +81,7 @@ class ArticleView(QTextBrowser):
                    f"{counts().demonym_mentions(demonyms)}",
             stale=self.tr("The file changed since it was indexed: some mentions are not "
                           "shown."),
+            page=self.tr("page {n}"),
         )
         self.setHtml(article_html(article, mentions, labels, query))
         self.spans = self._find_spans()
@@ -172,6 +174,13 @@ class ReaderDock(QDockWidget):
         self.only.setEnabled(False)
         self.only.toggled.connect(self._on_only)
         bar.addWidget(self.only)
+        self.original = QPushButton(self.tr("Open the original file"), box)
+        self.original.setObjectName("openOriginal")
+        self.original.setToolTip(self.tr("The file as it is (PDF, web page, e-mail…), in the "
+                                         "system's viewer"))
+        self.original.setEnabled(False)
+        self.original.clicked.connect(self.open_original)
+        bar.addWidget(self.original)
         bar.addStretch(1)
         layout.addLayout(bar)
         self.view = ArticleView(box)
@@ -194,6 +203,7 @@ class ReaderDock(QDockWidget):
                 "{file}: cannot be read (moved, deleted or unreadable since it was indexed). "
                 "Reload (F5) to index the folder again.").format(file=readable(doc)))
             self.only.setEnabled(False)
+            self.original.setEnabled(False)
             self._sync_only()
             self._show_wide()
             return False
@@ -202,10 +212,24 @@ class ReaderDock(QDockWidget):
         # The file name isolated left to right: in an Arabic title its digits would move.
         self.setWindowTitle(self.tr("Article: {file}").format(file=f"\u2066{readable(doc)}\u2069"))
         self.only.setEnabled(True)
+        self.original.setEnabled(True)
         self._sync_only()
         self._show_wide()
         self.view.show_place(self.session.selected_place)
         return True
+
+    def original_url(self) -> QUrl | None:
+        """The file the article shown was read from (the mbox, zip or feed for one of its
+        parts), as a file URL; None when no article is shown."""
+        article = self.view.article
+        if article is None:
+            return None
+        return QUrl.fromLocalFile(str(Path(article.path).resolve()))
+
+    def open_original(self) -> bool:
+        """Open the article's file in the system's viewer for its type."""
+        url = self.original_url()
+        return url is not None and QDesktopServices.openUrl(url)
 
     def _show_wide(self) -> None:
         """Show the dock, wide enough to read in when it was hidden."""

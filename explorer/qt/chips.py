@@ -88,6 +88,11 @@ def chips(
     if f.doc is not None:
         label = QCoreApplication.translate("FilterChips", "article {file}").format(file=f.doc)
         out.append(Chip("doc", label, replace(f, doc=None)))
+    out += [Chip(f"outlet:{o}", o, replace(f, outlets=f.outlets - {o}))
+            for o in sorted(f.outlets)]
+    as_format = QCoreApplication.translate("FilterChips", "{format} files")
+    out += [Chip(f"format:{x}", as_format.format(format=x.upper()),
+                 replace(f, formats=f.formats - {x})) for x in sorted(f.formats)]
     return out
 
 

@@ -27,6 +27,8 @@ from gazetteer.model import KINDS, MentionType, PlaceKind
 
 #: The regions the index knows (few: their rows of ``place_stats``).
 REGIONS = Filter(kinds=frozenset({PlaceKind.REGION.value}))
+#: Outlets listed in the sources menu at most (the most frequent).
+MAX_SOURCES = 60
 
 
 class FilterBar(QWidget):
@@ -59,6 +61,16 @@ class FilterBar(QWidget):
         self.kinds_button.setMenu(self.kinds_menu)
         layout.addWidget(self.kinds_button)
 
+        # Outlets and formats of the articles (explorer.formats): checkable, with counts.
+        self.sources_button = QToolButton(self)
+        self.sources_button.setObjectName("sourcesButton")
+        self.sources_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sources_menu = QMenu(self.sources_button)
+        self.sources_button.setMenu(self.sources_menu)
+        #: ("outlet" or "format", value) → its checkable action
+        self.source_actions: dict[tuple[str, str], QAction] = {}
+        layout.addWidget(self.sources_button)
+
         self.toponyms = QCheckBox(self.tr("Place names"), self)
         self.toponyms.setObjectName("toponymsBox")
         self.demonyms = QCheckBox(self.tr("Demonyms"), self)
@@ -82,7 +94,7 @@ class FilterBar(QWidget):
 
         model.changed.connect(self._on_change)
         self.list_regions()
-        self.follow()
+        self.list_sources()
 
     # -- to the session -------------------------------------------------------------------
 
@@ -95,6 +107,13 @@ class FilterBar(QWidget):
         f = self.session.filter
         kinds = f.kinds | {kind} if on else f.kinds - {kind}
         self.session.set_filter(replace(f, kinds=kinds))
+
+    def _set_source(self, field: str, value: str, on: bool) -> None:
+        f = self.session.filter
+        have = f.outlets if field == "outlet" else f.formats
+        now = have | {value} if on else have - {value}
+        self.session.set_filter(replace(f, outlets=now) if field == "outlet"
+                                else replace(f, formats=now))
 
     def _set_types(self) -> None:
         types = set()
@@ -112,6 +131,7 @@ class FilterBar(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.data:
             self.list_regions()
+            self.list_sources()
         if change.filter or change.data:
             self.follow()
 
@@ -131,16 +151,40 @@ class FilterBar(QWidget):
             self.region.addItem(label, rid)
         self.region.blockSignals(False)
 
+    def list_sources(self) -> None:
+        """The outlets and formats of the index's articles, in the sources menu."""
+        reader = self.session.reader
+        facets = reader.article_facets() if reader is not None else {}
+        self.sources_menu.clear()
+        self.source_actions = {}
+        titles = {"outlet": self.tr("Outlets"), "format": self.tr("Formats")}
+        for field in ("outlet", "format"):
+            values = facets.get(field, [])[:MAX_SOURCES]
+            if not values:
+                continue
+            self.sources_menu.addSection(titles[field])
+            for value, n in values:
+                label = value.upper() if field == "format" else value
+                action = self.sources_menu.addAction(f"{label} ({n:,})")
+                action.setCheckable(True)
+                action.toggled.connect(
+                    lambda on, fl=field, v=value: self._set_source(fl, v, on))
+                self.source_actions[(field, value)] = action
+        self.sources_button.setEnabled(bool(self.source_actions))
+        self.follow()
+
     def follow(self) -> None:
         """Show the session's filter (without changing it back)."""
         f = self.session.filter
         widgets = [*self.kind_actions.values(), self.toponyms, self.demonyms, self.confidence,
-                   self.region]
+                   self.region, *self.source_actions.values()]
         for w in widgets:
             w.blockSignals(True)
         try:
             for kind, action in self.kind_actions.items():
                 action.setChecked(kind in f.kinds)
+            for (field, value), action in self.source_actions.items():
+                action.setChecked(value in (f.outlets if field == "outlet" else f.formats))
             self.toponyms.setChecked(MentionType.TOPONYM.value in f.types)
             self.demonyms.setChecked(MentionType.DEMONYM.value in f.types)
             self.confidence.setValue(f.min_confidence)
@@ -154,3 +198,7 @@ class FilterBar(QWidget):
             self.kinds_button.setText(self.tr("Kinds: {kinds}").format(kinds=what))
         else:
             self.kinds_button.setText(self.tr("All kinds"))
+        chosen = len(f.outlets) + len(f.formats)
+        self.sources_button.setText(
+            self.tr("Outlets and formats: {n}").format(n=chosen) if chosen
+            else self.tr("All outlets and formats"))

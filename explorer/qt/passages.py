@@ -161,7 +161,8 @@ class PassagePanel(QTextBrowser):
         hits = self.model.hits
         explanation = explain(hits) if explain else ""
         empty = empty or self.tr("No passages.")
-        body = (hits_html(hits, None, 0, self._open_label(), self._more_note, f.text) if hits
+        body = (hits_html(hits, None, 0, self._open_label(), self._more_note, f.text,
+                          self._page_label()) if hits
                 else f"<p>{html.escape(empty)}</p>")
         self._shown = len(hits)
         self.setHtml("<html><body>" + header_html(heading, heading_ar, summary, explanation)
@@ -174,7 +175,7 @@ class PassagePanel(QTextBrowser):
         hits = self.model.hits
         after = hits[self._shown - 1].article.doc if self._shown else None
         fragment = hits_html(hits[self._shown:], after, self._shown, self._open_label(),
-                             self._more_note, self.model.filter.text)
+                             self._more_note, self.model.filter.text, self._page_label())
         self._shown = len(hits)
         self._insert(fragment)
         self._schedule_fetch()
@@ -201,6 +202,9 @@ class PassagePanel(QTextBrowser):
         times): what was left out."""
         return self.tr("… not shown: {mentions} more mentions, {chars} more characters").format(
             mentions=f"{mentions:,}", chars=f"{chars:,}")
+
+    def _page_label(self) -> str:
+        return self.tr("page {n}")
 
     def hit_at(self, href: str) -> PassageHit | None:
         """The passage a link of the panel belongs to (``passage:``, ``place:``, ``article:``)."""

@@ -67,6 +67,9 @@ class SafeReader:
     def confidences(self) -> dict[str, float]:
         return self._call(self.inner.confidences, {})
 
+    def article_facets(self) -> dict[str, list[tuple[str, int]]]:
+        return self._call(self.inner.article_facets, {})
+
     def mentions_in(self, doc: str) -> list[Mention]:
         return self._call(lambda: self.inner.mentions_in(doc), [])
     def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from explorer import filter_store
 from explorer.article import Problem
-from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError
+from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError, merge_ocr_problems
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
@@ -432,7 +432,8 @@ class MainWindow(QMainWindow):
         problems = getattr(summary, "problems", None)
         if problems is not None and not getattr(summary, "cancelled", False):
             self.problems = self._settings_problems() + self._filter_problems
-            self._add_problems([Problem(p.path, p.message, p.line) for p in problems])
+            said = [Problem(p.path, p.message, p.line) for p in problems]
+            self._add_problems(merge_ocr_problems(said, self.root) if self.root else said)
         self._finish(not getattr(summary, "cancelled", False))
 
     def _on_failed(self, exc: Exception) -> None:

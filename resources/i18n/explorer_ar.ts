@@ -15,6 +15,10 @@
         <source>The file changed since it was indexed: some mentions are not shown.</source>
         <translation>تغيّر الملف منذ فهرسته: بعض الإشارات لا تظهر.</translation>
     </message>
+    <message>
+        <source>page {n}</source>
+        <translation>صفحة {n}</translation>
+    </message>
 </context>
 <context>
     <name>Corrections</name>
@@ -288,11 +292,12 @@
     <name>FilterBar</name>
     <message>
         <source>A region: the places of its countries, and itself</source>
-        <extracomment>The regions the index knows (few: their rows of ``place_stats``).</extracomment>
+        <extracomment>The regions the index knows (few: their rows of ``place_stats``). Outlets listed in the sources menu at most (the most frequent).</extracomment>
         <translation>إقليم: أماكن دوله، والإقليم نفسه</translation>
     </message>
     <message>
         <source>Place names</source>
+        <extracomment>(&quot;outlet&quot; or &quot;format&quot;, value) → its checkable action</extracomment>
         <translation>أسماء الأماكن</translation>
     </message>
     <message>
@@ -312,12 +317,28 @@
         <translation>كل الأقاليم</translation>
     </message>
     <message>
+        <source>Outlets</source>
+        <translation>المصادر</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>أنواع الملفات</translation>
+    </message>
+    <message>
         <source>Kinds: {kinds}</source>
         <translation>الأنواع: {kinds}</translation>
     </message>
     <message>
         <source>All kinds</source>
         <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <source>Outlets and formats: {n}</source>
+        <translation>المصادر وأنواع الملفات: {n}</translation>
+    </message>
+    <message>
+        <source>All outlets and formats</source>
+        <translation>كل المصادر وأنواع الملفات</translation>
     </message>
 </context>
 <context>
@@ -381,6 +402,10 @@
     <message>
         <source>article {file}</source>
         <translation>المقال {file}</translation>
+    </message>
+    <message>
+        <source>{format} files</source>
+        <translation>ملفات {format}</translation>
     </message>
     <message>
         <source>Filters:</source>
@@ -712,6 +737,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>… لم يُعرض: {mentions} إشارة أخرى، و{chars} حرفًا آخر</translation>
     </message>
     <message>
+        <source>page {n}</source>
+        <translation>صفحة {n}</translation>
+    </message>
+    <message>
         <source>Show only this article</source>
         <translation>عرض هذا المقال فقط</translation>
     </message>
@@ -829,6 +858,14 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>Show only this article</source>
         <translation>عرض هذا المقال فقط</translation>
+    </message>
+    <message>
+        <source>Open the original file</source>
+        <translation>فتح الملف الأصلي</translation>
+    </message>
+    <message>
+        <source>The file as it is (PDF, web page, e-mail…), in the system&apos;s viewer</source>
+        <translation>الملف كما هو (PDF، صفحة ويب، بريد إلكتروني…) في عارض النظام</translation>
     </message>
     <message>
         <source>Open an article from the passages: its “Open article” link, a double click on a passage, or the passage&apos;s context menu.</source>

@@ -48,7 +48,7 @@ def test_recursive_sorted_relative_posix_docs(tmp_path: Path) -> None:
     for rel in ("z.txt", "b/deep/x.txt", "a/y.TXT", "b/w.txt"):
         (tmp_path / rel).write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "notes.md").write_text(ARTICLE, encoding="utf-8")  # not an article
-    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "image.gif").write_bytes(b"GIF89a")  # .png is read (OCR)
     corpus = read_corpus(tmp_path)
     assert [a.doc for a in corpus.articles] == ["a/y.TXT", "b/deep/x.txt", "b/w.txt", "z.txt"]
     assert corpus.problems == []

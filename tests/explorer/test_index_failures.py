@@ -226,12 +226,19 @@ def test_failed_migration_leaves_the_old_version(indexed: Path,
     conn.close()
 
 
+#: Version 5 undone (an index made before the document metadata columns).
+V5_DOWN = ("ALTER TABLE articles DROP COLUMN author; ALTER TABLE articles DROP COLUMN url; "
+           "ALTER TABLE articles DROP COLUMN language; ALTER TABLE articles DROP COLUMN format; "
+           "ALTER TABLE passages DROP COLUMN page; ")
+
+
 def test_migration_to_v2_counts_what_v1_holds(indexed: Path) -> None:
     """A version-1 index (no ``totals``) is migrated: backed up, and its row counts taken."""
     with IndexDB(indexed) as db:
         want = db.stats()
     conn = sqlite3.connect(indexed)
-    conn.executescript("DROP TABLE totals; DROP TABLE uncorrected; PRAGMA user_version = 1;")
+    conn.executescript(V5_DOWN + "DROP TABLE totals; DROP TABLE uncorrected; "
+                       "PRAGMA user_version = 1;")
     conn.close()
     with pytest.raises(IndexUnavailable):  # a reader waits for the writer to migrate
         IndexDB(indexed, readonly=True)
@@ -267,12 +274,13 @@ def test_migration_to_v4_makes_the_timeline_read_one_covering_index(indexed: Pat
     with IndexDB(indexed) as db:
         want = db.timeline(Filter())
     conn = sqlite3.connect(indexed)
-    conn.executescript("DROP INDEX passage_places_by_order; CREATE INDEX passage_places_by_order "
-                       "ON passage_places(sortkey, pstart); PRAGMA user_version = 3;")
+    conn.executescript(V5_DOWN + "DROP INDEX passage_places_by_order; CREATE INDEX "
+                       "passage_places_by_order ON passage_places(sortkey, pstart); "
+                       "PRAGMA user_version = 3;")
     conn.close()
     before = user_data(indexed)
     with IndexDB(indexed) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == indexdb.SCHEMA_VERSION
         plan = db.conn.execute(
             "EXPLAIN QUERY PLAN SELECT substr(sortkey, 2, 10), SUM(mentions) FROM "
             "passage_places WHERE 1 AND sortkey < '1' GROUP BY sortkey").fetchall()

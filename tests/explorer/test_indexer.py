@@ -29,13 +29,13 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every article file the indexer reads (it still reads them)."""
     seen: list[str] = []
-    real = indexer_mod.read_article
+    real = indexer_mod.read_articles
 
     def spy(path: Path, root: Path, max_bytes: int):  # type: ignore[no-untyped-def]
         seen.append(path.name)
         return real(path, root, max_bytes)
 
-    monkeypatch.setattr(indexer_mod, "read_article", spy)
+    monkeypatch.setattr(indexer_mod, "read_articles", spy)
     return seen
 
 

@@ -84,6 +84,10 @@ FILTERS = [
     Filter(regions=frozenset({CENTRAL_ASIA}), countries=frozenset({"RU"}), types=ALL_TYPES),
     Filter(text="روسيا", date_from="2021-01-01", kinds=frozenset({"country"})),
     Filter(text="طهران", types=ALL_TYPES, min_confidence=0.5, date_to="2021-12-31"),
+    Filter(outlets=frozenset({"وكالة الأنباء"})),
+    Filter(outlets=frozenset({"وكالة الأنباء"}), types=ALL_TYPES, countries=frozenset({"IR"})),
+    Filter(formats=frozenset({"txt"})),
+    Filter(formats=frozenset({"pdf"})),
 ]
 
 
@@ -324,3 +328,19 @@ def test_a_country_filter_keeps_the_regions_holding_it(reader: IndexReader) -> N
                for h in reader.passages(f, None, 0, 10_000) for m in h.mentions)
     other = Filter(countries=frozenset({"AF"}))
     assert CENTRAL_ASIA not in {s.place.id for s in reader.places(other)}
+
+
+def test_article_facets_agree(memory: CorpusIndex, sqlite: IndexDB) -> None:
+    facets = sqlite.article_facets()
+    assert memory.article_facets() == facets
+    assert ("وكالة الأنباء", 2) in facets["outlet"] and facets["format"][0][0] == "txt"
+
+
+def test_outlet_and_format_filters_keep_their_articles(reader: IndexReader) -> None:
+    agency = Filter(outlets=frozenset({"وكالة الأنباء"}))
+    docs = {h.article.doc for h in reader.passages(agency, None, 0, 500)}
+    assert docs == {"zz_extra_3.txt", "zz_extra_4.txt"}
+    assert reader.count_passages(Filter(formats=frozenset({"pdf"}))) == 0
+    assert reader.count_passages(Filter(formats=frozenset({"txt"}))) == reader.count_passages(
+        Filter())
+    assert sum(n for _, n in reader.timeline(agency)) > 0

@@ -90,13 +90,13 @@ def test_reopening_an_indexed_folder_reads_no_article_text(
     index = tmp_path / "i.db"
     Indexer(corpus, index).run()
     reads: list[Path] = []
-    real = explorer.indexer.read_article
+    real = explorer.indexer.read_articles
 
     def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
         reads.append(path)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(explorer.indexer, "read_article", counting)
+    monkeypatch.setattr(explorer.indexer, "read_articles", counting)
     window = open_folder(qtbot, corpus, index)
     try:
         # The index is shown before the indexer has even looked at the folder.
