@@ -334,6 +334,11 @@ def _classify(path: Path, exc: sqlite3.Error) -> IndexUnavailable | None:
     if reason == "full":
         return IndexUnavailable(path, "full", "cannot grow: the disk is full")
     if reason == "cannot-open":
+        if path.is_file() and os.access(path, os.R_OK):
+            # The file is there and readable: what cannot be opened is it for writing, or
+            # the log beside it (a folder that cannot be written): read-only, still read.
+            return IndexUnavailable(path, "read-only",
+                                    "cannot be written (read-only file or folder)")
         return IndexUnavailable(path, "cannot-open", f"cannot be opened: {_cannot_open(path)}")
     if reason == "io":
         return IndexUnavailable(path, "io", "cannot be read or written: the disk reported an "

@@ -464,6 +464,18 @@ a OR b (or أو): either
         <translation>{error}. تعرض الخريطة ما فُهرس حتى الآن.</translation>
     </message>
     <message>
+        <source>{error}. Point the index at a regular file.</source>
+        <translation>{error}. اجعل الفهرس ملفًا عاديًا.</translation>
+    </message>
+    <message>
+        <source>{error}. It is left as it is: point the index at another file.</source>
+        <translation>{error}. تُرك كما هو: اختر ملفًا آخر للفهرس.</translation>
+    </message>
+    <message>
+        <source>{error}. The map shows the index as it was last built, corrections included; it cannot be updated.</source>
+        <translation>{error}. تعرض الخريطة الفهرس كما بُني آخر مرة، بتصحيحاته؛ ولا يمكن تحديثه.</translation>
+    </message>
+    <message>
         <source>{error}. Rebuild it? Its analyst data are kept and the old file is backed up beside it.</source>
         <translation>{error}. هل تريد إعادة بنائه؟ تُحفظ بيانات المحلل، ويُنسخ الملف القديم احتياطيًا بجانبه.</translation>
     </message>

@@ -189,6 +189,7 @@ def test_disk_full_rolls_back_and_keeps_the_index(indexed: Path) -> None:
     article.sha256 = "x"
     with IndexDB(indexed) as db:
         stats = db.stats()
+        db.conn.execute("VACUUM")  # no free page left for the new rows to fill
         pages = db.conn.execute("PRAGMA page_count").fetchone()[0]
         db.conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite now reports SQLITE_FULL
         with pytest.raises(IndexUnavailable) as info, db.transaction():
