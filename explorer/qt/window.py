@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._filter_problems: list[Problem] = []  # it could not be used
         self._search_noticed = False  # the notice is about the search (hidden by the next)
         self._failed_search: str | None = None  # a search the index could not run: not saved
+        self._failed_error = ""  # what that search failed with (its echoes are not said again)
         self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
         self.session = SessionModel(self)
 
@@ -455,7 +456,10 @@ class MainWindow(QMainWindow):
             # Taken back once the query that failed has returned (it may be on this stack).
             QTimer.singleShot(0, self, lambda: self._search_failed(exc))
             self._failed_search = self.session.filter.text
+            self._failed_error = str(exc)
             return
+        if not isinstance(exc, IndexUnavailable) and str(exc) == self._failed_error:
+            return  # another view's query of the search just taken back, failing the same way
         if not isinstance(exc, IndexUnavailable) or exc.reason == "locked":
             self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
                 error=exc), rebuild=False, blocking=False)

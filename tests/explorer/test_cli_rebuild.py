@@ -11,6 +11,7 @@ import pytest
 
 import explorer.cli as cli
 from explorer.indexdb import IndexDB
+from tests.explorer.test_index_failures import V5_DOWN
 
 ROWS = [("corpus", None, None, None, "حلب", "reject", None, None, None, "", "now"),
         ("corpus", None, None, None, "دمشق", "reject", None, None, None, "", "now"),
@@ -96,8 +97,9 @@ def test_corrections_of_an_older_index(index: Path, seeds_copy: Path,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     """An index of an older explorer is brought up to date (after a backup), then listed."""
     conn = sqlite3.connect(index)
-    conn.executescript("DROP INDEX passage_places_by_order; CREATE INDEX passage_places_by_order "
-                       "ON passage_places(sortkey, pstart); PRAGMA user_version = 3;")
+    conn.executescript(V5_DOWN + "DROP INDEX passage_places_by_order; CREATE INDEX "
+                       "passage_places_by_order ON passage_places(sortkey, pstart); "
+                       "PRAGMA user_version = 3;")
     conn.close()
     code, out, err = run(capsys, "corrections", str(seeds_copy), "--index", str(index))
     assert code == 0, err
