@@ -45,6 +45,10 @@ HOME_REGION = frozenset({
     "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH", "IR", "TR", "IL", "AF", "PK", "KZ", "KG",
     "TJ", "TM", "UZ", "AM", "AZ", "GE", "ML", "NE", "TD", "BF", "NG", "ET", "ER", "SS",
 })
+#: Words of a division's Latin name besides the name it shares with its town.
+_DIVISION_WORDS = re.compile(
+    r"\b(?:province|prefecture|governorate|state|region|district|county|municipality|"
+    r"wilaya|muhafazat|provincia|province de|prefecture de)\b", re.IGNORECASE)
 #: How far (characters) a place of its country may stand from a spelling made from a Latin
 #: name and still support it.
 MADE_NEAR_CHARS = 80
@@ -115,7 +119,6 @@ class Geoparser:
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
         self._seats: dict[tuple[str, str], Place] | None = None
-        self._unnamed: dict[str, list[Place]] | None = None  # admin1 → towns named in Latin only
 
     def adjective_places(self, word: str) -> tuple[Place, ...]:
         """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
@@ -457,15 +460,16 @@ class Geoparser:
                 f.places = [*f.places, max(towns, key=lambda t: t.population)]
 
     def _towns_in(self, division: Place) -> list[Place]:
-        """The towns without an Arabic name inside ``division``'s first-level division."""
-        if self._unnamed is None:
-            unnamed: dict[str, list[Place]] = defaultdict(list)
-            for p in self.gaz.places:
-                if p.kind == PlaceKind.CITY and p.admin1 and not p.names_ar:
-                    unnamed[p.admin1].append(p)
-            self._unnamed = unnamed
+        """The towns named in Latin like ``division`` (its name, or its name without the word
+        for a division) in its first-level division, without an Arabic name of their own."""
         code = division.admin1 or division.admin2.rpartition(".")[0]
-        return self._unnamed.get(code, [])
+        places = self.gaz.places
+        keys = {tuple(words(division.name)), tuple(words(_DIVISION_WORDS.sub("", division.name)))}
+        return [
+            t for key in keys if key for i, kind in self.gaz.index.get(key, ())
+            if kind == TOPONYM and (t := places[i]).kind == PlaceKind.CITY
+            and t.admin1 == code and not t.names_ar
+        ]
 
     def _regions_of_countries(self, kept: list[_Found], toks: Tokens) -> None:
         """«شمال لبنان», «جنوب لبنان»: a compass word before a country names its division

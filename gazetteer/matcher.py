@@ -14,9 +14,15 @@ from typing import NamedTuple
 
 from gazetteer.names import TOPONYM
 from gazetteer.normalize import WORD_SPLIT, Normalized, normalize
-from gazetteer.spelling import bare, loose_skeleton, skeleton
+from gazetteer.spelling import (
+    SKELETON_LETTERS,
+    VARIANT_POPULATION,
+    loose_skeleton,
+    skeleton,
+    skeleton_index,
+)
 from gazetteer.store import Gazetteer
-from gazetteer.transliterate import word_spellings
+from gazetteer.transliterate import made_index
 
 # Proclitics that attach to a following noun: conjunctions و ف, prepositions ب ل ك, and
 # their combinations. Longest first so that وب is tried before و.
@@ -25,7 +31,6 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _TOKEN_CACHE_SIZE = 500_000
 #: A spelling variant of a name is read only for places this big (or areas): see
 #: ``_OptionCache._spelling_variants``.
-VARIANT_POPULATION = 100_000
 _UNKNOWN = -2  # a token's span, not looked up yet
 _GAP = re.compile(r"[ \t\-\u2010-\u2013]{1,3}")  # what may stand between the words of a name
 
@@ -97,22 +102,9 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
                 yield len(p) + 1, "ال" + rest[1:], p + "ل"
 
 
-#: Which prominent place a skeleton shared by two names stands for, best first.
-_SKELETON_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3}
-#: Fewest letters a skeleton must keep to be looked up: shorter ones collide with words.
-SKELETON_LETTERS = 5
-#: Spellings made from Latin names (``_made_reading``): the token's fewest letters, the made
-#: skeleton's fewest letters, the places' kinds and a town's least population.
+#: Spellings made from Latin names (``_made_reading``): the token's fewest letters.
 MADE_LETTERS = 4
-MADE_SKELETON = 3
-MADE_KINDS = frozenset({"city", "admin1", "admin2"})
-MADE_POPULATION = 15_000
 COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "common_words_ar.txt"
-#: The Arab League: every place of it the press names has an Arabic name in the sources.
-ARAB_LEAGUE = frozenset({
-    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
-    "SA", "SO", "SD", "SY", "TN", "AE", "YE",
-})
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +138,7 @@ class _OptionCache(dict[str, Options]):
             )
 
         self.prominent = prominent
-        self._index, self._places = index, places
+        self._index, self._places, self._gaz = index, places, gazetteer
         self._skeletons: dict[str, Key | None] | None = None
         self._made: dict[str, tuple[int, ...]] | None = None
         #: Tokens read as a spelling made from a Latin name → the places (``_made_reading``).
@@ -196,7 +188,8 @@ class _OptionCache(dict[str, Options]):
         ``VARIANT_POPULATION`` or more) whose one-word name has the token's skeleton
         (``skeleton``: no long vowels inside, ج/غ alike, no doubled letters)."""
         if self._skeletons is None:
-            self._skeletons = self._build_skeletons()
+            self._skeletons = self._gaz.skeletons if self._gaz.skeletons is not None else (
+                skeleton_index(self._index, self._places, VARIANT_POPULATION))
         for cut, word, proclitic in variants(token):
             shape = skeleton(word)
             if len(shape) < SKELETON_LETTERS:
@@ -212,7 +205,8 @@ class _OptionCache(dict[str, Options]):
         its loose skeleton). The places are recorded in ``made``: the geoparser counts such a
         reading only with support."""
         if self._made is None:
-            self._made = self._build_made()
+            self._made = self._gaz.made if self._gaz.made is not None else made_index(
+                self._places)
         common = common_words()
         if token in common or token in self.words:  # a word, or read by ``_listed_words``
             return ()
@@ -226,29 +220,13 @@ class _OptionCache(dict[str, Options]):
                 return ((cut, proclitic, None, key),)
         return ()
 
-    def _build_made(self) -> dict[str, tuple[int, ...]]:
-        """Loose skeleton → the places (one-word Latin names, no Arabic name, outside the Arab
-        world) one of whose made spellings has it."""
-        out: dict[str, list[int]] = {}
-        for number, place in enumerate(self._places):
-            if (
-                place.kind not in MADE_KINDS
-                or place.country in ARAB_LEAGUE
-                or (place.kind == "city" and place.population < MADE_POPULATION)
-                or any(_ARABIC.search(n) for n in place.names_ar)
-            ):
-                continue
-            for shape in {s for n in place.names_en for s in word_spellings(n)}:
-                if len(shape) >= MADE_SKELETON and " " not in shape:
-                    out.setdefault(shape, []).append(number)
-        return {k: tuple(v) for k, v in out.items()}
-
     def prominent_namesakes(self, word: str) -> tuple[int, ...]:
         """The prominent places (see ``_skeleton_reading``) whose one-word name has the
         skeleton of ``word`` but is written otherwise («جرينلاند»: Greenland, the country
         written «غرينلاند»), as place numbers."""
         if self._skeletons is None:
-            self._skeletons = self._build_skeletons()
+            self._skeletons = self._gaz.skeletons if self._gaz.skeletons is not None else (
+                skeleton_index(self._index, self._places, VARIANT_POPULATION))
         shape = skeleton(word)
         key = self._skeletons.get(shape) if len(shape) >= SKELETON_LETTERS else None
         if key is None or key[0] == word:
@@ -258,37 +236,6 @@ class _OptionCache(dict[str, Options]):
             and (self._places[i].kind != "city"
                  or self._places[i].population >= VARIANT_POPULATION)
         )
-
-    def _build_skeletons(self) -> dict[str, Key | None]:
-        """Skeleton → the one-word name of a prominent place with it (None: more than one).
-        Of two names sharing a skeleton, a country's outranks a region's, a region's a
-        division's, and those a big town's or a feature's («غرينلاند» the country over
-        «جرينلاند» the island); names of one rank that differ are ambiguous."""
-        out: dict[str, Key | None] = {}
-        rank_of: dict[str, int] = {}
-        for key, entries in self._index.items():
-            if len(key) != 1 or not _ARABIC.match(key[0]):
-                continue
-            ranks = [
-                _SKELETON_RANK.get(self._places[i].kind, 4) for i, t in entries
-                if t == "toponym" and (
-                    self._places[i].kind != "city"
-                    or self._places[i].population >= VARIANT_POPULATION
-                )
-            ]
-            if not ranks:
-                continue
-            shape = skeleton(key[0])
-            if len(shape) < SKELETON_LETTERS:
-                continue
-            rank = min(ranks)
-            if shape not in out or rank < rank_of[shape]:
-                out[shape], rank_of[shape] = key, rank
-            elif rank == rank_of[shape]:
-                known = out[shape]
-                if known is not None and known != key and bare(known[0]) != bare(key[0]):
-                    out[shape] = None
-        return out
 
     def __missing__(self, token: str) -> Options:
         first_words = self.first_words

@@ -44,6 +44,8 @@ NAMESAKE_RATIO = 0.2
 NAMESAKE_POPULATION = 100_000
 #: ... unless it lies within this distance of a town the document names.
 NAMESAKE_NEAR_KM = 100.0
+#: Degrees of latitude more than ``NAMESAKE_NEAR_KM`` (a degree is 111 km anywhere).
+_NEAR_DEGREES = 1.0
 #: A place said to lie in a country or division («طرابلس شمال لبنان», «طرابلس اللبنانية»).
 WITHIN_BONUS = 8.0
 #: A place inside a first- or second-level division the document names.
@@ -144,7 +146,9 @@ def contextual(
     if namesake and not like_country and place.kind == PlaceKind.CITY and ctx.doc_towns:
         # A small namesake next to a town the document names is the one meant (المهدية beside
         # Rabat and Kenitra: Mehdya, Morocco, not Mahdia, Tunisia).
-        found = _nearest(place, ctx.doc_towns)
+        # Only towns within a degree of latitude can be within NAMESAKE_NEAR_KM: measured.
+        close = [t for t in ctx.doc_towns if abs(t.lat - place.lat) <= _NEAR_DEGREES]
+        found = _nearest(place, close) if close else None
         if found is not None and found[1] <= NAMESAKE_NEAR_KM:
             namesake = False
             reasons.append(f"{found[1]:,.0f} km from {found[0].name}, named in the document")

@@ -9,6 +9,10 @@ merges those consonant pairs, for a spelling *made* from a Latin name
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
 _LONG_VOWELS = str.maketrans("", "", "اوي")
 _STRICT = str.maketrans({"غ": "ج"})
 #: Letters a transliteration cannot tell apart, each to one of them.
@@ -51,3 +55,59 @@ def loose_skeleton(word: str) -> str:
     True
     """
     return _shape(bare(word), _LOOSE)
+
+
+#: Fewest letters a skeleton must keep to be looked up: shorter ones collide with words.
+SKELETON_LETTERS = 5
+#: A town this big or bigger is prominent: its name is read through the press's spellings.
+VARIANT_POPULATION = 100_000
+#: Which prominent place a skeleton shared by two names stands for, best first.
+_SKELETON_RANK = {"country": 0, "region": 1, "admin1": 2, "admin2": 3}
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+class _Sized(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def population(self) -> int: ...
+
+
+def skeleton_index(
+    index: Mapping[tuple[str, ...], Sequence[tuple[int, str]]],
+    places: Sequence[_Sized],
+    min_population: int,
+) -> dict[str, tuple[str, ...] | None]:
+    """Skeleton → the one-word name of a prominent place with it (an area, or a town of
+    ``min_population`` or more), None when names of one rank that differ share it. Of two names
+    sharing a skeleton, a country's outranks a region's, a region's a division's, and those a
+    big town's or a feature's («غرينلاند» the country over «جرينلاند» the island). Compiled
+    with the gazetteer (``gazetteer.store``)."""
+    out: dict[str, tuple[str, ...] | None] = {}
+    rank_of: dict[str, int] = {}
+    kinds: dict[int, int | None] = {}
+
+    def rank(i: int) -> int | None:
+        if i not in kinds:
+            p = places[i]
+            kinds[i] = (_SKELETON_RANK.get(p.kind, 4)
+                        if p.kind != "city" or p.population >= min_population else None)
+        return kinds[i]
+
+    for key, entries in index.items():
+        if len(key) != 1 or not _ARABIC.match(key[0]):
+            continue
+        shape = skeleton(key[0])
+        if len(shape) < SKELETON_LETTERS:
+            continue
+        ranks = [r for i, t in entries if t == "toponym" and (r := rank(i)) is not None]
+        if not ranks:
+            continue
+        best = min(ranks)
+        if shape not in out or best < rank_of[shape]:
+            out[shape], rank_of[shape] = key, best
+        elif best == rank_of[shape]:
+            known = out[shape]
+            if known is not None and known != key and bare(known[0]) != bare(key[0]):
+                out[shape] = None
+    return out

@@ -26,6 +26,8 @@ from gazetteer.loader import GazetteerFileError, load_files, merge_files
 from gazetteer.model import Place
 from gazetteer.names import TOPONYM, build_index, place_forms
 from gazetteer.places import ById, PlaceList
+from gazetteer.spelling import VARIANT_POPULATION, skeleton_index
+from gazetteer.transliterate import made_index
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Built-in files in merge order: generated first, curated overlays last. Missing ones are skipped.
@@ -42,6 +44,7 @@ LATIN_WORDS = "latin_words.txt"
 #: The modules whose code decides what the compiled form holds: part of the cache key.
 _SHAPING_MODULES = (
     "store.py", "loader.py", "names.py", "model.py", "normalize.py", "tsv.py", "places.py",
+    "transliterate.py", "spelling.py",
 )
 _CACHE_PREFIX = "gazetteer-"
 
@@ -66,6 +69,12 @@ class Gazetteer:
     latin_words: frozenset[str] = frozenset()  # Latin names that are everyday English words
     #: First word → the keys starting with it, longest first (computed when not given).
     first_words: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    #: Loose skeleton → places whose names are made from Latin (``transliterate.made_index``),
+    #: compiled with the built-in places; None: made when first needed.
+    made: dict[str, tuple[int, ...]] | None = None
+    #: Skeleton → a prominent place's one-word name (``spelling.skeleton_index``), compiled
+    #: with the built-in places; None: made when first needed.
+    skeletons: dict[str, tuple[str, ...] | None] | None = None
     by_id: ById = field(init=False)
     countries: dict[str, Place] = field(init=False)
 
@@ -118,7 +127,8 @@ class Gazetteer:
         errors = builtin.errors + list(bad)
         if not changed:
             return cls(builtin.places, builtin.index, errors, builtin.words,
-                       builtin.latin_words, builtin.first_words)
+                       builtin.latin_words, builtin.first_words, builtin.made,
+                       builtin.skeletons)
         if isinstance(builtin.places, PlaceList) and None not in changed.values():
             return builtin._with(changed, errors)  # type: ignore[arg-type]
         # A removal (rare), or no compiled form: rebuild the whole index.
@@ -170,7 +180,8 @@ class Gazetteer:
             else:
                 first.pop(word, None)
         places = self.places.with_changes(overrides, added)
-        return Gazetteer(places, index, errors, self.words, self.latin_words, first)
+        return Gazetteer(places, index, errors, self.words, self.latin_words, first, self.made,
+                         self.skeletons)
 
     @classmethod
     def _builtin(cls, use_cache: bool, data_dir: Path = DATA_DIR) -> Gazetteer:
@@ -184,13 +195,14 @@ class Gazetteer:
         enabled = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects, none cyclic: no need to scan
         try:
-            rows, ids, kinds, index, errors, words, latin, first_words = marshal.loads(
+            (rows, ids, kinds, index, errors, words, latin, first_words, made,
+             skeletons) = marshal.loads(
                 target.read_bytes()
             )
             # Places travel as the marshal bytes of their fields, made into places when used.
             places = PlaceList(rows, ids, kinds)
             errors = [GazetteerFileError(*e) for e in errors]  # marshal keeps plain values
-            gaz = cls(places, index, errors, words, latin, first_words)
+            gaz = cls(places, index, errors, words, latin, first_words, made, skeletons)
             # Hundreds of thousands of long-lived objects, none in a cycle: the collector
             # need never scan them again (it would, at every full collection).
             gc.freeze()
@@ -203,11 +215,14 @@ class Gazetteer:
         gaz = cls.from_files(paths, _read_words(words_file), _read_words(latin_file))
         places = PlaceList.of(gaz.places)
         errors = [(e.path, e.line, e.message) for e in gaz.errors]
+        made = made_index(gaz.places)
+        skeletons = skeleton_index(gaz.index, gaz.places, VARIANT_POPULATION)
         payload = (places.rows, places.ids(), [p.kind for p in gaz.places], gaz.index,
-                   errors, gaz.words, gaz.latin_words, gaz.first_words)
+                   errors, gaz.words, gaz.latin_words, gaz.first_words, made, skeletons)
         if _write_atomically(target, marshal.dumps(payload)):  # type: ignore[arg-type]
             _prune(target)
-        return cls(places, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words)
+        return cls(places, gaz.index, gaz.errors, gaz.words, gaz.latin_words, gaz.first_words,
+                   made, skeletons)
 
     def error_lines(self) -> list[str]:
         """The loading errors as ``FILE:LINE: what is wrong``."""

@@ -15,7 +15,8 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from gazetteer.normalize import fold
 from gazetteer.spelling import loose_skeleton
@@ -110,3 +111,48 @@ def agreement(pairs: Iterable[tuple[str, str]]) -> tuple[int, int]:
         tried += 1
         hit += loose_skeleton(words[0]) in word_spellings(latin)
     return hit, tried
+
+
+#: Places whose names are made (``made_index``): these kinds, a town of this many people at
+#: least, outside the Arab League (every place of it the press names has an Arabic name in
+#: the sources), with a made skeleton of this many letters at least.
+MADE_KINDS = frozenset({"city", "admin1", "admin2"})
+MADE_POPULATION = 15_000
+MADE_SKELETON = 3
+ARAB_LEAGUE = frozenset({
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+    "SA", "SO", "SD", "SY", "TN", "AE", "YE",
+})
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+class _Named(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def population(self) -> int: ...
+    @property
+    def names_ar(self) -> tuple[str, ...]: ...
+    @property
+    def names_en(self) -> tuple[str, ...]: ...
+
+
+def made_index(places: Sequence[_Named]) -> dict[str, tuple[int, ...]]:
+    """Loose skeleton → the places (by number) one of whose made spellings has it: places
+    with one-word Latin names and no Arabic name (see the constants above). Compiled with the
+    gazetteer (``gazetteer.store``): making them takes seconds."""
+    out: dict[str, list[int]] = {}
+    for number, place in enumerate(places):
+        if (
+            place.kind not in MADE_KINDS
+            or place.country in ARAB_LEAGUE
+            or (place.kind == "city" and place.population < MADE_POPULATION)
+            or any(_ARABIC.search(n) for n in place.names_ar)
+        ):
+            continue
+        for shape in {s for n in place.names_en for s in word_spellings(n)}:
+            if len(shape) >= MADE_SKELETON and " " not in shape:
+                out.setdefault(shape, []).append(number)
+    return {k: tuple(v) for k, v in out.items()}

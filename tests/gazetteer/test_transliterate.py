@@ -8,10 +8,9 @@ import re
 import pytest
 
 from gazetteer import Gazetteer, Geoparser
-from gazetteer.matcher import ARAB_LEAGUE
 from gazetteer.model import Rejection
 from gazetteer.spelling import loose_skeleton, skeleton
-from gazetteer.transliterate import agreement, word_spellings
+from gazetteer.transliterate import ARAB_LEAGUE, agreement, word_spellings
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
