@@ -60,6 +60,7 @@ from explorer.rebuild import rebuild_index
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
+from gazetteer.model import MentionType
 
 log = logging.getLogger(__name__)
 
@@ -712,7 +713,9 @@ class MainWindow(QMainWindow):
                  counts().places(places),
                  counts().place_name_mentions(mentions)]
         if demonyms:
-            parts.append(self.tr("{demonyms} (not counted on the map)").format(
+            counted = MentionType.DEMONYM in self.session.filter.types  # the Demonyms box
+            parts.append((self.tr("{demonyms} (counted on the map)") if counted else self.tr(
+                "{demonyms} (not counted on the map)")).format(
                 demonyms=counts().demonym_mentions(demonyms)))
         f = self.session.filter
         if f != Filter():
