@@ -109,22 +109,35 @@ class MapSync(QObject):
         self.known.update(rec["id"] for rec in message["add"])
         self.shown = len(places)
         message["fit"] = fit and bool(places)
+        message["types"] = self._types()
         self._fitted = self._fitted or message["fit"]
         self.send(message)
+
+    def _types(self) -> list[str]:
+        """The mention types the counts are of (the legend says what is counted)."""
+        return sorted(self.model.filter.types)
+
+    def set_picking(self, picking: bool) -> None:
+        """The analyst is placing a new place (True): a click on the map then only says where
+        it fell; it selects and deselects nothing."""
+        self.send({"pick": picking})
 
     def _on_view_data(self, data: ViewData) -> None:
         self._fresh = data
         self._asked = self.feed is not None and not self.feed.idle
+        if self.bridge.is_ready:
+            # Before the views hear of the data: the status bar counts what the map shows.
+            self.shown = data.shown
         self.viewData.emit(data)
         if not self.bridge.is_ready:
             return  # the page asks for everything when it is ready
         self.known.update(data.added)
-        self.shown = data.shown
         fit = self._want_fit and data.shown > 0
         self._want_fit = self._want_fit and not fit
         self._fitted = self._fitted or fit
         # The feed's JSON, completed here without parsing it again.
-        extra = json.dumps({"fit": fit, "selected": self.model.selected_place})
+        extra = json.dumps({"fit": fit, "selected": self.model.selected_place,
+                            "types": sorted(data.filter.types)})
         self.send_json(data.message[:-1] + "," + extra[1:])
 
     def send(self, message: dict[str, Any]) -> None:
