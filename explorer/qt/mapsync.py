@@ -18,6 +18,7 @@ from explorer.mapdata import map_message
 from explorer.qt.bridge import MapBridge
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.session_model import SessionModel
+from explorer.query import Filter
 from explorer.session import Change
 
 
@@ -35,6 +36,7 @@ class MapSync(QObject):
         self._asked = False  # a question to the feed for the current data is unanswered
         self.known: set[str] = set()  # place ids the page has records of
         self.shown = 0  # places the last message showed
+        self.shown_for: Filter | None = None  # the filter ``shown`` counts the places of
         self.sent_seq = 0
         self.drawn_seq = 0
         self._fitted = False
@@ -42,6 +44,10 @@ class MapSync(QObject):
         model.fitRequested.connect(self.fit_places)
         bridge.events.ready.connect(self._on_ready)
         bridge.events.drawn.connect(self._on_drawn)
+
+    def shown_under(self, f: Filter) -> int | None:
+        """The places the map shows under filter ``f``; None while they are being counted."""
+        return self.shown if self.shown_for == f else None
 
     @property
     def up_to_date(self) -> bool:
@@ -107,7 +113,7 @@ class MapSync(QObject):
         places = reader.places(self.model.filter) if reader is not None else []
         message = map_message(places, self.known)
         self.known.update(rec["id"] for rec in message["add"])
-        self.shown = len(places)
+        self.shown, self.shown_for = len(places), self.model.filter
         message["fit"] = fit and bool(places)
         message["types"] = self._types()
         self._fitted = self._fitted or message["fit"]
@@ -127,7 +133,7 @@ class MapSync(QObject):
         self._asked = self.feed is not None and not self.feed.idle
         if self.bridge.is_ready:
             # Before the views hear of the data: the status bar counts what the map shows.
-            self.shown = data.shown
+            self.shown, self.shown_for = data.shown, data.filter
         self.viewData.emit(data)
         if not self.bridge.is_ready:
             return  # the page asks for everything when it is ready

@@ -727,8 +727,8 @@ class MainWindow(QMainWindow):
                 what.append(f"“{f.text}”")
             what += [c.label for c in chips(f, self.chips.region_name)
                      if not c.key.startswith("country:") and c.key != "text"]
-            n = self.map_sync.shown
-            shown = counts().places(n)
+            n = self.map_sync.shown_under(f)  # None: the feed is still counting them
+            shown = counts().places(n) if n is not None else self.tr("… places")
             parts.append(self.tr("showing {places} for {what}").format(
                 places=shown, what=self.tr(" and ").join(what)))
         if self.worker is not None and not self.indexing_done:

@@ -499,6 +499,10 @@ a OR b (or أو): either
         <translation>الدول {codes}</translation>
     </message>
     <message>
+        <source>… places</source>
+        <translation>… أماكن</translation>
+    </message>
+    <message>
         <source>showing {places} for {what}</source>
         <translation>يُعرض {places} لـ {what}</translation>
     </message>
