@@ -2,7 +2,7 @@
 
     python benchmarks/window_scale.py --corpus DIR [--index DB] [--runs 3] [--repeats 50]
                                       [--latency-corpus DIR2] [--latency-seconds 60]
-                                      [--idle-seconds 10] [--work DIR] [--no-warmup]
+                                      [--idle-seconds 10] [--work DIR]
 
 Each measurement is a fresh process (offscreen Qt), timed from before it is started:
 
@@ -334,8 +334,6 @@ def main() -> int:
     ap.add_argument("--latency-seconds", type=float, default=60.0)
     ap.add_argument("--idle-seconds", type=float, default=10.0,
                     help="how long the probe runs in an idle event loop first (latency run)")
-    ap.add_argument("--no-warmup", action="store_true",
-                    help="skip the first, unmeasured run (it fills the OS file cache)")
     ap.add_argument("--repeats", type=int, default=50,
                     help="marker clicks, filter changes and searches painted, in each run")
     ap.add_argument("--work", type=Path, default=Path("/tmp/explorer-window-bench"),
@@ -372,8 +370,7 @@ def main() -> int:
     warm: list[dict[str, Any]] = []
     bare: list[float] = []
     warm_args = ("warm", str(corpus), str(index), str(args.repeats))
-    if not args.no_warmup:
-        run_child(*warm_args)  # warm the OS file cache and the gazetteer
+    run_child(*warm_args[:-1], "0")  # warm the OS file cache and the gazetteer
     for _ in range(args.runs):
         t0, result, _ = run_child(*warm_args)
         result["map_s"] = result["map_drawn"] - t0
