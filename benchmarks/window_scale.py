@@ -75,10 +75,14 @@ def child_warm(corpus: Path, index: Path, repeats: int) -> dict[str, Any]:
     from explorer.qt.app import start
 
     window = start(corpus, index_path=index)
+    # The filter saved in the index, restored as the window opened (a search the last session
+    # left): put back before the window closes (and saves its filter), however the run ends.
+    saved = window.session.filter
     window.show()
     try:
-        return measure_warm(app, window, repeats)
+        return measure_warm(app, window, repeats, saved)
     finally:
+        window.session.set_filter(saved)
         close(app, window)
 
 
@@ -99,7 +103,7 @@ def wait(app: Any, done: Any, what: str, timeout_s: float = 600.0) -> None:
         raise SystemExit(f"the window did not get there in {timeout_s:.0f} s: {what}")
 
 
-def measure_warm(app: Any, window: Any, repeats: int) -> dict[str, Any]:
+def measure_warm(app: Any, window: Any, repeats: int, saved: Any) -> dict[str, Any]:
     from explorer import filter_store
     from explorer.query import Filter
 
@@ -111,9 +115,7 @@ def measure_warm(app: Any, window: Any, repeats: int) -> dict[str, Any]:
     out["index_checked"] = time.time() if ok else None
     reader = window.reader
     assert reader is not None
-    # A filter saved in the index (a search the last session left) is put aside: every
-    # figure below is of the whole corpus, and put back at the end (the window saves it).
-    saved = window.session.filter
+    # A filter saved in the index is put aside: every figure below is of the whole corpus.
     out["saved_filter"] = filter_store.to_json(saved) if saved != Filter() else None
     if saved != Filter():
         window.session.set_filter(Filter())
@@ -173,7 +175,6 @@ def measure_warm(app: Any, window: Any, repeats: int) -> dict[str, Any]:
 
     out["rss_mb"] = rss_mb()
     out["page_20k"] = page_with_places(app, window, 20_000)
-    window.session.set_filter(saved)
     return out
 
 
