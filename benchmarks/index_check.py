@@ -27,8 +27,8 @@ def grow(path: Path, mb: int) -> None:
     while os.path.getsize(path) < mb * 2**20:
         with conn:
             off = conn.execute("SELECT MAX(id) FROM passages").fetchone()[0]
-            conn.execute('INSERT INTO passages SELECT id + ?, article, start, "end", kind, text '
-                         "FROM passages", (off,))
+            conn.execute('INSERT INTO passages (id, article, start, "end", kind, text) '
+                         'SELECT id + ?, article, start, "end", kind, text FROM passages', (off,))
             conn.execute("INSERT INTO passages_fts (rowid, words) SELECT rowid + ?, words "
                          "FROM passages_fts", (off,))
             conn.execute('INSERT INTO mentions (article, passage, seq, start, "end", text, type, '

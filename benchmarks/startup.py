@@ -1,6 +1,6 @@
 """Startup benchmark: process start to map drawn, the explorer vs a bare Leaflet page.
 
-    python benchmarks/startup.py [--corpus seeds] [--runs 3]
+    python benchmarks/startup.py [--corpus seeds] [--runs 3] [--no-warmup]
 
 Each measurement is a fresh process (offscreen Qt). "explorer" opens the main window on the
 corpus and stops when the page reports the map drawn with everything the index holds (after
@@ -100,11 +100,14 @@ def main() -> int:
     ap.add_argument("--child", choices=["explorer", "empty"])
     ap.add_argument("--corpus", default=str(ROOT / "seeds"))
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--no-warmup", action="store_true",
+                    help="skip the first, unmeasured run (it indexes the corpus)")
     args = ap.parse_args()
     if args.child:
         return child(args.child, args.corpus)
     results: dict[str, list[tuple[float, float]]] = {"explorer": [], "empty": []}
-    measure("explorer", args.corpus)  # warm the gazetteer cache and the OS file cache
+    if not args.no_warmup:
+        measure("explorer", args.corpus)  # warm the gazetteer cache and the OS file cache
     for _ in range(args.runs):
         for kind in results:
             results[kind].append(measure(kind, args.corpus))

@@ -1,8 +1,8 @@
 """The window at scale: warm open of an indexed corpus, clicks, filters, and indexing latency.
 
-    python benchmarks/window_scale.py --corpus DIR [--index DB] [--runs 3]
+    python benchmarks/window_scale.py --corpus DIR [--index DB] [--runs 3] [--repeats 50]
                                       [--latency-corpus DIR2] [--latency-seconds 60]
-                                      [--work DIR]
+                                      [--idle-seconds 10] [--work DIR]
 
 Each measurement is a fresh process (offscreen Qt), timed from before it is started:
 
@@ -12,11 +12,18 @@ Each measurement is a fresh process (offscreen Qt), timed from before it is star
   map) until it is ready: the ratio of the two is the target (≤ 1.5);
 - in the warm window: click → first passages in the panel for the most mentioned places
   (p50/p95), a country filter change and a full-text query until the page has painted them;
+  then, ``--repeats`` times each (p50/p95; the issue's target: p95 ≤ 100 ms over 50), a
+  marker click (another place each time) until its passages are shown and the page has
+  painted the selection, a filter change (another three countries each time) and a search
+  (another word each time) until every view has its data and the page has painted them;
   peak RSS of the main process;
 - "indexing latency": the window indexing ``--latency-corpus`` from scratch while a 10 ms
   QTimer probe measures how late the event loop runs it (p50/p99/max).
 
 ``--corpus`` defaults to a synthetic corpus made by benchmarks/make_corpus.py in /tmp.
+Every run opens the corpus as it is with no filter: a filter the index had saved is put aside
+for the measurements and put back before the window closes (the window saves its filter in
+the index), so one run never leaves the next a search to start from.
 """
 
 from __future__ import annotations
@@ -57,7 +64,7 @@ def spin_until(app: Any, done: Any, timeout_s: float = 600.0) -> bool:
     return True
 
 
-def child_warm(corpus: Path, index: Path) -> dict[str, Any]:
+def child_warm(corpus: Path, index: Path, repeats: int) -> dict[str, Any]:
     from explorer.qt.env import prepare_environment
 
     prepare_environment(offscreen=True)
@@ -66,11 +73,41 @@ def child_warm(corpus: Path, index: Path) -> dict[str, Any]:
 
     app = QApplication([sys.argv[0]])
     from explorer.qt.app import start
+
+    window = start(corpus, index_path=index)
+    # The filter saved in the index, restored as the window opened (a search the last session
+    # left): put back before the window closes (and saves its filter), however the run ends.
+    saved = window.session.filter
+    window.show()
+    try:
+        return measure_warm(app, window, repeats, saved)
+    finally:
+        window.session.set_filter(saved)
+        close(app, window)
+
+
+def close(app: Any, window: Any) -> None:
+    """Close the window as the user does (its threads end, the index is closed)."""
+    window.close()
+    app.processEvents()
+
+
+def passages_shown(window: Any, place_id: str) -> bool:
+    """The passage panel shows the passages of ``place_id`` (its first page is in)."""
+    panel = window.passages
+    return panel.model.place_id == place_id and bool(panel.hits)
+
+
+def wait(app: Any, done: Any, what: str, timeout_s: float = 600.0) -> None:
+    if not spin_until(app, done, timeout_s):
+        raise SystemExit(f"the window did not get there in {timeout_s:.0f} s: {what}")
+
+
+def measure_warm(app: Any, window: Any, repeats: int, saved: Any) -> dict[str, Any]:
+    from explorer import filter_store
     from explorer.query import Filter
 
     out: dict[str, Any] = {}
-    window = start(corpus, index_path=index)
-    window.show()
     ok = spin_until(app, lambda: window.map_ready and window.map_up_to_date
                     and window.map_sync.known)
     out["map_drawn"] = time.time() if ok else None
@@ -78,6 +115,11 @@ def child_warm(corpus: Path, index: Path) -> dict[str, Any]:
     out["index_checked"] = time.time() if ok else None
     reader = window.reader
     assert reader is not None
+    # A filter saved in the index is put aside: every figure below is of the whole corpus.
+    out["saved_filter"] = filter_store.to_json(saved) if saved != Filter() else None
+    if saved != Filter():
+        window.session.set_filter(Filter())
+        wait(app, lambda: window.map_up_to_date, "the saved filter cleared")
     stats = reader.stats()
     out["stats"] = stats
     places = reader.places()
@@ -90,28 +132,49 @@ def child_warm(corpus: Path, index: Path) -> dict[str, Any]:
         t = time.perf_counter()
         window.session.select(pid)  # what a click on the marker does
         app.processEvents()
-        assert window.passages.hits
+        wait(app, lambda pid=pid: passages_shown(window, pid), f"the passages of {pid}")
         clicks.append((time.perf_counter() - t) * 1000)
     out["click_ms"] = (statistics.median(clicks), percentile(clicks, 0.95))
     out["top"] = (places[0].place.name, places[0].count,
                   reader.count_passages(Filter(), places[0].place.id))
     window.session.select(None)
 
-    def painted(change: Any) -> float:
+    def painted(change: Any, done: Any = lambda: True) -> float:
         t = time.perf_counter()
         change()
-        spin_until(app, lambda: window.map_up_to_date)
+        wait(app, lambda: window.map_up_to_date and done(), "the page painted the change")
         return (time.perf_counter() - t) * 1000
 
-    codes = frozenset(c.code for c in reader.countries()[:3])
+    countries = [c.code for c in reader.countries()]
+    codes = frozenset(countries[:3])
     out["filter_ms"] = painted(lambda: window.session.set_countries(codes))
     painted(lambda: window.session.set_countries(frozenset()))
     word = _word(reader)
     out["text_ms"] = painted(lambda: window.session.set_text(word))
     out["text_word"] = word
+    painted(lambda: window.session.set_text(""))
+
+    # The issue's target, each change another one (nothing answered from a memo).
+    out["click_painted_ms"] = []
+    for i in range(repeats):
+        pid = places[i % len(places)].place.id
+        painted(lambda: window.session.select(None))
+        out["click_painted_ms"].append(painted(
+            lambda pid=pid: window.session.select(pid),
+            lambda pid=pid: passages_shown(window, pid)))
+    painted(lambda: window.session.select(None))
+    out["filter_painted_ms"] = []
+    for i in range(repeats):
+        three = frozenset(countries[(i + k) % len(countries)] for k in range(3))
+        out["filter_painted_ms"].append(painted(lambda c=three: window.session.set_countries(c)))
+    painted(lambda: window.session.set_countries(frozenset()))
+    words = _words(reader, repeats)
+    out["search_painted_ms"] = [painted(lambda w=w: window.session.set_text(w)) for w in words]
+    out["search_words"] = len(words)
+    painted(lambda: window.session.set_text(""))
+
     out["rss_mb"] = rss_mb()
     out["page_20k"] = page_with_places(app, window, 20_000)
-    window.dispose()
     return out
 
 
@@ -162,6 +225,22 @@ def _word(reader: Any) -> str:
     return words[len(words) // 2] if words else fold_words(hit.passage.text)[0]
 
 
+def _words(reader: Any, n: int) -> list[str]:
+    """``n`` different words (5 letters or more) of the first passages of the most mentioned
+    places, in their order: searches a reader has not answered before."""
+    from explorer.query import Filter, fold_words
+
+    found: dict[str, None] = {}
+    for summary in reader.places()[:50]:
+        for hit in reader.passages(Filter(), summary.place.id, 0, 5):
+            for w in fold_words(hit.passage.text):
+                if len(w) >= 5:
+                    found.setdefault(w)
+                    if len(found) >= n:
+                        return list(found)
+    return list(found)
+
+
 def child_empty() -> dict[str, Any]:
     from startup import child
 
@@ -197,7 +276,8 @@ class Probe:
                 "max": max(self.late), "samples": len(self.late)}
 
 
-def child_latency(corpus: Path, index: Path, seconds: float) -> dict[str, Any]:
+def child_latency(corpus: Path, index: Path, seconds: float,
+                  idle_seconds: float) -> dict[str, Any]:
     from explorer.qt.env import prepare_environment
 
     prepare_environment(offscreen=True)
@@ -210,22 +290,23 @@ def child_latency(corpus: Path, index: Path, seconds: float) -> dict[str, Any]:
     # The machine's own noise: the same probe in an idle event loop.
     idle = Probe()
     t0 = time.monotonic()
-    spin_until(app, lambda: time.monotonic() - t0 > 10)
+    spin_until(app, lambda: time.monotonic() - t0 > idle_seconds)
     floor = idle.stop()
     window = start(corpus, index_path=index)
     window.show()
-    probe = Probe()
-    t0 = time.monotonic()
-    spin_until(app, lambda: window.indexing_done or time.monotonic() - t0 > seconds,
-               seconds + 60)
-    result = probe.stop()
-    reader = window.reader
-    done = reader.stats()["articles"] if reader is not None else 0
-    out = {"late": result, "idle": floor, "articles": done,
-           "seconds": time.monotonic() - t0, "finished": window.indexing_done,
-           "rss_mb": rss_mb()}
-    window.dispose()
-    return out
+    try:
+        probe = Probe()
+        t0 = time.monotonic()
+        spin_until(app, lambda: window.indexing_done or time.monotonic() - t0 > seconds,
+                   seconds + 60)
+        result = probe.stop()
+        reader = window.reader
+        done = reader.stats()["articles"] if reader is not None else 0
+        return {"late": result, "idle": floor, "articles": done,
+                "seconds": time.monotonic() - t0, "finished": window.indexing_done,
+                "rss_mb": rss_mb()}
+    finally:
+        close(app, window)
 
 
 def run_child(*args: str) -> tuple[float, dict[str, Any], str]:
@@ -252,15 +333,20 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--latency-corpus", type=Path)
     ap.add_argument("--latency-seconds", type=float, default=60.0)
+    ap.add_argument("--idle-seconds", type=float, default=10.0,
+                    help="how long the probe runs in an idle event loop first (latency run)")
+    ap.add_argument("--repeats", type=int, default=50,
+                    help="marker clicks, filter changes and searches painted, in each run")
     ap.add_argument("--work", type=Path, default=Path("/tmp/explorer-window-bench"),
                     help="where the generated corpus, its index and the data folder go")
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
         if kind == "warm":
-            result = child_warm(Path(rest[0]), Path(rest[1]))
+            result = child_warm(Path(rest[0]), Path(rest[1]), int(rest[2]))
         elif kind == "latency":
-            result = child_latency(Path(rest[0]), Path(rest[1]), float(rest[2]))
+            result = child_latency(Path(rest[0]), Path(rest[1]), float(rest[2]),
+                                   float(rest[3]))
         else:
             child_empty()
             return 0
@@ -284,9 +370,10 @@ def main() -> int:
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", flush=True)
     warm: list[dict[str, Any]] = []
     bare: list[float] = []
-    run_child("warm", str(corpus), str(index))  # warm the OS file cache and the gazetteer
+    warm_args = ("warm", str(corpus), str(index), str(args.repeats))
+    run_child(*warm_args[:-1], "0")  # warm the OS file cache and the gazetteer
     for _ in range(args.runs):
-        t0, result, _ = run_child("warm", str(corpus), str(index))
+        t0, result, _ = run_child(*warm_args)
         result["map_s"] = result["map_drawn"] - t0
         result["checked_s"] = result["index_checked"] - t0
         warm.append(result)
@@ -299,6 +386,10 @@ def main() -> int:
     print(f"corpus: {s['articles']:,} articles, {s['passages']:,} passages, "
           f"{s['mentions']:,} mentions, {s['places']:,} places "
           f"({last['places_shown']:,} markers)")
+    saved = {r["saved_filter"] for r in warm if r["saved_filter"]}
+    if saved:
+        print(f"  the index holds a saved filter {', '.join(saved)}: the window opened on it "
+              f"(warm open below); cleared for the other figures and saved again at the end")
     print(f"warm open to map drawn (median of {args.runs}): {map_s:.2f} s; bare QWebEngineView "
           f"+ empty Leaflet page: {bare_s:.2f} s; ratio {map_s / bare_s:.2f}")
     print(f"  folder checked unchanged by the indexer: "
@@ -312,6 +403,14 @@ def main() -> int:
           f"{statistics.median(r['filter_ms'] for r in warm):.0f} ms")
     print(f"full-text query '{last['text_word']}', until painted: "
           f"{statistics.median(r['text_ms'] for r in warm):.0f} ms")
+    for key, what in (("click_painted_ms", "marker click, passages shown and painted"),
+                      ("filter_painted_ms", "filter change (3 countries), until painted"),
+                      ("search_painted_ms", "search (a word), until painted")):
+        ms = [v for r in warm for v in r[key]]
+        if not ms:
+            continue
+        print(f"{what}, over {len(ms)}: p50 {statistics.median(ms):.0f} ms, "
+              f"p95 {percentile(ms, 0.95):.0f} ms (max {max(ms):.0f} ms)")
     print(f"main process peak RSS: {max(r['rss_mb'] for r in warm):.0f} MB")
     p20 = last["page_20k"]
     print(f"20,000 places in one message: painted after {p20['painted_ms']:.0f} ms "
@@ -322,7 +421,7 @@ def main() -> int:
         for suffix in ("", "-wal", "-shm", ".lock"):
             Path(f"{lat_index}{suffix}").unlink(missing_ok=True)
         _, r, _ = run_child("latency", str(args.latency_corpus), str(lat_index),
-                            str(args.latency_seconds))
+                            str(args.latency_seconds), str(args.idle_seconds))
         late, idle = r["late"], r["idle"]
         print(f"event loop while indexing ({r['articles']:,} articles in {r['seconds']:.0f} s"
               f"{', finished' if r['finished'] else ''}; {late['samples']:,} probes of 10 ms): "

@@ -1,12 +1,16 @@
 """Every benchmark kept here runs once on tiny input, so a change that breaks one fails CI.
 
 The figures are not checked (speed targets live in the benchmarks, not in tests): only that the
-script runs to its end and prints the lines its README figures come from.
+script runs to its end and prints the lines its README figures come from. A benchmark added to
+``benchmarks/`` without a smoke run here (or in a test of its own, ``ELSEWHERE``) fails
+``test_every_benchmark_has_a_smoke_run``. Those that open the window run offscreen with the
+real web view.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,22 +18,143 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ROOT / "benchmarks"
+MS = r"[\d.]+ ms"
 
-#: script, tiny arguments, a line its output must contain
-SMOKE = [
+#: script, tiny arguments ("{work}": a fresh folder; "{shared}": one folder for the file, so that
+#: the benchmarks on the same tiny corpus generate and index it once), lines its output must
+#: have (regexes, each matched against a whole line).
+SMOKE: list[tuple[str, list[str], list[str]]] = [
     ("geoparse.py", ["--copies", "1", "--runs", "1", "--jobs", "2"],
-     "one job against one grep: wall"),
+     [r"explorer mentions --jobs 1: wall [\d.]+ s .*MB per CPU second",
+      r"grep -rFoh -f NAMES > file: wall .*",
+      r"one job against one grep: wall [\d.]+x, CPU [\d.]+x",
+      r"--jobs 2: wall [\d.]+ s, [\d.]+ MB/s",
+      r"--jobs 2 output identical to --jobs 1: True"]),
+    ("gazetteer_load.py", ["--runs", "1"],
+     [r"places: \d+ \(.*city \d+.*\)",
+      r"name keys: \d+; Arabic surface forms: \d+",
+      r"cold \(compile into the cache\): [\d.]+ s, peak RSS \d+ MB",
+      r"warm \(from the cache\): median [\d.]+ s \(min [\d.]+\) over 1, peak RSS \d+ MB",
+      r"load \+ geoparse the seeds: peak RSS \d+ MB"]),
+    ("make_corpus.py", ["{work}/corpus", "--articles", "3"],
+     [r"3 articles, [\d.]+ MB in .*corpus"]),
+    ("scale.py", ["--sizes", "12", "--jobs-compare", "12", "--work", "{work}"],
+     [r"  --jobs 1: [\d.]+ s, \d+ articles/s, peak \d+ MB",
+      r"  --jobs 2: [\d.]+ s, \d+ articles/s, peak \d+ MB writer, \d+ MB largest worker; .*",
+      r"  speed-up --jobs 2 / --jobs 1: [\d.]+x; .*",
+      r"  CPU seconds: .* --jobs 2 would be [\d.]+x --jobs 1",
+      r"  unchanged folder: [\d.]+ s \([\d.]+% of the full index\)",
+      r"  one file of 12 changed: [\d.]+ s \([\d.]+% of the full index\)",
+      r"  12 articles, [\d,]+ passages, .* all places listed in \d+ ms; statistics in .*",
+      rf"  click → first 50 passages: p50 {MS}, p95 {MS}",
+      rf"  filter change \(.*\): places, countries, stats \+ page: p50 {MS}, p95 {MS}",
+      rf"  full-text '.+' → first 50 passages: p50 {MS}, p95 {MS}",
+      rf"  full-text '.+' → places, countries, stats: p50 {MS}, p95 {MS}",
+      r"  database size: \d+ MB"]),
+    ("filters.py", ["--articles", "12", "--jobs", "1", "--runs", "1", "--work", "{work}"],
+     [r"index \(12 articles, up to date\): [\d.]+ s",
+      r"kind city:", r"a month, 3 countries:", r"toponyms and demonyms:",
+      r"confidence >= 0.9:",
+      rf"  places +p50 +{MS}, p95 +{MS}",
+      rf"  count passages +p50 +{MS}, p95 +{MS}",
+      rf"  first page \(50\) +p50 +{MS}, p95 +{MS}",
+      rf"  timeline \(day\) +p50 +{MS}, p95 +{MS}"]),
+    ("search.py", ["--articles", "12", "--jobs", "1", "--words", "3", "--work", "{shared}"],
+     [r"[\d,]+ passages, [\d,]+ words in 5 or more",
+      rf"one FTS term \(MATCH\) +p50 +{MS}, p95 +{MS}",
+      rf"view: one word +p50 +{MS}, p95 +{MS}",
+      rf"view: prefix \(word\*\) +p50 +{MS}, p95 +{MS}",
+      rf"view: \"phrase\" of two +p50 +{MS}, p95 +{MS}",
+      rf"view: 32 words OR'd +p50 +{MS}, p95 +{MS}"]),
+    ("reader.py", ["--articles", "12", "--work", "{shared}"],
+     [r"index: .* \(12 articles, [\d,]+ mentions, [\d,]+ places\)",
+      r"confidences\(\): [\d,]+ places, median of 3 [\d.]+ s",
+      r"mentions_in\(doc\): 12 articles, p50 [\d.]+ ms, p95 [\d.]+ ms"]),
+    ("corrections.py", ["--articles", "12", "--jobs", "1", "--work", "{shared}"],
+     [r"12 articles, \d+ mentions",
+      rf"mention +1 articles +store +{MS} +undo +{MS}",
+      rf"article +1 articles +store +{MS} +undo +{MS}",
+      rf"corpus, «.+» \(\d+ mentions\) +\d+ articles +store +{MS} +undo +{MS}"]),
+    ("export.py", ["--articles", "12", "--jobs", "1", "--work", "{shared}"],
+     [r"index \(12 articles, up to date\): [\d.]+ s",
+      r"\d+ places, \d+ mentions, \d+ passages",
+      *(rf"{fmt} +{what} +[\d.]+ s +[\d.]+ MB" for fmt in ("geojson", "csv", "html")
+        for what in ("all", "country [A-Z]{2}"))]),
+    # The window, offscreen with the real web view.
+    ("map_view.py", ["--runs", "1"],
+     [r"map \d+x\d+ px, \d+ places; median of 1:",
+      rf"  setView lat +30 lon +50 zoom +2: +{MS}",
+      rf"  setView lat +34 lon +40 zoom +5: +{MS}"]),
+    ("startup.py", ["--runs", "1", "--no-warmup"],
+     [r"  explorer on .*seeds: [\d.]+ s  peak RSS \d+ MB",
+      r"  bare QWebEngineView \+ empty Leaflet page: [\d.]+ s  peak RSS \d+ MB",
+      r"  ratio explorer / bare view: [\d.]+"]),
+    # Its unmeasured first run and the measured one: the first must leave the index as it
+    # found it (a search it saved made the second fail).
+    ("window_scale.py", ["--articles", "12", "--runs", "1", "--repeats", "2",
+                         "--work", "{shared}", "--latency-corpus", str(ROOT / "seeds"),
+                         "--latency-seconds", "3", "--idle-seconds", "0.5"],
+     [r"corpus: 12 articles, [\d,]+ passages, [\d,]+ mentions, [\d,]+ places \([\d,]+ markers\)",
+      r"warm open to map drawn \(median of 1\): [\d.]+ s; bare QWebEngineView \+ empty "
+      r"Leaflet page: [\d.]+ s; ratio [\d.]+",
+      r"  folder checked unchanged by the indexer: [\d.]+ s",
+      r"click → first passages \(top 4 places; .*\): p50 \d+ ms, p95 \d+ ms",
+      r"country filter change, until painted: \d+ ms",
+      r"full-text query '.+', until painted: \d+ ms",
+      r"marker click, passages shown and painted, over 2: p50 \d+ ms, p95 \d+ ms .*",
+      r"filter change \(3 countries\), until painted, over 2: p50 \d+ ms, p95 \d+ ms .*",
+      r"search \(a word\), until painted, over 2: p50 \d+ ms, p95 \d+ ms .*",
+      r"main process peak RSS: \d+ MB",
+      r"20,000 places in one message: painted after \d+ ms \(the page's own handling \d+ ms\); "
+      r"a zoom-in .* in \d+ ms",
+      r"event loop while indexing \(\d+ articles in \d+ s(, finished)?; .*\): "
+      r"late by p50 [\d.]+ ms, p99 [\d.]+ ms, max \d+ ms; peak RSS \d+ MB",
+      r"  the same probe in an idle event loop first .*"]),
 ]
+
+SMOKE += [
+    ("index_check.py", ["--mb", "1", "--work", "{work}"],
+     [r"index: \d+ MB, [\d,]+ mentions", r"quick_check \(.+\): [\d.]+ s -> .+",
+      r"rebuild: [\d.]+ s; .*"]),
+    ("pdf_arabic.py", [], [r"explorer +words \d+/\d+  order [\d.]+  .*"]),
+]
+
+#: Benchmarks whose smoke run is a test of its own.
+ELSEWHERE = {"memory.py": "test_benchmark_memory.py",
+             "formats.py": "test_benchmarks_smoke.py"}
+
+
+def test_every_benchmark_has_a_smoke_run() -> None:
+    scripts = {p.name for p in BENCHMARKS.glob("*.py")}
+    covered = {s[0] for s in SMOKE} | set(ELSEWHERE)
+    assert scripts - covered == set(), "benchmarks without a smoke run in this file"
+    assert covered - scripts == set(), "smoke runs of benchmarks that are gone"
+    for script, test in ELSEWHERE.items():
+        assert script in (ROOT / "tests" / test).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("benchmarks")
 
 
 @pytest.mark.parametrize(("script", "args", "expect"), SMOKE, ids=[s[0] for s in SMOKE])
-def test_benchmark_runs(script: str, args: list[str], expect: str) -> None:
+def test_benchmark_runs(
+    script: str, args: list[str], expect: list[str], tmp_path: Path, shared: Path
+) -> None:
+    work = tmp_path / "work"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), *args],
-        capture_output=True, text=True, timeout=600, env={**os.environ}, cwd=ROOT,
+        [sys.executable, str(BENCHMARKS / script),
+         *(a.format(work=work, shared=shared) for a in args)],
+        capture_output=True, text=True, timeout=600,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert expect in done.stdout, done.stdout
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    missing = [e for e in expect if not any(re.fullmatch(e, ln) for ln in lines)]
+    assert not missing, f"not printed: {missing}\n{done.stdout}"
+    assert "QThread: Destroyed" not in done.stderr, done.stderr[-3000:]
 
 
 def test_formats_benchmark_runs_on_a_small_mixed_folder(tmp_path: Path) -> None:
