@@ -26,6 +26,7 @@ from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from explorer.passage_view import header_html, hits_html
+from explorer.qt.fonts import arabic_first
 from explorer.query import Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
@@ -121,6 +122,7 @@ class PassagePanel(QTextBrowser):
         # have selected a place, and the panel shows other passages by the second one.
         self._clicked_doc: str | None = None
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setFont(arabic_first(self.font()))
         self.model = PassageModel(self)
         #: More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).
         self.menu_extras: list[Callable[[QMenu, QPoint], None]] = []
