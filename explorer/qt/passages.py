@@ -26,6 +26,7 @@ from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from explorer.passage_view import header_html, hits_html
+from explorer.qt.counts import number
 from explorer.qt.fonts import arabic_first
 from explorer.query import Filter, IndexReader, PassageHit
 
@@ -201,7 +202,7 @@ class PassagePanel(QTextBrowser):
         """After a passage shown in part (a huge one, or one naming a place thousands of
         times): what was left out."""
         return self.tr("… not shown: {mentions} more mentions, {chars} more characters").format(
-            mentions=f"{mentions:,}", chars=f"{chars:,}")
+            mentions=number(mentions), chars=number(chars))
 
     def hit_at(self, href: str) -> PassageHit | None:
         """The passage a link of the panel belongs to (``passage:``, ``place:``, ``article:``)."""
