@@ -404,7 +404,6 @@ class MainWindow(QMainWindow):
         worker.finished.connect(lambda r: self._on_indexed(r) if worker is self.worker else None)
         worker.failed.connect(lambda e: self._on_failed(e) if worker is self.worker else None)
         self.worker = worker
-        self.status.progress.setRange(0, 0)
         self.status.indexing(True)
         self.update_status()
         worker.start()
@@ -417,8 +416,7 @@ class MainWindow(QMainWindow):
     def _on_progress(self, done: int, total: int, _batch: object) -> None:
         if self._disposed:
             return
-        self.status.progress.setRange(0, max(total, 1))
-        self.status.progress.setValue(done)
+        self.status.progressed(done, total)
         if self.reader is None:
             self._open_reader()
         else:
@@ -516,7 +514,9 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("No readable article (.txt) in {folder}{why}. "
                                      "Open a folder of .txt articles.").format(
                 folder=self.root, why=why))
-        self.update_status(cancelled=not complete and self.notice.isHidden())
+        if not complete and self.notice.isHidden():
+            self.status.show_cancelled()  # said until indexing starts again
+        self.update_status()
         self.indexingFinished.emit(complete)
         if self.map_sync.up_to_date:
             self.mapDrawn.emit()
@@ -699,7 +699,7 @@ class MainWindow(QMainWindow):
         if self.map_sync.up_to_date:
             self.mapDrawn.emit()
 
-    def update_status(self, *, cancelled: bool = False) -> None:
+    def update_status(self) -> None:
         reader = self.reader
         if self.feed is not None:
             stats = self._stats  # from the feed: counting a large index takes a while
@@ -730,8 +730,6 @@ class MainWindow(QMainWindow):
                 places=shown, what=self.tr(" and ").join(what)))
         if self.worker is not None and not self.indexing_done:
             parts.append(self.tr("indexing…"))
-        if cancelled:
-            parts.append(self.tr("indexing cancelled: the map shows what was indexed"))
         self.status.label.setText(" · ".join(parts))
 
     def explanation_text(self) -> ExplanationText:
