@@ -27,7 +27,6 @@ from explorer.qt.counts import number
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.session_model import SessionModel
 
-
 #: The rate and the time left are said once batches have come in for this long.
 RATE_AFTER_S = 1.0
 
