@@ -57,6 +57,9 @@ class Menus:
         self.file.addAction(self.open_folder)
         self.recent = self.file.addMenu(QCoreApplication.translate("Menus", "Recent corpora"))
         self.recent.setObjectName("recentCorpora")
+        self._recent: list[str] = []
+        # A folder may vanish while the window is open: looked at again before each showing.
+        self.recent.aboutToShow.connect(lambda: self.set_recent(self._recent))
         self.file.addSeparator()
         self.quit = _action(window, QCoreApplication.translate("Menus", "Quit"),
                             QKeySequence.StandardKey.Quit, window.close)
@@ -88,8 +91,11 @@ class Menus:
         self.help.addAction(self.about)
 
     def set_recent(self, folders: Sequence[str]) -> None:
-        """Show ``folders`` (newest first) in File → Recent corpora."""
+        """Show ``folders`` (newest first) in File → Recent corpora, those that still are
+        folders (a moved or deleted one is left out)."""
+        self._recent = list(folders)
         self.recent.clear()
+        folders = [f for f in folders if _is_dir(f)]
         for folder in folders:
             path = Path(folder)
             action = self.recent.addAction(folder)
@@ -98,6 +104,13 @@ class Menus:
 
     def show_about(self) -> None:
         about_box(self.window).exec()
+
+
+def _is_dir(folder: str) -> bool:
+    try:
+        return Path(folder).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def about_box(parent: QWidget) -> QMessageBox:

@@ -275,9 +275,10 @@ class MainWindow(QMainWindow):
                 error=exc))
             self._finish(False)
             return
-        if self.settings is not None:
-            self.settings.add_recent(str(self.root.resolve()))
-            self.menus.set_recent(self.settings.recent_corpora)
+        if self.settings is not None:  # a folder that is not there is not remembered
+            if self.root.is_dir():
+                self.settings.add_recent(str(self.root.resolve()))
+            self.menus.set_recent(self.settings.drop_missing_recent())
         indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
                                           gazetteer_files=gazetteer_files, max_bytes=max_bytes)
         if not self._open_reader():
