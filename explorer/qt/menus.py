@@ -113,10 +113,24 @@ def _is_dir(folder: str) -> bool:
         return False
 
 
+def about_text() -> str:
+    """The About box's text: the version (and Qt's) first, then the credits."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from explorer import __version__
+
+    version = QCoreApplication.translate("Menus", "Version {version} (Qt {qt}, PySide {pyside})")
+    line = version.format(version=__version__, qt=qVersion(), pyside=PySide6.__version__)
+    about = QCoreApplication.translate("Menus", ABOUT_HTML)
+    # Numbers and names left to right inside an Arabic paragraph too (an isolate).
+    return about.replace("</h3>", f"</h3>\n<p>\u2068{line}\u2069</p>", 1)
+
+
 def about_box(parent: QWidget) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.NoIcon,
                       QCoreApplication.translate("Menus", "About explorer"),
-                      QCoreApplication.translate("Menus", ABOUT_HTML),
+                      about_text(),
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("aboutBox")
     return box
@@ -136,4 +150,4 @@ def _action(
     return action
 
 
-__all__ = ["ABOUT_HTML", "Menus", "about_box"]
+__all__ = ["ABOUT_HTML", "Menus", "about_box", "about_text"]
