@@ -102,6 +102,9 @@ class FilterBar(QWidget):
             types.add(MentionType.TOPONYM.value)
         if self.demonyms.isChecked():
             types.add(MentionType.DEMONYM.value)
+        if not types:  # neither: an empty view; the last one ticked stays ticked
+            self.follow()
+            return
         self.session.set_filter(replace(self.session.filter, types=frozenset(types)))
 
     def _set_confidence(self, value: float) -> None:
@@ -143,6 +146,10 @@ class FilterBar(QWidget):
                 action.setChecked(kind in f.kinds)
             self.toponyms.setChecked(MentionType.TOPONYM.value in f.types)
             self.demonyms.setChecked(MentionType.DEMONYM.value in f.types)
+            # The one kind of mention ticked cannot be unticked (nothing would be shown).
+            for box in (self.toponyms, self.demonyms):
+                other = self.demonyms if box is self.toponyms else self.toponyms
+                box.setEnabled(not box.isChecked() or other.isChecked())
             self.confidence.setValue(f.min_confidence)
             i = self.region.findData(min(f.regions)) if f.regions else 0
             self.region.setCurrentIndex(max(i, 0))
