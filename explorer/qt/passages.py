@@ -122,7 +122,11 @@ class PassagePanel(QTextBrowser):
         # The article of the link the last click landed on: a double click's first click may
         # have selected a place, and the panel shows other passages by the second one.
         self._clicked_doc: str | None = None
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # The passages read right to left; the panel itself (scroll bar, menus) follows the
+        # interface's direction (a right-to-left widget put them on the left in English).
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        self.document().setDefaultTextOption(option)
         self.setFont(arabic_first(self.font()))
         self.model = PassageModel(self)
         #: More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).
