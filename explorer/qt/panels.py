@@ -100,13 +100,14 @@ class CountryFilter(QWidget):
 
 def duration(seconds: float) -> str:
     """"45 s", "3 min 05 s", "2 h 10 min": how long, in the interface's language."""
-    tr = QCoreApplication.translate
     s = max(0, round(seconds))
     if s < 60:
-        return tr("StatusBar", "{s} s").format(s=s)
+        return QCoreApplication.translate("StatusBar", "{s} s").format(s=s)
     if s < 3600:
-        return tr("StatusBar", "{m} min {s:02d} s").format(m=s // 60, s=s % 60)
-    return tr("StatusBar", "{h} h {m:02d} min").format(h=s // 3600, m=s % 3600 // 60)
+        return QCoreApplication.translate("StatusBar", "{m} min {s:02d} s").format(
+            m=s // 60, s=s % 60)
+    return QCoreApplication.translate("StatusBar", "{h} h {m:02d} min").format(
+        h=s // 3600, m=s % 3600 // 60)
 
 
 class StatusBar:
@@ -156,11 +157,10 @@ class StatusBar:
 
     def progressed(self, done: int, total: int) -> None:
         """A batch was indexed: ``done`` of ``total`` articles."""
-        tr = QCoreApplication.translate
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         now = time.monotonic()
-        counted = tr("StatusBar", "indexing {done} / {total}").format(
+        counted = QCoreApplication.translate("StatusBar", "indexing {done} / {total}").format(
             done=number(done), total=number(total))
         if self._first is None:
             self._first = (now, done)
@@ -168,7 +168,8 @@ class StatusBar:
         if now - t0 >= RATE_AFTER_S and done > d0:
             rate = (done - d0) / (now - t0)
             left = max(total - done, 0) / rate
-            counted = tr("StatusBar", "{counted} · {rate}/s · {left} left").format(
+            counted = QCoreApplication.translate(
+                "StatusBar", "{counted} · {rate}/s · {left} left").format(
                 counted=counted, rate=number(round(rate)), left=duration(left))
         self._set_format(counted.replace("%", "%%"))
 

@@ -141,6 +141,7 @@
     <name>CountryListModel</name>
     <message>
         <source>{country} ({code}): {count} mentions of places in it (the country and its towns, regions, features; each marker counts its own)</source>
+        <extracomment>Every country seen, for a ticked one the current query does not find.</extracomment>
         <translation>{country} ({code}): {count} إشارة إلى أماكن فيها (الدولة ومدنها ومناطقها ومعالمها؛ كل علامة تعدّ إشاراتها وحدها)</translation>
     </message>
 </context>
@@ -439,6 +440,18 @@ a OR b (or أو): either
         <translation>{error}. تعرض الخريطة ما فُهرس حتى الآن.</translation>
     </message>
     <message>
+        <source>{error}. Point the index at a regular file.</source>
+        <translation>{error}. وجّه الفهرس إلى ملف عادي.</translation>
+    </message>
+    <message>
+        <source>{error}. It is left as it is: point the index at another file.</source>
+        <translation>{error}. تُرك كما هو: وجّه الفهرس إلى ملف آخر.</translation>
+    </message>
+    <message>
+        <source>{error}. The map shows the index as it was last built, corrections included; it cannot be updated.</source>
+        <translation>{error}. تعرض الخريطة الفهرس كما بُني آخر مرة، بما فيه التصحيحات؛ ولا يمكن تحديثه.</translation>
+    </message>
+    <message>
         <source>{error}. Rebuild it? Its analyst data are kept and the old file is backed up beside it.</source>
         <translation>{error}. هل تريد إعادة بنائه؟ تُحفظ بيانات المحلل، ويُنسخ الملف القديم احتياطيًا بجانبه.</translation>
     </message>
@@ -493,10 +506,6 @@ a OR b (or أو): either
     <message>
         <source>indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
-    </message>
-    <message>
-        <source>indexing cancelled: the map shows what was indexed</source>
-        <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس</translation>
     </message>
     <message>
         <source>Why this place</source>
@@ -657,6 +666,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <source>About explorer</source>
         <translation>حول explorer</translation>
     </message>
+    <message>
+        <source>Version {version} (Qt {qt}, PySide {pyside})</source>
+        <translation>الإصدار {version} (Qt {qt}، PySide {pyside})</translation>
+    </message>
 </context>
 <context>
     <name>NewPlaceDialog</name>
@@ -778,6 +791,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
     <message>
         <source>country</source>
+        <extracomment>The place-name columns&apos; width at least (the English one stretches to fill the rest).</extracomment>
         <translation>دولة</translation>
     </message>
     <message>
@@ -813,6 +827,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <name>ProblemsDialog</name>
     <message>
         <source>Problems while reading</source>
+        <extracomment>The rate and the time left are said once batches have come in for this long.</extracomment>
         <translation>مشكلات أثناء القراءة</translation>
     </message>
     <message>
@@ -961,8 +976,32 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>StatusBar</name>
     <message>
+        <source>{s} s</source>
+        <translation>{s} ث</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} د {s:02d} ث</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} س {m:02d} د</translation>
+    </message>
+    <message>
+        <source>Indexing cancelled: the map shows what was indexed. Reload (F5) indexes the rest.</source>
+        <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس. إعادة التحميل (F5) تفهرس الباقي.</translation>
+    </message>
+    <message>
         <source>indexing %v / %m</source>
         <translation>الفهرسة %v / %m</translation>
+    </message>
+    <message>
+        <source>indexing {done} / {total}</source>
+        <translation>فهرسة {done} من {total}</translation>
+    </message>
+    <message>
+        <source>{counted} · {rate}/s · {left} left</source>
+        <translation>{counted} · {rate} في الثانية · يتبقى {left}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -973,6 +1012,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <name>Timeline</name>
     <message>
         <source>Per day</source>
+        <extracomment>The most ticks on the count axis (0 included); each a whole number.</extracomment>
         <translation>يوميًا</translation>
     </message>
     <message>
@@ -982,6 +1022,11 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>All dates</source>
         <translation>كل التواريخ</translation>
+    </message>
+    <message>
+        <source>No article in view has a date, so there is nothing to draw: the timeline counts the articles whose page gives a date (such as 28/09/2021 or “Published: 2021-09-28”).</source>
+        <extracomment>Said instead of an empty chart when nothing in view has a date.</extracomment>
+        <translation>لا تاريخ لأي مقالة معروضة، فلا شيء يُرسم: يعدّ الخط الزمني المقالات التي تذكر صفحتها تاريخًا (مثل 28/09/2021 أو «نُشر: 2021-09-28»).</translation>
     </message>
     <message>
         <source>From</source>
