@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
 from explorer.query import ALL_TYPES, TOPONYMS, Filter
 from explorer.session import Change
@@ -92,7 +93,7 @@ def chips(
 
 
 def _arabic() -> bool:
-    return QLocale().language() == QLocale.Language.Arabic
+    return arabic_interface()
 
 
 class FilterChips(QWidget):

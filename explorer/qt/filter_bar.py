@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.qt.chips import kind_label
+from explorer.qt.names import both
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter
 from explorer.session import Change
@@ -122,7 +123,7 @@ class FilterBar(QWidget):
         """The regions the index names, in the region box."""
         reader = self.session.reader
         regions = reader.places(REGIONS) if reader is not None else []
-        rows = [(s.place.id, f"{s.place.name} · {s.place.name_ar}") for s in regions]
+        rows = [(s.place.id, both(s.place.name, s.place.name_ar)) for s in regions]
         rows.sort(key=lambda r: r[1])
         have = [self.region.itemData(i) for i in range(1, self.region.count())]
         if self.region.count() and have == [r[0] for r in rows]:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from explorer.qt.names import arabic_interface
+
 ABOUT_HTML = str(QT_TRANSLATE_NOOP("Menus", """
 <h3>explorer</h3>
 <p>An offline, Arabic-first map-and-document explorer. Code: MIT licence.</p>
@@ -124,7 +126,10 @@ def about_text() -> str:
     line = version.format(version=__version__, qt=qVersion(), pyside=PySide6.__version__)
     about = QCoreApplication.translate("Menus", ABOUT_HTML)
     # Numbers and names left to right inside an Arabic paragraph too (an isolate).
-    return about.replace("</h3>", f"</h3>\n<p>\u2068{line}\u2069</p>", 1)
+    text = about.replace("</h3>", f"</h3>\n<p>\u2068{line}\u2069</p>", 1)
+    if arabic_interface():  # every paragraph right to left, Latin names kept whole
+        text = f'<div dir="rtl" align="right">{text}</div>'
+    return text
 
 
 def about_box(parent: QWidget) -> QMessageBox:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from explorer.qt.counts import number
+from explorer.qt.names import both
 from explorer.qt.session_model import SessionModel
 from explorer.query import CountrySummary, Filter
 from explorer.resources import resource
@@ -131,7 +132,7 @@ class CountryListModel(QAbstractListModel):
         c = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             # The Arabic name is isolated (FSI…PDI) so it cannot reorder the rest of the line.
-            return f"{c.name} \u2068{c.name_ar}\u2069 ({number(c.count)})"
+            return f"{both(c.name, c.name_ar, ' ')} ({number(c.count)})"
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = c.code in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -139,7 +140,7 @@ class CountryListModel(QAbstractListModel):
             # Qt shows tooltips that look like markup as rich text: make it escaped markup.
             text = self.tr("{country} ({code}): {count} mentions of places in it (the country "
                            "and its towns, regions, features; each marker counts its own)").format(
-                country=f"{c.name} · {c.name_ar}", code=c.code, count=number(c.count))
+                country=both(c.name, c.name_ar), code=c.code, count=number(c.count))
             return f"<p>{html.escape(text)}</p>"
         if role == CodeRole:
             return c.code

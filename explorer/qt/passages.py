@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 from explorer.passage_view import header_html, hits_html
 from explorer.qt.counts import number
 from explorer.qt.fonts import arabic_first
+from explorer.qt.names import arabic_interface
 from explorer.query import Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
@@ -170,7 +171,9 @@ class PassagePanel(QTextBrowser):
         body = (hits_html(hits, None, 0, self._open_label(), self._more_note, f.text) if hits
                 else f"<p>{html.escape(empty)}</p>")
         self._shown = len(hits)
-        self.setHtml("<html><body>" + header_html(heading, heading_ar, summary, explanation)
+        self.setHtml("<html><body>"
+                     + header_html(heading, heading_ar, summary, explanation,
+                                   rtl=arabic_interface())
                      + body + "</body></html>")
         self._schedule_fetch()
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from explorer.qt.counts import counts, number
 from explorer.qt.feed import Feed
+from explorer.qt.names import arabic_interface, both, english
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, PlaceSummary
 from explorer.session import Change
@@ -212,6 +213,8 @@ class PlacesTableModel(QAbstractTableModel):
                 return "" if confidence is None else f"{confidence:.2f}"
             if col == KIND:
                 return self.kind_name(p.kind)
+            if col in (0, COUNTRY):  # a Latin name or code, whole inside an Arabic row
+                return english(str(value))
             return number(value) if isinstance(value, int) else value
         if role == SortRole:
             return values[col]
@@ -225,7 +228,7 @@ class PlacesTableModel(QAbstractTableModel):
             mentions = counts().mentions(s.count)
             articles = counts().articles(s.articles)
             text = self.tr("{name}: {mentions} in {articles}").format(
-                name=f"{p.name} · {p.name_ar}", mentions=mentions, articles=articles)
+                name=both(p.name, p.name_ar), mentions=mentions, articles=articles)
             return f"<p>{html.escape(text)}</p>"
         return None
 
@@ -303,6 +306,10 @@ class PlacesTable(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, NAME_WIDTH)
+        # The Arabic name first in the Arabic interface (the first column on the right).
+        arabic_first = header.visualIndex(1) < header.visualIndex(0)
+        if arabic_first != arabic_interface():
+            header.swapSections(0, 1)
         self.view.setMinimumWidth(fixed + 2 * NAME_WIDTH + self.view.frameWidth() * 2
                                   + self.view.verticalScrollBar().sizeHint().width())
 

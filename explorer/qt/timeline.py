@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.qt.counts import counts
+from explorer.qt.names import ltr
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, bucketed
 from explorer.session import Change
@@ -320,7 +321,7 @@ class Timeline(QWidget):
         if on and 0 <= i < len(self.buckets):
             d, n = self.buckets[i]
             self.note.setText(self.tr("{date}: {mentions}").format(
-                date=d.isoformat(), mentions=counts().mentions(n)))
+                date=ltr(d.isoformat()), mentions=counts().mentions(n)))
         else:
             self.note.setText("")
 

@@ -46,6 +46,7 @@ from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
+from explorer.qt.names import arabic_interface, both
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passages import PassagePanel
 from explorer.qt.places_table import PlacesDock
@@ -737,7 +738,8 @@ class MainWindow(QMainWindow):
         """The "Why this place" words in the interface's language."""
         return ExplanationText(
             title=self.tr("Why this place"), confidence=self.tr("confidence {value}"),
-            others=self.tr("Other candidates: {places}"), reason=translate_reason)
+            others=self.tr("Other candidates: {places}"), reason=translate_reason,
+            rtl=arabic_interface())
 
     def refresh_passages(self) -> None:
         reader = self.reader
@@ -760,7 +762,7 @@ class MainWindow(QMainWindow):
             known = {c.code: c for c in reader.countries(f)} if f.countries else {}
             what = []
             if f.countries:
-                what.append(", ".join(f"{known[c].name} · {known[c].name_ar}" if c in known
+                what.append(", ".join(both(known[c].name, known[c].name_ar) if c in known
                                       else c for c in sorted(f.countries)))
             if f.text:
                 what.append(f"“{f.text}”")

@@ -497,7 +497,7 @@ a OR b (or أو): either
     </message>
     <message>
         <source>showing {places} for {what}</source>
-        <translation>يُعرض {places} لـ {what}</translation>
+        <translation>يُعرض {places} ضمن {what}</translation>
     </message>
     <message>
         <source> and </source>
@@ -942,7 +942,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
     <message>
         <source>the formal name of {name}</source>
-        <translation>الاسم الرسمي لـ{name}</translation>
+        <translation>الاسم الرسمي للمكان {name}</translation>
     </message>
     <message>
         <source>&apos;{word}&apos; after the name: the capital city</source>
