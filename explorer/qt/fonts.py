@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from functools import cache
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -60,9 +61,10 @@ def with_arabic_fallback(font: QFont) -> QFont:
     return out
 
 
-def install_fonts(app: QApplication) -> None:
+def install_fonts(app: QCoreApplication) -> None:
     """Register the bundled font and make it the application font's fallback for Arabic."""
-    app.setFont(with_arabic_fallback(app.font()))
+    if isinstance(app, QApplication):
+        app.setFont(with_arabic_fallback(app.font()))
 
 
 __all__ = ["ARABIC_FAMILY", "arabic_family", "arabic_first", "install_fonts",
