@@ -151,6 +151,9 @@ class FilterBar(QWidget):
             for box in (self.toponyms, self.demonyms):
                 other = self.demonyms if box is self.toponyms else self.toponyms
                 box.setEnabled(not box.isChecked() or other.isChecked())
+            self.toponyms.setToolTip("" if self.toponyms.isEnabled() else self.tr(
+                "Place names or demonyms: one of them stays ticked (with neither, nothing "
+                "would be shown)"))
             self.confidence.setValue(f.min_confidence)
             i = self.region.findData(min(f.regions)) if f.regions else 0
             self.region.setCurrentIndex(max(i, 0))

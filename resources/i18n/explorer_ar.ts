@@ -313,6 +313,10 @@
         <translation>كل الأقاليم</translation>
     </message>
     <message>
+        <source>Place names or demonyms: one of them stays ticked (with neither, nothing would be shown)</source>
+        <translation>أسماء الأماكن أو النِّسب: يبقى أحدهما محددًا (فبدونهما لا يُعرض شيء)</translation>
+    </message>
+    <message>
         <source>Kinds: {kinds}</source>
         <translation>الأنواع: {kinds}</translation>
     </message>
