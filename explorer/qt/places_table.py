@@ -280,8 +280,10 @@ class PlacesTable(QWidget):
 
     def fit_columns(self) -> None:
         """Every column wide enough for its heading and its values (counts up to 9,999,999,
-        the longest kind), the names sharing what is left; the table never gets narrower
-        than that, so its dock widens rather than hiding Articles and Confidence."""
+        the longest kind). The counts come right after the name in the interface's language
+        and the table never gets narrower than the name and the counts: however narrow the
+        dock, Mentions, Articles and Confidence stay whole in view (the other name, the
+        country and the kind follow, scrolled to if need be)."""
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
         bold = QFontMetrics(header.font())
@@ -296,21 +298,25 @@ class PlacesTable(QWidget):
                    KIND: max((self.model.kind_name(k) for k in KIND_NAMES),
                              key=metrics.horizontalAdvance),
                    COUNTRY: "WW"}
-        fixed = 0
+        numbers = 0
         for col, sample in samples.items():
             width = max(heading(col), metrics.horizontalAdvance(sample) + pad)
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(col, width)
-            fixed += width
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, NAME_WIDTH)
-        # The Arabic name first in the Arabic interface (the first column on the right).
-        arabic_first = header.visualIndex(1) < header.visualIndex(0)
-        if arabic_first != arabic_interface():
-            header.swapSections(0, 1)
-        self.view.setMinimumWidth(fixed + 2 * NAME_WIDTH + self.view.frameWidth() * 2
+            if col in (MENTIONS, ARTICLES, CONFIDENCE):
+                numbers += width
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, max(NAME_WIDTH, heading(col)))
+        header.setStretchLastSection(True)
+        # The name in the interface's language first (Arabic in the Arabic interface), then
+        # the counts, then the rest.
+        first, other = (1, 0) if arabic_interface() else (0, 1)
+        for visual, logical in enumerate((first, MENTIONS, ARTICLES, CONFIDENCE, other,
+                                          COUNTRY, KIND)):
+            header.moveSection(header.visualIndex(logical), visual)
+        self.view.setMinimumWidth(numbers + header.sectionSize(first)
+                                  + self.view.frameWidth() * 2
                                   + self.view.verticalScrollBar().sizeHint().width())
 
     def changeEvent(self, event: QEvent) -> None:

@@ -36,3 +36,6 @@ def test_counts_and_confidence_are_shown_whole(qtbot: Any, window: Any) -> None:
             text = str(table.proxy.index(row, col).data() or "")
             assert metrics.horizontalAdvance(text) < width, (col, text)
         assert metrics.horizontalAdvance("9,999,999") < width
+    # The counts come after the name; the window can still be made as small as before.
+    assert [header.logicalIndex(v) for v in range(4)] == [0, MENTIONS, ARTICLES, CONFIDENCE]
+    assert window.minimumSizeHint().width() <= 1000
