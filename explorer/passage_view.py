@@ -30,7 +30,8 @@ CAPTION = "#444444"
 #: place a million times) is shown by its beginning and a note of what is left out, so a
 #: view's HTML is bounded (page size × this, plus the mentions' markup).
 PASSAGE_CHARS = 5_000
-NOTE = "color:#666666; font-style:italic;"
+#: No italic here or for captions: Arabic is never slanted (a slanted face may lack Arabic).
+NOTE = "color:#666666;"
 
 
 def more_note(mentions: int, chars: int) -> str:
@@ -156,11 +157,16 @@ class ExplanationText:
     confidence: str = "confidence {value}"
     others: str = "Other candidates: {places}"
     reason: Callable[[str], str] = str
+    rtl: bool = False  # laid out right to left (the Arabic interface)
 
 
-def explanation_html(mentions: Sequence[Mention], words: ExplanationText | None = None) -> str:
-    """Why the geoparser chose this place: its reasons, confidence and runner-up candidates."""
+def explanation_html(
+    mentions: Sequence[Mention], words: ExplanationText | None = None, rtl: bool = False
+) -> str:
+    """Why the geoparser chose this place: its reasons, confidence and runner-up candidates
+    (``rtl``: laid out right to left, for the Arabic interface)."""
     w = words or ExplanationText()
+    rtl = rtl or w.rtl
     if not mentions:
         return ""
     reasons = Counter(w.reason(m.reason) for m in mentions if m.reason)
@@ -172,23 +178,32 @@ def explanation_html(mentions: Sequence[Mention], words: ExplanationText | None 
         for c in m.alternatives:
             if c.place.id != m.place.id:
                 rivals.setdefault(c.place.id, f"{c.place.name} ({c.place.country or c.place.kind})")
-    lines = [f"<b>{_e(w.title)}</b> ({_e(w.confidence.replace('{value}', conf))}):"]
+    lines = [f"<b>{_e(w.title)}</b> ({_e(w.confidence.replace('{value}', conf))})"
+             + ("" if rtl else ":")]
     lines += [f"• {_e(r)}" + (f" ×{n}" if n > 1 else "") for r, n in reasons.most_common(4)]
     if rivals:
         lines.append(_e(w.others.replace("{places}", ", ".join(list(rivals.values())[:5]))))
-    return '<p style="color:#444; font-size:small;">' + "<br/>".join(lines) + "</p>"
+    where = ' dir="rtl" align="right"' if rtl else ' dir="ltr"'
+    return f'<p{where} style="color:#444; font-size:small;">' + "<br/>".join(lines) + "</p>"
 
 
 def header_html(
-    heading: str, heading_ar: str = "", summary: str = "", explanation: str = ""
+    heading: str, heading_ar: str = "", summary: str = "", explanation: str = "",
+    rtl: bool = False,
 ) -> str:
     """The panel's headings. The English and Arabic headings are separate lines: mixed in one
-    line, the bidirectional algorithm would reorder the words around the Arabic name."""
-    parts = [f'<h2 dir="ltr">{_e(heading)}</h2>']
-    if heading_ar:
-        parts.append(f'<h2 dir="rtl" align="right">{_e(heading_ar)}</h2>')
+    line, the bidirectional algorithm would reorder the words around the Arabic name. With
+    ``rtl`` (the Arabic interface) the Arabic heading comes first and everything is laid out
+    right to left."""
+    # Without an Arabic name the heading is the interface's own words (Arabic there).
+    way = ("ltr" if heading_ar else "rtl") if rtl else "ltr"
+    side = ' align="right"' if rtl else ""
+    english = f'<h2 dir="{way}"{side}>{_e(heading)}</h2>'
+    arabic = f'<h2 dir="rtl" align="right">{_e(heading_ar)}</h2>' if heading_ar else ""
+    parts = [arabic, english] if rtl else [english, arabic]
     if summary:
-        parts.append(f'<p dir="ltr">{_e(summary)}</p>')
+        parts.append(f'<p dir="rtl" align="right">{_e(summary)}</p>' if rtl
+                     else f'<p dir="ltr">{_e(summary)}</p>')
     parts.append(explanation)
     return "".join(parts)
 
@@ -225,7 +240,7 @@ def hits_html(
                 page = hit.passage.page
                 parts.append(page_marker(page, page_label))
             caption = hit.passage.kind == "caption"
-            style = f' style="font-style:italic; color:{CAPTION};"' if caption else ""
+            style = f' style="color:{CAPTION};"' if caption else ""
             text = highlighted(hit, row, CAPTION if caption else TEXT, more, query)
             parts.append(f'<p dir="rtl" align="right"{style}>{text}</p>')
             row = None if row is None else row + 1

@@ -90,6 +90,13 @@ class _Unusable(Exception):
         self.line = line
 
 
+def _is_dir(folder: str) -> bool:
+    try:
+        return Path(folder).is_dir()
+    except (OSError, ValueError):  # a NUL byte, a path too long
+        return False
+
+
 @dataclass
 class Settings:
     """What the app remembers between runs."""
@@ -176,6 +183,12 @@ class Settings:
         """Put ``folder`` first in the recent corpora (once; at most ``MAX_RECENT`` kept)."""
         rest = [r for r in self.recent_corpora if r != folder]
         self.recent_corpora = [folder, *rest][:MAX_RECENT]
+
+    def drop_missing_recent(self) -> list[str]:
+        """Forget the recent corpora that are no longer folders (moved, deleted); returns
+        those left."""
+        self.recent_corpora = [r for r in self.recent_corpora if _is_dir(r)]
+        return self.recent_corpora
 
     @classmethod
     def _set_aside(cls, target: Path, why: _Unusable) -> Settings:

@@ -58,6 +58,9 @@ def run(
     from explorer.settings import Settings
 
     app = QApplication.instance() or QApplication([sys.argv[0], "--style", "Fusion"])
+    from explorer.qt.fonts import install_fonts
+
+    install_fonts(app)
     install_language(app, lang or system_language())
     settings = Settings.load()
     for problem in settings.problems:

@@ -31,6 +31,7 @@ from explorer.article import Article
 from explorer.article_html import Labels, article_html
 from explorer.filenames import readable
 from explorer.qt.counts import counts
+from explorer.qt.fonts import arabic_first
 from explorer.qt.passages import MENU_ACTIONS
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change
@@ -57,6 +58,7 @@ class ArticleView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
+        self.setFont(arabic_first(self.font()))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.article: Article | None = None

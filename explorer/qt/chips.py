@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
 from explorer.query import ALL_TYPES, TOPONYMS, Filter
 from explorer.session import Change
@@ -101,7 +102,7 @@ CHIP_STYLE = ("QPushButton#filterChip { border: 1px solid #8aa; border-radius: 9
 
 
 def _arabic() -> bool:
-    return QLocale().language() == QLocale.Language.Arabic
+    return arabic_interface()
 
 
 class FilterChips(QWidget):

@@ -9,16 +9,28 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
+
+
+def number(n: int) -> str:
+    """A count as the interface writes it everywhere: grouped in thousands the locale's way
+    ("9,181" in English; the C locale, which groups nothing, counts as English)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return locale.toString(n)
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     """The English count: "1 article", "1,200 articles"."""
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+    return f"{number(n)} {one if n == 1 else (many or one + 's')}"
 
 
 def _counted(translated: str, n: int, one: str) -> str:
-    return plural(n, one) if "(s)" in translated else translated
+    if "(s)" in translated:
+        return plural(n, one)
+    # Qt writes %n ungrouped ("9181"): the same count reads "9,181" everywhere else.
+    return translated.replace(str(n), number(n), 1) if n >= 1000 else translated
 
 
 class Counts(QObject):
@@ -36,6 +48,9 @@ class Counts(QObject):
     def files(self, n: int) -> str:
         return _counted(self.tr("%n file(s)", "", n), n, "file")
 
+    def number(self, n: int) -> str:
+        return number(n)
+
     def mentions(self, n: int) -> str:
         return _counted(self.tr("%n mention(s)", "", n), n, "mention")
 
@@ -52,4 +67,4 @@ def counts() -> Counts:
     return Counts()
 
 
-__all__ = ["Counts", "counts", "plural"]
+__all__ = ["Counts", "counts", "number", "plural"]

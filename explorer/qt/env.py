@@ -28,6 +28,12 @@ CHATTER = (
     "Failed to create RHI for backend",
     "GPUInfo not initialized",
     "This plugin does not support propagateSizeHints()",
+    # A real display without Vulkan (Qt probes it for its renderer) or with a GPU Chromium
+    # does not know (llvmpipe): nothing is wrong, the window draws with OpenGL or software.
+    "Failed to load vulkan",
+    "initInstance: No Vulkan library available",
+    "Failed to create platform Vulkan instance",
+    "Unable to detect GPU vendor for device",
 )
 
 

@@ -19,9 +19,26 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPoint, QThread, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPoint,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from explorer.atomic import atomic_write_bytes
 from explorer.export import (
@@ -64,6 +81,34 @@ class ExportJob(QThread):
             self.error = str(getattr(exc, "strerror", None) or exc)
         except (IndexUnavailable, sqlite3.Error) as exc:  # the index failed under it
             self.error = str(exc) or type(exc).__name__
+
+
+class ShortcutFirst(QObject):
+    """Lets ``keys`` reach the shortcuts of ``window`` while a text field in it has the focus
+    (on X11 a line edit claims Ctrl+E, "end of line", for itself). Watches the window's text
+    fields: those there now, and any other when it takes the focus."""
+
+    def __init__(self, window: QWidget, keys: list[QKeySequence],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._keys = keys
+        for edit in window.findChildren(QLineEdit):
+            edit.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focused)
+
+    def _focused(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) and new.window() is self._window:
+            new.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and QKeySequence(event.keyCombination()) in self._keys):
+            event.ignore()
+            return True  # not accepted by the field: the window's shortcut gets the key
+        return False
 
 
 class Exports(QObject):
@@ -110,6 +155,8 @@ class Exports(QObject):
         self.choose.setShortcut(QKeySequence("Ctrl+E"))
         self.choose.triggered.connect(lambda _c=False: self.popup())
         window.addAction(self.choose)
+        # A text field takes Ctrl+E itself (end of line, on X11): the export wins over it.
+        self._first = ShortcutFirst(window, [self.choose.shortcut()], self)
 
     def popup(self) -> None:
         """Ctrl+E: the choice of format, over the middle of the map."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.qt.chips import kind_label
+from explorer.qt.names import both
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter
 from explorer.session import Change
@@ -121,6 +122,9 @@ class FilterBar(QWidget):
             types.add(MentionType.TOPONYM.value)
         if self.demonyms.isChecked():
             types.add(MentionType.DEMONYM.value)
+        if not types:  # neither: an empty view; the last one ticked stays ticked
+            self.follow()
+            return
         self.session.set_filter(replace(self.session.filter, types=frozenset(types)))
 
     def _set_confidence(self, value: float) -> None:
@@ -139,7 +143,7 @@ class FilterBar(QWidget):
         """The regions the index names, in the region box."""
         reader = self.session.reader
         regions = reader.places(REGIONS) if reader is not None else []
-        rows = [(s.place.id, f"{s.place.name} · {s.place.name_ar}") for s in regions]
+        rows = [(s.place.id, both(s.place.name, s.place.name_ar)) for s in regions]
         rows.sort(key=lambda r: r[1])
         have = [self.region.itemData(i) for i in range(1, self.region.count())]
         if self.region.count() and have == [r[0] for r in rows]:
@@ -187,6 +191,13 @@ class FilterBar(QWidget):
                 action.setChecked(value in (f.outlets if field == "outlet" else f.formats))
             self.toponyms.setChecked(MentionType.TOPONYM.value in f.types)
             self.demonyms.setChecked(MentionType.DEMONYM.value in f.types)
+            # The one kind of mention ticked cannot be unticked (nothing would be shown).
+            for box in (self.toponyms, self.demonyms):
+                other = self.demonyms if box is self.toponyms else self.toponyms
+                box.setEnabled(not box.isChecked() or other.isChecked())
+            self.toponyms.setToolTip("" if self.toponyms.isEnabled() else self.tr(
+                "Place names or demonyms: one of them stays ticked (with neither, nothing "
+                "would be shown)"))
             self.confidence.setValue(f.min_confidence)
             i = self.region.findData(min(f.regions)) if f.regions else 0
             self.region.setCurrentIndex(max(i, 0))

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from explorer.qt.counts import counts
+from explorer.qt.counts import counts, number
 
 #: A number of each plural category of Unicode CLDR (which the page's Intl.PluralRules gives,
 #: and Qt's Arabic numerus forms follow): the counted words of tooltips are sent for each.
@@ -60,7 +60,7 @@ class MapTexts(QObject):
         """For each counted noun of the tooltips, a template ("{n} mentions") per plural
         category."""
         def forms(count: Any) -> dict[str, str]:
-            return {cat: count(n).replace(f"{n:,}", "{n}", 1)
+            return {cat: count(n).replace(number(n), "{n}", 1)
                     for cat, n in PLURAL_EXAMPLES.items()}
 
         return {"mentions": forms(counts().mentions), "articles": forms(counts().articles)}

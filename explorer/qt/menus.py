@@ -13,6 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from explorer.qt.names import arabic_interface
+
 ABOUT_HTML = str(QT_TRANSLATE_NOOP("Menus", """
 <h3>explorer</h3>
 <p>An offline, Arabic-first map-and-document explorer. Code: MIT licence.</p>
@@ -57,6 +59,9 @@ class Menus:
         self.file.addAction(self.open_folder)
         self.recent = self.file.addMenu(QCoreApplication.translate("Menus", "Recent corpora"))
         self.recent.setObjectName("recentCorpora")
+        self._recent: list[str] = []
+        # A folder may vanish while the window is open: looked at again before each showing.
+        self.recent.aboutToShow.connect(lambda: self.set_recent(self._recent))
         self.file.addSeparator()
         self.quit = _action(window, QCoreApplication.translate("Menus", "Quit"),
                             QKeySequence.StandardKey.Quit, window.close)
@@ -88,8 +93,11 @@ class Menus:
         self.help.addAction(self.about)
 
     def set_recent(self, folders: Sequence[str]) -> None:
-        """Show ``folders`` (newest first) in File → Recent corpora."""
+        """Show ``folders`` (newest first) in File → Recent corpora, those that still are
+        folders (a moved or deleted one is left out)."""
+        self._recent = list(folders)
         self.recent.clear()
+        folders = [f for f in folders if _is_dir(f)]
         for folder in folders:
             path = Path(folder)
             action = self.recent.addAction(folder)
@@ -100,10 +108,34 @@ class Menus:
         about_box(self.window).exec()
 
 
+def _is_dir(folder: str) -> bool:
+    try:
+        return Path(folder).is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def about_text() -> str:
+    """The About box's text: the version (and Qt's) first, then the credits."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    from explorer import __version__
+
+    version = QCoreApplication.translate("Menus", "Version {version} (Qt {qt}, PySide {pyside})")
+    line = version.format(version=__version__, qt=qVersion(), pyside=PySide6.__version__)
+    about = QCoreApplication.translate("Menus", ABOUT_HTML)
+    # Numbers and names left to right inside an Arabic paragraph too (an isolate).
+    text = about.replace("</h3>", f"</h3>\n<p>\u2068{line}\u2069</p>", 1)
+    if arabic_interface():  # every paragraph right to left, Latin names kept whole
+        text = f'<div dir="rtl" align="right">{text}</div>'
+    return text
+
+
 def about_box(parent: QWidget) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.NoIcon,
                       QCoreApplication.translate("Menus", "About explorer"),
-                      QCoreApplication.translate("Menus", ABOUT_HTML),
+                      about_text(),
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("aboutBox")
     return box
@@ -123,4 +155,4 @@ def _action(
     return action
 
 
-__all__ = ["ABOUT_HTML", "Menus", "about_box"]
+__all__ = ["ABOUT_HTML", "Menus", "about_box", "about_text"]

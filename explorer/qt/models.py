@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -17,6 +18,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from explorer.qt.counts import number
+from explorer.qt.names import both
 from explorer.qt.session_model import SessionModel
 from explorer.query import CountrySummary, Filter
 from explorer.resources import resource
@@ -43,6 +46,8 @@ class CountryListModel(QAbstractListModel):
         self.session = model
         self._rows: list[CountrySummary] = []
         self._checked: frozenset[str] = frozenset()
+        #: Every country seen, for a ticked one the current query does not find.
+        self._known: dict[str, CountrySummary] = {}
         self._query = (model.filter.text, model.filter.doc)
         self.fed = False  # rows come from a Feed (set_rows), not from the reader
         model.changed.connect(self._on_change)
@@ -51,14 +56,28 @@ class CountryListModel(QAbstractListModel):
     def reload(self) -> None:
         reader = self.session.reader
         self.beginResetModel()
-        self._rows = reader.countries(self.session.filter) if reader is not None else []
         self._checked = self.session.filter.countries
+        self._rows = self._with_checked(
+            reader.countries(self.session.filter) if reader is not None else [])
         self.endResetModel()
+
+    def _with_checked(self, rows: list[CountrySummary]) -> list[CountrySummary]:
+        """``rows`` and, at the end with no mention, every ticked country they lack (the
+        search matches nothing there): a ticked country never leaves the list, so it can be
+        unticked."""
+        self._known.update((c.code, c) for c in rows)
+        have = {c.code for c in rows}
+        missing = [replace(self._known.get(code) or CountrySummary(code, code, code, 0),
+                           count=0)
+                   for code in sorted(self._checked - have)]
+        return rows + missing
 
     def set_rows(self, rows: list[CountrySummary], f: Filter) -> None:
         """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
         if (f.text, f.doc) != (self.session.filter.text, self.session.filter.doc):
             return  # computed for a query that is no longer on
+        self._checked = self.session.filter.countries
+        rows = self._with_checked(rows)
         if [c.code for c in rows] == [c.code for c in self._rows]:
             # Same countries in the same order (new counts while indexing): no reset, so
             # the list keeps its scroll position.
@@ -68,7 +87,6 @@ class CountryListModel(QAbstractListModel):
             return
         self.beginResetModel()
         self._rows = rows
-        self._checked = self.session.filter.countries
         self.endResetModel()
 
     def _on_change(self, change: Change) -> None:
@@ -86,6 +104,14 @@ class CountryListModel(QAbstractListModel):
 
     def _recheck(self) -> None:
         checked = self.session.filter.countries
+        if checked - {c.code for c in self._rows} or any(
+                c.count == 0 and c.code not in checked for c in self._rows):
+            self.beginResetModel()  # a ticked country the list lacks, or one to drop
+            self._checked = checked
+            self._rows = self._with_checked([c for c in self._rows if c.count or
+                                             c.code in checked])
+            self.endResetModel()
+            return
         changed = checked ^ self._checked
         self._checked = checked
         for i, c in enumerate(self._rows):
@@ -106,7 +132,7 @@ class CountryListModel(QAbstractListModel):
         c = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             # The Arabic name is isolated (FSI…PDI) so it cannot reorder the rest of the line.
-            return f"{c.name} \u2068{c.name_ar}\u2069 ({c.count})"
+            return f"{both(c.name, c.name_ar, ' ')} ({number(c.count)})"
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = c.code in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -114,7 +140,7 @@ class CountryListModel(QAbstractListModel):
             # Qt shows tooltips that look like markup as rich text: make it escaped markup.
             text = self.tr("{country} ({code}): {count} mentions of places in it (the country "
                            "and its towns, regions, features; each marker counts its own)").format(
-                country=f"{c.name} · {c.name_ar}", code=c.code, count=f"{c.count:,}")
+                country=both(c.name, c.name_ar), code=c.code, count=number(c.count))
             return f"<p>{html.escape(text)}</p>"
         if role == CodeRole:
             return c.code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -22,8 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.article import Problem
+from explorer.qt.counts import number
 from explorer.qt.models import CodeRole, CountryFilterProxy, CountryListModel
 from explorer.qt.session_model import SessionModel
+
+#: The rate and the time left are said once batches have come in for this long.
+RATE_AFTER_S = 1.0
 
 
 class ProblemsDialog(QDialog):
@@ -93,29 +98,83 @@ class CountryFilter(QWidget):
         self.session.clear()
 
 
+def duration(seconds: float) -> str:
+    """"45 s", "3 min 05 s", "2 h 10 min": how long, in the interface's language."""
+    s = max(0, round(seconds))
+    if s < 60:
+        return QCoreApplication.translate("StatusBar", "{s} s").format(s=s)
+    if s < 3600:
+        return QCoreApplication.translate("StatusBar", "{m} min {s:02d} s").format(
+            m=s // 60, s=s % 60)
+    return QCoreApplication.translate("StatusBar", "{h} h {m:02d} min").format(
+        h=s // 3600, m=s % 3600 // 60)
+
+
 class StatusBar:
-    """The status line, the indexing progress bar and its Cancel button."""
+    """The status line, the indexing progress bar (done / total, rate, time left), its Cancel
+    button, and the note that indexing was cancelled (kept until indexing starts again)."""
 
     def __init__(self, window: QMainWindow) -> None:
         bar = window.statusBar()
         self.label = QLabel(window)
         self.label.setObjectName("statusText")
         bar.addWidget(self.label, 1)
+        self.cancelled_note = QLabel(QCoreApplication.translate(
+            "StatusBar", "Indexing cancelled: the map shows what was indexed. Reload (F5) "
+            "indexes the rest."), window)
+        self.cancelled_note.setObjectName("indexingCancelled")
+        self.cancelled_note.setStyleSheet("color: #8a4b00;")
+        self.cancelled_note.hide()
+        bar.addPermanentWidget(self.cancelled_note)
         self.progress = QProgressBar(window)
         self.progress.setObjectName("indexProgress")
-        self.progress.setMaximumWidth(260)
-        self.progress.setFormat(QCoreApplication.translate("StatusBar", "indexing %v / %m"))
         self.progress.hide()
         bar.addPermanentWidget(self.progress)
         self.cancel = QPushButton(QCoreApplication.translate("StatusBar", "Cancel"), window)
         self.cancel.setObjectName("cancelIndexing")
         self.cancel.hide()
         bar.addPermanentWidget(self.cancel)
+        self._started = 0.0
+        self._first: tuple[float, int] | None = None  # (time, done) at the first batch
+        self._set_format(QCoreApplication.translate("StatusBar", "indexing %v / %m"))
+
+    def _set_format(self, text: str) -> None:
+        """One line, as wide as it needs (never wrapped or cut)."""
+        self.progress.setFormat(text)
+        shown = self.progress.text() or text
+        width = self.progress.fontMetrics().horizontalAdvance(shown) + 40
+        self.progress.setMinimumWidth(max(200, width))
 
     def indexing(self, on: bool) -> None:
         self.progress.setVisible(on)
         self.cancel.setVisible(on)
         self.cancel.setEnabled(on)
+        if on:
+            self.cancelled_note.hide()
+            self._started = time.monotonic()
+            self._first = None
+            self.progress.setRange(0, 0)
+
+    def progressed(self, done: int, total: int) -> None:
+        """A batch was indexed: ``done`` of ``total`` articles."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        now = time.monotonic()
+        counted = QCoreApplication.translate("StatusBar", "indexing {done} / {total}").format(
+            done=number(done), total=number(total))
+        if self._first is None:
+            self._first = (now, done)
+        t0, d0 = self._first
+        if now - t0 >= RATE_AFTER_S and done > d0:
+            rate = (done - d0) / (now - t0)
+            left = max(total - done, 0) / rate
+            counted = QCoreApplication.translate(
+                "StatusBar", "{counted} · {rate}/s · {left} left").format(
+                counted=counted, rate=number(round(rate)), left=duration(left))
+        self._set_format(counted.replace("%", "%%"))
+
+    def show_cancelled(self) -> None:
+        self.cancelled_note.show()
 
 
 class Notice(QWidget):

@@ -26,6 +26,9 @@ from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from explorer.passage_view import header_html, hits_html
+from explorer.qt.counts import number
+from explorer.qt.fonts import arabic_first
+from explorer.qt.names import arabic_interface
 from explorer.query import MENTIONS_PER_PASSAGE, Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
@@ -121,7 +124,12 @@ class PassagePanel(QTextBrowser):
         # The article of the link the last click landed on: a double click's first click may
         # have selected a place, and the panel shows other passages by the second one.
         self._clicked_doc: str | None = None
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # The passages read right to left; the panel itself (scroll bar, menus) follows the
+        # interface's direction (a right-to-left widget put them on the left in English).
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        self.document().setDefaultTextOption(option)
+        self.setFont(arabic_first(self.font()))
         self.model = PassageModel(self)
         #: More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).
         self.menu_extras: list[Callable[[QMenu, QPoint], None]] = []
@@ -165,7 +173,9 @@ class PassagePanel(QTextBrowser):
                           self._page_label()) if hits
                 else f"<p>{html.escape(empty)}</p>")
         self._shown = len(hits)
-        self.setHtml("<html><body>" + header_html(heading, heading_ar, summary, explanation)
+        self.setHtml("<html><body>"
+                     + header_html(heading, heading_ar, summary, explanation,
+                                   rtl=arabic_interface())
                      + body + "</body></html>")
         self._schedule_fetch()
 
@@ -201,7 +211,7 @@ class PassagePanel(QTextBrowser):
         """After a passage shown in part (a huge one, or one naming a place thousands of
         times): what was left out."""
         return self.tr("… not shown: {mentions} more mentions, {chars} more characters").format(
-            mentions=f"{mentions:,}", chars=f"{chars:,}")
+            mentions=number(mentions), chars=number(chars))
 
     def _page_label(self) -> str:
         return self.tr("page {n}")

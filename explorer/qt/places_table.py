@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -23,18 +24,21 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.qt.counts import counts
+from explorer.qt.counts import counts, number
 from explorer.qt.feed import Feed
+from explorer.qt.names import arabic_interface, both, english
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, PlaceSummary
 from explorer.session import Change
@@ -53,7 +57,9 @@ COLUMNS = tuple(str(c) for c in (
     QT_TRANSLATE_NOOP("PlacesTableModel", "Articles"),
     QT_TRANSLATE_NOOP("PlacesTableModel", "Confidence")))
 MENTIONS, ARTICLES, CONFIDENCE = 4, 5, 6
-KIND = 3
+COUNTRY, KIND = 2, 3
+#: The place-name columns' width at least (the English one stretches to fill the rest).
+NAME_WIDTH = 120
 # The kinds of place as the table names them (gazetteer.model.PlaceKind values), translated.
 KIND_NAMES = {
     "country": QT_TRANSLATE_NOOP("PlacesTableModel", "country"),
@@ -207,7 +213,9 @@ class PlacesTableModel(QAbstractTableModel):
                 return "" if confidence is None else f"{confidence:.2f}"
             if col == KIND:
                 return self.kind_name(p.kind)
-            return f"{value:,}" if isinstance(value, int) else value
+            if col in (0, COUNTRY):  # a Latin name or code, whole inside an Arabic row
+                return english(str(value))
+            return number(value) if isinstance(value, int) else value
         if role == SortRole:
             return values[col]
         if role == PlaceIdRole:
@@ -220,7 +228,7 @@ class PlacesTableModel(QAbstractTableModel):
             mentions = counts().mentions(s.count)
             articles = counts().articles(s.articles)
             text = self.tr("{name}: {mentions} in {articles}").format(
-                name=f"{p.name} · {p.name_ar}", mentions=mentions, articles=articles)
+                name=both(p.name, p.name_ar), mentions=mentions, articles=articles)
             return f"<p>{html.escape(text)}</p>"
         return None
 
@@ -263,13 +271,58 @@ class PlacesTable(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view)
+        self.fit_columns()
         self._following = False  # the table is being made to show the session's selection
         self.view.selectionModel().selectionChanged.connect(self._on_rows_selected)
         model.changed.connect(self._on_change)
         self.model.modelReset.connect(self.show_selection)
+
+    def fit_columns(self) -> None:
+        """Every column wide enough for its heading and its values (counts up to 9,999,999,
+        the longest kind). The counts come right after the name in the interface's language
+        and the table never gets narrower than the name and the counts: however narrow the
+        dock, Mentions, Articles and Confidence stay whole in view (the other name, the
+        country and the kind follow, scrolled to if need be)."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        bold = QFontMetrics(header.font())
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 24  # the arrow
+
+        def heading(col: int) -> int:
+            text = self.model.headerData(col, Qt.Orientation.Horizontal)
+            return bold.horizontalAdvance(str(text)) + pad
+
+        samples = {MENTIONS: counts().number(9_999_999), ARTICLES: counts().number(9_999_999),
+                   CONFIDENCE: "0.00",
+                   KIND: max((self.model.kind_name(k) for k in KIND_NAMES),
+                             key=metrics.horizontalAdvance),
+                   COUNTRY: "WW"}
+        numbers = 0
+        for col, sample in samples.items():
+            width = max(heading(col), metrics.horizontalAdvance(sample) + pad)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, width)
+            if col in (MENTIONS, ARTICLES, CONFIDENCE):
+                numbers += width
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, max(NAME_WIDTH, heading(col)))
+        header.setStretchLastSection(True)
+        # The name in the interface's language first (Arabic in the Arabic interface), then
+        # the counts, then the rest.
+        first, other = (1, 0) if arabic_interface() else (0, 1)
+        for visual, logical in enumerate((first, MENTIONS, ARTICLES, CONFIDENCE, other,
+                                          COUNTRY, KIND)):
+            header.moveSection(header.visualIndex(logical), visual)
+        self.view.setMinimumWidth(numbers + header.sectionSize(first)
+                                  + self.view.frameWidth() * 2
+                                  + self.view.verticalScrollBar().sizeHint().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
+            self.fit_columns()
 
     def _on_rows_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self._following:

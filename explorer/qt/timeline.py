@@ -8,12 +8,22 @@ or, for the SQLite index, from the feed's worker thread (``ViewData.timeline``).
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QDate, QPointF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,14 +36,18 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.qt.counts import counts
+from explorer.qt.names import ltr
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, bucketed
 from explorer.session import Change
 
 # More day bars than this are shown as weeks.
 MAX_DAY_BARS = 400
-# Dates under the bars up to this many bars; past it, the first and last date only.
+# Dates under the bars up to this many bars (and while they fit whole under their bars);
+# past it, the first and last date only.
 MAX_LABELS = 14
+#: The most ticks on the count axis (0 included); each a whole number.
+MAX_TICKS = 5
 # The date fields' "no date": their minimum, shown as "any".
 NO_DATE = QDate(1900, 1, 1)
 
@@ -49,6 +63,19 @@ def filled(buckets: list[tuple[date, int]], step: int) -> list[tuple[date, int]]
         out.append((d, have.get(d, 0)))
         d += timedelta(days=step)
     return out
+
+
+def count_ticks(top: int) -> tuple[int, int]:
+    """(axis maximum, tick step) for counts up to ``top``: whole-number ticks 0, step, …,
+    at most ``MAX_TICKS`` of them, the step 1, 2 or 5 times a power of ten."""
+    top = max(top, 1)
+    power = 1
+    while True:
+        for m in (1, 2, 5):
+            step = m * power
+            if step * (MAX_TICKS - 1) >= top:
+                return math.ceil(top / step) * step, step
+        power *= 10
 
 
 class _ChartView(QChartView):
@@ -84,6 +111,52 @@ class _ChartView(QChartView):
         super().mouseReleaseEvent(event)
 
 
+class _DateField(QDateEdit):
+    """A date field whose "any" (``NO_DATE``) gives way to a real date as soon as the user
+    types or opens it (``start()``: the first date in view), so a typed date lands in
+    sections that parse; left untouched, it goes back to "any" without changing the filter."""
+
+    def __init__(self, start: Callable[[], date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._start = start
+        self._placeholder = False  # showing start() for "any", nothing chosen yet
+        self.dateChanged.connect(self._chosen)
+
+    def _chosen(self, _d: QDate) -> None:
+        self._placeholder = False
+
+    def leave_any(self) -> None:
+        if self.date() == NO_DATE:
+            d = self._start()
+            self.blockSignals(True)
+            self.setDate(QDate(d.year, d.month, d.day))
+            self.blockSignals(False)
+            self._placeholder = True
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.leave_any()
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.leave_any()  # the calendar opens on the data's month, not on 1900
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.date() == NO_DATE and event.text().isdigit():
+            self.leave_any()
+            self.selectAll()
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if (self._placeholder and not self.lineEdit().isModified()
+                and event.reason() != Qt.FocusReason.PopupFocusReason):  # its calendar
+            self.blockSignals(True)
+            self.setDate(NO_DATE)
+            self.blockSignals(False)
+            self._placeholder = False
+        super().focusOutEvent(event)
+
+
 class Timeline(QWidget):
     """The chart, its bucket (day or week) and the date range's fields."""
 
@@ -104,11 +177,16 @@ class Timeline(QWidget):
         self.x_axis = QBarCategoryAxis()
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
+        # Whole-number ticks from 0 (a fixed count of 5 ticks labels 0..3 "0,0,1,2,3").
+        self.y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.y_axis.setTickAnchor(0)
+        self.y_axis.setMinorTickCount(0)
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
         self.series.attachAxis(self.y_axis)
         self.view = _ChartView(self.chart, self)
+        self.chart.plotAreaChanged.connect(lambda _r: self._fit_labels())
         self.view.setObjectName("timelineChart")
         self.view.setMinimumHeight(120)
 
@@ -128,6 +206,15 @@ class Timeline(QWidget):
         self.span = QLabel(self)
         self.span.setObjectName("timelineSpan")
         self.span.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        #: Said instead of an empty chart when nothing in view has a date.
+        self.empty = QLabel(self.tr(
+            "No article in view has a date, so there is nothing to draw: the timeline counts "
+            "the articles whose page gives a date (such as 28/09/2021 or "
+            "“Published: 2021-09-28”)."), self)
+        self.empty.setObjectName("timelineEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
         self.series.hovered.connect(self._hovered)
 
         controls = QHBoxLayout()
@@ -142,21 +229,29 @@ class Timeline(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self.span)
 
         model.changed.connect(self._on_change)
         self.follow_dates()
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+        edit = _DateField(self.calendar_start, self)
         edit.setObjectName(name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("any"))
         edit.setDate(NO_DATE)
+        # A date typed is taken when it is complete (Enter, or leaving the field): taken at
+        # each key, every partial date reset the field under the typing.
+        edit.setKeyboardTracking(False)
         edit.dateChanged.connect(lambda _d: self._dates_edited())
         return edit
+
+    def calendar_start(self) -> date:
+        """The month a calendar with no date opens on: the first date in view, or today."""
+        return self.days[0][0] if self.days else date.today()
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -196,21 +291,37 @@ class Timeline(QWidget):
         bars.append([float(n) for _, n in buckets])
         self.series.append(bars)
         self.x_axis.clear()
-        self.x_axis.append([d.isoformat() for d, _ in buckets] or [""])
-        self.x_axis.setLabelsVisible(len(buckets) <= MAX_LABELS)
+        # Month and day under the bars (whole, never "2021-0…"); the years in the span.
+        self.x_axis.append([d.strftime("%m-%d") for d, _ in buckets] or [""])
+        self._fit_labels()
         # Left to right, as the bars are, in an Arabic interface too (an isolate).
         self.span.setText(f"\u2066{buckets[0][0].isoformat()} … {buckets[-1][0].isoformat()}"
-                          "\u2069" if len(buckets) > MAX_LABELS else "")
-        self.y_axis.setRange(0, max((n for _, n in buckets), default=1) or 1)
+                          "\u2069" if buckets else "")
+        top, step = count_ticks(max((n for _, n in buckets), default=1))
+        self.y_axis.setRange(0, top)
+        self.y_axis.setTickInterval(step)
+        self.view.setVisible(bool(buckets))
+        self.empty.setVisible(not buckets)
         f = self.session.filter
         if f.dated:
             bars.selectBars([i for i, (d, _) in enumerate(buckets) if self._in_range(d, f)])
+
+    def _fit_labels(self) -> None:
+        """Dates under the bars only while each fits whole under its bar."""
+        n = len(self.buckets)
+        widest = QFontMetrics(self.x_axis.labelsFont()).horizontalAdvance("00-00") + 8
+        width = self.chart.plotArea().width() or self.view.width() - 40
+        self.x_axis.setLabelsVisible(0 < n <= MAX_LABELS and n * widest <= width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
 
     def _hovered(self, on: bool, i: int, _bars: QBarSet) -> None:
         if on and 0 <= i < len(self.buckets):
             d, n = self.buckets[i]
             self.note.setText(self.tr("{date}: {mentions}").format(
-                date=d.isoformat(), mentions=counts().mentions(n)))
+                date=ltr(d.isoformat()), mentions=counts().mentions(n)))
         else:
             self.note.setText("")
 

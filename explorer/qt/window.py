@@ -46,6 +46,7 @@ from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
+from explorer.qt.names import arabic_interface, both
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passages import PassagePanel
 from explorer.qt.places_table import PlacesDock
@@ -277,9 +278,10 @@ class MainWindow(QMainWindow):
                 error=exc))
             self._finish(False)
             return
-        if self.settings is not None:
-            self.settings.add_recent(str(self.root.resolve()))
-            self.menus.set_recent(self.settings.recent_corpora)
+        if self.settings is not None:  # a folder that is not there is not remembered
+            if self.root.is_dir():
+                self.settings.add_recent(str(self.root.resolve()))
+            self.menus.set_recent(self.settings.drop_missing_recent())
         indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
                                           gazetteer_files=gazetteer_files, max_bytes=max_bytes)
         if not self._open_reader():
@@ -406,7 +408,6 @@ class MainWindow(QMainWindow):
         worker.finished.connect(lambda r: self._on_indexed(r) if worker is self.worker else None)
         worker.failed.connect(lambda e: self._on_failed(e) if worker is self.worker else None)
         self.worker = worker
-        self.status.progress.setRange(0, 0)
         self.status.indexing(True)
         self.update_status()
         worker.start()
@@ -419,8 +420,7 @@ class MainWindow(QMainWindow):
     def _on_progress(self, done: int, total: int, _batch: object) -> None:
         if self._disposed:
             return
-        self.status.progress.setRange(0, max(total, 1))
-        self.status.progress.setValue(done)
+        self.status.progressed(done, total)
         if self.reader is None:
             self._open_reader()
         else:
@@ -522,7 +522,9 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("No readable article (.txt) in {folder}{why}. "
                                      "Open a folder of .txt articles.").format(
                 folder=self.root, why=why))
-        self.update_status(cancelled=not complete and self.notice.isHidden())
+        if not complete and self.notice.isHidden():
+            self.status.show_cancelled()  # said until indexing starts again
+        self.update_status()
         self.indexingFinished.emit(complete)
         if self.map_sync.up_to_date:
             self.mapDrawn.emit()
@@ -705,7 +707,7 @@ class MainWindow(QMainWindow):
         if self.map_sync.up_to_date:
             self.mapDrawn.emit()
 
-    def update_status(self, *, cancelled: bool = False) -> None:
+    def update_status(self) -> None:
         reader = self.reader
         if self.feed is not None:
             stats = self._stats  # from the feed: counting a large index takes a while
@@ -738,15 +740,14 @@ class MainWindow(QMainWindow):
                 places=shown, what=self.tr(" and ").join(what)))
         if self.worker is not None and not self.indexing_done:
             parts.append(self.tr("indexing…"))
-        if cancelled:
-            parts.append(self.tr("indexing cancelled: the map shows what was indexed"))
         self.status.label.setText(" · ".join(parts))
 
     def explanation_text(self) -> ExplanationText:
         """The "Why this place" words in the interface's language."""
         return ExplanationText(
             title=self.tr("Why this place"), confidence=self.tr("confidence {value}"),
-            others=self.tr("Other candidates: {places}"), reason=translate_reason)
+            others=self.tr("Other candidates: {places}"), reason=translate_reason,
+            rtl=arabic_interface())
 
     def refresh_passages(self) -> None:
         reader = self.reader
@@ -769,7 +770,7 @@ class MainWindow(QMainWindow):
             known = {c.code: c for c in reader.countries(f)} if f.countries else {}
             what = []
             if f.countries:
-                what.append(", ".join(f"{known[c].name} · {known[c].name_ar}" if c in known
+                what.append(", ".join(both(known[c].name, known[c].name_ar) if c in known
                                       else c for c in sorted(f.countries)))
             if f.text:
                 what.append(f"“{f.text}”")

@@ -145,6 +145,7 @@
     <name>CountryListModel</name>
     <message>
         <source>{country} ({code}): {count} mentions of places in it (the country and its towns, regions, features; each marker counts its own)</source>
+        <extracomment>Every country seen, for a ticked one the current query does not find.</extracomment>
         <translation>{country} ({code}): {count} إشارة إلى أماكن فيها (الدولة ومدنها ومناطقها ومعالمها؛ كل علامة تعدّ إشاراتها وحدها)</translation>
     </message>
 </context>
@@ -323,6 +324,10 @@
     <message>
         <source>Formats</source>
         <translation>أنواع الملفات</translation>
+    </message>
+    <message>
+        <source>Place names or demonyms: one of them stays ticked (with neither, nothing would be shown)</source>
+        <translation>أسماء الأماكن أو النِّسب: يبقى أحدهما محددًا (فبدونهما لا يُعرض شيء)</translation>
     </message>
     <message>
         <source>Kinds: {kinds}</source>
@@ -529,7 +534,7 @@ a OR b (or أو): either
     </message>
     <message>
         <source>showing {places} for {what}</source>
-        <translation>يُعرض {places} لـ {what}</translation>
+        <translation>يُعرض {places} ضمن {what}</translation>
     </message>
     <message>
         <source> and </source>
@@ -538,10 +543,6 @@ a OR b (or أو): either
     <message>
         <source>indexing…</source>
         <translation>جارٍ الفهرسة…</translation>
-    </message>
-    <message>
-        <source>indexing cancelled: the map shows what was indexed</source>
-        <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس</translation>
     </message>
     <message>
         <source>Why this place</source>
@@ -734,6 +735,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <source>About explorer</source>
         <translation>حول explorer</translation>
     </message>
+    <message>
+        <source>Version {version} (Qt {qt}, PySide {pyside})</source>
+        <translation>الإصدار {version} (Qt {qt}، PySide {pyside})</translation>
+    </message>
 </context>
 <context>
     <name>NewPlaceDialog</name>
@@ -859,6 +864,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
     <message>
         <source>country</source>
+        <extracomment>The place-name columns&apos; width at least (the English one stretches to fill the rest).</extracomment>
         <translation>دولة</translation>
     </message>
     <message>
@@ -894,6 +900,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <name>ProblemsDialog</name>
     <message>
         <source>Problems while reading</source>
+        <extracomment>The rate and the time left are said once batches have come in for this long.</extracomment>
         <translation>مشكلات أثناء القراءة</translation>
     </message>
     <message>
@@ -1016,7 +1023,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
     <message>
         <source>the formal name of {name}</source>
-        <translation>الاسم الرسمي لـ{name}</translation>
+        <translation>الاسم الرسمي للمكان {name}</translation>
     </message>
     <message>
         <source>&apos;{word}&apos; after the name: the capital city</source>
@@ -1050,8 +1057,32 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
 <context>
     <name>StatusBar</name>
     <message>
+        <source>{s} s</source>
+        <translation>{s} ث</translation>
+    </message>
+    <message>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} د {s:02d} ث</translation>
+    </message>
+    <message>
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} س {m:02d} د</translation>
+    </message>
+    <message>
+        <source>Indexing cancelled: the map shows what was indexed. Reload (F5) indexes the rest.</source>
+        <translation>أُلغيت الفهرسة: تعرض الخريطة ما فُهرس. إعادة التحميل (F5) تفهرس الباقي.</translation>
+    </message>
+    <message>
         <source>indexing %v / %m</source>
         <translation>الفهرسة %v / %m</translation>
+    </message>
+    <message>
+        <source>indexing {done} / {total}</source>
+        <translation>فهرسة {done} من {total}</translation>
+    </message>
+    <message>
+        <source>{counted} · {rate}/s · {left} left</source>
+        <translation>{counted} · {rate} في الثانية · يتبقى {left}</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1062,6 +1093,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <name>Timeline</name>
     <message>
         <source>Per day</source>
+        <extracomment>The most ticks on the count axis (0 included); each a whole number.</extracomment>
         <translation>يوميًا</translation>
     </message>
     <message>
@@ -1071,6 +1103,11 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>All dates</source>
         <translation>كل التواريخ</translation>
+    </message>
+    <message>
+        <source>No article in view has a date, so there is nothing to draw: the timeline counts the articles whose page gives a date (such as 28/09/2021 or “Published: 2021-09-28”).</source>
+        <extracomment>Said instead of an empty chart when nothing in view has a date.</extracomment>
+        <translation>لا تاريخ لأي مقالة معروضة، فلا شيء يُرسم: يعدّ الخط الزمني المقالات التي تذكر صفحتها تاريخًا (مثل 28/09/2021 أو «نُشر: 2021-09-28»).</translation>
     </message>
     <message>
         <source>From</source>
