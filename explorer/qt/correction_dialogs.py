@@ -20,36 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.corrections import CorrectionError, NewPlace, PlaceContext, km
-from explorer.qt.map_texts import interface_language
-from explorer.qt.places_table import KIND_NAMES
+from explorer.corrections import CorrectionError, NewPlace, km
 from gazetteer.model import KINDS, Place
 
 SEARCH_DELAY_MS = 150
 
 
-def place_label(p: Place, origin: Place | None, context: PlaceContext | None = None) -> str:
-    """"Washington · واشنطن — city or town, Utah, United States — 2,900 km": its kind, province
-    and country (``context``), the distance from ``origin``; in the interface's language,
-    Arabic names first in Arabic."""
-    arabic = interface_language() == "ar"
-
-    def name(q: Place) -> str:
-        return (q.name_ar or q.name) if arabic else (q.name or q.name_ar)
-
-    other = p.name if arabic else p.name_ar
-    text = name(p) + (f" · {other}" if other and other != name(p) else "")
-    kind = KIND_NAMES.get(p.kind)
-    where = [QCoreApplication.translate("PlacesTableModel", str(kind)) if kind else p.kind]
-    province = context.province(p) if context is not None else None
-    if province is not None:
-        where.append(name(province))
-    country = context.country(p) if context is not None else None
-    if country is not None:
-        where.append(name(country))
-    elif p.country and p.kind not in ("country", "region"):
-        where.append(p.country)
-    text += " — " + ("، " if arabic else ", ").join(where)
+def place_label(p: Place, origin: Place | None) -> str:
+    """"Paris · باريس (FR, city) — 3,012 km" (the distance from ``origin``)."""
+    where = ", ".join(x for x in (p.country, p.kind) if x)
+    text = f"{p.name} · {p.name_ar} ({where})"
     if origin is not None:
         text += " — " + QCoreApplication.translate("PlaceSearchDialog", "{km} km").format(
             km=f"{km(origin, p):,.0f}")
@@ -66,11 +46,9 @@ class PlaceSearchDialog(QDialog):
         search: Callable[[str], Sequence[Place]],
         origin: Place | None,
         parent: QWidget | None = None,
-        context: PlaceContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("placeSearchDialog")
-        self._context = context
         self.setWindowTitle(self.tr("Which place is «{name}»?").format(name=surface))
         self._search = search
         self._origin = origin
@@ -105,7 +83,7 @@ class PlaceSearchDialog(QDialog):
         self._places = list(self._search(self.query.text()))
         self.results.clear()
         for p in self._places:
-            QListWidgetItem(place_label(p, self._origin, self._context), self.results)
+            QListWidgetItem(place_label(p, self._origin), self.results)
         if self._places:
             self.results.setCurrentRow(0)
         self._update_ok()
