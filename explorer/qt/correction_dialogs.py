@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.corrections import CorrectionError, NewPlace, km
+from explorer.qt.names import both, ltr
 from gazetteer.model import KINDS, Place
 
 SEARCH_DELAY_MS = 150
@@ -29,7 +30,7 @@ SEARCH_DELAY_MS = 150
 def place_label(p: Place, origin: Place | None) -> str:
     """"Paris · باريس (FR, city) — 3,012 km" (the distance from ``origin``)."""
     where = ", ".join(x for x in (p.country, p.kind) if x)
-    text = f"{p.name} · {p.name_ar} ({where})"
+    text = f"{both(p.name, p.name_ar)} ({ltr(where)})"
     if origin is not None:
         text += " — " + QCoreApplication.translate("PlaceSearchDialog", "{km} km").format(
             km=f"{km(origin, p):,.0f}")
