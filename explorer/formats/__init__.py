@@ -102,6 +102,20 @@ def extract(name: str, data: bytes, limits: Limits | None = None, depth: int = 0
     return out
 
 
+def extract_member(name: str, data: bytes, limits: Limits, depth: int) -> list[Extracted]:
+    """The articles of a file held in another one (an e-mail's attachment, a zip's member),
+    one level deeper: plain text decoded as the folder reader decodes a ``.txt``, any other
+    format by ``extract``. Raises ``FormatError`` as ``extract`` does."""
+    if name.lower().endswith(".txt"):
+        from explorer.decode import DecodeError, decode
+
+        try:
+            return [Extracted(text=decode(data).text, format="txt")]
+        except DecodeError as exc:
+            raise FormatError(str(exc)) from None
+    return extract(name, data, limits, depth + 1)
+
+
 def _compatible(said: str, seen: str) -> bool:
     return (said, seen) in {("eml", "html"), ("mbox", "html"), ("feed", "html"),
                             ("csv", "html"), ("zip", "docx"), ("zip", "odt"), ("zip", "xlsx")}

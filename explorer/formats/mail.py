@@ -76,7 +76,7 @@ def _message(msg: EmailMessage, part: str, limits: Limits, depth: int) -> list[E
         filename = att.get_filename() or ""
         if not filename:
             continue
-        from explorer.formats import extract, format_of
+        from explorer.formats import extract_member, format_of
 
         if format_of(filename) is None and not filename.lower().endswith(".txt"):
             continue
@@ -89,15 +89,7 @@ def _message(msg: EmailMessage, part: str, limits: Limits, depth: int) -> list[E
             article.notes.append(f"attachment {filename!r} not read (empty or too large)")
             continue
         try:
-            if filename.lower().endswith(".txt"):
-                from explorer.decode import DecodeError, decode
-
-                try:
-                    inner = [Extracted(text=decode(payload).text, format="txt")]
-                except DecodeError as exc:
-                    raise FormatError(str(exc)) from None
-            else:
-                inner = extract(filename, payload, limits, depth + 1)
+            inner = extract_member(filename, payload, limits, depth)
         except FormatError as exc:
             article.notes.append(f"attachment {filename!r}: {exc}")
             continue

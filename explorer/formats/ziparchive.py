@@ -10,8 +10,7 @@ from explorer.formats.base import Extracted, FormatError, Limits
 
 
 def read(data: bytes, limits: Limits, depth: int = 0) -> list[Extracted]:
-    from explorer.decode import DecodeError, decode
-    from explorer.formats import extract, format_of
+    from explorer.formats import extract_member, format_of
 
     if depth >= limits.max_depth:
         raise FormatError("zip archive nested too deep, skipped")
@@ -26,14 +25,7 @@ def read(data: bytes, limits: Limits, depth: int = 0) -> list[Extracted]:
         if not is_txt and format_of(name) is None:
             continue
         try:
-            payload = read_member(zf, info, limits)
-            if is_txt:
-                try:
-                    inner = [Extracted(text=decode(payload).text, format="txt")]
-                except DecodeError as exc:
-                    raise FormatError(str(exc)) from None
-            else:
-                inner = extract(name, payload, limits, depth + 1)
+            inner = extract_member(name, read_member(zf, info, limits), limits, depth)
         except FormatError as exc:
             notes.append(f"{name}: {exc}")
             continue
