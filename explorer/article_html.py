@@ -13,18 +13,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from explorer import mention_style
 from explorer.article import Article, Passage
 from explorer.filenames import readable
+from explorer.mention_style import TEXT
 from explorer.passage_view import document_meta, marked, page_marker
 from explorer.search import highlights
 from gazetteer.model import Mention
 
-TEXT = "#1a1a1a"
-#: A place's name: amber and bold (as in the passage panel).
-TOPONYM = f"background-color:#ffe08a; font-weight:bold; color:{TEXT}; text-decoration:none;"
-#: An adjective of a place: light blue, underlined (no italic: Arabic fonts have none, and a
-#: slanted fallback may lack the glyphs).
-DEMONYM = f"background-color:#cfe3f7; color:{TEXT}; text-decoration:underline;"
+#: A place's name and an adjective of a place: the passage panel's styles
+#: (``explorer.mention_style``), as links in the text's colour.
+TOPONYM = f"{mention_style.TOPONYM} color:{TEXT}; text-decoration:none;"
+DEMONYM = f"{mention_style.DEMONYM} color:{TEXT};"
 STYLES = {"toponym": TOPONYM, "demonym": DEMONYM}
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
@@ -414,15 +415,74 @@ def km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
 
 
+#: A namesake abroad (a populated place or feature found by the mention's name only, in another
+#: country than the mention's place) smaller than this is left out of the candidates.
+MIN_NAMESAKE_POPULATION = 10_000
+#: Kinds of place that are areas: a namesake area is always a candidate (Georgia the country
+#: and the state; Moscow the city and its province).
+AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
+
+
 def candidates(gaz: Gazetteer, m: Mention) -> list[Place]:
-    """Places the name of ``m`` may stand for: the gazetteer's for its surface and the
-    geoparser's runner-ups, without its own place; most populous first."""
-    found: dict[str, Place] = {c.place.id: c.place for c in m.alternatives}
-    for i, _type in gaz.index.get(tuple(words(m.text)), ()):
-        p = gaz.places[i]
-        found.setdefault(p.id, p)
-    found.pop(m.place.id, None)
-    return sorted(found.values(), key=lambda p: (-p.population, p.name, p.id))
+    """Places the name of ``m`` may stand for, without its own place: the geoparser's
+    runner-ups first, then the gazetteer's places of that name, most populous first.
+
+    Namesakes unrelated to the name are left out. A populated place or feature in another
+    country than the mention's place must bear the name's usual reading (the English name
+    most of the places of that name share: Mesquite, Texas, whose Arabic name is spelt as
+    Moscow's, is not one of Moscow's namesakes); one the geoparser did not consider must also
+    have ``MIN_NAMESAKE_POPULATION`` people. Areas of that name are always candidates.
+    """
+    chosen = gaz.by_id.get(m.place.id, m.place)
+    runners_up = {c.place.id: gaz.by_id.get(c.place.id, c.place) for c in m.alternatives}
+    named = {gaz.places[i].id: gaz.places[i]
+             for i, _type in gaz.index.get(tuple(words(m.text)), ())}
+
+    def names(p: Place) -> set[str]:
+        return {n.casefold() for n in (p.name, *p.names_en) if n}
+
+    tally = Counter(n for p in {chosen.id: chosen, **runners_up, **named}.values()
+                    for n in names(p))
+    top = max(tally.values(), default=0)
+    readings = {n for n, c in tally.items() if c == top}
+
+    def related(p: Place, considered: bool) -> bool:
+        if p.kind in AREA_KINDS or (p.country is not None and p.country == chosen.country):
+            return True
+        return bool(names(p) & readings) and (
+            considered or p.population >= MIN_NAMESAKE_POPULATION)
+
+    first = [p for p in runners_up.values() if p.id != chosen.id and related(p, True)]
+    rest = sorted((p for p in named.values()
+                   if p.id != chosen.id and p.id not in runners_up and related(p, False)),
+                  key=lambda p: (-p.population, p.name, p.id))
+    return first + rest
+
+
+class PlaceContext:
+    """Where a place is, for telling namesakes apart: its first-level division (province,
+    state) and its country, as the gazetteer has them."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.provinces: dict[str, Place] = {}
+        self.countries: dict[str, Place] = {}
+        for p in gaz.places:
+            if p.kind == "admin1" and p.admin1:
+                self.provinces.setdefault(p.admin1, p)
+            elif p.kind == "country" and p.country:
+                self.countries.setdefault(p.country, p)
+
+    def province(self, p: Place) -> Place | None:
+        """The first-level division holding ``p`` (None for an area of that level or above,
+        or where unknown)."""
+        if p.kind in ("country", "admin1", "region") or not p.admin1:
+            return None
+        return self.provinces.get(p.admin1)
+
+    def country(self, p: Place) -> Place | None:
+        if p.kind in ("country", "region") or not p.country:
+            return None
+        return self.countries.get(p.country)
 
 
 def search(gaz: Gazetteer, query: str, limit: int = 50) -> list[Place]:

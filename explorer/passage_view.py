@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from explorer.filenames import readable
+from explorer.mention_style import TOPONYM, mention_style
 from explorer.query import PassageHit
 from explorer.search import highlights
 from gazetteer.model import Mention
 
-HIGHLIGHT = "background-color:#ffe08a; font-weight:bold;"
+#: A place's name (``explorer.mention_style``; a demonym has the reader's style too).
+HIGHLIGHT = TOPONYM
 #: What the search found: green, underlined (inside a place name too, over its amber).
 SEARCH_HIT = "background-color:#b8ecb0; text-decoration:underline;"
 #: A mention's link: the highlight says it is a place; underlined, not in link blue.
@@ -95,7 +97,7 @@ def highlighted(
             continue
         plain(pos, start)
         inner = marked(p.text, start - p.start, end - p.start, found)
-        span = f'<span style="{HIGHLIGHT}">{inner}</span>'
+        span = f'<span style="{mention_style(m.type)}">{inner}</span>'
         if row is not None:
             span = f'<a href="place:{row}:{k}" style="{LINK}">{span}</a>'
         out.append(span)

@@ -97,12 +97,17 @@ def chips(
     return out
 
 
+CHIP_STYLE = ("QPushButton#filterChip { border: 1px solid #8aa; border-radius: 9px; "
+              "padding: 2px 8px; background: #eef5f5; }")
+
+
 def _arabic() -> bool:
     return arabic_interface()
 
 
 class FilterChips(QWidget):
-    """A row of chips, one per active filter; hidden when the filter lets everything by."""
+    """A row of chips, one per active filter; hidden when the filter lets everything by (its
+    room kept)."""
 
     def __init__(self, model: SessionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,8 +120,26 @@ class FilterChips(QWidget):
         self._layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         self._names: dict[str, str] | None = None  # country names, until the data change
+        # The bar keeps its room when hidden, at a chip's height: the map below does not jump
+        # when the first filter is set or the last one removed.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        probe = self._chip("×")
+        probe.ensurePolished()
+        self.setFixedHeight(max(probe.sizeHint().height(), self._title.sizeHint().height()))
+        probe.deleteLater()
         model.changed.connect(self._on_change)
         self.rebuild()
+
+    def _chip(self, label: str) -> QPushButton:
+        button = QPushButton(f"{label}  ×", self)
+        button.setObjectName("filterChip")
+        button.setToolTip(self.tr("Remove this filter"))
+        button.setFlat(False)
+        button.setStyleSheet(CHIP_STYLE)
+        button.hide()
+        return button
 
     def region_name(self, region_id: str) -> str:
         s = self.session.place(region_id)
@@ -145,12 +168,8 @@ class FilterChips(QWidget):
         self.buttons = {}
         f = self.session.filter
         for i, chip in enumerate(chips(f, self.region_name, self.country_name)):
-            button = QPushButton(f"{chip.label}  ×", self)
-            button.setObjectName("filterChip")
-            button.setToolTip(self.tr("Remove this filter"))
-            button.setFlat(False)
-            button.setStyleSheet("QPushButton#filterChip { border: 1px solid #8aa; "
-                                 "border-radius: 9px; padding: 2px 8px; background: #eef5f5; }")
+            button = self._chip(chip.label)
+            button.show()
             button.clicked.connect(lambda _=False, f=chip.without: self.session.set_filter(f))
             self._layout.insertWidget(1 + i, button)
             self.buttons[chip.key] = button

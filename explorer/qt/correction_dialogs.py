@@ -20,17 +20,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.corrections import CorrectionError, NewPlace, km
-from explorer.qt.names import both, ltr
+from explorer.corrections import CorrectionError, NewPlace, PlaceContext, km
+from explorer.qt.names import arabic_interface, both, english, ltr
+from explorer.qt.places_table import KIND_NAMES
 from gazetteer.model import KINDS, Place
 
 SEARCH_DELAY_MS = 150
 
 
-def place_label(p: Place, origin: Place | None) -> str:
-    """"Paris · باريس (FR, city) — 3,012 km" (the distance from ``origin``)."""
-    where = ", ".join(x for x in (p.country, p.kind) if x)
-    text = f"{both(p.name, p.name_ar)} ({ltr(where)})"
+def place_label(p: Place, origin: Place | None, context: PlaceContext | None = None) -> str:
+    """"Washington · واشنطن — city or town, Utah, United States — 2,900 km": its kind, province
+    and country (``context``), the distance from ``origin``; in the interface's language,
+    Arabic names first in Arabic (each name isolated, t1's ``names.both``)."""
+    arabic = arabic_interface()
+
+    def name(q: Place) -> str:
+        return (q.name_ar or english(q.name)) if arabic else (q.name or q.name_ar)
+
+    text = both(p.name, p.name_ar)
+    kind = KIND_NAMES.get(p.kind)
+    where = [QCoreApplication.translate("PlacesTableModel", str(kind)) if kind else english(p.kind)]
+    province = context.province(p) if context is not None else None
+    if province is not None:
+        where.append(name(province))
+    country = context.country(p) if context is not None else None
+    if country is not None:
+        where.append(name(country))
+    elif p.country and p.kind not in ("country", "region"):
+        where.append(ltr(p.country) if arabic else p.country)
+    text += " — " + ("، " if arabic else ", ").join(where)
     if origin is not None:
         text += " — " + QCoreApplication.translate("PlaceSearchDialog", "{km} km").format(
             km=f"{km(origin, p):,.0f}")
@@ -47,9 +65,11 @@ class PlaceSearchDialog(QDialog):
         search: Callable[[str], Sequence[Place]],
         origin: Place | None,
         parent: QWidget | None = None,
+        context: PlaceContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("placeSearchDialog")
+        self._context = context
         self.setWindowTitle(self.tr("Which place is «{name}»?").format(name=surface))
         self._search = search
         self._origin = origin
@@ -84,7 +104,7 @@ class PlaceSearchDialog(QDialog):
         self._places = list(self._search(self.query.text()))
         self.results.clear()
         for p in self._places:
-            QListWidgetItem(place_label(p, self._origin), self.results)
+            QListWidgetItem(place_label(p, self._origin, self._context), self.results)
         if self._places:
             self.results.setCurrentRow(0)
         self._update_ok()

@@ -29,6 +29,7 @@ from explorer.corrections import (
     Correction,
     CorrectionError,
     NewPlace,
+    PlaceContext,
     Scope,
     candidates,
     gazetteer_yaml,
@@ -163,6 +164,7 @@ class Corrections(QObject):
         self.dialog: QDialog | None = None  # the dialog open now (tests find it here)
         self.picking: Target | None = None  # waiting for a click on the map
         self._gaz: Gazetteer | None = None
+        self._context: PlaceContext | None = None
         self._path: Path | None = None  # the index the undo stack's edits went to
         self.undo = self.stack.createUndoAction(window, self.tr("Undo"))
         self.undo.setObjectName("undo")
@@ -208,6 +210,12 @@ class Corrections(QObject):
             for error in self._gaz.errors:
                 log.warning("%s", error)
         return self._gaz
+
+    def context(self) -> PlaceContext:
+        """Provinces and countries of the gazetteer: what tells candidates apart."""
+        if self._context is None:
+            self._context = PlaceContext(self.gazetteer())
+        return self._context
 
     def _place_of(self, pid: str) -> Place | None:
         return self.gazetteer().by_id.get(pid)
@@ -259,7 +267,7 @@ class Corrections(QObject):
         others.setObjectName("otherCandidates")
         found = candidates(self.gazetteer(), m)[:MAX_CANDIDATES]
         for p in found:
-            action = others.addAction(place_label(p, m.place))
+            action = others.addAction(place_label(p, m.place, self.context()))
             action.setObjectName(f"candidate:{p.id}")
             action.triggered.connect(lambda _c=False, p=p: self.resolve(target, p))
         others.setEnabled(bool(found))
@@ -406,7 +414,7 @@ class Corrections(QObject):
     def open_search(self, target: Target) -> PlaceSearchDialog:
         gaz = self.gazetteer()
         dialog = PlaceSearchDialog(target.mention.text, lambda q: search(gaz, q),
-                                   target.mention.place, self.window)
+                                   target.mention.place, self.window, self.context())
         dialog.accepted.connect(lambda: self._chosen(target, dialog.chosen()))
         self._open(dialog)
         return dialog
@@ -418,18 +426,21 @@ class Corrections(QObject):
     def start_pick(self, target: Target) -> None:
         """Wait for a click on the map: where the new place is."""
         self.picking = target
+        self.window.map_sync.set_picking(True)  # the click selects and deselects nothing
         self.window.statusBar().showMessage(self.tr(
             "Click the map where «{name}» is (Esc: cancel)").format(name=target.mention.text))
 
     def cancel_pick(self) -> None:
         if self.picking is not None:
             self.picking = None
+            self.window.map_sync.set_picking(False)
             self.window.statusBar().clearMessage()
 
     def _on_point(self, lat: float, lon: float) -> None:
         target, self.picking = self.picking, None
         if target is None:
             return
+        self.window.map_sync.set_picking(False)
         self.window.statusBar().clearMessage()
         country = nearest_country(self.gazetteer(), lat, lon)
         dialog = NewPlaceDialog(target.mention.text, lat, lon, country, self.window)

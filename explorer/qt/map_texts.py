@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from explorer.qt.counts import counts, number
 
 #: A number of each plural category of Unicode CLDR (which the page's Intl.PluralRules gives,
 #: and Qt's Arabic numerus forms follow): the counted words of tooltips are sent for each.
 PLURAL_EXAMPLES = {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100}
+
+
+def interface_language() -> str:
+    """"ar" or "en": the language of the interface (its translation says so)."""
+    code = QCoreApplication.translate(
+        "MapTexts", "en", "the language code of the map's country and capital names: ar for Arabic")
+    return "ar" if code.strip().lower() == "ar" else "en"
 
 
 class MapTexts(QObject):
@@ -30,14 +37,23 @@ class MapTexts(QObject):
     def strings(self) -> dict[str, str]:
         return {
             "size": self.tr("Marker size: mentions"),
+            # What the markers count, as the filter's mention types say.
             "toponyms": self.tr("Place names only; demonyms are not counted"),
+            "both": self.tr("Place names and demonyms are counted"),
+            "demonyms": self.tr("Demonyms only; place names are not counted"),
             "place": self.tr("Place"),
             "region": self.tr("Region"),
             "selected": self.tr("Selected place"),
-            "cluster": self.tr("Group of places (click to zoom in)"),
+            "cluster": self.tr("Group of places"),
+            "clusterTip": self.tr("The number of places in it; click it to zoom in"),
             "country": self.tr("Country or region of the selection"),
             "capital": self.tr("Capital"),
             "toggle": self.tr("Show or hide the legend"),
+            # The scale bar's units.
+            "unit_m": self.tr("m", "the map scale's unit: metres"),
+            "unit_km": self.tr("km", "the map scale's unit: kilometres"),
+            "unit_ft": self.tr("ft", "the map scale's unit: feet"),
+            "unit_mi": self.tr("mi", "the map scale's unit: miles"),
         }
 
     def counted(self) -> dict[str, dict[str, str]]:

@@ -18,6 +18,7 @@ from explorer.mapdata import map_message
 from explorer.qt.bridge import MapBridge
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.session_model import SessionModel
+from explorer.query import Filter
 from explorer.session import Change
 
 
@@ -35,6 +36,7 @@ class MapSync(QObject):
         self._asked = False  # a question to the feed for the current data is unanswered
         self.known: set[str] = set()  # place ids the page has records of
         self.shown = 0  # places the last message showed
+        self.shown_for: Filter | None = None  # the filter ``shown`` counts the places of
         self.sent_seq = 0
         self.drawn_seq = 0
         self._fitted = False
@@ -42,6 +44,10 @@ class MapSync(QObject):
         model.fitRequested.connect(self.fit_places)
         bridge.events.ready.connect(self._on_ready)
         bridge.events.drawn.connect(self._on_drawn)
+
+    def shown_under(self, f: Filter) -> int | None:
+        """The places the map shows under filter ``f``; None while they are being counted."""
+        return self.shown if self.shown_for == f else None
 
     @property
     def up_to_date(self) -> bool:
@@ -107,24 +113,37 @@ class MapSync(QObject):
         places = reader.places(self.model.filter) if reader is not None else []
         message = map_message(places, self.known)
         self.known.update(rec["id"] for rec in message["add"])
-        self.shown = len(places)
+        self.shown, self.shown_for = len(places), self.model.filter
         message["fit"] = fit and bool(places)
+        message["types"] = self._types()
         self._fitted = self._fitted or message["fit"]
         self.send(message)
+
+    def _types(self) -> list[str]:
+        """The mention types the counts are of (the legend says what is counted)."""
+        return sorted(self.model.filter.types)
+
+    def set_picking(self, picking: bool) -> None:
+        """The analyst is placing a new place (True): a click on the map then only says where
+        it fell; it selects and deselects nothing."""
+        self.send({"pick": picking})
 
     def _on_view_data(self, data: ViewData) -> None:
         self._fresh = data
         self._asked = self.feed is not None and not self.feed.idle
+        if self.bridge.is_ready:
+            # Before the views hear of the data: the status bar counts what the map shows.
+            self.shown, self.shown_for = data.shown, data.filter
         self.viewData.emit(data)
         if not self.bridge.is_ready:
             return  # the page asks for everything when it is ready
         self.known.update(data.added)
-        self.shown = data.shown
         fit = self._want_fit and data.shown > 0
         self._want_fit = self._want_fit and not fit
         self._fitted = self._fitted or fit
         # The feed's JSON, completed here without parsing it again.
-        extra = json.dumps({"fit": fit, "selected": self.model.selected_place})
+        extra = json.dumps({"fit": fit, "selected": self.model.selected_place,
+                            "types": sorted(data.filter.types)})
         self.send_json(data.message[:-1] + "," + extra[1:])
 
     def send(self, message: dict[str, Any]) -> None:

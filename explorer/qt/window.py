@@ -61,6 +61,7 @@ from explorer.rebuild import rebuild_index
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
+from gazetteer.model import MentionType
 
 log = logging.getLogger(__name__)
 
@@ -719,7 +720,9 @@ class MainWindow(QMainWindow):
                  counts().places(places),
                  counts().place_name_mentions(mentions)]
         if demonyms:
-            parts.append(self.tr("{demonyms} (not counted on the map)").format(
+            counted = MentionType.DEMONYM in self.session.filter.types  # the Demonyms box
+            parts.append((self.tr("{demonyms} (counted on the map)") if counted else self.tr(
+                "{demonyms} (not counted on the map)")).format(
                 demonyms=counts().demonym_mentions(demonyms)))
         f = self.session.filter
         if f != Filter():
@@ -731,8 +734,8 @@ class MainWindow(QMainWindow):
                 what.append(f"“{f.text}”")
             what += [c.label for c in chips(f, self.chips.region_name)
                      if not c.key.startswith("country:") and c.key != "text"]
-            n = self.map_sync.shown
-            shown = counts().places(n)
+            n = self.map_sync.shown_under(f)  # None: the feed is still counting them
+            shown = counts().places(n) if n is not None else self.tr("… places")
             parts.append(self.tr("showing {places} for {what}").format(
                 places=shown, what=self.tr(" and ").join(what)))
         if self.worker is not None and not self.indexing_done:

@@ -470,15 +470,15 @@ a OR b (or أو): either
     </message>
     <message>
         <source>{error}. Point the index at a regular file.</source>
-        <translation>{error}. اجعل الفهرس ملفًا عاديًا.</translation>
+        <translation>{error}. اختر للفهرس ملفًا عاديًا.</translation>
     </message>
     <message>
         <source>{error}. It is left as it is: point the index at another file.</source>
-        <translation>{error}. تُرك كما هو: اختر ملفًا آخر للفهرس.</translation>
+        <translation>{error}. تُرك كما هو: اختر للفهرس ملفًا آخر.</translation>
     </message>
     <message>
         <source>{error}. The map shows the index as it was last built, corrections included; it cannot be updated.</source>
-        <translation>{error}. تعرض الخريطة الفهرس كما بُني آخر مرة، بتصحيحاته؛ ولا يمكن تحديثه.</translation>
+        <translation>{error}. تعرض الخريطة الفهرس كما بُني آخر مرة، بما فيه التصحيحات؛ ولا يمكن تحديثه.</translation>
     </message>
     <message>
         <source>{error}. Rebuild it? Its analyst data are kept and the old file is backed up beside it.</source>
@@ -517,12 +517,20 @@ a OR b (or أو): either
         <translation>تعذّر إجراء البحث «{text}» ({error})؛ أُلغي.</translation>
     </message>
     <message>
+        <source>{demonyms} (counted on the map)</source>
+        <translation>{demonyms} (تُحتسب على الخريطة)</translation>
+    </message>
+    <message>
         <source>{demonyms} (not counted on the map)</source>
         <translation>{demonyms} (لا تُحتسب على الخريطة)</translation>
     </message>
     <message>
         <source>countries {codes}</source>
         <translation>الدول {codes}</translation>
+    </message>
+    <message>
+        <source>… places</source>
+        <translation>… أماكن</translation>
     </message>
     <message>
         <source>showing {places} for {what}</source>
@@ -578,6 +586,14 @@ a OR b (or أو): either
         <translation>أسماء الأماكن فقط؛ لا تُحتسب أسماء النسبة</translation>
     </message>
     <message>
+        <source>Place names and demonyms are counted</source>
+        <translation>تُحتسب أسماء الأماكن وأسماء النسبة</translation>
+    </message>
+    <message>
+        <source>Demonyms only; place names are not counted</source>
+        <translation>أسماء النسبة فقط؛ لا تُحتسب أسماء الأماكن</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>مكان</translation>
     </message>
@@ -590,8 +606,12 @@ a OR b (or أو): either
         <translation>المكان المحدد</translation>
     </message>
     <message>
-        <source>Group of places (click to zoom in)</source>
-        <translation>مجموعة أماكن (انقر للتكبير)</translation>
+        <source>Group of places</source>
+        <translation>مجموعة أماكن</translation>
+    </message>
+    <message>
+        <source>The number of places in it; click it to zoom in</source>
+        <translation>عدد الأماكن فيها؛ انقر عليها للتكبير</translation>
     </message>
     <message>
         <source>Country or region of the selection</source>
@@ -604,6 +624,26 @@ a OR b (or أو): either
     <message>
         <source>Show or hide the legend</source>
         <translation>إظهار مفتاح الخريطة أو إخفاؤه</translation>
+    </message>
+    <message>
+        <source>m</source>
+        <comment>the map scale&apos;s unit: metres</comment>
+        <translation>م</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <comment>the map scale&apos;s unit: kilometres</comment>
+        <translation>كم</translation>
+    </message>
+    <message>
+        <source>ft</source>
+        <comment>the map scale&apos;s unit: feet</comment>
+        <translation>قدم</translation>
+    </message>
+    <message>
+        <source>mi</source>
+        <comment>the map scale&apos;s unit: miles</comment>
+        <translation>ميل</translation>
     </message>
     <message>
         <source>{mentions} of places in it</source>

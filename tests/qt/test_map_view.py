@@ -59,7 +59,8 @@ def test_the_map_keeps_its_view_when_the_window_is_resized(qtbot: Any, window: A
     assert run_js(qtbot, window, "explorer.inView()") == shown
     drag_edge(qtbot, window, 500, 440)
     assert run_js(qtbot, window, "explorer.inView()") == shown
-    assert run_js(qtbot, window, "explorer.zoom()") == fitted
+    # As close as before at least (the docks below may give the map back more height).
+    assert run_js(qtbot, window, "explorer.zoom()") >= fitted
     # A view the user chose keeps its centre (within a pixel) and zoom.
     run_js(qtbot, window, "explorer.setView(35.5, 60.25, 5); true")
     lat, lon, zoom = view_of(qtbot, window)

@@ -63,7 +63,9 @@
   window.explorerBasemap = function (map, style) {
     map.createPane("explorerBasemap").style.zIndex = 250;
     var labelPane = map.createPane("explorerLabels");
-    labelPane.style.zIndex = 350;
+    // Above the markers and the groups of places (panes 400 and 600), so that no marker hides
+    // a country's name; below tooltips (650). The labels take no clicks.
+    labelPane.style.zIndex = 640;
     labelPane.style.pointerEvents = "none";
     var renderer = L.canvas({ pane: "explorerBasemap", padding: 0.3 });
     var shapes = new Map();

@@ -16,6 +16,9 @@
  *             else: to those the filter shows, or if none is, to those the page knows
  *   lang:     "ar" or "en": the language of the basemap's labels
  *   strings:  {key: text} the legend's words in the interface's language
+ *   types:    ["toponym", "demonym"]: the mention types the counts are of (the legend says)
+ *   pick:     true while the analyst places a new place: a click on the map then selects and
+ *             deselects nothing, it only reports where it fell (bridge.mapClicked)
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
  * A click on the map's background is reported as bridge.backgroundClicked() and, with where
@@ -36,6 +39,10 @@
   var state = {
     map: null,
     cluster: null,
+    scale: null,      // the scale bar (its units in the interface's language)
+    types: null,      // the filter's mention types: what the markers count
+    picking: false,   // the analyst is placing a new place: a click only says where
+    reveal: null,     // a place newly selected, to bring into view once drawn
     loose: null,     // unclustered markers: the prominent places and the selection
     tip: null,       // the one tooltip, moved to the marker under the mouse
     // Maps, not plain objects: ids and codes come from the user's gazetteer, and an id such
@@ -69,8 +76,8 @@
     marker: { color: "#7a2e0e", weight: 1.5, fillColor: "#d9622b", fillOpacity: 0.75 },
     region: { color: "#1f4e79", weight: 1.5, fillColor: "#4a90c2", fillOpacity: 0.55 },
     selected: { color: "#111111", weight: 3, fillColor: "#ffcc00", fillOpacity: 0.9 },
-    // As MarkerCluster.Default.css draws them, and map.css the capitals' dots.
-    cluster: { color: "rgba(110, 204, 57, 0.6)", fillColor: "rgba(181, 226, 140, 0.9)" },
+    // Groups of places (map.css, .explorer-cluster): violet, a colour no single marker has.
+    cluster: { color: "#ffffff", fillColor: "#6a4c93" },
     capital: { color: "#333333", fillColor: "#ffffff" }
   };
 
@@ -237,8 +244,30 @@
     return dot;
   }
 
-  /** The legend: marker size is the mention count (the smallest and the largest shown), then
-   *  what each colour means. In the interface's language. */
+  /** What the markers count, from the filter's mention types: "toponyms", "demonyms" or
+   *  "both". */
+  function counting() {
+    var types = state.types || ["toponym"];
+    var names = types.indexOf("toponym") >= 0, adjectives = types.indexOf("demonym") >= 0;
+    return names && adjectives ? "both" : (adjectives ? "demonyms" : "toponyms");
+  }
+
+  var COUNTING = {
+    toponyms: "Place names only; demonyms are not counted",
+    both: "Place names and demonyms are counted",
+    demonyms: "Demonyms only; place names are not counted"
+  };
+
+  /** A group's swatch: the violet disc of map.css with a number in it, as on the map. */
+  function clusterSwatch() {
+    var dot = el("span", "explorer-cluster explorer-legend-cluster", "");
+    dot.appendChild(el("span", "", "5"));
+    return dot;
+  }
+
+  /** The legend: marker size is the mention count (the smallest and the largest shown), what
+   *  is counted, then what each colour means. In the interface's language; compact (two
+   *  columns of keys), so that it hides little of the map, and folded on a small map. */
   function updateLegend() {
     var box = state.legend;
     if (!box) { return; }
@@ -255,21 +284,28 @@
     var sizes = state.largest > 1 ? [1, state.largest] : [1];
     var sizeRow = el("div", "explorer-legend-row explorer-legend-sizes", "");
     sizes.forEach(function (n) {
-      sizeRow.appendChild(swatch(STYLE.marker, Math.round(2 * radius(n)), true));
+      // The largest marker's disc, at most legend-sized: its number says the rest.
+      sizeRow.appendChild(swatch(STYLE.marker, Math.min(14, Math.round(2 * radius(n))), true));
       sizeRow.appendChild(el("span", "", n.toLocaleString("en")));
     });
     box.appendChild(sizeRow);
+    var how = counting();
+    var note = el("div", "explorer-legend-note explorer-legend-counting-" + how,
+                  word(how, COUNTING[how]));
+    box.appendChild(note);
     var keys = el("div", "explorer-legend-keys", "");
-    box.appendChild(el("div", "explorer-legend-note",
-      word("toponyms", "Place names only (demonyms are not counted)")));
     [[STYLE.marker, true, "place", "Place"], [STYLE.region, true, "region", "Region"],
      [STYLE.selected, true, "selected", "Selected place"],
-     [STYLE.cluster, true, "cluster", "Group of places (click to zoom in)"],
-     [STYLE.shapeHighlight, false, "country", "Country or region of the selection"],
-     [STYLE.capital, true, "capital", "Capital"]].forEach(function (item) {
+     [null, true, "cluster", "Group of places"],
+     [STYLE.capital, true, "capital", "Capital"],
+     [STYLE.shapeHighlight, false, "country", "Country or region of the selection"]].forEach(function (item) {
       var row = el("div", "explorer-legend-row", "");
-      row.appendChild(swatch(item[0], item[2] === "capital" ? 6 : 10, item[1]));
+      row.appendChild(item[0] ? swatch(item[0], item[2] === "capital" ? 6 : 10, item[1])
+                              : clusterSwatch());
       row.appendChild(el("span", "", word(item[2], item[3])));
+      if (item[2] === "cluster") {
+        row.title = word("clusterTip", "The number of places in it; click it to zoom in");
+      }
       keys.appendChild(row);
     });
     box.appendChild(keys);
@@ -307,10 +343,31 @@
     updateLegend();
   }
 
+  // Units of the scale bar, as Leaflet writes them, and the word for each.
+  var UNITS = { m: "m", km: "km", ft: "ft", mi: "mi" };
+
+  /** A scale bar whose units are in the interface's language ("500 كم"). */
+  function addScale(map, options) {
+    var Scale = L.Control.Scale.extend({
+      _updateScale: function (scale, text, ratio) {
+        var parts = String(text).split(" ");
+        var unit = parts[1];
+        scale.style.width = Math.round(this.options.maxWidth * ratio) + "px";
+        scale.textContent = parts[0] + " " +
+          (Object.prototype.hasOwnProperty.call(UNITS, unit) ? word("unit_" + unit, unit) : unit);
+        scale.dir = state.lang === "ar" ? "rtl" : "ltr";
+      }
+    });
+    state.scale = new Scale(options).addTo(map);
+  }
+
   function setSelected(id) {
     if (id !== null && !state.markers.has(id)) { id = null; }
     var previous = state.selected;
     state.selected = id;
+    // A place newly selected (on the map, in the passages, in the reader) is brought into
+    // view once it is drawn (see reveal).
+    if (id !== previous) { state.reveal = id; }
     [previous, id].forEach(function (pid) {
       if (pid !== null && state.markers.has(pid)) { state.markers.get(pid).setStyle(markerStyle(pid)); }
     });
@@ -323,7 +380,48 @@
       var p = state.places.get(id);
       return [p.lat, p.lon];
     });
-    fitTo(L.latLngBounds(acrossDateLine(points)).pad(0.15));
+    fitTo(L.latLngBounds(acrossDateLine(points)).pad(0.05));
+  }
+
+  // Room kept around fitted places (pixels): the largest marker's radius and a little more.
+  var FIT_MARGIN = 28;
+
+  /** Padding for fitting and panning: the map's controls (zoom buttons, legend, scale,
+   *  credits) kept clear, each along the side of its corner that hides less of the map, and
+   *  room for the markers' discs at every edge. Leaflet's fitBounds/panInside options. */
+  function viewPadding() {
+    var map = state.map, size = map.getSize();
+    var origin = map.getContainer().getBoundingClientRect();
+    var pad = { left: 0, top: 0, right: 0, bottom: 0 };
+    Array.prototype.forEach.call(
+      map.getContainer().querySelectorAll(".leaflet-control"), function (c) {
+        var r = c.getBoundingClientRect();
+        if (!r.width || !r.height) { return; }
+        var left = r.left - origin.left, top = r.top - origin.top;
+        var right = r.right - origin.left, bottom = r.bottom - origin.top;
+        var across = left + right < size.x ? ["left", right] : ["right", size.x - left];
+        var down = top + bottom < size.y ? ["top", bottom] : ["bottom", size.y - top];
+        var side = across[1] * size.y <= down[1] * size.x ? across : down;
+        pad[side[0]] = Math.max(pad[side[0]], side[1]);
+      });
+    // On a small map, never more than half of each dimension.
+    var sx = Math.min(1, size.x / 2 / Math.max(1, pad.left + pad.right));
+    var sy = Math.min(1, size.y / 2 / Math.max(1, pad.top + pad.bottom));
+    var margin = Math.min(FIT_MARGIN, size.x / 8, size.y / 8);
+    return {
+      paddingTopLeft: [pad.left * sx + margin, pad.top * sy + margin],
+      paddingBottomRight: [pad.right * sx + margin, pad.bottom * sy + margin]
+    };
+  }
+
+  /** Bring the newly selected place into the part of the view the controls leave clear. */
+  function reveal() {
+    var id = state.reveal;
+    state.reveal = null;
+    if (id === null || id === undefined || id !== state.selected) { return; }
+    var marker = shownMarker(id);
+    if (!marker || !marker._map) { return; }
+    state.map.panInside(marker.getLatLng(), L.extend({ animate: false }, viewPadding()));
   }
 
   /** Places on both sides of the date line (Fiji, Samoa) are nearer across it: the points
@@ -339,7 +437,7 @@
 
   function fitTo(bounds) {
     state.moving = true;
-    state.map.fitBounds(bounds, { maxZoom: 6, animate: false });
+    state.map.fitBounds(bounds, L.extend({ maxZoom: 6, animate: false }, viewPadding()));
     state.moving = false;
     state.fit = bounds;
   }
@@ -413,7 +511,10 @@
       state.lang = msg.lang;
       if (state.basemap) { state.basemap.setLanguage(msg.lang); }
     }
-    if (msg.strings || msg.lang) { updateLegend(); }
+    if (Array.isArray(msg.types)) { state.types = msg.types; }
+    if (typeof msg.pick === "boolean") { setPicking(msg.pick); }
+    if (msg.strings || msg.lang || msg.types) { updateLegend(); }
+    if ((msg.strings || msg.lang) && state.scale) { state.scale._update(); }
     if (msg.add) { addPlaces(msg.add); }
     phases.add = now() - t; t = now();
     if (msg.counts) { setCounts(msg.counts); }
@@ -426,6 +527,10 @@
     place();
     if (Array.isArray(msg.fitPlaces)) { fitPlaces(msg.fitPlaces); }
     wrapMarkers();
+    if (state.reveal !== null && state.reveal !== undefined) {
+      reveal();
+      wrapMarkers();
+    }
     phases.place = now() - t;
     state.phases = phases;
     if (typeof msg.seq === "number") {
@@ -463,11 +568,28 @@
     });
   }
 
+  /** While the analyst places a new place, a click on the map only says where it fell: it
+   *  selects nothing and deselects nothing (the crosshair cursor says so). */
+  function setPicking(on) {
+    state.picking = on;
+    state.map.getContainer().classList.toggle("explorer-picking", on);
+  }
+
+  function pointClicked(latlng) {
+    var at = latlng.wrap();  // the world repeats: report the one true longitude
+    state.bridge.mapClicked(at.lat, at.lng);
+  }
+
   /** Clicks and hovers on the markers of ``group``: one handler each, for every marker. */
   function listenTo(group) {
     group.on("click", function (e) {
       var marker = e.propagatedFrom;
-      if (marker && marker.placeId && state.bridge) { state.bridge.placeClicked(marker.placeId); }
+      if (!marker || !marker.placeId || !state.bridge) { return; }
+      if (state.picking) {
+        pointClicked(marker.getLatLng());
+      } else {
+        state.bridge.placeClicked(marker.placeId);
+      }
     });
     group.on("mouseover", function (e) {
       if (e.propagatedFrom && e.propagatedFrom.placeId) { showTip(e.propagatedFrom); }
@@ -490,6 +612,16 @@
     state.tip.setLatLng(marker.getLatLng());
     state.tip.setContent(tooltipNode(marker.placeId));
     state.map.openTooltip(state.tip);
+  }
+
+  /** A group of places: a violet disc with the number of places in it (map.css), growing a
+   *  little with that number; never in the colours of a place, a region or the selection. */
+  function clusterIcon(cluster) {
+    var n = cluster.getChildCount();
+    var size = n < 10 ? 30 : (n < 100 ? 36 : 42);
+    var box = el("div", "", "");
+    box.appendChild(el("span", "", n.toLocaleString("en")));
+    return L.divIcon({ html: box, className: "explorer-cluster", iconSize: L.point(size, size) });
   }
 
   function onClusterClick(e) {
@@ -517,11 +649,13 @@
     map.setMinZoom(data.minZoom || 2);
     map.setMaxZoom(data.maxZoom || 12);
     drawBasemap(map);
+    if (options && options.scale) { addScale(map, options.scale); }
     addLegend(map);
     map.on("movestart zoomstart", userMoved);
     map.on("moveend", rememberView);
-    map.on("resize", keepView);
+    // The legend folds or opens first: fitting keeps clear of it as it will be.
     map.on("resize", showLegend);
+    map.on("resize", keepView);
     state.cluster = L.markerClusterGroup({
       // Wide clusters when zoomed out (fewer cluster icons to draw with thousands of
       // places), tight ones closer in, where neighbouring places should stay apart.
@@ -529,6 +663,7 @@
       disableClusteringAtZoom: Math.max(2, (data.maxZoom || 12) - 4),
       showCoverageOnHover: false,
       zoomToBoundsOnClick: false,
+      iconCreateFunction: clusterIcon,
       spiderfyOnMaxZoom: false,
       chunkedLoading: true,
       chunkInterval: 50
@@ -541,9 +676,8 @@
     listenTo(state.loose);
     map.on("click", function (e) {
       if (state.bridge) {
-        state.bridge.backgroundClicked();
-        var at = e.latlng.wrap();  // the world repeats: report the one true longitude
-        state.bridge.mapClicked(at.lat, at.lng);
+        if (!state.picking) { state.bridge.backgroundClicked(); }
+        pointClicked(e.latlng);
       }
     });
     if (data.initial) {
@@ -663,6 +797,9 @@
       state.legend.querySelector(".explorer-legend-title").click();
       return true;
     },
+    /** The padding fitting and panning keep clear of the controls (tests). */
+    viewPadding: function () { return viewPadding(); },
+    picking: function () { return state.picking; },
     /** The legend's text (tests). */
     legendText: function () { return state.legend ? state.legend.textContent : null; },
     tooltipText: function (id) {

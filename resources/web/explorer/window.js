@@ -9,7 +9,9 @@
     preferCanvas: true,
     worldCopyJump: true
   });
-  // Wide enough that the shortest bar (half the widest) holds its longest text ("1000 mi").
-  L.control.scale({ maxWidth: 180 }).addTo(map);
-  window.explorerInit(map, { minZoom: 2, maxZoom: 12 }, { qt: true });
+  // The scale bar (map.js: its units in the interface's language) is wide enough that the
+  // shortest bar (half the widest) holds its longest text ("1000 mi").
+  // Zoom 1 (the world 512 px wide): places from America to East Asia fit a small map, clear
+  // of the legend and the buttons.
+  window.explorerInit(map, { minZoom: 1, maxZoom: 12 }, { qt: true, scale: { maxWidth: 180 } });
 })();
