@@ -67,13 +67,17 @@ def _one_window(qapp: Any, seeds_index: CorpusIndex) -> Iterator[Any]:
 
 
 @pytest.fixture
-def shared_window(_one_window: Any) -> Iterator[Any]:
+def shared_window(qtbot: Any, _one_window: Any) -> Iterator[Any]:
     """One window on the seeds shared by every read-only test (opening one costs ~0.7 s).
 
-    A test that takes it must leave it as it found it: nothing selected, no country filter.
+    A test that takes it must leave it as it found it: nothing selected, no country filter,
+    and its page still listening to the window (a second QWebChannel opened in the page takes
+    the transport from the page's own channel: it would never hear the window again).
     """
     win = _one_window
     assert win.selected_place is None and win.countries == []
     yield win
     assert win.selected_place is None, "a test changed the shared window: use `window`"
     assert win.countries == [], "a test changed the shared window: use `window`"
+    assert run_js(qtbot, win, "explorer.hearsQt()") is True, \
+        "a test left the shared window's page deaf to the window: use `window`"

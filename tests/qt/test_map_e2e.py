@@ -104,9 +104,16 @@ def test_filter_with_several_countries(qtbot: Any, window: Any, seeds_index: Cor
 
 
 def test_bridge_ignores_unknown_and_malformed_ids(
-    qtbot: Any, shared_window: Any, caplog: pytest.LogCaptureFixture
+    qtbot: Any, window: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
-    window = shared_window
+    """A script of the page's own reaches only the bridge's slots, which refuse bad ids.
+
+    The test opens a second QWebChannel in the page: that channel takes the transport from the
+    page's own (qwebchannel.js has one ``onmessage``), and the page hears no more messages
+    from the window. So it has a window of its own: on the shared window, every later message
+    was lost (the next language change never drew, and test_map_view's teardown waited in
+    vain)."""
+    assert run_js(qtbot, window, "explorer.hearsQt()") is True
     caplog.set_level(logging.WARNING, logger="explorer.qt.bridge")
     code = """
         new QWebChannel(qt.webChannelTransport, function (ch) {
@@ -131,6 +138,7 @@ def test_bridge_ignores_unknown_and_malformed_ids(
     keys = set(run_js(qtbot, window, "window.__bridgeKeys"))
     assert {"placeClicked", "mapReady"} <= keys
     assert not keys & {"events", "index", "window", "parent"}
+    assert run_js(qtbot, window, "explorer.hearsQt()") is False
 
 
 def bridge_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:

@@ -65,6 +65,7 @@
     moving: false,    // the page itself is moving the map (not the user)
     offsets: new Map(), // id -> degrees the marker is drawn shifted by (the date line)
     bridge: null,
+    listener: null,   // the transport's listener this page's channel set (see connectQt)
     drawn: false,
     announced: false,
     qt: false
@@ -552,7 +553,8 @@
 
   function connectQt() {
     if (!window.QWebChannel || !window.qt || !window.qt.webChannelTransport) { return; }
-    new window.QWebChannel(window.qt.webChannelTransport, function (channel) {
+    var transport = window.qt.webChannelTransport;
+    new window.QWebChannel(transport, function (channel) {
       state.bridge = channel.objects.bridge || null;
       if (state.bridge) {
         state.bridge.update.connect(function (text) {
@@ -566,6 +568,10 @@
       }
       announceReady();
     });
+    // The transport has one listener: the channel made last. Another QWebChannel opened on
+    // it (a test probing the bridge does so) takes every message from Qt, and this page
+    // hears nothing more; hearsQt() says whether the page's own channel is still the one.
+    state.listener = transport.onmessage;
   }
 
   /** While the analyst places a new place, a click on the map only says where it fell: it
@@ -708,6 +714,11 @@
       return Array.from(state.where.keys()).filter(function (id) {
         return state.map.hasLayer(state.markers.get(id));
       }).sort();
+    },
+    /** Whether messages from Qt still reach this page's own channel (see connectQt). */
+    hearsQt: function () {
+      return !!state.bridge && !!window.qt && !!window.qt.webChannelTransport &&
+        window.qt.webChannelTransport.onmessage === state.listener;
     },
     /** The last message number painted. */
     appliedSeq: function () { return state.appliedSeq === undefined ? null : state.appliedSeq; },
