@@ -33,6 +33,10 @@ Action = Literal["reject", "resolve"]
 SCOPES: tuple[Scope, ...] = ("mention", "article", "corpus")
 #: The reason a corrected mention carries (``--explain``, "Why this place").
 REASON = "corrected by the analyst ({scope})"
+#: The note of a correction that keeps the geoparser's place (the review queue's "accept"),
+#: and the reason its mention then carries.
+ACCEPTED = "accepted"
+ACCEPTED_REASON = "accepted by the analyst"
 #: Kinds that need a country (as the gazetteer loader says).
 NEEDS_COUNTRY = ("country", "admin1", "admin2", "city")
 FORMAT = "explorer-gazetteer/1"
@@ -199,6 +203,8 @@ class Correction:
         where = {"mention": f"{self.doc}:{self.start}-{self.end}",
                  "article": str(self.doc), "corpus": "the corpus"}[self.scope]
         what = "not a place" if self.action == "reject" else f"→ {self.target}"
+        if self.note == ACCEPTED:
+            what = f"accepted as {self.target}"
         return f"{where}: «{self.surface}» {what}"
 
 
@@ -279,7 +285,7 @@ def apply(
             out.append(m)
             continue
         changed = True  # its place, or at least its confidence and reason
-        out.append(corrected(m, place, found.scope))
+        out.append(corrected(m, place, found.scope, accepted=found.note == ACCEPTED))
     for span, c in by_span.items():
         if span in used or c.action == "reject":
             continue
@@ -296,13 +302,15 @@ def apply(
     return Applied(out, changed, stale)
 
 
-def corrected(m: Mention, place: Place, scope: Scope) -> Mention:
-    """``m`` resolved to ``place`` by the analyst; the place it had stays as a candidate."""
+def corrected(m: Mention, place: Place, scope: Scope, *, accepted: bool = False) -> Mention:
+    """``m`` resolved to ``place`` by the analyst (or its place ``accepted`` as it is); the
+    place it had stays as a candidate."""
     alts = list(m.alternatives)
     if m.place.id != place.id and all(c.place.id != m.place.id for c in alts):
         alts.insert(0, Candidate(m.place, m.confidence, (m.reason,) if m.reason else ()))
     alts = [c for c in alts if c.place.id != place.id]
-    return replace(m, place=place, confidence=1.0, reason=REASON.format(scope=scope),
+    reason = ACCEPTED_REASON if accepted else REASON.format(scope=scope)
+    return replace(m, place=place, confidence=1.0, reason=reason,
                    alternatives=tuple(alts))
 
 
