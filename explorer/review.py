@@ -8,6 +8,7 @@ confidence 1.0 (``explorer.corrections.corrected``), rejected ones are gone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from explorer.corrections import ACCEPTED, Correction
@@ -43,8 +44,11 @@ class Pending:
     mention: Mention
 
 
-def listed(db: IndexDB, place_of: dict[str, Place] | None = None) -> list[Listed]:
-    """Every stored correction (newest first) with its article title and passage."""
+def listed(
+    db: IndexDB, place_of: Callable[[str], Place | None] = lambda _pid: None
+) -> list[Listed]:
+    """Every stored correction (newest first) with its article title and passage, and the
+    place it names (``place_of``: the gazetteer's places; else the index's)."""
     out: list[Listed] = []
     corrections = db.corrections()
     with guarded(db.path):
@@ -61,7 +65,7 @@ def listed(db: IndexDB, place_of: dict[str, Place] | None = None) -> list[Listed
             if c.new_place is not None:
                 place = c.new_place.place()
             elif c.target is not None:
-                place = (place_of or {}).get(c.target) or _known_place(db, c.target)
+                place = place_of(c.target) or _known_place(db, c.target)
             out.append(Listed(c, title, passage, place))
     return out
 

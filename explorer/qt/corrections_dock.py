@@ -120,8 +120,10 @@ class CorrectionsList(QWidget):
     def reload(self) -> None:
         """Read the stored corrections again (on the corrections thread)."""
 
+        place_of = self.corrections.known_place
+
         def read(db: IndexDB) -> object:
-            return listed(db)
+            return listed(db, place_of)
 
         if not self.corrections.ask(read, self._loaded):
             self._loaded([])

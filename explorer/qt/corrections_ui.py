@@ -264,6 +264,12 @@ class Corrections(QObject):
     def _place_of(self, pid: str) -> Place | None:
         return self.gazetteer().by_id.get(pid)
 
+    def known_place(self, pid: str) -> Place | None:
+        """The gazetteer's place ``pid`` if the gazetteer is loaded (None: not loaded, or no
+        such place); never loads it (any thread may ask)."""
+        gaz = self._gaz
+        return gaz.by_id.get(pid) if gaz is not None else None
+
     # -- the menu -------------------------------------------------------------------------------
 
     def _extend_menu(self, menu: QMenu, pos: QPoint) -> None:

@@ -14,16 +14,27 @@ from PySide6.QtCore import Qt
 from explorer.indexdb import IndexDB
 from explorer.qt.correction_dialogs import PlaceSearchDialog, ScopeChoice
 from tests.qt.conftest import wait_drawn
-from tests.qt.test_corrections_ui import (  # noqa: F401 (the window fixture)
-    action,
-    counts,
-    mention_menu,
-    place_id,
-    visible,
-    window,
-)
+from tests.qt.test_corrections_ui import A, B, action, counts, mention_menu, place_id, visible
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> Any:
+    """A window on two short articles, indexed in a real SQLite index."""
+    from explorer.qt.app import start
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(A, encoding="utf-8")
+    (corpus / "b.txt").write_text(B, encoding="utf-8")
+    win = start(corpus, index_path=tmp_path / "i.sqlite", jobs=1)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.indexing_done, timeout=120_000)
+    wait_drawn(qtbot, win)
+    yield win
+    win.dispose()
 
 
 def stored(window: Any) -> list[Any]:
