@@ -31,6 +31,7 @@ from explorer.qt.corrections_ui import Corrections
 from explorer.qt.names import both, ltr
 from explorer.qt.review_queue import ReviewQueue
 from explorer.review import Listed, listed
+from explorer.session import Change
 
 
 def scope_text(scope: Scope) -> str:
@@ -190,13 +191,26 @@ class CorrectionsDock(QDockWidget):
         self.tabs.addTab(self.list, self.tr("Stored"))
         self.tabs.addTab(self.queue, self.tr("Review queue"))
         self.setWidget(self.tabs)
+        self.corrections = corrections
+        self._path = corrections.workspace.index_path  # the index the tabs were read from
         self.visibilityChanged.connect(self._shown)
         self.tabs.currentChanged.connect(lambda _i: self._shown(self.isVisible()))
+        corrections.workspace.session.changed.connect(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        """Another folder's index: what the tabs show is read again (now if shown)."""
+        path = self.corrections.workspace.index_path
+        if not change.data or path == self._path:
+            return
+        self._path = path
+        self.queue.loaded = False
+        self._shown(self.isVisible())
 
     def _shown(self, visible: bool) -> None:
         """Read what the visible tab shows when it is shown (the folder may have changed)."""
         if not visible:
             return
+        self._path = self.corrections.workspace.index_path
         if self.tabs.currentWidget() is self.list:
             self.list.reload()
         elif not self.queue.loaded:

@@ -223,3 +223,19 @@ def test_the_review_queue_is_worked_through_with_the_keyboard(
     reasons = [r for (r,) in conn.execute("SELECT reason FROM mentions WHERE text = 'البصرة'")]
     conn.close()
     assert reasons == ["accepted by the analyst"]  # the one accepted; the other is gone
+
+
+def test_the_dock_follows_the_folder_shown(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    """Opening another folder with the dock open: it lists that folder's corrections."""
+    action(mention_menu(qtbot, window, "Mosul", "الموصل"), "rejectMention").trigger()
+    qtbot.waitUntil(lambda: len(stored(window)) == 1)
+    listing = dock_list(qtbot, window)
+    assert len(rows(listing)) == 1
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "c.txt").write_text(B, encoding="utf-8")
+    loads = listing.loads
+    window.switch_folder(other)
+    qtbot.waitUntil(lambda: window.indexing_done, timeout=120_000)
+    qtbot.waitUntil(lambda: listing.loads > loads and rows(listing) == [])
+    assert "0 of 0 corrections" in listing.count.text()
