@@ -213,8 +213,10 @@ class CorrectionsDock(QDockWidget):
         self._path = self.corrections.workspace.index_path
         if self.tabs.currentWidget() is self.list:
             self.list.reload()
-        elif not self.queue.loaded:
-            self.queue.reload()
+        else:
+            self.queue.setFocus()  # its keys (A, C, N, J, K) work at once
+            if not self.queue.loaded:
+                self.queue.reload()
 
 
 __all__ = ["CorrectionsDock", "CorrectionsList"]
