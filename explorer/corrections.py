@@ -359,7 +359,8 @@ def gazetteer_yaml(
 ) -> str:
     """The corrections as a gazetteer file (``--gazetteer``): each new place with the names
     resolved to it, and each name resolved to a gazetteer place added to that place's names.
-    Rejections have no gazetteer form and are left out (they stay in the index). A file
+    Rejections and accepted places have no gazetteer form and are left out (they stay in
+    the index). A file
     cannot make the geoparser prefer a place: where ``gaz`` gives a name to other places
     too, a comment says so (the geoparser's ranking decides between them)."""
     import yaml  # not imported by the window until it exports
@@ -370,8 +371,8 @@ def gazetteer_yaml(
     shared: list[str] = []
     left_out: list[str] = []
     for c in sorted(corrections, key=lambda c: (c.created, c.id or 0)):
-        if c.action != "resolve" or c.target is None:
-            continue
+        if c.action != "resolve" or c.target is None or c.note == ACCEPTED:
+            continue  # rejections have no gazetteer form; an accepted place is one already
         if c.new_place is not None:
             entry = entries.setdefault(c.new_place.id, c.new_place.entry())
         else:

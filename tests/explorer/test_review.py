@@ -67,3 +67,15 @@ def test_listed_corrections_say_what_where_and_when(tmp_path: Path, world: Geopa
         assert oldest.title == "خبر ثان" and oldest.place is None
         assert "اجتماع في الموصل أمس" in oldest.passage
         assert oldest.correction.created[:2] == "20"
+
+
+def test_an_accepted_place_is_no_gazetteer_entry(world: Geoparser) -> None:
+    """Accepting the geoparser's place adds nothing to an exported gazetteer file."""
+    from explorer.corrections import gazetteer_yaml
+
+    baghdad = next(p for p in world.parse(A) if p.text == "بغداد").place
+    accepted = Correction("mention", "resolve", "بغداد", "a.txt", 23, 28, baghdad.id,
+                          note=ACCEPTED)
+    assert accepted.describe().endswith(f"accepted as {baghdad.id}")
+    text = gazetteer_yaml([accepted], world.gaz.by_id.get, world.gaz)
+    assert "places: []" in text and baghdad.id not in text
