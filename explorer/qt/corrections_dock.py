@@ -28,10 +28,16 @@ from PySide6.QtWidgets import (
 from explorer.corrections import ACCEPTED, SCOPES, Scope, folded_name
 from explorer.indexdb import IndexDB
 from explorer.qt.corrections_ui import Corrections
-from explorer.qt.names import both, ltr
+from explorer.qt.names import FSI, PDI, both, ltr
 from explorer.qt.review_queue import ReviewQueue
 from explorer.review import Listed, listed
 from explorer.session import Change
+
+
+def isolated(text: str) -> str:
+    """``text`` (a name, a title, a passage: Arabic or not) kept in one piece in any line:
+    the bidirectional algorithm cannot move it or its neighbours' punctuation."""
+    return f"{FSI}{text}{PDI}" if text else ""
 
 
 def scope_text(scope: Scope) -> str:
@@ -47,12 +53,12 @@ def what_text(item: Listed) -> str:
     c = item.correction
     if c.action == "reject":
         return QCoreApplication.translate("CorrectionsList", "«{name}»: not a place").format(
-            name=c.surface)
+            name=isolated(c.surface))
     place = both(item.place.name, item.place.name_ar) if item.place else ltr(c.target or "")
     if c.note == ACCEPTED:
         return QCoreApplication.translate("CorrectionsList", "«{name}» accepted as {place}"
-                                          ).format(name=c.surface, place=place)
-    return f"«{c.surface}» → {place}"
+                                          ).format(name=isolated(c.surface), place=place)
+    return f"«{isolated(c.surface)}» → {place}"
 
 
 def where_text(item: Listed) -> str:
@@ -60,8 +66,8 @@ def where_text(item: Listed) -> str:
     c = item.correction
     if c.scope == "corpus":
         return QCoreApplication.translate("CorrectionsList", "every article")
-    article = item.title or c.doc or ""
-    return f"{article} — {item.passage}" if item.passage else article
+    article = isolated(item.title or c.doc or "")
+    return f"{article} — {isolated(item.passage)}" if item.passage else article
 
 
 class CorrectionsList(QWidget):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from explorer.indexdb import IndexDB
 from explorer.qt.corrections_ui import Corrections, Target
-from explorer.qt.names import both
+from explorer.qt.names import FSI, PDI, both
 from explorer.review import Pending, queue
 
 
@@ -134,8 +134,8 @@ class ReviewQueue(QWidget):
             n=f"{self.at + 1:,}", total=f"{self.total:,}"))
         m = item.mention
         heading = self.tr("«{name}» → {place} (confidence {confidence:.2f}) in {article}").format(
-            name=m.text, place=both(m.place.name, m.place.name_ar), confidence=m.confidence,
-            article=item.title or item.doc)
+            name=f"{FSI}{m.text}{PDI}", place=both(m.place.name, m.place.name_ar),
+            confidence=m.confidence, article=f"{FSI}{item.title or item.doc}{PDI}")
         if self.at in self.decided:
             heading += " — " + self.decided[self.at]
         self.heading.setText(heading)

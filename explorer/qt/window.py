@@ -238,8 +238,8 @@ class MainWindow(QMainWindow):
         self.corrections_dock = CorrectionsDock(self.corrections, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.corrections_dock)
         self.corrections_dock.hide()
-        self.menus.view.insertAction(self.menus.view.actions()[3],
-                                     self.corrections_dock.toggleViewAction())
+        docks_end = next(a for a in self.menus.view.actions() if a.isSeparator())
+        self.menus.view.insertAction(docks_end, self.corrections_dock.toggleViewAction())
         self.resize(1400, 860)
         self._restore_settings()
         self._update_problems()
