@@ -154,7 +154,7 @@ class CorrectionsList(QWidget):
             if scope and item.correction.scope != scope:
                 continue
             cells = (what_text(item), where_text(item), scope_text(item.correction.scope),
-                     item.correction.created.replace("T", " "))
+                     ltr(item.correction.created.replace("T", " ")))  # date, time in order
             if text and text not in folded_name(" ".join((*cells, item.correction.doc or ""))):
                 continue
             rows.append((item, cells))

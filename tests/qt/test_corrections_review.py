@@ -123,6 +123,7 @@ def test_the_dock_lists_filters_and_undoes_for_good(
     with IndexDB(window.index_path, readonly=True) as db:
         created = [c.created for c in db.corrections()]
     assert oldest[3] == created[0].replace("T", " ") and oldest[3][:2] == "20"
+    assert listing.table.item(1, 3).text()[0] == "\u2066"  # date, time: in order in Arabic
     # Filtered by text (folded: the name without its article) and by scope.
     listing.search.setText("موصل")
     assert [r[0] for r in rows(listing)] == ["«الموصل»: not a place"]
