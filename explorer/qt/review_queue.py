@@ -34,7 +34,10 @@ class ReviewQueue(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.corrections = corrections
         self.items: list[Pending] = []
-        self.decided: dict[int, str] = {}  # position → what was decided (shown)
+        # Position → what was decided (shown), and the undo stack's index once it was pushed:
+        # undone (Edit → Undo), the mention is to decide again.
+        self.decided: dict[int, str] = {}
+        self._pushed: dict[int, int] = {}
         self.total = 0  # mentions in the queue when it was read
         self.at = 0
         self.loaded = False
@@ -86,6 +89,7 @@ class ReviewQueue(QWidget):
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
+        corrections.stack.indexChanged.connect(self._undone)
         self.show_current()
 
     # -- reading -----------------------------------------------------------------------------
@@ -103,6 +107,7 @@ class ReviewQueue(QWidget):
         self.loads += 1
         self.loaded = True
         self.decided.clear()
+        self._pushed.clear()
         self.at = 0
         if isinstance(value, tuple):
             total, items = value
@@ -165,8 +170,19 @@ class ReviewQueue(QWidget):
             return None
         return Target(item.doc, item.sha256, item.mention)
 
+    def _mark(self, at: int, what: str) -> None:
+        self.decided[at] = what
+        self._pushed[at] = self.corrections.stack.index()
+
+    def _undone(self, index: int) -> None:
+        """The undo stack went back to ``index``: decisions pushed after it are undone."""
+        for at in [at for at, pushed in self._pushed.items() if pushed > index]:
+            del self._pushed[at]
+            self.decided.pop(at, None)
+        self.show_current()
+
     def _decided(self, what: str) -> None:
-        self.decided[self.at] = what
+        self._mark(self.at, what)
         if self.at + 1 < len(self.items):
             self.at += 1
         self.show_current()
@@ -204,7 +220,7 @@ class ReviewQueue(QWidget):
             if self.at == decided_at:
                 self._decided(what)
             else:
-                self.decided[decided_at] = what
+                self._mark(decided_at, what)
 
         found = self.corrections.fill_candidates(menu, target, lambda: "mention")
         for action, place in zip(menu.actions(), found, strict=True):

@@ -204,8 +204,15 @@ def test_the_review_queue_is_worked_through_with_the_keyboard(
     qtbot.keyClick(queue, Qt.Key.Key_K)
     assert queue.progress.text() == "2 of 5" and "not a place" in queue.heading.text()
     assert not queue.buttons["accept"].isEnabled()  # decided already
-    qtbot.keyClick(queue, Qt.Key.Key_Right)
+    window.corrections.undo.trigger()  # Edit → Undo: that mention is to decide again
+    qtbot.waitUntil(lambda: counts(window).get("Basrah") == 2)
+    assert queue.buttons["accept"].isEnabled() and "not a place" not in queue.heading.text()
+    qtbot.keyClick(queue, Qt.Key.Key_N)  # decided again
+    qtbot.waitUntil(lambda: counts(window).get("Basrah") == 1)
     assert queue.progress.text() == "3 of 5" and queue.current.mention.text == "بغداد"
+    qtbot.keyClick(queue, Qt.Key.Key_Left)
+    qtbot.keyClick(queue, Qt.Key.Key_Right)
+    assert queue.progress.text() == "3 of 5"
     baghdad = place_id(window, "Baghdad")
     qtbot.keyClick(queue, Qt.Key.Key_C)  # the candidates
     menu = queue.menu
