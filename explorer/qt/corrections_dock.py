@@ -7,7 +7,7 @@ sent before) and reloads whenever a correction is stored or taken back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,8 +71,10 @@ def where_text(item: Listed) -> str:
 
 
 class CorrectionsList(QWidget):
-    """The stored corrections, newest first."""
+    """The stored corrections, newest first. A double click (or Return) on one opens its
+    article in the reader (``articleRequested``: its file)."""
 
+    articleRequested = Signal(str)
     COLUMNS = ("What", "Where", "Scope", "When")
 
     def __init__(self, corrections: Corrections, parent: QWidget | None = None) -> None:
@@ -121,6 +123,8 @@ class CorrectionsList(QWidget):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.undo_selected)
+        self.table.itemDoubleClicked.connect(lambda item: self.open_row(item.row()))
+        self.table.itemActivated.connect(lambda item: self.open_row(item.row()))
         self._update_button()
         corrections.changed.connect(self.reload)
 
@@ -177,6 +181,11 @@ class CorrectionsList(QWidget):
     def _update_button(self) -> None:
         self.undo.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
+    def open_row(self, row: int) -> None:
+        """Open the article of the correction on ``row`` (none for the whole corpus)."""
+        if 0 <= row < len(self.shown) and (doc := self.shown[row].correction.doc):
+            self.articleRequested.emit(doc)
+
     def undo_selected(self) -> None:
         """Take back the selected corrections (deleted from the index)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -186,7 +195,10 @@ class CorrectionsList(QWidget):
 
 
 class CorrectionsDock(QDockWidget):
-    """View → Corrections: the stored corrections and the review queue, as two tabs."""
+    """View → Corrections: the stored corrections and the review queue, as two tabs; either
+    asks for an article to be opened in the reader (``articleRequested``)."""
+
+    articleRequested = Signal(str)
 
     def __init__(self, corrections: Corrections, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Corrections"), parent)
@@ -197,6 +209,8 @@ class CorrectionsDock(QDockWidget):
         self.tabs.addTab(self.list, self.tr("Stored"))
         self.tabs.addTab(self.queue, self.tr("Review queue"))
         self.setWidget(self.tabs)
+        self.list.articleRequested.connect(self.articleRequested)
+        self.queue.articleRequested.connect(self.articleRequested)
         self.corrections = corrections
         self._path = corrections.workspace.index_path  # the index the tabs were read from
         self.visibilityChanged.connect(self._shown)

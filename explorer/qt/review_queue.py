@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,7 +26,10 @@ from explorer.review import Pending, queue
 
 
 class ReviewQueue(QWidget):
-    """The least confident mentions of the open folder's index, to accept or correct."""
+    """The least confident mentions of the open folder's index, to accept or correct; O opens
+    the current one's article in the reader (``articleRequested``: its file)."""
+
+    articleRequested = Signal(str)
 
     def __init__(self, corrections: Corrections, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +76,8 @@ class ReviewQueue(QWidget):
             ("previous", self.tr("Previous"), self.tr("Previous mention (K, ←)"),
              self.previous),
             ("next", self.tr("Next"), self.tr("Next mention (J, →)"), self.next),
+            ("open", self.tr("Open article"), self.tr("Open the article in the reader (O)"),
+             self.open_article),
         ):
             button = QPushButton(label, self)
             button.setObjectName(f"review-{name}")
@@ -83,6 +88,7 @@ class ReviewQueue(QWidget):
             self.buttons[name] = button
         layout.addLayout(buttons)
         for keys, slot in ((("A",), self.accept), (("C",), self.other), (("N",), self.reject),
+                           (("O",), self.open_article),
                            (("J", "Right", "Down"), self.next),
                            (("K", "Left", "Up"), self.previous)):
             for key in keys:
@@ -130,6 +136,7 @@ class ReviewQueue(QWidget):
             self.buttons[name].setEnabled(item is not None and self.at not in self.decided)
         self.buttons["previous"].setEnabled(self.at > 0)
         self.buttons["next"].setEnabled(self.at + 1 < len(self.items))
+        self.buttons["open"].setEnabled(item is not None)
         if item is None:
             self.progress.setText(self.tr("Nothing to review") if self.loaded else "")
             self.heading.setText("")
@@ -151,6 +158,10 @@ class ReviewQueue(QWidget):
         self.passage.setHtml(
             f"<p>{html.escape(text[:a])}<b style='background:#ffe08a'>"
             f"{html.escape(text[a:b])}</b>{html.escape(text[b:])}</p>")
+
+    def open_article(self) -> None:
+        if (item := self.current) is not None:
+            self.articleRequested.emit(item.doc)
 
     def next(self) -> None:
         if self.at + 1 < len(self.items):

@@ -238,6 +238,7 @@ class MainWindow(QMainWindow):
         self.corrections_dock = CorrectionsDock(self.corrections, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.corrections_dock)
         self.corrections_dock.hide()
+        self.corrections_dock.articleRequested.connect(self.article.open)
         docks_end = next(a for a in self.menus.view.actions() if a.isSeparator())
         self.menus.view.insertAction(docks_end, self.corrections_dock.toggleViewAction())
         self.resize(1400, 860)

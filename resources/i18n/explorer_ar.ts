@@ -1147,6 +1147,14 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>الذكر التالي (J، →)</translation>
     </message>
     <message>
+        <source>Open article</source>
+        <translation>فتح المقال</translation>
+    </message>
+    <message>
+        <source>Open the article in the reader (O)</source>
+        <translation>فتح المقال في القارئ (O)</translation>
+    </message>
+    <message>
         <source>Nothing to review</source>
         <translation>لا شيء للمراجعة</translation>
     </message>

@@ -124,6 +124,11 @@ def test_the_dock_lists_filters_and_undoes_for_good(
         created = [c.created for c in db.corrections()]
     assert oldest[3] == created[0].replace("T", " ") and oldest[3][:2] == "20"
     assert listing.table.item(1, 3).text()[0] == "\u2066"  # date, time: in order in Arabic
+    # Return (or a double click) opens the correction's article in the reader.
+    listing.table.setCurrentCell(1, 1)
+    qtbot.keyClick(listing.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.article.doc == "b.txt")
+    assert window.article.isVisible() and "الموصل" in window.article.view.toPlainText()
     # Filtered by text (folded: the name without its article) and by scope.
     listing.search.setText("موصل")
     assert [r[0] for r in rows(listing)] == ["«الموصل»: not a place"]
@@ -193,6 +198,9 @@ def test_the_review_queue_is_worked_through_with_the_keyboard(
     basrah = place_id(window, "Basrah")
     first_doc = queue.items[0].doc
     assert queue.hasFocus()  # its tab shown: its keys work at once
+    qtbot.keyClick(queue, Qt.Key.Key_O)  # its article, in the reader
+    assert window.article.doc == first_doc and window.article.isVisible()
+    queue.setFocus()
     qtbot.keyClick(queue, Qt.Key.Key_A)  # accept: stored, and the next one shown
     assert queue.progress.text() == "2 of 5"
     qtbot.waitUntil(lambda: len(stored(window)) == 1)
