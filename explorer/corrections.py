@@ -34,6 +34,10 @@ Action = Literal["reject", "resolve"]
 SCOPES: tuple[Scope, ...] = ("mention", "article", "corpus")
 #: The reason a corrected mention carries (``--explain``, "Why this place").
 REASON = "corrected by the analyst ({scope})"
+#: The note of a correction that keeps the geoparser's place (the review queue's "accept"),
+#: and the reason its mention then carries.
+ACCEPTED = "accepted"
+ACCEPTED_REASON = "accepted by the analyst"
 #: Kinds that need a country (as the gazetteer loader says).
 NEEDS_COUNTRY = ("country", "admin1", "admin2", "city")
 FORMAT = "explorer-gazetteer/1"
@@ -200,6 +204,8 @@ class Correction:
         where = {"mention": f"{self.doc}:{self.start}-{self.end}",
                  "article": str(self.doc), "corpus": "the corpus"}[self.scope]
         what = "not a place" if self.action == "reject" else f"→ {self.target}"
+        if self.note == ACCEPTED:
+            what = f"accepted as {self.target}"
         return f"{where}: «{self.surface}» {what}"
 
 
@@ -280,7 +286,7 @@ def apply(
             out.append(m)
             continue
         changed = True  # its place, or at least its confidence and reason
-        out.append(corrected(m, place, found.scope))
+        out.append(corrected(m, place, found.scope, accepted=found.note == ACCEPTED))
     for span, c in by_span.items():
         if span in used or c.action == "reject":
             continue
@@ -297,13 +303,15 @@ def apply(
     return Applied(out, changed, stale)
 
 
-def corrected(m: Mention, place: Place, scope: Scope) -> Mention:
-    """``m`` resolved to ``place`` by the analyst; the place it had stays as a candidate."""
+def corrected(m: Mention, place: Place, scope: Scope, *, accepted: bool = False) -> Mention:
+    """``m`` resolved to ``place`` by the analyst (or its place ``accepted`` as it is); the
+    place it had stays as a candidate."""
     alts = list(m.alternatives)
     if m.place.id != place.id and all(c.place.id != m.place.id for c in alts):
         alts.insert(0, Candidate(m.place, m.confidence, (m.reason,) if m.reason else ()))
     alts = [c for c in alts if c.place.id != place.id]
-    return replace(m, place=place, confidence=1.0, reason=REASON.format(scope=scope),
+    reason = ACCEPTED_REASON if accepted else REASON.format(scope=scope)
+    return replace(m, place=place, confidence=1.0, reason=reason,
                    alternatives=tuple(alts))
 
 
@@ -352,7 +360,8 @@ def gazetteer_yaml(
 ) -> str:
     """The corrections as a gazetteer file (``--gazetteer``): each new place with the names
     resolved to it, and each name resolved to a gazetteer place added to that place's names.
-    Rejections have no gazetteer form and are left out (they stay in the index). A file
+    Rejections and accepted places have no gazetteer form and are left out (they stay in
+    the index). A file
     cannot make the geoparser prefer a place: where ``gaz`` gives a name to other places
     too, a comment says so (the geoparser's ranking decides between them)."""
     import yaml  # not imported by the window until it exports
@@ -363,8 +372,8 @@ def gazetteer_yaml(
     shared: list[str] = []
     left_out: list[str] = []
     for c in sorted(corrections, key=lambda c: (c.created, c.id or 0)):
-        if c.action != "resolve" or c.target is None:
-            continue
+        if c.action != "resolve" or c.target is None or c.note == ACCEPTED:
+            continue  # rejections have no gazetteer form; an accepted place is one already
         if c.new_place is not None:
             entry = entries.setdefault(c.new_place.id, c.new_place.entry())
         else:

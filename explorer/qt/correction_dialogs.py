@@ -1,6 +1,7 @@
 """The two dialogs of a correction: search the gazetteer for a place, and describe a new place
 placed on the map. Both are opened with ``open()`` (window-modal, not blocking) and say what
-was chosen through ``accepted``."""
+was chosen through ``accepted``. Both, and the correction menu, show where a correction applies
+(``ScopeChoice``: this mention, this article, the whole corpus) as a visible choice."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,11 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.corrections import CorrectionError, NewPlace, PlaceContext, km
+from explorer.corrections import SCOPES, CorrectionError, NewPlace, PlaceContext, Scope, km
 from explorer.qt.names import arabic_interface, both, english, ltr
 from explorer.qt.places_table import KIND_NAMES
 from gazetteer.model import KINDS, Place
@@ -55,6 +58,39 @@ def place_label(p: Place, origin: Place | None, context: PlaceContext | None = N
     return text
 
 
+class ScopeChoice(QWidget):
+    """Where a correction applies, as three radio buttons ("scope-mention", …): shown each
+    time a correction is made, "this mention" unless the analyst picks another there."""
+
+    def __init__(self, surface: str, parent: QWidget | None = None,
+                 scope: Scope = "mention") -> None:
+        super().__init__(parent)
+        self.setObjectName("scopeChoice")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
+        heading = QLabel(self.tr("Apply to:"), self)
+        layout.addWidget(heading)
+        labels = {"mention": self.tr("This mention only"),
+                  "article": self.tr("Every «{name}» in this article"),
+                  "corpus": self.tr("Every «{name}» in the corpus")}
+        self.group = QButtonGroup(self)
+        self.buttons: dict[Scope, QRadioButton] = {}
+        for i, key in enumerate(SCOPES):
+            button = QRadioButton(labels[key].format(name=surface), self)
+            button.setObjectName(f"scope-{key}")
+            button.setChecked(key == scope)
+            self.group.addButton(button, i)
+            self.buttons[key] = button
+            layout.addWidget(button)
+
+    def scope(self) -> Scope:
+        return next((k for k, b in self.buttons.items() if b.isChecked()), "mention")
+
+    def set_scope(self, scope: Scope) -> None:
+        self.buttons[scope].setChecked(True)
+
+
 class PlaceSearchDialog(QDialog):
     """A search box over the gazetteer's names (folded: «الامارات» finds الإمارات) and the
     places it finds, with their distance from the mention's current place."""
@@ -66,6 +102,7 @@ class PlaceSearchDialog(QDialog):
         origin: Place | None,
         parent: QWidget | None = None,
         context: PlaceContext | None = None,
+        scope: Scope = "mention",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("placeSearchDialog")
@@ -84,6 +121,8 @@ class PlaceSearchDialog(QDialog):
         self.results.setObjectName("placeResults")
         self.results.setMinimumWidth(460)
         layout.addWidget(self.results)
+        self.scope = ScopeChoice(surface, self, scope)
+        layout.addWidget(self.scope)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
@@ -123,7 +162,7 @@ class NewPlaceDialog(QDialog):
 
     def __init__(
         self, surface: str, lat: float, lon: float, country: str | None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, scope: Scope = "mention",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newPlaceDialog")
@@ -149,6 +188,8 @@ class NewPlaceDialog(QDialog):
         self.kind.addItems(list(KINDS))
         self.kind.setCurrentText("city")
         form.addRow(self.tr("Kind"), self.kind)
+        self.scope = ScopeChoice(surface, self, scope)
+        form.addRow(self.scope)
         self.error = QLabel(self)
         self.error.setObjectName("newPlaceError")
         self.error.setStyleSheet("color:#a00;")

@@ -1,7 +1,12 @@
 """Corrections in the window: on a highlighted place of the passage panel (its context menu),
 choose another candidate, search the gazetteer, mark "not a place", or add a new place by
-clicking the map; for this mention, this article or the whole corpus. Every edit is a
-``QUndoCommand`` on one ``QUndoStack`` (Edit → Undo / Redo).
+clicking the map; for this mention, this article or the whole corpus (a visible choice in the
+menu and the dialogs each time, "this mention" unless changed there). Every edit is a
+``QUndoCommand`` on one ``QUndoStack`` (Edit → Undo / Redo); the corrections dock lists the
+stored corrections and takes any of them back (``remove``), and reads the review queue.
+
+The corrections take a ``CorrectionsWorkspace`` (the folder, its index, the session, the status
+line): not the window, which composes them (no import circle window ↔ corrections).
 
 An edit is stored in the folder's SQLite index (``IndexDB.add_correction``, under the
 indexer's writer lock), which rewrites the mentions of the articles it touches: on a worker
@@ -15,16 +20,17 @@ indexing (its indexer would write articles read before the correction).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from PySide6.QtCore import QObject, QPoint, QThread, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+from PySide6.QtCore import QObject, QPoint, QThread, Signal, SignalInstance, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QStatusBar, QWidget, QWidgetAction
 
 from explorer.atomic import atomic_write_text
 from explorer.corrections import (
+    ACCEPTED,
     Action,
     Correction,
     CorrectionError,
@@ -38,20 +44,52 @@ from explorer.corrections import (
 )
 from explorer.indexdb import IndexDB, IndexUnavailable
 from explorer.indexer import writer_lock
-from explorer.qt.correction_dialogs import NewPlaceDialog, PlaceSearchDialog, place_label
+from explorer.qt.correction_dialogs import (
+    NewPlaceDialog,
+    PlaceSearchDialog,
+    ScopeChoice,
+    place_label,
+)
 from explorer.qt.counts import plural
 from explorer.query import PassageHit
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
+    from explorer.qt.article_view import ArticleView
+    from explorer.qt.mapsync import MapSync
     from explorer.qt.passages import PassagePanel
-    from explorer.qt.window import MainWindow
+    from explorer.qt.session_model import SessionModel
     from gazetteer.store import Gazetteer
 
 log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 15
 STATUS_MS = 8000
+
+
+class CorrectionsWorkspace(Protocol):
+    """What the corrections need of the window's workspace (``MainWindow`` is one)."""
+
+    index_path: Path | None
+    root: Path | None
+    indexing_done: bool
+    session: SessionModel
+    map_sync: MapSync
+
+    @property
+    def worker(self) -> object | None: ...
+
+    @property
+    def gazetteer_files(self) -> Sequence[Path]: ...
+
+    @property
+    def disposed(self) -> bool: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def refresh_passages(self) -> None: ...
+
+    def update_status(self) -> None: ...
 
 
 class Target(NamedTuple):
@@ -142,15 +180,23 @@ class _Writer(QObject):
         self.done.emit(result)
 
 
+class _Answer(NamedTuple):
+    """What a read on the corrections thread found, for ``then`` on the GUI thread."""
+
+    then: Callable[[object], None]
+    value: object  # what the read returned, or the ``IndexUnavailable`` it raised
+
+
 class Corrections(QObject):
     """The window's corrections: menus, dialogs, the undo stack, and the index writes."""
 
     changed = Signal()  # a correction was stored or taken back, and the views refreshed
     _submit = Signal(object)  # work for the writer thread
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, workspace: CorrectionsWorkspace, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.parent_widget = parent  # the dialogs' parent
         self.pending = 0  # edits sent to the writer thread and not yet done
         self._thread = QThread(self)
         self._thread.setObjectName("corrections")
@@ -160,41 +206,49 @@ class Corrections(QObject):
         self._writer.done.connect(self._written)
         self._thread.start()
         self.stack = QUndoStack(self)
-        self.scope: Scope = "mention"
         self.dialog: QDialog | None = None  # the dialog open now (tests find it here)
-        self.picking: Target | None = None  # waiting for a click on the map
+        self.picking: tuple[Target, Scope] | None = None  # waiting for a click on the map
         self._gaz: Gazetteer | None = None
         self._context: PlaceContext | None = None
         self._path: Path | None = None  # the index the undo stack's edits went to
-        self.undo = self.stack.createUndoAction(window, self.tr("Undo"))
+        self.undo = self.stack.createUndoAction(parent, self.tr("Undo"))
         self.undo.setObjectName("undo")
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo = self.stack.createRedoAction(window, self.tr("Redo"))
+        self.redo = self.stack.createRedoAction(parent, self.tr("Redo"))
         self.redo.setObjectName("redo")
         self.redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        edit = window.menus.edit
+        parent.addAction(self.undo)
+        parent.addAction(self.redo)
+        self.export_action = QAction(self.tr("Export corrections as a gazetteer…"), parent)
+        self.export_action.setObjectName("exportCorrections")
+        self.export_action.triggered.connect(lambda _c=False: self.choose_export())
+        self._passages: PassagePanel | None = None
+        self._reader: ArticleView | None = None
+
+    def attach(
+        self, *, edit: QMenu, file: QMenu, passages: PassagePanel, reader: ArticleView,
+        points: SignalInstance, cancel: SignalInstance,
+    ) -> None:
+        """Put the corrections where the window shows them: Edit → Undo/Redo, File → Export,
+        the passage panel's and the reader's context menus, the map's clicks (a new place),
+        Esc (``cancel``: no longer placing)."""
         first = edit.actions()[0] if edit.actions() else None
         edit.insertActions(first, [self.undo, self.redo])  # type: ignore[arg-type]
         edit.insertSeparator(first)  # type: ignore[arg-type]
-        window.addAction(self.undo)
-        window.addAction(self.redo)
-        window.passages.menu_extras.append(self._extend_menu)
-        window.article.view.menu_extras.append(self._extend_reader_menu)
-        window.bridge.events.point.connect(self._on_point)
-        window.menus.clear_selection.triggered.connect(self.cancel_pick)  # Esc
-        self.export_action = QAction(self.tr("Export corrections as a gazetteer…"), window)
-        self.export_action.setObjectName("exportCorrections")
-        self.export_action.triggered.connect(lambda _c=False: self.choose_export())
-        file = window.menus.file
         separators = [a for a in file.actions() if a.isSeparator()]
         file.insertAction(separators[-1] if separators else None,  # type: ignore[arg-type]
                           self.export_action)
+        self._passages, self._reader = passages, reader
+        passages.menu_extras.append(self._extend_menu)
+        reader.menu_extras.append(self._extend_reader_menu)
+        points.connect(self._on_point)
+        cancel.connect(self.cancel_pick)
 
     # -- what may be done ----------------------------------------------------------------------
 
     def unavailable(self) -> str | None:
         """Why corrections cannot be made now (None: they can)."""
-        w = self.window
+        w = self.workspace
         if w.index_path is None or not w.index_path.exists():
             return self.tr("Corrections are stored in the folder's index, which is not built")
         if w.worker is not None and not w.indexing_done:
@@ -206,7 +260,7 @@ class Corrections(QObject):
         if self._gaz is None:
             from gazetteer.store import Gazetteer
 
-            self._gaz = Gazetteer.load(list(self.window.gazetteer_files))
+            self._gaz = Gazetteer.load(list(self.workspace.gazetteer_files))
             for error in self._gaz.errors:
                 log.warning("%s", error)
         return self._gaz
@@ -220,10 +274,18 @@ class Corrections(QObject):
     def _place_of(self, pid: str) -> Place | None:
         return self.gazetteer().by_id.get(pid)
 
+    def known_place(self, pid: str) -> Place | None:
+        """The gazetteer's place ``pid`` if the gazetteer is loaded (None: not loaded, or no
+        such place); never loads it (any thread may ask)."""
+        gaz = self._gaz
+        return gaz.by_id.get(pid) if gaz is not None else None
+
     # -- the menu -------------------------------------------------------------------------------
 
     def _extend_menu(self, menu: QMenu, pos: QPoint) -> None:
-        found = mention_at(self.window.passages, pos)
+        if self._passages is None:
+            return
+        found = mention_at(self._passages, pos)
         if found is None:
             return
         hit, m = found
@@ -231,15 +293,17 @@ class Corrections(QObject):
         menu.addMenu(self.menu_for(Target(hit.article.doc, hit.article.sha256, m), menu))
 
     def _extend_reader_menu(self, menu: QMenu, k: int) -> None:
-        view = self.window.article.view
-        if view.article is None:
+        view = self._reader
+        if view is None or view.article is None:
             return
         menu.addSeparator()
         menu.addMenu(self.menu_for(
             Target(view.article.doc, view.article.sha256, view.mentions[k]), menu))
 
     def menu_for(self, target: Target, parent: QMenu | None = None) -> QMenu:
-        """The corrections of one mention, as a menu (the passage panel's and the reader's)."""
+        """The corrections of one mention, as a menu (the passage panel's and the reader's):
+        where they apply, chosen in the menu itself ("this mention" each time it opens), then
+        what the name is."""
         m = target.mention
         menu = QMenu(self.tr("Correct «{name}»").format(name=m.text), parent)
         menu.setObjectName("correctionMenu")
@@ -247,70 +311,76 @@ class Corrections(QObject):
         if why is not None:
             menu.addAction(why).setEnabled(False)
             return menu
-        scopes = QActionGroup(menu)
-        labels = {"mention": self.tr("Apply to this mention"),
-                  "article": self.tr("Apply to every «{name}» in this article"),
-                  "corpus": self.tr("Apply to every «{name}» in the corpus")}
-        for scope, label in labels.items():
-            action = QAction(label.format(name=m.text), menu)
-            action.setObjectName(f"scope-{scope}")
-            action.setCheckable(True)
-            action.setChecked(scope == self.scope)
-            action.triggered.connect(lambda _c=False, s=scope: self._set_scope(s))
-            scopes.addAction(action)
-            menu.addAction(action)
+        choice = ScopeChoice(m.text, menu)
+        holder = QWidgetAction(menu)
+        holder.setObjectName("scopeChoice")
+        holder.setDefaultWidget(choice)
+        menu.addAction(holder)
         menu.addSeparator()
         reject = menu.addAction(self.tr("Not a place"))
         reject.setObjectName("rejectMention")
-        reject.triggered.connect(lambda: self.reject(target))
+        reject.triggered.connect(lambda: self.reject(target, choice.scope()))
         others = menu.addMenu(self.tr("Another place"))
         others.setObjectName("otherCandidates")
-        found = candidates(self.gazetteer(), m)[:MAX_CANDIDATES]
-        for p in found:
-            action = others.addAction(place_label(p, m.place, self.context()))
-            action.setObjectName(f"candidate:{p.id}")
-            action.triggered.connect(lambda _c=False, p=p: self.resolve(target, p))
+        found = self.fill_candidates(others, target, choice.scope)
         others.setEnabled(bool(found))
         look = menu.addAction(self.tr("Search the gazetteer…"))
         look.setObjectName("searchGazetteer")
-        look.triggered.connect(lambda: self.open_search(target))
+        look.triggered.connect(lambda: self.open_search(target, choice.scope()))
         new = menu.addAction(self.tr("Add a new place on the map…"))
         new.setObjectName("newPlaceOnMap")
-        new.triggered.connect(lambda: self.start_pick(target))
+        new.triggered.connect(lambda: self.start_pick(target, choice.scope()))
         return menu
 
-    def _set_scope(self, scope: str) -> None:
-        if scope in ("mention", "article", "corpus"):
-            self.scope = scope  # type: ignore[assignment]
+    def fill_candidates(
+        self, menu: QMenu, target: Target, scope: Callable[[], Scope]
+    ) -> list[Place]:
+        """The other places ``target``'s name may be, as actions of ``menu`` (each resolves
+        it, in the ``scope`` chosen when it is triggered)."""
+        m = target.mention
+        found = candidates(self.gazetteer(), m)[:MAX_CANDIDATES]
+        for p in found:
+            action = menu.addAction(place_label(p, m.place, self.context()))
+            action.setObjectName(f"candidate:{p.id}")
+            action.triggered.connect(lambda _c=False, p=p: self.resolve(target, p, scope()))
+        return found
 
     # -- the edits ------------------------------------------------------------------------------
 
     def correction(
-        self, target: Target, place: Place | NewPlace | None = None, scope: Scope | None = None
+        self, target: Target, place: Place | NewPlace | None = None, scope: Scope = "mention",
+        note: str = "",
     ) -> Correction:
         """The correction of ``target`` (to ``place``; None: not a place) in ``scope``."""
         m = target.mention
-        scope = scope or self.scope
         action: Action = "reject" if place is None else "resolve"
         place_id = place.id if isinstance(place, Place) else None
         new = place if isinstance(place, NewPlace) else None
         if scope == "mention":
             return Correction("mention", action, m.text, target.doc, m.start, m.end,
-                              place_id, new, target.sha256)
+                              place_id, new, target.sha256, note)
         doc = target.doc if scope == "article" else None
-        return Correction(scope, action, m.text, doc, place_id=place_id, new_place=new)
+        return Correction(scope, action, m.text, doc, place_id=place_id, new_place=new,
+                          note=note)
 
-    def reject(self, target: Target, scope: Scope | None = None) -> None:
+    def reject(self, target: Target, scope: Scope = "mention") -> None:
         c = self.correction(target, None, scope)
         self.push(c, self.tr("Not a place: «{name}»").format(name=c.surface))
 
-    def resolve(self, target: Target, place: Place | NewPlace, scope: Scope | None = None) -> None:
+    def resolve(self, target: Target, place: Place | NewPlace, scope: Scope = "mention") -> None:
         c = self.correction(target, place, scope)
         name = place.name if isinstance(place, Place) else (place.name or place.name_ar)
         self.push(c, self.tr("«{name}» is {place}").format(name=c.surface, place=name))
 
+    def accept(self, target: Target) -> None:
+        """Keep the geoparser's place for this one mention (the review queue's "accept"): a
+        correction noted ``accepted``, so the mention leaves the queue."""
+        c = self.correction(target, target.mention.place, "mention", ACCEPTED)
+        self.push(c, self.tr("«{name}» accepted as {place}").format(
+            name=c.surface, place=target.mention.place.name))
+
     def push(self, c: Correction, text: str) -> None:
-        path = self.window.index_path
+        path = self.workspace.index_path
         if path is None:
             return
         if path != self._path:  # another folder: its edits are not this one's to undo
@@ -341,22 +411,60 @@ class Corrections(QObject):
 
     def unstore(self, cmd: CorrectionCommand) -> None:
         """Take the command's correction back (on the writer thread, after its store)."""
+
+        def taken_back() -> None:
+            cmd.stored = None
+
+        self._delete(cmd.path, lambda: cmd.stored, taken_back)
+
+    def remove(self, correction: Correction) -> None:
+        """Take a stored correction back for good (the corrections dock): a real deletion
+        in the index; the views show the mentions without it."""
+        path = self.workspace.index_path
+        why = self.unavailable()
+        if why is not None or path is None:
+            self._say(why or "")
+            return
+        self.gazetteer()
+        self._delete(path, lambda: correction, lambda: None)
+
+    def _delete(
+        self, path: Path, which: Callable[[], Correction | None], then: Callable[[], None]
+    ) -> None:
         place_of = self._place_of
         failed = self.tr("The correction was not undone: {error}")
 
         def work() -> object:
-            c = cmd.stored
+            c = which()
             if c is None or c.id is None:
                 return None  # it was not stored: nothing to take back
             try:
-                with writer_lock(cmd.path), IndexDB(cmd.path) as db:
+                with writer_lock(path), IndexDB(path) as db:
                     db.delete_correction(c.id, place_of)
             except IndexUnavailable as exc:
                 return failed.format(error=exc)
-            cmd.stored = None
+            then()
             return []
 
         self._send(work)
+
+    def ask(self, read: Callable[[IndexDB], object], then: Callable[[object], None]) -> bool:
+        """Run ``read`` on the open folder's index on the corrections thread (after the edits
+        sent before it), then ``then`` with what it returned (or the ``IndexUnavailable`` it
+        raised) on the GUI thread. False (nothing asked) when there is no index to read."""
+        path = self.workspace.index_path
+        if path is None or not path.exists():
+            return False
+
+        def work() -> object:
+            try:
+                with IndexDB(path, readonly=True) as db:
+                    return _Answer(then, read(db))
+            except IndexUnavailable as exc:
+                return _Answer(then, exc)
+
+        self._submit.emit(work)
+        return True
 
     def _send(self, work: Callable[[], object]) -> None:
         self.pending += 1
@@ -365,9 +473,14 @@ class Corrections(QObject):
 
     def _written(self, result: object) -> None:
         """On the GUI thread, when the writer has done one edit: a message (str), the
-        corrections not applied (list), nothing to show (None) or an unexpected error."""
+        corrections not applied (list), nothing to show (None) or an unexpected error; or
+        the answer of a read (``ask``)."""
+        if isinstance(result, _Answer):
+            if not self.workspace.disposed:
+                result.then(result.value)
+            return
         self.pending -= 1
-        if self.window.disposed:
+        if self.workspace.disposed:
             return
         if isinstance(result, str):
             self._say(result)
@@ -392,10 +505,10 @@ class Corrections(QObject):
 
     def _refresh(self) -> None:
         """Every view shows the index's new data: map, counts, lists, passages."""
-        w = self.window
+        w = self.workspace
         w.session.data_landed()
         w.session.flush()  # now, not in half a second
-        selected = w.selected_place
+        selected = w.session.selected_place
         if selected is not None and w.session.place(selected) is None:
             w.session.select(None)  # no mention of it is left
         else:
@@ -405,56 +518,63 @@ class Corrections(QObject):
 
     def _say(self, message: str) -> None:
         if message:
-            self.window.statusBar().showMessage(message, STATUS_MS)
+            self.workspace.statusBar().showMessage(message, STATUS_MS)
         else:
-            self.window.statusBar().clearMessage()
+            self.workspace.statusBar().clearMessage()
 
     # -- dialogs ----------------------------------------------------------------------------------
 
-    def open_search(self, target: Target) -> PlaceSearchDialog:
+    def open_search(self, target: Target, scope: Scope = "mention") -> PlaceSearchDialog:
+        """The gazetteer search for ``target``'s place, with where it applies (``scope``
+        chosen, changeable in the dialog)."""
         gaz = self.gazetteer()
         dialog = PlaceSearchDialog(target.mention.text, lambda q: search(gaz, q),
-                                   target.mention.place, self.window, self.context())
-        dialog.accepted.connect(lambda: self._chosen(target, dialog.chosen()))
+                                   target.mention.place, self.parent_widget,
+                                   context=self.context(), scope=scope)
+        dialog.accepted.connect(
+            lambda: self._chosen(target, dialog.chosen(), dialog.scope.scope()))
         self._open(dialog)
         return dialog
 
-    def _chosen(self, target: Target, place: Place | None) -> None:
+    def _chosen(self, target: Target, place: Place | None, scope: Scope) -> None:
         if place is not None and place.id != target.mention.place.id:
-            self.resolve(target, place)
+            self.resolve(target, place, scope)
 
-    def start_pick(self, target: Target) -> None:
+    def start_pick(self, target: Target, scope: Scope = "mention") -> None:
         """Wait for a click on the map: where the new place is."""
-        self.picking = target
-        self.window.map_sync.set_picking(True)  # the click selects and deselects nothing
-        self.window.statusBar().showMessage(self.tr(
+        self.picking = (target, scope)
+        self.workspace.map_sync.set_picking(True)  # the click selects and deselects nothing
+        self.workspace.statusBar().showMessage(self.tr(
             "Click the map where «{name}» is (Esc: cancel)").format(name=target.mention.text))
 
     def cancel_pick(self) -> None:
         if self.picking is not None:
             self.picking = None
-            self.window.map_sync.set_picking(False)
-            self.window.statusBar().clearMessage()
+            self.workspace.map_sync.set_picking(False)
+            self.workspace.statusBar().clearMessage()
 
     def _on_point(self, lat: float, lon: float) -> None:
-        target, self.picking = self.picking, None
-        if target is None:
+        picked, self.picking = self.picking, None
+        if picked is None:
             return
-        self.window.map_sync.set_picking(False)
-        self.window.statusBar().clearMessage()
+        target, scope = picked
+        self.workspace.map_sync.set_picking(False)
+        self.workspace.statusBar().clearMessage()
         country = nearest_country(self.gazetteer(), lat, lon)
-        dialog = NewPlaceDialog(target.mention.text, lat, lon, country, self.window)
+        dialog = NewPlaceDialog(target.mention.text, lat, lon, country, self.parent_widget,
+                                scope)
         dialog.accepted.connect(
-            lambda: self.resolve(target, dialog.place) if dialog.place is not None else None)
+            lambda: self.resolve(target, dialog.place, dialog.scope.scope())
+            if dialog.place is not None else None)
         self._open(dialog)
 
     # -- export -----------------------------------------------------------------------------------
 
     def choose_export(self) -> QFileDialog:
         """File → Export corrections: ask where, then write the gazetteer file."""
-        start = str(self.window.root or "")
-        dialog = QFileDialog(self.window, self.tr("Export corrections as a gazetteer"), start,
-                             self.tr("Gazetteer YAML (*.yaml)"))
+        start = str(self.workspace.root or "")
+        dialog = QFileDialog(self.parent_widget, self.tr("Export corrections as a gazetteer"),
+                             start, self.tr("Gazetteer YAML (*.yaml)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("yaml")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
@@ -464,7 +584,7 @@ class Corrections(QObject):
 
     def export(self, out: Path) -> bool:
         """Write the corrections of the open folder's index to ``out`` (``--gazetteer``)."""
-        path = self.window.index_path
+        path = self.workspace.index_path
         try:
             if path is None or not path.exists():
                 raise IndexUnavailable(Path(str(path)), "unavailable", "is not built yet")
@@ -493,4 +613,4 @@ class Corrections(QObject):
         dialog.deleteLater()
 
 
-__all__ = ["CorrectionCommand", "Corrections", "Target", "mention_at"]
+__all__ = ["CorrectionCommand", "Corrections", "CorrectionsWorkspace", "Target", "mention_at"]

@@ -39,6 +39,11 @@ TEMPLATES: tuple[object, ...] = (  # QT_TRANSLATE_NOOP gives the text back
     QT_TRANSLATE_NOOP("Reasons", "in a list of countries, beside {name}"),
     QT_TRANSLATE_NOOP("Reasons", "the formal name of {name}"),
     QT_TRANSLATE_NOOP("Reasons", "'{word}' after the name: the capital city"),
+    # explorer.corrections.REASON and ACCEPTED_REASON: what a corrected mention carries.
+    QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (mention)"),
+    QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (article)"),
+    QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (corpus)"),
+    QT_TRANSLATE_NOOP("Reasons", "accepted by the analyst"),
 )
 
 

@@ -37,6 +37,7 @@ from explorer.passage_view import ExplanationText, explanation_html
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
 from explorer.qt.chips import FilterChips, chips
+from explorer.qt.corrections_dock import CorrectionsDock
 from explorer.qt.corrections_ui import Corrections
 from explorer.qt.counts import counts
 from explorer.qt.exports import Exports, Opener
@@ -230,7 +231,17 @@ class MainWindow(QMainWindow):
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 
         self.session.changed.connect(self._on_change)
-        self.corrections = Corrections(self)  # Edit → Undo/Redo, the passages' context menu
+        self.corrections = Corrections(self, self)  # Edit → Undo/Redo, the context menus
+        self.corrections.attach(edit=self.menus.edit, file=self.menus.file,
+                                passages=self.passages, reader=self.article.view,
+                                points=self.bridge.events.point,
+                                cancel=self.menus.clear_selection.triggered)
+        self.corrections_dock = CorrectionsDock(self.corrections, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.corrections_dock)
+        self.corrections_dock.hide()
+        self.corrections_dock.articleRequested.connect(self.article.open)
+        docks_end = next(a for a in self.menus.view.actions() if a.isSeparator())
+        self.menus.view.insertAction(docks_end, self.corrections_dock.toggleViewAction())
         self.resize(1400, 860)
         self._restore_settings()
         self._update_problems()

@@ -47,18 +47,6 @@
         <translation>تصحيح «{name}»</translation>
     </message>
     <message>
-        <source>Apply to this mention</source>
-        <translation>على هذا الذكر وحده</translation>
-    </message>
-    <message>
-        <source>Apply to every «{name}» in this article</source>
-        <translation>على كل «{name}» في هذا المقال</translation>
-    </message>
-    <message>
-        <source>Apply to every «{name}» in the corpus</source>
-        <translation>على كل «{name}» في المجموعة كلها</translation>
-    </message>
-    <message>
         <source>Not a place</source>
         <translation>ليس مكانًا</translation>
     </message>
@@ -81,6 +69,10 @@
     <message>
         <source>«{name}» is {place}</source>
         <translation>«{name}» هو {place}</translation>
+    </message>
+    <message>
+        <source>«{name}» accepted as {place}</source>
+        <translation>«{name}» مقبول على أنه {place}</translation>
     </message>
     <message>
         <source>The correction was not stored: {error}</source>
@@ -124,6 +116,84 @@
             <numerusform>صُدِّر %n تصحيحًا إلى {file}</numerusform>
             <numerusform>صُدِّر %n تصحيح إلى {file}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionsDock</name>
+    <message>
+        <source>Corrections</source>
+        <translation>التصحيحات</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>المحفوظة</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionsList</name>
+    <message>
+        <source>this mention</source>
+        <translation>هذا الذكر</translation>
+    </message>
+    <message>
+        <source>this article</source>
+        <translation>هذا المقال</translation>
+    </message>
+    <message>
+        <source>the whole corpus</source>
+        <translation>المجموعة كلها</translation>
+    </message>
+    <message>
+        <source>«{name}»: not a place</source>
+        <translation>«{name}»: ليس مكانًا</translation>
+    </message>
+    <message>
+        <source>«{name}» accepted as {place}</source>
+        <translation>«{name}» مقبول على أنه {place}</translation>
+    </message>
+    <message>
+        <source>every article</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Filter corrections (name, place, article)…</source>
+        <translation>تصفية التصحيحات (الاسم، المكان، المقال)…</translation>
+    </message>
+    <message>
+        <source>Every scope</source>
+        <translation>كل النطاقات</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>أين</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>النطاق</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>Undo the selected corrections</source>
+        <translation>التراجع عن التصحيحات المحددة</translation>
+    </message>
+    <message>
+        <source>Take the selected corrections back for good (Delete)</source>
+        <translation>إلغاء التصحيحات المحددة نهائيًا (Delete)</translation>
+    </message>
+    <message>
+        <source>{n} of {total} corrections</source>
+        <translation>{n} من {total} تصحيحات</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1100,22 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>«{word}» بعد الاسم: المدينة العاصمة</translation>
     </message>
     <message>
+        <source>corrected by the analyst (mention)</source>
+        <translation>صحّحه المحلل (هذا الذكر)</translation>
+    </message>
+    <message>
+        <source>corrected by the analyst (article)</source>
+        <translation>صحّحه المحلل (هذا المقال)</translation>
+    </message>
+    <message>
+        <source>corrected by the analyst (corpus)</source>
+        <translation>صحّحه المحلل (المجموعة كلها)</translation>
+    </message>
+    <message>
+        <source>accepted by the analyst</source>
+        <translation>قبِله المحلل</translation>
+    </message>
+    <message>
         <source>town</source>
         <translation>مدينة أو بلدة</translation>
     </message>
@@ -1052,6 +1138,112 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>or</source>
         <translation>أو</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Reload</source>
+        <translation>إعادة التحميل</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>The place is right (A)</source>
+        <translation>المكان صحيح (A)</translation>
+    </message>
+    <message>
+        <source>Another place…</source>
+        <translation>مكان آخر…</translation>
+    </message>
+    <message>
+        <source>Choose another candidate (C)</source>
+        <translation>اختيار مرشح آخر (C)</translation>
+    </message>
+    <message>
+        <source>Not a place</source>
+        <translation>ليس مكانًا</translation>
+    </message>
+    <message>
+        <source>This name is not a place here (N)</source>
+        <translation>هذا الاسم ليس مكانًا هنا (N)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Previous mention (K, ←)</source>
+        <translation>الذكر السابق (K، ←)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Next mention (J, →)</source>
+        <translation>الذكر التالي (J، →)</translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation>فتح المقال</translation>
+    </message>
+    <message>
+        <source>Open the article in the reader (O)</source>
+        <translation>فتح المقال في القارئ (O)</translation>
+    </message>
+    <message>
+        <source>Nothing to review</source>
+        <translation>لا شيء للمراجعة</translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation>{n} من {total}</translation>
+    </message>
+    <message>
+        <source>«{name}» → {place} (confidence {confidence:.2f}) in {article}</source>
+        <translation>«{name}» ← {place} (الثقة {confidence:.2f}) في {article}</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <source>not a place</source>
+        <translation>ليس مكانًا</translation>
+    </message>
+    <message>
+        <source>→ {place}</source>
+        <translation>← {place}</translation>
+    </message>
+    <message>
+        <source>No other candidate</source>
+        <translation>لا مرشح آخر</translation>
+    </message>
+    <message>
+        <source>Search the gazetteer…</source>
+        <translation>البحث في المعجم الجغرافي…</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeChoice</name>
+    <message>
+        <source>Apply to:</source>
+        <translation>تطبيق على:</translation>
+    </message>
+    <message>
+        <source>This mention only</source>
+        <translation>هذا الذكر فقط</translation>
+    </message>
+    <message>
+        <source>Every «{name}» in this article</source>
+        <translation>كل «{name}» في هذا المقال</translation>
+    </message>
+    <message>
+        <source>Every «{name}» in the corpus</source>
+        <translation>كل «{name}» في المجموعة</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
 from explorer.indexdb import IndexDB
-from explorer.qt.correction_dialogs import NewPlaceDialog, PlaceSearchDialog
+from explorer.qt.correction_dialogs import NewPlaceDialog, PlaceSearchDialog, ScopeChoice
 from gazetteer import load_geoparser
 from tests.qt.conftest import run_js, wait_drawn
 
@@ -123,8 +123,7 @@ def test_reject_a_mention_then_undo_and_redo(qtbot: Any, window: Any) -> None:
 def test_resolve_to_another_candidate_moves_the_marker(qtbot: Any, window: Any) -> None:
     baghdad = place_id(window, "Baghdad")
     menu = mention_menu(qtbot, window, "Baghdad", "بغداد")
-    action(menu, "scope-corpus").trigger()
-    assert window.corrections.scope == "corpus"
+    menu.findChild(ScopeChoice).buttons["corpus"].click()  # chosen in the menu itself
     others = action(menu, "otherCandidates").menu()
     first = others.actions()[0]
     assert " km" in first.text()  # with its distance from the place it had
@@ -132,6 +131,8 @@ def test_resolve_to_another_candidate_moves_the_marker(qtbot: Any, window: Any) 
     first.trigger()
     qtbot.waitUntil(lambda: target in visible(qtbot, window))
     assert baghdad not in visible(qtbot, window)
+    with IndexDB(window.index_path) as db:
+        assert [c.scope for c in db.corrections()] == ["corpus"]
     assert counts(window)[window.reader.place(target).place.name] >= 2
     where = run_js(qtbot, window, f"explorer.place({target!r})")
     p = window.reader.place(target).place
