@@ -22,7 +22,9 @@ END = re.compile(r"[.!?…](?:[»”\"’)]+)?(?=\s|$)")
 def cut(body: str) -> str:
     paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body.strip()) if p.strip()]
     text = "\n\n".join(paras)
-    ends = [m.end() for m in END.finditer(text)]
+    # a sentence cut by the store ends in an ellipsis at the very end: it is not whole
+    ends = [m.end() for m in END.finditer(text)
+            if not (m.end() >= len(text.rstrip()) and text.rstrip().endswith(("…", "...")))]
     inside = [e for e in ends if e <= LIMIT]
     if inside:
         return text[:inside[-1]]
