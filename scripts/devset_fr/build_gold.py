@@ -5,9 +5,9 @@ The annotation syntax and the place records are those of the first set
 whole word when the letters around it are not Unicode word characters (é, ç, ï… are letters
 here), and no Arabic proclitic is allowed before a Latin name.  It reads
 scripts/devset_LANG/annotations.txt and the place keys of scripts/devset/places.json,
-scripts/devset2/places_*.json and scripts/devset_LANG/places.json (a key given twice must name
-one place).  A malformed line, a name not in its text or an unknown key stops the build with
-FILE:LINE, and nothing is written.
+scripts/devset2/places_*.json, the other language's places.json and
+scripts/devset_LANG/places.json (a key given twice must name one place).  A malformed line, a
+name not in its text or an unknown key stops the build with FILE:LINE, and nothing is written.
 
     python scripts/devset_fr/build_gold.py [fr|en] [--review]
 """
@@ -42,6 +42,8 @@ def paths(lang: str) -> dict[str, Any]:
         "annotations": [here / "annotations.txt"],
         "places_files": [ROOT / "scripts" / "devset" / "places.json",
                          *sorted((ROOT / "scripts" / "devset2").glob("places_*.json")),
+                         *[ROOT / "scripts" / f"devset_{other}" / "places.json"
+                           for other in ("fr", "en") if other != lang],
                          here / "places.json"],
         "docs": ROOT / "tests" / "data" / f"devset_{lang}",
         "out": ROOT / "tests" / "data" / f"devset_{lang}_gold.json",
