@@ -1,6 +1,6 @@
 """The English development set (tests/data/devset_en): excerpts chosen by a fixed rule and
 hand-made gold (scripts/devset_en/README.md, annotations.txt; built by
-scripts/devset_fr/build_gold.py en).  Slots 042-060 were not reached (scripts/devset_en/NOTES.md).
+scripts/devset_fr/build_gold.py en).  Slots 050-060 were not reached (scripts/devset_en/NOTES.md).
 
 These tests check that the gold is sound (every excerpt annotated, spans are the text they
 claim, every place identified, the JSON is what the annotations build); they hold no score.
