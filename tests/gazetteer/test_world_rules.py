@@ -1,0 +1,65 @@
+"""gazetteer.world_rules: glued names and regions named by everyday words (issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.model import Place, PlaceKind
+from gazetteer.world_rules import glued_index, glued_reading, word_region
+
+
+@pytest.fixture(scope="module")
+def gp() -> Geoparser:
+    return Geoparser(Gazetteer.load())
+
+
+def named(gp: Geoparser, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.name) for m in gp.parse(text)]
+
+
+def test_glued_reading_of_a_name_a_direction_and_a_word_before_a_name() -> None:
+    glued = glued_index([("الولايات", "المتحده"), ("اكادير",)])
+    singles = {"اكادير": [("اكادير",)], "المغرب": [("المغرب",)]}
+
+    def read(token: str) -> tuple[tuple[int, str, None, tuple[str, ...]], ...]:
+        return glued_reading([(0, token, "")], glued, singles, {"جنوبيه"}, lambda w: True)
+
+    assert read("الولاياتالمتحده") == ((0, "", None, ("الولايات", "المتحده")),)
+    assert read("جنوباكادير") == ((4, "", None, ("اكادير",)),)
+    assert read("بدءاالمغرب") == ((4, "", None, ("المغرب",)),)
+    assert read("جنوبيه") == ()  # an everyday word is never split
+    assert read("جنوبكندا") == ()  # no such name after the direction
+
+
+def test_glued_words_in_the_text_are_read(gp: Geoparser) -> None:
+    assert ("الولاياتالمتحدة", "United States") in named(
+        gp, "وتتصدر قائمة المانحين بدءًاالولاياتالمتحدة ثم المفوضية الأوروبية.")
+    assert ("أكادير", "Agadir") in named(
+        gp, "تقع محمية الركين داخل منتزه سوس ماسة جنوبأكادير على الساحل الأطلسي في المغرب.")
+
+
+def test_an_everyday_word_naming_a_region_is_weak() -> None:
+    def place(kind: PlaceKind, country: str, population: int = 0) -> Place:
+        return Place(id=f"{kind}:{population}", kind=kind, name="x", name_ar="الصعيد", lat=0.0,
+                     lon=0.0, country=country, population=population)
+
+    upper = place(PlaceKind.FEATURE, "EG")
+    village = place(PlaceKind.CITY, "YE", 900)
+    city = place(PlaceKind.CITY, "YE", 500_000)
+    assert word_region(("الصعيد",), [upper, village], {"الصعيد"})
+    assert not word_region(("الصعيد",), [upper, city], {"الصعيد"})
+    assert not word_region(("الصعيد",), [upper], set())
+    assert not word_region(("الصعيد", "المصري"), [upper], {"الصعيد"})
+
+
+def test_upper_egypt_in_egyptian_news_but_not_the_idiom(gp: Geoparser) -> None:
+    weather = ("طقس معتدل على السواحل الشمالية مائل للحرارة على القاهرة حتى شمال الصعيد "
+               "حار على أقصى جنوب الصعيد نهارا.")
+    assert [t for t, n in named(gp, weather) if n == "Upper Egypt"] == ["الصعيد", "الصعيد"]
+    idiom = "يعتبر المغرب من الدول التي تعيش فيها حيوانات مهددة بالانقراض على الصعيد العالمي."
+    assert "Upper Egypt" not in [n for _, n in named(gp, idiom)]
+    egypt_idiom = "وقال وزير الخارجية في القاهرة إن مصر تعمل على الصعيد الدولي لوقف الحرب."
+    assert "Upper Egypt" not in [n for _, n in named(gp, egypt_idiom)]
+    # «على» before a place named by an everyday word is no idiom without the adjective after.
+    assert "Mezzeh" in [n for _, n in named(gp, "وسقطت قذائف على المزة وجوبر في دمشق.")]
