@@ -1,4 +1,4 @@
-"""The third development set (tests/data/devset3): excerpts drawn by a fixed rule, hand-made gold."""
+"""The third development set (tests/data/devset3): excerpts drawn by a fixed rule, hand gold."""
 
 from __future__ import annotations
 

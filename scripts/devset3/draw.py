@@ -25,7 +25,8 @@ TOPICS = (
     "military exercises", "telecommunications and technology", "cinema and film festivals",
     "fishing", "mountains and climbing", "construction and real estate", "car industry",
     "food and cuisine", "museums", "history and anniversaries", "volcanoes and islands",
-    "rivers and lakes", "border crossings", "aviation and airlines", "fashion", "universities and research",
+    "rivers and lakes", "border crossings", "aviation and airlines", "fashion",
+    "universities and research",
 )
 
 
