@@ -63,3 +63,14 @@ def test_upper_egypt_in_egyptian_news_but_not_the_idiom(gp: Geoparser) -> None:
     assert "Upper Egypt" not in [n for _, n in named(gp, egypt_idiom)]
     # «على» before a place named by an everyday word is no idiom without the adjective after.
     assert "Mezzeh" in [n for _, n in named(gp, "وسقطت قذائف على المزة وجوبر في دمشق.")]
+
+
+def test_historical_states_are_places_of_their_own(gp: Geoparser) -> None:
+    text = ("وُلد في يوغوسلافيا عام 1970 ودرس في الاتحاد السوفياتي، قبل تفكك تشيكوسلوفاكيا، "
+            "وكتب عن الدولة العثمانية وألمانيا الشرقية.")
+    found = {m.text: m.place for m in gp.parse(text)}
+    assert {t: p.name for t, p in found.items()} == {
+        "يوغوسلافيا": "Yugoslavia", "الاتحاد السوفياتي": "Soviet Union",
+        "تشيكوسلوفاكيا": "Czechoslovakia", "الدولة العثمانية": "Ottoman Empire",
+        "ألمانيا الشرقية": "East Germany"}
+    assert all(p.feature == "PCLH" for p in found.values())
