@@ -27,7 +27,12 @@ from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.normalize import Normalized, fold, words
 from gazetteer.resolver import Context, Cue, confidence, inside, rank
 from gazetteer.store import Gazetteer
-from gazetteer.world_rules import region_idiom, region_in_named_country, word_region
+from gazetteer.world_rules import (
+    list_kinds,
+    region_idiom,
+    region_in_named_country,
+    word_region,
+)
 
 #: How far (characters) another place may stand and still count as "named nearby".
 NEARBY_CHARS = 400
@@ -352,7 +357,7 @@ class Geoparser:
 
         kept_ids = {id(f) for f in accepted}
         mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
-        mentions.sort(key=lambda x: x.start)
+        mentions = list_kinds(mentions, text, {f.raw.start for f in accepted if f.cue is not None})
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
 

@@ -3,6 +3,8 @@ from one-line call sites, kept apart so they can move with the Arabic rules.
 
 - ``glued_reading``: names written with their words glued in the source («الولاياتالمتحدة»,
   «كفرالشيخ») and a direction glued to a name («جنوبأكادير»).
+- ``list_kinds``: in a list of places, a division or its town of the same name takes the kind
+  of the list's other names (Khartoum the state among states, Marsa Matruh among towns).
 - ``word_region``: a one-word name of a region or feature inside one country that is also an
   everyday word («الصعيد»: Upper Egypt, and «على الصعيد العالمي», at the world level) needs
   support like any common-word name: a cue or a place of its country in the text.
@@ -12,9 +14,12 @@ All words are folded (``gazetteer.normalize``).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 
-from gazetteer.model import Place, PlaceKind
+from gazetteer.model import Candidate, Mention, Place, PlaceKind
 
 Key = tuple[str, ...]
 #: A reading as the matcher's options hold it: (characters cut, proclitic, names of two words
@@ -132,3 +137,93 @@ def region_in_named_country(
         and before not in IDIOM_BEFORE
         and any(p.country in countries for p in places if p.kind in _AREAS)
     )
+
+
+#: Between two names of one list: numbers, brackets and separators, and at most one word ended
+#: by a comma («القاهرة 31 الأسكندرية», «الخرطوم، الجزيرة (214) حريقاً، الشمالية (173)»); a
+#: bare word between them («درعا جنوب دمشق») is no list.
+_GAP_WORDS = re.compile(r"[^\s()\[\]\d.\-–]+")
+_SEPARATORS = ("،", ",", "؛", ";", "و")
+
+
+def list_gap(gap: str) -> bool:
+    """Does ``gap`` (the text between two names) join them in one list?"""
+    if not gap.strip():
+        return False
+    parts = _GAP_WORDS.findall(gap)
+    if not parts:
+        return True  # numbers and brackets only
+    if parts[-1] == "و":
+        parts = parts[:-1]
+    if not parts:
+        return True
+    return len(parts) == 1 and parts[0].endswith(_SEPARATORS[:4])
+
+
+_DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+
+
+def _kind_group(place: Place) -> str | None:
+    if place.kind in _DIVISIONS:
+        return "division"
+    if place.kind == PlaceKind.CITY:
+        return "town"
+    return None
+
+
+def _switch(m: Mention) -> Candidate | None:
+    """The runner-up of ``m`` of the other kind (town or division), same country, same Arabic
+    name: what a list of the other kind would make it."""
+    own = _kind_group(m.place)
+    if own is None:
+        return None
+    return next((
+        c for c in m.alternatives
+        if (g := _kind_group(c.place)) is not None and g != own
+        and c.place.country == m.place.country and c.place.name_ar == m.place.name_ar
+    ), None)
+
+
+def list_kinds(
+    mentions: Sequence[Mention], text: str, settled: Collection[int] = ()
+) -> list[Mention]:
+    """In a list of places, a name shared by a division and its town takes the kind of the
+    list's other names: «الخرطوم، الجزيرة، الشمالية، القضارف» are states, «القاهرة 31
+    الأسكندرية 27 مطروح 24» towns. Only a runner-up of the same country and the same Arabic
+    name is taken; a list of two names, or with no majority of the other kind, changes nothing.
+    ``settled``: the starts of names whose cue decided their kind («ولايات تبسة وخنشلة»): never
+    changed, and counted as not in doubt."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list[int]] = []
+    for i, m in enumerate(ordered):
+        if (
+            runs
+            and runs[-1][-1] == i - 1
+            and list_gap(text[ordered[i - 1].end:m.start])
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = list(ordered)
+    # The runner-up of the other kind, if any (none for a name its cue settled).
+    switch = [None if m.start in settled else _switch(m) for m in ordered]
+    for run in runs:
+        if len(run) < 3:  # «سنار والنيل الأبيض»: two names are no list of a kind
+            continue
+        for i in run:
+            m, alt = ordered[i], switch[i]
+            if alt is None:
+                continue
+            # The kinds of the list's other names that are not themselves in doubt.
+            others = Counter(
+                g for j in run if j != i and switch[j] is None
+                and (g := _kind_group(ordered[j].place)) is not None
+            )
+            want = _kind_group(alt.place)
+            if want is None or others[want] * 2 <= sum(others.values()):
+                continue
+            rest = tuple(c for c in m.alternatives if c is not alt)
+            out[i] = replace(
+                m, place=alt.place, reason=f"in a list of {want}s",
+                alternatives=(Candidate(m.place, alt.score, ("the list's kind differs",)), *rest))
+    return out

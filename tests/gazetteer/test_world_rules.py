@@ -6,7 +6,7 @@ import pytest
 
 from gazetteer import Gazetteer, Geoparser
 from gazetteer.model import Place, PlaceKind
-from gazetteer.world_rules import glued_index, glued_reading, word_region
+from gazetteer.world_rules import glued_index, glued_reading, list_gap, word_region
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +82,24 @@ def test_a_made_spelling_of_an_arab_town_counts_only_with_its_guard(gp: Geoparse
     assert ("بدبد", "Bidbid") in named(gp, cued)
     bare = "قال إن بدبد كان حاضرا في الاجتماع."
     assert "Bidbid" not in [n for _, n in named(gp, bare)]
+
+
+def test_what_joins_names_in_a_list() -> None:
+    assert list_gap(" 27 ") and list_gap("، ") and list_gap(" (214) حريقاً، ") and list_gap(" و")
+    assert not list_gap(" جنوب ") and not list_gap(" ") and not list_gap(" في مدينة ")
+
+
+def test_a_division_or_its_town_takes_the_kind_of_its_list(gp: Geoparser) -> None:
+    states = ("شهد العام 3066 حريقاً، منها 1517 في الخرطوم، الجزيرة (214) حريقاً، "
+              "سنار (90)، القضارف (433) والبحر الأحمر (7) حرائق.")
+    qadarif = [m.place for m in gp.parse(states) if m.text == "القضارف"]
+    assert [(p.kind, p.country) for p in qadarif] == [("admin1", "SD")]
+    towns = "أكدت المصادر أن الوجهة الجديدة للجيش هي منطقة درعا جنوب دمشق في سوريا."
+    assert {m.text: m.place.kind for m in gp.parse(towns)}["دمشق"] == "city"
+
+
+def test_a_cue_settles_the_kind_whatever_the_list_says(gp: Geoparser) -> None:
+    text = ("وأوضح الديوان أن الولايات المعنية بهذا الاضطراب الجوي هي: تبسة، وخنشلة، وأم البواقي، "
+            "وبسكرة، والوادي، وورقلة، وتقرت، وتمنراست، وبرج باجي مختار.")
+    kinds = {m.text: m.place.kind for m in gp.parse(text)}
+    assert kinds["تبسة"] == kinds["بسكرة"] == kinds["ورقلة"] == "admin1"
