@@ -21,12 +21,18 @@ from gazetteer.context import (
     vocabulary,
     word_names,
 )
-from gazetteer.matcher import Matcher, RawMatch, Tokens
+from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.normalize import Normalized, fold, words
 from gazetteer.resolver import Context, Cue, confidence, inside, rank
 from gazetteer.store import Gazetteer
+from gazetteer.world_rules import (
+    list_kinds,
+    region_idiom,
+    region_in_named_country,
+    word_region,
+)
 
 #: How far (characters) another place may stand and still count as "named nearby".
 NEARBY_CHARS = 400
@@ -305,6 +311,17 @@ class Geoparser:
                 f.why = f.why or f"an Arabic spelling of its Latin name '{places[0].name}'"
                 accepted.append(f)
                 continue
+            before = toks.words[f.raw.first - 1] if f.raw.first else ""
+            if f.type == TOPONYM and f.weak and region_idiom(f.raw.key, f.places, before,
+                    toks.words[f.raw.last] if f.raw.last < len(toks) else "", common_words()):
+                reject(f.raw, Verdict(Rejection.COMMON_WORD))
+                continue
+            if f.type == TOPONYM and f.weak and f.cue is None and region_in_named_country(
+                    f.raw.key, f.places, {c for c, ks in anchor_keys.items() if ks - {f.raw.key}},
+                    before, common_words()):
+                f.why = f.why or "a region of a country the document names"
+                accepted.append(f)
+                continue
             if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
                 f.why = f.why or "named with its cue elsewhere in the document"
                 accepted.append(f)
@@ -340,7 +357,7 @@ class Geoparser:
 
         kept_ids = {id(f) for f in accepted}
         mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
-        mentions.sort(key=lambda x: x.start)
+        mentions = list_kinds(mentions, text, {f.raw.start for f in accepted if f.cue is not None})
         rejected.sort(key=lambda r: r.start)
         return mentions, rejected
 
@@ -901,6 +918,8 @@ def _weak(f: _Found, latin_words: frozenset[str] = frozenset()) -> bool:
     """A name that is also a common word, or a very short name of a small town."""
     if all(p.common_word for p in f.places):
         return True
+    if word_region(f.raw.key, f.places, common_words()):
+        return True
     if _latin_word(f, latin_words):
         return True
     letters = sum(len(w) for w in f.raw.key)
@@ -989,7 +1008,7 @@ def _weak_reason(f: _Found) -> Verdict:
         return Verdict(Rejection.VILLAGE_WORD)
     if _arabic_word(f.raw.key, f.places):
         return Verdict(Rejection.ARABIC_WORD)
-    if all(p.common_word for p in f.places):
+    if all(p.common_word for p in f.places) or word_region(f.raw.key, f.places, common_words()):
         return Verdict(Rejection.COMMON_WORD)
     return Verdict(Rejection.SHORT_NAME)
 

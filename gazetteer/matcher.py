@@ -23,6 +23,7 @@ from gazetteer.spelling import (
 )
 from gazetteer.store import Gazetteer
 from gazetteer.transliterate import made_index
+from gazetteer.world_rules import glued_index, glued_reading
 
 # Proclitics that attach to a following noun: conjunctions و ف, prepositions ب ل ك, and
 # their combinations. Longest first so that وب is tried before و.
@@ -144,6 +145,7 @@ class _OptionCache(dict[str, Options]):
         #: Tokens read as a spelling made from a Latin name → the places (``_made_reading``).
         self.made: dict[Key, tuple[tuple[int, str], ...]] = {}
         self._shapes: dict[str, tuple[dict[str, list[Key]] | None, Key | None]] = {}
+        self._glued: tuple[dict[str, Key], frozenset[str]] | None = None  # (names, words)
 
     def _shape(self, word: str, keys: list[Key]) -> tuple[dict[str, list[Key]] | None, Key | None]:
         shape = self._shapes.get(word)
@@ -220,6 +222,16 @@ class _OptionCache(dict[str, Options]):
                 return ((cut, proclitic, None, key),)
         return ()
 
+    def _glued_reading(self, token: str) -> Options:
+        """«الولاياتالمتحدة», «جنوبأكادير»: see ``world_rules.glued_reading``."""
+        if len(token) < 6 or not _ARABIC.match(token):
+            return ()
+        if self._glued is None:
+            self._glued = (glued_index(self._index), common_words() | self.words)
+        return glued_reading(
+            list(variants(token)), self._glued[0], self.first_words, self._glued[1],
+            self.prominent)
+
     def prominent_namesakes(self, word: str) -> tuple[int, ...]:
         """The prominent places (see ``_skeleton_reading``) whose one-word name has the
         skeleton of ``word`` but is written otherwise («جرينلاند»: Greenland, the country
@@ -254,7 +266,7 @@ class _OptionCache(dict[str, Options]):
             if (keys := first_words.get(word))
         )
         if not options:
-            options = self._spelling_variants(token)
+            options = self._glued_reading(token) or self._spelling_variants(token)
         if len(self) < _TOKEN_CACHE_SIZE:
             self[token] = options
         return options

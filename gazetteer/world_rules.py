@@ -1,0 +1,229 @@
+"""Rules for the world's names in Arabic news (issue 16) that the matcher and the geoparser call
+from one-line call sites, kept apart so they can move with the Arabic rules.
+
+- ``glued_reading``: names written with their words glued in the source («الولاياتالمتحدة»,
+  «كفرالشيخ») and a direction glued to a name («جنوبأكادير»).
+- ``list_kinds``: in a list of places, a division or its town of the same name takes the kind
+  of the list's other names (Khartoum the state among states, Marsa Matruh among towns).
+- ``word_region``: a one-word name of a region or feature inside one country that is also an
+  everyday word («الصعيد»: Upper Egypt, and «على الصعيد العالمي», at the world level) needs
+  support like any common-word name: a cue or a place of its country in the text.
+
+All words are folded (``gazetteer.normalize``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from gazetteer.model import Candidate, Mention, Place, PlaceKind
+
+Key = tuple[str, ...]
+#: A reading as the matcher's options hold it: (characters cut, proclitic, names of two words
+#: or more by their second word, the name).
+Reading = tuple[int, str, None, Key]
+
+#: The fewest letters of a glued token, and of the name after a glued direction.
+GLUED_LETTERS = 6
+NAME_LETTERS = 4
+#: Words that the press glues to the name after them: directions and place cues (folded).
+GLUED_PREFIXES = ("جنوب", "شمال", "شرق", "غرب", "وسط", "مدينه", "محافظه", "ولايه")
+
+
+def glued_index(keys: Iterable[Key]) -> dict[str, Key]:
+    """Every name of two words or more with its words glued: «الولاياتالمتحده» → the key."""
+    out: dict[str, Key] = {}
+    for key in keys:
+        if len(key) > 1:
+            out.setdefault("".join(key), key)
+    return out
+
+
+def glued_reading(
+    forms: Sequence[tuple[int, str, str]],
+    glued: Mapping[str, Key],
+    single_names: Mapping[str, Sequence[Key]],
+    words: Collection[str],
+    prominent: Callable[[str], bool],
+) -> tuple[Reading, ...]:
+    """The reading of a token that names nothing as written: a glued name; a glued direction
+    or cue and a one-word name after it; or a word glued before a prominent place's name with
+    the article («بدءاالولاياتالمتحدة», «فرنساوالولاياتالمتحدة»). The span is the name only.
+
+    ``forms`` are the token's (characters cut, word, proclitic) forms, the bare token first;
+    ``single_names`` the names by their first word; ``words`` everyday words, never split;
+    ``prominent(name)``: does the one-word name name a country, division, region, feature or
+    big city.
+    """
+    for cut, word, proclitic in forms:
+        if len(word) < GLUED_LETTERS or word in words:
+            continue
+        key = glued.get(word)
+        if key is not None:
+            return ((cut, proclitic, None, key),)
+        for prefix in GLUED_PREFIXES:
+            rest = word[len(prefix):]
+            if (
+                word.startswith(prefix)
+                and len(rest) >= NAME_LETTERS
+                and (rest,) in single_names.get(rest, ())
+            ):
+                return ((cut + len(prefix), "", None, (rest,)),)  # «و» was the direction's
+    cut, word, _ = forms[0]  # the bare token: a proclitic cut first changes nothing here
+    if len(word) >= GLUED_LETTERS + 2 and word not in words:
+        for k in range(2, len(word) - GLUED_LETTERS + 1):
+            rest = word[k:]
+            if not rest.startswith("ال"):
+                continue
+            key = glued.get(rest)
+            if key is None and (rest,) in single_names.get(rest, ()) and prominent(rest):
+                key = (rest,)
+            if key is not None:
+                return ((cut + k, "", None, key),)
+    return ()
+
+
+#: Kinds of place that a region-like everyday word may name, and the small namesakes beside
+#: them (a district of Yemen named «الصعيد») that do not make the word strong.
+_AREAS = (PlaceKind.FEATURE, PlaceKind.REGION)
+_SMALL = (PlaceKind.CITY, PlaceKind.ADMIN2)
+SMALL_PLACE = 100_000
+
+
+def word_region(key: Key, places: Sequence[Place], words: Collection[str]) -> bool:
+    """A one-word name that is an everyday word and names regions or features inside one
+    country (Upper Egypt, «الصعيد») and at most small towns or districts besides: it is weak,
+    and counts only with a cue or a place of that country in the document."""
+    if len(key) != 1 or key[0] not in words:
+        return False
+    areas = [p for p in places if p.kind in _AREAS and p.country]
+    return bool(areas) and all(
+        p in areas
+        or (p.kind in _SMALL and not p.capital and p.population < SMALL_PLACE)
+        for p in places
+    )
+
+
+#: The word before an everyday word that makes it the idiom («على الصعيد الدولي»: at the
+#: international level), never the region (folded; with و or ف before it too).
+IDIOM_BEFORE = frozenset({"علي", "وعلي", "فعلي"})
+
+
+def region_idiom(
+    key: Key, places: Sequence[Place], before: str, after: str, words: Collection[str]
+) -> bool:
+    """«على الصعيد الدولي»: an everyday word naming a region (``word_region``) between «على» and
+    an adjective (الدولي، المحلي، الاقتصادي) is the idiom, whatever places of the region's
+    country the text names; «على المزة وجوبر» is not."""
+    return (
+        before in IDIOM_BEFORE
+        and len(after) >= 5 and after.startswith("ال") and after.endswith("ي")
+        and word_region(key, places, words)
+    )
+
+
+def region_in_named_country(
+    key: Key, places: Sequence[Place], countries: Collection[str], before: str,
+    words: Collection[str],
+) -> bool:
+    """A region named by an everyday word (``word_region``) whose country the document names
+    elsewhere (another place of that country: «الصعيد» in Egyptian news), unless the word
+    before makes it the idiom. ``countries``: the countries of the document's other names."""
+    return (
+        word_region(key, places, words)
+        and before not in IDIOM_BEFORE
+        and any(p.country in countries for p in places if p.kind in _AREAS)
+    )
+
+
+#: Between two names of one list: numbers, brackets and separators, and at most one word ended
+#: by a comma («القاهرة 31 الأسكندرية», «الخرطوم، الجزيرة (214) حريقاً، الشمالية (173)»); a
+#: bare word between them («درعا جنوب دمشق») is no list.
+_GAP_WORDS = re.compile(r"[^\s()\[\]\d.\-–]+")
+_SEPARATORS = ("،", ",", "؛", ";", "و")
+
+
+def list_gap(gap: str) -> bool:
+    """Does ``gap`` (the text between two names) join them in one list?"""
+    if not gap.strip():
+        return False
+    parts = _GAP_WORDS.findall(gap)
+    if not parts:
+        return True  # numbers and brackets only
+    if parts[-1] == "و":
+        parts = parts[:-1]
+    if not parts:
+        return True
+    return len(parts) == 1 and parts[0].endswith(_SEPARATORS[:4])
+
+
+_DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+
+
+def _kind_group(place: Place) -> str | None:
+    if place.kind in _DIVISIONS:
+        return "division"
+    if place.kind == PlaceKind.CITY:
+        return "town"
+    return None
+
+
+def _switch(m: Mention) -> Candidate | None:
+    """The runner-up of ``m`` of the other kind (town or division), same country, same Arabic
+    name: what a list of the other kind would make it."""
+    own = _kind_group(m.place)
+    if own is None:
+        return None
+    return next((
+        c for c in m.alternatives
+        if (g := _kind_group(c.place)) is not None and g != own
+        and c.place.country == m.place.country and c.place.name_ar == m.place.name_ar
+    ), None)
+
+
+def list_kinds(
+    mentions: Sequence[Mention], text: str, settled: Collection[int] = ()
+) -> list[Mention]:
+    """In a list of places, a name shared by a division and its town takes the kind of the
+    list's other names: «الخرطوم، الجزيرة، الشمالية، القضارف» are states, «القاهرة 31
+    الأسكندرية 27 مطروح 24» towns. Only a runner-up of the same country and the same Arabic
+    name is taken; a list of two names, or with no majority of the other kind, changes nothing.
+    ``settled``: the starts of names whose cue decided their kind («ولايات تبسة وخنشلة»): never
+    changed, and counted as not in doubt."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list[int]] = []
+    for i, m in enumerate(ordered):
+        if (
+            runs
+            and runs[-1][-1] == i - 1
+            and list_gap(text[ordered[i - 1].end:m.start])
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = list(ordered)
+    # The runner-up of the other kind, if any (none for a name its cue settled).
+    switch = [None if m.start in settled else _switch(m) for m in ordered]
+    for run in runs:
+        if len(run) < 3:  # «سنار والنيل الأبيض»: two names are no list of a kind
+            continue
+        for i in run:
+            m, alt = ordered[i], switch[i]
+            if alt is None:
+                continue
+            # The kinds of the list's other names that are not themselves in doubt.
+            others = Counter(
+                g for j in run if j != i and switch[j] is None
+                and (g := _kind_group(ordered[j].place)) is not None
+            )
+            want = _kind_group(alt.place)
+            if want is None or others[want] * 2 <= sum(others.values()):
+                continue
+            rest = tuple(c for c in m.alternatives if c is not alt)
+            out[i] = replace(
+                m, place=alt.place, reason=f"in a list of {want}s",
+                alternatives=(Candidate(m.place, alt.score, ("the list's kind differs",)), *rest))
+    return out

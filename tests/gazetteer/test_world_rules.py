@@ -1,0 +1,105 @@
+"""gazetteer.world_rules: glued names and regions named by everyday words (issue 16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.model import Place, PlaceKind
+from gazetteer.world_rules import glued_index, glued_reading, list_gap, word_region
+
+
+@pytest.fixture(scope="module")
+def gp() -> Geoparser:
+    return Geoparser(Gazetteer.load())
+
+
+def named(gp: Geoparser, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.place.name) for m in gp.parse(text)]
+
+
+def test_glued_reading_of_a_name_a_direction_and_a_word_before_a_name() -> None:
+    glued = glued_index([("الولايات", "المتحده"), ("اكادير",)])
+    singles = {"اكادير": [("اكادير",)], "المغرب": [("المغرب",)]}
+
+    def read(token: str) -> tuple[tuple[int, str, None, tuple[str, ...]], ...]:
+        return glued_reading([(0, token, "")], glued, singles, {"جنوبيه"}, lambda w: True)
+
+    assert read("الولاياتالمتحده") == ((0, "", None, ("الولايات", "المتحده")),)
+    assert read("جنوباكادير") == ((4, "", None, ("اكادير",)),)
+    assert read("بدءاالمغرب") == ((4, "", None, ("المغرب",)),)
+    assert read("جنوبيه") == ()  # an everyday word is never split
+    assert read("جنوبكندا") == ()  # no such name after the direction
+
+
+def test_glued_words_in_the_text_are_read(gp: Geoparser) -> None:
+    assert ("الولاياتالمتحدة", "United States") in named(
+        gp, "وتتصدر قائمة المانحين بدءًاالولاياتالمتحدة ثم المفوضية الأوروبية.")
+    assert ("أكادير", "Agadir") in named(
+        gp, "تقع محمية الركين داخل منتزه سوس ماسة جنوبأكادير على الساحل الأطلسي في المغرب.")
+
+
+def test_an_everyday_word_naming_a_region_is_weak() -> None:
+    def place(kind: PlaceKind, country: str, population: int = 0) -> Place:
+        return Place(id=f"{kind}:{population}", kind=kind, name="x", name_ar="الصعيد", lat=0.0,
+                     lon=0.0, country=country, population=population)
+
+    upper = place(PlaceKind.FEATURE, "EG")
+    village = place(PlaceKind.CITY, "YE", 900)
+    city = place(PlaceKind.CITY, "YE", 500_000)
+    assert word_region(("الصعيد",), [upper, village], {"الصعيد"})
+    assert not word_region(("الصعيد",), [upper, city], {"الصعيد"})
+    assert not word_region(("الصعيد",), [upper], set())
+    assert not word_region(("الصعيد", "المصري"), [upper], {"الصعيد"})
+
+
+def test_upper_egypt_in_egyptian_news_but_not_the_idiom(gp: Geoparser) -> None:
+    weather = ("طقس معتدل على السواحل الشمالية مائل للحرارة على القاهرة حتى شمال الصعيد "
+               "حار على أقصى جنوب الصعيد نهارا.")
+    assert [t for t, n in named(gp, weather) if n == "Upper Egypt"] == ["الصعيد", "الصعيد"]
+    idiom = "يعتبر المغرب من الدول التي تعيش فيها حيوانات مهددة بالانقراض على الصعيد العالمي."
+    assert "Upper Egypt" not in [n for _, n in named(gp, idiom)]
+    egypt_idiom = "وقال وزير الخارجية في القاهرة إن مصر تعمل على الصعيد الدولي لوقف الحرب."
+    assert "Upper Egypt" not in [n for _, n in named(gp, egypt_idiom)]
+    # «على» before a place named by an everyday word is no idiom without the adjective after.
+    assert "Mezzeh" in [n for _, n in named(gp, "وسقطت قذائف على المزة وجوبر في دمشق.")]
+
+
+def test_historical_states_are_places_of_their_own(gp: Geoparser) -> None:
+    text = ("وُلد في يوغوسلافيا عام 1970 ودرس في الاتحاد السوفياتي، قبل تفكك تشيكوسلوفاكيا، "
+            "وكتب عن الدولة العثمانية وألمانيا الشرقية.")
+    found = {m.text: m.place for m in gp.parse(text)}
+    assert {t: p.name for t, p in found.items()} == {
+        "يوغوسلافيا": "Yugoslavia", "الاتحاد السوفياتي": "Soviet Union",
+        "تشيكوسلوفاكيا": "Czechoslovakia", "الدولة العثمانية": "Ottoman Empire",
+        "ألمانيا الشرقية": "East Germany"}
+    assert all(p.feature == "PCLH" for p in found.values())
+
+
+def test_a_made_spelling_of_an_arab_town_counts_only_with_its_guard(gp: Geoparser) -> None:
+    # Bidbid (Oman) has no Arabic name in the sources: «بدبد» is made from its Latin name.
+    cued = "تلقت شرطة عُمان السلطانية بلاغاً عن واقعة حدثت في منطقة سعال بولاية بدبد."
+    assert ("بدبد", "Bidbid") in named(gp, cued)
+    bare = "قال إن بدبد كان حاضرا في الاجتماع."
+    assert "Bidbid" not in [n for _, n in named(gp, bare)]
+
+
+def test_what_joins_names_in_a_list() -> None:
+    assert list_gap(" 27 ") and list_gap("، ") and list_gap(" (214) حريقاً، ") and list_gap(" و")
+    assert not list_gap(" جنوب ") and not list_gap(" ") and not list_gap(" في مدينة ")
+
+
+def test_a_division_or_its_town_takes_the_kind_of_its_list(gp: Geoparser) -> None:
+    states = ("شهد العام 3066 حريقاً، منها 1517 في الخرطوم، الجزيرة (214) حريقاً، "
+              "سنار (90)، القضارف (433) والبحر الأحمر (7) حرائق.")
+    qadarif = [m.place for m in gp.parse(states) if m.text == "القضارف"]
+    assert [(p.kind, p.country) for p in qadarif] == [("admin1", "SD")]
+    towns = "أكدت المصادر أن الوجهة الجديدة للجيش هي منطقة درعا جنوب دمشق في سوريا."
+    assert {m.text: m.place.kind for m in gp.parse(towns)}["دمشق"] == "city"
+
+
+def test_a_cue_settles_the_kind_whatever_the_list_says(gp: Geoparser) -> None:
+    text = ("وأوضح الديوان أن الولايات المعنية بهذا الاضطراب الجوي هي: تبسة، وخنشلة، وأم البواقي، "
+            "وبسكرة، والوادي، وورقلة، وتقرت، وتمنراست، وبرج باجي مختار.")
+    kinds = {m.text: m.place.kind for m in gp.parse(text)}
+    assert kinds["تبسة"] == kinds["بسكرة"] == kinds["ورقلة"] == "admin1"
