@@ -6,8 +6,9 @@ of the map is the window's own screenshot: ``explorer.qt.app``.)
 
 - ``places_geojson``: an RFC 7946 FeatureCollection of the places, one Point ``[lon, lat]``
   each, with their counts and references to the passages that mention them (QGIS opens it).
-- ``mentions_csv``: one row per mention with its offsets, UTF-8 with a byte order mark and
-  RFC 4180 quoting, so that Excel shows Arabic text as it is.
+- ``mentions_csv``: one row per mention with its offsets and its context (the passage's text,
+  the article's title, date, outlet and file), UTF-8 with a byte order mark and RFC 4180
+  quoting, so that Excel shows Arabic text as it is.
 - ``offline_map_html``: the standalone map page (``explorer.mapdoc``) with every script,
   stylesheet and image inlined: one file that opens on another machine, with no ``file://``
   path and no remote URL. The data are embedded as ``mapdoc`` embeds them (escaped JSON, never
@@ -42,7 +43,11 @@ _PAGE = 2000
 CSV_COLUMNS = ("doc", "start", "end", "text", "type", "place_id", "geonameid", "name",
                "name_ar", "country", "lat", "lon", "confidence",
                # the article's metadata (what the document states, else what its text says)
-               "title", "published", "outlet", "author", "url", "language", "format", "page")
+               "title", "published", "outlet", "author", "url", "language", "format", "page",
+               # the context: the passage the mention is in, the file the article is read from
+               "passage", "file")
+#: Characters of a passage written in a CSV cell (a spreadsheet's cell holds 32,767).
+CSV_PASSAGE_CHARS = 5_000
 BOM = "\ufeff"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -146,7 +151,22 @@ def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
                        _coordinate(p.lat), _coordinate(p.lon), round(m.confidence, 3),
                        *(_text_cell(v) for v in (a.title, a.published, a.outlet, a.author,
                                                  a.url, a.language, a.format)),
-                       "" if hit.passage.page is None else hit.passage.page]
+                       "" if hit.passage.page is None else hit.passage.page,
+                       _text_cell(passage_excerpt(hit.passage.text)),
+                       _text_cell(file_of(a.doc))]
+
+
+def passage_excerpt(text: str, limit: int = CSV_PASSAGE_CHARS) -> str:
+    """A passage's text, cut at ``limit`` characters (then ``…``), line ends as spaces."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def file_of(doc: str) -> str:
+    """The file an article is read from: ``"mail.mbox#3"`` → ``"mail.mbox"``."""
+    from explorer.corpus import split_doc
+
+    return split_doc(doc)[0]
 
 
 def mentions_csv(reader: IndexReader, f: Filter = ALL) -> str:

@@ -22,6 +22,7 @@ import pytest
 
 from explorer.export import (
     CSV_COLUMNS,
+    CSV_PASSAGE_CHARS,
     csv_bytes,
     geojson_bytes,
     mentions_csv,
@@ -172,6 +173,14 @@ def test_csv_lists_every_passing_mention_with_its_offsets(
             assert r["country"] in f.countries
         if f.doc:
             assert r["doc"] == f.doc
+        # the context: the passage holding the mention, and the article's metadata and file
+        assert r["file"] == r["doc"]
+        assert r["text"] in r["passage"] and r["passage"] in " ".join(text.split())
+        article = db.passages(Filter(doc=r["doc"]), None, 0, 1)[0].article
+        assert (r["title"], r["published"], r["outlet"]) == (
+            article.title, article.published or "", article.outlet or "")
+    if which == 0:  # the seeds have titles, dates and outlets to carry
+        assert all(any(r[k] for r in body) for k in ("title", "published", "outlet"))
     assert csv_bytes(memory, f) == data
 
 
@@ -191,6 +200,29 @@ def test_csv_quotes_commas_quotes_and_line_ends_and_defuses_formulas(
     text = mentions_csv(index)
     assert '"a, ""quoted"" name.txt"' in text  # RFC 4180: quoted, quotes doubled
     assert any(float(r[11]) > 0 for r in rows[1:])  # numbers stay numbers (no apostrophe)
+
+
+def test_csv_context_cells_are_neutralised_and_a_long_passage_is_cut(
+    tmp_path: Path, world: Geoparser
+) -> None:
+    """A passage or file name starting with ``=``, ``+``, ``-`` or ``@`` is text, not a formula;
+    a very long passage is cut, marked with an ellipsis."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    long_tail = " وأضاف المتحدث أن الوضع مستقر." * 400
+    (folder / "-hostile.txt").write_text(
+        "=HYPERLINK(\"http://x\") عنوان\n\n"
+        "-2+3 قالت الحكومة في دمشق إن الاجتماع انعقد في بيروت." + long_tail + "\n\n"
+        "@SUM(A1) وزار الوفد القاهرة ثم عمّان.\n", encoding="utf-8")
+    index = open_corpus(folder, geoparser=world)
+    rows = read_csv(mentions_csv(index).encode("utf-8"))
+    body = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows[1:]]
+    assert {r["text"] for r in body} >= {"دمشق", "بيروت", "القاهرة"}
+    for r in body:
+        assert r["file"] == "'-hostile.txt"
+        assert r["passage"].startswith(("'-2+3", "'@SUM")), r["passage"][:20]
+    [cut] = {r["passage"] for r in body if r["text"] == "دمشق"}
+    assert CSV_PASSAGE_CHARS - 5 < len(cut) <= CSV_PASSAGE_CHARS + 2 and cut.endswith("…")
 
 
 # -- the offline HTML map ---------------------------------------------------------------------
