@@ -22,7 +22,10 @@ import pytest
 
 from explorer.export import (
     CSV_COLUMNS,
+    ExportError,
     CSV_PASSAGE_CHARS,
+    POPUP_PASSAGES,
+    Scope,
     csv_bytes,
     geojson_bytes,
     mentions_csv,
@@ -39,7 +42,7 @@ from explorer.query import Filter
 from gazetteer import Geoparser
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
-from tests.hostile import page_data, write_case
+from tests.hostile import page_data, page_document, write_case
 
 ALL = Filter()
 
@@ -242,6 +245,42 @@ def test_html_is_one_self_contained_file(db: IndexDB) -> None:
     assert {p["country"] for p in added} == set(f.countries)
 
 
+def test_html_has_a_heading_the_filter_and_each_places_passages(db: IndexDB) -> None:
+    f = _filters(db)[4]  # a country and a search
+    html = offline_map_html(db, f, Scope(title="Places mentioned in seeds", made="seeds, today"))
+    doc = page_document(html)
+    assert doc["title"] == "Places mentioned in seeds" and doc["made"] == "seeds, today"
+    assert doc["filter"] == [f"country {next(iter(f.countries))}", "“طالبان”"]
+    assert html.index("explorerDocument(") < html.index("explorerInit(")  # popups bound first
+    places = db.places(f)
+    assert [pid for pid, _ in doc["passages"]] == [s.place.id for s in places]
+    for pid, entry in doc["passages"]:
+        hits = db.passages(f, pid, 0, POPUP_PASSAGES)
+        assert entry["total"] == db.count_passages(f, pid) >= len(entry["items"]) > 0
+        for item, hit in zip(entry["items"], hits, strict=True):
+            assert item["file"] == hit.article.doc and item["title"] == hit.article.title
+            assert item["date"] == (hit.article.published or "")[:10]
+            assert item["outlet"] == (hit.article.outlet or "")
+            assert item["text"][:50] == " ".join(hit.passage.text.split())[:50]
+    # the whole filter's map says so, and has a default title
+    whole = page_document(offline_map_html(db, ALL))
+    assert whole["filter"] == [] and whole["title"] == "Places mentioned"
+
+
+def test_html_of_the_selection_holds_only_that_place(db: IndexDB) -> None:
+    top = db.places()[0].place.id
+    html = offline_map_html(db, ALL, Scope(place=top))
+    assert [p["id"] for p in page_data(html)["initial"]["add"]] == [top]
+    assert [pid for pid, _ in page_document(html)["passages"]] == [top]
+    rows = read_csv(csv_bytes(db, ALL, Scope(place=top)))
+    assert len(rows) - 1 == db.places()[0].count
+    assert {r[CSV_COLUMNS.index("place_id")] for r in rows[1:]} == {top}
+    fc = places_geojson(db, ALL, scope=Scope(place=top))
+    assert [feat["id"] for feat in fc["features"]] == [top]
+    with pytest.raises(ExportError, match="not shown"):
+        csv_bytes(db, Filter(countries=frozenset({"ZZ"})), Scope(place=top))
+
+
 @pytest.mark.parametrize("payload", ["{{7*7}}", "</script><img src=x onerror=alert(1)>"])
 def test_html_keeps_hostile_names_as_text(tmp_path: Path, world: Geoparser, payload: str) -> None:
     corpus, gazetteer, shown = write_case(tmp_path, payload)
@@ -253,6 +292,13 @@ def test_html_keeps_hostile_names_as_text(tmp_path: Path, world: Geoparser, payl
     assert html.count("<script") == html.count("</script>")
     [record] = [p for p in page_data(html)["initial"]["add"] if p["id"] == shown["id"]]
     assert {k: record[k] for k in shown} == shown
+    # the heading and the popups carry the payload as data too (a search for it, its file)
+    html = offline_map_html(index, Filter(text="الوفد"), Scope(title=payload))
+    assert payload not in html and "<img" not in html
+    doc = page_document(html)
+    assert doc["title"] == payload
+    [entry] = [e for pid, e in doc["passages"] if pid == shown["id"]]
+    assert payload in entry["items"][0]["file"].replace("_", "/")
 
 
 # -- writing and the command ------------------------------------------------------------------
