@@ -22,9 +22,9 @@ import pytest
 
 from explorer.export import (
     CSV_COLUMNS,
-    ExportError,
     CSV_PASSAGE_CHARS,
     POPUP_PASSAGES,
+    ExportError,
     Scope,
     csv_bytes,
     geojson_bytes,
