@@ -62,8 +62,8 @@ from explorer.query import Filter, IndexReader
 log = logging.getLogger(__name__)
 
 STATUS_MS = 8000
-#: After the page has painted without its zoom buttons: time for the frame to reach the widget
-#: (as ``--screenshot`` waits).
+# After the page has painted without its zoom buttons: time for the frame to reach the widget
+# (as ``--screenshot`` waits).
 GRAB_DELAY_MS = 300
 
 #: Opens a reader for the export's thread: a connection of its own, closed afterwards, or the

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QImage, QPainter, QPen
 
-#: Before the grab: the zoom buttons and the page's legend hidden (the strip has the legend);
-#: after it, shown again.
+# Before the grab: the zoom buttons and the page's legend hidden (the strip has the legend);
+# after it, shown again.
 HIDE_CONTROLS_JS = (
     "document.querySelectorAll('.leaflet-control-zoom, .explorer-legend')"
     ".forEach(function (e) { e.style.visibility = 'hidden'; });"
@@ -22,7 +22,7 @@ SHOW_CONTROLS_JS = (
     ".forEach(function (e) { e.style.visibility = ''; }); true;"
 )
 
-#: The legend's keys: outline, fill and the words (as map.js draws the markers).
+# The legend's keys: outline, fill and the words (as map.js draws the markers).
 MARKER = ("#7a2e0e", "#d9622b")
 REGION = ("#1f4e79", "#4a90c2")
 SELECTED = ("#111111", "#ffcc00")
@@ -31,11 +31,11 @@ PADDING = 8
 
 
 def legend_keys() -> list[tuple[tuple[str, str], str]]:
-    tr = QCoreApplication.translate
-    return [(MARKER, tr("MapImage", "Place (size: mentions)")),
-            (REGION, tr("MapImage", "Region")),
-            (SELECTED, tr("MapImage", "Selected place")),
-            (CLUSTER, tr("MapImage", "Cluster of places"))]
+    """The legend's dots and words, in the interface's language."""
+    return [(MARKER, QCoreApplication.translate("MapImage", "Place (size: mentions)")),
+            (REGION, QCoreApplication.translate("MapImage", "Region")),
+            (SELECTED, QCoreApplication.translate("MapImage", "Selected place")),
+            (CLUSTER, QCoreApplication.translate("MapImage", "Cluster of places"))]
 
 
 def captioned(map_image: QImage, lines: list[str]) -> QImage:
