@@ -338,6 +338,30 @@ def test_cli_exports_from_the_fresh_index(
             assert out.read_bytes() == {"geojson": geojson_bytes, "csv": csv_bytes}[fmt](db, f)
 
 
+def test_cli_exports_only_one_place_with_a_heading(
+    db: IndexDB, db_path: Path, corpus: Path, tmp_path: Path
+) -> None:
+    top = db.places()[0].place.id
+    out = tmp_path / "one.csv"
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(out), "--place", top,
+                   "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == csv_bytes(db, ALL, Scope(place=top))
+    html = tmp_path / "one.html"
+    proc = run_cli(str(corpus), "--format", "html", "-o", str(html), "--place", top,
+                   "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    doc = page_document(html.read_text(encoding="utf-8"))
+    assert doc["title"] == f"Places mentioned in {corpus.name}"
+    assert [pid for pid, _ in doc["passages"]] == [top]
+    # a place the filter does not show: one line, exit 1, no file
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(tmp_path / "none.csv"),
+                   "--place", "gn:0", "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 1 and "not shown" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "none.csv").exists()
+
+
 def test_cli_reads_the_folder_without_an_index(
     memory: CorpusIndex, corpus: Path, tmp_path: Path
 ) -> None:
