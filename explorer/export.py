@@ -65,6 +65,9 @@ class Scope:
     title: str = ""  # the HTML map's heading ("": ``DEFAULT_TITLE``)
     filter_words: tuple[str, ...] | None = None  # the filter in words (None: ``filter_lines``)
     made: str = ""  # a line saying when and from what it was made
+    # the HTML map's own words (``noFilter``, ``more``, ``none``) in the interface's language;
+    # () : in English
+    words: tuple[tuple[str, str], ...] = ()
 
 
 EVERYTHING = Scope()
@@ -299,7 +302,7 @@ def map_document(reader: IndexReader, f: Filter, places: Sequence[PlaceSummary],
     return {"title": scope.title or DEFAULT_TITLE, "filter": list(words), "made": scope.made,
             "words": {"noFilter": "No filter: every place mentioned",
                       "more": "{shown} of {total} passages shown",
-                      "none": "No passage"},
+                      "none": "No passage", **dict(scope.words)},
             "passages": passages}
 
 

@@ -213,7 +213,10 @@ class Exports(QObject):
         return Scope(place=only,
                      title=self.tr("Places mentioned in {corpus}").format(corpus=corpus),
                      filter_words=tuple(self.filter_words(f)),
-                     made=self.tr("{corpus}, exported {date}").format(corpus=corpus, date=today))
+                     made=self.tr("{corpus}, exported {date}").format(corpus=corpus, date=today),
+                     words=(("noFilter", self.tr("No filter: every place")),
+                            ("more", self.tr("{shown} of {total} passages shown")),
+                            ("none", self.tr("No passage"))))
 
     def proposed_path(self, fmt: str) -> Path:
         """The dialog's first proposal: a name from the corpus and the filter, in the user's

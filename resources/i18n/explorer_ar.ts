@@ -285,6 +285,14 @@
         <translation>{corpus}، صُدّرت في {date}</translation>
     </message>
     <message>
+        <source>{shown} of {total} passages shown</source>
+        <translation>عُرض {shown} من {total} مقطعاً</translation>
+    </message>
+    <message>
+        <source>No passage</source>
+        <translation>لا مقطع</translation>
+    </message>
+    <message>
         <source>GeoJSON (*.geojson *.json)</source>
         <translation>GeoJSON (*.geojson *.json)</translation>
     </message>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from explorer.export import Scope, csv_bytes, geojson_bytes
 from explorer.index import CorpusIndex
 from explorer.query import Filter
+from tests.hostile import page_document
 from tests.qt.conftest import run_js
 from tests.qt.test_session_views import click_country
 
@@ -77,6 +78,14 @@ def test_exports_hold_what_the_filter_shows(
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "file://" not in html and all(pid in html for pid in expected)
     assert HELSINKI not in html  # Finland is not under the filter
+    # its heading: the corpus, the filter as the chips say it, the day; the popups' words
+    doc = page_document(html)
+    assert doc["title"] == f"Places mentioned in {window.root.name}"
+    assert doc["filter"] == [b.text().rstrip(" ×") for b in window.chips.buttons.values()]
+    assert doc["filter"] == ["Tajikistan (TJ)"]
+    assert doc["made"].startswith(f"{window.root.name}, exported 20")
+    assert doc["words"]["none"] == window.exports.tr("No passage")
+    assert sorted(pid for pid, _ in doc["passages"]) == expected
 
     save_as(qtbot, window, "png", tmp_path / "map")  # the dialog adds the suffix
     image = QImage(str(tmp_path / "map.png"))
