@@ -139,3 +139,17 @@ def test_the_keyboard_focus_is_seen(qtbot: Any, window: Any, name: str) -> None:
     QApplication.processEvents()
     with_focus = widget.grab().toImage()
     assert with_focus != without, f"{name}: the focus cannot be seen"
+
+
+def test_the_maps_keyboard_focus_is_seen(qtbot: Any, window: Any) -> None:
+    """Tab reaches the map (its arrows pan, +/- zoom): a focus ring is drawn round it."""
+    outline = ("(function () { var m = document.querySelector('.leaflet-container');"
+               " return getComputedStyle(m).outlineStyle + ' ' + getComputedStyle(m).outlineWidth;"
+               " })()")
+    assert run_js(qtbot, window, outline).startswith("none")
+    window.activateWindow()
+    window.view.setFocus()
+    # focused as the keyboard focuses it (focus-visible), in the real page
+    run_js(qtbot, window, "document.querySelector('.leaflet-container').focus("
+                          "{focusVisible: true}), true")
+    qtbot.waitUntil(lambda: run_js(qtbot, window, outline) == "solid 3px")
