@@ -34,6 +34,7 @@ from explorer.corpus import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
+    from explorer.export import Scope
     from explorer.query import Filter
     from gazetteer.evaluate import Score
 
@@ -390,9 +391,21 @@ def _output_refused(out: Path, protected: list[Path]) -> bool:
     return bool(why)
 
 
+def _export_scope(args: argparse.Namespace, place: str | None = None) -> Scope:
+    """What an export made from the command line says about itself."""
+    from datetime import date
+
+    from explorer.export import Scope
+
+    name = args.corpus.resolve().name or str(args.corpus)
+    return Scope(place=place, title=f"Places mentioned in {name}",
+                 made=f"{name}, exported {date.today().isoformat()}")
+
+
 def cmd_map(args: argparse.Namespace) -> int:
+    from explorer.export import map_document
     from explorer.mapdoc import write_map_html
-    from explorer.query import IndexReader
+    from explorer.query import Filter, IndexReader
 
     if _output_refused(args.html, _protected(args)):
         return 1
@@ -400,7 +413,9 @@ def cmd_map(args: argparse.Namespace) -> int:
     if index is None:
         return 1
     try:
-        write_map_html(index.places(), args.html)
+        places = index.places()
+        write_map_html(places, args.html,
+                       map_document(index, Filter(), places, _export_scope(args)))
     except OSError as exc:
         _err(f"{args.html}: cannot write: {exc.strerror or exc}")
         return 1
@@ -642,6 +657,9 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
                         'ones with ال و ف ب ك ل attached too), "a phrase", word*, a OR b '
                         '(or أو), -word')
     p.add_argument("--doc", metavar="NAME", help="only this article (path in the folder)")
+    p.add_argument("--place", metavar="ID",
+                   help="only this place (its id, as in the GeoJSON or the CSV's place_id): "
+                        "the window's 'export only the selection'")
     _filter_options(p)
     _common(p)
     _index_option(p)
@@ -723,6 +741,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if _output_refused(args.output, protected):
         return 1
     if args.format == "png":
+        if args.place is not None:
+            _err("--place: not for a PNG (the map's image shows the filter's places)")
+            return 2
         return _export_png(args, f)
     index: IndexReader | None = _fresh(args) or _open(args)
     if index is None:
@@ -731,7 +752,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         _err(f"--doc {_escaped(f.doc)}: no such article in {_escaped(str(args.corpus))}")
         return 1
     try:
-        write_export(index, f, args.format, args.output, protected)
+        write_export(index, f, args.format, args.output, protected,
+                     _export_scope(args, args.place))
     except ExportError as exc:
         _err(str(exc))
         return 1

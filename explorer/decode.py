@@ -7,7 +7,8 @@ Order of the checks, cheapest and surest first:
    a text file in any 8-bit encoding or in UTF-8 has none.
 3. Strict UTF-8: exact, and what almost every modern file is. A UTF-8 file with a few invalid
    bytes (a damaged byte in the middle of an Arabic article) is still UTF-8: when at least
-   ``MIN_VALID_PER_INVALID`` valid multi-byte characters stand for every invalid byte, each
+   ``MIN_VALID_PER_INVALID`` valid multi-byte characters stand for every damaged spot (a run
+   of adjacent invalid bytes: two bytes hit together are one spot, not two), each
    invalid byte becomes U+FFFD and ``Decoded.replaced`` lists their byte offsets (the reader
    reports them as a non-fatal problem). Text in an old code page almost never forms valid
    multi-byte UTF-8 sequences, so it does not pass for damaged UTF-8.
@@ -53,7 +54,8 @@ SAMPLE_CHARS = 200_000
 #: which decoded "text" is taken for binary data.
 MAX_CONTROL_SHARE = 0.01
 
-#: Valid non-ASCII UTF-8 characters needed per invalid byte to read a file as damaged UTF-8.
+#: Valid non-ASCII UTF-8 characters needed per damaged spot (a run of adjacent invalid bytes)
+#: to read a file as damaged UTF-8.
 MIN_VALID_PER_INVALID = 20
 
 #: First bytes of common binary formats that are sometimes renamed to ``.txt``.
@@ -82,6 +84,7 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 #: Control characters (Unicode category Cc) but tab, LF, VT, FF and CR.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ESCAPED = re.compile("[\udc80-\udcff]")  # invalid bytes, as "surrogateescape" decodes them
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")  # a damaged spot: adjacent invalid bytes
 _DEFINITE = re.compile(r"(?<!\w)(?:[وفبكل]{0,2})ال\w")
 _MIXED = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
@@ -162,7 +165,11 @@ def _damaged_utf8(data: bytes, skip: int = 0) -> Decoded | None:
     # counted without a list of matches: a code-page file has millions of "invalid" bytes
     bad = len(text) - len(_ESCAPED.sub("", text))
     valid = len(text) - len(text.encode("ascii", "ignore")) - bad
-    if not bad or valid < MIN_VALID_PER_INVALID * bad:
+    # Judged per damaged spot: in a code-page file nearly every word is a run of "invalid"
+    # bytes with no valid multi-byte character, so runs tell the two apart as bytes did,
+    # and two bytes hit together no longer weigh twice against the article (bug 25).
+    spots = len(_ESCAPED_RUN.sub("\ufffd", text)) - len(text) + bad
+    if not bad or valid < MIN_VALID_PER_INVALID * spots:
         return None
     offsets: list[int] = []
     pos, done = skip, 0

@@ -6,8 +6,9 @@ of the map is the window's own screenshot: ``explorer.qt.app``.)
 
 - ``places_geojson``: an RFC 7946 FeatureCollection of the places, one Point ``[lon, lat]``
   each, with their counts and references to the passages that mention them (QGIS opens it).
-- ``mentions_csv``: one row per mention with its offsets, UTF-8 with a byte order mark and
-  RFC 4180 quoting, so that Excel shows Arabic text as it is.
+- ``mentions_csv``: one row per mention with its offsets and its context (the passage's text,
+  the article's title, date, outlet and file), UTF-8 with a byte order mark and RFC 4180
+  quoting, so that Excel shows Arabic text as it is.
 - ``offline_map_html``: the standalone map page (``explorer.mapdoc``) with every script,
   stylesheet and image inlined: one file that opens on another machine, with no ``file://``
   path and no remote URL. The data are embedded as ``mapdoc`` embeds them (escaped JSON, never
@@ -24,7 +25,8 @@ import math
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -42,13 +44,47 @@ _PAGE = 2000
 CSV_COLUMNS = ("doc", "start", "end", "text", "type", "place_id", "geonameid", "name",
                "name_ar", "country", "lat", "lon", "confidence",
                # the article's metadata (what the document states, else what its text says)
-               "title", "published", "outlet", "author", "url", "language", "format", "page")
+               "title", "published", "outlet", "author", "url", "language", "format", "page",
+               # the context: the passage the mention is in, the file the article is read from
+               "passage", "file")
+#: Characters of a passage written in a CSV cell (a spreadsheet's cell holds 32,767).
+CSV_PASSAGE_CHARS = 5_000
 BOM = "\ufeff"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ExportError(Exception):
     """An export that cannot be made as asked (said in one line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What an export holds beyond its filter, and what it says about itself."""
+
+    place: str | None = None  # only this place (the selection); None: every place shown
+    title: str = ""  # the HTML map's heading ("": ``DEFAULT_TITLE``)
+    filter_words: tuple[str, ...] | None = None  # the filter in words (None: ``filter_lines``)
+    made: str = ""  # a line saying when and from what it was made
+    # the HTML map's own words (``noFilter``, ``more``, ``none``) in the interface's language;
+    # () : in English
+    words: tuple[tuple[str, str], ...] = ()
+
+
+EVERYTHING = Scope()
+DEFAULT_TITLE = "Places mentioned"
+
+
+def shown_places(reader: IndexReader, f: Filter, scope: Scope = EVERYTHING
+                 ) -> list[PlaceSummary]:
+    """The places passing ``f`` (most mentioned first), or only the scope's one; raises
+    ``ExportError`` when that one is not shown under ``f``."""
+    places = reader.places(f)
+    if scope.place is None:
+        return places
+    only = [s for s in places if s.place.id == scope.place]
+    if not only:
+        raise ExportError(f"place {scope.place!r} is not shown under this filter")
+    return only
 
 
 # -- GeoJSON ----------------------------------------------------------------------------------
@@ -89,17 +125,18 @@ def place_feature(
 
 
 def places_geojson(
-    reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS
+    reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS, scope: Scope = EVERYTHING
 ) -> dict[str, Any]:
     """The places passing ``f`` (most mentioned first) as a GeoJSON FeatureCollection; each
     lists up to ``max_refs`` passages that mention it (``passages`` says how many there are)."""
-    features = [feat for s in reader.places(f)
+    features = [feat for s in shown_places(reader, f, scope)
                 if (feat := place_feature(reader, f, s, max_refs)) is not None]
     return {"type": "FeatureCollection", "features": features}
 
 
-def geojson_bytes(reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS) -> bytes:
-    text = json.dumps(places_geojson(reader, f, max_refs), ensure_ascii=False,
+def geojson_bytes(reader: IndexReader, f: Filter = ALL, max_refs: int = MAX_REFS,
+                  scope: Scope = EVERYTHING) -> bytes:
+    text = json.dumps(places_geojson(reader, f, max_refs, scope), ensure_ascii=False,
                       separators=(",", ":"), allow_nan=False)
     # A file name's undecodable byte (a lone surrogate) as its JSON escape: valid UTF-8.
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
@@ -127,11 +164,13 @@ def _number_cell(value: object) -> object:
     return _text_cell(str(value))
 
 
-def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
-    """The mentions passing ``f`` in reading order (article date, file, offset), as CSV rows."""
+def mention_rows(reader: IndexReader, f: Filter = ALL, place: str | None = None
+                 ) -> Iterator[list[Any]]:
+    """The mentions passing ``f`` in reading order (article date, file, offset), as CSV rows;
+    ``place``: only the mentions of that place."""
     offset = 0
     while True:
-        hits = reader.passages(f, None, offset, _PAGE)
+        hits = reader.passages(f, place, offset, _PAGE)
         if not hits:
             return
         offset += len(hits)
@@ -139,6 +178,8 @@ def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
             a = hit.article
             for m in hit.mentions:
                 p = m.place
+                if place is not None and p.id != place:
+                    continue
                 yield [_text_cell(hit.article.doc), m.start, m.end, _text_cell(m.text),
                        _text_cell(str(m.type)), _text_cell(p.id),
                        "" if p.geonameid is None else _number_cell(p.geonameid),
@@ -146,23 +187,40 @@ def mention_rows(reader: IndexReader, f: Filter = ALL) -> Iterator[list[Any]]:
                        _coordinate(p.lat), _coordinate(p.lon), round(m.confidence, 3),
                        *(_text_cell(v) for v in (a.title, a.published, a.outlet, a.author,
                                                  a.url, a.language, a.format)),
-                       "" if hit.passage.page is None else hit.passage.page]
+                       "" if hit.passage.page is None else hit.passage.page,
+                       _text_cell(passage_excerpt(hit.passage.text)),
+                       _text_cell(file_of(a.doc))]
 
 
-def mentions_csv(reader: IndexReader, f: Filter = ALL) -> str:
+def passage_excerpt(text: str, limit: int = CSV_PASSAGE_CHARS) -> str:
+    """A passage's text, cut at ``limit`` characters (then ``…``), line ends as spaces."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def file_of(doc: str) -> str:
+    """The file an article is read from: ``"mail.mbox#3"`` → ``"mail.mbox"``."""
+    from explorer.corpus import split_doc
+
+    return split_doc(doc)[0]
+
+
+def mentions_csv(reader: IndexReader, f: Filter = ALL, scope: Scope = EVERYTHING) -> str:
     """The mentions passing ``f`` as CSV text: a BOM, a header, CRLF line ends, fields quoted
     when they hold a comma, a quote or a line end (RFC 4180)."""
+    if scope.place is not None:
+        shown_places(reader, f, scope)  # the place is shown, or ExportError
     buf = io.StringIO()
     buf.write(BOM)
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(mention_rows(reader, f))
+    writer.writerows(mention_rows(reader, f, scope.place))
     return buf.getvalue()
 
 
-def csv_bytes(reader: IndexReader, f: Filter = ALL) -> bytes:
+def csv_bytes(reader: IndexReader, f: Filter = ALL, scope: Scope = EVERYTHING) -> bytes:
     # A file name's undecodable byte (a lone surrogate) is written back as that byte.
-    return mentions_csv(reader, f).encode("utf-8", "surrogateescape")
+    return mentions_csv(reader, f, scope).encode("utf-8", "surrogateescape")
 
 
 # -- the offline HTML map ---------------------------------------------------------------------
@@ -215,13 +273,48 @@ def _inline_style(match: re.Match[str]) -> str:
     return f"<style>{css}</style>"
 
 
-def offline_map_html(reader: IndexReader, f: Filter = ALL) -> str:
-    """The map of the places passing ``f`` as one self-contained HTML page."""
+#: The HTML map's popups: passages per place, characters per passage, places that get them
+#: (the most mentioned; the others' popups say how many passages they have).
+POPUP_PASSAGES = 3
+POPUP_CHARS = 400
+POPUP_PLACES = 2000
+
+
+def map_document(reader: IndexReader, f: Filter, places: Sequence[PlaceSummary],
+                 scope: Scope = EVERYTHING) -> dict[str, Any]:
+    """The HTML map's heading (title, the filter in words) and each place's first passages
+    with their article's title, date, outlet and file (``standalone.js`` shows them)."""
+    from explorer.filter_words import filter_lines
+
+    words = scope.filter_words if scope.filter_words is not None else tuple(filter_lines(f))
+    passages: list[list[Any]] = []
+    for rank, s in enumerate(places):
+        items: list[dict[str, str]] = []
+        if rank < POPUP_PLACES:
+            for hit in reader.passages(f, s.place.id, 0, POPUP_PASSAGES):
+                a = hit.article
+                items.append({"title": a.title, "date": (a.published or "")[:10],
+                              "outlet": a.outlet or "", "file": file_of(a.doc),
+                              "text": passage_excerpt(hit.passage.text, POPUP_CHARS)})
+        total = (reader.count_passages(f, s.place.id)
+                 if len(items) == POPUP_PASSAGES or rank >= POPUP_PLACES else len(items))
+        passages.append([s.place.id, {"total": total, "items": items}])
+    return {"title": scope.title or DEFAULT_TITLE, "filter": list(words), "made": scope.made,
+            "words": {"noFilter": "No filter: every place mentioned",
+                      "more": "{shown} of {total} passages shown",
+                      "none": "No passage", **dict(scope.words)},
+            "passages": passages}
+
+
+def offline_map_html(reader: IndexReader, f: Filter = ALL, scope: Scope = EVERYTHING) -> str:
+    """The map of the places passing ``f`` as one self-contained HTML page, with a heading
+    (title, filter), the legend and each place's passages in its popup."""
     from explorer.mapdoc import map_html, remote_urls
 
     # The data in the page are escaped JSON (no raw ``<``), so every tag matched here is one
     # the page template wrote.
-    html = map_html(reader.places(f))
+    places = shown_places(reader, f, scope)
+    html = map_html(places, map_document(reader, f, places, scope))
     html = _SCRIPT_TAG.sub(_inline_script, html)
     html = _STYLE_TAG.sub(_inline_style, html)
     if "file://" in html or remote_urls(html):
@@ -229,21 +322,22 @@ def offline_map_html(reader: IndexReader, f: Filter = ALL) -> str:
     return html
 
 
-def html_bytes(reader: IndexReader, f: Filter = ALL) -> bytes:
-    return offline_map_html(reader, f).encode("utf-8", "surrogateescape")
+def html_bytes(reader: IndexReader, f: Filter = ALL, scope: Scope = EVERYTHING) -> bytes:
+    return offline_map_html(reader, f, scope).encode("utf-8", "surrogateescape")
 
 
 # -- writing ----------------------------------------------------------------------------------
 
 
-def export_bytes(reader: IndexReader, f: Filter, fmt: str) -> bytes:
-    """The export in format ``fmt`` (``geojson``, ``csv`` or ``html``) of what passes ``f``."""
+def export_bytes(reader: IndexReader, f: Filter, fmt: str, scope: Scope = EVERYTHING) -> bytes:
+    """The export in format ``fmt`` (``geojson``, ``csv`` or ``html``) of what passes ``f``
+    (only the scope's place, when it names one)."""
     if fmt == "geojson":
-        return geojson_bytes(reader, f)
+        return geojson_bytes(reader, f, scope=scope)
     if fmt == "csv":
-        return csv_bytes(reader, f)
+        return csv_bytes(reader, f, scope)
     if fmt == "html":
-        return html_bytes(reader, f)
+        return html_bytes(reader, f, scope)
     raise ExportError(f"unknown export format {fmt!r} (one of geojson, csv, html)")
 
 
@@ -304,7 +398,8 @@ def output_problem(out: Path, protected: Iterable[Path] = ()) -> str | None:
 
 
 def write_export(
-    reader: IndexReader, f: Filter, fmt: str, out: Path, protected: Iterable[Path] = ()
+    reader: IndexReader, f: Filter, fmt: str, out: Path, protected: Iterable[Path] = (),
+    scope: Scope = EVERYTHING,
 ) -> Path:
     """Write the export to ``out`` atomically (a reader of ``out`` sees the old file or the
     whole new one, never part of it) and return its path. Raises ``ExportError`` when ``out``
@@ -313,7 +408,7 @@ def write_export(
     protected = list(protected)
     if (why := output_problem(out, protected)) is not None:
         raise ExportError(f"{out}: cannot write: {why}")
-    data = export_bytes(reader, f, fmt)
+    data = export_bytes(reader, f, fmt, scope)
     if (why := output_problem(out, protected)) is not None:  # changed meanwhile
         raise ExportError(f"{out}: cannot write: {why}")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -325,6 +420,7 @@ __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
     "ExportError",
+    "Scope",
     "export_bytes",
     "mentions_csv",
     "offline_map_html",

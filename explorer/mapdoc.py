@@ -79,12 +79,14 @@ class _RawScript(Element):
 class ExplorerLayer(JSCSSMixin, MacroElement):
     """The basemap, the place markers and the page-side API (``window.explorer``)."""
 
-    def __init__(self, initial: dict[str, Any]) -> None:
+    def __init__(self, initial: dict[str, Any], document: dict[str, Any] | None = None) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "ExplorerLayer"
         data = {"minZoom": MIN_ZOOM, "maxZoom": MAX_ZOOM, "initial": initial}
         self.data_json = script_json(data)
         self.options_json = script_json({"qt": False})
+        # the heading and the popups' passages (``standalone.js``), None: a bare map
+        self.document_json = None if document is None else script_json(document)
         def web(*parts: str) -> str:
             return asset_url("web", *parts)
 
@@ -96,11 +98,13 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
             ("labels", asset_url("basemap", "labels.js")),
             ("explorer_basemap", web("explorer", "basemap.js")),
             ("explorer", web("explorer", "map.js")),
+            ("explorer_standalone", web("explorer", "standalone.js")),
         ]
         self.default_css = [
             ("markercluster_css", web("markercluster", "MarkerCluster.css")),
             ("markercluster_default_css", web("markercluster", "MarkerCluster.Default.css")),
             ("explorer_css", web("explorer", "map.css")),
+            ("explorer_standalone_css", web("explorer", "standalone.css")),
         ]
 
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca's returns None
@@ -108,12 +112,17 @@ class ExplorerLayer(JSCSSMixin, MacroElement):
         super().render(**kwargs)  # type: ignore[no-untyped-call]
         figure = self.get_root()
         assert isinstance(figure, Figure) and self._parent is not None
-        code = f"explorerInit({self._parent.get_name()}, {self.data_json}, {self.options_json});"
+        name = self._parent.get_name()
+        code = f"explorerInit({name}, {self.data_json}, {self.options_json});"
+        if self.document_json is not None:  # first: its popups are bound as markers are added
+            code = f"explorerDocument({name}, {self.document_json});\n{code}"
         figure.script.add_child(_RawScript(code), name=self.get_name())
 
 
-def build_map(places: Sequence[PlaceSummary]) -> folium.Map:
-    """The folium map of ``places`` (most mentioned first)."""
+def build_map(places: Sequence[PlaceSummary],
+              document: dict[str, Any] | None = None) -> folium.Map:
+    """The folium map of ``places`` (most mentioned first); ``document``: its heading and
+    passages (``map_document``)."""
     m = folium.Map(
         location=[30.0, 50.0],
         zoom_start=3,
@@ -128,12 +137,12 @@ def build_map(places: Sequence[PlaceSummary]) -> folium.Map:
     # Awesome from CDNs, none of which this page uses.
     m.default_js = [("leaflet", asset_url("web", "leaflet", "leaflet.js"))]
     m.default_css = [("leaflet_css", asset_url("web", "leaflet", "leaflet.css"))]
-    ExplorerLayer(map_message(places)).add_to(m)
+    ExplorerLayer(map_message(places), document).add_to(m)
     return m
 
 
-def map_html(places: Sequence[PlaceSummary]) -> str:
-    html: str = build_map(places).get_root().render()
+def map_html(places: Sequence[PlaceSummary], document: dict[str, Any] | None = None) -> str:
+    html: str = build_map(places, document).get_root().render()
     return html
 
 
@@ -144,13 +153,14 @@ def remote_urls(html: str) -> list[str]:
     return found
 
 
-def write_map_html(places: Sequence[PlaceSummary], out: Path) -> Path:
+def write_map_html(places: Sequence[PlaceSummary], out: Path,
+                   document: dict[str, Any] | None = None) -> Path:
     """Write the standalone page of ``places`` to ``out`` (UTF-8) and return its path."""
     from explorer.atomic import atomic_write_text
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out, map_html(places))
+    atomic_write_text(out, map_html(places, document))
     return out
 
 

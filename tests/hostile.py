@@ -55,6 +55,15 @@ def write_case(root: Path, payload: str) -> tuple[Path, Path, dict[str, Any]]:
     return corpus, gazetteer, shown
 
 
+def page_document(html: str) -> dict[str, Any]:
+    """The heading and passages the standalone page hands to ``explorerDocument``."""
+    m = re.search(r"explorerDocument\(\w+, ", html)
+    assert m, "no explorerDocument call in the page"
+    data, _ = json.JSONDecoder().raw_decode(html, m.end())
+    assert isinstance(data, dict)
+    return data
+
+
 def page_data(html: str) -> dict[str, Any]:
     """The place data the map page hands to ``explorerInit``."""
     m = re.search(r"explorerInit\(\w+, ", html)

@@ -165,6 +165,30 @@ def wait_for_map(window: MainWindow, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) ->
     return done()
 
 
+def _export_png(window: MainWindow, out: Path) -> int:
+    """The map without its zoom buttons, with its caption and legend (``Exports``)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    errors: list[str] = []
+    window.exports.written.connect(lambda _fmt, _path: loop.quit())
+
+    def failed(message: str) -> None:
+        errors.append(message)
+        loop.quit()
+
+    window.exports.failed.connect(failed)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+    window.exports.export("png", out)
+    loop.exec()
+    window.close()
+    if errors or not out.is_file():
+        print(f"explorer: {errors[0] if errors else f'cannot write {out}'}", file=sys.stderr)
+        return 1
+    print(out)
+    return 0
+
+
 def save_screenshot(window: MainWindow, out: Path, *, map_only: bool = False) -> int:
     """Show ``window`` offscreen, wait for the map, save a PNG of the whole window (of the
     map view alone with ``map_only``)."""
@@ -179,7 +203,9 @@ def save_screenshot(window: MainWindow, out: Path, *, map_only: bool = False) ->
     loop = QEventLoop()
     QTimer.singleShot(300, loop.quit)  # let the compositor deliver the painted frame
     loop.exec()
-    image = window.view.grab() if map_only else window.grab()
+    if map_only:  # the PNG export: as the window's File → Export ▸ PNG makes it
+        return _export_png(window, out)
+    image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = image.save(str(out), "PNG")
     window.close()

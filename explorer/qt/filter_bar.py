@@ -60,6 +60,9 @@ class FilterBar(QWidget):
             action.toggled.connect(lambda on, k=kind: self._set_kind(k, on))
             self.kind_actions[kind] = action
         self.kinds_button.setMenu(self.kinds_menu)
+        self.kinds_button.setToolTip(self.tr(
+            "Kinds of place shown: countries, provinces, districts, regions, cities, features "
+            "(none ticked: every kind)"))
         layout.addWidget(self.kinds_button)
 
         # Outlets and formats of the articles (explorer.formats): checkable, with counts.
@@ -68,6 +71,8 @@ class FilterBar(QWidget):
         self.sources_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.sources_menu = QMenu(self.sources_button)
         self.sources_button.setMenu(self.sources_menu)
+        self.sources_button.setToolTip(self.tr(
+            "Only the articles of these outlets or file formats (none ticked: every article)"))
         #: ("outlet" or "format", value) → its checkable action
         self.source_actions: dict[tuple[str, str], QAction] = {}
         layout.addWidget(self.sources_button)
@@ -82,8 +87,16 @@ class FilterBar(QWidget):
             box.toggled.connect(self._set_types)
             layout.addWidget(box)
 
-        layout.addWidget(QLabel(self.tr("Minimum confidence"), self))
+        confidence_label = QLabel(self.tr("Minimum confidence"), self)
+        layout.addWidget(confidence_label)
         self.confidence = QDoubleSpinBox(self)
+        confidence_help = self.tr(
+            "Only mentions the geoparser resolved with at least this confidence (0 to 1): how "
+            "sure it is that the name means this place, from cues, the article's other places, "
+            "kind and population. 0: every mention")
+        self.confidence.setToolTip(confidence_help)
+        confidence_label.setToolTip(confidence_help)
+        confidence_label.setBuddy(self.confidence)
         self.confidence.setObjectName("minConfidence")
         self.confidence.setRange(0.0, 1.0)
         self.confidence.setSingleStep(0.05)
@@ -195,7 +208,9 @@ class FilterBar(QWidget):
             for box in (self.toponyms, self.demonyms):
                 other = self.demonyms if box is self.toponyms else self.toponyms
                 box.setEnabled(not box.isChecked() or other.isChecked())
-            self.toponyms.setToolTip("" if self.toponyms.isEnabled() else self.tr(
+            self.toponyms.setToolTip(self.tr(
+                "Names of places («دمشق», «Damascus»), counted on their place")
+                if self.toponyms.isEnabled() else self.tr(
                 "Place names or demonyms: one of them stays ticked (with neither, nothing "
                 "would be shown)"))
             self.confidence.setValue(f.min_confidence)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from explorer.qt.names import arabic_interface
 
@@ -50,6 +50,7 @@ class Menus:
         docks: Sequence[QAction],
     ) -> None:
         self.window = window
+        self.shortcuts_dialog: QDialog | None = None
         self._open_recent = open_recent
         bar = window.menuBar()
 
@@ -90,6 +91,10 @@ class Menus:
         self.help = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
         self.about = _action(window, QCoreApplication.translate("Menus", "About explorer"), None,
                              self.show_about)
+        self.shortcuts = _action(
+            window, QCoreApplication.translate("Menus", "Keyboard shortcuts"),
+            QKeySequence.StandardKey.HelpContents, self.show_shortcuts)
+        self.help.addAction(self.shortcuts)
         self.help.addAction(self.about)
 
     def set_recent(self, folders: Sequence[str]) -> None:
@@ -106,6 +111,15 @@ class Menus:
 
     def show_about(self) -> None:
         about_box(self.window).exec()
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: the window's shortcuts, read from its actions now."""
+        from explorer.qt.shortcuts_dialog import ShortcutsDialog
+
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.deleteLater()
+        self.shortcuts_dialog = ShortcutsDialog(self.window)
+        self.shortcuts_dialog.open()
 
 
 def _is_dir(folder: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -65,6 +66,8 @@ class CountryFilter(QWidget):
         self.search.setObjectName("countrySearch")
         self.search.setPlaceholderText(self.tr("Find a country…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Shorten the list to the countries whose English or "
+                                       "Arabic name holds these letters"))
         self.search.textChanged.connect(self.proxy.set_query)
         layout.addWidget(self.search)
         self.view = QListView(self)
@@ -77,10 +80,24 @@ class CountryFilter(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.clicked.connect(self._toggle)
+        self.view.setToolTip(self.tr("Tick countries to show only their places (click, or "
+                                     "Enter or Space on the current one)"))
+        self.view.installEventFilter(self)  # Enter or Space ticks the current country
         layout.addWidget(self.view)
         self.all_button = QPushButton(self.tr("All countries"), self)
+        self.all_button.setToolTip(self.tr("Untick every country: places everywhere"))
         self.all_button.clicked.connect(model.clear)
         layout.addWidget(self.all_button)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter, Return or Space on the country list ticks or unticks the current country."""
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+                and self.view.currentIndex().isValid()):
+            self._toggle(self.view.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
 
     def _toggle(self, index: QModelIndex) -> None:
         code = self.proxy.data(index, CodeRole)

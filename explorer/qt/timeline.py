@@ -199,6 +199,14 @@ class Timeline(QWidget):
         self.date_to = self._date_edit("dateTo")
         self.all_dates = QPushButton(self.tr("All dates"), self)
         self.all_dates.setObjectName("allDates")
+        self.all_dates.setToolTip(self.tr("Forget the date range: articles of every date"))
+        self.bucket.setToolTip(self.tr("Count the articles per day or per week"))
+        self.date_from.setToolTip(self.tr(
+            "Only articles published on or after this day (type it, or pick it; "
+            "“any”: no limit)"))
+        self.date_to.setToolTip(self.tr(
+            "Only articles published on or before this day (type it, or pick it; "
+            "“any”: no limit)"))
         self.all_dates.clicked.connect(
             lambda: self.session.set_filter(self.session.filter.undated()))
         self.note = QLabel(self)

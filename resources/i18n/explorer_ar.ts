@@ -210,6 +210,18 @@
         <source>All countries</source>
         <translation>كل الدول</translation>
     </message>
+    <message>
+        <source>Shorten the list to the countries whose English or Arabic name holds these letters</source>
+        <translation>اختصر القائمة إلى الدول التي يحوي اسمها العربي أو الإنجليزي هذه الحروف</translation>
+    </message>
+    <message>
+        <source>Tick countries to show only their places (click, or Enter or Space on the current one)</source>
+        <translation>اختر دولاً لعرض أماكنها وحدها (بالنقر، أو بمفتاح الإدخال أو المسافة على الدولة الحالية)</translation>
+    </message>
+    <message>
+        <source>Untick every country: places everywhere</source>
+        <translation>ألغِ اختيار كل الدول: الأماكن في كل مكان</translation>
+    </message>
 </context>
 <context>
     <name>CountryListModel</name>
@@ -358,6 +370,38 @@
         <source>Cannot export to {path}: {error}</source>
         <translation>تعذّر التصدير إلى {path}: {error}</translation>
     </message>
+    <message>
+        <source>Export only the selected place</source>
+        <translation>صدّر المكان المحدد وحده</translation>
+    </message>
+    <message>
+        <source>GeoJSON, CSV and HTML hold only the place selected on the map; the PNG is the map as shown</source>
+        <translation>يحوي GeoJSON وCSV وHTML المكان المحدد على الخريطة وحده؛ وصورة PNG هي الخريطة كما تظهر</translation>
+    </message>
+    <message>
+        <source>Places mentioned in {corpus}</source>
+        <translation>الأماكن المذكورة في {corpus}</translation>
+    </message>
+    <message>
+        <source>{corpus}, exported {date}</source>
+        <translation>{corpus}، صُدّرت في {date}</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} passages shown</source>
+        <translation>عُرض {shown} من {total} مقطعاً</translation>
+    </message>
+    <message>
+        <source>No passage</source>
+        <translation>لا مقطع</translation>
+    </message>
+    <message>
+        <source>No filter: every place</source>
+        <translation>بلا تصفية: كل الأماكن</translation>
+    </message>
+    <message>
+        <source>Filter: {filter}</source>
+        <translation>التصفية: {filter}</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -414,6 +458,22 @@
     <message>
         <source>All outlets and formats</source>
         <translation>كل المصادر وأنواع الملفات</translation>
+    </message>
+    <message>
+        <source>Kinds of place shown: countries, provinces, districts, regions, cities, features (none ticked: every kind)</source>
+        <translation>أنواع الأماكن المعروضة: دول، محافظات، أقضية، مناطق، مدن، معالم (إن لم يُختر شيء: كل الأنواع)</translation>
+    </message>
+    <message>
+        <source>Only the articles of these outlets or file formats (none ticked: every article)</source>
+        <translation>مقالات هذه المصادر أو صيغ الملفات وحدها (إن لم يُختر شيء: كل المقالات)</translation>
+    </message>
+    <message>
+        <source>Only mentions the geoparser resolved with at least this confidence (0 to 1): how sure it is that the name means this place, from cues, the article&apos;s other places, kind and population. 0: every mention</source>
+        <translation>الإشارات التي حدّدها المحلل الجغرافي بثقة لا تقل عن هذه القيمة (من 0 إلى 1): مدى يقينه بأن الاسم يعني هذا المكان، من القرائن وأماكن المقال الأخرى والنوع وعدد السكان. 0: كل الإشارات</translation>
+    </message>
+    <message>
+        <source>Names of places («دمشق», «Damascus»), counted on their place</source>
+        <translation>أسماء الأماكن («دمشق»، «Damascus»)، تُحسب لمكانها</translation>
     </message>
 </context>
 <context>
@@ -640,6 +700,25 @@ a OR b (or أو): either
     </message>
 </context>
 <context>
+    <name>MapImage</name>
+    <message>
+        <source>Place (size: mentions)</source>
+        <translation>مكان (الحجم: عدد الإشارات)</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <source>Selected place</source>
+        <translation>المكان المحدد</translation>
+    </message>
+    <message>
+        <source>Cluster of places</source>
+        <translation>مجموعة أماكن</translation>
+    </message>
+</context>
+<context>
     <name>MapTexts</name>
     <message>
         <source>en</source>
@@ -808,6 +887,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>Version {version} (Qt {qt}, PySide {pyside})</source>
         <translation>الإصدار {version} (Qt {qt}، PySide {pyside})</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1330,25 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>{s} s</source>
@@ -1324,6 +1426,22 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>{date}: {mentions}</source>
         <translation>{date}: {mentions}</translation>
+    </message>
+    <message>
+        <source>Forget the date range: articles of every date</source>
+        <translation>ألغِ نطاق التاريخ: مقالات كل التواريخ</translation>
+    </message>
+    <message>
+        <source>Count the articles per day or per week</source>
+        <translation>عدّ المقالات لكل يوم أو لكل أسبوع</translation>
+    </message>
+    <message>
+        <source>Only articles published on or after this day (type it, or pick it; “any”: no limit)</source>
+        <translation>المقالات المنشورة في هذا اليوم أو بعده وحدها (اكتبه أو اختره؛ «أي»: بلا حد)</translation>
+    </message>
+    <message>
+        <source>Only articles published on or before this day (type it, or pick it; “any”: no limit)</source>
+        <translation>المقالات المنشورة في هذا اليوم أو قبله وحدها (اكتبه أو اختره؛ «أي»: بلا حد)</translation>
     </message>
 </context>
 <context>

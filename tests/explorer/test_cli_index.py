@@ -69,6 +69,12 @@ def test_index_option_and_map_from_index(
     html = tmp_path / "map.html"
     code, _out, _ = run(capsys, "map", str(seeds_copy), "--html", str(html), "--index", str(index))
     assert code == 0 and html.read_text(encoding="utf-8").count('"id":"gn:') > 5
+    # the page has its heading and each place's passages (issue 17 item 5)
+    from tests.hostile import page_document
+
+    doc = page_document(html.read_text(encoding="utf-8"))
+    assert doc["title"] == f"Places mentioned in {seeds_copy.name}" and doc["filter"] == []
+    assert len(doc["passages"]) > 5 and all(e["items"] for _, e in doc["passages"][:5])
 
 
 def test_damaged_index_is_one_line_not_a_traceback(

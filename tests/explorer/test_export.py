@@ -22,6 +22,10 @@ import pytest
 
 from explorer.export import (
     CSV_COLUMNS,
+    CSV_PASSAGE_CHARS,
+    POPUP_PASSAGES,
+    ExportError,
+    Scope,
     csv_bytes,
     geojson_bytes,
     mentions_csv,
@@ -38,7 +42,7 @@ from explorer.query import Filter
 from gazetteer import Geoparser
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
-from tests.hostile import page_data, write_case
+from tests.hostile import page_data, page_document, write_case
 
 ALL = Filter()
 
@@ -172,6 +176,14 @@ def test_csv_lists_every_passing_mention_with_its_offsets(
             assert r["country"] in f.countries
         if f.doc:
             assert r["doc"] == f.doc
+        # the context: the passage holding the mention, and the article's metadata and file
+        assert r["file"] == r["doc"]
+        assert r["text"] in r["passage"] and r["passage"] in " ".join(text.split())
+        article = db.passages(Filter(doc=r["doc"]), None, 0, 1)[0].article
+        assert (r["title"], r["published"], r["outlet"]) == (
+            article.title, article.published or "", article.outlet or "")
+    if which == 0:  # the seeds have titles, dates and outlets to carry
+        assert all(any(r[k] for r in body) for k in ("title", "published", "outlet"))
     assert csv_bytes(memory, f) == data
 
 
@@ -193,6 +205,29 @@ def test_csv_quotes_commas_quotes_and_line_ends_and_defuses_formulas(
     assert any(float(r[11]) > 0 for r in rows[1:])  # numbers stay numbers (no apostrophe)
 
 
+def test_csv_context_cells_are_neutralised_and_a_long_passage_is_cut(
+    tmp_path: Path, world: Geoparser
+) -> None:
+    """A passage or file name starting with ``=``, ``+``, ``-`` or ``@`` is text, not a formula;
+    a very long passage is cut, marked with an ellipsis."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    long_tail = " وأضاف المتحدث أن الوضع مستقر." * 400
+    (folder / "-hostile.txt").write_text(
+        "=HYPERLINK(\"http://x\") عنوان\n\n"
+        "-2+3 قالت الحكومة في دمشق إن الاجتماع انعقد في بيروت." + long_tail + "\n\n"
+        "@SUM(A1) وزار الوفد القاهرة ثم عمّان.\n", encoding="utf-8")
+    index = open_corpus(folder, geoparser=world)
+    rows = read_csv(mentions_csv(index).encode("utf-8"))
+    body = [dict(zip(CSV_COLUMNS, r, strict=True)) for r in rows[1:]]
+    assert {r["text"] for r in body} >= {"دمشق", "بيروت", "القاهرة"}
+    for r in body:
+        assert r["file"] == "'-hostile.txt"
+        assert r["passage"].startswith(("'-2+3", "'@SUM")), r["passage"][:20]
+    [cut] = {r["passage"] for r in body if r["text"] == "دمشق"}
+    assert CSV_PASSAGE_CHARS - 5 < len(cut) <= CSV_PASSAGE_CHARS + 2 and cut.endswith("…")
+
+
 # -- the offline HTML map ---------------------------------------------------------------------
 
 
@@ -210,6 +245,42 @@ def test_html_is_one_self_contained_file(db: IndexDB) -> None:
     assert {p["country"] for p in added} == set(f.countries)
 
 
+def test_html_has_a_heading_the_filter_and_each_places_passages(db: IndexDB) -> None:
+    f = _filters(db)[4]  # a country and a search
+    html = offline_map_html(db, f, Scope(title="Places mentioned in seeds", made="seeds, today"))
+    doc = page_document(html)
+    assert doc["title"] == "Places mentioned in seeds" and doc["made"] == "seeds, today"
+    assert doc["filter"] == [f"country {next(iter(f.countries))}", "“طالبان”"]
+    assert html.index("explorerDocument(") < html.index("explorerInit(")  # popups bound first
+    places = db.places(f)
+    assert [pid for pid, _ in doc["passages"]] == [s.place.id for s in places]
+    for pid, entry in doc["passages"]:
+        hits = db.passages(f, pid, 0, POPUP_PASSAGES)
+        assert entry["total"] == db.count_passages(f, pid) >= len(entry["items"]) > 0
+        for item, hit in zip(entry["items"], hits, strict=True):
+            assert item["file"] == hit.article.doc and item["title"] == hit.article.title
+            assert item["date"] == (hit.article.published or "")[:10]
+            assert item["outlet"] == (hit.article.outlet or "")
+            assert item["text"][:50] == " ".join(hit.passage.text.split())[:50]
+    # the whole filter's map says so, and has a default title
+    whole = page_document(offline_map_html(db, ALL))
+    assert whole["filter"] == [] and whole["title"] == "Places mentioned"
+
+
+def test_html_of_the_selection_holds_only_that_place(db: IndexDB) -> None:
+    top = db.places()[0].place.id
+    html = offline_map_html(db, ALL, Scope(place=top))
+    assert [p["id"] for p in page_data(html)["initial"]["add"]] == [top]
+    assert [pid for pid, _ in page_document(html)["passages"]] == [top]
+    rows = read_csv(csv_bytes(db, ALL, Scope(place=top)))
+    assert len(rows) - 1 == db.places()[0].count
+    assert {r[CSV_COLUMNS.index("place_id")] for r in rows[1:]} == {top}
+    fc = places_geojson(db, ALL, scope=Scope(place=top))
+    assert [feat["id"] for feat in fc["features"]] == [top]
+    with pytest.raises(ExportError, match="not shown"):
+        csv_bytes(db, Filter(countries=frozenset({"ZZ"})), Scope(place=top))
+
+
 @pytest.mark.parametrize("payload", ["{{7*7}}", "</script><img src=x onerror=alert(1)>"])
 def test_html_keeps_hostile_names_as_text(tmp_path: Path, world: Geoparser, payload: str) -> None:
     corpus, gazetteer, shown = write_case(tmp_path, payload)
@@ -221,6 +292,13 @@ def test_html_keeps_hostile_names_as_text(tmp_path: Path, world: Geoparser, payl
     assert html.count("<script") == html.count("</script>")
     [record] = [p for p in page_data(html)["initial"]["add"] if p["id"] == shown["id"]]
     assert {k: record[k] for k in shown} == shown
+    # the heading and the popups carry the payload as data too (a search for it, its file)
+    html = offline_map_html(index, Filter(text="الوفد"), Scope(title=payload))
+    assert payload not in html and "<img" not in html
+    doc = page_document(html)
+    assert doc["title"] == payload
+    [entry] = [e for pid, e in doc["passages"] if pid == shown["id"]]
+    assert payload in entry["items"][0]["file"].replace("_", "/")
 
 
 # -- writing and the command ------------------------------------------------------------------
@@ -258,6 +336,30 @@ def test_cli_exports_from_the_fresh_index(
             assert remote_urls(html) == [] and "file://" not in html
         else:
             assert out.read_bytes() == {"geojson": geojson_bytes, "csv": csv_bytes}[fmt](db, f)
+
+
+def test_cli_exports_only_one_place_with_a_heading(
+    db: IndexDB, db_path: Path, corpus: Path, tmp_path: Path
+) -> None:
+    top = db.places()[0].place.id
+    out = tmp_path / "one.csv"
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(out), "--place", top,
+                   "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == csv_bytes(db, ALL, Scope(place=top))
+    html = tmp_path / "one.html"
+    proc = run_cli(str(corpus), "--format", "html", "-o", str(html), "--place", top,
+                   "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    doc = page_document(html.read_text(encoding="utf-8"))
+    assert doc["title"] == f"Places mentioned in {corpus.name}"
+    assert [pid for pid, _ in doc["passages"]] == [top]
+    # a place the filter does not show: one line, exit 1, no file
+    proc = run_cli(str(corpus), "--format", "csv", "-o", str(tmp_path / "none.csv"),
+                   "--place", "gn:0", "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 1 and "not shown" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "none.csv").exists()
 
 
 def test_cli_reads_the_folder_without_an_index(

@@ -44,6 +44,40 @@ def test_damaged_utf8_with_a_bom_and_several_bad_bytes() -> None:
     assert decoded.text.count("\ufffd") == 3
 
 
+def test_two_adjacent_invalid_bytes_are_one_damaged_spot_not_a_lost_article(
+    tmp_path: Path,
+) -> None:
+    """Bug 25: a short brief damaged at three spots, two bytes each, was read as "not UTF-8"
+    and dropped whole, where the same damage one byte at a time was replaced."""
+    brief = ("الرباط: أعلنت وزارة التجهيز امتلاء السدود بعد أمطار غزيرة",
+             "وقالت الوزارة إن حقينة سد الوحدة",
+             "بلغت مستوى قياسيا")
+    parts = [line.encode() for line in brief]
+    data = parts[0] + b"\n\xff\xfe" + parts[1] + b" \xc3\xc3" + parts[2] + b"\x80\x80\n"
+    (tmp_path / "brief.txt").write_bytes(data)
+    corpus = read_corpus(tmp_path)
+    assert [p.message for p in corpus.problems if "U+FFFD" not in p.message] == []
+    [article] = corpus.articles
+    assert article.encoding == "utf-8"
+    first = len(parts[0]) + 1
+    second = first + 2 + len(parts[1]) + 1
+    third = second + 2 + len(parts[2])
+    # every invalid byte replaced, as the README says, each offset reported
+    assert article.replaced == (first, first + 1, second, second + 1, third, third + 1)
+    assert article.text == (brief[0] + "\n\ufffd\ufffd" + brief[1] + " \ufffd\ufffd" + brief[2]
+                            + "\ufffd\ufffd\n")
+    [problem] = corpus.problems
+    assert problem.path.endswith("brief.txt") and "U+FFFD" in problem.message
+    assert any("الرباط" in article.text[p.start:p.end] for p in article.passages)
+
+
+def test_code_pages_with_adjacent_high_bytes_are_still_not_damaged_utf8() -> None:
+    """Counting damaged spots, not bytes, must not let a code page pass for damaged UTF-8:
+    there every Arabic word is a run of "invalid" bytes."""
+    for codec in ("cp1256", "iso8859_6"):
+        assert decode(ARABIC.encode(codec)).encoding == codec
+
+
 def test_code_pages_and_binary_data_are_not_taken_for_damaged_utf8() -> None:
     assert decode(ARABIC.encode("cp1256"))[1:] == ("cp1256", ())
     with pytest.raises(DecodeError, match="NUL"):

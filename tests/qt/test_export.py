@@ -52,6 +52,13 @@ def test_png_export_is_the_map_drawn_with_the_filter(tmp_path: Path) -> None:
     assert len(colours) > 10, "the map is blank"
     marker = {c for c in colours if (c >> 16 & 0xFF) > 180 and (c >> 8 & 0xFF) < 150}
     assert marker, "no marker drawn"
+    # as the window's export makes it (issue 17 item 5): a white caption strip at the foot,
+    # with dark text, below the map (whose background is never white)
+    foot = [image.pixelColor(x, image.height() - 2) for x in range(0, image.width(), 5)]
+    assert all(c.red() == c.green() == c.blue() == 255 for c in foot)
+    strip = {image.pixel(x, y) & 0xFFFFFF for x in range(0, image.width(), 2)
+             for y in range(image.height() - 60, image.height())}
+    assert any((c >> 16) < 0x50 and (c >> 8 & 0xFF) < 0x50 and (c & 0xFF) < 0x50 for c in strip)
 
 
 class _Recorder(QWebEngineUrlRequestInterceptor):

@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from explorer.export import csv_bytes, geojson_bytes
+from explorer.export import Scope, csv_bytes, geojson_bytes
 from explorer.index import CorpusIndex
 from explorer.query import Filter
+from tests.hostile import page_document
+from tests.qt.conftest import run_js
 from tests.qt.test_session_views import click_country
 
 pytestmark = pytest.mark.e2e
@@ -38,8 +40,8 @@ def save_as(qtbot: Any, window: Any, fmt: str, out: Path) -> None:
 def test_ctrl_e_offers_every_export_in_the_file_menu(qtbot: Any, window: Any) -> None:
     menu = window.exports.menu
     assert menu.menuAction() in window.menus.file.actions()
-    assert [a.objectName() for a in menu.actions()] == [
-        "export-geojson", "export-csv", "export-html", "export-png"]
+    assert [a.objectName() for a in menu.actions() if not a.isSeparator()] == [
+        "export-geojson", "export-csv", "export-html", "export-png", "export-selection"]
     window.activateWindow()
     window.view.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
@@ -76,11 +78,21 @@ def test_exports_hold_what_the_filter_shows(
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "file://" not in html and all(pid in html for pid in expected)
     assert HELSINKI not in html  # Finland is not under the filter
+    # its heading: the corpus, the filter as the chips say it, the day; the popups' words
+    doc = page_document(html)
+    assert doc["title"] == f"Places mentioned in {window.root.name}"
+    assert doc["filter"] == [b.text().rstrip(" ×") for b in window.chips.buttons.values()]
+    assert doc["filter"] == ["Tajikistan (TJ)"]
+    assert doc["made"].startswith(f"{window.root.name}, exported 20")
+    assert doc["words"]["none"] == window.exports.tr("No passage")
+    assert sorted(pid for pid, _ in doc["passages"]) == expected
 
     save_as(qtbot, window, "png", tmp_path / "map")  # the dialog adds the suffix
     image = QImage(str(tmp_path / "map.png"))
     assert not image.isNull()
-    assert (image.width(), image.height()) == (window.view.width(), window.view.height())
+    ratio = image.devicePixelRatio()
+    assert image.width() / ratio == window.view.width()
+    assert image.height() / ratio > window.view.height()  # the caption strip below the map
     colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
                for y in range(0, image.height(), 17)}
     assert len(colours) > 20  # the drawn map, not a blank grab
@@ -173,3 +185,93 @@ def test_the_window_never_exports_onto_its_index_an_article_or_a_fifo(
         assert stat.S_ISFIFO(os.stat(pipe).st_mode)
     finally:
         window.dispose()
+
+
+def _colour_near(image: QImage, rgb: tuple[int, int, int], box: tuple[int, int, int, int],
+                 tolerance: int = 24) -> bool:
+    x0, y0, x1, y1 = box
+    for x in range(x0, x1):
+        for y in range(y0, y1):
+            c = image.pixelColor(x, y)
+            if all(abs(a - b) <= tolerance for a, b in zip((c.red(), c.green(), c.blue()), rgb,
+                                                           strict=True)):
+                return True
+    return False
+
+
+def test_the_png_has_a_caption_a_legend_and_no_zoom_buttons(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    """Issue 17 item 5: the map as drawn, without Leaflet's zoom buttons, above a strip that
+    names the corpus, the filter and the date, with the markers' legend."""
+    from explorer.qt.map_image import MARKER
+
+    click_country(qtbot, window, "TJ")
+    # the page's zoom buttons are there, top left, before the export
+    zoom = run_js(qtbot, window, "(function () { var r = document.querySelector("
+                  "'.leaflet-control-zoom-in').getBoundingClientRect();"
+                  " return [r.left, r.top, r.right, r.bottom]; })()")
+    assert zoom[2] - zoom[0] > 10
+    caption = window.exports.caption(window.session.filter)
+    assert caption[0] == f"Places mentioned in {window.root.name}"
+    assert "TJ" in caption[1] and window.root.name in caption[2]
+    save_as(qtbot, window, "png", tmp_path / "map.png")
+    image = QImage(str(tmp_path / "map.png")).convertToFormat(QImage.Format.Format_RGB32)
+    ratio = image.devicePixelRatio() or 1.0
+    height = round(window.view.height() * ratio)
+    # where the zoom-in button was: the map's own colours, no white button, no dark "+"
+    left, top, right, bottom = (round(v * ratio) for v in zoom)
+    button = (left + 2, top + 2, right - 2, bottom - 2)
+    assert not _colour_near(image, (255, 255, 255), button, tolerance=3)
+    assert not _colour_near(image, (0, 0, 0), button, tolerance=40)
+    # the buttons are back in the window afterwards
+    qtbot.waitUntil(lambda: run_js(qtbot, window, "getComputedStyle(document.querySelector("
+                                   "'.leaflet-control-zoom')).visibility") == "visible")
+    # the strip: dark text, and the legend's marker dot in the page's marker colour
+    strip = (0, height, image.width(), image.height())
+    assert _colour_near(image, (0x22, 0x22, 0x22), strip, tolerance=30)
+    fill = QColor(MARKER[1])
+    assert _colour_near(image, (fill.red(), fill.green(), fill.blue()), strip, tolerance=8)
+    assert not _colour_near(image, (fill.red(), fill.green(), fill.blue()),
+                            (0, height + 2, image.width(), height + 2 + 12), tolerance=8)
+
+
+def test_export_only_the_selection_and_the_proposed_name(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex, tmp_path: Path
+) -> None:
+    """"Export only the selected place" writes that place alone; the save dialog proposes a
+    name made of the corpus and the filter, in the documents folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    click_country(qtbot, window, "TJ")
+    f = Filter(frozenset({"TJ"}))
+    top = seeds_index.places(f)[0].place.id
+    window.exports._offer_selection()
+    assert not window.exports.only_selection.isEnabled()  # nothing selected yet
+    window.session.select(top)
+    qtbot.waitUntil(lambda: window.selected_place == top)
+    window.exports._offer_selection()
+    assert window.exports.only_selection.isEnabled()
+    window.exports.only_selection.setChecked(True)
+    try:
+        window.exports.actions["csv"].trigger()
+        qtbot.waitUntil(lambda: window.exports.dialog is not None
+                        and window.exports.dialog.isVisible())
+        proposed = Path(window.exports.dialog.selectedFiles()[0])
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        home = Path(documents) if Path(documents).is_dir() else Path.home()
+        assert proposed.parent == home
+        assert proposed.name.startswith(window.root.name) and proposed.suffix == ".csv"
+        assert "TJ" in proposed.name and top.rsplit(":", 1)[-1] in proposed.name
+        dialog = window.exports.dialog
+        dialog.selectFile(str(tmp_path / "one.csv"))
+        with qtbot.waitSignal(window.exports.written, timeout=30_000):
+            dialog.accept()
+        rows = (tmp_path / "one.csv").read_bytes()
+        assert rows == csv_bytes(seeds_index, f, Scope(place=top))
+        lines = rows.decode("utf-8-sig").splitlines()
+        assert len(lines) - 1 == seeds_index.places(f)[0].count
+        assert all(f",{top}," in line for line in lines[1:])
+    finally:
+        window.exports.only_selection.setChecked(False)
