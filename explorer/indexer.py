@@ -54,11 +54,12 @@ _GAZETTEER = _SOURCES.parent / "gazetteer"
 def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
     """A content hash of everything that decides an article's passages and mentions: the
     gazetteer's data and code, the furniture and passage rules, and the user's gazetteer
-    files. When it changes, every article is geoparsed again."""
+    files, the wire-copy sketches. When it changes, every article is geoparsed again."""
     h = hashlib.sha256(b"explorer-index-1")
     sources = sorted((_GAZETTEER / "data").iterdir()) + sorted(_GAZETTEER.glob("*.py"))
     sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
-                                       "query.py")]  # query: the full-text folding
+                                       "query.py", "wire.py")]
+    # query: the full-text folding; wire: the sketches of wire copies
     for path in [*sources, *(Path(p) for p in extra)]:
         h.update(path.name.encode() + b"\0")
         try:
