@@ -669,6 +669,9 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
                    help="only articles published on or before this date")
     p.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="X",
                    help="only mentions resolved with at least this confidence (0 to 1)")
+    p.add_argument("--once", action="store_true",
+                   help="count each story once: of the wire copies of a story (the same text "
+                        "reprinted by several outlets), only the first by file")
 
 
 def _iso_date(text: str) -> str:
@@ -703,7 +706,7 @@ def _filter_of(args: argparse.Namespace) -> Filter:
                   regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
                   date_from=args.date_from, date_to=args.date_to,
                   min_confidence=args.min_confidence, outlets=frozenset(args.outlet),
-                  formats=frozenset(args.doc_format))
+                  formats=frozenset(args.doc_format), once=args.once)
 
 
 def _country_code(text: str) -> str:

@@ -208,3 +208,25 @@ def test_the_switch_is_saved_with_the_filter() -> None:
     f = Filter(countries=frozenset({"EG"}), once=True)
     assert from_json(to_json(f)) == f
     assert replace(f, once=False) == from_json(to_json(replace(f, once=False)))
+
+
+def test_export_counts_each_story_once_when_asked(folder: Path, tmp_path: Path,
+                                                  world: Geoparser) -> None:
+    """`explorer export --once`: the CSV of the index with Filter(once=True), fewer rows."""
+    from explorer.export import csv_bytes
+    from tests.explorer.test_export import read_csv, run_cli
+
+    path = tmp_path / "i.sqlite"
+    _index(folder, path, world)
+    outs = {}
+    for once in (False, True):
+        out = outs[once] = tmp_path / f"once-{once}.csv"
+        proc = run_cli(str(folder), "--format", "csv", "-o", str(out), "--index", str(path),
+                       *(["--once"] if once else []), cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+    with IndexDB(path, readonly=True) as db:
+        assert outs[True].read_bytes() == csv_bytes(db, ONCE)
+    header, *rows = read_csv(outs[True].read_bytes())
+    docs = {r[header.index("doc")] for r in rows}
+    assert docs == {"ahram.txt", "ahram_business.txt", "book_fair.txt"}
+    assert len(read_csv(outs[False].read_bytes())) > len(read_csv(outs[True].read_bytes()))
