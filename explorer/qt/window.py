@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
             find=self.focus_search, clear_selection=lambda: self.session.select(None),
             reload=self.reload,
             docks=[self.places.toggleViewAction(), self.article.toggleViewAction(),
-                   self.timeline.toggleViewAction()])
+                   self.timeline.toggleViewAction()],
+            count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
         file_actions = self.menus.file.actions()
         after_recent = file_actions.index(self.menus.recent.menuAction()) + 1
@@ -686,6 +687,7 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         text = self.session.filter.text
+        self.menus.show_once(self.session.filter.once)
         if change.filter and not self._search_timer.isActive() \
                 and self.search.text().strip() != text:
             self.search.blockSignals(True)
@@ -714,6 +716,8 @@ class MainWindow(QMainWindow):
             stats = reader.stats() if reader is not None else {}
         demonyms = stats.get("demonyms", 0)
         articles, places = stats.get("articles", 0), stats.get("places", 0)
+        if self.session.filter.once:  # each story once: its copies are not counted
+            articles -= stats.get("copies", 0)
         mentions = stats.get("mentions", 0) - demonyms
         parts = [counts().articles(articles),
                  counts().places(places),
