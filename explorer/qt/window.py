@@ -55,6 +55,7 @@ from explorer.qt.reasons import translate_reason
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
 from explorer.qt.timeline import TimelineDock
+from explorer.qt.watcher import FolderWatcher
 from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
 from explorer.rebuild import rebuild_index
@@ -112,6 +113,10 @@ class MainWindow(QMainWindow):
         self.indexing_done = False
         self.index_path: Path | None = None
         self._indexer: Indexer | None = None
+        # The open folder, watched: what lands in it is indexed (explorer.qt.watcher).
+        self.watcher = FolderWatcher(self)
+        self.watcher.changed.connect(self._on_folder_changed)
+        self._changed_while_indexing = False
         self._db: IndexDB | None = None
         self.feed: Feed | None = None
         self._stats: dict[str, int] = {}
@@ -311,6 +316,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
+        self.watcher.stop()
         self._save_filter()
         self.session.set_reader(None)
         self._set_feed(None)
@@ -341,6 +347,16 @@ class MainWindow(QMainWindow):
         """View → Reload: bring the open folder's index up to date again."""
         if self._indexer is not None and (self.worker is None or self.indexing_done):
             self.start_indexing(self._indexer)
+
+    def _on_folder_changed(self) -> None:
+        """Files landed in (or left) the open folder: index them, with the usual progress
+        and cancel; while a run goes on, once more after it."""
+        if self._disposed or self._indexer is None:
+            return
+        if self.worker is not None and not self.indexing_done:
+            self._changed_while_indexing = True
+            return
+        self.start_indexing(self._indexer)
 
     def focus_search(self) -> None:
         """Edit → Find…: to the full-text search box."""
@@ -431,6 +447,8 @@ class MainWindow(QMainWindow):
             return
         if self.reader is None:
             self._open_reader()
+        elif getattr(summary, "deleted", 0):
+            self.session.data_landed()  # files gone, none read: no batch told the views
         problems = getattr(summary, "problems", None)
         if problems is not None and not getattr(summary, "cancelled", False):
             self.problems = self._settings_problems() + self._filter_problems
@@ -514,6 +532,11 @@ class MainWindow(QMainWindow):
         self.indexing_done = True
         self.status.indexing(False)
         self.session.flush()
+        if self._indexer is not None and self.root is not None:
+            self.watcher.watch(self.root)  # its new folders and files too
+            if self._changed_while_indexing and complete:
+                QTimer.singleShot(0, self, self._on_folder_changed)
+            self._changed_while_indexing = False
         stats = self.reader.stats() if self.reader is not None else {}
         if self.root is not None and not stats.get("articles") and self.notice.isHidden():
             refused = len([p for p in self.problems if p not in self._settings_problems()])
@@ -833,6 +856,7 @@ class MainWindow(QMainWindow):
         if self._disposed:
             return
         self._disposed = True
+        self.watcher.stop()
         if self.worker is not None:
             self.worker.stop()
         self.corrections.wait()  # the edits made are written before the window goes
