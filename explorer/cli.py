@@ -69,6 +69,23 @@ def _common(p: argparse.ArgumentParser) -> None:
         help=f"skip article files larger than N bytes, 1 to {MAX_MAX_BYTES:,} "
              f"(default {DEFAULT_MAX_BYTES:,})",
     )
+    p.add_argument(
+        "--columns",
+        type=_columns_arg,
+        metavar="FIELD=COLUMN,...",
+        help="the columns of tables of articles (.csv, .xlsx, .json, .jsonl), when their names "
+             "are not found: text, title, date, url, outlet, author, language; e.g. "
+             "text=body,title=headline",
+    )
+
+
+def _columns_arg(text: str) -> dict[str, str]:
+    from explorer.formats.table import parse_columns
+
+    try:
+        return parse_columns(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(_escaped(str(exc))) from None
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -858,6 +875,13 @@ def _drop_stdout() -> None:
         pass
 
 
+def _give_columns(args: argparse.Namespace) -> None:
+    if getattr(args, "columns", None):
+        from explorer.formats.table import give_columns
+
+        give_columns(args.columns)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
@@ -866,6 +890,7 @@ def _main(argv: Sequence[str] | None) -> int:
         handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
                    "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export,
                    "corrections": cmd_corrections}[cmd]
+        _give_columns(args)
         from explorer.indexdb import IndexUnavailable
 
         try:
@@ -877,6 +902,7 @@ def _main(argv: Sequence[str] | None) -> int:
             _err(_escaped(str(exc)) + _cure(exc, args))
             return 1
     args = _window_parser().parse_args(argv)
+    _give_columns(args)
     if args.screenshot is not None and (why := writable_output(args.screenshot)):
         _err(f"{args.screenshot}: cannot write: {why}")
         return 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import json
 import multiprocessing
 import os
 import signal
@@ -60,6 +61,10 @@ def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
     sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
                                        "query.py", "wire.py")]
     # query: the full-text folding; wire: the sketches of wire copies
+    from explorer.formats.table import given_columns
+
+    if columns := given_columns():  # --columns: tables read otherwise
+        h.update(json.dumps(columns, sort_keys=True).encode())
     for path in [*sources, *(Path(p) for p in extra)]:
         h.update(path.name.encode() + b"\0")
         try:
