@@ -1,9 +1,9 @@
 """Tables of articles (``.csv``, ``.tsv``, ``.json``, ``.jsonl``, ``.xlsx``): one article a
 row, its columns found by name (English, French or Arabic, any case): text, title, date, URL,
 outlet, author, language; or named by the analyst (``explorer … --columns
-text=body,title=headline``: ``give_columns``), which comes first. Rows are numbered from 1 (the header is not a row): the doc of row 3
-of ``clips.csv`` is ``clips.csv#3``. A row without text is skipped; a table without a text
-column is refused with the column names it has.
+text=body,title=headline``: ``give_columns``), which comes first. Rows are numbered from 1
+(the header is not a row): the doc of row 3 of ``clips.csv`` is ``clips.csv#3``. A row without
+text is skipped; a table without a text column is refused with the column names it has.
 """
 
 from __future__ import annotations
