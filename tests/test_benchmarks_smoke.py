@@ -118,6 +118,11 @@ SMOKE += [
      [r"index: \d+ MB, [\d,]+ mentions", r"quick_check \(.+\): [\d.]+ s -> .+",
       r"rebuild: [\d.]+ s; .*"]),
     ("pdf_arabic.py", [], [r"explorer +words \d+/\d+  order [\d.]+  .*"]),
+    ("wire.py", ["--stories", "6"],
+     [r"articles: \d+ \(6 stories, \d+ pairs of copies\)",
+      r"pairs: precision [\d.]+, recall [\d.]+",
+      r"copies set aside by 'each story once': \d+ \(truth: \d+\)",
+      r"sketch: [\d.]+ ms per article; store and group: [\d.]+ ms per article"]),
 ]
 
 #: Benchmarks whose smoke run is a test of its own.
