@@ -19,8 +19,10 @@ SQLite index does it as articles are stored (``explorer.indexdb``).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import islice
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -35,6 +37,11 @@ THRESHOLD = 0.5
 SHINGLE = 3
 #: Articles with fewer words are never copies (a short notice is alike in every outlet).
 MIN_WORDS = 25
+#: Only an article's first words are sketched: a huge article's copies share them too, and
+#: time and memory stay bounded (datasketch hashes a batch as one array of NUM_PERM columns).
+MAX_WORDS = 5_000
+_BATCH = 1024
+_WORD = re.compile(r"\S+")
 _SEED = 1
 _SCHEME = "affine32"  # datasketch 2's permutations (values below 2**32); the index keeps them
 _DTYPE = np.dtype("<u4")  # MinHash values are below 2**32: stored in 4 bytes each
@@ -66,19 +73,31 @@ def sketch_words(words: Sequence[str]) -> bytes | None:
     if len(words) < MIN_WORDS:
         return None
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme=_SCHEME)
-    m.update_batch(list(shingles(words)))
+    found = list(shingles(words[:MAX_WORDS]))
+    for i in range(0, len(found), _BATCH):
+        m.update_batch(found[i:i + _BATCH])
     return bytes(m.hashvalues.astype(_DTYPE).tobytes())
 
 
 def sketch_text(texts: Iterable[str]) -> bytes | None:
     """The sketch of an article whose passages are ``texts``."""
-    return sketch_words([w for t in texts for w in fold_words(t)])
+    words: list[str] = []
+    for t in texts:
+        words += fold_words(t)
+        if len(words) >= MAX_WORDS:
+            break
+    return sketch_words(words)
 
 
 def sketch_folded(passages: Iterable[str]) -> bytes | None:
     """The sketch from the passages' folded words as the full-text index stores them
     (space-separated, see ``explorer.indexdb.passage_words``)."""
-    return sketch_words([w for p in passages for w in p.split()])
+    words: list[str] = []
+    for p in passages:  # word by word: a passage may be a whole megabyte
+        words += (m.group() for m in islice(_WORD.finditer(p), MAX_WORDS - len(words)))
+        if len(words) >= MAX_WORDS:
+            break
+    return sketch_words(words)
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -143,5 +162,5 @@ class WireGroups:
         return {d: tuple(sorted(ms)) for ms in members.values() if len(ms) > 1 for d in ms}
 
 
-__all__ = ["MIN_WORDS", "NUM_PERM", "THRESHOLD", "WireGroups", "band_keys", "bands",
+__all__ = ["MAX_WORDS", "MIN_WORDS", "NUM_PERM", "THRESHOLD", "WireGroups", "band_keys", "bands",
            "similarity", "sketch_folded", "sketch_text", "sketch_words"]

@@ -230,3 +230,18 @@ def test_export_counts_each_story_once_when_asked(folder: Path, tmp_path: Path,
     docs = {r[header.index("doc")] for r in rows}
     assert docs == {"ahram.txt", "ahram_business.txt", "book_fair.txt"}
     assert len(read_csv(outs[False].read_bytes())) > len(read_csv(outs[True].read_bytes()))
+
+
+def test_a_huge_article_is_sketched_in_bounded_time() -> None:
+    """A million words: only the first MAX_WORDS are sketched (in batches), quickly; a copy
+    with another ending is still a copy."""
+    import time
+
+    from explorer.wire import MAX_WORDS
+
+    words = [f"كلمة{i % 50_000}" for i in range(1_000_000)]
+    t = time.process_time()
+    big = sketch_words(words)
+    assert time.process_time() - t < 10
+    other = sketch_words(words[:MAX_WORDS] + ["نهاية"] * 10)
+    assert big is not None and other is not None and similarity(big, other) > 0.9
