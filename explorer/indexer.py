@@ -355,6 +355,10 @@ class Indexer:
         geoparser = self._geoparser
         if tasks and geoparser is None:
             geoparser = self._geoparser = load_geoparser(self.gazetteer_files)
+        if tasks:  # wire copies' library (a second to import): once, before workers fork
+            from explorer.wire import bands
+
+            bands()
         with db.transaction():
             for doc in gone:
                 db.delete(doc)

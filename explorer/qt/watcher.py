@@ -86,10 +86,12 @@ class FolderWatcher(QObject):
     def watch(self, root: Path | None) -> None:
         """Watch ``root``'s tree as it is now (None: nothing). Called again after each
         indexing run, so new subfolders and files are watched too."""
-        self._clear()
+        if root is None or root != self.root or not root.is_dir():
+            self._clear()
         self.root = root
         if root is None or not root.is_dir():
             return
+        self._seen.clear()
         folders: list[str] = []
         files: list[str] = []
         stack = [str(root)]
@@ -100,6 +102,10 @@ class FolderWatcher(QObject):
             for name, (is_dir, _, _) in sorted(seen.items()):
                 (stack if is_dir else files).append(os.path.join(folder, name))
         paths = folders + files[:max(0, self.limit - len(folders))]
+        gone = self._watched.difference(paths)  # watched already: kept as they are
+        if gone:
+            self._watcher.removePaths(sorted(gone))
+            self._watched -= gone
         self._add(paths)
 
     def _add(self, paths: list[str]) -> None:
