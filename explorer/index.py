@@ -204,8 +204,15 @@ class CorpusIndex:
             "mentions": sum(len(ms) for ms in self.mentions.values()),
             "demonyms": sum(m.type == "demonym" for ms in self.mentions.values() for m in ms),
             "places": len(self._summaries),
-            "copies": len(self._groups()) - len(set(self._groups().values())),
+            **self._copies_totals(),
         }
+
+    def _copies_totals(self) -> dict[str, int]:
+        """Articles that are a second or later copy of a story, their mentions, demonyms."""
+        copies = [d for d, group in self._groups().items() if d != group[0]]
+        found = [m for d in copies for m in self.mentions.get(d, ())]
+        return {"copies": len(copies), "copy_mentions": len(found),
+                "copy_demonyms": sum(m.type == "demonym" for m in found)}
 
 
 def _group_by_passage(

@@ -515,6 +515,7 @@ class IndexDB:
         # the data_version they were computed at: views ask for them again and again.
         self._memo: dict[Filter, tuple[int, list[PlaceSummary]]] = {}
         self._confidences: tuple[int, dict[str, float]] | None = None
+        self._copy_totals: tuple[int, tuple[int, int, int]] | None = None  # see stats()
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
         #: Read as an immutable file (its folder cannot be written: see ``_read_only``).
@@ -660,6 +661,7 @@ class IndexDB:
             self.conn.execute("BEGIN IMMEDIATE")
             self._memo.clear()  # this connection's own writes do not change data_version
             self._confidences = None
+            self._copy_totals = None
             self._timelines.clear()
             self._regions = None
             try:
@@ -1263,11 +1265,24 @@ class IndexDB:
         with guarded(self.path):
             out = dict(self.conn.execute("SELECT name, n FROM totals").fetchall())
             out["places"] = self.conn.execute("SELECT COUNT(*) FROM place_stats").fetchone()[0]
-            out["copies"] = self.conn.execute(
-                "SELECT COUNT(*) - COUNT(DISTINCT wire) FROM articles "
-                "WHERE wire IS NOT NULL").fetchone()[0]
+            out["copies"], out["copy_mentions"], out["copy_demonyms"] = self._copies_totals()
             return {k: out[k] for k in ("articles", "passages", "mentions", "demonyms", "places",
-                                        "copies")}
+                                        "copies", "copy_mentions", "copy_demonyms")}
+
+    def _copies_totals(self) -> tuple[int, int, int]:
+        """The articles that are a second or later copy of a story (``explorer.wire``; the
+        first by file is not), and their mentions and demonyms; kept until the data change."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._copy_totals is not None and self._copy_totals[0] == version:
+            return self._copy_totals[1]
+        copies = ("SELECT id FROM articles WHERE wire IS NOT NULL AND doc != (SELECT MIN(b.doc) "
+                  "FROM articles AS b WHERE b.wire = articles.wire)")
+        n = self.conn.execute(f"SELECT COUNT(*) FROM ({copies})").fetchone()[0]
+        m, d = self.conn.execute(
+            "SELECT COUNT(*), IFNULL(SUM(type = 'demonym'), 0) FROM mentions "
+            f"WHERE article IN ({copies})").fetchone() if n else (0, 0)
+        self._copy_totals = (version, (n, m, d))
+        return n, m, d
 
     def copies(self, doc: str) -> list[ArticleInfo]:
         """The other copies of article ``doc``'s story (``explorer.wire``), in reading

@@ -238,7 +238,8 @@ class IndexReader(Protocol):
 
     def stats(self) -> dict[str, int]:
         """Counts: articles, passages, mentions (toponyms and demonyms), demonyms, places,
-        copies (articles that are a second or later copy of a story: ``explorer.wire``)."""
+        copies (articles that are a second or later copy of a story, ``explorer.wire``: not
+        the first by file), copy_mentions and copy_demonyms (theirs)."""
         ...
 
     def copies(self, doc: str) -> list[ArticleInfo]:

@@ -741,6 +741,8 @@ class MainWindow(QMainWindow):
         articles, places = stats.get("articles", 0), stats.get("places", 0)
         if self.session.filter.once:  # each story once: its copies are not counted
             articles -= stats.get("copies", 0)
+            demonyms -= stats.get("copy_demonyms", 0)
+            stats = {**stats, "mentions": stats.get("mentions", 0) - stats.get("copy_mentions", 0)}
         mentions = stats.get("mentions", 0) - demonyms
         parts = [counts().articles(articles),
                  counts().places(places),

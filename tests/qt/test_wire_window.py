@@ -53,6 +53,7 @@ def test_copies_in_the_reader_and_each_story_once(qtbot: Any, tmp_path: Path) ->
         everyone = _cairo_row(window)
         egypt = _country(window, "EG")
         assert "7 articles" in window.status.label.text()
+        said = window.status.label.text()
 
         window.menus.count_once.trigger()
         assert window.session.filter.once
@@ -62,6 +63,11 @@ def test_copies_in_the_reader_and_each_story_once(qtbot: Any, tmp_path: Path) ->
         assert _cairo_row(window).count < everyone.count
         assert _country(window, "EG") != egypt
         assert "3 articles" in window.status.label.text()
+        stats = window.reader.stats()
+        mentions = stats["mentions"] - stats["demonyms"]
+        once = mentions - (stats["copy_mentions"] - stats["copy_demonyms"])
+        assert f"{mentions} place-name mentions" in said
+        assert f"{once} place-name mentions" in window.status.label.text() and once < mentions
         assert window.chips.buttons["once"].text().startswith("each story once")
         # The passages: one copy of the story (the first by file).
         window.select_place(CAIRO)
