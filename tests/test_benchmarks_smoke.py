@@ -55,7 +55,7 @@ SMOKE: list[tuple[str, list[str], list[str]]] = [
     ("filters.py", ["--articles", "12", "--jobs", "1", "--runs", "1", "--work", "{work}"],
      [r"index \(12 articles, up to date\): [\d.]+ s",
       r"kind city:", r"a month, 3 countries:", r"toponyms and demonyms:",
-      r"confidence >= 0.9:",
+      r"confidence >= 0.9:", r"each story once:",
       rf"  places +p50 +{MS}, p95 +{MS}",
       rf"  count passages +p50 +{MS}, p95 +{MS}",
       rf"  first page \(50\) +p50 +{MS}, p95 +{MS}",
