@@ -831,18 +831,16 @@ class IndexDB:
         conn = self.conn
         keys = band_keys(sketch)
         marks = ",".join("?" * len(keys))
-        found: set[int] = set()  # groups (an article alone: its id, negated)
-        seen: set[int] = set()
+        # The groups it is a copy in: a group's number (the lowest article id it had), or an
+        # article alone's id negated.
+        found: set[int] = set()
         for other, theirs, wire in conn.execute(
                 "SELECT DISTINCT b.article, s.minhash, a.wire FROM wire_bands AS b "
                 "JOIN wire_sketches AS s ON s.article = b.article "
                 f"JOIN articles AS a ON a.id = b.article WHERE b.key IN ({marks}) "
                 "ORDER BY b.article", keys).fetchall():
             group = -other if wire is None else wire
-            if group in seen:
-                continue
-            if similarity(sketch, theirs) >= THRESHOLD:
-                seen.add(group)
+            if group not in found and similarity(sketch, theirs) >= THRESHOLD:
                 found.add(group)
         conn.execute("INSERT INTO wire_sketches VALUES (?, ?)", (aid, sketch))
         conn.executemany("INSERT OR IGNORE INTO wire_bands VALUES (?, ?)",
