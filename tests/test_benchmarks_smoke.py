@@ -118,6 +118,12 @@ SMOKE += [
      [r"index: \d+ MB, [\d,]+ mentions", r"quick_check \(.+\): [\d.]+ s -> .+",
       r"rebuild: [\d.]+ s; .*"]),
     ("pdf_arabic.py", [], [r"explorer +words \d+/\d+  order [\d.]+  .*"]),
+    ("folder_watch.py", ["--articles", "12", "--burst", "5", "--work", "{shared}"],
+     [r"opened and indexed 12 articles: [\d.]+ s",
+      r"one article: indexed after [\d.]+ s, on the map after [\d.]+ s \(debounce 1 s "
+      r"included\)",
+      r"burst of 5 files \(written in [\d.]+ s\): 1 indexing run\(s\), all indexed after "
+      r"[\d.]+ s"]),
     ("wire.py", ["--stories", "6"],
      [r"articles: \d+ \(6 stories, \d+ pairs of copies\)",
       r"pairs: precision [\d.]+, recall [\d.]+",
