@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from explorer.corpus import read_article
-from explorer.filter_store import from_json, to_json
+from explorer.filter_store import BadFilter, from_json, to_json
 from explorer.index import CorpusIndex
 from explorer.indexdb import IndexDB
 from explorer.indexer import Indexer
@@ -210,6 +210,9 @@ def test_the_switch_is_saved_with_the_filter() -> None:
     f = Filter(countries=frozenset({"EG"}), once=True)
     assert from_json(to_json(f)) == f
     assert replace(f, once=False) == from_json(to_json(replace(f, once=False)))
+    for bad in ('{"once": "yes"}', '{"once": 1}', '{"once": null}'):
+        with pytest.raises(BadFilter, match="'once' is not true or false"):
+            from_json(bad)
 
 
 def test_export_counts_each_story_once_when_asked(folder: Path, tmp_path: Path,
