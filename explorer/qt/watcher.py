@@ -3,10 +3,12 @@ article files watched while the window is open; ``changed`` once a burst of chan
 settled (``DEBOUNCE_MS`` without a new one), so a hundred files copied in make one
 incremental indexing run.
 
-Folders tell of files added, removed or renamed; files of their content rewritten in place.
-A folder's event counts only when its articles or subfolders (name, size, time) differ from
-what was last seen: an index, a log or a temporary file written beside the articles does not
-start a run (the index's own writes would otherwise start one after another). At most
+Folders tell of files added, removed or renamed; files of their content rewritten in place,
+or replaced (an editor's save by renaming a new file over the old). A folder's event counts
+only when the names of its articles or subfolders differ from what was last seen: an index, a
+log or a temporary file written beside the articles does not start a run (the index's own
+writes would otherwise start one after another). Names only: the walk after each run reads
+folders, not every file's size and time. At most
 ``MAX_WATCHED`` paths are watched (folders first; inotify's limit is per user): beyond, the
 files of the deepest folders are seen through their folder only.
 """
@@ -29,7 +31,7 @@ DEBOUNCE_MS = 1000
 #: Paths watched at most (folders and files).
 MAX_WATCHED = 8000
 
-Snapshot = dict[str, tuple[bool, int, int]]  # name -> (is a folder, size, mtime_ns)
+Snapshot = dict[str, bool]  # name -> is a folder
 
 
 def _article_name(name: str) -> bool:
@@ -37,7 +39,7 @@ def _article_name(name: str) -> bool:
 
 
 def snapshot(folder: str) -> Snapshot:
-    """The subfolders and article files of ``folder`` with their size and time."""
+    """The subfolders and article files of ``folder`` (names, from the folder alone)."""
     out: Snapshot = {}
     try:
         entries = list(os.scandir(folder))
@@ -46,12 +48,10 @@ def snapshot(folder: str) -> Snapshot:
     for e in entries:
         try:
             is_dir = e.is_dir(follow_symlinks=False)
-            if not is_dir and not _article_name(e.name):
-                continue
-            st = e.stat(follow_symlinks=False)
         except OSError:
             continue
-        out[e.name] = (is_dir, 0 if is_dir else st.st_size, 0 if is_dir else st.st_mtime_ns)
+        if is_dir or _article_name(e.name):
+            out[e.name] = is_dir
     return out
 
 
@@ -99,7 +99,7 @@ class FolderWatcher(QObject):
             folder = stack.pop()
             folders.append(folder)
             seen = self._seen[folder] = snapshot(folder)
-            for name, (is_dir, _, _) in sorted(seen.items()):
+            for name, is_dir in sorted(seen.items()):
                 (stack if is_dir else files).append(os.path.join(folder, name))
         paths = folders + files[:max(0, self.limit - len(folders))]
         gone = self._watched.difference(paths)  # watched already: kept as they are
@@ -142,7 +142,7 @@ class FolderWatcher(QObject):
         new = [os.path.join(folder, n) for n in now if before is None or n not in before]
         if len(self._watched) + len(new) <= self.limit:
             for path in new:
-                if now[os.path.basename(path)][0]:
+                if now[os.path.basename(path)]:
                     self._seen[path] = snapshot(path)
             self._add(new)
         self._timer.start()

@@ -5,6 +5,7 @@ leaves the index; the watcher ignores what is not an article (the index's own fi
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -102,5 +103,10 @@ def test_the_watcher_ignores_what_is_not_an_article(qtbot: Any, tmp_path: Path) 
         qtbot.waitUntil(lambda: len(said) == 2, timeout=5_000)
         qtbot.wait(500)
         assert len(said) == 2  # the burst was said once
+        (folder / "a.txt.new").write_text("نص ثالث", encoding="utf-8")
+        os.replace(folder / "a.txt.new", folder / "a.txt")  # an editor's save
+        qtbot.waitUntil(lambda: len(said) == 3, timeout=5_000)
+        (folder / "a.txt").write_text("نص رابع", encoding="utf-8")  # still watched
+        qtbot.waitUntil(lambda: len(said) == 4, timeout=5_000)
     finally:
         watcher.stop()
