@@ -70,7 +70,7 @@ def main() -> None:
     with IndexDB(db_path, readonly=True) as db:
         stats = db.stats()
         print(f"{stats['places']:,} places, {stats['mentions']:,} mentions, "
-              f"{stats['passages']:,} passages")
+              f"{stats['passages']:,} passages, {stats['copies']:,} wire copies")
         top = [c.code for c in db.countries()[:3]]
         filters = {
             "everything": Filter(),
@@ -85,6 +85,9 @@ def main() -> None:
             "confidence >= 0.9": Filter(min_confidence=0.9),
             "confidence >= 0.9, a month": Filter(min_confidence=0.9, date_from="2021-03-01",
                                                  date_to="2021-03-31"),
+            "each story once": Filter(once=True),
+            "each story once, a month": Filter(once=True, date_from="2021-03-01",
+                                               date_to="2021-03-31"),
         }
         for label, f in filters.items():
             print(f"{label}:")

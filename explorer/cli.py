@@ -70,6 +70,23 @@ def _common(p: argparse.ArgumentParser) -> None:
         help=f"skip article files larger than N bytes, 1 to {MAX_MAX_BYTES:,} "
              f"(default {DEFAULT_MAX_BYTES:,})",
     )
+    p.add_argument(
+        "--columns",
+        type=_columns_arg,
+        metavar="FIELD=COLUMN,...",
+        help="the columns of tables of articles (.csv, .xlsx, .json, .jsonl), when their names "
+             "are not found: text, title, date, url, outlet, author, language; e.g. "
+             "text=body,title=headline",
+    )
+
+
+def _columns_arg(text: str) -> dict[str, str]:
+    from explorer.formats.table import parse_columns
+
+    try:
+        return parse_columns(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(_escaped(str(exc))) from None
 
 
 def _window_parser() -> argparse.ArgumentParser:
@@ -687,6 +704,9 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
                    help="only articles published on or before this date")
     p.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="X",
                    help="only mentions resolved with at least this confidence (0 to 1)")
+    p.add_argument("--once", action="store_true",
+                   help="count each story once: of the wire copies of a story (the same text "
+                        "reprinted by several outlets), only the first by file")
 
 
 def _iso_date(text: str) -> str:
@@ -721,7 +741,7 @@ def _filter_of(args: argparse.Namespace) -> Filter:
                   regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
                   date_from=args.date_from, date_to=args.date_to,
                   min_confidence=args.min_confidence, outlets=frozenset(args.outlet),
-                  formats=frozenset(args.doc_format))
+                  formats=frozenset(args.doc_format), once=args.once)
 
 
 def _country_code(text: str) -> str:
@@ -877,6 +897,13 @@ def _drop_stdout() -> None:
         pass
 
 
+def _give_columns(args: argparse.Namespace) -> None:
+    if getattr(args, "columns", None):
+        from explorer.formats.table import give_columns
+
+        give_columns(args.columns)
+
+
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in COMMANDS:
@@ -885,6 +912,7 @@ def _main(argv: Sequence[str] | None) -> int:
         handler = {"mentions": cmd_mentions, "map": cmd_map, "eval": cmd_eval,
                    "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export,
                    "corrections": cmd_corrections}[cmd]
+        _give_columns(args)
         from explorer.indexdb import IndexUnavailable
 
         try:
@@ -896,6 +924,7 @@ def _main(argv: Sequence[str] | None) -> int:
             _err(_escaped(str(exc)) + _cure(exc, args))
             return 1
     args = _window_parser().parse_args(argv)
+    _give_columns(args)
     if args.screenshot is not None and (why := writable_output(args.screenshot)):
         _err(f"{args.screenshot}: cannot write: {why}")
         return 1

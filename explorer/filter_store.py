@@ -84,6 +84,10 @@ def from_json(text: str) -> Filter:
             if value is not None and not isinstance(value, str):
                 raise BadFilter("'doc' is not a string")
             kwargs[name] = value
+        elif name == "once":
+            if not isinstance(value, bool):
+                raise BadFilter("'once' is not true or false")
+            kwargs[name] = value
     return Filter(**kwargs)
 
 

@@ -64,6 +64,41 @@ class CorpusIndex:
         self._ordered = sorted(self.articles, key=order_key)
         self._by_doc = {a.doc: a for a in self.articles}
         self._infos = {a.doc: ArticleInfo.of(a) for a in self.articles}
+        self._wire: dict[str, tuple[str, ...]] | None = None  # made when first asked
+
+    def _groups(self) -> dict[str, tuple[str, ...]]:
+        """Each article in a group of copies: its group's docs (``explorer.wire``)."""
+        if self._wire is None:
+            from explorer.wire import WireGroups, sketch_text
+
+            made = WireGroups()
+            for a in self.articles:
+                made.add(a.doc, sketch_text(p.text for p in a.passages))
+            self._wire = made.groups()
+        return self._wire
+
+    def _firsts(self, f: Filter) -> set[str] | None:
+        """With ``f.once``: the articles counted, each story's first copy (by file) among
+        those passing ``f``'s dates, outlets and formats; None: every article."""
+        if not f.once or f.doc is not None:
+            return None
+        groups = self._groups()
+
+        def kept(a: Article) -> bool:
+            return f.in_dates(a.published) and f.keeps_article(a.outlet, a.format)
+
+        out = set()
+        for a in self.articles:
+            group = groups.get(a.doc)
+            first = group is None or (
+                kept(a) and a.doc == min(d for d in group if kept(self._by_doc[d])))
+            if first:
+                out.add(a.doc)
+        return out
+
+    def copies(self, doc: str) -> list[ArticleInfo]:
+        group = self._groups().get(doc, ())
+        return sorted((self._infos[d] for d in group if d != doc), key=order_key)
 
     # -- IndexReader -------------------------------------------------------------------------
 
@@ -72,7 +107,10 @@ class CorpusIndex:
         query = f.query
         members = region_members(self._places[r] for r in f.regions if r in self._places)
         holding = regions_holding(f.countries, self._places.values())
+        firsts = self._firsts(f)
         for article in self._ordered:
+            if firsts is not None and article.doc not in firsts:
+                continue
             if (f.doc is not None and article.doc != f.doc) or not f.in_dates(article.published):
                 continue
             if not f.keeps_article(article.outlet, article.format):
@@ -166,7 +204,15 @@ class CorpusIndex:
             "mentions": sum(len(ms) for ms in self.mentions.values()),
             "demonyms": sum(m.type == "demonym" for ms in self.mentions.values() for m in ms),
             "places": len(self._summaries),
+            **self._copies_totals(),
         }
+
+    def _copies_totals(self) -> dict[str, int]:
+        """Articles that are a second or later copy of a story, their mentions, demonyms."""
+        copies = [d for d, group in self._groups().items() if d != group[0]]
+        found = [m for d in copies for m in self.mentions.get(d, ())]
+        return {"copies": len(copies), "copy_mentions": len(found),
+                "copy_demonyms": sum(m.type == "demonym" for m in found)}
 
 
 def _group_by_passage(

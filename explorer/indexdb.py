@@ -69,7 +69,7 @@ from gazetteer.model import Candidate, Mention, Place
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_S = 5.0
 #: The full-text index is merged by indexing when it is in more segments than this.
 SEARCH_SEGMENTS = 8
@@ -283,11 +283,30 @@ ALTER TABLE articles ADD COLUMN format TEXT NOT NULL DEFAULT 'txt';
 ALTER TABLE passages ADD COLUMN page INTEGER;
 """
 
+# Version 6: wire copies (explorer.wire): each article's MinHash sketch and band keys, and its
+# group of copies (``wire``: a group number, shared by the copies; NULL: none found). Filled
+# as articles are stored (the fingerprint of the sources, explorer.wire among them, changed:
+# every article is read again).
+_WIRE_V6 = """
+ALTER TABLE articles ADD COLUMN wire INTEGER;
+CREATE INDEX articles_by_wire ON articles(wire) WHERE wire IS NOT NULL;
+CREATE TABLE wire_sketches (
+    article INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL
+);
+CREATE TABLE wire_bands (
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+CREATE INDEX wire_bands_by_article ON wire_bands(article);
+"""
+
 #: ``MIGRATIONS[v]``: the SQL script taking the database from ``user_version`` v to v + 1
 #: (run in one transaction, after a backup copy of the file was made). A new database runs
 #: them all.
 MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TOTALS_V2, 2: _UNCORRECTED_V3,
-                               3: _TIMELINE_V4, 4: _DOCUMENT_META_V5}
+                               3: _TIMELINE_V4, 4: _DOCUMENT_META_V5, 5: _WIRE_V6}
 #: Tables holding the analyst's work: carried over by ``rebuild``.
 USER_TABLES = ("corrections", "settings")
 #: Tables every version of the index has: a database without them is not an index.
@@ -496,6 +515,7 @@ class IndexDB:
         # the data_version they were computed at: views ask for them again and again.
         self._memo: dict[Filter, tuple[int, list[PlaceSummary]]] = {}
         self._confidences: tuple[int, dict[str, float]] | None = None
+        self._copy_totals: tuple[int, tuple[int, int, int]] | None = None  # see stats()
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
         #: Read as an immutable file (its folder cannot be written: see ``_read_only``).
@@ -641,6 +661,7 @@ class IndexDB:
             self.conn.execute("BEGIN IMMEDIATE")
             self._memo.clear()  # this connection's own writes do not change data_version
             self._confidences = None
+            self._copy_totals = None
             self._timelines.clear()
             self._regions = None
             try:
@@ -740,6 +761,8 @@ class IndexDB:
             (aid, aid))
         conn.execute("DELETE FROM mentions WHERE article = ?", (aid,))
         conn.execute("DELETE FROM passages WHERE article = ?", (aid,))
+        conn.execute("DELETE FROM wire_bands WHERE article = ?", (aid,))
+        conn.execute("DELETE FROM wire_sketches WHERE article = ?", (aid,))
         conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
 
     def put(
@@ -796,6 +819,40 @@ class IndexDB:
         conn.executemany(
             "INSERT INTO place_stats VALUES (?, ?, ?, 1) ON CONFLICT (place_id) DO UPDATE "
             "SET count = count + excluded.count, articles = articles + 1", rows.counts)
+        if rows.sketch is not None and aid is not None:
+            self._join_copies(aid, rows.sketch)
+
+    def _join_copies(self, aid: int, sketch: bytes) -> None:
+        """Store the article's sketch and put it in the group of its copies (``explorer.wire``):
+        the articles sharing a band key with it are compared, one per group at most; the
+        groups it matches become one."""
+        from explorer.wire import THRESHOLD, band_keys, similarity
+
+        conn = self.conn
+        keys = band_keys(sketch)
+        marks = ",".join("?" * len(keys))
+        # The groups it is a copy in: a group's number (the lowest article id it had), or an
+        # article alone's id negated.
+        found: set[int] = set()
+        for other, theirs, wire in conn.execute(
+                "SELECT DISTINCT b.article, s.minhash, a.wire FROM wire_bands AS b "
+                "JOIN wire_sketches AS s ON s.article = b.article "
+                f"JOIN articles AS a ON a.id = b.article WHERE b.key IN ({marks}) "
+                "ORDER BY b.article", keys).fetchall():
+            group = -other if wire is None else wire
+            if group not in found and similarity(sketch, theirs) >= THRESHOLD:
+                found.add(group)
+        conn.execute("INSERT INTO wire_sketches VALUES (?, ?)", (aid, sketch))
+        conn.executemany("INSERT OR IGNORE INTO wire_bands VALUES (?, ?)",
+                         [(k, aid) for k in keys])
+        if not found:
+            return
+        groups = sorted(g for g in found if g >= 0)
+        alone = sorted(-g for g in found if g < 0)
+        gid = min([*groups, *alone, aid])
+        conn.execute(
+            f"UPDATE articles SET wire = ? WHERE id IN ({','.join('?' * (len(alone) + 1))}) "
+            f"OR wire IN ({','.join('?' * len(groups))})", (gid, aid, *alone, *groups))
 
     def _add_totals(self, articles: int, passages: int, mentions: int, demonyms: int) -> None:
         self.conn.execute(
@@ -1206,7 +1263,32 @@ class IndexDB:
         with guarded(self.path):
             out = dict(self.conn.execute("SELECT name, n FROM totals").fetchall())
             out["places"] = self.conn.execute("SELECT COUNT(*) FROM place_stats").fetchone()[0]
-            return {k: out[k] for k in ("articles", "passages", "mentions", "demonyms", "places")}
+            out["copies"], out["copy_mentions"], out["copy_demonyms"] = self._copies_totals()
+            return {k: out[k] for k in ("articles", "passages", "mentions", "demonyms", "places",
+                                        "copies", "copy_mentions", "copy_demonyms")}
+
+    def _copies_totals(self) -> tuple[int, int, int]:
+        """The articles that are a second or later copy of a story (``explorer.wire``; the
+        first by file is not), and their mentions and demonyms; kept until the data change."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._copy_totals is not None and self._copy_totals[0] == version:
+            return self._copy_totals[1]
+        copies = ("SELECT id FROM articles WHERE wire IS NOT NULL AND doc != (SELECT MIN(b.doc) "
+                  "FROM articles AS b WHERE b.wire = articles.wire)")
+        n = self.conn.execute(f"SELECT COUNT(*) FROM ({copies})").fetchone()[0]
+        m, d = self.conn.execute(
+            "SELECT COUNT(*), IFNULL(SUM(type = 'demonym'), 0) FROM mentions "
+            f"WHERE article IN ({copies})").fetchone() if n else (0, 0)
+        self._copy_totals = (version, (n, m, d))
+        return n, m, d
+
+    def copies(self, doc: str) -> list[ArticleInfo]:
+        """The other copies of article ``doc``'s story (``explorer.wire``), in reading
+        order; empty when none was found."""
+        with guarded(self.path):
+            return [_info(r) for r in self.conn.execute(
+                f"SELECT {_INFO_COLUMNS} FROM articles WHERE wire = (SELECT wire FROM articles "
+                "WHERE doc = ?1) AND doc != ?1 ORDER BY sortkey", (stored(doc),))]
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every indexed table's rows, without row ids and in a set order (for comparing two
@@ -1234,6 +1316,11 @@ class IndexDB:
                                                "article, mentions FROM passage_places")),
             "place_stats": sorted(c.execute("SELECT * FROM place_stats")),
             "totals": sorted(c.execute("SELECT * FROM totals")),
+            "wire": sorted(tuple(sorted(docs[int(a)] for a in ids.split(","))) for (ids,) in
+                           c.execute("SELECT group_concat(id) FROM articles WHERE wire IS NOT "
+                                     "NULL GROUP BY wire")),
+            "wire_sketches": sorted((docs[a], m) for a, m in c.execute(
+                "SELECT article, minhash FROM wire_sketches")),
         }
         return out
 
@@ -1412,6 +1499,7 @@ class ArticleRows:
     #                                                            passage start, index, count
     counts: list[tuple[str, str | None, int]]  # place id, country, toponym mentions
     places: list[str]  # every place id referred to (alternatives too)
+    sketch: bytes | None = None  # its MinHash (explorer.wire); None: too short to be a copy
 
 
 def prepare(
@@ -1419,6 +1507,8 @@ def prepare(
     words: Sequence[str] | None = None,
 ) -> ArticleRows:
     """The rows of one article (see ``ArticleRows``)."""
+    from explorer.wire import sketch_folded  # numpy and datasketch: the writer's only
+
     if words is None:
         words = passage_words(article.passages)
     sortkey = _sortkey(article.published, article.doc)
@@ -1467,6 +1557,7 @@ def prepare(
         [(pid, places[pid], passages[i].start, i, n) for (i, pid), n in per_passage.items()],
         [(pid, places[pid], n) for pid, n in counts.items()],
         list(places),
+        sketch_folded(words),
     )
 
 
@@ -1556,13 +1647,27 @@ class _Where:
         return [f"{sortkey} >= ? AND {sortkey} < ?"], [lo, hi]
 
     def _articles(self) -> tuple[list[str], list[Any]]:
-        """Conditions on ``articles`` rows: the filter's outlets and formats."""
+        """Conditions on ``articles`` rows: the filter's outlets and formats, and with
+        ``once`` (one article): the first copy (by file) of its group passing them."""
+        f = self.f
+        conds, args = self._kept_articles("articles")
+        if f.once and f.doc is None:
+            bc, ba = self._kept_articles("b")
+            bc += self._dates("b.sortkey")[0]
+            ba += self._dates("b.sortkey")[1]
+            conds.append("(articles.wire IS NULL OR articles.doc = (SELECT MIN(b.doc) FROM "
+                         "articles AS b WHERE " + " AND ".join(["b.wire = articles.wire", *bc])
+                         + "))")
+            args += ba
+        return conds, args
+
+    def _kept_articles(self, table: str) -> tuple[list[str], list[Any]]:
         f = self.f
         conds: list[str] = []
         args: list[Any] = []
         for column, values in (("outlet", f.outlets), ("format", f.formats)):
             if values:
-                c, a = _in(column, values)
+                c, a = _in(f"{table}.{column}", values)
                 conds.append(c)
                 args += a
         return conds, args

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import json
 import multiprocessing
 import os
 import signal
@@ -54,11 +55,16 @@ _GAZETTEER = _SOURCES.parent / "gazetteer"
 def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
     """A content hash of everything that decides an article's passages and mentions: the
     gazetteer's data and code, the furniture and passage rules, and the user's gazetteer
-    files. When it changes, every article is geoparsed again."""
+    files, the wire-copy sketches. When it changes, every article is geoparsed again."""
     h = hashlib.sha256(b"explorer-index-1")
     sources = sorted((_GAZETTEER / "data").iterdir()) + sorted(_GAZETTEER.glob("*.py"))
     sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
-                                       "query.py")]  # query: the full-text folding
+                                       "query.py", "wire.py")]
+    # query: the full-text folding; wire: the sketches of wire copies
+    from explorer.formats.table import given_columns
+
+    if columns := given_columns():  # --columns: tables read otherwise
+        h.update(json.dumps(columns, sort_keys=True).encode())
     for path in [*sources, *(Path(p) for p in extra)]:
         h.update(path.name.encode() + b"\0")
         try:
@@ -349,6 +355,10 @@ class Indexer:
         geoparser = self._geoparser
         if tasks and geoparser is None:
             geoparser = self._geoparser = load_geoparser(self.gazetteer_files)
+        if tasks:  # wire copies' library (a second to import): once, before workers fork
+            from explorer.wire import bands
+
+            bands()
         with db.transaction():
             for doc in gone:
                 db.delete(doc)

@@ -14,7 +14,9 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
   date as the article writes it; undated articles pass only when neither is set), its article's
   outlet is one of ``Filter.outlets`` and its format one of ``Filter.formats`` (when given), and
   its passage passes the search ``Filter.text`` (when given: ``explorer.search``, words
-  compared folded, see ``fold_words``, with their Arabic prefixes);
+  compared folded, see ``fold_words``, with their Arabic prefixes), and with ``Filter.once``
+  (and no ``doc``) its article is, of the copies of its story (``explorer.wire``) passing
+  the conditions on articles (dates, outlets, formats), the first by file;
 - *where*: with neither ``Filter.countries`` nor ``Filter.regions``, anywhere; else the place's
   country is one of ``countries`` or a member of one of the ``regions`` (region place ids), or
   the place is one of those regions, or a region holding one of ``countries`` (Central Asia
@@ -27,6 +29,7 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
   (so a country list shows every country while some are selected);
 - ``timeline(f, bucket)``: the passing mentions of dated articles per day (or per week, dated
   by its Monday), in date order, empty buckets left out;
+- ``copies(doc)``: the other copies of the article's story, in reading order;
 - ``passages(f, place_id, offset, limit)``: passages holding at least one passing mention (of
   ``place_id`` when given), each with those mentions, in reading order: article date (undated
   articles last), then file, then offset; ``count_passages`` counts them.
@@ -68,6 +71,7 @@ class Filter:
     regions: frozenset[str] = frozenset()  # region place ids: their member countries
     outlets: frozenset[str] = frozenset()  # articles of these outlets only; empty = any
     formats: frozenset[str] = frozenset()  # articles of these formats (ArticleInfo.format)
+    once: bool = False  # count each story once: of its wire copies, the first by file only
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -233,7 +237,14 @@ class IndexReader(Protocol):
     def timeline(self, f: Filter, bucket: str = "day") -> list[tuple[date, int]]: ...
 
     def stats(self) -> dict[str, int]:
-        """Counts: articles, passages, mentions (toponyms and demonyms), demonyms, places."""
+        """Counts: articles, passages, mentions (toponyms and demonyms), demonyms, places,
+        copies (articles that are a second or later copy of a story, ``explorer.wire``: not
+        the first by file), copy_mentions and copy_demonyms (theirs)."""
+        ...
+
+    def copies(self, doc: str) -> list[ArticleInfo]:
+        """The other copies of article ``doc``'s story (``explorer.wire``), in reading
+        order; [] when none was found."""
         ...
 
 

@@ -55,7 +55,7 @@ SMOKE: list[tuple[str, list[str], list[str]]] = [
     ("filters.py", ["--articles", "12", "--jobs", "1", "--runs", "1", "--work", "{work}"],
      [r"index \(12 articles, up to date\): [\d.]+ s",
       r"kind city:", r"a month, 3 countries:", r"toponyms and demonyms:",
-      r"confidence >= 0.9:",
+      r"confidence >= 0.9:", r"each story once:",
       rf"  places +p50 +{MS}, p95 +{MS}",
       rf"  count passages +p50 +{MS}, p95 +{MS}",
       rf"  first page \(50\) +p50 +{MS}, p95 +{MS}",
@@ -124,6 +124,17 @@ SMOKE += [
      [r"index: \d+ MB, [\d,]+ mentions", r"quick_check \(.+\): [\d.]+ s -> .+",
       r"rebuild: [\d.]+ s; .*"]),
     ("pdf_arabic.py", [], [r"explorer +words \d+/\d+  order [\d.]+  .*"]),
+    ("folder_watch.py", ["--articles", "12", "--burst", "5", "--work", "{shared}"],
+     [r"opened and indexed 12 articles: [\d.]+ s",
+      r"one article: indexed after [\d.]+ s, on the map after [\d.]+ s \(debounce 1 s "
+      r"included\)",
+      r"burst of 5 files \(written in [\d.]+ s\): 1 indexing run\(s\), all indexed after "
+      r"[\d.]+ s"]),
+    ("wire.py", ["--stories", "6"],
+     [r"articles: \d+ \(6 stories, \d+ pairs of copies\)",
+      r"pairs: precision [\d.]+, recall [\d.]+",
+      r"copies set aside by 'each story once': \d+ \(truth: \d+\)",
+      r"sketch: [\d.]+ ms per article; store and group: [\d.]+ ms per article"]),
 ]
 
 #: Benchmarks whose smoke run is a test of its own.

@@ -1,8 +1,9 @@
 """Tables of articles (``.csv``, ``.tsv``, ``.json``, ``.jsonl``, ``.xlsx``): one article a
 row, its columns found by name (English, French or Arabic, any case): text, title, date, URL,
-outlet, author, language. Rows are numbered from 1 (the header is not a row): the doc of row 3
-of ``clips.csv`` is ``clips.csv#3``. A row without text is skipped; a table without a text
-column is refused with the column names it has.
+outlet, author, language; or named by the analyst (``explorer … --columns
+text=body,title=headline``: ``give_columns``), which comes first. Rows are numbered from 1
+(the header is not a row): the doc of row 3 of ``clips.csv`` is ``clips.csv#3``. A row without
+text is skipped; a table without a text column is refused with the column names it has.
 """
 
 from __future__ import annotations
@@ -31,6 +32,44 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "author": ("author", "byline", "auteur", "writer", "الكاتب", "كاتب"),
     "language": ("language", "lang", "langue", "اللغة"),
 }
+
+
+#: Field → column name, given by the analyst (``--columns``); empty: found by name only.
+_GIVEN: dict[str, str] = {}
+
+
+def parse_columns(text: str) -> dict[str, str]:
+    """``text=body,title=headline`` → {"text": "body", "title": "headline"}; ValueError with
+    a one-line reason for anything else (a field that is not one of ``COLUMNS``)."""
+    out: dict[str, str] = {}
+    for item in text.split(","):
+        if not item.strip():
+            continue
+        field, eq, column = item.partition("=")
+        field, column = field.strip().lower(), column.strip()
+        if field == "date":
+            field = "published"
+        if not eq or not column:
+            raise ValueError(f"{item.strip()[:40]!r} is not FIELD=COLUMN")
+        if field not in COLUMNS:
+            raise ValueError(f"{field[:40]!r} is not a field (one of: "
+                             f"{', '.join(f if f != 'published' else 'date' for f in COLUMNS)})")
+        out[field] = column
+    if not out:
+        raise ValueError("no FIELD=COLUMN given")
+    return out
+
+
+def give_columns(columns: Mapping[str, str]) -> None:
+    """Use these columns (field → column name) in every table read from now on (the CLI's
+    ``--columns``; forked indexing workers inherit them)."""
+    _GIVEN.clear()
+    _GIVEN.update(columns)
+
+
+def given_columns() -> dict[str, str]:
+    """The columns given (``give_columns``), for the index's fingerprint."""
+    return dict(_GIVEN)
 
 
 def read_csv(data: bytes, limits: Limits) -> list[Extracted]:
@@ -108,16 +147,27 @@ def read_xlsx(data: bytes, limits: Limits) -> list[Extracted]:
 
 
 def find_columns(names: Iterable[str]) -> dict[str, str]:
-    """Field → the column that holds it (first match by name)."""
-    norm = {n: "".join(str(n).lower().replace("-", "").replace("_", "").split()) for n in names}
+    """Field → the column that holds it: the one given (``give_columns``, compared as the
+    names are), else the first match by name."""
+    norm = {n: _normal(n) for n in names}
     out: dict[str, str] = {}
+    for fieldname, column in _GIVEN.items():
+        hit = next((n for n, k in norm.items() if k == _normal(column)), None)
+        if hit is not None:
+            out[fieldname] = hit
     for fieldname, wanted in COLUMNS.items():
+        if fieldname in out:
+            continue
         for w in wanted:
             hit = next((n for n, k in norm.items() if k == w), None)
             if hit is not None:
                 out[fieldname] = hit
                 break
     return out
+
+
+def _normal(name: object) -> str:
+    return "".join(str(name).lower().replace("-", "").replace("_", "").split())
 
 
 def rows_to_articles(rows: Iterable[Mapping[str, Any]], fmt: str, limits: Limits
@@ -130,7 +180,8 @@ def rows_to_articles(rows: Iterable[Mapping[str, Any]], fmt: str, limits: Limits
             columns = find_columns(row.keys())
             if "text" not in columns:
                 names = ", ".join(str(k) for k in list(row.keys())[:12])
-                raise FormatError(f"no text column (columns: {names}); name one 'text'")
+                raise FormatError(f"no text column (columns: {names}); name one 'text' or "
+                                  "give it: --columns text=NAME")
         if n > limits.max_members:
             if out:
                 out[0].notes.append(f"only the first {limits.max_members} rows read")

@@ -10,7 +10,8 @@ it clears it. The dock never changes the map or the lists itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -34,6 +36,7 @@ from explorer.qt.counts import counts
 from explorer.qt.fonts import arabic_first
 from explorer.qt.passages import MENU_ACTIONS
 from explorer.qt.session_model import SessionModel
+from explorer.query import ArticleInfo
 from explorer.session import Change
 from gazetteer.model import Mention
 
@@ -185,6 +188,17 @@ class ReaderDock(QDockWidget):
         bar.addWidget(self.original)
         bar.addStretch(1)
         layout.addLayout(bar)
+        # The other copies of its story (explorer.wire), each a link that opens it.
+        self.copies = QLabel(box)
+        self.copies.setObjectName("wireCopies")
+        self.copies.setWordWrap(True)
+        self.copies.setTextFormat(Qt.TextFormat.RichText)
+        self.copies.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.copies.linkActivated.connect(self._on_copy)
+        self.copies.hide()
+        self.copy_docs: list[str] = []
+        layout.addWidget(self.copies)
         self.view = ArticleView(box)
         self.view.setPlaceholderText(self.tr(
             "Open an article from the passages: its “Open article” link, a double click on a "
@@ -206,6 +220,7 @@ class ReaderDock(QDockWidget):
                 "Reload (F5) to index the folder again.").format(file=readable(doc)))
             self.only.setEnabled(False)
             self.original.setEnabled(False)
+            self.show_copies([])
             self._sync_only()
             self._show_wide()
             return False
@@ -215,10 +230,38 @@ class ReaderDock(QDockWidget):
         self.setWindowTitle(self.tr("Article: {file}").format(file=f"\u2066{readable(doc)}\u2069"))
         self.only.setEnabled(True)
         self.original.setEnabled(True)
+        self.show_copies(reader.copies(doc))
         self._sync_only()
         self._show_wide()
         self.view.show_place(self.session.selected_place)
         return True
+
+    def show_copies(self, copies: Sequence[ArticleInfo]) -> None:
+        """"Also in N outlets: …", each copy (its outlet, else its file, and its date) a link
+        that opens it; hidden when the story has no other copy."""
+        self.copy_docs = [c.doc for c in copies]
+        if not copies:
+            self.copies.clear()
+            self.copies.hide()
+            return
+        outlets = {c.outlet or readable(c.doc) for c in copies}
+        links = []
+        for k, c in enumerate(copies):
+            label = c.outlet or readable(c.doc)
+            if c.published:
+                label = f"{label} ({c.published[:10]})"
+            # Isolated: an Arabic outlet keeps its place in an English sentence and back.
+            links.append(f'<a href="copy:{k}">\u2068{html.escape(label)}\u2069</a>')
+        said = self.tr("Also in {outlets}:").format(outlets=counts().outlets(len(outlets)))
+        self.copies.setText(f"{html.escape(said)} {' · '.join(links)}")
+        self.copies.setToolTip(self.tr("The same story (a wire copy) as other outlets "
+                                       "printed it: click one to read it"))
+        self.copies.show()
+
+    def _on_copy(self, href: str) -> None:
+        kind, _, k = href.partition(":")
+        if kind == "copy" and k.isdigit() and int(k) < len(self.copy_docs):
+            self.open(self.copy_docs[int(k)])
 
     def original_url(self) -> QUrl | None:
         """The file the article shown was read from (the mbox, zip or feed for one of its
@@ -250,6 +293,7 @@ class ReaderDock(QDockWidget):
         self.view.clear()
         self.setWindowTitle(self.tr("Article"))
         self.only.setEnabled(False)
+        self.show_copies([])
         self._sync_only()
         self.hide()
 
@@ -282,6 +326,7 @@ class ReaderDock(QDockWidget):
         reader = self.session.reader
         if reader is None or self.doc is None:
             return
+        self.show_copies(reader.copies(self.doc))  # a copy may have landed meanwhile
         mentions = reader.mentions_in(self.doc)
         if mentions == self.view.mentions and not search:
             return

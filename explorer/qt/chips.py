@@ -94,6 +94,9 @@ def chips(
     as_format = QCoreApplication.translate("FilterChips", "{format} files")
     out += [Chip(f"format:{x}", as_format.format(format=x.upper()),
                  replace(f, formats=f.formats - {x})) for x in sorted(f.formats)]
+    if f.once:
+        out.append(Chip("once", QCoreApplication.translate("FilterChips", "each story once"),
+                        replace(f, once=False)))
     return out
 
 

@@ -57,6 +57,9 @@ class Counts(QObject):
     def place_name_mentions(self, n: int) -> str:
         return _counted(self.tr("%n place-name mention(s)", "", n), n, "place-name mention")
 
+    def outlets(self, n: int) -> str:
+        return _counted(self.tr("%n outlet(s)", "", n), n, "outlet")
+
     def demonym_mentions(self, n: int) -> str:
         return _counted(self.tr("%n demonym mention(s)", "", n), n, "demonym mention")
 

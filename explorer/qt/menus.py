@@ -48,6 +48,7 @@ class Menus:
         clear_selection: Callable[[], None],
         reload: Callable[[], None],
         docks: Sequence[QAction],
+        count_once: Callable[[bool], None] | None = None,
     ) -> None:
         self.window = window
         self.shortcuts_dialog: QDialog | None = None
@@ -82,6 +83,17 @@ class Menus:
         for dock in docks:
             self.view.addAction(dock)
         self.view.addSeparator()
+        # Wire copies (explorer.wire): the map and every count take one copy of each story.
+        self.count_once = QAction(
+            QCoreApplication.translate("Menus", "Count each story once"), window)
+        self.count_once.setObjectName("countOnce")
+        self.count_once.setCheckable(True)
+        self.count_once.setToolTip(QCoreApplication.translate(
+            "Menus", "A story reprinted by several outlets (a wire copy) counts once on the "
+            "map and in every count"))
+        if count_once is not None:
+            self.count_once.toggled.connect(count_once)
+        self.view.addAction(self.count_once)
         self.reload = _action(
             window, QCoreApplication.translate("Menus", "Reload (index again)"),
             QKeySequence.StandardKey.Refresh, reload)
@@ -108,6 +120,12 @@ class Menus:
             action = self.recent.addAction(folder)
             action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
         self.recent.setEnabled(bool(folders))
+
+    def show_once(self, on: bool) -> None:
+        """Check "Count each story once" as the filter says (without toggling it)."""
+        self.count_once.blockSignals(True)
+        self.count_once.setChecked(on)
+        self.count_once.blockSignals(False)
 
     def show_about(self) -> None:
         about_box(self.window).exec()

@@ -14,7 +14,14 @@ from typing import TypeVar
 
 from explorer.article import Article
 from explorer.indexdb import IndexUnavailable
-from explorer.query import CountrySummary, Filter, IndexReader, PassageHit, PlaceSummary
+from explorer.query import (
+    ArticleInfo,
+    CountrySummary,
+    Filter,
+    IndexReader,
+    PassageHit,
+    PlaceSummary,
+)
 from gazetteer.model import Mention
 
 T = TypeVar("T")
@@ -66,6 +73,9 @@ class SafeReader:
 
     def confidences(self) -> dict[str, float]:
         return self._call(self.inner.confidences, {})
+
+    def copies(self, doc: str) -> list[ArticleInfo]:
+        return self._call(lambda: self.inner.copies(doc), [])
 
     def article_facets(self) -> dict[str, list[tuple[str, int]]]:
         return self._call(self.inner.article_facets, {})

@@ -56,6 +56,7 @@ from explorer.qt.reasons import translate_reason
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
 from explorer.qt.timeline import TimelineDock
+from explorer.qt.watcher import FolderWatcher
 from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
 from explorer.rebuild import rebuild_index
@@ -114,6 +115,10 @@ class MainWindow(QMainWindow):
         self.indexing_done = False
         self.index_path: Path | None = None
         self._indexer: Indexer | None = None
+        # The open folder, watched: what lands in it is indexed (explorer.qt.watcher).
+        self.watcher = FolderWatcher(self)
+        self.watcher.changed.connect(self._on_folder_changed)
+        self._changed_while_indexing = False
         self._db: IndexDB | None = None
         self.feed: Feed | None = None
         self._stats: dict[str, int] = {}
@@ -219,7 +224,8 @@ class MainWindow(QMainWindow):
             find=self.focus_search, clear_selection=lambda: self.session.select(None),
             reload=self.reload,
             docks=[self.places.toggleViewAction(), self.article.toggleViewAction(),
-                   self.timeline.toggleViewAction()])
+                   self.timeline.toggleViewAction()],
+            count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
         file_actions = self.menus.file.actions()
         after_recent = file_actions.index(self.menus.recent.menuAction()) + 1
@@ -322,6 +328,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.stop()
             self.worker = None
+        self.watcher.stop()
         self._save_filter()
         self.session.set_reader(None)
         self._set_feed(None)
@@ -352,6 +359,16 @@ class MainWindow(QMainWindow):
         """View → Reload: bring the open folder's index up to date again."""
         if self._indexer is not None and (self.worker is None or self.indexing_done):
             self.start_indexing(self._indexer)
+
+    def _on_folder_changed(self) -> None:
+        """Files landed in (or left) the open folder: index them, with the usual progress
+        and cancel; while a run goes on, once more after it."""
+        if self._disposed or self._indexer is None:
+            return
+        if self.worker is not None and not self.indexing_done:
+            self._changed_while_indexing = True
+            return
+        self.start_indexing(self._indexer)
 
     def focus_search(self) -> None:
         """Edit → Find…: to the full-text search box."""
@@ -442,6 +459,8 @@ class MainWindow(QMainWindow):
             return
         if self.reader is None:
             self._open_reader()
+        elif getattr(summary, "deleted", 0):
+            self.session.data_landed()  # files gone, none read: no batch told the views
         problems = getattr(summary, "problems", None)
         if problems is not None and not getattr(summary, "cancelled", False):
             self.problems = self._settings_problems() + self._filter_problems
@@ -525,6 +544,11 @@ class MainWindow(QMainWindow):
         self.indexing_done = True
         self.status.indexing(False)
         self.session.flush()
+        if self._indexer is not None and self.root is not None:
+            self.watcher.watch(self.root)  # its new folders and files too
+            if self._changed_while_indexing and complete:
+                QTimer.singleShot(0, self, self._on_folder_changed)
+            self._changed_while_indexing = False
         stats = self.reader.stats() if self.reader is not None else {}
         if self.root is not None and not stats.get("articles") and self.notice.isHidden():
             refused = len([p for p in self.problems if p not in self._settings_problems()])
@@ -698,6 +722,7 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         text = self.session.filter.text
+        self.menus.show_once(self.session.filter.once)
         if change.filter and not self._search_timer.isActive() \
                 and self.search.text().strip() != text:
             self.search.blockSignals(True)
@@ -726,6 +751,10 @@ class MainWindow(QMainWindow):
             stats = reader.stats() if reader is not None else {}
         demonyms = stats.get("demonyms", 0)
         articles, places = stats.get("articles", 0), stats.get("places", 0)
+        if self.session.filter.once:  # each story once: its copies are not counted
+            articles -= stats.get("copies", 0)
+            demonyms -= stats.get("copy_demonyms", 0)
+            stats = {**stats, "mentions": stats.get("mentions", 0) - stats.get("copy_mentions", 0)}
         mentions = stats.get("mentions", 0) - demonyms
         parts = [counts().articles(articles),
                  counts().places(places),
@@ -843,6 +872,7 @@ class MainWindow(QMainWindow):
         if self._disposed:
             return
         self._disposed = True
+        self.watcher.stop()
         if self.worker is not None:
             self.worker.stop()
         self.corrections.wait()  # the edits made are written before the window goes

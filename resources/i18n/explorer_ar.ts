@@ -300,6 +300,17 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n outlet(s)</source>
+        <translation>
+            <numerusform>%n وسيلة إعلام</numerusform>
+            <numerusform>وسيلة إعلام واحدة</numerusform>
+            <numerusform>وسيلتَي إعلام</numerusform>
+            <numerusform>%n وسائل إعلام</numerusform>
+            <numerusform>%n وسيلة إعلام</numerusform>
+            <numerusform>%n وسيلة إعلام</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n demonym mention(s)</source>
         <translation>
             <numerusform>%n إشارة إلى أسماء النسبة</numerusform>
@@ -541,6 +552,10 @@
     <message>
         <source>{format} files</source>
         <translation>ملفات {format}</translation>
+    </message>
+    <message>
+        <source>each story once</source>
+        <translation>كل قصة مرة واحدة</translation>
     </message>
     <message>
         <source>Filters:</source>
@@ -873,6 +888,14 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>&amp;عرض</translation>
     </message>
     <message>
+        <source>Count each story once</source>
+        <translation>احتساب كل قصة مرة واحدة</translation>
+    </message>
+    <message>
+        <source>A story reprinted by several outlets (a wire copy) counts once on the map and in every count</source>
+        <translation>القصة التي أعادت نشرها عدة وسائل إعلام (نسخة من خبر وكالة) تُحتسب مرة واحدة على الخريطة وفي كل عدّ</translation>
+    </message>
+    <message>
         <source>Reload (index again)</source>
         <translation>إعادة التحميل (فهرسة من جديد)</translation>
     </message>
@@ -1090,6 +1113,14 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>Article: {file}</source>
         <translation>المقال: {file}</translation>
+    </message>
+    <message>
+        <source>Also in {outlets}:</source>
+        <translation>منشورة أيضًا في {outlets}:</translation>
+    </message>
+    <message>
+        <source>The same story (a wire copy) as other outlets printed it: click one to read it</source>
+        <translation>القصة نفسها (نسخة من خبر وكالة) كما نشرتها وسائل إعلام أخرى: انقر على إحداها لقراءتها</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,9 @@ def test_the_rows_of_a_huge_article_share_what_repeats(tmp_path: Path, world: Ge
     article = read_article(tmp_path / "c" / "huge.txt", tmp_path / "c")
     found = world.parse(article.text, [(p.start, p.end) for p in article.passages])
     assert len(found) > 40_000
+    from explorer.wire import sketch_words  # its libraries' import: once, not per article
+
+    sketch_words(["كلمة"] * 30)
     tracemalloc.start()
     try:
         rows = prepare(article, found, "fp")

@@ -227,10 +227,14 @@ def test_failed_migration_leaves_the_old_version(indexed: Path,
     conn.close()
 
 
+#: Version 6 undone (an index made before wire copies).
+V6_DOWN = ("DROP INDEX articles_by_wire; ALTER TABLE articles DROP COLUMN wire; "
+           "DROP TABLE wire_sketches; DROP TABLE wire_bands; ")
 #: Version 5 undone (an index made before the document metadata columns).
-V5_DOWN = ("ALTER TABLE articles DROP COLUMN author; ALTER TABLE articles DROP COLUMN url; "
-           "ALTER TABLE articles DROP COLUMN language; ALTER TABLE articles DROP COLUMN format; "
-           "ALTER TABLE passages DROP COLUMN page; ")
+V5_DOWN = V6_DOWN + (
+    "ALTER TABLE articles DROP COLUMN author; ALTER TABLE articles DROP COLUMN url; "
+    "ALTER TABLE articles DROP COLUMN language; ALTER TABLE articles DROP COLUMN format; "
+    "ALTER TABLE passages DROP COLUMN page; ")
 
 
 def test_migration_to_v2_counts_what_v1_holds(indexed: Path) -> None:

@@ -80,3 +80,63 @@ def test_a_folder_of_every_format_in_the_window(qtbot: Any, tmp_path: Path) -> N
         assert "outlet:الجريدة" in window.chips.buttons
     finally:
         window.dispose()
+
+
+def the_other_formats(root: Path) -> Path:
+    """E-mail with a Word attachment, a saved .mhtml and .htm page, a zip holding a .txt and
+    a table, a JSON table, a scanned image (OCR)."""
+    import json
+
+    from tests.explorer.format_files import eml_bytes, mhtml_bytes, zip_bytes
+
+    root.mkdir()
+    (root / "mail.eml").write_bytes(eml_bytes({"report.docx": docx_bytes("تقرير مرفق عن حمص")}))
+    (root / "saved.mhtml").write_bytes(mhtml_bytes())
+    shutil.copy(FIXTURES / "ar_page.html", root / "old_page.htm")
+    note = ("بيان\n\nوكالة\nتم النشر: 2021/10/05 الساعة 10:00 بتوقيت غرينتش\n\n"
+            "وصل الوزير إلى بنغازي في زيارة رسمية.\n")
+    table = (FIXTURES / "clips.csv").read_bytes()
+    (root / "bundle.zip").write_bytes(zip_bytes({"inside/note.txt": note.encode(),
+                                                 "inside/clips.csv": table}))
+    (root / "items.json").write_text(json.dumps([{
+        "headline": "زيارة إلى عمان", "body": "وصل الوفد إلى عمان للقاء المسؤولين الأردنيين.",
+        "date": "2021-10-06", "source": "الغد"}], ensure_ascii=False), encoding="utf-8")
+    shutil.copy(FIXTURES / "scan_ar.png", root / "scan_ar.png")
+    return root
+
+
+def test_the_other_formats_in_the_window(qtbot: Any, tmp_path: Path) -> None:
+    corpus = the_other_formats(tmp_path / "c")
+    window = open_folder(qtbot, corpus, tmp_path / "i.db")
+    try:
+        wait_indexed(qtbot, window)
+        ocr = shutil.which("tesseract") is not None
+        assert window.reader.stats()["articles"] == 8 + ocr
+        names = {s.place.name: s.place.id for s in window.reader.places()}
+        assert {"Mosul", "Benghazi", "Amman", "Aleppo", "Riyadh"} <= set(names)
+        visible = set(run_js(qtbot, window, "explorer.visibleIds()"))
+        assert {names["Mosul"], names["Benghazi"], names["Amman"]} <= visible
+        # The e-mail: its subject, date, sender; its attachment an article of its own.
+        window.select_place(names["Mosul"])
+        wait_drawn(qtbot, window)
+        text = window.passages.toPlainText()
+        assert "mail.eml" in text and "2021-10-04 11:15" in text and "Sara Haddad" in text
+        assert window.article.open("mail.eml#report.docx")
+        shown = window.article.view.toPlainText()
+        assert shown.startswith("تقرير مرفق عن حمص") and "DOCX" in shown
+        assert window.article.original_url().toLocalFile() == str((corpus / "mail.eml").resolve())
+        # Inside the zip: a .txt with its dateline's outlet, and a table's rows.
+        window.select_place(names["Benghazi"])
+        wait_drawn(qtbot, window)
+        text = window.passages.toPlainText()
+        assert "bundle.zip#inside/note.txt" in text and "2021-10-05" in text and "وكالة" in text
+        docs = {h.article.doc for h in window.reader.passages(window.session.filter, None, 0, 100)}
+        assert {"bundle.zip#inside/clips.csv#1", "items.json#1", "saved.mhtml",
+                "old_page.htm"} <= docs
+        window.select_place(None)
+        # The scan: read by OCR, or one problem line naming it and the packages to install.
+        if not ocr:
+            said = [str(p) for p in window.problems if "scan_ar.png" in str(p)]
+            assert len(said) == 1 and "tesseract-ocr-ara" in said[0]
+    finally:
+        window.dispose()

@@ -709,6 +709,8 @@
     markerIds: function () { return Array.from(state.markers.keys()).sort(); },
     /** Ids of the markers the current filter shows (clustered or not). */
     visibleIds: function () { return Array.from(state.where.keys()).sort(); },
+    /** [mentions, articles] a marker shows under the current filter (null: not shown). */
+    shownCounts: function (id) { return state.shown.get(id) || null; },
     /** Ids of the markers drawn on their own right now (not hidden inside a cluster). */
     drawnIds: function () {
       return Array.from(state.where.keys()).filter(function (id) {
