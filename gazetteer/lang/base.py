@@ -1,0 +1,100 @@
+"""What a language gives the geoparser (issue 19): the ``Language`` protocol, and the shape of
+its rejection rules (small named functions of one match's site, tried in order)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Final, Protocol
+
+from gazetteer.context import Roles, Site, Vocabulary, roles
+from gazetteer.matcher import RawMatch
+from gazetteer.model import Place, Verdict
+
+
+class Keep:
+    """A rule's answer that the match may be a place: the rules after it are not asked."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Final = Keep()
+
+
+@dataclass
+class Here:
+    """One match where it stands, as the rejection rules read it: the words either side (folded,
+    '' when a line or a sentence mark stands between), the roles of the word before."""
+
+    m: RawMatch
+    site: Site
+    voc: Vocabulary
+    places: Sequence[Place]
+    toponym: bool  # False: a demonym
+
+    @cached_property
+    def prev(self) -> str:
+        toks, first = self.site.toks, self.m.first
+        return toks.words[first - 1] if first > 0 and toks.near(first) else ""
+
+    @cached_property
+    def nxt(self) -> str:
+        toks, last = self.site.toks, self.m.last
+        return toks.words[last] if last < len(toks.words) and toks.near(last) else ""
+
+    @cached_property
+    def roles(self) -> Roles:
+        """The roles of the word before (a cue, a title, an office…)."""
+        return roles(self.prev, self.voc)
+
+    @cached_property
+    def written(self) -> str:
+        """The match as written in the original text."""
+        return self.site.norm.original[self.m.start:self.m.end]
+
+
+#: A rejection rule: why the match is no place here (a ``Verdict``), ``KEEP`` when it may be
+#: one whatever the later rules say, or None when the rule has nothing to say.
+RejectionRule = Callable[[Here], "Verdict | Keep | None"]
+
+
+def first_verdict(here: Here, rules: Sequence[RejectionRule]) -> Verdict | None:
+    """The verdict of the first rule that has one (None when a rule keeps the match or none
+    rejects it)."""
+    for rule in rules:
+        said = rule(here)
+        if isinstance(said, Keep):
+            return None
+        if said is not None:
+            return said
+    return None
+
+
+class Language(Protocol):
+    """A language's share of reading: how its words fold, what stands glued before a name, the
+    words that cue, title or reject a name."""
+
+    #: ISO 639-1 code ("ar", "en", "fr").
+    code: str
+    #: The direction of its script: "rtl" or "ltr".
+    direction: str
+    #: Letters glued before a name (Arabic و، ب، ل…), longest first.
+    proclitics: tuple[str, ...]
+    #: Definite articles, as folded, with what joins them to the name ("ال", "l'").
+    articles: tuple[str, ...]
+    #: Why a match is not a place here, in the order they are asked.
+    rejection_rules: tuple[RejectionRule, ...]
+
+    def fold(self, text: str) -> str:
+        """The text as names are compared."""
+        ...
+
+    def vocabulary(self) -> Vocabulary:
+        """Cue words, titles and offices, clubs, media, idioms (loaded once)."""
+        ...
+
+    def demonym_forms(self, adjective: str) -> list[str]:
+        """The inflected (folded) forms of a demonym or adjective of a place."""
+        ...
