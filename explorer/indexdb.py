@@ -1193,10 +1193,10 @@ class IndexDB:
             return None
 
     def article_facets(self) -> dict[str, list[tuple[str, int]]]:
-        """Articles per outlet and per format (the filter chips' choices), most first."""
+        """Articles per outlet, format and language (the filter chips' choices), most first."""
         with guarded(self.path):
             out: dict[str, list[tuple[str, int]]] = {}
-            for column in ("outlet", "format"):
+            for column in ("outlet", "format", "language"):
                 out[column] = [(v, n) for v, n in self.conn.execute(
                     f"SELECT {column}, COUNT(*) AS n FROM articles WHERE {column} IS NOT NULL "
                     f"AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column}")]
@@ -1556,11 +1556,12 @@ class _Where:
         return [f"{sortkey} >= ? AND {sortkey} < ?"], [lo, hi]
 
     def _articles(self) -> tuple[list[str], list[Any]]:
-        """Conditions on ``articles`` rows: the filter's outlets and formats."""
+        """Conditions on ``articles`` rows: the filter's outlets, formats and languages."""
         f = self.f
         conds: list[str] = []
         args: list[Any] = []
-        for column, values in (("outlet", f.outlets), ("format", f.formats)):
+        for column, values in (("outlet", f.outlets), ("format", f.formats),
+                               ("language", f.languages)):
             if values:
                 c, a = _in(column, values)
                 conds.append(c)

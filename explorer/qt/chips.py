@@ -33,6 +33,20 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)  # type: ignore[call-overload, no-any-return]
 
 
+def language_label(code: str) -> str:
+    """An article's language (``explorer.language``) as the interface names it; another code
+    as it is."""
+    labels = {
+        "ar": QCoreApplication.translate("FilterChips", "Arabic"),
+        "en": QCoreApplication.translate("FilterChips", "English"),
+        "fr": QCoreApplication.translate("FilterChips", "French"),
+        "es": QCoreApplication.translate("FilterChips", "Spanish"),
+        "de": QCoreApplication.translate("FilterChips", "German"),
+        "it": QCoreApplication.translate("FilterChips", "Italian"),
+    }
+    return labels.get(code, code)
+
+
 def country_label(code: str, name: str | None = None) -> str:
     """"Russia (RU)": the ISO code with its name (``name``, else Qt's English one)."""
     if name:
@@ -94,6 +108,8 @@ def chips(
     as_format = QCoreApplication.translate("FilterChips", "{format} files")
     out += [Chip(f"format:{x}", as_format.format(format=x.upper()),
                  replace(f, formats=f.formats - {x})) for x in sorted(f.formats)]
+    out += [Chip(f"language:{x}", language_label(x), replace(f, languages=f.languages - {x}))
+            for x in sorted(f.languages)]
     return out
 
 

@@ -1,0 +1,115 @@
+"""The language of articles and passages (issue 19, part 2): detected offline by script and
+stopwords, stated languages reduced to their primary subtag, stored in the index, filtered on
+by both readers, and each passage in its own direction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explorer.article_html import article_html
+from explorer.corpus import read_article
+from explorer.index import CorpusIndex
+from explorer.indexdb import IndexDB
+from explorer.indexer import Indexer
+from explorer.language import detect, direction, of_document, stated
+from explorer.passage_view import hits_html
+from explorer.pipeline import open_corpus
+from explorer.query import Filter
+from gazetteer import Geoparser
+
+ROOT = Path(__file__).resolve().parents[2]
+MIXED = ROOT / "tests" / "data" / "languages"
+ARABIC_DIRS = (ROOT / "seeds", *(ROOT / "tests" / "data" / d for d in ("devset", "devset2")))
+
+
+def test_every_arabic_news_article_we_hold_is_arabic() -> None:
+    files = sorted(p for d in ARABIC_DIRS for p in d.glob("*.txt"))
+    assert len(files) >= 50
+    wrong = [p.name for p in files if detect(p.read_text(encoding="utf-8")) != "ar"]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Lebanon's parliament failed on Thursday to elect a new head of state, lawmakers said.",
+     "en"),
+    ("Le gouvernement a inauguré mardi à Dakar les nouveaux quais du port.", "fr"),
+    ("L'armée a annoncé qu'elle avait repris le contrôle de la ville.", "fr"),
+    ("El presidente de Argelia recibió en Argel al ministro de Asuntos Exteriores.", "es"),
+    ("أعلنت الحكومة في مالي أن الأمطار الغزيرة أدت إلى غمر عدد من الأحياء", "ar"),
+    # Mostly Arabic with an English name in it: Arabic.
+    ("قالت وكالة Reuters إن الوفد وصل إلى بيروت مساء أمس", "ar"),
+    ("2024 · 12", None),  # no letters: no language
+    ("Zzyzx Qwrt Blorp Vrank", None),  # Latin letters, none of the words: no language
+])
+def test_detect(text: str, code: str | None) -> None:
+    assert detect(text) == code
+
+
+def test_stated_languages_and_the_documents_own() -> None:
+    assert [stated(x) for x in ("en-US", "FR", "ar_EG", "", None, "12", "x-klingon")] == \
+        ["en", "fr", "ar", None, None, None, None]
+    arabic = "قال مسؤول في الحكومة إن الوفد وصل إلى بيروت مساء أمس"
+    assert of_document("en", arabic) == "ar"  # a template's lang="en" on an Arabic page
+    assert of_document("fr-FR", "Le président a reçu mardi le ministre des Affaires étrangères") \
+        == "fr"
+    assert of_document("es", "The minister said on Tuesday that the talks were over") == "es"
+    assert of_document(None, "The minister said on Tuesday that the talks were over") == "en"
+
+
+def test_direction_of_passages() -> None:
+    assert direction("The two ministers will also discuss the reopening of the crossing") == "ltr"
+    assert direction("وأضاف البيان أن الوزيرين سيعقدان مؤتمرا صحفيا") == "rtl"
+    # Too short to tell: the article's language, else the script of most letters.
+    assert direction("BBC", "ar") == "rtl" and direction("BBC") == "ltr"
+
+
+def test_articles_get_their_language_when_they_state_none() -> None:
+    langs = {p.name: read_article(p, MIXED).language for p in sorted(MIXED.glob("*.txt"))}
+    assert langs == {"ar_bamako.txt": "ar", "ar_with_english.txt": "ar",
+                     "en_beirut.txt": "en", "fr_dakar.txt": "fr"}
+
+
+@pytest.fixture(scope="module")
+def memory(world: Geoparser) -> CorpusIndex:
+    return open_corpus(MIXED, geoparser=world)
+
+
+def test_both_readers_store_and_filter_the_language(
+    tmp_path: Path, world: Geoparser, memory: CorpusIndex
+) -> None:
+    db_path = tmp_path / "index.sqlite"
+    Indexer(MIXED, db_path, geoparser=world).run()
+    with IndexDB(db_path) as db:
+        facets = db.article_facets()
+        assert facets["language"] == [("ar", 2), ("en", 1), ("fr", 1)]
+        assert memory.article_facets() == facets
+        for reader in (db, memory):
+            docs = {h.article.doc for h in reader.passages(Filter(languages=frozenset({"fr"})))}
+            assert docs == {"fr_dakar.txt"}
+            both = Filter(languages=frozenset({"en", "fr"}))
+            assert {h.article.doc for h in reader.passages(both)} == {"en_beirut.txt",
+                                                                     "fr_dakar.txt"}
+            # Bamako is named in the Arabic and the French articles: in French, one of them.
+            bamako = {p.place.name: p for p in reader.places(Filter(
+                languages=frozenset({"fr"})))}
+            assert "Bamako" in bamako and "Beirut" not in bamako
+
+
+def test_each_passage_reads_in_its_own_direction(memory: CorpusIndex) -> None:
+    hits = [h for h in memory.passages(Filter()) if h.article.doc == "ar_with_english.txt"]
+    page = hits_html(hits)
+    english = next(h for h in hits if "Rafah" in h.passage.text)
+    arabic = next(h for h in hits if "عمان" in h.passage.text)
+    assert page.count('<p dir="ltr" align="left">') == 1
+    assert english.passage.text[:20] in page.split('<p dir="ltr" align="left">')[1]
+    assert arabic.passage.text[:10] in page.split('<p dir="ltr" align="left">')[0]
+    # The reader: the same.
+    article = read_article(MIXED / "ar_with_english.txt", MIXED)
+    out = article_html(article, [])
+    assert out.count('dir="ltr" align="left"') == 1
+    assert 'dir="ltr" align="left">The two ministers' in out
+    # In an English article, a heading in English reads left to right too.
+    beirut = [h for h in memory.passages(Filter()) if h.article.doc == "en_beirut.txt"]
+    assert '<h3 dir="ltr" align="left">Lebanese parliament' in hits_html(beirut)
