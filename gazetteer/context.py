@@ -1,7 +1,7 @@
 """Context: the vocabulary a reading rule consults (cue words, titles and offices, clubs, media,
 idioms) and the roles a word plays before a name; which kind of place a word cues.
 
-The vocabulary lives in ``data/context.yaml``; the Arabic rules that reject a name where it
+The vocabulary lives in ``data/ar/context.yaml``; the Arabic rules that reject a name where it
 stands are ``gazetteer.lang.ar_rejections`` (issue 19: the language seam).
 """
 
@@ -21,10 +21,10 @@ from gazetteer.model import PlaceKind, Rejection
 from gazetteer.normalize import Normalized, fold
 from gazetteer.resolver import Cue
 
-CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "context.yaml"
+CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "ar" / "context.yaml"
 #: Small foreign towns' names that the Arabic lexicon knows as words (scripts/build_wordlists.py).
-LEXICON_NAMES_FILE = Path(__file__).resolve().parent / "data" / "lexicon_names.txt"
-WORD_NAMES_FILE = Path(__file__).resolve().parent / "data" / "word_names.txt"
+LEXICON_NAMES_FILE = Path(__file__).resolve().parent / "data" / "ar" / "lexicon_names.txt"
+WORD_NAMES_FILE = Path(__file__).resolve().parent / "data" / "ar" / "word_names.txt"
 
 #: Kinds of place that can be an office's domain or a division's parent.
 AREAS = frozenset({PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION})

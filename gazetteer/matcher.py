@@ -104,7 +104,7 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
 
 #: Spellings made from Latin names (``_made_reading``): the token's fewest letters.
 MADE_LETTERS = 4
-COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "common_words_ar.txt"
+COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "ar" / "common_words.txt"
 
 
 @lru_cache(maxsize=1)
