@@ -1,6 +1,7 @@
 """Arabic: the language the geoparser was written for. Its folding (``gazetteer.normalize``),
-proclitics (``gazetteer.matcher``), vocabulary (``data/ar/``: ``context.yaml``, the word lists), demonym forms
-(``gazetteer.names``) and rejection rules (``gazetteer.lang.ar_rejections``) behind one object."""
+proclitics (``gazetteer.matcher``), vocabulary (``data/ar/``: ``context.yaml``, the word
+lists), demonym forms (``gazetteer.names``) and rejection rules
+(``gazetteer.lang.ar_rejections``) behind one object."""
 
 from __future__ import annotations
 

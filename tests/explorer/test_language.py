@@ -113,3 +113,36 @@ def test_each_passage_reads_in_its_own_direction(memory: CorpusIndex) -> None:
     # In an English article, a heading in English reads left to right too.
     beirut = [h for h in memory.passages(Filter()) if h.article.doc == "en_beirut.txt"]
     assert '<h3 dir="ltr" align="left">Lebanese parliament' in hits_html(beirut)
+
+
+def test_the_stored_filter_keeps_its_languages() -> None:
+    from explorer.filter_store import from_json, to_json
+
+    f = Filter(languages=frozenset({"en", "fr"}))
+    assert from_json(to_json(f)) == f
+
+
+def test_cli_export_of_one_language(tmp_path: Path) -> None:
+    """``explorer index`` then ``explorer export --language fr`` (processes): the French
+    article's rows only, with their language column."""
+    import csv
+    import io
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = tmp_path / "c"
+    shutil.copytree(MIXED, root)
+    env = {**os.environ, "EXPLORER_DATA_DIR": str(tmp_path / "data")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "explorer", *args], capture_output=True,
+                              text=True, timeout=300, env=env, check=False)
+
+    assert cli("index", str(root)).returncode == 0
+    out = tmp_path / "fr.csv"
+    done = cli("export", str(root), "--format", "csv", "-o", str(out), "--language", "fr")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows and {(r["doc"], r["language"]) for r in rows} == {("fr_dakar.txt", "fr")}
