@@ -3,7 +3,7 @@ its rejection rules (small named functions of one match's site, tried in order).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final, Protocol
@@ -72,6 +72,23 @@ def first_verdict(here: Here, rules: Sequence[RejectionRule]) -> Verdict | None:
     return None
 
 
+@dataclass(frozen=True)
+class DateWords:
+    """The words of a language's datelines (``explorer.dates`` builds its patterns from them),
+    as line keys (``explorer.furniture.line_key``: folded, lower case); labels are pieces of a
+    verbose regular expression (a space written ``\\ ``), in the order they are tried."""
+
+    months: Mapping[str, int]  # month names → 1..12
+    published: tuple[str, ...]  # labels of the publication date («تم النشر», published on)
+    updated: tuple[str, ...]  # labels of the update date
+    #: A word every label above holds: a line with none of them cannot be a labelled date.
+    label_words: tuple[str, ...]
+    ampm: tuple[str, ...] = ()  # after a time: before or after noon, in the order tried
+    evening: frozenset[str] = frozenset()  # those of ``ampm`` that say after noon
+    at: tuple[str, ...] = ()  # between a date and its time («الساعة», at)
+    day: str = ""  # the word that may stand before a weekday's name («يوم»)
+
+
 class Language(Protocol):
     """A language's share of reading: how its words fold, what stands glued before a name, the
     words that cue, title or reject a name."""
@@ -86,6 +103,8 @@ class Language(Protocol):
     articles: tuple[str, ...]
     #: Why a match is not a place here, in the order they are asked.
     rejection_rules: tuple[RejectionRule, ...]
+    #: The words of its datelines.
+    dates: DateWords
 
     def fold(self, text: str) -> str:
         """The text as names are compared."""

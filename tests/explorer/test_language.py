@@ -146,3 +146,17 @@ def test_cli_export_of_one_language(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"), newline="")))
     assert rows and {(r["doc"], r["language"]) for r in rows} == {("fr_dakar.txt", "fr")}
+
+
+def test_datelines_are_read_with_the_arabic_languages_words() -> None:
+    """``explorer.dates`` builds its patterns from ``gazetteer.lang.ar``'s date words (and the
+    English ones it holds until English has a language)."""
+    from explorer.dates import META, MONTHS, parse_date
+    from explorer.furniture import line_key
+    from gazetteer.lang import get
+
+    ar = get("ar").dates
+    assert ar.months.items() <= MONTHS.items() and MONTHS["september"] == 9
+    assert "september" not in ar.months
+    m = META.search(line_key("آخر تحديث: الثلاثاء 28 أيلول 2021 الساعة 02:52 م"))
+    assert m is not None and m["upd"] and parse_date(m["date"], m["time"]) == "2021-09-28T14:52"
