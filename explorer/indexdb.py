@@ -1202,6 +1202,24 @@ class IndexDB:
                     f"AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column}")]
             return out
 
+    def fill_languages(self, detect: Callable[[str], str | None]) -> int:
+        """Give the articles stored without a language (by an explorer before issue 19) the
+        one their passages are in, '' when they say too little (not asked again); how many
+        got one. In the caller's transaction."""
+        with guarded(self.path):
+            todo = [r[0] for r in self.conn.execute(
+                "SELECT id FROM articles WHERE language IS NULL")]
+            found = 0
+            for article in todo:
+                text = "\n".join(r[0] for r in self.conn.execute(
+                    "SELECT text FROM passages WHERE article = ? ORDER BY start LIMIT 40",
+                    (article,)))
+                code = detect(text)
+                self.conn.execute("UPDATE articles SET language = ? WHERE id = ?",
+                                  (code or "", article))
+                found += code is not None
+            return found
+
     def stats(self) -> dict[str, int]:
         with guarded(self.path):
             out = dict(self.conn.execute("SELECT name, n FROM totals").fetchall())

@@ -160,3 +160,28 @@ def test_datelines_are_read_with_the_arabic_languages_words() -> None:
     assert "september" not in ar.months
     m = META.search(line_key("آخر تحديث: الثلاثاء 28 أيلول 2021 الساعة 02:52 م"))
     assert m is not None and m["upd"] and parse_date(m["date"], m["time"]) == "2021-09-28T14:52"
+
+
+def test_an_older_index_gets_its_articles_languages(tmp_path: Path, world: Geoparser) -> None:
+    """An index written before articles had a language (NULL) gets them at the next run from
+    its passages, without re-reading the files; one that says too little gets '' and is not
+    asked again."""
+    import shutil
+    import sqlite3
+
+    root = tmp_path / "c"
+    shutil.copytree(MIXED, root)
+    (root / "numbers.txt").write_text("2021 · 12 · 45\n", encoding="utf-8")
+    db_path = tmp_path / "index.sqlite"
+    Indexer(root, db_path, geoparser=world).run()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE articles SET language = NULL")
+    summary = Indexer(root, db_path, geoparser=world).run()
+    assert summary.unchanged == 5 and summary.new == summary.changed == 0
+    with sqlite3.connect(db_path) as conn:
+        assert dict(conn.execute("SELECT doc, language FROM articles")) == {
+            "ar_bamako.txt": "ar", "ar_with_english.txt": "ar", "en_beirut.txt": "en",
+            "fr_dakar.txt": "fr", "numbers.txt": ""}
+    with IndexDB(db_path) as db:
+        assert db.article_facets()["language"] == [("ar", 2), ("en", 1), ("fr", 1)]
+        assert db.fill_languages(detect) == 0  # nothing left to fill
