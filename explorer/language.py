@@ -25,11 +25,13 @@ _WORDS = {
     "en": (
         "the of and to in is that for on with as by was were at from it its he she they said "
         "has have had this be been are an which who will would but not after over their his "
-        "her more than about into also when there or"),
+        "her more than about into also when there or you your can if all do may must should "
+        "these those any only other such we our what how because while where whether"),
     "fr": (
         "le la les des du de et est un une dans pour que qui sur par pas au aux ce cette ces "
         "il elle ils sont ont été était avec plus mais son sa ses leur leurs selon où "
-        "lors depuis entre contre après avant"),
+        "lors depuis entre contre après avant en se y ne nous vous je tu sous cet peut tout "
+        "tous comme si sans être avoir"),
     "es": (
         "el los las del de la que y en por con una es se para como pero sus más fue según "
         "entre desde sobre"),

@@ -118,6 +118,10 @@ SMOKE += [
      [r"index: \d+ MB, [\d,]+ mentions", r"quick_check \(.+\): [\d.]+ s -> .+",
       r"rebuild: [\d.]+ s; .*"]),
     ("pdf_arabic.py", [], [r"explorer +words \d+/\d+  order [\d.]+  .*"]),
+    ("language_detect.py", ["--limit", "3"],
+     [r"Arabic news articles: 9 texts, right 1.000, .*",
+      r"mixed corpus: 4/4 articles right",
+      r"speed: \d+ µs an article .*"]),
 ]
 
 #: Benchmarks whose smoke run is a test of its own.
