@@ -6,10 +6,19 @@ folding, articles, cue words and rejection rules are real (see the README, issue
 from __future__ import annotations
 
 from gazetteer.lang.ar import ARABIC
-from gazetteer.lang.base import KEEP, DateWords, Here, Keep, Language, RejectionRule, first_verdict
+from gazetteer.lang.base import (
+    KEEP,
+    DateWords,
+    FurnitureWords,
+    Here,
+    Keep,
+    Language,
+    RejectionRule,
+    first_verdict,
+)
 
-__all__ = ["KEEP", "DateWords", "Here", "Keep", "Language", "RejectionRule", "codes",
-           "first_verdict", "get"]
+__all__ = ["KEEP", "DateWords", "FurnitureWords", "Here", "Keep", "Language", "RejectionRule",
+           "codes", "first_verdict", "get"]
 
 _REGISTRY: dict[str, Language] = {ARABIC.code: ARABIC}
 

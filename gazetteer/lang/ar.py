@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from gazetteer.context import Vocabulary, vocabulary
 from gazetteer.lang.ar_rejections import RULES
-from gazetteer.lang.base import DateWords, RejectionRule
+from gazetteer.lang.base import DateWords, FurnitureWords, RejectionRule
 from gazetteer.matcher import PROCLITICS
 from gazetteer.names import demonym_forms
 from gazetteer.normalize import fold
@@ -39,6 +39,50 @@ DATES = DateWords(
 )
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: The words of a page's furniture: related-article links, cookie notices, comment forms…
+FURNITURE = FurnitureWords(
+    read_also=(
+        r"^(?:اقرا|طالع|شاهد|تابع|اطلع\ علي)\ (?:ايضا|كذلك)",
+        r"^(?:قد\ يهمك|يهمك\ ايضا|ننصحك\ بقراءه|اخترنا\ لك|المزيد\ حول|ذات\ صله)",
+        r"^(?:مواضيع|اخبار|مقالات|موضوعات|قصص)\ (?:ذات\ صله|متعلقه|مشابهه|قد\ تهمك)",
+    ),
+    cookies=("كوكيز", r"ملفات?\ (?:تعريف\ )?الارتباط"),
+    cookie_site=("نستخدم", "موقعنا", r"يستخدم\ (?:هذا\ )?الموقع", "تصفحك", "بالاستمرار",
+                 r"بمتابعه\ التصفح", "توافق", "اوافق", "موافقتك", "قبول", "اقبل",
+                 r"سياسه\ (?:الخصوصيه|ملفات|الكوكيز)"),
+    load_more=(r"^(?:تحميل|عرض|اظهار|مشاهده|اقرا)?\ ?(?:ال)?مزيد"
+               r"(?:\ من\ (?:الاخبار|المقالات))?$",),
+    comment_form=(
+        r"^(?:اترك|اضف|اكتب|شاركنا)\ (?:تعليقا|تعليق|ردا|رد|رايك)",
+        r"لن\ يتم\ نشر", r"الحقول\ (?:الالزاميه|المطلوبه|الاجباريه)", r"احفظ\ اسمي",
+        r"""^(?:الاسم|الاسم\ الكامل|البريد\ الالكتروني|الموقع|الموقع\ الالكتروني|التعليق
+                   |تعليقك)\ ?\*?\ ?:?\ ?\*?$""",
+        r"^(?:ارسال|ارسل|انشر|نشر)\ (?:التعليق|تعليق|الرد|رد)$",
+        r"^(?:\d+\ )?(?:تعليق|تعليقات|التعليقات)\ ?(?:\(\d+\))?$",
+        r"تسجيل\ الدخول\ (?:للتعليق|لاضافه\ تعليق)",
+    ),
+    follow_us=("تابعونا", "تابعنا", "تابعوا", "اتبعونا", "انضموا", r"انضم\ الي", r"حمل\ تطبيق"),
+    newsletter=(r"اشترك\ (?:في|ب)\ ?(?:ال)?نشر", r"اشترك\ الان"),
+    copyright=(r"جميع\ الحقوق\ محفوظه", r"حقوق\ (?:النشر|الطبع)"),
+    tags=(r"الكلمات\ المفتاحيه", r"كلمات\ مفتاحيه", "الوسوم", "وسوم", r"كلمات\ داله"),
+    advertisement=("اعلان", "اعلانات", r"محتوي\ (?:مدفوع|برعايه)"),
+    ui_words=_words("""
+    مشاركه شارك شاركها شاركوا القصه الخبر المقال المقاله الموضوع الصفحه عبر
+    تويتر غرد تغريد فيسبوك فيس_بوك واتساب واتس_اب تيليجرام تلغرام تليغرام تيليغرام تلجرام
+    لينكدان لينكد_ان انستغرام انستجرام ماسنجر يوتيوب بريد البريد الالكتروني ايميل
+    طباعه اطبع نسخ انسخ الرابط رابط حفظ احفظ ارسال ارسل
+    العوده عوده رجوع الرئيسيه القائمه بحث ابحث اغلاق حجم الخط النص تكبير تصغير
+    استمع استماع للمقال الاستماع
+    """),
+    ui_connectors=_words("علي عبر في من الي او عن مع و"),
+    ui_phrases=r"\b(فيس|واتس|لينكد) (بوك|اب|ان)\b",
+)
+
+
 class Arabic:
     """The Arabic ``Language``."""
 
@@ -48,6 +92,7 @@ class Arabic:
     articles: tuple[str, ...] = ("ال",)
     rejection_rules: tuple[RejectionRule, ...] = RULES
     dates = DATES
+    furniture = FURNITURE
 
     def __init__(self) -> None:
         self._voc: Vocabulary | None = None

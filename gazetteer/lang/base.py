@@ -89,6 +89,27 @@ class DateWords:
     day: str = ""  # the word that may stand before a weekday's name («يوم»)
 
 
+@dataclass(frozen=True)
+class FurnitureWords:
+    """The words of a page's furniture in a language (``explorer.furniture`` builds its rules
+    from them): each field a tuple of alternatives of a verbose regular expression over line
+    keys, in the order they are tried; ``ui_words`` and ``ui_connectors`` words."""
+
+    read_also: tuple[str, ...]  # "read also" labels («اقرأ أيضا»), anchored with ^
+    cookies: tuple[str, ...]  # a cookie notice's words…
+    cookie_site: tuple[str, ...]  # … with the site speaking to its reader
+    load_more: tuple[str, ...]  # whole lines: «المزيد», load more
+    comment_form: tuple[str, ...]
+    follow_us: tuple[str, ...]  # at the start of a line
+    newsletter: tuple[str, ...]
+    copyright: tuple[str, ...]
+    tags: tuple[str, ...]  # a line starting with one of these and a colon
+    advertisement: tuple[str, ...]  # whole lines
+    ui_words: frozenset[str]  # share bars, toolbars, navigation
+    ui_connectors: frozenset[str] = frozenset()
+    ui_phrases: str = ""  # names written in two words, joined with "_" in ``ui_words``
+
+
 class Language(Protocol):
     """A language's share of reading: how its words fold, what stands glued before a name, the
     words that cue, title or reject a name."""
@@ -105,6 +126,8 @@ class Language(Protocol):
     rejection_rules: tuple[RejectionRule, ...]
     #: The words of its datelines.
     dates: DateWords
+    #: The words of a page's furniture.
+    furniture: FurnitureWords
 
     def fold(self, text: str) -> str:
         """The text as names are compared."""
