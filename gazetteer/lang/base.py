@@ -108,6 +108,9 @@ class FurnitureWords:
     ui_words: frozenset[str]  # share bars, toolbars, navigation
     ui_connectors: frozenset[str] = frozenset()
     ui_phrases: str = ""  # names written in two words, joined with "_" in ``ui_words``
+    #: Picture credits ending a caption (agencies, «أرشيفية») and words starting one («صورة»).
+    photo_credits: tuple[str, ...] = ()
+    photo_words: tuple[str, ...] = ()
 
 
 class Language(Protocol):
