@@ -116,7 +116,7 @@ class Geoparser:
         self.gaz = gazetteer
         self.language = language or get_language("ar")
         self.voc = voc or self.language.vocabulary()
-        self.matcher = Matcher(gazetteer)
+        self.matcher = Matcher(gazetteer, self.language.proclitics)
         # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
         self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
         self._adjectives: dict[str, tuple[Place, ...]] = {}

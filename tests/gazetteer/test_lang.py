@@ -72,3 +72,12 @@ def test_the_first_rule_with_a_verdict_decides(gaz: Gazetteer) -> None:
     without = tuple(r for r in RULES if r.__name__ != "after_title")
     assert [m.place.name for m in Geoparser(gaz, language=_Rules(rules=without)).parse(text)] \
         == ["Qatar"]
+
+
+def test_the_matcher_takes_the_languages_proclitics(gaz: Gazetteer) -> None:
+    class NoProclitics(Arabic):
+        proclitics = ()
+
+    text = "قال الأمير إنه سافر وباريس"
+    assert [m.text for m in Geoparser(gaz).parse(text)] == ["باريس"]
+    assert Geoparser(gaz, language=NoProclitics()).parse(text) == []
