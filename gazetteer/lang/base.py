@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Final, Protocol
 
 from gazetteer.context import Roles, Site, Vocabulary, roles
@@ -23,36 +22,24 @@ class Keep:
 KEEP: Final = Keep()
 
 
-@dataclass
 class Here:
     """One match where it stands, as the rejection rules read it: the words either side (folded,
-    '' when a line or a sentence mark stands between), the roles of the word before."""
+    '' when a line or a sentence mark stands between), the roles of the word before, the match
+    as written. Made for every match: plain slots, computed once."""
 
-    m: RawMatch
-    site: Site
-    voc: Vocabulary
-    places: Sequence[Place]
-    toponym: bool  # False: a demonym
+    __slots__ = ("m", "nxt", "places", "prev", "roles", "site", "toponym", "voc", "written")
 
-    @cached_property
-    def prev(self) -> str:
-        toks, first = self.site.toks, self.m.first
-        return toks.words[first - 1] if first > 0 and toks.near(first) else ""
-
-    @cached_property
-    def nxt(self) -> str:
-        toks, last = self.site.toks, self.m.last
-        return toks.words[last] if last < len(toks.words) and toks.near(last) else ""
-
-    @cached_property
-    def roles(self) -> Roles:
-        """The roles of the word before (a cue, a title, an office…)."""
-        return roles(self.prev, self.voc)
-
-    @cached_property
-    def written(self) -> str:
-        """The match as written in the original text."""
-        return self.site.norm.original[self.m.start:self.m.end]
+    def __init__(self, m: RawMatch, site: Site, voc: Vocabulary, places: Sequence[Place],
+                 toponym: bool) -> None:
+        self.m, self.site, self.voc, self.places = m, site, voc, places
+        self.toponym = toponym  # False: a demonym
+        toks = site.toks
+        words = toks.words
+        self.prev = words[m.first - 1] if m.first > 0 and toks.near(m.first) else ""
+        self.nxt = words[m.last] if m.last < len(words) and toks.near(m.last) else ""
+        #: The roles of the word before (a cue, a title, an office…).
+        self.roles: Roles = roles(self.prev, voc)
+        self.written = site.norm.original[m.start:m.end]
 
 
 #: A rejection rule: why the match is no place here (a ``Verdict``), ``KEEP`` when it may be
@@ -65,10 +52,9 @@ def first_verdict(here: Here, rules: Sequence[RejectionRule]) -> Verdict | None:
     rejects it)."""
     for rule in rules:
         said = rule(here)
-        if isinstance(said, Keep):
-            return None
-        if said is not None:
-            return said
+        if said is None:
+            continue
+        return None if isinstance(said, Keep) else said
     return None
 
 
