@@ -88,6 +88,9 @@ FILTERS = [
     Filter(outlets=frozenset({"وكالة الأنباء"}), types=ALL_TYPES, countries=frozenset({"IR"})),
     Filter(formats=frozenset({"txt"})),
     Filter(formats=frozenset({"pdf"})),
+    Filter(languages=frozenset({"ar"})),
+    Filter(languages=frozenset({"en", "fr"})),
+    Filter(languages=frozenset({"ar"}), types=ALL_TYPES, countries=frozenset({"RU"})),
 ]
 
 
@@ -334,6 +337,7 @@ def test_article_facets_agree(memory: CorpusIndex, sqlite: IndexDB) -> None:
     facets = sqlite.article_facets()
     assert memory.article_facets() == facets
     assert ("وكالة الأنباء", 2) in facets["outlet"] and facets["format"][0][0] == "txt"
+    assert facets["language"] and facets["language"][0][0] == "ar"
 
 
 def test_outlet_and_format_filters_keep_their_articles(reader: IndexReader) -> None:
