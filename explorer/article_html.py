@@ -52,7 +52,7 @@ def direction(text: str, language: str | None = None) -> str:
     """``rtl`` or ``ltr``: that of the text's own language (``explorer.language``: an English
     passage of an Arabic article reads left to right), else of ``language`` (its article's),
     else ``rtl`` when its first strong letter is Arabic."""
-    if detect_language(text) is not None or language is not None:
+    if detect_language(text) is not None or language:
         return text_direction(text, language)
     a, latin = _ARABIC.search(text), _LATIN.search(text)
     if a is None:

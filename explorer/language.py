@@ -79,8 +79,8 @@ def stated(language: str | None) -> str | None:
 def direction(text: str, language: str | None = None) -> str:
     """``rtl`` or ``ltr`` for a passage: that of its own language (detected), else of
     ``language`` (its article's), else of the script most of its letters are in."""
-    code = detect(text) or language
-    if code is not None:
+    code = detect(text) or language  # '' (an article that said too little): none
+    if code:
         return "rtl" if code in RTL else "ltr"
     sample = text[:SAMPLE_CHARS]
     return "rtl" if _letters(_ARABIC, sample) > _letters(_LATIN, sample) else "ltr"

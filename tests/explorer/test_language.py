@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.article_html import article_html
+from explorer.article_html import direction as article_direction
 from explorer.corpus import read_article
 from explorer.index import CorpusIndex
 from explorer.indexdb import IndexDB
@@ -63,6 +64,8 @@ def test_direction_of_passages() -> None:
     assert direction("وأضاف البيان أن الوزيرين سيعقدان مؤتمرا صحفيا") == "rtl"
     # Too short to tell: the article's language, else the script of most letters.
     assert direction("BBC", "ar") == "rtl" and direction("BBC") == "ltr"
+    # An article that said too little ('' in the index): the passage's own letters.
+    assert direction("قال", "") == "rtl" and article_direction("قال BBC", "") == "rtl"
 
 
 def test_articles_get_their_language_when_they_state_none() -> None:
