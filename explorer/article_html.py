@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from explorer import mention_style
 from explorer.article import Article, Passage
 from explorer.filenames import readable
+from explorer.language import detect as detect_language
+from explorer.language import direction as text_direction
 from explorer.mention_style import TEXT
 from explorer.passage_view import document_meta, marked, page_marker
 from explorer.search import highlights
@@ -46,8 +48,12 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def direction(text: str) -> str:
-    """``rtl`` when the text's first strong letter is Arabic, else ``ltr``."""
+def direction(text: str, language: str | None = None) -> str:
+    """``rtl`` or ``ltr``: that of the text's own language (``explorer.language``: an English
+    passage of an Arabic article reads left to right), else of ``language`` (its article's),
+    else ``rtl`` when its first strong letter is Arabic."""
+    if detect_language(text) is not None or language:
+        return text_direction(text, language)
     a, latin = _ARABIC.search(text), _LATIN.search(text)
     if a is None:
         return "ltr"
@@ -121,12 +127,14 @@ def article_html(
             parts.append(page_marker(page, labels.page))
         body = _passage_html(p, mentions, by_passage.get(i, ()), query)
         style = ' style="color:#555555;"' if p.kind == "caption" else ""
-        parts.append(_block("h3" if p.kind == "heading" else "p", p.text, body, style))
+        parts.append(_block("h3" if p.kind == "heading" else "p", p.text, body, style,
+                            article.language))
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-def _block(tag: str, text: str, body: str, style: str = "") -> str:
-    d = direction(text)
+def _block(tag: str, text: str, body: str, style: str = "",
+           language: str | None = None) -> str:
+    d = direction(text, language)
     align = "right" if d == "rtl" else "left"
     return f'<{tag} dir="{d}" align="{align}"{style}>{body}</{tag}>'
 

@@ -696,6 +696,9 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc-format", action="append", default=[], metavar="FORMAT",
                    help="only articles of this format (txt, html, pdf, docx, email, feed, "
                         "csv, ...); repeatable")
+    p.add_argument("--language", action="append", default=[], metavar="CODE",
+                   help="only articles in this language (ar, en, fr, ...: stated by the "
+                        "document, else detected); repeatable")
     p.add_argument("--demonyms", choices=("also", "only"),
                    help="count demonym mentions too, or only them (default: place names only)")
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
@@ -741,7 +744,8 @@ def _filter_of(args: argparse.Namespace) -> Filter:
                   regions=frozenset(args.region), kinds=frozenset(args.kind), types=types,
                   date_from=args.date_from, date_to=args.date_to,
                   min_confidence=args.min_confidence, outlets=frozenset(args.outlet),
-                  formats=frozenset(args.doc_format), once=args.once)
+                  formats=frozenset(args.doc_format), once=args.once,
+                  languages=frozenset(args.language))
 
 
 def _country_code(text: str) -> str:

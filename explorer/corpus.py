@@ -40,6 +40,8 @@ from explorer.bounded_read import read_regular
 from explorer.decode import DecodeError, decode, describe_replaced, normalise_newlines
 from explorer.formats import Extracted, FormatError, Limits, OcrUnavailable, extract, format_of
 from explorer.furniture import analyse_page
+from explorer.language import detect as detect_language
+from explorer.language import of_document as language_of
 from explorer.passages import page_passages
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -85,6 +87,7 @@ def article_from_text(
         furniture=page.furniture,
         encoding=encoding,
         replaced=replaced,
+        language=detect_language(text),
     )
 
 
@@ -202,7 +205,8 @@ def _extracted_article(doc: str, path: Path, e: Extracted, text: str, st: os.sta
     article.title = e.title or article.title
     article.published = e.published or article.published
     article.outlet = e.outlet or article.outlet
-    article.author, article.url, article.language = e.author, e.url, e.language
+    article.author, article.url = e.author, e.url
+    article.language = language_of(e.language, text)
     article.format = e.format
     if e.page_starts:
         article.page_starts = e.page_starts

@@ -11,21 +11,32 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from gazetteer.lang import DateWords
+from gazetteer.lang import get as get_language
+
+#: The Arabic date words (``gazetteer.lang.ar``), and the English ones until English has a
+#: language of its own (issue 19).
+_AR = get_language("ar").dates
+_EN = DateWords(
+    months={
+        **dict.fromkeys(["january", "jan"], 1), **dict.fromkeys(["february", "feb"], 2),
+        **dict.fromkeys(["march", "mar"], 3), **dict.fromkeys(["april", "apr"], 4),
+        **dict.fromkeys(["may"], 5), **dict.fromkeys(["june", "jun"], 6),
+        **dict.fromkeys(["july", "jul"], 7), **dict.fromkeys(["august", "aug"], 8),
+        **dict.fromkeys(["september", "sep", "sept"], 9),
+        **dict.fromkeys(["october", "oct"], 10), **dict.fromkeys(["november", "nov"], 11),
+        **dict.fromkeys(["december", "dec"], 12),
+    },
+    published=(r"published(?:\ on)?", r"posted(?:\ on)?"),
+    updated=(r"(?:last\ )?updated(?:\ on)?", "modified"),
+    label_words=("published", "posted", "updated", "modified"),
+    ampm=("am", "pm"),
+    evening=frozenset({"pm"}),
+    at=("at",),
+)
+_WORDS = (_AR, _EN)
 #: Month names (keys) in Egyptian/Gulf, Levantine and Maghrebi usage, and English.
-MONTHS: dict[str, int] = {
-    **dict.fromkeys(["يناير", "كانون الثاني", "جانفي", "january", "jan"], 1),
-    **dict.fromkeys(["فبراير", "شباط", "فيفري", "february", "feb"], 2),
-    **dict.fromkeys(["مارس", "اذار", "march", "mar"], 3),
-    **dict.fromkeys(["ابريل", "افريل", "نيسان", "april", "apr"], 4),
-    **dict.fromkeys(["مايو", "ماي", "ايار", "may"], 5),
-    **dict.fromkeys(["يونيو", "يونيه", "جوان", "حزيران", "june", "jun"], 6),
-    **dict.fromkeys(["يوليو", "يوليه", "جويليه", "تموز", "july", "jul"], 7),
-    **dict.fromkeys(["اغسطس", "اوت", "اب", "august", "aug"], 8),
-    **dict.fromkeys(["سبتمبر", "ايلول", "september", "sep", "sept"], 9),
-    **dict.fromkeys(["اكتوبر", "تشرين الاول", "october", "oct"], 10),
-    **dict.fromkeys(["نوفمبر", "تشرين الثاني", "november", "nov"], 11),
-    **dict.fromkeys(["ديسمبر", "كانون الاول", "december", "dec"], 12),
-}
+MONTHS: dict[str, int] = {name: n for w in _WORDS for name, n in w.months.items()}
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 #: A date: year first (2021/09/28), day first (28/09/2021, 28-9-2021, 28.09.2021), or with
 #: a month name (28 سبتمبر 2021, 27 سبتمبر/أيلول 2021, September 28, 2021).
@@ -38,26 +49,28 @@ DATE = re.compile(
     """,
     re.VERBOSE,
 )
+_AMPM = "|".join(x for w in _WORDS for x in w.ampm)
+_EVENING = frozenset(x for w in _WORDS for x in w.evening)
+_AT = "|".join(x for w in _WORDS for x in w.at)
+_DAY = "|".join(w.day for w in _WORDS if w.day)
 TIME = re.compile(
-    r"(?P<h>\d{1,2}):(?P<min>\d{2})(?::\d{2})?(?:\ ?(?P<ampm>ص|م|صباحا|مساء|am|pm)\b)?",
+    rf"(?P<h>\d{{1,2}}):(?P<min>\d{{2}})(?::\d{{2}})?(?:\ ?(?P<ampm>{_AMPM})\b)?",
     re.VERBOSE,
 )
-PUBLISHED_LABEL = r"""تم\ النشر|تاريخ\ النشر|نشر\ (?:في|بتاريخ|يوم)|منشور\ في|نشر
-                    |published(?:\ on)?|posted(?:\ on)?"""
-UPDATED_LABEL = r"""تم\ التحديث|اخر\ تحديث|تاريخ\ التحديث|حدث\ في|محدث|تحديث
-                  |(?:last\ )?updated(?:\ on)?|modified"""
+PUBLISHED_LABEL = "|".join(x for w in _WORDS for x in w.published)
+UPDATED_LABEL = "|".join(x for w in _WORDS for x in w.updated)
 #: A labelled date: the label, an optional colon or dash, the date, optionally the time.
 META = re.compile(
     rf"""(?<!\w)(?:(?P<pub>{PUBLISHED_LABEL})|(?P<upd>{UPDATED_LABEL}))
-         \ ?[:\-–]?\ ?(?:(?:يوم\ )?\w+\ ?[،,]?\ )??
-         (?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?""",
+         \ ?[:\-–]?\ ?(?:(?:(?:{_DAY})\ )?\w+\ ?[،,]?\ )??
+         (?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:{_AT})?\ ?(?P<time>{TIME.pattern}))?""",
     re.VERBOSE,
 )
 #: Every label above holds one of these: a line holding none cannot be a labelled date, and
 #: ``in`` says so far faster than the search.
-META_WORDS = ("نشر", "منشور", "تحديث", "حدث", "published", "posted", "updated", "modified")
+META_WORDS = tuple(x for w in _WORDS for x in w.label_words)
 BARE_DATE = re.compile(
-    rf"(?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:الساعه|في|at)?\ ?(?P<time>{TIME.pattern}))?",
+    rf"(?P<date>{DATE.pattern})(?:\ ?[،,-]?\ ?(?:{_AT})?\ ?(?P<time>{TIME.pattern}))?",
     re.VERBOSE,
 )
 
@@ -88,9 +101,9 @@ def parse_date(date: str, time: str | None = None) -> str | None:
         if t:
             hour, minute = int(t["h"]), int(t["min"])
             ampm = t["ampm"]
-            if ampm in ("م", "مساء", "pm") and hour < 12:
+            if ampm in _EVENING and hour < 12:
                 hour += 12
-            elif ampm in ("ص", "صباحا", "am") and hour == 12:
+            elif ampm and ampm not in _EVENING and hour == 12:
                 hour = 0
     try:
         when = datetime(y, mo, d, hour or 0, minute or 0)

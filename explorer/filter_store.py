@@ -24,7 +24,8 @@ KEY = "filter"
 MAX_ITEMS = 500
 
 _SETS = {"countries": None, "regions": None, "kinds": frozenset(KINDS), "types": ALL_TYPES,
-         "outlets": None, "formats": None}
+         "outlets": None, "formats": None,
+         "languages": None}
 _DATES = ("date_from", "date_to")
 
 

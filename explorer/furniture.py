@@ -50,6 +50,8 @@ from dataclasses import dataclass, field
 
 from explorer.article import Furniture
 from explorer.dates import BARE_DATE, META, META_WORDS, parse_date
+from gazetteer.lang import FurnitureWords
+from gazetteer.lang import get as get_language
 
 # -- normalisation --------------------------------------------------------------------------
 
@@ -111,89 +113,60 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+#: The Arabic furniture words (``gazetteer.lang.ar``), and the English ones until English has a
+#: language of its own (issue 19); each rule tries the Arabic alternatives first.
+_AR = get_language("ar").furniture
+_EN = FurnitureWords(
+    read_also=(r"^(?:read\ also|see\ also|related(?:\ (?:articles|stories|news))?"
+               r"|more\ on\ this)\b",),
+    cookies=(r"\bcookies?\b",),
+    cookie_site=(r"\bwe\ use\b", r"\bthis\ (?:web)?site\ uses\b", r"\baccept\b", r"\bconsent\b",
+                 r"\bby\ continuing\b"),
+    load_more=(r"^(?:load|show|view|read)\ more$",),
+    comment_form=(r"\bleave\ a\ (?:reply|comment)\b", r"email\ address\ will\ not\ be\ published"),
+    follow_us=(r"follow\ us",),
+    newsletter=(r"\bsubscribe\b", r"\bnewsletter\b"),
+    copyright=("©", r"\ball\ rights\ reserved\b"),
+    tags=("tags",),
+    advertisement=("advertisement", "sponsored", "ad"),
+    ui_words=_word_set("share print copy link email facebook twitter whatsapp telegram "
+                       "linkedin x menu search close back home"),
+    ui_connectors=_word_set("- | : · •"),
+)
+_WORDS = (_AR, _EN)
+
+
+def _any(field: str) -> str:
+    """The alternatives of ``field`` in every language, Arabic first."""
+    return "|".join(x for w in _WORDS for x in getattr(w, field))
+
+
 #: "Read also" labels. Their line is a link; alone, they head a block of link titles.
-READ_ALSO = _re(r"""
-    ^(?:اقرا|طالع|شاهد|تابع|اطلع\ علي)\ (?:ايضا|كذلك)
-  | ^(?:قد\ يهمك|يهمك\ ايضا|ننصحك\ بقراءه|اخترنا\ لك|المزيد\ حول|ذات\ صله)
-  | ^(?:مواضيع|اخبار|مقالات|موضوعات|قصص)\ (?:ذات\ صله|متعلقه|مشابهه|قد\ تهمك)
-  | ^(?:read\ also|see\ also|related(?:\ (?:articles|stories|news))?|more\ on\ this)\b
-""")
+READ_ALSO = _re(_any("read_also"))
 
 LINE_RULES: tuple[Rule, ...] = (
     # the label set off by a colon or dash (or alone); else only on a line short as a headline
     Rule("related-article link", READ_ALSO, requires=_re(r"^[^:\-–—]{0,30}(?:[:\-–—]|$)")),
     Rule("related-article link", READ_ALSO, max_words=20),
-    Rule(
-        "cookie notice",
-        _re(r"كوكيز|ملفات?\ (?:تعريف\ )?الارتباط|\bcookies?\b"),
-        # the site speaking to its reader, not an article about cookies
-        requires=_re(r"""نستخدم|موقعنا|يستخدم\ (?:هذا\ )?الموقع|تصفحك|بالاستمرار|بمتابعه\ التصفح
-                         |توافق|اوافق|موافقتك|قبول|اقبل|سياسه\ (?:الخصوصيه|ملفات|الكوكيز)
-                         |\bwe\ use\b|\bthis\ (?:web)?site\ uses\b|\baccept\b|\bconsent\b
-                         |\bby\ continuing\b"""),
-    ),
-    Rule(
-        "load more",
-        _re(r"""^(?:تحميل|عرض|اظهار|مشاهده|اقرا)?\ ?(?:ال)?مزيد(?:\ من\ (?:الاخبار|المقالات))?$
-              | ^(?:load|show|view|read)\ more$"""),
-    ),
-    Rule(
-        "comment form",
-        _re(r"""^(?:اترك|اضف|اكتب|شاركنا)\ (?:تعليقا|تعليق|ردا|رد|رايك)
-              | لن\ يتم\ نشر | الحقول\ (?:الالزاميه|المطلوبه|الاجباريه) | احفظ\ اسمي
-              | ^(?:الاسم|الاسم\ الكامل|البريد\ الالكتروني|الموقع|الموقع\ الالكتروني|التعليق
-                   |تعليقك)\ ?\*?\ ?:?\ ?\*?$
-              | ^(?:ارسال|ارسل|انشر|نشر)\ (?:التعليق|تعليق|الرد|رد)$
-              | ^(?:\d+\ )?(?:تعليق|تعليقات|التعليقات)\ ?(?:\(\d+\))?$
-              | تسجيل\ الدخول\ (?:للتعليق|لاضافه\ تعليق)
-              | \bleave\ a\ (?:reply|comment)\b | email\ address\ will\ not\ be\ published"""),
-        max_words=30,
-    ),
-    Rule(
-        "follow-us promotion",
-        _re(r"^(?:تابعونا|تابعنا|تابعوا|اتبعونا|انضموا|انضم\ الي|حمل\ تطبيق|follow\ us)\b"),
-        max_words=15,
-    ),
-    Rule(
-        "newsletter sign-up",
-        _re(r"اشترك\ (?:في|ب)\ ?(?:ال)?نشر|اشترك\ الان|\bsubscribe\b|\bnewsletter\b"),
-        max_words=20,
-    ),
-    Rule(
-        "copyright notice",
-        _re(r"جميع\ الحقوق\ محفوظه|حقوق\ (?:النشر|الطبع)|©|\ball\ rights\ reserved\b"),
-        max_words=20,
-    ),
-    Rule(
-        "tags",
-        _re(r"^(?:الكلمات\ المفتاحيه|كلمات\ مفتاحيه|الوسوم|وسوم|كلمات\ داله|tags)\ ?:"),
-        max_words=30,
-    ),
-    Rule(
-        "advertisement label",
-        _re(r"^(?:اعلان|اعلانات|محتوي\ (?:مدفوع|برعايه)|advertisement|sponsored|ad)$"),
-    ),
+    # the site speaking to its reader, not an article about cookies
+    Rule("cookie notice", _re(_any("cookies")), requires=_re(_any("cookie_site"))),
+    Rule("load more", _re(_any("load_more"))),
+    Rule("comment form", _re(_any("comment_form")), max_words=30),
+    Rule("follow-us promotion", _re(rf"^(?:{_any('follow_us')})\b"), max_words=15),
+    Rule("newsletter sign-up", _re(_any("newsletter")), max_words=20),
+    Rule("copyright notice", _re(_any("copyright")), max_words=20),
+    Rule("tags", _re(rf"^(?:{_any('tags')})\ ?:"), max_words=30),
+    Rule("advertisement label", _re(rf"^(?:{_any('advertisement')})$")),
     Rule("decoration (no words)", _re(r"^[\W_]*$")),
     Rule("breadcrumb", _re(r"(?:\ ?[›»]\ ?.*){2}|(?:\ [>|/]\ .*){2}"), max_words=10),
 )
 
 #: Words of share bars, toolbars and navigation (keys). A line of at most ``UI_MAX_WORDS``
 #: words, all of them UI words, connectors or numbers, is a toolbar label.
-UI_WORDS = _word_set(
-    """
-    مشاركه شارك شاركها شاركوا القصه الخبر المقال المقاله الموضوع الصفحه عبر
-    تويتر غرد تغريد فيسبوك فيس_بوك واتساب واتس_اب تيليجرام تلغرام تليغرام تيليغرام تلجرام
-    لينكدان لينكد_ان انستغرام انستجرام ماسنجر يوتيوب بريد البريد الالكتروني ايميل
-    طباعه اطبع نسخ انسخ الرابط رابط حفظ احفظ ارسال ارسل
-    العوده عوده رجوع الرئيسيه القائمه بحث ابحث اغلاق حجم الخط النص تكبير تصغير
-    استمع استماع للمقال الاستماع
-    share print copy link email facebook twitter whatsapp telegram linkedin x menu search
-    close back home
-    """
-)
+UI_WORDS = frozenset(x for w in _WORDS for x in w.ui_words)
 #: Names written in two words, joined with "_" in ``UI_WORDS``.
-UI_PHRASES = re.compile(r"\b(فيس|واتس|لينكد) (بوك|اب|ان)\b")
-UI_CONNECTORS = _word_set("علي عبر في من الي او عن مع و - | : · •")
+UI_PHRASES = re.compile("|".join(w.ui_phrases for w in _WORDS if w.ui_phrases))
+UI_CONNECTORS = frozenset(x for w in _WORDS for x in w.ui_connectors)
 UI_MAX_WORDS = 8
 
 #: A date-and-time furniture line may carry this many other words (weekday, time zone).

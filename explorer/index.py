@@ -113,7 +113,7 @@ class CorpusIndex:
                 continue
             if (f.doc is not None and article.doc != f.doc) or not f.in_dates(article.published):
                 continue
-            if not f.keeps_article(article.outlet, article.format):
+            if not f.keeps_article(article.outlet, article.format, article.language):
                 continue
             found = [m for m in self.mentions[article.doc] if f.passes(m, members, holding)]
             if query and found:
@@ -194,7 +194,7 @@ class CorpusIndex:
                          if a.published is not None), bucket)
 
     def article_facets(self) -> dict[str, list[tuple[str, int]]]:
-        """Articles per outlet and per format (the filter chips' choices), most first."""
+        """Articles per outlet, format and language (the filter chips' choices), most first."""
         return facets(self.articles)
 
     def stats(self) -> dict[str, int]:

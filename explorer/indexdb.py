@@ -1250,14 +1250,32 @@ class IndexDB:
             return None
 
     def article_facets(self) -> dict[str, list[tuple[str, int]]]:
-        """Articles per outlet and per format (the filter chips' choices), most first."""
+        """Articles per outlet, format and language (the filter chips' choices), most first."""
         with guarded(self.path):
             out: dict[str, list[tuple[str, int]]] = {}
-            for column in ("outlet", "format"):
+            for column in ("outlet", "format", "language"):
                 out[column] = [(v, n) for v, n in self.conn.execute(
                     f"SELECT {column}, COUNT(*) AS n FROM articles WHERE {column} IS NOT NULL "
                     f"AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column}")]
             return out
+
+    def fill_languages(self, detect: Callable[[str], str | None]) -> int:
+        """Give the articles stored without a language (by an explorer before issue 19) the
+        one their passages are in, '' when they say too little (not asked again); how many
+        got one. In the caller's transaction."""
+        with guarded(self.path):
+            todo = [r[0] for r in self.conn.execute(
+                "SELECT id FROM articles WHERE language IS NULL")]
+            found = 0
+            for article in todo:
+                text = "\n".join(r[0] for r in self.conn.execute(
+                    "SELECT text FROM passages WHERE article = ? ORDER BY start LIMIT 40",
+                    (article,)))
+                code = detect(text)
+                self.conn.execute("UPDATE articles SET language = ? WHERE id = ?",
+                                  (code or "", article))
+                found += code is not None
+            return found
 
     def stats(self) -> dict[str, int]:
         with guarded(self.path):
@@ -1647,7 +1665,7 @@ class _Where:
         return [f"{sortkey} >= ? AND {sortkey} < ?"], [lo, hi]
 
     def _articles(self) -> tuple[list[str], list[Any]]:
-        """Conditions on ``articles`` rows: the filter's outlets and formats, and with
+        """Conditions on ``articles`` rows: the filter's outlets, formats and languages, and with
         ``once`` (one article): the first copy (by file) of its group passing them."""
         f = self.f
         conds, args = self._kept_articles("articles")
@@ -1665,7 +1683,8 @@ class _Where:
         f = self.f
         conds: list[str] = []
         args: list[Any] = []
-        for column, values in (("outlet", f.outlets), ("format", f.formats)):
+        for column, values in (("outlet", f.outlets), ("format", f.formats),
+                               ("language", f.languages)):
             if values:
                 c, a = _in(f"{table}.{column}", values)
                 conds.append(c)

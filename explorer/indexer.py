@@ -39,6 +39,7 @@ from explorer.indexdb import (
     default_index_path,
     prepare,
 )
+from explorer.language import detect as detect_language
 from gazetteer import load_geoparser
 from gazetteer.model import Place
 
@@ -388,6 +389,7 @@ class Indexer:
             with db.transaction():
                 db.set_problems(summary.problems)
                 db.set_meta("settings", settings)
+                db.fill_languages(detect_language)  # an older index's articles
                 written = summary.new + summary.changed + summary.deleted
                 # 5% of the corpus or more written, or an index made by an older explorer.
                 if (written and written * 20 >= len(files)) or \

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from explorer.filenames import readable
+from explorer.language import direction
 from explorer.mention_style import TOPONYM, mention_style
 from explorer.query import PassageHit
 from explorer.search import highlights
@@ -116,8 +117,9 @@ def article_heading(hit: PassageHit, row: int | None = None, open_label: str = "
     name = readable(a.doc)  # a file name's bytes that are not UTF-8 read as cp1256
     meta = document_meta(name, a.published, a.outlet, a.author, a.format,
                          a.language)
+    d = direction(a.title, a.language) if a.title else "rtl"
     title = (
-        f'<h3 dir="rtl" align="right">{_e(a.title)}</h3>'
+        f'<h3 dir="{d}" align="{"right" if d == "rtl" else "left"}">{_e(a.title)}</h3>'
         if a.title
         else f'<h3 dir="ltr" align="right">{_e(name)}</h3>'
     )
@@ -135,8 +137,9 @@ def _date(iso: str | None) -> str | None:
 def document_meta(doc: str, published: str | None, outlet: str | None, author: str | None,
                   fmt: str, language: str | None) -> list[str]:
     """What the heading of an article says of it: file, date, outlet, author, and its format
-    (and stated language) unless it is plain text."""
-    kind = "" if fmt == "txt" else fmt.upper() + (f" ({language})" if language else "")
+    unless it is plain text, with its language (``explorer.language``)."""
+    lang = f"({language})" if language else ""
+    kind = lang if fmt == "txt" else fmt.upper() + (f" {lang}" if lang else "")
     return [x for x in (doc, _date(published), outlet, author, kind) if x]
 
 
@@ -242,7 +245,11 @@ def hits_html(
             caption = hit.passage.kind == "caption"
             style = f' style="color:{CAPTION};"' if caption else ""
             text = highlighted(hit, row, CAPTION if caption else TEXT, more, query)
-            parts.append(f'<p dir="rtl" align="right"{style}>{text}</p>')
+            # Each passage in its own direction: an English one of an Arabic article, or in
+            # an Arabic interface, reads left to right (and the reverse).
+            d = direction(hit.passage.text, hit.article.language)
+            parts.append(f'<p dir="{d}" align="{"right" if d == "rtl" else "left"}"{style}>'
+                         f"{text}</p>")
             row = None if row is None else row + 1
     return "".join(parts)
 

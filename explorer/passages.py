@@ -18,17 +18,17 @@ import re
 
 from explorer.article import Passage
 from explorer.furniture import Line, Page, analyse_page
+from gazetteer.lang import get as get_language
+
+_AR = get_language("ar").furniture
 
 HEADING_MAX_WORDS = 12
 CAPTION_MAX_WORDS = 40
 
 #: Photo credits (line keys, see ``explorer.furniture.line_key``): news agencies, picture
-#: agencies and the usual generic credits.
+#: agencies and the usual generic credits: the Arabic ones are ``gazetteer.lang.ar``'s.
 PHOTO_CREDITS = (
-    "رويترز", "ا ف ب", "اف ب", "ا.ف.ب", "فرانس برس", "وكاله فرانس برس", "اسوشيتد برس",
-    "اسوشييتد برس", "ا ب", "الاناضول", "وكاله الاناضول", "شينخوا", "سبوتنيك", "تاس", "ايبا",
-    "وكالات", "ارشيفيه", "ارشيف", "صوره ارشيفيه", "غيتي", "جيتي", "غيتي ايميجز", "جيتي ايميجز",
-    "مواقع التواصل", "مواقع التواصل الاجتماعي", "تويتر", "فيسبوك", "انترنت", "الانترنت",
+    *_AR.photo_credits,
     "reuters", "afp", "ap", "epa", "epa-efe", "efe", "dpa", "upi", "anadolu", "anadolu agency",
     "getty", "getty images", "shutterstock", "istock", "xinhua", "sputnik", "tass", "file photo",
 )
@@ -36,7 +36,8 @@ _CREDIT = "|".join(sorted((re.escape(c) for c in PHOTO_CREDITS), key=len, revers
 #: A credit at the end of the line, after a slash, comma, dash or bar, or in parentheses.
 CAPTION_CREDIT = re.compile(rf"(?:[/،,|\-–—]|\()\ ?(?:{_CREDIT})\ ?\)?\.?$", re.VERBOSE)
 #: A line introduced as a picture.
-CAPTION_START = re.compile(r"^\(?(?:صوره|الصوره|صور|photo|file photo)\b\ ?[:(\-–]?", re.VERBOSE)
+_PHOTO = "|".join((*_AR.photo_words, "photo", "file photo"))
+CAPTION_START = re.compile(rf"^\(?(?:{_PHOTO})\b\ ?[:(\-–]?", re.VERBOSE)
 #: What ends a sentence (or a quoted one): such a line is no heading.
 SENTENCE_END = (".", "!", "?", "؟", "…", ":", "؛", ";", "،", ",", '."', ".”", ".»")
 

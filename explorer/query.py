@@ -12,7 +12,8 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
   ``Filter.min_confidence``, it is in article ``Filter.doc`` (when given), its article was
   published between ``Filter.date_from`` and ``Filter.date_to`` (ISO dates, both inclusive, the
   date as the article writes it; undated articles pass only when neither is set), its article's
-  outlet is one of ``Filter.outlets`` and its format one of ``Filter.formats`` (when given), and
+  outlet is one of ``Filter.outlets``, its format one of ``Filter.formats`` and its language one
+  of ``Filter.languages`` (when given; ``explorer.language``), and
   its passage passes the search ``Filter.text`` (when given: ``explorer.search``, words
   compared folded, see ``fold_words``, with their Arabic prefixes), and with ``Filter.once``
   (and no ``doc``) its article is, of the copies of its story (``explorer.wire``) passing
@@ -72,6 +73,7 @@ class Filter:
     outlets: frozenset[str] = frozenset()  # articles of these outlets only; empty = any
     formats: frozenset[str] = frozenset()  # articles of these formats (ArticleInfo.format)
     once: bool = False  # count each story once: of its wire copies, the first by file only
+    languages: frozenset[str] = frozenset()  # articles in these languages (ArticleInfo.language)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -101,10 +103,12 @@ class Filter:
         """The same filter, without its date range (what a timeline shows)."""
         return replace(self, date_from=None, date_to=None)
 
-    def keeps_article(self, outlet: str | None, fmt: str) -> bool:
-        """An article of this outlet and format passes ``outlets`` and ``formats``."""
+    def keeps_article(self, outlet: str | None, fmt: str, language: str | None = None) -> bool:
+        """An article of this outlet, format and language passes ``outlets``, ``formats`` and
+        ``languages``."""
         return ((not self.outlets or outlet in self.outlets)
-                and (not self.formats or fmt in self.formats))
+                and (not self.formats or fmt in self.formats)
+                and (not self.languages or language in self.languages))
 
     def in_dates(self, published: str | None) -> bool:
         """An article published then (ISO 8601, None: undated) passes the date range."""
@@ -189,15 +193,19 @@ class PassageHit:
 
 
 def facets(articles: Iterable[Article | ArticleInfo]) -> dict[str, list[tuple[str, int]]]:
-    """Articles per outlet and per format, most first (ties by name); no outlet left out."""
+    """Articles per outlet, per format and per language, most first (ties by name); no
+    outlet left out (an article of no known language is in no language's count)."""
     outlets: dict[str, int] = {}
     formats: dict[str, int] = {}
+    languages: dict[str, int] = {}
     for a in articles:
         if a.outlet:
             outlets[a.outlet] = outlets.get(a.outlet, 0) + 1
         formats[a.format] = formats.get(a.format, 0) + 1
+        if a.language:
+            languages[a.language] = languages.get(a.language, 0) + 1
     return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))
-            for k, v in (("outlet", outlets), ("format", formats))}
+            for k, v in (("outlet", outlets), ("format", formats), ("language", languages))}
 
 
 class IndexReader(Protocol):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from gazetteer.context import (
@@ -16,11 +16,11 @@ from gazetteer.context import (
     cue,
     cue_kinds,
     lexicon_names,
-    rejection,
     roles,
-    vocabulary,
     word_names,
 )
+from gazetteer.lang import Here, Language, first_verdict
+from gazetteer.lang import get as get_language
 from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
@@ -116,10 +116,13 @@ class _Found:
 class Geoparser:
     """Finds and resolves place names. Thread-compatible: ``parse`` keeps no state."""
 
-    def __init__(self, gazetteer: Gazetteer, voc: Vocabulary | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, voc: Vocabulary | None = None, language: Language | None = None
+    ) -> None:
         self.gaz = gazetteer
-        self.voc = voc or vocabulary()
-        self.matcher = Matcher(gazetteer)
+        self.language = language or get_language("ar")
+        self.voc = voc or self.language.vocabulary()
+        self.matcher = Matcher(gazetteer, self.language.proclitics)
         # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
         self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
         self._adjectives: dict[str, tuple[Place, ...]] = {}
@@ -177,189 +180,89 @@ class Geoparser:
     def analyse(
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
     ) -> tuple[list[Mention], list[Rejected]]:
-        """Mentions and the names set aside, each with its reason."""
+        """Mentions and the names set aside, each with its reason: the matches screened one by
+        one (the language's rejection rules), one sense per document, the document rules
+        (``DOCUMENT_RULES``), then the acceptance rules (``ACCEPTANCE_RULES``) and resolution."""
         norm, toks, raws = self.matcher.find(text, spans)
-        site = Site(toks, norm, self._town_adjective)
-        rejected: list[Rejected] = []
+        doc = _Document(text, norm, toks, Site(toks, norm, self._town_adjective))
+        kept = self._one_sense(self._screen(raws, doc), doc)
+        for rule in DOCUMENT_RULES:
+            rule(self, kept, doc)
+        sure = [
+            f for f in kept
+            if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
+        ]
+        accepted = self._accept(kept, _Anchors.of(kept, {id(f) for f in sure}), doc)
+        kept_ids = {id(f) for f in accepted}
+        mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
+        mentions = list_kinds(mentions, text, {f.raw.start for f in accepted if f.cue is not None})
+        doc.rejected.sort(key=lambda r: r.start)
+        return mentions, doc.rejected
+
+    def _screen(self, raws: Sequence[RawMatch], doc: _Document) -> list[_Found]:
+        """Each match where it stands: rejected by the first of the language's rules that
+        rejects it, else found (with its cue, and weak if it may be a word)."""
+        names, rules, voc, site = self._names, self.language.rejection_rules, self.voc, doc.site
         found: list[_Found] = []
-        persons: set[tuple[tuple[str, ...], str]] = set()
-        clubs: set[tuple[str, ...]] = set()
-
-        def reject(m: RawMatch, verdict: Verdict) -> None:
-            rejected.append(
-                Rejected(m.start, m.end, text[m.start:m.end], verdict.why, verdict.detail)
-            )
-
-        names = self._names
         for m in raws:
             name = names.get(m.key)
             if name is None:
                 name = self._name(m)
             kind, cands, is_weak = name
-            verdict = _read_from_a_given_name(m, toks, self.voc) or rejection(
-                m, site, self.voc, cands, toponym=kind == TOPONYM
-            )
+            verdict = first_verdict(Here(m, site, voc, cands, kind == TOPONYM), rules)
             if verdict:
                 if verdict.why.person:
-                    persons.add((m.key, m.proclitic.lstrip("وف")))
+                    doc.persons.add((m.key, m.proclitic.lstrip("وف")))
                 if verdict.why.club:
-                    clubs.add(m.key)
-                reject(m, verdict)
+                    doc.clubs.add(m.key)
+                doc.reject(m, verdict)
                 continue
             # A small town read off a proclitic («بايدن» = ب + إيدن?) is as uncertain as a
             # common word: a word the lexicon lacks (a foreign name) reads the same way.
             weak = is_weak or (bool(m.proclitic) and _small_towns(cands))
-            found.append(_Found(m, cands, kind, cue(m, toks, self.voc), weak))
+            found.append(_Found(m, cands, kind, cue(m, doc.toks, voc), weak))
+        return found
 
-        # One sense per document for people: a surname seen after a title stays a person (a
-        # country's name is not a person's: «أمام إيران» is no reason to drop Iran elsewhere).
+    def _one_sense(self, found: list[_Found], doc: _Document) -> list[_Found]:
+        """One sense per document for people: a surname seen after a title stays a person (a
+        country's name is not a person's: «أمام إيران» is no reason to drop Iran elsewhere);
+        for clubs too, but «في الرياض» is still the city."""
         kept: list[_Found] = []
         for f in found:
-            if (
-                f.type == TOPONYM
-                and (f.raw.key, f.raw.proclitic.lstrip("وف")) in persons
-                and f.cue is None
+            if f.type != TOPONYM or f.cue is not None:
+                kept.append(f)
+            elif (
+                (f.raw.key, f.raw.proclitic.lstrip("وف")) in doc.persons
                 and not any(p.kind in AREAS for p in f.places)
             ):
-                reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
+                doc.reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
             elif (
-                f.type == TOPONYM
-                and f.raw.key in clubs
-                and f.cue is None
+                f.raw.key in doc.clubs
                 and f.raw.proclitic in ("", "و")
-                and not _after_preposition(f, toks, self.voc)
+                and not _after_preposition(f, doc.toks, self.voc)
             ):
-                # One sense per document for clubs too, but «في الرياض» is still the city.
-                reject(f.raw, Verdict(Rejection.CLUB_ELSEWHERE))
+                doc.reject(f.raw, Verdict(Rejection.CLUB_ELSEWHERE))
             else:
                 kept.append(f)
-        _read_shadda(kept, text)
-        _country_after_preposition(kept, toks, self.voc)
-        for f in self._clubs_by_adjective(kept, toks):
-            kept.remove(f)
-            reject(f.raw, Verdict(Rejection.CLUB, f.why))
-        _list_cues(kept, toks, self.voc)
-        _capital_after(kept, toks)
-        _coordinated_countries(kept, toks)
-        _formal_names(kept, toks, norm)
-        self._regions_of_countries(kept, toks)
-        self._divisions_of_capitals(kept)
-        self._seat_towns(kept)
-        self._placed(kept, toks)
+        return kept
 
-        latin = self.gaz.latin_words
-        # Sure: one place, or a country among namesakes (a country wins without a cue).
-        sure = [
-            f for f in kept
-            if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
-        ]
-
-        # A name that is also a common word needs a cue, or a place of its country named close
-        # by: a country named anywhere in the document is not enough for الخبر "the news".
-        # Anchors: sure places, demonyms, and names whose places all lie in one country (دهوك
-        # the town or the governorate: Iraq either way).
-        sure_ids = {id(f) for f in sure}
-        anchors = []
-        anchor_keys: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
-        for f in kept:
-            if id(f) in sure_ids or f.type == DEMONYM:
-                country = f.main.country
-            elif f.type == TOPONYM and not f.weak:
-                countries = {p.country for p in f.places}
-                country = countries.pop() if len(countries) == 1 else None
-            else:
-                country = None
-            if country:
-                anchors.append((f.raw.start, country))
-            # The countries the text likely names, for a lone town abroad: that of any name's
-            # best-known place (Paris: France), or of a town read off a proclitic (وباخموت).
-            likely = country
-            if likely is None and f.type == TOPONYM and f.places:
-                best = max(f.places, key=lambda p: p.population)
-                if not f.weak or all(p.country == best.country for p in f.places):
-                    likely = best.country
-            if likely:
-                anchor_keys[likely].add(f.raw.key)
-        # One sense per document: a name that is a word elsewhere but is a place with its cue
-        # here («بلدة الخيام») is that place at its other occurrences too.
-        anchors.sort(key=lambda a: a[0])  # already in text order: kept as it is
-        anchor_starts = [at for at, _ in anchors]
-        cued = {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM and _cue_fits(f)}
+    def _accept(self, kept: list[_Found], anchors: _Anchors, doc: _Document) -> list[_Found]:
+        """The names the acceptance rules let in: the first rule with an answer decides (a
+        verdict rejects, True accepts); a name no rule speaks of is accepted."""
         accepted: list[_Found] = []
         for f in kept:
-            if _lone_town(f) and not any(
-                anchor_keys.get(p.country or "", set()) - {f.raw.key} for p in f.places
-            ):
-                # «تألق بونو»: a town abroad of no great size, with no cue and no other place of
-                # its country anywhere in the text, is more likely a person (Puno, the keeper).
-                reject(f.raw, Verdict(Rejection.LONE_TOWN))
-                continue
-            if self.matcher.made(f.raw.key):
-                # A spelling made from a Latin name needs a place cue or its country's adjective
-                # right after it, and a place of its country close by («في ولاية جيغاوا شمال
-                # نيجيريا», «مدينة تشانغهوا في تايوان», «كوينزلاند الأسترالية»): of the places
-                # whose names it may spell, those.
-                close = {c for at, c in anchors if abs(at - f.raw.start) <= MADE_NEAR_CHARS}
-                places = [p for p in f.places if p.country in close]
-                if f.cue is None:
-                    said = self._adjective_after(f, toks)
-                    places = [p for p in places if p.country in said]
-                if not places:
-                    reject(f.raw, Verdict(Rejection.MADE_SPELLING))
+            for rule in ACCEPTANCE_RULES:
+                said = rule(self, f, anchors, doc)
+                if said is None:
                     continue
-                f.places = places
-                f.why = f.why or f"an Arabic spelling of its Latin name '{places[0].name}'"
-                accepted.append(f)
-                continue
-            before = toks.words[f.raw.first - 1] if f.raw.first else ""
-            if f.type == TOPONYM and f.weak and region_idiom(f.raw.key, f.places, before,
-                    toks.words[f.raw.last] if f.raw.last < len(toks) else "", common_words()):
-                reject(f.raw, Verdict(Rejection.COMMON_WORD))
-                continue
-            if f.type == TOPONYM and f.weak and f.cue is None and region_in_named_country(
-                    f.raw.key, f.places, {c for c, ks in anchor_keys.items() if ks - {f.raw.key}},
-                    before, common_words()):
-                f.why = f.why or "a region of a country the document names"
-                accepted.append(f)
-                continue
-            if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in cued:
-                f.why = f.why or "named with its cue elsewhere in the document"
-                accepted.append(f)
-                continue
-            # A cue for another kind of place (a list of Algerian wilayas: «ولايات … برج») does
-            # not let in a common word naming a town abroad (برج "tower", a town of Iran).
-            misfit = f.cue is not None and not _cue_fits(f)
-            if f.type == TOPONYM and f.weak and (f.cue is None or misfit) and not f.why:
-                # The anchors are in text order: those near are one slice (a long article
-                # has tens of thousands; walking them all for each name was quadratic).
-                lo = bisect_left(anchor_starts, f.raw.start - NEARBY_CHARS)
-                hi = bisect_right(anchor_starts, f.raw.start + NEARBY_CHARS, lo)
-                near = {c for _, c in anchors[lo:hi]}
-                if misfit:
-                    if not any(p.country in near for p in f.places):
-                        reject(f.raw, Verdict(Rejection.CUE_MISFIT))
-                        continue
+                if isinstance(said, Verdict):
+                    doc.reject(f.raw, said)
+                elif said:
                     accepted.append(f)
-                    continue
-                # An English word (Union, Reading) in English text needs its cue, whatever else
-                # the text names.
-                # A village named like a common word («التحالف» the coalition) needs its cue even
-                # among places of its country: the word is far more likely there too.
-                made = self.matcher.made(f.raw.key)
-                if (
-                    _latin_word(f, latin)
-                    or not any(p.country in near for p in f.places)
-                    or (_word_village(f) and not made)
-                ):
-                    reject(f.raw, Verdict(Rejection.MADE_SPELLING) if made else _weak_reason(f))
-                    continue
-            accepted.append(f)
-
-        kept_ids = {id(f) for f in accepted}
-        mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
-        mentions = list_kinds(mentions, text, {f.raw.start for f in accepted if f.cue is not None})
-        rejected.sort(key=lambda r: r.start)
-        return mentions, rejected
+                break
+            else:
+                accepted.append(f)
+        return accepted
 
     def _adjective_after(self, f: _Found, toks: Tokens) -> set[str | None]:
         """The countries whose adjective follows the name directly («كوينزلاند الأسترالية»)."""
@@ -776,17 +679,6 @@ def _country_after_preposition(kept: list[_Found], toks: Tokens, voc: Vocabulary
         f.why = "after a preposition: the country"
 
 
-def _read_from_a_given_name(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Verdict | None:
-    """«فرانسوا» read as «فرنسا» by its spelling: a given name is no spelling of a place."""
-    if len(m.key) != 1 or m.last != m.first + 1:
-        return None
-    written = toks.words[m.first]
-    bare = written[len(m.proclitic):] if written.startswith(m.proclitic) else written
-    if m.key[0] in (written, bare) or not ({written, bare} & voc.first_names):
-        return None
-    return Verdict(Rejection.GIVEN_NAME, f"'{bare}'")
-
-
 def _read_shadda(kept: list[_Found], text: str) -> None:
     """«عمّان»: a shadda written on the name doubles its consonant, which the folded name has
     lost: of the places the name may be, those whose Latin names double a consonant (Amman,
@@ -1012,3 +904,251 @@ def _weak_reason(f: _Found) -> Verdict:
         return Verdict(Rejection.COMMON_WORD)
     return Verdict(Rejection.SHORT_NAME)
 
+
+@dataclass
+class _Document:
+    """One text being read: its folded tokens, and what the rules set aside so far."""
+
+    text: str
+    norm: Normalized
+    toks: Tokens
+    site: Site
+    rejected: list[Rejected] = field(default_factory=list)
+    #: Names rejected as a person's (with the proclitic, و/ف stripped) and as a club's.
+    persons: set[tuple[tuple[str, ...], str]] = field(default_factory=set)
+    clubs: set[tuple[str, ...]] = field(default_factory=set)
+
+    def reject(self, m: RawMatch, verdict: Verdict) -> None:
+        text = self.text
+        self.rejected.append(
+            Rejected(m.start, m.end, text[m.start:m.end], verdict.why, verdict.detail)
+        )
+
+
+@dataclass
+class _Anchors:
+    """Where the text names a country for sure (anchors, in text order), the countries it
+    likely names with the names that say so, and the names cued somewhere."""
+
+    at: list[tuple[int, str]]
+    starts: list[int]
+    keys: defaultdict[str, set[tuple[str, ...]]]
+    cued: set[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, kept: list[_Found], sure_ids: set[int]) -> _Anchors:
+        # Anchors: sure places, demonyms, and names whose places all lie in one country (دهوك
+        # the town or the governorate: Iraq either way).
+        anchors = []
+        keys: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for f in kept:
+            if id(f) in sure_ids or f.type == DEMONYM:
+                country = f.main.country
+            elif f.type == TOPONYM and not f.weak:
+                countries = {p.country for p in f.places}
+                country = countries.pop() if len(countries) == 1 else None
+            else:
+                country = None
+            if country:
+                anchors.append((f.raw.start, country))
+            # The countries the text likely names, for a lone town abroad: that of any name's
+            # best-known place (Paris: France), or of a town read off a proclitic (وباخموت).
+            likely = country
+            if likely is None and f.type == TOPONYM and f.places:
+                best = max(f.places, key=lambda p: p.population)
+                if not f.weak or all(p.country == best.country for p in f.places):
+                    likely = best.country
+            if likely:
+                keys[likely].add(f.raw.key)
+        anchors.sort(key=lambda a: a[0])  # already in text order: kept as it is
+        # One sense per document: a name that is a word elsewhere but is a place with its cue
+        # here («بلدة الخيام») is that place at its other occurrences too.
+        cued = {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM
+                and _cue_fits(f)}
+        return cls(anchors, [at for at, _ in anchors], keys, cued)
+
+    def near(self, start: int, chars: int) -> set[str]:
+        """The countries anchored within ``chars`` of ``start``: the anchors are in text order,
+        those near are one slice (a long article has tens of thousands; walking them all for
+        each name was quadratic)."""
+        lo = bisect_left(self.starts, start - chars)
+        hi = bisect_right(self.starts, start + chars, lo)
+        return {c for _, c in self.at[lo:hi]}
+
+
+# The document rules: each reads the names kept so far and may narrow their places, give them
+# a cue or a reason, or set some aside; asked in the order of ``DOCUMENT_RULES``.
+DocumentRule = Callable[["Geoparser", list[_Found], _Document], None]
+
+
+def shadda(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    _read_shadda(kept, doc.text)
+
+
+def country_after_preposition(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    _country_after_preposition(kept, doc.toks, gp.voc)
+
+
+def clubs_by_adjective(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    for f in gp._clubs_by_adjective(kept, doc.toks):
+        kept.remove(f)
+        doc.reject(f.raw, Verdict(Rejection.CLUB, f.why))
+
+
+def list_cues(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    _list_cues(kept, doc.toks, gp.voc)
+
+
+def capital_after(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    _capital_after(kept, doc.toks)
+
+
+def coordinated_countries(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    _coordinated_countries(kept, doc.toks)
+
+
+def formal_names(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    _formal_names(kept, doc.toks, doc.norm)
+
+
+def regions_of_countries(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    gp._regions_of_countries(kept, doc.toks)
+
+
+def divisions_of_capitals(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    gp._divisions_of_capitals(kept)
+
+
+def seat_towns(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    gp._seat_towns(kept)
+
+
+def placed(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    gp._placed(kept, doc.toks)
+
+
+DOCUMENT_RULES: tuple[DocumentRule, ...] = (
+    shadda,
+    country_after_preposition,
+    clubs_by_adjective,
+    list_cues,
+    capital_after,
+    coordinated_countries,
+    formal_names,
+    regions_of_countries,
+    divisions_of_capitals,
+    seat_towns,
+    placed,
+)
+
+# The acceptance rules: does a kept name stand as a place given the rest of the document? A
+# verdict rejects it, True accepts it, None leaves it to the next rule (and the last: accepted).
+Said = Verdict | bool | None
+AcceptanceRule = Callable[["Geoparser", _Found, _Anchors, _Document], Said]
+
+
+def lone_town(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Verdict | None:
+    """«تألق بونو»: a town abroad of no great size, with no cue and no other place of its
+    country anywhere in the text, is more likely a person (Puno, the keeper)."""
+    if _lone_town(f) and not any(
+        anchors.keys.get(p.country or "", set()) - {f.raw.key} for p in f.places
+    ):
+        return Verdict(Rejection.LONE_TOWN)
+    return None
+
+
+def made_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:
+    """A spelling made from a Latin name needs a place cue or its country's adjective right
+    after it, and a place of its country close by («في ولاية جيغاوا شمال نيجيريا», «مدينة
+    تشانغهوا في تايوان», «كوينزلاند الأسترالية»): of the places whose names it may spell,
+    those."""
+    if not gp.matcher.made(f.raw.key):
+        return None
+    close = anchors.near(f.raw.start, MADE_NEAR_CHARS)
+    places = [p for p in f.places if p.country in close]
+    if f.cue is None:
+        said = gp._adjective_after(f, doc.toks)
+        places = [p for p in places if p.country in said]
+    if not places:
+        return Verdict(Rejection.MADE_SPELLING)
+    f.places = places
+    f.why = f.why or f"an Arabic spelling of its Latin name '{places[0].name}'"
+    return True
+
+
+def _beside(f: _Found, doc: _Document) -> tuple[str, str]:
+    """The words just before and just after the name."""
+    toks = doc.toks
+    before = toks.words[f.raw.first - 1] if f.raw.first else ""
+    after = toks.words[f.raw.last] if f.raw.last < len(toks) else ""
+    return before, after
+
+
+def region_word_idiom(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:
+    """«على الصعيد الدولي»: an everyday word naming a region, in its idiom, is the word."""
+    if not (f.type == TOPONYM and f.weak):
+        return None
+    before, after = _beside(f, doc)
+    if region_idiom(f.raw.key, f.places, before, after, common_words()):
+        return Verdict(Rejection.COMMON_WORD)
+    return None
+
+
+def region_of_a_named_country(gp: Geoparser, f: _Found, anchors: _Anchors,
+                              doc: _Document) -> Said:
+    """An everyday word naming a region (الصعيد) stands when its country is named elsewhere."""
+    if not (f.type == TOPONYM and f.weak and f.cue is None):
+        return None
+    named = {c for c, ks in anchors.keys.items() if ks - {f.raw.key}}
+    if region_in_named_country(f.raw.key, f.places, named, _beside(f, doc)[0], common_words()):
+        f.why = f.why or "a region of a country the document names"
+        return True
+    return None
+
+
+def cued_elsewhere(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> bool | None:
+    if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in anchors.cued:
+        f.why = f.why or "named with its cue elsewhere in the document"
+        return True
+    return None
+
+
+def cue_misfit(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:
+    """A cue for another kind of place (a list of Algerian wilayas: «ولايات … برج») does not
+    let in a common word naming a town abroad (برج "tower", a town of Iran) unless a place of
+    its country stands near."""
+    if not (f.type == TOPONYM and f.weak and f.cue is not None and not f.why
+            and not _cue_fits(f)):
+        return None
+    near = anchors.near(f.raw.start, NEARBY_CHARS)
+    return True if any(p.country in near for p in f.places) else Verdict(Rejection.CUE_MISFIT)
+
+
+def weak_name(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Verdict | None:
+    """A name that is also a common word needs a cue, or a place of its country named close
+    by: a country named anywhere in the document is not enough for الخبر "the news". An
+    English word (Union, Reading) in English text needs its cue, whatever else the text names.
+    A village named like a common word («التحالف» the coalition) needs its cue even among places
+    of its country: the word is far more likely there too."""
+    if not (f.type == TOPONYM and f.weak and f.cue is None and not f.why):
+        return None
+    near = anchors.near(f.raw.start, NEARBY_CHARS)
+    made = gp.matcher.made(f.raw.key)
+    if (
+        _latin_word(f, gp.gaz.latin_words)
+        or not any(p.country in near for p in f.places)
+        or (_word_village(f) and not made)
+    ):
+        return Verdict(Rejection.MADE_SPELLING) if made else _weak_reason(f)
+    return None
+
+
+ACCEPTANCE_RULES: tuple[AcceptanceRule, ...] = (
+    lone_town,
+    made_spelling,
+    region_word_idiom,
+    region_of_a_named_country,
+    cued_elsewhere,
+    cue_misfit,
+    weak_name,
+)

@@ -41,7 +41,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 #: fine; a "billion laughs" is not).
 MAX_ALIAS_NODES = 100_000
 #: Where the function-word vocabulary lives (key ``function_words``).
-CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "context.yaml"
+CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "ar" / "context.yaml"
 
 _repr = reprlib.Repr()
 _repr.maxstring = _repr.maxother = 60
@@ -330,7 +330,7 @@ def entry_problem(item: dict[str, Any], new: bool = True) -> str | None:
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    """The folded function words of ``data/context.yaml`` (``function_words``)."""
+    """The folded function words of ``data/ar/context.yaml`` (``function_words``)."""
     data = yaml.load(CONTEXT_FILE.read_text(encoding="utf-8"), Loader=_BaseLoader)
     return frozenset(fold(str(w)).strip().lower() for w in data.get("function_words", ()))
 

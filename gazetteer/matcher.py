@@ -89,12 +89,15 @@ class RawMatch(NamedTuple):
     proclitic: str  # the stripped prefix ('' if none); 'لل' when the article's alif was elided
 
 
-def variants(token: str) -> Iterator[tuple[int, str, str]]:
-    """(characters cut, word to look up, proclitic) for a token, the bare token first."""
+def variants(
+    token: str, proclitics: tuple[str, ...] = PROCLITICS
+) -> Iterator[tuple[int, str, str]]:
+    """(characters cut, word to look up, proclitic) for a token, the bare token first; the
+    proclitics are the language's (``gazetteer.lang``), longest first."""
     yield 0, token, ""
     if not _ARABIC.match(token):
         return
-    for p in PROCLITICS:
+    for p in proclitics:
         if token.startswith(p) and len(token) - len(p) >= 2:
             rest = token[len(p):]
             yield len(p), rest, p
@@ -105,7 +108,7 @@ def variants(token: str) -> Iterator[tuple[int, str, str]]:
 
 #: Spellings made from Latin names (``_made_reading``): the token's fewest letters.
 MADE_LETTERS = 4
-COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "common_words_ar.txt"
+COMMON_WORDS_FILE = Path(__file__).resolve().parent / "data" / "ar" / "common_words.txt"
 
 
 @lru_cache(maxsize=1)
@@ -126,8 +129,9 @@ class _OptionCache(dict[str, Options]):
     looking every token of a text up is one ``map`` over the words, at C speed.
     """
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, proclitics: tuple[str, ...] = PROCLITICS) -> None:
         super().__init__()
+        self.proclitics = proclitics
         self.first_words = gazetteer.first_words
         self.words = gazetteer.words
         index, places = gazetteer.index, gazetteer.places
@@ -192,7 +196,7 @@ class _OptionCache(dict[str, Options]):
         if self._skeletons is None:
             self._skeletons = self._gaz.skeletons if self._gaz.skeletons is not None else (
                 skeleton_index(self._index, self._places, VARIANT_POPULATION))
-        for cut, word, proclitic in variants(token):
+        for cut, word, proclitic in variants(token, self.proclitics):
             shape = skeleton(word)
             if len(shape) < SKELETON_LETTERS:
                 continue
@@ -212,7 +216,7 @@ class _OptionCache(dict[str, Options]):
         common = common_words()
         if token in common or token in self.words:  # a word, or read by ``_listed_words``
             return ()
-        for cut, word, proclitic in variants(token):
+        for cut, word, proclitic in variants(token, self.proclitics):
             if len(word) < MADE_LETTERS or word.startswith("ال") or word in common:
                 continue
             numbers = self._made.get(loose_skeleton(word))
@@ -256,7 +260,7 @@ class _OptionCache(dict[str, Options]):
         words = self.words
         forms: Iterable[tuple[int, str, str]] = (
             ((0, token, ""),) if token in words else (
-                v for v in variants(token)
+                v for v in variants(token, self.proclitics)
                 if len(v[2]) < 2 or token[1:] not in words
             )
         )
@@ -273,9 +277,9 @@ class _OptionCache(dict[str, Options]):
 
 
 class Matcher:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, proclitics: tuple[str, ...] = PROCLITICS) -> None:
         self.gaz = gazetteer
-        self._options = _OptionCache(gazetteer)
+        self._options = _OptionCache(gazetteer, proclitics)
         self._entries: dict[Key, tuple[tuple[int, str], ...]] = {}  # tuple(index[key])
 
     def prominent_namesakes(self, word: str) -> tuple[int, ...]:

@@ -37,7 +37,7 @@ BUILTIN_FILES = (
 )
 #: Words that begin like a proclitic + a place name but are words of their own (كبيرا, بايدن):
 #: the matcher does not split them. Generated with the data; folded forms, one a line.
-PROCLITIC_WORDS = "proclitic_words.txt"
+PROCLITIC_WORDS = "ar/proclitic_words.txt"
 #: One-word Latin names of towns that are everyday English words (Reading, Split, Mobile): they
 #: need a cue or a place of their country nearby. Generated with the data.
 LATIN_WORDS = "latin_words.txt"

@@ -1,4 +1,4 @@
-"""Build ``gazetteer/data/common_words_ar.txt``: the Arabic words of everyday text.
+"""Build ``gazetteer/data/ar/common_words.txt``: the Arabic words of everyday text.
 
 Every Arabic word whose frequency in wordfreq's Arabic list is at least ``ZIPF`` on its Zipf
 scale (about one in 100,000 words of running text), folded as the geoparser folds text, one a
@@ -26,7 +26,7 @@ from gazetteer.normalize import fold  # noqa: E402
 
 #: The least Zipf frequency of a word kept.
 ZIPF = 3.0
-FILE = "common_words_ar.txt"
+FILE = "ar/common_words.txt"
 
 
 def common_words(zipf: float = ZIPF) -> list[str]:

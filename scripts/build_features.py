@@ -437,7 +437,7 @@ def to_place(
 
 
 def _read_lexicon() -> frozenset[str]:
-    path = DATA / "lexicon_names.txt"
+    path = DATA / "ar" / "lexicon_names.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:

@@ -58,7 +58,7 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "gazetteer" / "data"
 POINTS = ROOT / "resources" / "basemap" / "country_points.json"
-CONTEXT = DATA / "context.yaml"
+CONTEXT = DATA / "ar" / "context.yaml"
 
 sys.path.insert(0, str(ROOT))
 from gazetteer.normalize import fold  # noqa: E402

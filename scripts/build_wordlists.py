@@ -1,4 +1,4 @@
-"""Build ``gazetteer/data/proclitic_words.txt`` from an Arabic word lexicon (Hunspell, Ayaspell).
+"""Build ``gazetteer/data/ar/proclitic_words.txt`` from an Arabic word lexicon (Hunspell, Ayaspell).
 
 A token such as «كبيرا» begins like a proclitic + a one-word place name (ك + «بيرا»), and
 «بالرياض» is ب + «الرياض». Which reading is right is a question about Arabic words, not about
@@ -17,14 +17,14 @@ gazetteer and every proclitic p, the token T = p + N is analysed with ``hunspell
 Needs the ``hunspell`` program and the Debian package ``hunspell-ar`` (Ayaspell, Mohamed
 Kebdani, GPL 2.0 / LGPL 2.1 / MPL 1.1) at build time only; the app reads the generated list.
 
-It also writes ``gazetteer/data/lexicon_names.txt``: one-word Arabic names of small towns and
+It also writes ``gazetteer/data/ar/lexicon_names.txt``: one-word Arabic names of small towns and
 districts (under ``SMALL_TOWN`` people, not capitals) that are Arabic words: outside the
 Arabic-speaking world any word the lexicon knows («شتلة» seedling, Châtelet; «بيانه» his
 statement, Baena), inside it an inflected word, not a lemma («داخله» inside it, Dakhla;
 «ميادين» squares; «التحالف» the coalition). Such a name is far more often the word: it needs a
 cue or a place of its country nearby, like the gazetteer's common words.
 
-And ``gazetteer/data/word_names.txt``: one-word Arabic names of places of any size (cities,
+And ``gazetteer/data/ar/word_names.txt``: one-word Arabic names of places of any size (cities,
 first- and second-level divisions; not countries, US states, nor the curated files' places)
 that are everyday words, at build time by two checks: the Arabic lexicon's entries (Ayaspell's
 dictionary file, ``arabic_lexicon.py``: a word, not a name it knows) and the word's frequency
@@ -62,7 +62,7 @@ HEADER = (
 )
 
 
-LEXICON_NAMES = "lexicon_names.txt"
+LEXICON_NAMES = "ar/lexicon_names.txt"
 SMALL_TOWN = 100_000
 #: Countries where Arabic is an official language: their towns' names are Arabic words by nature.
 ARABIC_COUNTRIES = frozenset({
@@ -77,7 +77,7 @@ NAMES_HEADER = (
 )
 
 
-WORD_NAMES = "word_names.txt"
+WORD_NAMES = "ar/word_names.txt"
 #: A lexicon word this common (wordfreq Zipf scale, its spellings that fold alike summed)...
 WORD_ZIPF = 3.3
 WORD_NAMES_HEADER = (

@@ -135,6 +135,10 @@ SMOKE += [
       r"pairs: precision [\d.]+, recall [\d.]+",
       r"copies set aside by 'each story once': \d+ \(truth: \d+\)",
       r"sketch: [\d.]+ ms per article; store and group: [\d.]+ ms per article"]),
+    ("language_detect.py", ["--limit", "3"],
+     [r"Arabic news articles: 9 texts, right 1.000, .*",
+      r"mixed corpus: 4/4 articles right",
+      r"speed: \d+ µs an article .*"]),
 ]
 
 #: Benchmarks whose smoke run is a test of its own.

@@ -33,6 +33,20 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)  # type: ignore[call-overload, no-any-return]
 
 
+def language_label(code: str) -> str:
+    """An article's language (``explorer.language``) as the interface names it; another code
+    as it is."""
+    labels = {
+        "ar": QCoreApplication.translate("FilterChips", "Arabic"),
+        "en": QCoreApplication.translate("FilterChips", "English"),
+        "fr": QCoreApplication.translate("FilterChips", "French"),
+        "es": QCoreApplication.translate("FilterChips", "Spanish"),
+        "de": QCoreApplication.translate("FilterChips", "German"),
+        "it": QCoreApplication.translate("FilterChips", "Italian"),
+    }
+    return labels.get(code, code)
+
+
 def country_label(code: str, name: str | None = None) -> str:
     """"Russia (RU)": the ISO code with its name (``name``, else Qt's English one)."""
     if name:
@@ -97,6 +111,8 @@ def chips(
     if f.once:
         out.append(Chip("once", QCoreApplication.translate("FilterChips", "each story once"),
                         replace(f, once=False)))
+    out += [Chip(f"language:{x}", language_label(x), replace(f, languages=f.languages - {x}))
+            for x in sorted(f.languages)]
     return out
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.qt.chips import kind_label
+from explorer.qt.chips import kind_label, language_label
 from explorer.qt.names import both
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter
@@ -30,6 +30,8 @@ from gazetteer.model import KINDS, MentionType, PlaceKind
 REGIONS = Filter(kinds=frozenset({PlaceKind.REGION.value}))
 #: Outlets listed in the sources menu at most (the most frequent).
 MAX_SOURCES = 60
+# The article fields the sources menu filters on → the field of ``Filter`` that holds them.
+_SOURCES = {"outlet": "outlets", "format": "formats", "language": "languages"}
 
 
 class FilterBar(QWidget):
@@ -65,7 +67,8 @@ class FilterBar(QWidget):
             "(none ticked: every kind)"))
         layout.addWidget(self.kinds_button)
 
-        # Outlets and formats of the articles (explorer.formats): checkable, with counts.
+        # Outlets, formats and languages of the articles (explorer.formats,
+        # explorer.language): checkable, with counts.
         self.sources_button = QToolButton(self)
         self.sources_button.setObjectName("sourcesButton")
         self.sources_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -124,10 +127,11 @@ class FilterBar(QWidget):
 
     def _set_source(self, field: str, value: str, on: bool) -> None:
         f = self.session.filter
-        have = f.outlets if field == "outlet" else f.formats
+        have: frozenset[str] = getattr(f, _SOURCES[field])
         now = have | {value} if on else have - {value}
-        self.session.set_filter(replace(f, outlets=now) if field == "outlet"
-                                else replace(f, formats=now))
+        self.session.set_filter(
+            replace(f, outlets=now) if field == "outlet"
+            else replace(f, formats=now) if field == "format" else replace(f, languages=now))
 
     def _set_types(self) -> None:
         types = set()
@@ -169,19 +173,22 @@ class FilterBar(QWidget):
         self.region.blockSignals(False)
 
     def list_sources(self) -> None:
-        """The outlets and formats of the index's articles, in the sources menu."""
+        """The outlets, formats and languages of the index's articles, in the sources
+        menu."""
         reader = self.session.reader
         facets = reader.article_facets() if reader is not None else {}
         self.sources_menu.clear()
         self.source_actions = {}
-        titles = {"outlet": self.tr("Outlets"), "format": self.tr("Formats")}
-        for field in ("outlet", "format"):
+        titles = {"outlet": self.tr("Outlets"), "format": self.tr("Formats"),
+                  "language": self.tr("Languages")}
+        for field in _SOURCES:
             values = facets.get(field, [])[:MAX_SOURCES]
             if not values:
                 continue
             self.sources_menu.addSection(titles[field])
             for value, n in values:
-                label = value.upper() if field == "format" else value
+                label = (value.upper() if field == "format"
+                         else language_label(value) if field == "language" else value)
                 action = self.sources_menu.addAction(f"{label} ({n:,})")
                 action.setCheckable(True)
                 action.toggled.connect(
@@ -201,7 +208,7 @@ class FilterBar(QWidget):
             for kind, action in self.kind_actions.items():
                 action.setChecked(kind in f.kinds)
             for (field, value), action in self.source_actions.items():
-                action.setChecked(value in (f.outlets if field == "outlet" else f.formats))
+                action.setChecked(value in getattr(f, _SOURCES[field]))
             self.toponyms.setChecked(MentionType.TOPONYM.value in f.types)
             self.demonyms.setChecked(MentionType.DEMONYM.value in f.types)
             # The one kind of mention ticked cannot be unticked (nothing would be shown).
@@ -224,7 +231,7 @@ class FilterBar(QWidget):
             self.kinds_button.setText(self.tr("Kinds: {kinds}").format(kinds=what))
         else:
             self.kinds_button.setText(self.tr("All kinds"))
-        chosen = len(f.outlets) + len(f.formats)
+        chosen = len(f.outlets) + len(f.formats) + len(f.languages)
         self.sources_button.setText(
             self.tr("Outlets and formats: {n}").format(n=chosen) if chosen
             else self.tr("All outlets and formats"))

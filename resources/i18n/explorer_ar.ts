@@ -451,6 +451,10 @@
         <translation>أنواع الملفات</translation>
     </message>
     <message>
+        <source>Languages</source>
+        <translation>اللغات</translation>
+    </message>
+    <message>
         <source>Place names or demonyms: one of them stays ticked (with neither, nothing would be shown)</source>
         <translation>أسماء الأماكن أو النِّسب: يبقى أحدهما محددًا (فبدونهما لا يُعرض شيء)</translation>
     </message>
@@ -512,6 +516,30 @@
     <message>
         <source>features</source>
         <translation>المعالم</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>الفرنسية</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>الإسبانية</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>الألمانية</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>الإيطالية</translation>
     </message>
     <message>
         <source>only {kind}</source>

@@ -90,6 +90,9 @@ FILTERS = [
     Filter(formats=frozenset({"pdf"})),
     Filter(once=True),  # no copies here (test_wire.py has): answered the slower way
     Filter(once=True, countries=frozenset({"RU"}), text="روسيا", date_to="2021-12-31"),
+    Filter(languages=frozenset({"ar"})),
+    Filter(languages=frozenset({"en", "fr"})),
+    Filter(languages=frozenset({"ar"}), types=ALL_TYPES, countries=frozenset({"RU"})),
 ]
 
 
@@ -336,6 +339,7 @@ def test_article_facets_agree(memory: CorpusIndex, sqlite: IndexDB) -> None:
     facets = sqlite.article_facets()
     assert memory.article_facets() == facets
     assert ("وكالة الأنباء", 2) in facets["outlet"] and facets["format"][0][0] == "txt"
+    assert facets["language"] and facets["language"][0][0] == "ar"
 
 
 def test_outlet_and_format_filters_keep_their_articles(reader: IndexReader) -> None:

@@ -800,7 +800,7 @@ def test_the_lexicon_file_is_read_and_checked(tmp_path: Path) -> None:
 
 
 def test_names_that_are_everyday_words_are_listed_for_any_size_of_place() -> None:
-    words = {line.strip() for line in (DATA_DIR / "word_names.txt").read_text(
+    words = {line.strip() for line in (DATA_DIR / "ar" / "word_names.txt").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith("#")}
     # floods (Seoul), night (Lille), tremor (Heze), shelter (Iowa's إيواء is no name here)
     assert {"سيول", "ليل", "هزه"} <= words
