@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from explorer.index import CorpusIndex
 from explorer.mapdata import map_message
 from explorer.mapdoc import map_html, remote_urls, script_json
+from explorer.mappage import SCRIPTS, STYLES, WINDOW_STYLES, inputs_hash, window_page_html
 from explorer.pipeline import open_corpus
 from explorer.resources import resource
 from tests.conftest import SEEDS
@@ -40,7 +41,31 @@ def test_the_windows_page_is_static_local_and_holds_no_data() -> None:
         if ref.startswith("/"):
             continue
         assert (page.parent / ref).resolve().is_file(), ref
-    assert "explorerInit" not in html  # the map is made by window.js, data come later
+    # The map is started with its options only: the data come later, through the channel.
+    call = re.findall(r"explorerInit\((.*)\);", html)
+    assert call == ['map, {"minZoom":1,"maxZoom":12}, {"qt":true,"scale":{"maxWidth":180}}']
+    assert '"initial"' not in html
+
+
+def test_the_windows_page_is_what_folium_makes_from_the_code_now() -> None:
+    """The page is made at build (``make page``) and read as it is at start-up: it must be
+    what ``explorer.mappage`` makes now, from the one asset list."""
+    html = resource("web", "explorer", "window.html").read_text(encoding="utf-8")
+    assert f"from inputs {inputs_hash()}:" in html.splitlines()[0], "run `make page`"
+    assert html == window_page_html(), "run `make page`"
+    assert 'class="folium-map"' in html
+
+
+def test_both_pages_load_the_same_assets(index: CorpusIndex) -> None:
+    standalone = re.findall(r'(?:src|href)="([^"]+)"', map_html(index.places()))
+    window = re.findall(r'(?:src|href)="([^"]+)"', window_page_html())
+    root = resource().as_uri() + "/"
+    assert [s.removeprefix(root) for s in standalone] == [
+        path for _, path in SCRIPTS[:1] + STYLES[:1] + SCRIPTS[1:] + STYLES[1:]]
+    here = resource("web", "explorer")
+    assert [(here / ref).resolve() for ref in window if not ref.startswith("/")] == [
+        resource(*s.removeprefix(root).split("/")) for s in standalone] + [
+        resource(*path.split("/")) for _, path in WINDOW_STYLES]
 
 
 def test_remote_urls_finds_them() -> None:
