@@ -39,12 +39,15 @@ MAX_ZOOM = 12
 SCRIPTS: tuple[tuple[str, str], ...] = (
     ("leaflet", "web/leaflet/leaflet.js"),
     ("markercluster", "web/markercluster/leaflet.markercluster.js"),
+    ("leaflet_heat", "web/leaflet-heat/leaflet-heat.js"),
     ("topojson", "web/topojson-client/topojson-client.min.js"),
     ("basemap", "basemap/countries.js"),
     ("basemap_low", "basemap/countries_110m.js"),
     ("labels", "basemap/labels.js"),
     ("explorer_basemap", "web/explorer/basemap.js"),
     ("explorer", "web/explorer/map.js"),
+    ("layer_heat", "web/explorer/layers/heat.js"),
+    ("layer_choropleth", "web/explorer/layers/choropleth.js"),
 )
 #: Every stylesheet of the map page, as (name, path under ``resources/``).
 STYLES: tuple[tuple[str, str], ...] = (

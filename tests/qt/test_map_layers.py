@@ -97,3 +97,61 @@ def test_the_layers_shown_are_saved_with_the_corpus(qtbot: Any, tmp_path: Path) 
     finally:
         window.dispose()
 
+
+def test_the_heatmap_of_mentions_is_drawn_on_its_canvas(qtbot: Any, window: Any) -> None:
+    assert run_js(qtbot, window, "document.querySelector('.leaflet-heatmap-layer')") is None
+    toggle(qtbot, window, "heat")
+    assert window.layers_menu.actions["heat"].isChecked()
+    assert run_js(qtbot, window, "explorer.layers()") == ["markers", "heat"]
+    shown = run_js(qtbot, window, "explorer.visibleIds().length")
+    info = run_js(qtbot, window, "explorer.layerInfo('heat')")
+    assert info["drawn"] and info["points"] == shown > 0
+    assert info["painted"] > 1000  # pixels of the canvas the heat coloured
+    assert run_js(qtbot, window, "document.querySelectorAll('.leaflet-heatmap-layer').length") == 1
+    assert "where the mentions gather" in run_js(qtbot, window, "explorer.legendText()")
+    # A narrower filter: the heat follows it.
+    window.set_countries(["SY"])
+    wait_drawn(qtbot, window)
+    narrow = run_js(qtbot, window, "explorer.layerInfo('heat')")
+    assert narrow["points"] == run_js(qtbot, window, "explorer.visibleIds().length") < shown
+    # Markers under the heat still take clicks (the heat's pane takes none).
+    place = run_js(qtbot, window, "explorer.visibleIds()[0]")
+    assert run_js(qtbot, window, f"explorer.clickPlace({place!r})") is True
+    qtbot.waitUntil(lambda: window.selected_place == place)
+    window.session.select(None)
+    window.set_countries([])
+    toggle(qtbot, window, "heat")
+    assert run_js(qtbot, window, "document.querySelector('.leaflet-heatmap-layer')") is None
+    assert run_js(qtbot, window, "explorer.layerInfo('heat').drawn") is False
+
+
+def test_the_choropleth_colours_countries_by_mentions(qtbot: Any, window: Any) -> None:
+    countries = {c.code: c.count for c in window.reader.countries(window.session.filter)}
+    top = max(countries, key=lambda c: countries[c])
+    plain = run_js(qtbot, window, f"explorer.shapeFill({top!r})")
+    toggle(qtbot, window, "choropleth")
+    assert run_js(qtbot, window, "explorer.layers()") == ["markers", "choropleth"]
+    info = run_js(qtbot, window, "explorer.layerInfo('choropleth')")
+    assert info["drawn"] and info["largest"] == countries[top]
+    assert info["countries"] == sum(1 for n in countries.values() if n > 0)
+    # The most mentioned country in the darkest class, a country with none as before.
+    assert run_js(qtbot, window, f"explorer.shapeFill({top!r})") == info["colours"][-1] != plain
+    nothing = next(code for code in ("AQ", "GL", "BR", "AU") if not countries.get(code))
+    assert run_js(qtbot, window, f"explorer.shapeFill({nothing!r})") == plain
+    assert "mentions of the places in it" in run_js(qtbot, window, "explorer.legendText()")
+    # The key: one swatch per class, from one mention up.
+    keys = run_js(qtbot, window, "Array.from(document.querySelectorAll("
+                  "'.explorer-legend-classes span:not(.explorer-legend-dot)'))"
+                  ".map(function (s) { return s.textContent; })")
+    assert len(keys) == 5 and keys[0] == "1+"
+    # Selecting the country highlights it; deselecting gives it its class colour back.
+    window.session.select(next(s.place.id for s in window.reader.places(window.session.filter)
+                               if s.place.kind == "country" and s.place.country == top))
+    wait_drawn(qtbot, window)
+    assert top in run_js(qtbot, window, "explorer.highlightedCountries()")
+    window.session.select(None)
+    wait_drawn(qtbot, window)
+    assert run_js(qtbot, window, f"explorer.shapeFill({top!r})") == info["colours"][-1]
+    toggle(qtbot, window, "choropleth")
+    assert run_js(qtbot, window, f"explorer.shapeFill({top!r})") == plain
+    assert run_js(qtbot, window, "explorer.layers()") == ["markers"]

@@ -224,6 +224,7 @@
         state.active.delete(name);
       }
     });
+    updateLegend();  // the layers' keys from what they have just drawn
   }
 
   function highlightShapes(p) {
@@ -912,9 +913,9 @@
     /** The padding fitting and panning keep clear of the controls (tests). */
     viewPadding: function () { return viewPadding(); },
     picking: function () { return state.picking; },
-    /** The layers drawn now, in the order they were registered. */
+    /** The layers drawn now, in the order Qt lists them. */
     layers: function () {
-      return Array.from(registry.keys()).filter(function (n) { return state.active.has(n); });
+      return state.layersOn.filter(function (n) { return state.active.has(n); });
     },
     /** What a layer module says of itself (tests), or null. */
     layerInfo: function (name) {
