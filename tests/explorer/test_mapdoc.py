@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -107,3 +110,12 @@ def test_script_json_round_trips_and_cannot_close_the_script(value: object) -> N
     text = script_json(value)
     assert json.loads(text) == value
     assert "<" not in text and ">" not in text and "\u2028" not in text and "\u2029" not in text
+
+
+def test_the_window_does_not_import_folium_to_start() -> None:
+    """The window's page is made at build: starting the window never pays for folium."""
+    code = ("import sys, explorer.cli, explorer.qt.app, explorer.qt.window; "
+            "print('folium' in sys.modules, 'branca' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.split() == ["False", "False"]
