@@ -10,7 +10,7 @@ CONSTRAINTS := requirements/constraints.txt
 # not news to us; keep `make` quiet.
 EDITABLE := PYTHONWARNINGS="ignore:Editable installation"
 
-.PHONY: setup run screenshot test check bench assets data dist check-install clean
+.PHONY: setup run screenshot test check bench assets data dist check-install clean page
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	@# New pins: a fresh venv, so nothing of the old versions is left over.
@@ -68,6 +68,12 @@ i18n: $(STAMP)
 assets: $(STAMP)
 	bash scripts/build_web_assets.sh
 	$(BIN)/python scripts/build_map_labels.py
+
+## The window's map page (resources/web/explorer/window.html), laid out by folium
+## (explorer/mappage.py); a test fails when it is not what the code makes now.
+.PHONY: page
+page: $(STAMP)
+	$(BIN)/python -m explorer.mappage
 
 ## The README's screenshots (docs/screenshots/*.png), headless, with the real web view.
 .PHONY: screenshots

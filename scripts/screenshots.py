@@ -106,6 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     js(english, "explorer.setView(33.5, 38.5, 6)")
     settle(english)
     save(english.view, "map-labels.png")
+    # The layers (Layers menu): the heatmap of mentions, then the countries by mentions.
+    js(english, "explorer.setView(35, 55, 3)")
+    for layer in ("heat", "choropleth"):
+        english.layers_menu.actions[layer].trigger()
+        settle(english)
+        save(english.view, f"layer-{layer}.png")
+        english.layers_menu.actions[layer].trigger()
+        settle(english)
     english.dispose()
     english.close()
 

@@ -14,6 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from explorer.map_layers import DEFAULT as DEFAULT_LAYERS
+from explorer.map_layers import NAMES as LAYER_NAMES
+from explorer.map_layers import layer_data
 from explorer.mapdata import map_message
 from explorer.qt.bridge import MapBridge
 from explorer.qt.feed import Feed, ViewData
@@ -40,6 +43,7 @@ class MapSync(QObject):
         self.sent_seq = 0
         self.drawn_seq = 0
         self._fitted = False
+        self.layers: frozenset[str] = DEFAULT_LAYERS  # the map's layers shown
         model.changed.connect(self._on_change)
         model.fitRequested.connect(self.fit_places)
         bridge.events.ready.connect(self._on_ready)
@@ -99,6 +103,17 @@ class MapSync(QObject):
         """Fit the page's view to these places (those it has records of)."""
         self.send({"fitPlaces": list(place_ids)})
 
+    def set_layers(self, on: frozenset[str]) -> None:
+        """Show the layers ``on`` (their page modules draw them); their data come with the
+        view's data, asked for again."""
+        if on == self.layers:
+            return
+        self.layers = on
+        self.refresh(fit=False)
+
+    def _layers(self) -> list[str]:
+        return [name for name in LAYER_NAMES if name in self.layers]
+
     def refresh(self, *, fit: bool) -> None:
         """Send the places the current filter shows, and the selection: at once, or through
         the feed (its answer is sent when it comes)."""
@@ -116,6 +131,9 @@ class MapSync(QObject):
         self.shown, self.shown_for = len(places), self.model.filter
         message["fit"] = fit and bool(places)
         message["types"] = self._types()
+        message["layers"] = self._layers()
+        message["layerData"] = layer_data(
+            self.layers, places, reader.countries(self.model.filter) if reader else [])
         self._fitted = self._fitted or message["fit"]
         self.send(message)
 
@@ -143,7 +161,9 @@ class MapSync(QObject):
         self._fitted = self._fitted or fit
         # The feed's JSON, completed here without parsing it again.
         extra = json.dumps({"fit": fit, "selected": self.model.selected_place,
-                            "types": sorted(data.filter.types)})
+                            "types": sorted(data.filter.types), "layers": self._layers(),
+                            "layerData": layer_data(self.layers, data.places, data.countries)},
+                           ensure_ascii=False, separators=(",", ":"))
         self.send_json(data.message[:-1] + "," + extra[1:])
 
     def send(self, message: dict[str, Any]) -> None:

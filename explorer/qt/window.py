@@ -44,6 +44,7 @@ from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.filter_bar import FilterBar
 from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
+from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
@@ -227,6 +228,9 @@ class MainWindow(QMainWindow):
                    self.timeline.toggleViewAction()],
             count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
+        self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
+                                      self.map_sync, lambda: self.index_path, self)
+        self.layers_menu.problem.connect(self._layers_problem)
         file_actions = self.menus.file.actions()
         after_recent = file_actions.index(self.menus.recent.menuAction()) + 1
         self.exports = Exports(
@@ -343,6 +347,7 @@ class MainWindow(QMainWindow):
         self.session.set_filter(Filter())  # the one-article filter was the old one's too
         self._filter_restored = False
         self._filter_problems = []
+        self.layers_menu.new_folder()
         self.article.close_article()
         self.map_sync.new_corpus()
         self.open_folder(root, gazetteer_files=self._gazetteer_files,
@@ -399,6 +404,7 @@ class MainWindow(QMainWindow):
         self._db = db
         self._add_problems(index_problems(db))
         self._restore_filter(db)
+        self.layers_menu.restore(db)
         path = self.index_path
         feed = Feed(lambda: IndexDB(path, readonly=True), self)
         # Failures of a feed or reader already replaced (a rebuild) are old news.
@@ -634,6 +640,11 @@ class MainWindow(QMainWindow):
                 "the saved filter cannot be used ({why}); all is shown").format(why=exc))]
             self._add_problems(self._filter_problems)
 
+    def _layers_problem(self, why: str) -> None:
+        problem = [Problem(str(self.index_path), why)]
+        self._filter_problems += problem
+        self._add_problems(problem)
+
     def _save_filter(self) -> None:
         """Keep the filter with the corpus: in its index, if there is one."""
         path = self.index_path
@@ -850,7 +861,9 @@ class MainWindow(QMainWindow):
 
     def send_map_texts(self) -> None:
         """The map's labels and legend in the interface's language."""
-        self.map_sync.send(self.map_texts.message())
+        message = self.map_texts.message()
+        message["strings"]["layers"] = self.layers_menu.legends()
+        self.map_sync.send(message)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.map_ready:

@@ -595,6 +595,37 @@
     </message>
 </context>
 <context>
+    <name>LayersMenu</name>
+    <message>
+        <source>&amp;Layers</source>
+        <translation>&amp;طبقات</translation>
+    </message>
+    <message>
+        <source>Markers and groups of places</source>
+        <translation>العلامات ومجموعات الأماكن</translation>
+    </message>
+    <message>
+        <source>Heatmap of mentions</source>
+        <translation>خريطة حرارية للإشارات</translation>
+    </message>
+    <message>
+        <source>Countries by mentions</source>
+        <translation>الدول حسب الإشارات</translation>
+    </message>
+    <message>
+        <source>Heat: where the mentions gather</source>
+        <translation>الحرارة: حيث تتركّز الإشارات</translation>
+    </message>
+    <message>
+        <source>Country colour: mentions of the places in it</source>
+        <translation>لون الدولة: الإشارات إلى الأماكن فيها</translation>
+    </message>
+    <message>
+        <source>the saved map layers cannot be used ({why}); the default ones are shown</source>
+        <translation>لا يمكن استخدام طبقات الخريطة المحفوظة ({why})؛ تُعرض الطبقات الافتراضية</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>{mentions} in {passages}</source>

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -12,6 +15,7 @@ from hypothesis import strategies as st
 from explorer.index import CorpusIndex
 from explorer.mapdata import map_message
 from explorer.mapdoc import map_html, remote_urls, script_json
+from explorer.mappage import SCRIPTS, STYLES, WINDOW_STYLES, inputs_hash, window_page_html
 from explorer.pipeline import open_corpus
 from explorer.resources import resource
 from tests.conftest import SEEDS
@@ -40,7 +44,31 @@ def test_the_windows_page_is_static_local_and_holds_no_data() -> None:
         if ref.startswith("/"):
             continue
         assert (page.parent / ref).resolve().is_file(), ref
-    assert "explorerInit" not in html  # the map is made by window.js, data come later
+    # The map is started with its options only: the data come later, through the channel.
+    call = re.findall(r"explorerInit\((.*)\);", html)
+    assert call == ['map, {"minZoom":1,"maxZoom":12}, {"qt":true,"scale":{"maxWidth":180}}']
+    assert '"initial"' not in html
+
+
+def test_the_windows_page_is_what_folium_makes_from_the_code_now() -> None:
+    """The page is made at build (``make page``) and read as it is at start-up: it must be
+    what ``explorer.mappage`` makes now, from the one asset list."""
+    html = resource("web", "explorer", "window.html").read_text(encoding="utf-8")
+    assert f"from inputs {inputs_hash()}:" in html.splitlines()[0], "run `make page`"
+    assert html == window_page_html(), "run `make page`"
+    assert 'class="folium-map"' in html
+
+
+def test_both_pages_load_the_same_assets(index: CorpusIndex) -> None:
+    standalone = re.findall(r'(?:src|href)="([^"]+)"', map_html(index.places()))
+    window = re.findall(r'(?:src|href)="([^"]+)"', window_page_html())
+    root = resource().as_uri() + "/"
+    assert [s.removeprefix(root) for s in standalone] == [
+        path for _, path in SCRIPTS[:1] + STYLES[:1] + SCRIPTS[1:] + STYLES[1:]]
+    here = resource("web", "explorer")
+    assert [(here / ref).resolve() for ref in window if not ref.startswith("/")] == [
+        resource(*s.removeprefix(root).split("/")) for s in standalone] + [
+        resource(*path.split("/")) for _, path in WINDOW_STYLES]
 
 
 def test_remote_urls_finds_them() -> None:
@@ -82,3 +110,12 @@ def test_script_json_round_trips_and_cannot_close_the_script(value: object) -> N
     text = script_json(value)
     assert json.loads(text) == value
     assert "<" not in text and ">" not in text and "\u2028" not in text and "\u2029" not in text
+
+
+def test_the_window_does_not_import_folium_to_start() -> None:
+    """The window's page is made at build: starting the window never pays for folium."""
+    code = ("import sys, explorer.cli, explorer.qt.app, explorer.qt.window; "
+            "print('folium' in sys.modules, 'branca' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.split() == ["False", "False"]

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.e2e
 
 NAMES = ("window-en.png", "window-ar.png", "selected-place.png", "passages.png",
-         "map-labels.png")
+         "map-labels.png", "layer-heat.png", "layer-choropleth.png")
 
 
 def test_make_screenshots_renders_the_window_in_english_and_arabic(tmp_path: Path) -> None:
@@ -40,6 +40,7 @@ def test_make_screenshots_renders_the_window_in_english_and_arabic(tmp_path: Pat
         images[name] = image
     assert images["window-en.png"] != images["window-ar.png"]
     assert images["window-en.png"] != images["selected-place.png"]
+    assert images["layer-heat.png"] != images["layer-choropleth.png"]
     # The README shows every committed one.
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"docs/screenshots/([\w-]+\.png)", readme))

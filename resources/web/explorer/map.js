@@ -19,7 +19,17 @@
  *   types:    ["toponym", "demonym"]: the mention types the counts are of (the legend says)
  *   pick:     true while the analyst places a new place: a click on the map then selects and
  *             deselects nothing, it only reports where it fell (bridge.mapClicked)
+ *   layers:   ["markers", "heat", ...] the layers shown (see the registry below)
+ *   layerData: {name: data} each shown layer's own data (explorer/map_layers.py)
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
+ *
+ * Layers: each layer is a module that registers itself,
+ *   explorerLayers.register(name, {apply: fn(ctx), clear: fn(ctx), legend: fn(ctx) -> Node|null,
+ *                                  info: fn() -> object (tests)})
+ * and is drawn from what the page holds (places, the counts shown, its own layerData) through
+ * ``ctx`` (layerContext). ``apply`` runs when a shown layer's data may have changed, ``clear``
+ * when it is hidden. The markers with their clusters are the layer "markers" (in this file);
+ * the others are in resources/web/explorer/layers/.
  *
  * A click on the map's background is reported as bridge.backgroundClicked() and, with where
  * it fell, bridge.mapClicked(lat, lon) (Python uses it to place a new place).
@@ -68,7 +78,17 @@
     listener: null,   // the transport's listener this page's channel set (see connectQt)
     drawn: false,
     announced: false,
-    qt: false
+    qt: false,
+    layersOn: ["markers"], // the layers shown, as Qt last said
+    layerData: {},         // name -> the layer's own data, as Qt last sent it
+    active: new Set(),     // the layers drawn now
+    shapeFill: null       // code -> style over the country shapes' own (a layer paints them)
+  };
+
+  // The layers, by name (a Map: a name is a key like any other).
+  var registry = new Map();
+  window.explorerLayers = {
+    register: function (name, layer) { registry.set(name, layer); }
   };
 
   var STYLE = {
@@ -158,9 +178,59 @@
     return Object.prototype.hasOwnProperty.call(state.strings, key) ? state.strings[key] : fallback;
   }
 
+  /** A country shape's style when not highlighted: the basemap's, or a layer's paint. */
+  function shapeStyle(code) {
+    var fill = state.shapeFill ? state.shapeFill(code) : null;
+    return fill ? L.extend({}, STYLE.shape, fill) : STYLE.shape;
+  }
+
+  /** Paint the country shapes with ``fill(code)`` -> style (null: the basemap's own). */
+  function paintShapes(fill) {
+    state.shapeFill = fill;
+    state.shapes.forEach(function (layers, code) {
+      if (state.highlighted.indexOf(code) >= 0) { return; }
+      var style = shapeStyle(code);
+      layers.forEach(function (layer) { layer.setStyle(style); });
+    });
+  }
+
+  /** What a layer module sees of the page. */
+  function layerContext(name) {
+    return {
+      map: state.map,
+      places: state.places,   // id -> {id, name, name_ar, kind, country, lat, lon, ...}
+      shown: state.shown,     // id -> [mentions, articles] under the filter
+      order: state.order,     // shown ids, most mentioned first
+      data: Object.prototype.hasOwnProperty.call(state.layerData, name) ? state.layerData[name] : null,
+      lang: state.lang,
+      word: function (fallback) {
+        var words = state.strings.layers || {};
+        return Object.prototype.hasOwnProperty.call(words, name) ? words[name] : fallback;
+      },
+      el: el,
+      paintShapes: paintShapes
+    };
+  }
+
+  /** Draw the layers shown, clear those hidden. */
+  function applyLayers() {
+    registry.forEach(function (layer, name) {
+      var on = state.layersOn.indexOf(name) >= 0;
+      if (on) {
+        layer.apply(layerContext(name));
+        state.active.add(name);
+      } else if (state.active.has(name)) {
+        layer.clear(layerContext(name));
+        state.active.delete(name);
+      }
+    });
+    updateLegend();  // the layers' keys from what they have just drawn
+  }
+
   function highlightShapes(p) {
     state.highlighted.forEach(function (code) {
-      (state.shapes.get(code) || []).forEach(function (layer) { layer.setStyle(STYLE.shape); });
+      var style = shapeStyle(code);
+      (state.shapes.get(code) || []).forEach(function (layer) { layer.setStyle(style); });
     });
     state.highlighted = [];
     if (!p) { return; }
@@ -282,6 +352,20 @@
       showLegend();
     });
     box.appendChild(title);
+    var markers = state.layersOn.indexOf("markers") >= 0;
+    if (markers) { markerLegend(box); }
+    state.layersOn.forEach(function (name) {
+      var layer = registry.get(name);
+      var node = layer && layer.legend ? layer.legend(layerContext(name)) : null;
+      if (node) {
+        node.classList.add("explorer-legend-layer", "explorer-legend-layer-" + name);
+        box.appendChild(node);
+      }
+    });
+    showLegend();
+  }
+
+  function markerLegend(box) {
     var sizes = state.largest > 1 ? [1, state.largest] : [1];
     var sizeRow = el("div", "explorer-legend-row explorer-legend-sizes", "");
     sizes.forEach(function (n) {
@@ -310,7 +394,6 @@
       keys.appendChild(row);
     });
     box.appendChild(keys);
-    showLegend();
   }
 
   // The legend is folded to its title on a small map (it would cover too much of it), unless
@@ -513,8 +596,10 @@
       if (state.basemap) { state.basemap.setLanguage(msg.lang); }
     }
     if (Array.isArray(msg.types)) { state.types = msg.types; }
+    if (Array.isArray(msg.layers)) { state.layersOn = msg.layers; }
+    if (msg.layerData && typeof msg.layerData === "object") { state.layerData = msg.layerData; }
     if (typeof msg.pick === "boolean") { setPicking(msg.pick); }
-    if (msg.strings || msg.lang || msg.types) { updateLegend(); }
+    if (msg.strings || msg.lang || msg.types || msg.layers) { updateLegend(); }
     if ((msg.strings || msg.lang) && state.scale) { state.scale._update(); }
     if (msg.add) { addPlaces(msg.add); }
     phases.add = now() - t; t = now();
@@ -532,7 +617,9 @@
       reveal();
       wrapMarkers();
     }
-    phases.place = now() - t;
+    phases.place = now() - t; t = now();
+    if (msg.counts || msg.layers || msg.layerData || msg.lang || msg.strings) { applyLayers(); }
+    phases.layers = now() - t;
     state.phases = phases;
     if (typeof msg.seq === "number") {
       var seq = msg.seq;
@@ -677,6 +764,21 @@
     state.cluster.on("clusterclick", onClusterClick);
     map.addLayer(state.cluster);
     state.loose = L.featureGroup().addTo(map);
+    // The markers and their groups: one layer among others (shown unless Qt says otherwise).
+    window.explorerLayers.register("markers", {
+      apply: function (ctx) {
+        [state.cluster, state.loose].forEach(function (g) {
+          if (!ctx.map.hasLayer(g)) { ctx.map.addLayer(g); }
+        });
+      },
+      clear: function (ctx) {
+        ctx.map.closeTooltip(state.tip);
+        [state.cluster, state.loose].forEach(function (g) { ctx.map.removeLayer(g); });
+      },
+      legend: function () { return null; },
+      info: function () { return { drawn: state.map.hasLayer(state.cluster) }; }
+    });
+    state.active.add("markers");
     state.tip = L.tooltip({ direction: "top" });
     listenTo(state.cluster);
     listenTo(state.loose);
@@ -813,6 +915,20 @@
     /** The padding fitting and panning keep clear of the controls (tests). */
     viewPadding: function () { return viewPadding(); },
     picking: function () { return state.picking; },
+    /** The layers drawn now, in the order Qt lists them. */
+    layers: function () {
+      return state.layersOn.filter(function (n) { return state.active.has(n); });
+    },
+    /** What a layer module says of itself (tests), or null. */
+    layerInfo: function (name) {
+      var layer = registry.get(name);
+      return layer && layer.info ? layer.info() : null;
+    },
+    /** The fill colour the country shapes of ``code`` are drawn with now. */
+    shapeFill: function (code) {
+      var layers = state.shapes.get(code) || [];
+      return layers.length ? layers[0].options.fillColor : null;
+    },
     /** The legend's text (tests). */
     legendText: function () { return state.legend ? state.legend.textContent : null; },
     tooltipText: function (id) {
