@@ -3,6 +3,8 @@ from one-line call sites, kept apart so they can move with the Arabic rules.
 
 - ``glued_reading``: names written with their words glued in the source («الولاياتالمتحدة»,
   «كفرالشيخ») and a direction glued to a name («جنوبأكادير»).
+- ``foreign_g_reading``: the Egyptian ج for a foreign g («كايسونج» for «كايسونغ») of a place
+  outside the Arab world, read like a spelling made from Latin: weak, counted only with support.
 - ``list_kinds``: in a list of places, a division or its town of the same name takes the kind
   of the list's other names (Khartoum the state among states, Marsa Matruh among towns).
 - ``word_region``: a one-word name of a region or feature inside one country that is also an
@@ -248,3 +250,30 @@ def list_kinds(
                 m, place=alt.place, reason=f"in a list of {want}s",
                 alternatives=(Candidate(m.place, alt.score, ("the list's kind differs",)), *rest))
     return out
+
+
+#: The fewest letters of a word read with ج for a foreign g (shorter ج words are Arabic words).
+FOREIGN_G_LETTERS = 5
+
+
+def foreign_g_reading(
+    forms: Sequence[tuple[int, str, str]],
+    index: Mapping[Key, Sequence[tuple[int, str]]],
+    places: Sequence[Place],
+    arab: Collection[str],
+    toponym: str,
+) -> tuple[int, str, Key, tuple[int, ...]] | None:
+    """(characters cut, proclitic, key, place numbers) of a token that names nothing as written
+    but whose ج read as غ is the one-word name of places outside the Arab world (``arab``:
+    country codes): the Egyptian press writes ج for a foreign g. The caller records it as a
+    made reading (weak). ``forms`` as for ``glued_reading``."""
+    for cut, word, proclitic in forms:
+        if len(word) < FOREIGN_G_LETTERS or "ج" not in word or word.startswith("ال"):
+            continue
+        numbers = tuple(
+            i for i, t in index.get((word.replace("ج", "غ"),), ())
+            if t == toponym and places[i].country and places[i].country not in arab
+        )
+        if numbers:
+            return cut, proclitic, (word,), numbers
+    return None

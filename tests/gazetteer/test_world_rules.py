@@ -7,6 +7,7 @@ import pytest
 from gazetteer import Gazetteer, Geoparser
 from gazetteer.model import Place, PlaceKind
 from gazetteer.world_rules import (
+    foreign_g_reading,
     glued_index,
     glued_reading,
     list_gap,
@@ -136,3 +137,25 @@ def test_a_shortened_division_and_the_sole_country_of_places() -> None:
     gulf = place(PlaceKind.REGION, "الخليج", None, ("SA", "KW"))
     assert sole_country([strip, place(PlaceKind.FEATURE, "قطاع غزة", "PS")]) == "PS"
     assert sole_country([gulf, place(PlaceKind.CITY, "الخليج", "EG")]) is None
+
+
+def test_an_egyptian_j_for_a_foreign_g_is_a_weak_reading(gp: Geoparser) -> None:
+    visit = "زار الوفد مدينة كايسونج الصناعية في كوريا الشمالية أمس."
+    assert ("كايسونج", "Kaesŏng") in named(gp, visit)
+    assert named(gp, "قال إن كايسونج جميلة.") == []  # no cue, no place of its country
+
+
+def test_foreign_g_reading_only_outside_the_arab_world() -> None:
+    def place(country: str) -> Place:
+        return Place(id=f"x:{country}", kind=PlaceKind.CITY, name="x", name_ar="x", lat=0.0,
+                     lon=0.0, country=country)
+
+    places = [place("KP"), place("SA")]
+    index = {("كايسونغ",): [(0, "toponym")], ("غريبه",): [(1, "toponym")]}
+
+    def read(word: str) -> object:
+        return foreign_g_reading([(0, word, "")], index, places, {"SA"}, "toponym")
+
+    assert read("كايسونج") == (0, "", ("كايسونج",), (0,))
+    assert read("جريبه") is None  # a place of the Arab world: ج is its own letter
+    assert read("كايسونغ") is None  # no ج to read
