@@ -31,6 +31,7 @@ from gazetteer.world_rules import (
     list_kinds,
     region_idiom,
     region_in_named_country,
+    sole_country,
     word_region,
 )
 
@@ -945,8 +946,7 @@ class _Anchors:
             if id(f) in sure_ids or f.type == DEMONYM:
                 country = f.main.country
             elif f.type == TOPONYM and not f.weak:
-                countries = {p.country for p in f.places}
-                country = countries.pop() if len(countries) == 1 else None
+                country = sole_country(f.places)
             else:
                 country = None
             if country:

@@ -22,8 +22,8 @@ from gazetteer.spelling import (
     skeleton_index,
 )
 from gazetteer.store import Gazetteer
-from gazetteer.transliterate import made_index
-from gazetteer.world_rules import glued_index, glued_reading
+from gazetteer.transliterate import ARAB_LEAGUE, made_index
+from gazetteer.world_rules import foreign_g_reading, glued_index, glued_reading
 
 # Proclitics that attach to a following noun: conjunctions و ف, prepositions ب ل ك, and
 # their combinations. Longest first so that وب is tried before و.
@@ -216,6 +216,10 @@ class _OptionCache(dict[str, Options]):
         common = common_words()
         if token in common or token in self.words:  # a word, or read by ``_listed_words``
             return ()
+        if g := foreign_g_reading(list(variants(token, self.proclitics)), self._index,
+                                  self._places, ARAB_LEAGUE, TOPONYM):
+            self.made[g[2]] = tuple((i, TOPONYM) for i in g[3])
+            return ((g[0], g[1], None, g[2]),)
         for cut, word, proclitic in variants(token, self.proclitics):
             if len(word) < MADE_LETTERS or word.startswith("ال") or word in common:
                 continue

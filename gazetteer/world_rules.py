@@ -3,11 +3,14 @@ from one-line call sites, kept apart so they can move with the Arabic rules.
 
 - ``glued_reading``: names written with their words glued in the source («الولاياتالمتحدة»,
   «كفرالشيخ») and a direction glued to a name («جنوبأكادير»).
+- ``foreign_g_reading``: the Egyptian ج for a foreign g («كايسونج» for «كايسونغ») of a place
+  outside the Arab world, read like a spelling made from Latin: weak, counted only with support.
 - ``list_kinds``: in a list of places, a division or its town of the same name takes the kind
   of the list's other names (Khartoum the state among states, Marsa Matruh among towns).
 - ``word_region``: a one-word name of a region or feature inside one country that is also an
   everyday word («الصعيد»: Upper Egypt, and «على الصعيد العالمي», at the world level) needs
-  support like any common-word name: a cue or a place of its country in the text.
+  support like any common-word name: a cue or a place of its country in the text; so does a
+  division named by the first word of its longer name («الضفة», the West Bank).
 
 All words are folded (``gazetteer.normalize``).
 """
@@ -20,6 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from gazetteer.model import Candidate, Mention, Place, PlaceKind
+from gazetteer.normalize import fold
 
 Key = tuple[str, ...]
 #: A reading as the matcher's options hold it: (characters cut, proclitic, names of two words
@@ -99,12 +103,30 @@ def word_region(key: Key, places: Sequence[Place], words: Collection[str]) -> bo
     and counts only with a cue or a place of that country in the document."""
     if len(key) != 1 or key[0] not in words:
         return False
-    areas = [p for p in places if p.kind in _AREAS and p.country]
+    areas = [p for p in places
+             if (p.kind in _AREAS or shortened_division(key, p)) and p.country]
     return bool(areas) and all(
         p in areas
         or (p.kind in _SMALL and not p.capital and p.population < SMALL_PLACE)
         for p in places
     )
+
+
+def shortened_division(key: Key, place: Place) -> bool:
+    """A first-level division named by the first word of its own longer Arabic name
+    («الضفة» for «الضفة الغربية», the West Bank): an everyday word alone is weak like a
+    region's (``word_region``)."""
+    if place.kind != PlaceKind.ADMIN1:
+        return False
+    words = fold(place.name_ar).split()
+    return len(words) > 1 and words[0] == key[0]
+
+
+def sole_country(places: Sequence[Place]) -> str | None:
+    """The one country all the places lie in, a region of one member country counting as in
+    it (the Gaza Strip as a region and as a feature: Palestine); None for more or none."""
+    countries = {p.country or (p.members[0] if len(p.members) == 1 else None) for p in places}
+    return countries.pop() if len(countries) == 1 else None
 
 
 #: The word before an everyday word that makes it the idiom («على الصعيد الدولي»: at the
@@ -135,7 +157,8 @@ def region_in_named_country(
     return (
         word_region(key, places, words)
         and before not in IDIOM_BEFORE
-        and any(p.country in countries for p in places if p.kind in _AREAS)
+        and any(p.country in countries for p in places
+                if p.kind in _AREAS or shortened_division(key, p))
     )
 
 
@@ -227,3 +250,30 @@ def list_kinds(
                 m, place=alt.place, reason=f"in a list of {want}s",
                 alternatives=(Candidate(m.place, alt.score, ("the list's kind differs",)), *rest))
     return out
+
+
+#: The fewest letters of a word read with ج for a foreign g (shorter ج words are Arabic words).
+FOREIGN_G_LETTERS = 5
+
+
+def foreign_g_reading(
+    forms: Sequence[tuple[int, str, str]],
+    index: Mapping[Key, Sequence[tuple[int, str]]],
+    places: Sequence[Place],
+    arab: Collection[str],
+    toponym: str,
+) -> tuple[int, str, Key, tuple[int, ...]] | None:
+    """(characters cut, proclitic, key, place numbers) of a token that names nothing as written
+    but whose ج read as غ is the one-word name of places outside the Arab world (``arab``:
+    country codes): the Egyptian press writes ج for a foreign g. The caller records it as a
+    made reading (weak). ``forms`` as for ``glued_reading``."""
+    for cut, word, proclitic in forms:
+        if len(word) < FOREIGN_G_LETTERS or "ج" not in word or word.startswith("ال"):
+            continue
+        numbers = tuple(
+            i for i, t in index.get((word.replace("ج", "غ"),), ())
+            if t == toponym and places[i].country and places[i].country not in arab
+        )
+        if numbers:
+            return cut, proclitic, (word,), numbers
+    return None

@@ -6,7 +6,15 @@ import pytest
 
 from gazetteer import Gazetteer, Geoparser
 from gazetteer.model import Place, PlaceKind
-from gazetteer.world_rules import glued_index, glued_reading, list_gap, word_region
+from gazetteer.world_rules import (
+    foreign_g_reading,
+    glued_index,
+    glued_reading,
+    list_gap,
+    shortened_division,
+    sole_country,
+    word_region,
+)
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +111,51 @@ def test_a_cue_settles_the_kind_whatever_the_list_says(gp: Geoparser) -> None:
             "وبسكرة، والوادي، وورقلة، وتقرت، وتمنراست، وبرج باجي مختار.")
     kinds = {m.text: m.place.kind for m in gp.parse(text)}
     assert kinds["تبسة"] == kinds["بسكرة"] == kinds["ورقلة"] == "admin1"
+
+
+def test_the_first_word_of_a_division_alone_needs_its_country(gp: Geoparser) -> None:
+    # «الضفة» (the bank) alone is the West Bank beside another place of Palestine, never on
+    # its own (the bank of a river); categories of everyday word, not this one example.
+    aid = "قال وزير الخارجية إن المساعدات ستصل إلى قطاع غزة والضفة خلال أيام بعد الاتفاق."
+    assert ("الضفة", "West Bank") in named(gp, aid)
+    river = "جلس الصيادون على الضفة الشرقية للنهر في الصباح وتحدثوا عن السمك والطقس."
+    assert [n for _, n in named(gp, river)] == []
+
+
+def test_a_shortened_division_and_the_sole_country_of_places() -> None:
+    def place(kind: PlaceKind, name_ar: str, country: str | None,
+              members: tuple[str, ...] = ()) -> Place:
+        return Place(id=f"{kind}:{name_ar}", kind=kind, name="x", name_ar=name_ar, lat=0.0,
+                     lon=0.0, country=country, members=members)
+
+    bank = place(PlaceKind.ADMIN1, "الضفة الغربية", "PS")
+    assert shortened_division(("الضفه",), bank)
+    assert not shortened_division(("الغربيه",), bank)
+    assert not shortened_division(("الضفه",), place(PlaceKind.CITY, "الضفة الغربية", "PS"))
+    assert not shortened_division(("المركزي",), place(PlaceKind.ADMIN1, "المركزي", "IR"))
+    strip = place(PlaceKind.REGION, "قطاع غزة", None, ("PS",))
+    gulf = place(PlaceKind.REGION, "الخليج", None, ("SA", "KW"))
+    assert sole_country([strip, place(PlaceKind.FEATURE, "قطاع غزة", "PS")]) == "PS"
+    assert sole_country([gulf, place(PlaceKind.CITY, "الخليج", "EG")]) is None
+
+
+def test_an_egyptian_j_for_a_foreign_g_is_a_weak_reading(gp: Geoparser) -> None:
+    visit = "زار الوفد مدينة كايسونج الصناعية في كوريا الشمالية أمس."
+    assert ("كايسونج", "Kaesŏng") in named(gp, visit)
+    assert named(gp, "قال إن كايسونج جميلة.") == []  # no cue, no place of its country
+
+
+def test_foreign_g_reading_only_outside_the_arab_world() -> None:
+    def place(country: str) -> Place:
+        return Place(id=f"x:{country}", kind=PlaceKind.CITY, name="x", name_ar="x", lat=0.0,
+                     lon=0.0, country=country)
+
+    places = [place("KP"), place("SA")]
+    index = {("كايسونغ",): [(0, "toponym")], ("غريبه",): [(1, "toponym")]}
+
+    def read(word: str) -> object:
+        return foreign_g_reading([(0, word, "")], index, places, {"SA"}, "toponym")
+
+    assert read("كايسونج") == (0, "", ("كايسونج",), (0,))
+    assert read("جريبه") is None  # a place of the Arab world: ج is its own letter
+    assert read("كايسونغ") is None  # no ج to read
