@@ -10,8 +10,9 @@ is computed wait, and only the newest waiting one is computed).
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -42,6 +43,7 @@ class PassageAnswer:
     hits: list[PassageHit] = field(default_factory=list)  # the first page
     #: The filter's countries, for the heading (only when no place is selected).
     countries: list[CountrySummary] = field(default_factory=list)
+    compute_ms: float = 0.0  # the worker's time (``benchmarks/window_scale.py`` reports it)
 
 
 def answer(reader: IndexReader, q: PassageQuery) -> PassageAnswer:
@@ -76,7 +78,9 @@ class _Worker(QObject):
         try:
             if self.reader is None:
                 self.reader = self.open_reader()
-            self.done.emit(answer(self.reader, q))
+            start = time.perf_counter()
+            data = answer(self.reader, q)
+            self.done.emit(replace(data, compute_ms=(time.perf_counter() - start) * 1000))
         except (IndexUnavailable, sqlite3.Error) as exc:
             self.failed.emit(exc)
 
