@@ -120,7 +120,7 @@ class FilterChips(QWidget):
         self._layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         self._names: dict[str, str] | None = None  # country names, until the data change
-        #: The names come from the feed (``learn_names``): never asked of the index here.
+        # The names come from the feed (``learn_names``): never asked of the index here.
         self.fed = False
         # The bar keeps its room when hidden, at a chip's height: the map below does not jump
         # when the first filter is set or the last one removed.

@@ -42,7 +42,7 @@ class ViewData:
     stats: dict[str, int] = field(default_factory=dict)
     #: Mentions per day of the filter without its dates (``explorer.qt.timeline``).
     timeline: list[tuple[date, int]] = field(default_factory=list)
-    #: How long the worker took to compute it (``benchmarks/window_scale.py`` reports it).
+    # How long the worker took to compute it (``benchmarks/window_scale.py`` reports it).
     compute_ms: float = 0.0
 
 

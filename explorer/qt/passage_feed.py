@@ -37,11 +37,11 @@ class PassageQuery:
 @dataclass(frozen=True, slots=True)
 class PassageAnswer:
     query: PassageQuery
-    #: The selected place, counted under the filter (None: no place, or not in the index).
+    # The selected place, counted under the filter (None: no place, or not in the index).
     summary: PlaceSummary | None
     passages: int  # passages of the selection (or of the filter) under the filter
     hits: list[PassageHit] = field(default_factory=list)  # the first page
-    #: The filter's countries, for the heading (only when no place is selected).
+    # The filter's countries, for the heading (only when no place is selected).
     countries: list[CountrySummary] = field(default_factory=list)
     compute_ms: float = 0.0  # the worker's time (``benchmarks/window_scale.py`` reports it)
 

@@ -32,8 +32,8 @@ from explorer.qt.names import arabic_interface
 from explorer.query import MENTIONS_PER_PASSAGE, Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
-#: A page read off the GUI thread is drawn this many passages first, the rest of it right
-#: after (laying out fifty passages was the largest GUI-thread cost of a click).
+# A page read off the GUI thread is drawn this many passages first, the rest of it right
+# after (laying out fifty passages was the largest GUI-thread cost of a click).
 FIRST_DRAWN = 10
 #: The only entries of the panel's context menu (Qt's object names for them): the panel is
 #: read, not navigated, so "Copy Link Location" and the like are left out.

@@ -27,8 +27,8 @@ class SessionModel(QObject):
         super().__init__(parent)
         self.session = Session()
         self.reader: IndexReader | None = None
-        #: Check a selected place in the index here (False: the passage feed checks it off
-        #: the GUI thread and the window clears a selection the index does not hold).
+        # Check a selected place in the index here (False: the passage feed checks it off
+        # the GUI thread and the window clears a selection the index does not hold).
         self.check_selection = True
         self._unsubscribe = self.session.subscribe(self.changed.emit)
         self._data_timer = QTimer(self)
