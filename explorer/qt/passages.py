@@ -32,9 +32,6 @@ from explorer.qt.names import arabic_interface
 from explorer.query import MENTIONS_PER_PASSAGE, Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
-# A page read off the GUI thread is drawn this many passages first, the rest of it right
-# after (laying out fifty passages was the largest GUI-thread cost of a click).
-FIRST_DRAWN = 10
 #: The only entries of the panel's context menu (Qt's object names for them): the panel is
 #: read, not navigated, so "Copy Link Location" and the like are left out.
 MENU_ACTIONS = ("edit-copy", "select-all")
@@ -177,11 +174,10 @@ class PassagePanel(QTextBrowser):
         hits = self.model.hits
         explanation = explain(hits) if explain else ""
         empty = empty or self.tr("No passages.")
-        drawn = hits if first is None else hits[:FIRST_DRAWN]
-        body = (hits_html(drawn, None, 0, self._open_label(), self._more_note, f.text,
+        body = (hits_html(hits, None, 0, self._open_label(), self._more_note, f.text,
                           self._page_label()) if hits
                 else f"<p>{html.escape(empty)}</p>")
-        self._shown = len(drawn)
+        self._shown = len(hits)
         self.setHtml("<html><body>"
                      + header_html(heading, heading_ar, summary, explanation,
                                    rtl=arabic_interface())
@@ -208,9 +204,6 @@ class PassagePanel(QTextBrowser):
         self._fetch_timer.start()
 
     def _maybe_fetch(self, *_: Any) -> None:
-        if self._shown < len(self.model.hits):
-            self._append()  # the rest of a page drawn in two steps (``FIRST_DRAWN``)
-            return
         bar = self.verticalScrollBar()
         near_end = bar.maximum() - bar.value() <= max(self.viewport().height(), 200)
         if near_end and self.model.canFetchMore(QModelIndex()):
