@@ -154,6 +154,20 @@ def measure_warm(app: Any, window: Any, repeats: int, saved: Any) -> dict[str, A
     out["text_word"] = word
     painted(lambda: window.session.set_text(""))
 
+    # Where the time goes: the feeds' workers (their own timing) and the page's handling of
+    # the last message (its own timing), for each change below.
+    last: dict[str, float] = {}
+    if window.feed is not None:
+        window.feed.ready.connect(lambda d: last.__setitem__("feed", d.compute_ms))
+    if window.passage_feed is not None:
+        window.passage_feed.ready.connect(lambda d: last.__setitem__("passages", d.compute_ms))
+
+    def parts(key: str) -> None:
+        page = page_timing(app, window)
+        out.setdefault(key + "_parts", []).append(
+            [last.get("feed", 0.0), last.get("passages", 0.0), page])
+        last.clear()
+
     # The issue's target, each change another one (nothing answered from a memo).
     out["click_painted_ms"] = []
     for i in range(repeats):
@@ -162,20 +176,34 @@ def measure_warm(app: Any, window: Any, repeats: int, saved: Any) -> dict[str, A
         out["click_painted_ms"].append(painted(
             lambda pid=pid: window.session.select(pid),
             lambda pid=pid: passages_shown(window, pid)))
+        parts("click")
     painted(lambda: window.session.select(None))
     out["filter_painted_ms"] = []
     for i in range(repeats):
         three = frozenset(countries[(i + k) % len(countries)] for k in range(3))
         out["filter_painted_ms"].append(painted(lambda c=three: window.session.set_countries(c)))
+        parts("filter")
     painted(lambda: window.session.set_countries(frozenset()))
     words = _words(reader, repeats)
-    out["search_painted_ms"] = [painted(lambda w=w: window.session.set_text(w)) for w in words]
+    out["search_painted_ms"] = []
+    for w in words:
+        out["search_painted_ms"].append(painted(lambda w=w: window.session.set_text(w)))
+        parts("search")
     out["search_words"] = len(words)
     painted(lambda: window.session.set_text(""))
 
     out["rss_mb"] = rss_mb()
     out["page_20k"] = page_with_places(app, window, 20_000)
     return out
+
+
+def page_timing(app: Any, window: Any) -> float:
+    """The page's own time to parse and apply the last message it was sent (ms)."""
+    box: dict[str, Any] = {}
+    window.run_js("JSON.stringify(explorer.timing())", lambda v: box.setdefault("t", v))
+    spin_until(app, lambda: "t" in box)
+    page = json.loads(box["t"]) if box["t"] else None
+    return float(page["parseMs"] + page["applyMs"]) if page else 0.0
 
 
 def page_with_places(app: Any, window: Any, n: int) -> dict[str, float]:
@@ -411,6 +439,12 @@ def main() -> int:
             continue
         print(f"{what}, over {len(ms)}: p50 {statistics.median(ms):.0f} ms, "
               f"p95 {percentile(ms, 0.95):.0f} ms (max {max(ms):.0f} ms)")
+        rows = [p for r in warm for p in r.get(key.split("_")[0] + "_parts", [])]
+        if rows:
+            print("  of which, p50/p95: " + "; ".join(
+                f"{name} {statistics.median(col):.0f}/{percentile(col, 0.95):.0f} ms"
+                for name, col in zip(("view feed (worker)", "passage feed (worker)",
+                                      "page parse+apply"), zip(*rows, strict=True), strict=True)))
     print(f"main process peak RSS: {max(r['rss_mb'] for r in warm):.0f} MB")
     p20 = last["page_20k"]
     print(f"20,000 places in one message: painted after {p20['painted_ms']:.0f} ms "

@@ -111,6 +111,8 @@ SMOKE: list[tuple[str, list[str], list[str]]] = [
       r"marker click, passages shown and painted, over 2: p50 \d+ ms, p95 \d+ ms .*",
       r"filter change \(3 countries\), until painted, over 2: p50 \d+ ms, p95 \d+ ms .*",
       r"search \(a word\), until painted, over 2: p50 \d+ ms, p95 \d+ ms .*",
+      r"  of which, p50/p95: view feed \(worker\) \d+/\d+ ms; passage feed \(worker\) "
+      r"\d+/\d+ ms; page parse\+apply \d+/\d+ ms",
       r"main process peak RSS: \d+ MB",
       r"20,000 places in one message: painted after \d+ ms \(the page's own handling \d+ ms\); "
       r"a zoom-in .* in \d+ ms",

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
-from explorer.query import ALL_TYPES, TOPONYMS, Filter
+from explorer.query import ALL_TYPES, TOPONYMS, CountrySummary, Filter
 from explorer.session import Change
 from gazetteer.model import MentionType, PlaceKind
 
@@ -139,6 +139,8 @@ class FilterChips(QWidget):
         self._layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         self._names: dict[str, str] | None = None  # country names, until the data change
+        # The names come from the feed (``learn_names``): never asked of the index here.
+        self.fed = False
         # The bar keeps its room when hidden, at a chip's height: the map below does not jump
         # when the first filter is set or the last one removed.
         policy = self.sizePolicy()
@@ -168,14 +170,21 @@ class FilterChips(QWidget):
 
     def country_name(self, code: str) -> str | None:
         """The country's name in the interface's language, as the index has it."""
-        if self._names is None:
+        if self._names is None and not self.fed:
             reader = self.session.reader
             rows = reader.countries() if reader is not None else []
             self._names = {c.code: c.name_ar if _arabic() else c.name for c in rows}
-        return self._names.get(code)
+        return (self._names or {}).get(code)
+
+    def learn_names(self, rows: list[CountrySummary]) -> None:
+        """Country names the feed computed (off the GUI thread), kept with those known."""
+        names = {c.code: c.name_ar if _arabic() else c.name for c in rows}
+        if self._names is None or not names.keys() <= self._names.keys():
+            self._names = (self._names or {}) | names
+            self.rebuild()
 
     def _on_change(self, change: Change) -> None:
-        if change.data:
+        if change.data and not self.fed:
             self._names = None
         if change.filter or change.data:
             self.rebuild()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,9 +42,12 @@ class ViewData:
     stats: dict[str, int] = field(default_factory=dict)
     #: Mentions per day of the filter without its dates (``explorer.qt.timeline``).
     timeline: list[tuple[date, int]] = field(default_factory=list)
+    # How long the worker took to compute it (``benchmarks/window_scale.py`` reports it).
+    compute_ms: float = 0.0
 
 
 def compute(reader: IndexReader, request: Request) -> ViewData:
+    start = time.perf_counter()
     f = request.filter
     places = reader.places(f)
     message = map_message(places, request.known)
@@ -56,6 +60,7 @@ def compute(reader: IndexReader, request: Request) -> ViewData:
         places=places,
         stats=reader.stats(),
         timeline=reader.timeline(f.undated()),
+        compute_ms=(time.perf_counter() - start) * 1000,
     )
 
 

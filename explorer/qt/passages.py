@@ -52,14 +52,17 @@ class PassageModel(QAbstractListModel):
         self.hits: list[PassageHit] = []
         self._exhausted = True
 
-    def show(self, reader: IndexReader | None, f: Filter, place_id: str | None) -> None:
-        """Start over on a new query; the first page is loaded at once."""
+    def show(self, reader: IndexReader | None, f: Filter, place_id: str | None,
+             first: list[PassageHit] | None = None) -> None:
+        """Start over on a new query; the first page is loaded at once (or is ``first``,
+        computed off the GUI thread)."""
         self.beginResetModel()
         self.reader, self.filter, self.place_id = reader, f, place_id
-        self.hits = []
-        self._exhausted = reader is None
+        self.hits = list(first) if first is not None else []
+        self._exhausted = reader is None or (first is not None and len(first) < self.page_size)
         self.endResetModel()
-        self.fetchMore(QModelIndex())
+        if first is None:
+            self.fetchMore(QModelIndex())
 
     def clear(self) -> None:
         self.show(None, Filter(), None)
@@ -159,11 +162,13 @@ class PassagePanel(QTextBrowser):
         summary: str = "",
         explain: Callable[[Sequence[PassageHit]], str] | None = None,
         empty: str = "",
+        first: list[PassageHit] | None = None,
     ) -> None:
-        """Show the first page of a query under its heading (``explain`` sees that page)."""
+        """Show the first page of a query under its heading (``explain`` sees that page);
+        ``first``: that page, already read off the GUI thread."""
         self._loading = True
         try:
-            self.model.show(reader, f, place_id)
+            self.model.show(reader, f, place_id, first)
         finally:
             self._loading = False
         hits = self.model.hits

@@ -97,6 +97,8 @@ class PlacesTableModel(QAbstractTableModel):
         self.fed = False
         self._fed_rows: list[PlaceSummary] = []
         self.confidence: dict[str, float] = {}
+        self._sort_column = MENTIONS  # the table's order (``sort``), most mentioned first
+        self._sort_order = Qt.SortOrder.DescendingOrder
         self._feed: Feed | None = None
         self._confidence_timer = QTimer(self)
         self._confidence_timer.setSingleShot(True)
@@ -126,6 +128,8 @@ class PlacesTableModel(QAbstractTableModel):
 
     def _on_confidences(self, found: dict[str, float]) -> None:
         self.confidence = found
+        if self.rows and self._sort_column == CONFIDENCE:
+            self.sort(self._sort_column, self._sort_order)
         if self.rows:
             self.dataChanged.emit(self.index(0, CONFIDENCE),
                                   self.index(len(self.rows) - 1, CONFIDENCE))
@@ -140,9 +144,35 @@ class PlacesTableModel(QAbstractTableModel):
 
     def _show(self, rows: list[PlaceSummary]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = self._sorted(rows)
         self._row_of = {s.place.id: i for i, s in enumerate(self.rows)}
         self.endResetModel()
+
+    def _sort_value(self, s: PlaceSummary) -> Any:
+        p, col = s.place, self._sort_column
+        if col == MENTIONS:
+            return s.count
+        if col == ARTICLES:
+            return s.articles
+        if col == CONFIDENCE:
+            return self.confidence.get(p.id, -1.0)
+        return (p.name, p.name_ar, p.country or "", p.kind)[col]
+
+    def _sorted(self, rows: list[PlaceSummary]) -> list[PlaceSummary]:
+        """The rows in the table's order, sorted here in one pass (a sort by the proxy asks
+        ``data`` of every row some log(n) times: a filter change of thousands of places
+        spent most of its time there)."""
+        if self._sort_column < 0:
+            return list(rows)
+        return sorted(rows, key=self._sort_value,
+                      reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self.rows = self._sorted(self.rows)
+        self._row_of = {s.place.id: i for i, s in enumerate(self.rows)}
+        self.layoutChanged.emit()
 
     def set_rows(self, rows: list[PlaceSummary], f: Filter) -> None:
         """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
@@ -243,6 +273,12 @@ class PlacesProxy(QSortFilterProxyModel):
         self.setFilterRole(SearchRole)
         self.setFilterKeyColumn(0)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by the source model, in Python, at once; the proxy only filters."""
+        source = self.sourceModel()
+        if source is not None:
+            source.sort(column, order)
 
 
 class PlacesTable(QWidget):

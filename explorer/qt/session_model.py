@@ -27,6 +27,9 @@ class SessionModel(QObject):
         super().__init__(parent)
         self.session = Session()
         self.reader: IndexReader | None = None
+        # Check a selected place in the index here (False: the passage feed checks it off
+        # the GUI thread and the window clears a selection the index does not hold).
+        self.check_selection = True
         self._unsubscribe = self.session.subscribe(self.changed.emit)
         self._data_timer = QTimer(self)
         self._data_timer.setSingleShot(True)
@@ -67,7 +70,7 @@ class SessionModel(QObject):
             self.session.data_changed()
 
     def select(self, place_id: str | None) -> None:
-        if place_id is not None and self.place(place_id) is None:
+        if place_id is not None and self.check_selection and self.place(place_id) is None:
             return
         self.session.select(place_id)
 

@@ -50,6 +50,7 @@ from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
 from explorer.qt.names import arabic_interface, both
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
+from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery, answer
 from explorer.qt.passages import PassagePanel
 from explorer.qt.places_table import PlacesDock
 from explorer.qt.reader import SafeReader
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         self._changed_while_indexing = False
         self._db: IndexDB | None = None
         self.feed: Feed | None = None
+        self.passage_feed: PassageFeed | None = None
         self._stats: dict[str, int] = {}
         self._blocked = False  # a notice says there is nothing to show
         self._gazetteer_files: Sequence[Path] = ()
@@ -411,6 +413,12 @@ class MainWindow(QMainWindow):
         feed.failed.connect(
             lambda exc: self._index_failed(exc, query=True) if feed is self.feed else None)
         self._set_feed(feed)
+        passage_feed = PassageFeed(lambda: IndexDB(path, readonly=True), self)
+        passage_feed.failed.connect(lambda exc: self._index_failed(exc, query=True)
+                                    if passage_feed is self.passage_feed else None)
+        passage_feed.ready.connect(self._on_passages)
+        self.passage_feed = passage_feed
+        self.session.check_selection = False
         reader = SafeReader(
             db, lambda exc: self._index_failed(exc, query=True) if reader is self.reader else None)
         self.session.set_reader(reader)
@@ -419,17 +427,23 @@ class MainWindow(QMainWindow):
     def _set_feed(self, feed: Feed | None) -> None:
         if self.feed is not None:
             self.feed.stop()
+        if self.passage_feed is not None:
+            self.passage_feed.stop()
+            self.passage_feed = None
+        self.session.check_selection = True
         self.feed = feed
         self.map_sync.set_feed(feed)
         self.filter.model.fed = feed is not None
         self.places.table.model.set_feed(feed)
         self.timeline.timeline.fed = feed is not None
+        self.chips.fed = feed is not None
 
     def _on_view_data(self, data: ViewData) -> None:
         self._stats = data.stats
         self.filter.model.set_rows(data.countries, data.filter)
         self.places.table.model.set_rows(data.places, data.filter)
         self.timeline.timeline.set_days(data.timeline, data.filter)
+        self.chips.learn_names(data.countries)
         self.update_status()
 
     def start_indexing(self, indexer: Indexing) -> None:
@@ -801,24 +815,40 @@ class MainWindow(QMainWindow):
             rtl=arabic_interface())
 
     def refresh_passages(self) -> None:
+        """Show the passages of the selection (or of the filter): read off the GUI thread
+        when there is a passage feed (an index on disk), here otherwise."""
+        q = PassageQuery(self.session.filter, self.selected_place, self.passages.model.page_size)
+        if self.passage_feed is not None and self.reader is not None:
+            self.passage_feed.request(q.filter, q.place_id, q.page_size)
+            return
+        self._show_passages(answer(self.reader, q) if self.reader is not None else None, q)
+
+    def _on_passages(self, data: PassageAnswer) -> None:
+        q = data.query
+        if self.reader is None or q.filter != self.session.filter \
+                or q.place_id != self.selected_place:
+            return  # an answer to an older question
+        if q.place_id is not None and data.summary is None:
+            self.session.select(None)  # not a place of the index: nothing is selected
+            return
+        self._show_passages(data, q)
+
+    def _show_passages(self, data: PassageAnswer | None, q: PassageQuery) -> None:
         reader = self.reader
-        f = self.session.filter
-        place_id = self.selected_place
-        summary = self.session.place(place_id) if place_id is not None else None
-        if reader is not None and summary is not None:
+        f = q.filter
+        summary = data.summary if data is not None else None
+        if data is not None and summary is not None:
             p = summary.place
-            if f != Filter():
-                summary = next((s for s in reader.places(f) if s.place.id == p.id), summary)
             self.passages.show_query(
                 reader, f, p.id, heading=p.name, heading_ar=p.name_ar,
-                summary=place_counts(summary.count, reader.count_passages(f, p.id),
-                                     summary.articles),
+                summary=place_counts(summary.count, data.passages, summary.articles),
                 explain=lambda hits: explanation_html(
                     [m for h in hits for m in h.mentions if m.place.id == p.id],
                     self.explanation_text()),
+                first=data.hits,
             )
-        elif reader is not None and f != Filter():
-            known = {c.code: c for c in reader.countries(f)} if f.countries else {}
+        elif data is not None and f != Filter():
+            known = {c.code: c for c in data.countries}
             what = []
             if f.countries:
                 what.append(", ".join(both(known[c].name, known[c].name_ar) if c in known
@@ -827,11 +857,11 @@ class MainWindow(QMainWindow):
                 what.append(f"“{f.text}”")
             what += [c.label for c in chips(f, self.chips.region_name)
                      if not c.key.startswith("country:") and c.key != "text"]
-            total = reader.count_passages(f)
             self.passages.show_query(reader, f, None,
                                      heading=self.tr("Passages for {what}").format(
                                          what=self.tr(" and ").join(what)),
-                                     summary=counts().passages(total))
+                                     summary=counts().passages(data.passages),
+                                     first=data.hits)
         elif not self._blocked:
             self.passages.show_query(
                 None, f, None, heading=self.tr("Click a place on the map"),

@@ -62,6 +62,8 @@ def mention_menu(qtbot: Any, window: Any, name: str, surface: str) -> QMenu:
     assert run_js(qtbot, window, f"explorer.clickPlace({pid!r})") is True
     qtbot.waitUntil(lambda: window.selected_place == pid)
     panel = window.passages
+    # An index on disk: the passages are read off the GUI thread and shown when they come.
+    qtbot.waitUntil(lambda: panel.model.place_id == pid and bool(panel.hits))
     cursor = panel.document().find(surface, 0, QTextDocument.FindFlag.FindCaseSensitively)
     while cursor.block().text() == surface:  # the heading: the place's name
         cursor = panel.document().find(surface, cursor, QTextDocument.FindFlag.FindCaseSensitively)

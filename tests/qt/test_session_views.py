@@ -170,6 +170,8 @@ def test_a_place_with_thousands_of_passages_shows_its_first_page_at_once(
         assert run_js(qtbot, window, f"explorer.clickPlace({ALEPPO!r})") is True
         qtbot.waitUntil(lambda: window.selected_place == ALEPPO)
         model = window.passages.model
+        # Read off the GUI thread (an index on disk): shown as soon as the worker answers.
+        qtbot.waitUntil(lambda: model.place_id == ALEPPO and bool(model.hits))
         assert PAGE_SIZE <= len(model.hits) < total
         assert model.canFetchMore(QModelIndex())
         assert "3,600 mentions in 3,600 passages of 1,200 articles" in window.passages.toPlainText()

@@ -1,0 +1,88 @@
+"""Issue 17: on an index on disk, a marker click, a filter change and a search ask the index
+nothing on the GUI thread: the feeds' worker threads read it, the window only shows answers.
+
+The window's own reader is wrapped (here, in the test only) so that every query it is asked
+on the GUI thread is recorded."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from explorer.query import Filter, fold_words
+from tests.conftest import SEEDS
+from tests.qt.conftest import wait_drawn
+
+pytestmark = pytest.mark.e2e
+
+
+class GuiThreadCalls:
+    """An ``IndexReader`` that records the queries it is asked on the GUI thread."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self.inner, name)
+        if not callable(value):
+            return value
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is threading.main_thread():
+                self.calls.append(name)
+            return value(*args, **kwargs)
+
+        return call
+
+
+def test_click_filter_and_search_query_nothing_on_the_gui_thread(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from explorer.qt.app import start
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    window = start(corpus, index_path=tmp_path / "i.db", jobs=1)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.indexing_done, timeout=120_000)
+        wait_drawn(qtbot, window)
+        places = window.reader.places()
+        countries = [c.code for c in window.reader.countries()]
+        text = window.reader.passages(Filter(), places[0].place.id, 0, 1)[0].passage.text
+        word = max(fold_words(text), key=len)  # a word of a passage: the search finds it
+        probe = GuiThreadCalls(window.reader.inner)
+        window.reader.inner = probe
+
+        top = places[0].place.id
+        window.session.select(top)  # a marker click
+        qtbot.waitUntil(lambda: window.passages.model.place_id == top
+                        and bool(window.passages.hits), timeout=30_000)
+        wait_drawn(qtbot, window)
+        # The whole first page is drawn.
+        assert window.passages.hits[-1].passage.text.split()[0] in window.passages.toPlainText()
+        assert probe.calls == [], f"a click queried the index on the GUI thread: {probe.calls}"
+
+        window.session.select(None)
+        window.session.set_countries(frozenset(countries[:2]))  # a filter change
+        qtbot.waitUntil(lambda: window.passages.model.filter.countries
+                        == frozenset(countries[:2]) and bool(window.passages.hits),
+                        timeout=30_000)
+        wait_drawn(qtbot, window)
+        assert probe.calls == [], f"a filter change queried on the GUI thread: {probe.calls}"
+
+        window.session.set_countries(frozenset())
+        window.session.set_text(word)  # a search
+        qtbot.waitUntil(lambda: window.passages.model.filter.text == word
+                        and bool(window.passages.hits), timeout=30_000)
+        wait_drawn(qtbot, window)
+        assert probe.calls == [], f"a search queried the index on the GUI thread: {probe.calls}"
+        assert window.passages.model.hits[0].passage.text
+    finally:
+        window.dispose()
