@@ -150,7 +150,8 @@ def build() -> str:
         (_city_names(cities), cities),
     ):
         for pid, names in part.items():
-            known = {places[pid]["name"].casefold(), *(n.casefold() for n in places[pid]["names_en"])}
+            place = places[pid]
+            known = {n.casefold() for n in [place["name"], *place["names_en"]]}
             new = sorted(n for n in names if n.casefold() not in known)
             if new:
                 added[pid] = set(new)
