@@ -43,11 +43,17 @@ places:
 """
 
 
+#: Accented capitals French often writes without their accent (Egypte, Etats-Unis).
+_BARE_CAPITALS = str.maketrans("ÀÂÉÈÊËÎÏÔÛÙÇ", "AAEEEEIIOUUC")
+
+
 def _variants(name: str) -> list[str]:
-    """The name as CLDR writes it and with a straight apostrophe (Côte d’Ivoire, Côte d'Ivoire)."""
+    """The name as CLDR writes it, with a straight apostrophe (Côte d’Ivoire, Côte d'Ivoire) and
+    with its capitals unaccented (Égypte, Egypte)."""
     out = [name]
-    if "’" in name:
-        out.append(name.replace("’", "'"))
+    for variant in (name.replace("’", "'"), name.translate(_BARE_CAPITALS)):
+        if variant not in out:
+            out.append(variant)
     return out
 
 
