@@ -36,7 +36,7 @@ def test_the_committed_file_is_what_the_script_builds() -> None:
 def test_french_names_of_countries_regions_and_cities_are_found(gp: Geoparser) -> None:
     text = (
         "Des pluies ont frappé l'Algérie, le Sénégal et le Liban ; à Beyrouth et à Londres "
-        "les prix montent, comme partout en Afrique et en Egypte."
+        "les prix montent, comme partout en Afrique et en Egypte, et en Côte-d’Ivoire."
     )
     found = {m.text: m.place.id for m in gp.parse(text)}
     assert found == {
@@ -47,6 +47,7 @@ def test_french_names_of_countries_regions_and_cities_are_found(gp: Geoparser) -
         "Londres": "gn:2643743",
         "Afrique": "region:africa",
         "Egypte": "gn:357994",  # an accented capital written bare (Égypte)
+        "Côte-d’Ivoire": "gn:2287781",  # an apostrophe between the words of a name
     }
 
 
