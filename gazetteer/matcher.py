@@ -33,7 +33,8 @@ _TOKEN_CACHE_SIZE = 500_000
 #: A spelling variant of a name is read only for places this big (or areas): see
 #: ``_OptionCache._spelling_variants``.
 _UNKNOWN = -2  # a token's span, not looked up yet
-_GAP = re.compile(r"[ \t\-\u2010-\u2013]{1,3}")  # what may stand between the words of a name
+#: What may stand between the words of a name: spaces, hyphens, an apostrophe (Côte d’Ivoire).
+_GAP = re.compile(r"[ \t\-\u2010-\u2013'\u2019]{1,3}")
 
 Key = tuple[str, ...]
 #: A token's readings that name something: (characters cut, proclitic, the names of two words
