@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from gazetteer.lang import DateWords
-from gazetteer.lang import get as get_language
+from gazetteer.lang.ar_words import DATES as _AR_DATES
+from gazetteer.lang.words import DateWords
 
 #: The Arabic date words (``gazetteer.lang.ar``), and the English ones until English has a
 #: language of its own (issue 19).
-_AR = get_language("ar").dates
+_AR = _AR_DATES
 _EN = DateWords(
     months={
         **dict.fromkeys(["january", "jan"], 1), **dict.fromkeys(["february", "feb"], 2),

@@ -50,8 +50,8 @@ from dataclasses import dataclass, field
 
 from explorer.article import Furniture
 from explorer.dates import BARE_DATE, META, META_WORDS, parse_date
-from gazetteer.lang import FurnitureWords
-from gazetteer.lang import get as get_language
+from gazetteer.lang.ar_words import FURNITURE as _AR_FURNITURE
+from gazetteer.lang.words import FurnitureWords
 
 # -- normalisation --------------------------------------------------------------------------
 
@@ -115,7 +115,7 @@ def _word_set(text: str) -> frozenset[str]:
 
 #: The Arabic furniture words (``gazetteer.lang.ar``), and the English ones until English has a
 #: language of its own (issue 19); each rule tries the Arabic alternatives first.
-_AR = get_language("ar").furniture
+_AR = _AR_FURNITURE
 _EN = FurnitureWords(
     read_also=(r"^(?:read\ also|see\ also|related(?:\ (?:articles|stories|news))?"
                r"|more\ on\ this)\b",),

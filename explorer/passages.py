@@ -18,9 +18,9 @@ import re
 
 from explorer.article import Passage
 from explorer.furniture import Line, Page, analyse_page
-from gazetteer.lang import get as get_language
+from gazetteer.lang.ar_words import FURNITURE as _AR_FURNITURE
 
-_AR = get_language("ar").furniture
+_AR = _AR_FURNITURE
 
 HEADING_MAX_WORDS = 12
 CAPTION_MAX_WORDS = 40

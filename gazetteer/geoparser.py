@@ -19,8 +19,8 @@ from gazetteer.context import (
     roles,
     word_names,
 )
-from gazetteer.lang import Here, Language, first_verdict
 from gazetteer.lang import get as get_language
+from gazetteer.lang.base import Here, Language, first_verdict
 from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM

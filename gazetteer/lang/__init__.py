@@ -5,32 +5,33 @@ folding, articles, cue words and rejection rules are real (see the README, issue
 
 from __future__ import annotations
 
-from gazetteer.lang.ar import ARABIC
-from gazetteer.lang.base import (
-    KEEP,
-    DateWords,
-    FurnitureWords,
-    Here,
-    Keep,
-    Language,
-    RejectionRule,
-    first_verdict,
-)
+from typing import TYPE_CHECKING
 
-__all__ = ["KEEP", "DateWords", "FurnitureWords", "Here", "Keep", "Language", "RejectionRule",
-           "codes", "first_verdict", "get"]
+from gazetteer.lang.words import DateWords, FurnitureWords
 
-_REGISTRY: dict[str, Language] = {ARABIC.code: ARABIC}
+if TYPE_CHECKING:
+    from gazetteer.lang.base import Language
+
+# The rules (``gazetteer.lang.base``, each language's module) load the gazetteer's vocabulary
+# and matcher: imported on the first ``get``, so that the words of datelines and furniture
+# (``gazetteer.lang.ar_words``) are read without them.
+__all__ = ["DateWords", "FurnitureWords", "codes", "get"]
+
+
+def _registry() -> dict[str, Language]:
+    from gazetteer.lang.ar import ARABIC
+
+    return {ARABIC.code: ARABIC}
 
 
 def get(code: str) -> Language:
     """The language of this ISO 639-1 code; ``KeyError`` naming the known ones otherwise."""
     try:
-        return _REGISTRY[code]
+        return _registry()[code]
     except KeyError:
         raise KeyError(f"no language {code!r}: known are {', '.join(codes())}") from None
 
 
 def codes() -> tuple[str, ...]:
     """The codes of the registered languages, sorted."""
-    return tuple(sorted(_REGISTRY))
+    return tuple(sorted(_registry()))

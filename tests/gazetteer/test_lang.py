@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from gazetteer import Gazetteer, Geoparser, lang
-from gazetteer.lang import KEEP, Here, Keep, RejectionRule
 from gazetteer.lang.ar import ARABIC, Arabic
 from gazetteer.lang.ar_rejections import RULES
+from gazetteer.lang.base import KEEP, Here, Keep, RejectionRule
 from gazetteer.model import Rejection, Verdict
 
 DATA = Path(__file__).parent / "data" / "rules.yaml"
