@@ -494,6 +494,14 @@
 <context>
     <name>FilterChips</name>
     <message>
+        <source>in the area {box}</source>
+        <translation>داخل المنطقة {box}</translation>
+    </message>
+    <message>
+        <source>within {km} km of {place}</source>
+        <translation>على بعد {km} كم من {place}</translation>
+    </message>
+    <message>
         <source>countries</source>
         <translation>الدول</translation>
     </message>
@@ -592,6 +600,17 @@
     <message>
         <source>Remove this filter</source>
         <translation>إزالة هذا المرشح</translation>
+    </message>
+</context>
+<context>
+    <name>InView</name>
+    <message>
+        <source>Only what is in &amp;view</source>
+        <translation>ما في العرض &amp;فقط</translation>
+    </message>
+    <message>
+        <source>Passages, places, counts and timeline follow the map&apos;s view</source>
+        <translation>تتبع المقاطع والأماكن والأعداد والخط الزمني ما تعرضه الخريطة</translation>
     </message>
 </context>
 <context>

@@ -542,6 +542,12 @@
     if (!state.moving) { state.fit = null; }
   }
 
+  function reportView() {
+    if (!state.bridge || !state.bridge.viewMoved) { return; }
+    var b = state.map.getBounds();
+    state.bridge.viewMoved(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
+  }
+
   function rememberView() {
     if (!state.moving) { state.view = { center: state.map.getCenter(), zoom: state.map.getZoom() }; }
     wrapMarkers();
@@ -746,6 +752,8 @@
     addLegend(map);
     map.on("movestart zoomstart", userMoved);
     map.on("moveend", rememberView);
+    // The view's bounds go to Python (which debounces them and decides what they filter).
+    map.on("moveend", reportView);
     // The legend folds or opens first: fitting keeps clear of it as it will be.
     map.on("resize", showLegend);
     map.on("resize", keepView);
@@ -853,6 +861,11 @@
       return [p.x, p.y];
     },
     zoom: function () { return state.map.getZoom(); },
+    /** Fit the view to [[south, west], [north, east]] (tests: zoom to one country). */
+    fitBounds: function (south, west, north, east) {
+      state.map.fitBounds([[south, west], [north, east]], { animate: false });
+      return true;
+    },
     /** Move the view (tests: look elsewhere before a fit). */
     setView: function (lat, lon, zoom) {
       state.map.setView([lat, lon], zoom, { animate: false });

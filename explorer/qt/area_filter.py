@@ -1,0 +1,59 @@
+"""“Only what is in view” (issue 20, item 4): while it is on, the filter's area is the map's
+view, told by the page (``MapBridge.viewMoved``, debounced) and decided here, not by the page:
+passages, places, counts, countries and timeline follow the map as it moves."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from explorer.areas import BBox
+from explorer.qt.session_model import SessionModel
+from explorer.session import Change
+
+
+class InView(QObject):
+    """A checkable action in ``menu``; ``view`` is the bridge's signal of the view's bounds."""
+
+    def __init__(self, model: SessionModel, menu: QMenu, view: SignalInstance) -> None:
+        super().__init__(menu)
+        self.model = model
+        self.last: BBox | None = None  # the view's bounds last told
+        self.action = QAction(self.tr("Only what is in &view"), menu)
+        self.action.setObjectName("onlyInView")
+        self.action.setCheckable(True)
+        self.action.setToolTip(self.tr(
+            "Passages, places, counts and timeline follow the map's view"))
+        self.action.toggled.connect(self._toggled)
+        menu.addAction(self.action)
+        view.connect(self._on_view)
+        model.changed.connect(self._on_change)
+
+    def _toggled(self, on: bool) -> None:
+        if on:
+            if self.last is not None:
+                self._set(self.last)
+        elif isinstance(self.model.filter.area, BBox):
+            self._set(None)
+
+    def _on_view(self, box: object) -> None:
+        if not isinstance(box, BBox):
+            return
+        self.last = box
+        if self.action.isChecked():
+            self._set(box)
+
+    def _set(self, box: BBox | None) -> None:
+        if self.model.filter.area != box:
+            self.model.set_filter(replace(self.model.filter, area=box))
+
+    def _on_change(self, change: Change) -> None:
+        """The area's chip removed (or another area chosen): the toggle goes off."""
+        if change.filter and self.action.isChecked() and (
+                self.model.filter.area is None or self.model.filter.area != self.last):
+            self.action.blockSignals(True)
+            self.action.setChecked(False)
+            self.action.blockSignals(False)

@@ -1,0 +1,64 @@
+"""“Only what is in view” (issue 20, item 4) on the real window and web view: the page tells
+the view's bounds, the window filters by them; the country list, the places and the status
+follow the map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from explorer.areas import BBox
+from explorer.qt.models import CodeRole
+from tests.qt.conftest import run_js, wait_drawn
+
+pytestmark = pytest.mark.e2e
+
+KABUL = (34.53, 69.17)
+
+
+def listed(window: Any) -> set[str]:
+    model = window.filter.proxy
+    return {model.index(r, 0).data(CodeRole) for r in range(model.rowCount())}
+
+
+def test_only_what_is_in_view_follows_the_map(qtbot: Any, window: Any) -> None:
+    action = window.in_view.action
+    assert action in window.menus.view.actions() and not action.isChecked()
+    everywhere = listed(window)
+    places = {s.place.id for s in window.session.reader.places(window.session.filter)}
+    assert "AF" in everywhere and len(everywhere) > 3
+    action.trigger()  # as the analyst would, from the View menu
+    run_js(qtbot, window, "explorer.fitBounds(29.4, 60.5, 38.5, 74.9)")  # Afghanistan
+    qtbot.waitUntil(lambda: isinstance(window.session.filter.area, BBox)
+                    and window.session.filter.area.contains(*KABUL)
+                    and not window.session.filter.area.contains(40.7, -74.0), timeout=10_000)
+    wait_drawn(qtbot, window)
+    area = window.session.filter.area
+    qtbot.waitUntil(lambda: "AF" in listed(window) and listed(window) < everywhere,
+                    timeout=10_000)
+    shown = set(run_js(qtbot, window, "explorer.visibleIds()"))
+    assert shown and shown < places
+    assert all(area.contains(window.session.place(pid).place.lat,
+                             window.session.place(pid).place.lon) for pid in shown)
+    assert f"in the area {area.spec()}" in window.status.label.text()
+    chip = window.chips.buttons["area"]
+    assert chip.isVisible() and area.spec() in chip.text()
+    # Moving the map moves the filter; the view is not fitted back to the places.
+    view = run_js(qtbot, window, "explorer.view()")
+    assert abs(view["lat"] - 34) < 3 and abs(view["lon"] - 67.7) < 3
+    # Off: everywhere again.
+    action.trigger()
+    qtbot.waitUntil(lambda: window.session.filter.area is None, timeout=5_000)
+    wait_drawn(qtbot, window)
+    qtbot.waitUntil(lambda: listed(window) == everywhere, timeout=10_000)
+
+
+def test_removing_the_area_chip_turns_the_toggle_off(qtbot: Any, window: Any) -> None:
+    action = window.in_view.action
+    action.trigger()
+    run_js(qtbot, window, "explorer.fitBounds(29.4, 60.5, 38.5, 74.9)")
+    qtbot.waitUntil(lambda: window.session.filter.area is not None, timeout=10_000)
+    window.chips.buttons["area"].click()
+    qtbot.waitUntil(lambda: window.session.filter.area is None, timeout=5_000)
+    assert not action.isChecked() and "area" not in window.chips.buttons
