@@ -4,6 +4,7 @@ passages, places, counts, countries and timeline follow the map as it moves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, SignalInstance
@@ -18,7 +19,8 @@ from explorer.session import Change
 class InView(QObject):
     """A checkable action in ``menu``; ``view`` is the bridge's signal of the view's bounds."""
 
-    def __init__(self, model: SessionModel, menu: QMenu, view: SignalInstance) -> None:
+    def __init__(self, model: SessionModel, menu: QMenu, view: SignalInstance,
+                 box: SignalInstance, draw: Callable[[bool], None]) -> None:
         super().__init__(menu)
         self.model = model
         self.last: BBox | None = None  # the view's bounds last told
@@ -29,7 +31,14 @@ class InView(QObject):
             "Passages, places, counts and timeline follow the map's view"))
         self.action.toggled.connect(self._toggled)
         menu.addAction(self.action)
+        self.draw_action = QAction(self.tr("&Draw an area on the map"), menu)
+        self.draw_action.setObjectName("drawArea")
+        self.draw_action.setToolTip(self.tr(
+            "Drag a box on the map: only the places inside it are shown"))
+        self.draw_action.triggered.connect(lambda: draw(True))
+        menu.addAction(self.draw_action)
         view.connect(self._on_view)
+        box.connect(self._on_box)
         model.changed.connect(self._on_change)
 
     def _toggled(self, on: bool) -> None:
@@ -44,6 +53,14 @@ class InView(QObject):
             return
         self.last = box
         if self.action.isChecked():
+            self._set(box)
+
+    def _on_box(self, box: object) -> None:
+        """A box drawn on the map: the filter's area (the view no longer is)."""
+        if isinstance(box, BBox):
+            self.action.blockSignals(True)
+            self.action.setChecked(False)
+            self.action.blockSignals(False)
             self._set(box)
 
     def _set(self, box: BBox | None) -> None:

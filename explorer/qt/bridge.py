@@ -95,10 +95,11 @@ class BridgeEvents(QObject):
     ready = Signal()
     drawn = Signal(int)
     view = Signal(object)  # the map's view moved: its explorer.areas.BBox (debounced)
+    box = Signal(object)  # the analyst drew a box on the map: its explorer.areas.BBox
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: six slots and one signal of
+    """Registered with the page's QWebChannel as ``bridge``: seven slots and one signal of
     use.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a
@@ -192,6 +193,21 @@ class MapBridge(QObject):
             self._warn("ignored a view with invalid bounds")
             return
         self._view_timer.start()
+
+    @Slot("QVariant", "QVariant", "QVariant", "QVariant")
+    def boxDrawn(self, west: object, south: object, east: object, north: object) -> None:
+        """The analyst drew a box on the map (asked for by the window: the page decides
+        nothing); Python makes it the filter's area."""
+        values = (west, south, east, north)
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            self._warn("ignored a box with invalid bounds")
+            return
+        try:
+            box = BBox.of_view(*(float(v) for v in values))  # type: ignore[arg-type]
+        except ValueError:
+            self._warn("ignored a box with invalid bounds")
+            return
+        self.events.box.emit(box)
 
     @Slot()
     def mapReady(self) -> None:

@@ -150,6 +150,10 @@ class MapSync(QObject):
         it fell; it selects and deselects nothing."""
         self.send({"pick": picking})
 
+    def set_drawing(self, drawing: bool) -> None:
+        """The analyst draws an area (True): a drag on the map draws a box, not pans."""
+        self.send({"drawBox": drawing})
+
     def _on_view_data(self, data: ViewData) -> None:
         self._fresh = data
         self._asked = self.feed is not None and not self.feed.idle

@@ -231,7 +231,8 @@ class MainWindow(QMainWindow):
                    self.timeline.toggleViewAction()],
             count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
-        self.in_view = InView(self.session, self.menus.view, self.bridge.events.view)
+        self.in_view = InView(self.session, self.menus.view, self.bridge.events.view,
+                              self.bridge.events.box, self.map_sync.set_drawing)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
                                       self.map_sync, lambda: self.index_path, self)
         self.layers_menu.problem.connect(self._layers_problem)

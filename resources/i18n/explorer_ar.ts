@@ -605,6 +605,14 @@
 <context>
     <name>InView</name>
     <message>
+        <source>&amp;Draw an area on the map</source>
+        <translation>&amp;ارسم منطقة على الخريطة</translation>
+    </message>
+    <message>
+        <source>Drag a box on the map: only the places inside it are shown</source>
+        <translation>اسحب مستطيلا على الخريطة: تظهر الأماكن التي داخله فقط</translation>
+    </message>
+    <message>
         <source>Only what is in &amp;view</source>
         <translation>ما في العرض &amp;فقط</translation>
     </message>

@@ -4,13 +4,17 @@ follow the map."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from explorer.areas import BBox
 from explorer.qt.models import CodeRole
+from explorer.settings import Settings
 from tests.qt.conftest import run_js, wait_drawn
+from tests.qt.synthetic import write_corpus
+from tests.qt.test_window_first import wait_indexed
 
 pytestmark = pytest.mark.e2e
 
@@ -62,3 +66,52 @@ def test_removing_the_area_chip_turns_the_toggle_off(qtbot: Any, window: Any) ->
     window.chips.buttons["area"].click()
     qtbot.waitUntil(lambda: window.session.filter.area is None, timeout=5_000)
     assert not action.isChecked() and "area" not in window.chips.buttons
+
+
+def test_a_box_drawn_on_the_map_is_a_chip_saved_with_the_corpus(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from explorer.qt.app import start
+
+    corpus = write_corpus(tmp_path / "c", 12)
+    settings = Settings(tmp_path / "settings.json")
+
+    def open_it() -> Any:
+        window = start(corpus, settings=settings, jobs=1)
+        qtbot.addWidget(window)
+        window.show()
+        wait_indexed(qtbot, window)
+        wait_drawn(qtbot, window)
+        return window
+
+    window = open_it()
+    try:
+        everything = set(run_js(qtbot, window, "explorer.visibleIds()"))
+        passages = window.session.reader.count_passages(window.session.filter)
+        window.in_view.draw_action.trigger()
+        qtbot.waitUntil(lambda: run_js(qtbot, window, "explorer.drawing()") is True)
+        # Damascus and Beirut inside; Cairo, Baghdad and the rest outside.
+        assert run_js(qtbot, window, "explorer.dragBox(32, 34.5, 35, 37.5)") is True
+        qtbot.waitUntil(lambda: isinstance(window.session.filter.area, BBox), timeout=5_000)
+        area = window.session.filter.area
+        assert area.contains(33.51, 36.29) and not area.contains(30.04, 31.24)
+        assert run_js(qtbot, window, "explorer.drawing()") is False
+        wait_drawn(qtbot, window)
+        shown = set(run_js(qtbot, window, "explorer.visibleIds()"))
+        assert shown and shown < everything
+        for pid in shown:
+            p = window.session.place(pid).place
+            assert area.contains(p.lat, p.lon)
+        assert window.session.reader.count_passages(window.session.filter) < passages
+        assert window.chips.buttons["area"].isVisible()
+        assert f"in the area {area.spec()}" in window.status.label.text()
+        window.close()
+    finally:
+        window.dispose()
+    window = open_it()
+    try:
+        assert window.session.filter.area == area
+        assert "area" in window.chips.buttons
+        assert set(run_js(qtbot, window, "explorer.visibleIds()")) == shown
+    finally:
+        window.dispose()
