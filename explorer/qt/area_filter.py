@@ -9,9 +9,10 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
 
-from explorer.areas import BBox
+from explorer.areas import MAX_KM, BBox, Near
+from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change
 
@@ -37,6 +38,12 @@ class InView(QObject):
             "Drag a box on the map: only the places inside it are shown"))
         self.draw_action.triggered.connect(lambda: draw(True))
         menu.addAction(self.draw_action)
+        self.near_action = QAction(self.tr("&Within a distance of the selected place…"), menu)
+        self.near_action.setObjectName("nearPlace")
+        self.near_action.triggered.connect(self.ask_near)
+        self.near_action.setEnabled(model.selected_place is not None)
+        menu.addAction(self.near_action)
+        self.dialog: QInputDialog | None = None  # the distance asked, while it is open
         view.connect(self._on_view)
         box.connect(self._on_box)
         model.changed.connect(self._on_change)
@@ -63,12 +70,49 @@ class InView(QObject):
             self.action.blockSignals(False)
             self._set(box)
 
+    def ask_near(self) -> None:
+        """Ask how many km around the selected place; the circle becomes the area."""
+        pid = self.model.selected_place
+        summary = self.model.place(pid) if pid is not None else None
+        if summary is None:
+            return
+        p = summary.place
+        label = p.name_ar if arabic_interface() and p.name_ar else p.name
+        dialog = QInputDialog(self.parent_widget())
+        dialog.setObjectName("nearDialog")
+        dialog.setWindowTitle(self.tr("Within a distance"))
+        dialog.setLabelText(self.tr("Places within how many km of {place}?").format(place=label))
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, int(MAX_KM))
+        dialog.setIntValue(50)
+        dialog.setIntStep(10)
+
+        def done(result: int) -> None:
+            self.dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                near = Near(p.lat, p.lon, float(dialog.intValue()), label)
+                self.action.blockSignals(True)
+                self.action.setChecked(False)
+                self.action.blockSignals(False)
+                self.model.set_filter(replace(self.model.filter, area=near))
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        self.dialog = dialog
+        dialog.open()
+
+    def parent_widget(self) -> QWidget | None:
+        menu = self.parent()
+        return menu.window() if isinstance(menu, QWidget) else None
+
     def _set(self, box: BBox | None) -> None:
         if self.model.filter.area != box:
             self.model.set_filter(replace(self.model.filter, area=box))
 
     def _on_change(self, change: Change) -> None:
         """The area's chip removed (or another area chosen): the toggle goes off."""
+        if change.selection:
+            self.near_action.setEnabled(self.model.selected_place is not None)
         if change.filter and self.action.isChecked() and (
                 self.model.filter.area is None or self.model.filter.area != self.last):
             self.action.blockSignals(True)

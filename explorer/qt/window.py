@@ -233,6 +233,8 @@ class MainWindow(QMainWindow):
         self.menus.set_recent(settings.recent_corpora if settings else [])
         self.in_view = InView(self.session, self.menus.view, self.bridge.events.view,
                               self.bridge.events.box, self.map_sync.set_drawing)
+        self.places.table.view.addAction(self.in_view.near_action)  # its context menu
+        self.places.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
                                       self.map_sync, lambda: self.index_path, self)
         self.layers_menu.problem.connect(self._layers_problem)

@@ -605,6 +605,18 @@
 <context>
     <name>InView</name>
     <message>
+        <source>&amp;Within a distance of the selected place…</source>
+        <translation>&amp;على مسافة من المكان المحدد…</translation>
+    </message>
+    <message>
+        <source>Within a distance</source>
+        <translation>على مسافة</translation>
+    </message>
+    <message>
+        <source>Places within how many km of {place}?</source>
+        <translation>الأماكن على بعد كم كيلومترا من {place}؟</translation>
+    </message>
+    <message>
         <source>&amp;Draw an area on the map</source>
         <translation>&amp;ارسم منطقة على الخريطة</translation>
     </message>

@@ -115,3 +115,32 @@ def test_a_box_drawn_on_the_map_is_a_chip_saved_with_the_corpus(
         assert set(run_js(qtbot, window, "explorer.visibleIds()")) == shown
     finally:
         window.dispose()
+
+
+def test_within_a_distance_of_a_place_from_the_places_tables_menu(
+    qtbot: Any, window: Any
+) -> None:
+    from explorer.areas import Near, great_circle_km
+
+    chosen = next(s.place for s in window.session.reader.places()  # the first city or town
+                 if s.place.kind not in ("country", "region", "admin1", "admin2"))
+    action = window.in_view.near_action
+    assert action in window.places.table.view.actions()
+    assert not action.isEnabled()  # nothing selected
+    window.session.select(chosen.id)
+    qtbot.waitUntil(action.isEnabled)
+    action.trigger()
+    dialog = window.in_view.dialog
+    assert dialog is not None and dialog.isVisible() and chosen.name in dialog.labelText()
+    dialog.setIntValue(300)
+    dialog.accept()
+    qtbot.waitUntil(lambda: isinstance(window.session.filter.area, Near), timeout=5_000)
+    area = window.session.filter.area
+    assert (area.lat, area.lon, area.km) == (chosen.lat, chosen.lon, 300.0)
+    wait_drawn(qtbot, window)
+    shown = run_js(qtbot, window, "explorer.visibleIds()")
+    assert shown
+    for pid in shown:
+        p = window.session.place(pid).place
+        assert great_circle_km(chosen.lat, chosen.lon, p.lat, p.lon) <= 300
+    assert "within 300 km of" in window.chips.buttons["area"].text()
