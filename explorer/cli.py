@@ -26,6 +26,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,8 +35,9 @@ from explorer.corpus import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
+    from explorer.areas import BBox, Near
     from explorer.export import Scope
-    from explorer.query import Filter
+    from explorer.query import Filter, IndexReader
     from gazetteer.evaluate import Score
 
 COMMANDS = ("mentions", "map", "eval", "gazetteer", "index", "export", "corrections")
@@ -422,7 +424,7 @@ def _export_scope(args: argparse.Namespace, place: str | None = None) -> Scope:
 def cmd_map(args: argparse.Namespace) -> int:
     from explorer.export import map_document
     from explorer.mapdoc import write_map_html
-    from explorer.query import Filter, IndexReader
+    from explorer.query import Filter
 
     if _output_refused(args.html, _protected(args)):
         return 1
@@ -677,6 +679,12 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--place", metavar="ID",
                    help="only this place (its id, as in the GeoJSON or the CSV's place_id): "
                         "the window's 'export only the selection'")
+    p.add_argument("--bbox", type=_bbox, metavar="W,S,E,N",
+                   help="only places inside this box (degrees; W > E crosses the antimeridian)")
+    p.add_argument("--near", metavar="PLACE",
+                   help="only places within --km of PLACE (a place id, a name of a place of "
+                        "the corpus, or LAT,LON)")
+    p.add_argument("--km", type=_km, metavar="N", help="the distance of --near, in km")
     _filter_options(p)
     _common(p)
     _index_option(p)
@@ -721,6 +729,56 @@ def _iso_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text[:40]!r}") from None
 
 
+def _bbox(text: str) -> BBox:
+    from explorer.areas import BBox
+
+    try:
+        return BBox.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _km(text: str) -> float:
+    from explorer.areas import MAX_KM
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MAX_KM:
+        raise argparse.ArgumentTypeError(f"not a distance from 0 to {MAX_KM:g} km: "
+                                         f"{text[:40]!r}")
+    return value
+
+
+def _near(args: argparse.Namespace, index: IndexReader | None) -> Near | None:
+    """The circle of ``--near PLACE --km N`` (PLACE: LAT,LON, a place id, or the name of a
+    place of the corpus, the most mentioned of that name); None after saying why not."""
+    from explorer.areas import Near
+
+    spec = args.near.strip()
+    point = re.fullmatch(r"\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*", spec)
+    try:
+        if point:
+            return Near(float(point[1]), float(point[2]), args.km, spec)
+        if index is None:
+            return None
+        place = index.place(spec)
+        if place is None:
+            folded = spec.casefold()
+            place = next((s for s in index.places()
+                          if folded in (s.place.name.casefold(), s.place.name_ar)), None)
+        if place is None:
+            _err(f"--near {_escaped(spec)}: no place of that id or name in "
+                 f"{_escaped(str(args.corpus))}")
+            return None
+        p = place.place
+        return Near(p.lat, p.lon, args.km, p.name_ar or p.name)
+    except ValueError as exc:
+        _err(f"--near {_escaped(spec)}: {exc}")
+        return None
+
+
 def _confidence(text: str) -> float:
     try:
         value = float(text)
@@ -745,7 +803,7 @@ def _filter_of(args: argparse.Namespace) -> Filter:
                   date_from=args.date_from, date_to=args.date_to,
                   min_confidence=args.min_confidence, outlets=frozenset(args.outlet),
                   formats=frozenset(args.doc_format), once=args.once,
-                  languages=frozenset(args.language))
+                  languages=frozenset(args.language), area=getattr(args, "bbox", None))
 
 
 def _country_code(text: str) -> str:
@@ -758,9 +816,14 @@ def _country_code(text: str) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from explorer.export import ExportError, write_export
-    from explorer.query import IndexReader
 
     f = _filter_of(args)
+    if (args.near is None) != (args.km is None):
+        _err("--near and --km go together (--near PLACE --km N)")
+        return 2
+    if args.near is not None and args.bbox is not None:
+        _err("--bbox or --near: one area at a time")
+        return 2
     protected = _protected(args)
     if _output_refused(args.output, protected):
         return 1
@@ -768,10 +831,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.place is not None:
             _err("--place: not for a PNG (the map's image shows the filter's places)")
             return 2
+        if args.near is not None:
+            near = _near(args, _fresh(args) or _open(args))
+            if near is None:
+                return 1
+            f = replace(f, area=near)
         return _export_png(args, f)
     index: IndexReader | None = _fresh(args) or _open(args)
     if index is None:
         return 1
+    if args.near is not None:
+        near = _near(args, index)
+        if near is None:
+            return 1
+        f = replace(f, area=near)
     if f.doc is not None and index.article(f.doc) is None:
         _err(f"--doc {_escaped(f.doc)}: no such article in {_escaped(str(args.corpus))}")
         return 1

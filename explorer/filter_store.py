@@ -15,6 +15,7 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
+from explorer.areas import BBox, Near, area_from_json
 from explorer.query import ALL_TYPES, Filter
 from gazetteer.model import KINDS
 
@@ -41,7 +42,11 @@ def to_json(f: Filter) -> str:
         value = getattr(f, fld.name)
         if value == getattr(default, fld.name):
             continue
-        out[fld.name] = sorted(value) if isinstance(value, frozenset) else value
+        if isinstance(value, frozenset):
+            value = sorted(value)
+        elif isinstance(value, BBox | Near):
+            value = value.to_json()
+        out[fld.name] = value
     return json.dumps(out, ensure_ascii=False, sort_keys=True)
 
 
@@ -85,6 +90,11 @@ def from_json(text: str) -> Filter:
             if value is not None and not isinstance(value, str):
                 raise BadFilter("'doc' is not a string")
             kwargs[name] = value
+        elif name == "area":
+            try:
+                kwargs[name] = None if value is None else area_from_json(value)
+            except ValueError as exc:
+                raise BadFilter(f"'area': {exc}") from None
         elif name == "once":
             if not isinstance(value, bool):
                 raise BadFilter("'once' is not true or false")

@@ -32,6 +32,8 @@ def filter_lines(f: Filter) -> list[str]:
         out.append(f"until {f.date_to}")
     if f.min_confidence > 0:
         out.append(f"confidence ≥ {f.min_confidence:.2f}")
+    if f.area is not None:
+        out.append(f.area.words())
     if f.text:
         out.append(f"“{f.text}”")
     if f.doc is not None:

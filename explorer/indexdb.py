@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from explorer.areas import install as install_km
 from explorer.article import Article, Passage
 from explorer.corrections import (
     Applied,
@@ -506,6 +507,7 @@ class IndexDB:
     """An open index database: the writer's methods and the ``IndexReader`` queries."""
 
     _searchable = False  # the search's SQL function is installed on ``conn``
+    _measuring = False  # the areas' distance function is installed on ``conn``
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -940,6 +942,9 @@ class IndexDB:
         if f.text and not self._searchable:
             install_search(self.conn)
             self._searchable = True
+        if f.area is not None and not self._measuring:
+            install_km(self.conn)
+            self._measuring = True
         return _Where(f, self._members(f), self._holding(f))
 
     def places(self, f: Filter = ALL) -> list[PlaceSummary]:
@@ -1610,8 +1615,8 @@ def _plain(f: Filter) -> bool:
 
 
 def _by_place(f: Filter) -> bool:
-    """``f`` asks only for countries, regions and kinds: ``place_stats`` answers it."""
-    return f == Filter(countries=f.countries, regions=f.regions, kinds=f.kinds)
+    """``f`` asks only for countries, regions, kinds and an area: ``place_stats`` answers it."""
+    return f == Filter(countries=f.countries, regions=f.regions, kinds=f.kinds, area=f.area)
 
 
 def _in(column: str, values: Iterable[str]) -> tuple[str, list[Any]]:
@@ -1637,6 +1642,8 @@ class _Where:
         f = self.f
         if f.kinds and p.kind not in f.kinds:
             return False
+        if f.area is not None and not f.area.contains(p.lat, p.lon):
+            return False
         return not f.somewhere or p.country in self.codes or p.id in self.ids
 
     def _place(self, country: str, place_id: str) -> tuple[list[str], list[Any]]:
@@ -1651,6 +1658,10 @@ class _Where:
             args += [*a, *b]
         if f.kinds:
             c, a = _in("kind", f.kinds)
+            conds.append(f"{place_id} IN (SELECT id FROM places WHERE {c})")
+            args += a
+        if f.area is not None:
+            c, a = f.area.sql("lat", "lon")
             conds.append(f"{place_id} IN (SELECT id FROM places WHERE {c})")
             args += a
         return conds, args

@@ -46,6 +46,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from explorer.areas import Area
 from explorer.article import Article, Passage
 from explorer.search import MAX_QUERY_WORDS, Query, parse, tidy_query
 from gazetteer.model import Mention, MentionType, Place
@@ -74,6 +75,7 @@ class Filter:
     formats: frozenset[str] = frozenset()  # articles of these formats (ArticleInfo.format)
     once: bool = False  # count each story once: of its wire copies, the first by file only
     languages: frozenset[str] = frozenset()  # articles in these languages (ArticleInfo.language)
+    area: Area | None = None  # places inside this box or circle only (``explorer.areas``)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -129,6 +131,8 @@ class Filter:
         if m.type not in self.types or m.confidence < self.min_confidence:
             return False
         if self.kinds and p.kind not in self.kinds:
+            return False
+        if self.area is not None and not self.area.contains(p.lat, p.lon):
             return False
         if self.somewhere:
             return (p.country in self.countries or p.country in members

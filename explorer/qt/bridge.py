@@ -20,6 +20,8 @@ from typing import TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
+from explorer.areas import BBox
+
 log = logging.getLogger(__name__)
 
 MAX_ID_LENGTH = 200
@@ -27,6 +29,8 @@ MAX_ID_LENGTH = 200
 MAX_SEQ = 2**31 - 1
 #: Milliseconds over which calls from the page that replace one another are merged.
 COALESCE_MS = 100
+#: Milliseconds the view must rest before its bounds are told (a pan is many moves).
+VIEW_SETTLE_MS = 250
 #: Times each kind of refused call is logged before only its 10th, 100th... time is.
 WARN_FIRST = 5
 
@@ -90,10 +94,12 @@ class BridgeEvents(QObject):
     point = Signal(float, float)  # a click on the map: latitude, longitude
     ready = Signal()
     drawn = Signal(int)
+    view = Signal(object)  # the map's view moved: its explorer.areas.BBox (debounced)
+    box = Signal(object)  # the analyst drew a box on the map: its explorer.areas.BBox
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: five slots and one signal of
+    """Registered with the page's QWebChannel as ``bridge``: seven slots and one signal of
     use.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a
@@ -122,6 +128,11 @@ class MapBridge(QObject):
         self._at_point = _Latest(COALESCE_MS, lambda: self.events.point.emit(*self._point),
                                  self)
         self._ready = _Latest(COALESCE_MS, self.events.ready.emit, self)
+        self._view: BBox | None = None
+        self._view_timer = QTimer(self)  # trailing edge only: the view where it came to rest
+        self._view_timer.setSingleShot(True)
+        self._view_timer.setInterval(VIEW_SETTLE_MS)
+        self._view_timer.timeout.connect(lambda: self.events.view.emit(self._view))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.DeferredDelete:
@@ -167,6 +178,36 @@ class MapBridge(QObject):
             self._at_point()
         else:
             self._warn("ignored a map click with invalid coordinates")
+
+    @Slot("QVariant", "QVariant", "QVariant", "QVariant")
+    def viewMoved(self, west: object, south: object, east: object, north: object) -> None:
+        """The map's view came to rest at these bounds (Leaflet's: longitudes may run past
+        ±180); told to the window ``VIEW_SETTLE_MS`` after the last move."""
+        values = (west, south, east, north)
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            self._warn("ignored a view with invalid bounds")
+            return
+        try:
+            self._view = BBox.of_view(*(float(v) for v in values))  # type: ignore[arg-type]
+        except ValueError:
+            self._warn("ignored a view with invalid bounds")
+            return
+        self._view_timer.start()
+
+    @Slot("QVariant", "QVariant", "QVariant", "QVariant")
+    def boxDrawn(self, west: object, south: object, east: object, north: object) -> None:
+        """The analyst drew a box on the map (asked for by the window: the page decides
+        nothing); Python makes it the filter's area."""
+        values = (west, south, east, north)
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            self._warn("ignored a box with invalid bounds")
+            return
+        try:
+            box = BBox.of_view(*(float(v) for v in values))  # type: ignore[arg-type]
+        except ValueError:
+            self._warn("ignored a box with invalid bounds")
+            return
+        self.events.box.emit(box)
 
     @Slot()
     def mapReady(self) -> None:

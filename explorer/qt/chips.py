@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from explorer.areas import BBox, Near
 from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
 from explorer.query import ALL_TYPES, TOPONYMS, CountrySummary, Filter
@@ -98,6 +99,13 @@ def chips(
         label = QCoreApplication.translate("FilterChips", "confidence ≥ {value}")
         label = label.format(value=f"{f.min_confidence:.2f}")
         out.append(Chip("confidence", label, replace(f, min_confidence=0.0)))
+    if isinstance(f.area, BBox):
+        label = QCoreApplication.translate("FilterChips", "in the area {box}")
+        out.append(Chip("area", label.format(box=f.area.spec()), replace(f, area=None)))
+    elif isinstance(f.area, Near):
+        label = QCoreApplication.translate("FilterChips", "within {km} km of {place}")
+        out.append(Chip("area", label.format(km=f"{f.area.km:g}", place=f.area.label),
+                        replace(f, area=None)))
     if f.text:
         out.append(Chip("text", f"“{f.text}”", replace(f, text="")))
     if f.doc is not None:

@@ -10,6 +10,7 @@ it has painted it (``drawn``).
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -43,6 +44,7 @@ class MapSync(QObject):
         self.sent_seq = 0
         self.drawn_seq = 0
         self._fitted = False
+        self._filter = model.filter  # the filter last shown: an area alone does not refit
         self.layers: frozenset[str] = DEFAULT_LAYERS  # the map's layers shown
         model.changed.connect(self._on_change)
         model.fitRequested.connect(self.fit_places)
@@ -93,7 +95,9 @@ class MapSync(QObject):
         if change.filter or change.data:
             self._fresh = None
         if change.filter:
-            self.refresh(fit=True)
+            before, self._filter = self._filter, self.model.filter
+            # A new area (the view itself, a drawn box) keeps the view where the analyst is.
+            self.refresh(fit=replace(before, area=None) != replace(self._filter, area=None))
         elif change.data:
             self.refresh(fit=not self._fitted)
         elif change.selection:
@@ -145,6 +149,10 @@ class MapSync(QObject):
         """The analyst is placing a new place (True): a click on the map then only says where
         it fell; it selects and deselects nothing."""
         self.send({"pick": picking})
+
+    def set_drawing(self, drawing: bool) -> None:
+        """The analyst draws an area (True): a drag on the map draws a box, not pans."""
+        self.send({"drawBox": drawing})
 
     def _on_view_data(self, data: ViewData) -> None:
         self._fresh = data

@@ -48,7 +48,7 @@ class CountryListModel(QAbstractListModel):
         self._checked: frozenset[str] = frozenset()
         #: Every country seen, for a ticked one the current query does not find.
         self._known: dict[str, CountrySummary] = {}
-        self._query = (model.filter.text, model.filter.doc)
+        self._query = _query(model.filter)
         self.fed = False  # rows come from a Feed (set_rows), not from the reader
         model.changed.connect(self._on_change)
         self.reload()
@@ -74,7 +74,7 @@ class CountryListModel(QAbstractListModel):
 
     def set_rows(self, rows: list[CountrySummary], f: Filter) -> None:
         """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
-        if (f.text, f.doc) != (self.session.filter.text, self.session.filter.doc):
+        if _query(f) != _query(self.session.filter):
             return  # computed for a query that is no longer on
         self._checked = self.session.filter.countries
         rows = self._with_checked(rows)
@@ -95,9 +95,9 @@ class CountryListModel(QAbstractListModel):
             if change.filter:
                 self._recheck()
             return
-        if change.data or (change.filter and (f.text, f.doc) != self._query):
-            # Counts follow the text and the article; the countries themselves are checks.
-            self._query = (f.text, f.doc)
+        if change.data or (change.filter and _query(f) != self._query):
+            # Counts follow the text, the article and the area; the countries are checks.
+            self._query = _query(f)
             self.reload()
         elif change.filter:
             self._recheck()
@@ -193,3 +193,8 @@ class CountryFilterProxy(QSortFilterProxyModel):
         source = self.sourceModel()
         text = source.data(source.index(row, 0, parent), SearchRole)
         return isinstance(text, str) and self._needle in text
+
+
+def _query(f: Filter) -> tuple[object, ...]:
+    """What the country list's counts follow: the text, the article and the map's area."""
+    return (f.text, f.doc, f.area)

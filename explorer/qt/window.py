@@ -34,6 +34,7 @@ from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer
 from explorer.passage_view import ExplanationText, explanation_html
+from explorer.qt.area_filter import InView
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
 from explorer.qt.chips import FilterChips, chips
@@ -230,6 +231,10 @@ class MainWindow(QMainWindow):
                    self.timeline.toggleViewAction()],
             count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
+        self.in_view = InView(self.session, self.menus.view, self.bridge.events.view,
+                              self.bridge.events.box, self.map_sync.set_drawing)
+        self.places.table.view.addAction(self.in_view.near_action)  # its context menu
+        self.places.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
                                       self.map_sync, lambda: self.index_path, self)
         self.layers_menu.problem.connect(self._layers_problem)

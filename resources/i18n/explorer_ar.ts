@@ -494,6 +494,14 @@
 <context>
     <name>FilterChips</name>
     <message>
+        <source>in the area {box}</source>
+        <translation>داخل المنطقة {box}</translation>
+    </message>
+    <message>
+        <source>within {km} km of {place}</source>
+        <translation>على بعد {km} كم من {place}</translation>
+    </message>
+    <message>
         <source>countries</source>
         <translation>الدول</translation>
     </message>
@@ -592,6 +600,37 @@
     <message>
         <source>Remove this filter</source>
         <translation>إزالة هذا المرشح</translation>
+    </message>
+</context>
+<context>
+    <name>InView</name>
+    <message>
+        <source>&amp;Within a distance of the selected place…</source>
+        <translation>&amp;على مسافة من المكان المحدد…</translation>
+    </message>
+    <message>
+        <source>Within a distance</source>
+        <translation>على مسافة</translation>
+    </message>
+    <message>
+        <source>Places within how many km of {place}?</source>
+        <translation>الأماكن على بعد كم كيلومترا من {place}؟</translation>
+    </message>
+    <message>
+        <source>&amp;Draw an area on the map</source>
+        <translation>&amp;ارسم منطقة على الخريطة</translation>
+    </message>
+    <message>
+        <source>Drag a box on the map: only the places inside it are shown</source>
+        <translation>اسحب مستطيلا على الخريطة: تظهر الأماكن التي داخله فقط</translation>
+    </message>
+    <message>
+        <source>Only what is in &amp;view</source>
+        <translation>ما في العرض &amp;فقط</translation>
+    </message>
+    <message>
+        <source>Passages, places, counts and timeline follow the map&apos;s view</source>
+        <translation>تتبع المقاطع والأماكن والأعداد والخط الزمني ما تعرضه الخريطة</translation>
     </message>
 </context>
 <context>

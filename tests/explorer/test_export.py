@@ -440,3 +440,38 @@ def test_cli_export_takes_the_windows_other_filters(
         proc = run_cli(str(corpus), "--format", "csv", "-o", str(out), *bad, cwd=tmp_path)
         last = proc.stderr.strip().splitlines()[-1]
         assert proc.returncode == 2 and bad[0] in last, proc.stderr
+
+
+def test_cli_export_takes_an_area(
+    db: IndexDB, db_path: Path, corpus: Path, tmp_path: Path
+) -> None:
+    from explorer.areas import BBox, Near
+
+    out = tmp_path / "area.geojson"
+    box = BBox(60.0, 29.0, 75.0, 39.0)  # Afghanistan and around
+    proc = run_cli(str(corpus), "--format", "geojson", "-o", str(out), "--bbox", "60,29,75,39",
+                   "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == geojson_bytes(db, Filter(area=box))
+    points = [f["geometry"]["coordinates"] for f in json.loads(out.read_bytes())["features"]]
+    every = json.loads(geojson_bytes(db, ALL))["features"]
+    assert points and len(points) < len(every)
+    assert all(60 <= lon <= 75 and 29 <= lat <= 39 for lon, lat in points)
+    top = db.places()[0].place
+    for near in (top.id, top.name, f"{top.lat},{top.lon}"):
+        proc = run_cli(str(corpus), "--format", "csv", "-o", str(tmp_path / "near.csv"),
+                       "--near", near, "--km", "300", "--index", str(db_path), cwd=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        rows = read_csv((tmp_path / "near.csv").read_bytes())
+        f = Filter(area=Near(top.lat, top.lon, 300.0))
+        assert len(rows) == len(read_csv(csv_bytes(db, f))) > 1
+    for bad, code in ((["--bbox", "1,2,3"], 2), (["--bbox", "0,50,10,40"], 2),
+                      (["--near", top.id], 2), (["--km", "5"], 2),
+                      (["--near", "Atlantis", "--km", "5"], 1),
+                      (["--near", top.id, "--km", "-1"], 2),
+                      (["--bbox", "0,0,1,1", "--near", top.id, "--km", "9"], 2)):
+        proc = run_cli(str(corpus), "--format", "csv", "-o", str(tmp_path / "bad.csv"), *bad,
+                       "--index", str(db_path), cwd=tmp_path)
+        assert proc.returncode == code, (bad, proc.stderr)
+        assert proc.stderr.strip() and "Traceback" not in proc.stderr
+        assert not (tmp_path / "bad.csv").exists()

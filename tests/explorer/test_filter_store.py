@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from explorer import filter_store
+from explorer.areas import BBox, Near
 from explorer.indexdb import IndexDB, rebuild
 from explorer.query import ALL_TYPES, Filter
 
@@ -17,7 +18,11 @@ FULL = Filter(countries=frozenset({"SY", "LB"}), text="مفاوضات", doc="a/b
               regions=frozenset({"region:central-asia"}))
 
 
-@pytest.mark.parametrize("f", [Filter(), FULL, Filter(types=frozenset())], ids=repr)
+@pytest.mark.parametrize("f", [Filter(), FULL, Filter(types=frozenset()),
+                               Filter(area=BBox(170.0, -20.0, -170.0, 10.5)),
+                               Filter(area=Near(36.2, 37.16, 50.0, "حلب"),
+                                      countries=frozenset({"SY"}))],
+                         ids=repr)
 def test_round_trip(f: Filter) -> None:
     assert filter_store.from_json(filter_store.to_json(f)) == f
 
@@ -42,6 +47,13 @@ def test_default_fields_are_not_stored() -> None:
     ('{"min_confidence": NaN}', "'min_confidence' is not a number from 0 to 1"),
     ('{"text": 5}', "'text' is not a string"),
     ('{"doc": []}', "'doc' is not a string"),
+    ('{"area": [1, 2]}', "'area': not a JSON object"),
+    ('{"area": {"bbox": [1, 2, 3]}}', "'area': 'bbox' is not four numbers"),
+    ('{"area": {"bbox": [0, 50, 10, 40]}}', "'area': the latitudes"),
+    ('{"area": {"bbox": [0, 0, 500, 1]}}', "'area': a longitude"),
+    ('{"area": {"near": [36, 37, -5], "label": "x"}}', "'area': not a distance"),
+    ('{"area": {"near": [95, 37, 5], "label": "x"}}', "'area': not a point"),
+    ('{"area": {"near": ["a", 37, 5]}}', "'area': neither"),
     ('{"regions": ' + str(["r"] * 501).replace("'", '"') + "}", "more than 500"),
 ])
 def test_values_that_cannot_be_used_say_why(text: str, why: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from explorer.areas import BBox, Near, great_circle_km
 from explorer.index import CorpusIndex
 from explorer.indexdb import IndexDB
 from explorer.indexer import Indexer
@@ -32,6 +33,10 @@ EXTRA = {
                       "مسؤولون أفغان.\n",
 }
 CENTRAL_ASIA = "region:central-asia"
+#: Cairo to Tehran; the Pacific across the antimeridian (the Americas' west); 800 km of Cairo.
+MIDDLE_EAST = BBox(25.0, 20.0, 65.0, 45.0)
+PACIFIC = BBox(100.0, -60.0, -60.0, 80.0)
+NEAR_CAIRO = Near(30.04, 31.24, 800.0, "Cairo")
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +98,14 @@ FILTERS = [
     Filter(languages=frozenset({"ar"})),
     Filter(languages=frozenset({"en", "fr"})),
     Filter(languages=frozenset({"ar"}), types=ALL_TYPES, countries=frozenset({"RU"})),
+    Filter(area=MIDDLE_EAST),
+    Filter(area=MIDDLE_EAST, countries=frozenset({"IR", "RU"})),
+    Filter(area=MIDDLE_EAST, types=ALL_TYPES, kinds=frozenset({"city"})),
+    Filter(area=MIDDLE_EAST, text="القاهرة", date_to="2021-12-31"),
+    Filter(area=PACIFIC),
+    Filter(area=NEAR_CAIRO),
+    Filter(area=NEAR_CAIRO, types=ALL_TYPES, min_confidence=0.5),
+    Filter(area=Near(41.0, 69.0, 1500.0, "Tashkent"), regions=frozenset({CENTRAL_ASIA})),
 ]
 
 
@@ -350,3 +363,27 @@ def test_outlet_and_format_filters_keep_their_articles(reader: IndexReader) -> N
     assert reader.count_passages(Filter(formats=frozenset({"txt"}))) == reader.count_passages(
         Filter())
     assert sum(n for _, n in reader.timeline(agency)) > 0
+
+
+def test_an_area_keeps_only_the_places_inside_it(reader: IndexReader) -> None:
+    every = reader.places()
+    for area in (MIDDLE_EAST, PACIFIC, NEAR_CAIRO):
+        f = Filter(area=area)
+        inside = {s.place.id for s in every if area.contains(s.place.lat, s.place.lon)}
+        places = reader.places(f)
+        assert places and {s.place.id for s in places} == inside
+        assert 0 < reader.count_passages(f) < reader.count_passages(Filter())
+        for hit in reader.passages(f, None, 0, 1000):
+            assert all(area.contains(m.place.lat, m.place.lon) for m in hit.mentions)
+    east_asia_and_americas = {s.place.country for s in reader.places(Filter(area=PACIFIC))}
+    assert "US" in east_asia_and_americas and "EG" not in east_asia_and_americas
+    near = reader.places(Filter(area=NEAR_CAIRO))
+    assert all(great_circle_km(30.04, 31.24, s.place.lat, s.place.lon) <= 800 for s in near)
+    assert "EG" in {s.place.country for s in near}
+    assert "IR" not in {s.place.country for s in near}
+
+
+def test_an_area_and_countries_keep_what_both_keep(reader: IndexReader) -> None:
+    both = reader.places(Filter(area=MIDDLE_EAST, countries=frozenset({"IR", "RU"})))
+    assert both and all(s.place.country == "IR" for s in both)
+    assert {c.code for c in reader.countries(Filter(area=MIDDLE_EAST))} >= {"EG", "IR"}

@@ -542,6 +542,12 @@
     if (!state.moving) { state.fit = null; }
   }
 
+  function reportView() {
+    if (!state.bridge || !state.bridge.viewMoved) { return; }
+    var b = state.map.getBounds();
+    state.bridge.viewMoved(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
+  }
+
   function rememberView() {
     if (!state.moving) { state.view = { center: state.map.getCenter(), zoom: state.map.getZoom() }; }
     wrapMarkers();
@@ -599,6 +605,7 @@
     if (Array.isArray(msg.layers)) { state.layersOn = msg.layers; }
     if (msg.layerData && typeof msg.layerData === "object") { state.layerData = msg.layerData; }
     if (typeof msg.pick === "boolean") { setPicking(msg.pick); }
+    if (typeof msg.drawBox === "boolean") { setDrawing(msg.drawBox); }
     if (msg.strings || msg.lang || msg.types || msg.layers) { updateLegend(); }
     if ((msg.strings || msg.lang) && state.scale) { state.scale._update(); }
     if (msg.add) { addPlaces(msg.add); }
@@ -666,6 +673,44 @@
   function setPicking(on) {
     state.picking = on;
     state.map.getContainer().classList.toggle("explorer-picking", on);
+  }
+
+  /** While the analyst draws an area (Qt asks: View → Draw an area), a drag on the map draws
+   *  a box instead of panning; on release its bounds go to Python (bridge.boxDrawn), which
+   *  makes it the filter's area. A tiny drag of our own: Leaflet.draw's toolbar, editing and
+   *  polygons are more than a box needs (a few lines against ~90 kB with its licence). */
+  function setDrawing(on) {
+    state.drawing = on;
+    state.map.getContainer().classList.toggle("explorer-picking", on);
+    if (on) { state.map.dragging.disable(); } else { state.map.dragging.enable(); }
+  }
+
+  function boxStart(e) {
+    if (!state.drawing) { return; }
+    state.boxFrom = e.latlng;
+    if (state.box) { state.map.removeLayer(state.box); }
+    state.box = L.rectangle(L.latLngBounds(e.latlng, e.latlng),
+      { color: "#d35400", weight: 2, fill: false, interactive: false }).addTo(state.map);
+  }
+
+  function boxMove(e) {
+    if (state.drawing && state.boxFrom) {
+      state.box.setBounds(L.latLngBounds(state.boxFrom, e.latlng));
+    }
+  }
+
+  function boxEnd(e) {
+    if (!state.drawing || !state.boxFrom) { return; }
+    var b = L.latLngBounds(state.boxFrom, e.latlng);
+    state.boxFrom = null;
+    state.justDrew = true;
+    setTimeout(function () { state.justDrew = false; }, 0);
+    state.map.removeLayer(state.box);
+    state.box = null;
+    setDrawing(false);
+    if (state.bridge && b.getEast() > b.getWest() && b.getNorth() > b.getSouth()) {
+      state.bridge.boxDrawn(b.getWest(), b.getSouth(), b.getEast(), b.getNorth());
+    }
   }
 
   function pointClicked(latlng) {
@@ -746,6 +791,8 @@
     addLegend(map);
     map.on("movestart zoomstart", userMoved);
     map.on("moveend", rememberView);
+    // The view's bounds go to Python (which debounces them and decides what they filter).
+    map.on("moveend", reportView);
     // The legend folds or opens first: fitting keeps clear of it as it will be.
     map.on("resize", showLegend);
     map.on("resize", keepView);
@@ -782,7 +829,12 @@
     state.tip = L.tooltip({ direction: "top" });
     listenTo(state.cluster);
     listenTo(state.loose);
+    map.on("mousedown", boxStart);
+    map.on("mousemove", boxMove);
+    map.on("mouseup", boxEnd);
     map.on("click", function (e) {
+      // The click that ends a drawn box selects and deselects nothing.
+      if (state.drawing || state.justDrew) { state.justDrew = false; return; }
       if (state.bridge) {
         if (!state.picking) { state.bridge.backgroundClicked(); }
         pointClicked(e.latlng);
@@ -853,6 +905,11 @@
       return [p.x, p.y];
     },
     zoom: function () { return state.map.getZoom(); },
+    /** Fit the view to [[south, west], [north, east]] (tests: zoom to one country). */
+    fitBounds: function (south, west, north, east) {
+      state.map.fitBounds([[south, west], [north, east]], { animate: false });
+      return true;
+    },
     /** Move the view (tests: look elsewhere before a fit). */
     setView: function (lat, lon, zoom) {
       state.map.setView([lat, lon], zoom, { animate: false });
@@ -915,6 +972,18 @@
     /** The padding fitting and panning keep clear of the controls (tests). */
     viewPadding: function () { return viewPadding(); },
     picking: function () { return state.picking; },
+    drawing: function () { return !!state.drawing; },
+    /** Drag a box from [lat1, lon1] to [lat2, lon2] as the analyst would (the same map
+     *  events, through the same handlers). */
+    dragBox: function (lat1, lon1, lat2, lon2) {
+      if (!state.drawing) { return false; }
+      var to = L.latLng(lat2, lon2);
+      state.map.fire("mousedown", { latlng: L.latLng(lat1, lon1) });
+      state.map.fire("mousemove", { latlng: L.latLng((lat1 + lat2) / 2, (lon1 + lon2) / 2) });
+      state.map.fire("mousemove", { latlng: to });
+      state.map.fire("mouseup", { latlng: to });
+      return true;
+    },
     /** The layers drawn now, in the order Qt lists them. */
     layers: function () {
       return state.layersOn.filter(function (n) { return state.active.has(n); });
