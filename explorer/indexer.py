@@ -155,7 +155,9 @@ def _parse_article(article: Article, known_sha256: str | None,
                    ) -> Parsed | Same:
     if known_sha256 == article.sha256:
         return Same(article.doc, article.size, article.mtime_ns)
-    found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+    # Each article read with its own language's rules (Arabic when it has none: issue 19).
+    found = geoparser.for_language(article.language).parse(
+        article.text, [(p.start, p.end) for p in article.passages])
     found.sort(key=lambda m: m.start)
     problem = describe_replaced(article.replaced) if article.replaced else None
     if not corrections:

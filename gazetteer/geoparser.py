@@ -20,6 +20,7 @@ from gazetteer.context import (
     word_names,
 )
 from gazetteer.lang import Here, Language, first_verdict
+from gazetteer.lang import codes as language_codes
 from gazetteer.lang import get as get_language
 from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
@@ -129,6 +130,18 @@ class Geoparser:
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
         self._seats: dict[tuple[str, str], Place] | None = None
+        self._siblings: dict[str, Geoparser] = {}
+
+    def for_language(self, code: str | None) -> Geoparser:
+        """The geoparser reading an article in ``code`` (its stored or detected language) over
+        the same gazetteer: this one for its own language, for no language, or for a language
+        with no rules of its own (so Arabic by default)."""
+        if not code or code == self.language.code or code not in language_codes():
+            return self
+        sibling = self._siblings.get(code)
+        if sibling is None:
+            sibling = self._siblings[code] = Geoparser(self.gaz, language=get_language(code))
+        return sibling
 
     def adjective_places(self, word: str) -> tuple[Place, ...]:
         """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the

@@ -1,7 +1,7 @@
 """Languages the geoparser reads (issue 19): ``get(code)`` gives a ``Language``.
 
-Arabic is the only one with rules today; English and French are not registered until their
-folding, articles, cue words and rejection rules are real (see the README, issue 19)."""
+Arabic and English have rules; French is not registered until its folding, articles, cue words
+and rejection rules are real (see the README, issue 19)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from gazetteer.lang.base import (
     RejectionRule,
     first_verdict,
 )
+from gazetteer.lang.en import ENGLISH
 
 __all__ = ["KEEP", "DateWords", "FurnitureWords", "Here", "Keep", "Language", "RejectionRule",
            "codes", "first_verdict", "get"]
 
-_REGISTRY: dict[str, Language] = {ARABIC.code: ARABIC}
+_REGISTRY: dict[str, Language] = {ARABIC.code: ARABIC, ENGLISH.code: ENGLISH}
 
 
 def get(code: str) -> Language:
