@@ -198,6 +198,7 @@ class Geoparser:
         one (the language's rejection rules), one sense per document, the document rules
         (``DOCUMENT_RULES``), then the acceptance rules (``ACCEPTANCE_RULES``) and resolution."""
         norm, toks, raws = self.matcher.find(text, spans)
+        raws = self._with_written(text, spans, norm, toks, raws)
         doc = _Document(text, norm, toks, Site(toks, norm, self._town_adjective))
         kept = self._one_sense(self._screen(raws, doc), doc)
         for rule in DOCUMENT_RULES:
@@ -212,6 +213,38 @@ class Geoparser:
         mentions = list_kinds(mentions, text, {f.raw.start for f in accepted if f.cue is not None})
         doc.rejected.sort(key=lambda r: r.start)
         return mentions, doc.rejected
+
+    def _with_written(
+        self, text: str, spans: Sequence[tuple[int, int]] | None, norm: Normalized,
+        toks: Tokens, raws: list[RawMatch],
+    ) -> list[RawMatch]:
+        """``raws`` and the names the language finds written otherwise than the gazetteer has
+        them ("U.S.", "Okla.", a dateline's "CHARLESTON"), which replace the matches they
+        overlap. Arabic has none: its matches are left as they are."""
+        found = list(self.language.written_names(text))
+        if not found:
+            return raws
+        starts, places, index = toks.bounds[0::2], self.gaz.places, self.gaz.index
+        extra: list[RawMatch] = []
+        for start, end, name, country in sorted(found, key=lambda w: (w[0], -w[1])):
+            if spans is not None and not any(a <= start and end <= b for a, b in spans):
+                continue
+            if extra and start < extra[-1].end:
+                continue
+            key = tuple(words(name))
+            entries = tuple((i, t) for i, t in index.get(key, ())
+                            if t == TOPONYM and (country is None or places[i].country == country))
+            first = bisect_left(starts, bisect_left(norm.origin, start))
+            last = bisect_left(starts, bisect_left(norm.origin, end))
+            if entries and first < last:
+                # A country's abbreviation keeps a key of its own: its candidates are not the
+                # name's (Ga. is the state, Georgia also the country).
+                own = key if country is None else (text[start:end],)
+                extra.append(RawMatch(start, end, first, last, own, entries, ""))
+        if not extra:
+            return raws
+        kept = [r for r in raws if not any(r.start < e.end and e.start < r.end for e in extra)]
+        return sorted(kept + extra, key=lambda r: r.start)
 
     def _screen(self, raws: Sequence[RawMatch], doc: _Document) -> list[_Found]:
         """Each match where it stands: rejected by the first of the language's rules that

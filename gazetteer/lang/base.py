@@ -3,7 +3,7 @@ its rejection rules (small named functions of one match's site, tried in order).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Protocol
 
@@ -128,4 +128,10 @@ class Language(Protocol):
 
     def demonym_forms(self, adjective: str) -> list[str]:
         """The inflected (folded) forms of a demonym or adjective of a place."""
+        ...
+
+    def written_names(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
+        """Names written otherwise than the gazetteer has them (abbreviations, all-caps
+        datelines): start, end, the name as the gazetteer has it, the country its place must be
+        in (None: any)."""
         ...

@@ -17,11 +17,13 @@ The rejection rules, asked in the order of ``RULES``:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from gazetteer.context import AREAS, Vocabulary, vocabulary
 from gazetteer.lang.base import KEEP, DateWords, FurnitureWords, Here, Keep, RejectionRule
+from gazetteer.lang.en_written import written_names
 from gazetteer.model import PlaceKind, Rejection, Verdict
 from gazetteer.normalize import fold
 
@@ -375,6 +377,10 @@ class English:
         if base[-1] in "nia" or base.endswith("i"):
             forms.append(base + "s")
         return forms
+
+    def written_names(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
+        """"U.S.", "UK", "D.C.", "Tulsa, Okla.", a dateline's "CHARLESTON"."""
+        return written_names(text)
 
 
 ENGLISH = English()

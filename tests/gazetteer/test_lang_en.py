@@ -106,3 +106,24 @@ def test_the_same_text_read_as_arabic_keeps_what_english_rejects(gaz: Gazetteer,
     text = "Real Madrid won the match. Paris Hilton arrived late."
     assert "Madrid" not in _found(en, text) and "Paris" not in _found(en, text)
     assert {"Madrid", "Paris"} <= set(_found(Geoparser(gaz), text))
+
+
+def test_abbreviations_and_datelines_are_found(en: Geoparser, gaz: Gazetteer) -> None:
+    text = ("CHARLESTON (AP) — The U.S. and the UK sent aid to Tulsa, Okla., and to Athens, "
+            "Ga., while Georgia's envoy met the US envoy.")
+    found = {(m.text, m.place.name, m.place.country) for m in en.parse(text)}
+    assert {("CHARLESTON", "Charleston", "US"), ("U.S.", "United States", "US"),
+            ("Okla.", "Oklahoma", "US"), ("Tulsa", "Tulsa", "US"),
+            ("Ga.", "Georgia", "US"), ("US", "United States", "US")} <= found
+    # «Ga.» is the state alone; Georgia written in full may still be the country.
+    assert [p.country for m in en.parse(text) if m.text == "Ga." for p in [m.place]] == ["US"]
+    # Only after a comma is a state's abbreviation read ("Miss." is a title elsewhere).
+    assert _found(en, "Miss. Okla. Smith said so.") == []
+    # Arabic reads no abbreviation: its matches are what the matcher found.
+    assert "U.S." not in _found(Geoparser(gaz), text)
+
+
+def test_written_names_respect_the_passages(en: Geoparser) -> None:
+    text = "Headline about the U.S.\n\nThe UK said so."
+    body = text.index("The UK")
+    assert [m.text for m in en.parse(text, [(body, len(text))])] == ["UK"]
