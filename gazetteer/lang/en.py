@@ -101,6 +101,8 @@ MONTHS = frozenset(_MONTHS.split())
 PARTY_WORDS = _words("Republican Republicans Democrat Democrats Democratic Federal Royal Imperial")
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
 _OUTLET_NUMBER = re.compile(r"[ \t]?24(?![0-9])")
+#: A town smaller than this, right before a capitalised word, is part of a longer name.
+SMALL_TOWN = 50_000
 #: Around a name, how many words the rules look at for sport (a club's name).
 SPORT_WINDOW = 25
 
@@ -277,6 +279,22 @@ def place_cue(h: Here) -> Keep | None:
     return None
 
 
+def small_place_in_a_longer_name(h: Here) -> Verdict | None:
+    """"Hamza Shahbaz", "Garda Lorraine O'Donovan": the name of a small town or a feature
+    right before another capitalised word (no generic word of a place: "Kohat District") is the
+    first word of a person's or a thing's name, with no place cue before it."""
+    if (
+        len(h.m.key) == 1
+        and _capitalised(h.nxt)
+        and h.nxt not in GENERIC_WORDS
+        and h.nxt not in COUNTY_WORDS
+        and all(p.kind not in AREAS and p.kind != PlaceKind.REGION
+                and (p.kind != PlaceKind.CITY or p.population < SMALL_TOWN) for p in h.places)
+    ):
+        return Verdict(Rejection.NAME_PART, f"before '{h.nxt}'")
+    return None
+
+
 def common_word(h: Here) -> Verdict | None:
     """"May", "White", "Center": a capitalised everyday word needs a place cue (a country is
     itself: Turkey, Chad)."""
@@ -307,6 +325,7 @@ RULES: tuple[RejectionRule, ...] = (
     given_name,
     demonym_stays,
     place_cue,
+    small_place_in_a_longer_name,
     common_word,
     sentence_initial,
 )

@@ -71,6 +71,7 @@ def test_for_language_picks_a_sibling_over_the_same_gazetteer(gaz: Gazetteer) ->
     ("CNN Turk broadcast the speech.", "Turk", Rejection.NEWS_SITE),
     ("Paris Hilton arrived late.", "Paris", Rejection.GIVEN_NAME),
     ("Michael Jordan retired.", "Jordan", Rejection.SURNAME),
+    ("The march led by Hamza Shahbaz has moved.", "Hamza", Rejection.NAME_PART),
 ])
 def test_a_rule_rejects(en: Geoparser, text: str, name: str, why: Rejection) -> None:
     assert _why(en, text, name) == why
@@ -84,6 +85,8 @@ def test_a_rule_rejects(en: Geoparser, text: str, name: str, why: Rejection) -> 
     ("Turkey and France signed the accord.", "Turkey"),  # a country named like a word
     ("He visited Paris and Madrid last week.", "Madrid"),
     ("Crowds gathered in Paris Saturday.", "Paris"),
+    ("Crowds gathered in Hamza Saturday.", "Hamza"),  # a small town after a preposition
+    ("Madrid Saturday was calm.", "Madrid"),  # a big city before a capitalised word
 ])
 def test_a_place_with_support_stays(en: Geoparser, text: str, name: str) -> None:
     assert name in _found(en, text)
