@@ -101,6 +101,13 @@ MONTHS = frozenset(_MONTHS.split())
 PARTY_WORDS = _words("Republican Republicans Democrat Democrats Democratic Federal Royal Imperial")
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
 _OUTLET_NUMBER = re.compile(r"[ \t]?24(?![0-9])")
+#: The last word of an organisation's name ("Meteorological Department"), and how many
+#: capitalised words after a place's name may lead to it.
+ORG_HEADS = _words("""
+    Department Administration Ministry Service Agency Authority Commission Office Bureau
+    Institute University Force Corporation Committee Board Directorate Company
+""")
+ORG_PHRASE_WORDS = 3
 #: A town smaller than this, right before a capitalised word, is part of a longer name.
 SMALL_TOWN = 50_000
 #: Around a name, how many words the rules look at for sport (a club's name).
@@ -220,6 +227,21 @@ def organisation(h: Here) -> Verdict | None:
     return None
 
 
+def organisation_phrase(h: Here) -> Verdict | None:
+    """"the Kenya Meteorological Department", "the Kiev Military Administration", "the U.S.
+    Forest Service": a name starting a run of capitalised words that ends with an
+    organisation's head is part of the organisation's name."""
+    toks, words = h.site.toks, h.site.toks.words
+    for j in range(h.m.last, min(len(words), h.m.last + ORG_PHRASE_WORDS)):
+        # An abbreviation's own stop ("U.S. Forest") is no mark between the words.
+        sep = toks.seps[j][1:] if j == h.m.last and h.written.endswith(".") else toks.seps[j]
+        if sep.strip(" \t") or not _capitalised(words[j]):
+            return None
+        if words[j] in ORG_HEADS:
+            return Verdict(Rejection.ORGANISATION, f"before '{words[j]}'")
+    return None
+
+
 def surname(h: Here) -> Verdict | None:
     """"Michael Jordan", "Kevin Durant": a name after a given name is a surname."""
     if h.prev in GIVEN_NAMES:
@@ -319,6 +341,7 @@ RULES: tuple[RejectionRule, ...] = (
     outlet,
     club,
     organisation,
+    organisation_phrase,
     month,
     party_word,
     surname,

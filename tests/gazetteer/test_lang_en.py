@@ -72,6 +72,8 @@ def test_for_language_picks_a_sibling_over_the_same_gazetteer(gaz: Gazetteer) ->
     ("Paris Hilton arrived late.", "Paris", Rejection.GIVEN_NAME),
     ("Michael Jordan retired.", "Jordan", Rejection.SURNAME),
     ("The march led by Hamza Shahbaz has moved.", "Hamza", Rejection.NAME_PART),
+    ("The Madrid Regional Administration said so.", "Madrid", Rejection.ORGANISATION),
+    ("The U.S. Forest Service said so.", "U.S.", Rejection.ORGANISATION),
 ])
 def test_a_rule_rejects(en: Geoparser, text: str, name: str, why: Rejection) -> None:
     assert _why(en, text, name) == why
@@ -85,6 +87,7 @@ def test_a_rule_rejects(en: Geoparser, text: str, name: str, why: Rejection) -> 
     ("Turkey and France signed the accord.", "Turkey"),  # a country named like a word
     ("He visited Paris and Madrid last week.", "Madrid"),
     ("Crowds gathered in Paris Saturday.", "Paris"),
+    ("The U.S. Senate voted.", "U.S."),  # no organisation's head after it
     ("Crowds gathered in Hamza Saturday.", "Hamza"),  # a small town after a preposition
     ("Madrid Saturday was calm.", "Madrid"),  # a big city before a capitalised word
 ])
