@@ -199,6 +199,8 @@ class Geoparser:
         (``DOCUMENT_RULES``), then the acceptance rules (``ACCEPTANCE_RULES``) and resolution."""
         norm, toks, raws = self.matcher.find(text, spans)
         raws = self._with_written(text, spans, norm, toks, raws)
+        if self.language.city_then_area:
+            raws = self._in_the_area_after(text, toks, raws)
         doc = _Document(text, norm, toks, Site(toks, norm, self._town_adjective))
         kept = self._one_sense(self._screen(raws, doc), doc)
         for rule in DOCUMENT_RULES:
@@ -245,6 +247,28 @@ class Geoparser:
             return raws
         kept = [r for r in raws if not any(r.start < e.end and e.start < r.end for e in extra)]
         return sorted(kept + extra, key=lambda r: r.start)
+
+    def _in_the_area_after(self, text: str, toks: Tokens, raws: list[RawMatch]) -> list[RawMatch]:
+        """"Paris, Texas", "Richmond, Va.", "Tripoli, Libya": a name followed by a comma and a
+        state or a country keeps only its places inside that area (when it has some); the
+        match gets a key of its own, so that the name elsewhere keeps all its places."""
+        places = self.gaz.places
+        out = list(raws)
+        for k, (first, second) in enumerate(pairwise(raws)):
+            if text[first.end:second.start] not in (", ", ",\u00a0") or second.first != first.last:
+                continue
+            areas = [places[i] for i, t in second.entries if t == TOPONYM
+                     and places[i].kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)]
+            inside_area = tuple(
+                (i, t) for i, t in first.entries
+                if t == TOPONYM and places[i].kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+                and any(places[i].country == a.country
+                        and (a.kind == PlaceKind.COUNTRY or places[i].admin1 == a.admin1)
+                        for a in areas))
+            if inside_area and len(inside_area) < len(first.entries):
+                area = areas[0].admin1 or areas[0].country or ""
+                out[k] = first._replace(key=(*first.key, f"@{area}"), entries=inside_area)
+        return out
 
     def _screen(self, raws: Sequence[RawMatch], doc: _Document) -> list[_Found]:
         """Each match where it stands: rejected by the first of the language's rules that

@@ -101,6 +101,7 @@ class Arabic:
     proclitics: tuple[str, ...] = PROCLITICS
     articles: tuple[str, ...] = ("ال",)
     rejection_rules: tuple[RejectionRule, ...] = RULES
+    city_then_area = False
     dates = DATES
     furniture = FURNITURE
 

@@ -111,6 +111,8 @@ class Language(Protocol):
     proclitics: tuple[str, ...]
     #: Definite articles, as folded, with what joins them to the name ("ال", "l'").
     articles: tuple[str, ...]
+    #: Does "Paris, Texas" keep only the places of the name inside the area after the comma?
+    city_then_area: bool
     #: Why a match is not a place here, in the order they are asked.
     rejection_rules: tuple[RejectionRule, ...]
     #: The words of its datelines.

@@ -395,6 +395,7 @@ class English:
     proclitics: tuple[str, ...] = ()
     articles: tuple[str, ...] = ("the",)
     rejection_rules: tuple[RejectionRule, ...] = RULES
+    city_then_area = True
     dates = DATES
     furniture = FURNITURE
 

@@ -133,3 +133,15 @@ def test_written_names_respect_the_passages(en: Geoparser) -> None:
     text = "Headline about the U.S.\n\nThe UK said so."
     body = text.index("The UK")
     assert [m.text for m in en.parse(text, [(body, len(text))])] == ["UK"]
+
+
+def test_a_city_then_its_state_or_country_keeps_the_places_inside(en: Geoparser,
+                                                                  gaz: Gazetteer) -> None:
+    text = "The storm hit Paris, Texas, on Monday. Paris is far away."
+    found = [(m.text, m.place.country) for m in en.parse(text)]
+    assert found == [("Paris", "US"), ("Texas", "US"), ("Paris", "FR")]
+    assert [(m.text, m.place.country) for m in en.parse("Crowds gathered in Paris, France.")] \
+        == [("Paris", "FR"), ("France", "FR")]
+    # Arabic reads no such pattern: the capital stands (byte-identical Arabic output).
+    assert ENGLISH.city_then_area and not ARABIC.city_then_area
+    assert [m.place.country for m in Geoparser(gaz).parse(text)][:1] == ["FR"]
