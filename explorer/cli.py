@@ -247,6 +247,7 @@ def _article_lines(
     "rejected"`` and the rule's reason: "a club", "a newspaper", ...), in text order."""
     spans = [(p.start, p.end) for p in article.passages]
     doc = json_string(article.doc)
+    geoparser = geoparser.for_language(article.language)  # its own language's rules
     if not explain:
         found = geoparser.parse(article.text, spans)
         return "".join([_mention_line(doc, m, False, places)

@@ -53,21 +53,31 @@ _GAZETTEER = _SOURCES.parent / "gazetteer"
 
 
 
+def fingerprint_sources() -> list[Path]:
+    """The files whose content decides an article's passages and mentions: the gazetteer's
+    data and code with their subfolders (the languages' rules and words: ``lang/``,
+    ``data/en/``), and the explorer's modules that cut and read an article."""
+    sources = sorted(p for p in (_GAZETTEER / "data").rglob("*") if p.is_file())
+    sources += sorted(p for p in _GAZETTEER.rglob("*.py") if "__pycache__" not in p.parts)
+    # query: the full-text folding; wire: the sketches of wire copies; language: which
+    # language's rules read an article
+    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
+                                       "query.py", "wire.py", "language.py")]
+    return sources
+
+
 def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
     """A content hash of everything that decides an article's passages and mentions: the
     gazetteer's data and code, the furniture and passage rules, and the user's gazetteer
     files, the wire-copy sketches. When it changes, every article is geoparsed again."""
     h = hashlib.sha256(b"explorer-index-1")
-    sources = sorted((_GAZETTEER / "data").iterdir()) + sorted(_GAZETTEER.glob("*.py"))
-    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
-                                       "query.py", "wire.py")]
-    # query: the full-text folding; wire: the sketches of wire copies
+    sources = fingerprint_sources()
     from explorer.formats.table import given_columns
 
     if columns := given_columns():  # --columns: tables read otherwise
         h.update(json.dumps(columns, sort_keys=True).encode())
     for path in [*sources, *(Path(p) for p in extra)]:
-        h.update(path.name.encode() + b"\0")
+        h.update(path.name.encode() + b"\0")  # the name only: a moved checkout keeps its index
         try:
             h.update(path.read_bytes())
         except OSError:
@@ -155,7 +165,9 @@ def _parse_article(article: Article, known_sha256: str | None,
                    ) -> Parsed | Same:
     if known_sha256 == article.sha256:
         return Same(article.doc, article.size, article.mtime_ns)
-    found = geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+    # Each article read with its own language's rules (Arabic when it has none: issue 19).
+    found = geoparser.for_language(article.language).parse(
+        article.text, [(p.start, p.end) for p in article.passages])
     found.sort(key=lambda m: m.start)
     problem = describe_replaced(article.replaced) if article.replaced else None
     if not corrections:

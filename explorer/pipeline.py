@@ -46,7 +46,8 @@ def geoparse(
     memory stays flat however big the corpus (``explorer mentions``).
     """
     def parse(article: Article) -> tuple[Article, list[Mention]]:
-        return article, geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+        reader = geoparser.for_language(article.language)  # its own language's rules
+        return article, reader.parse(article.text, [(p.start, p.end) for p in article.passages])
 
     if keep:
         yield from map(parse, list(corpus.articles))

@@ -19,6 +19,7 @@ from gazetteer.context import (
     roles,
     word_names,
 )
+from gazetteer.lang import codes as language_codes
 from gazetteer.lang import get as get_language
 from gazetteer.lang.base import Here, Language, first_verdict
 from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
@@ -129,6 +130,18 @@ class Geoparser:
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
         self._seats: dict[tuple[str, str], Place] | None = None
+        self._siblings: dict[str, Geoparser] = {}
+
+    def for_language(self, code: str | None) -> Geoparser:
+        """The geoparser reading an article in ``code`` (its stored or detected language) over
+        the same gazetteer: this one for its own language, for no language, or for a language
+        with no rules of its own (so Arabic by default)."""
+        if not code or code == self.language.code or code not in language_codes():
+            return self
+        sibling = self._siblings.get(code)
+        if sibling is None:
+            sibling = self._siblings[code] = Geoparser(self.gaz, language=get_language(code))
+        return sibling
 
     def adjective_places(self, word: str) -> tuple[Place, ...]:
         """The places a folded nisba adjective refers to: a demonym of the gazetteer, or the
@@ -185,6 +198,9 @@ class Geoparser:
         one (the language's rejection rules), one sense per document, the document rules
         (``DOCUMENT_RULES``), then the acceptance rules (``ACCEPTANCE_RULES``) and resolution."""
         norm, toks, raws = self.matcher.find(text, spans)
+        raws = self._with_written(text, spans, norm, toks, raws)
+        if self.language.city_then_area:
+            raws = self._in_the_area_after(text, toks, raws)
         doc = _Document(text, norm, toks, Site(toks, norm, self._town_adjective))
         kept = self._one_sense(self._screen(raws, doc), doc)
         for rule in DOCUMENT_RULES:
@@ -199,6 +215,60 @@ class Geoparser:
         mentions = list_kinds(mentions, text, {f.raw.start for f in accepted if f.cue is not None})
         doc.rejected.sort(key=lambda r: r.start)
         return mentions, doc.rejected
+
+    def _with_written(
+        self, text: str, spans: Sequence[tuple[int, int]] | None, norm: Normalized,
+        toks: Tokens, raws: list[RawMatch],
+    ) -> list[RawMatch]:
+        """``raws`` and the names the language finds written otherwise than the gazetteer has
+        them ("U.S.", "Okla.", a dateline's "CHARLESTON"), which replace the matches they
+        overlap. Arabic has none: its matches are left as they are."""
+        found = list(self.language.written_names(text))
+        if not found:
+            return raws
+        starts, places, index = toks.bounds[0::2], self.gaz.places, self.gaz.index
+        extra: list[RawMatch] = []
+        for start, end, name, country in sorted(found, key=lambda w: (w[0], -w[1])):
+            if spans is not None and not any(a <= start and end <= b for a, b in spans):
+                continue
+            if extra and start < extra[-1].end:
+                continue
+            key = tuple(words(name))
+            entries = tuple((i, t) for i, t in index.get(key, ())
+                            if t == TOPONYM and (country is None or places[i].country == country))
+            first = bisect_left(starts, bisect_left(norm.origin, start))
+            last = bisect_left(starts, bisect_left(norm.origin, end))
+            if entries and first < last:
+                # A country's abbreviation keeps a key of its own: its candidates are not the
+                # name's (Ga. is the state, Georgia also the country).
+                own = key if country is None else (text[start:end],)
+                extra.append(RawMatch(start, end, first, last, own, entries, ""))
+        if not extra:
+            return raws
+        kept = [r for r in raws if not any(r.start < e.end and e.start < r.end for e in extra)]
+        return sorted(kept + extra, key=lambda r: r.start)
+
+    def _in_the_area_after(self, text: str, toks: Tokens, raws: list[RawMatch]) -> list[RawMatch]:
+        """"Paris, Texas", "Richmond, Va.", "Tripoli, Libya": a name followed by a comma and a
+        state or a country keeps only its places inside that area (when it has some); the
+        match gets a key of its own, so that the name elsewhere keeps all its places."""
+        places = self.gaz.places
+        out = list(raws)
+        for k, (first, second) in enumerate(pairwise(raws)):
+            if text[first.end:second.start] not in (", ", ",\u00a0") or second.first != first.last:
+                continue
+            areas = [places[i] for i, t in second.entries if t == TOPONYM
+                     and places[i].kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)]
+            inside_area = tuple(
+                (i, t) for i, t in first.entries
+                if t == TOPONYM and places[i].kind not in (PlaceKind.COUNTRY, PlaceKind.ADMIN1)
+                and any(places[i].country == a.country
+                        and (a.kind == PlaceKind.COUNTRY or places[i].admin1 == a.admin1)
+                        for a in areas))
+            if inside_area and len(inside_area) < len(first.entries):
+                area = areas[0].admin1 or areas[0].country or ""
+                out[k] = first._replace(key=(*first.key, f"@{area}"), entries=inside_area)
+        return out
 
     def _screen(self, raws: Sequence[RawMatch], doc: _Document) -> list[_Found]:
         """Each match where it stands: rejected by the first of the language's rules that

@@ -1,7 +1,7 @@
 """Languages the geoparser reads (issue 19): ``get(code)`` gives a ``Language``.
 
-Arabic is the only one with rules today; English and French are not registered until their
-folding, articles, cue words and rejection rules are real (see the README, issue 19)."""
+Arabic and English have rules; French is not registered until its folding, articles, cue words
+and rejection rules are real (see the README, issue 19)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ __all__ = ["DateWords", "FurnitureWords", "codes", "get"]
 
 def _registry() -> dict[str, Language]:
     from gazetteer.lang.ar import ARABIC
+    from gazetteer.lang.en import ENGLISH
 
-    return {ARABIC.code: ARABIC}
+    return {ARABIC.code: ARABIC, ENGLISH.code: ENGLISH}
 
 
 def get(code: str) -> Language:

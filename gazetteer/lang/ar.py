@@ -5,6 +5,8 @@ lists), demonym forms (``gazetteer.names``) and rejection rules
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from gazetteer.context import Vocabulary, vocabulary
 from gazetteer.lang.ar_rejections import RULES
 from gazetteer.lang.ar_words import DATES, FURNITURE
@@ -22,6 +24,7 @@ class Arabic:
     proclitics: tuple[str, ...] = PROCLITICS
     articles: tuple[str, ...] = ("ال",)
     rejection_rules: tuple[RejectionRule, ...] = RULES
+    city_then_area = False
     dates = DATES
     furniture = FURNITURE
 
@@ -38,6 +41,10 @@ class Arabic:
 
     def demonym_forms(self, adjective: str) -> list[str]:
         return demonym_forms(adjective)
+
+    def written_names(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
+        """None: Arabic names are matched as written."""
+        return ()
 
 
 ARABIC = Arabic()

@@ -3,7 +3,7 @@ its rejection rules (small named functions of one match's site, tried in order).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final, Protocol
 
 from gazetteer.context import Roles, Site, Vocabulary, roles
@@ -70,6 +70,8 @@ class Language(Protocol):
     proclitics: tuple[str, ...]
     #: Definite articles, as folded, with what joins them to the name ("ال", "l'").
     articles: tuple[str, ...]
+    #: Does "Paris, Texas" keep only the places of the name inside the area after the comma?
+    city_then_area: bool
     #: Why a match is not a place here, in the order they are asked.
     rejection_rules: tuple[RejectionRule, ...]
     #: The words of its datelines.
@@ -87,4 +89,10 @@ class Language(Protocol):
 
     def demonym_forms(self, adjective: str) -> list[str]:
         """The inflected (folded) forms of a demonym or adjective of a place."""
+        ...
+
+    def written_names(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
+        """Names written otherwise than the gazetteer has them (abbreviations, all-caps
+        datelines): start, end, the name as the gazetteer has it, the country its place must be
+        in (None: any)."""
         ...

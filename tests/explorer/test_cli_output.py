@@ -116,3 +116,24 @@ def test_output_to_a_full_device_is_one_line(tmp_path: Path, command: str) -> No
         proc = explorer(*args, stdout=full)
     assert proc.returncode == 1
     assert proc.stderr.decode() == "explorer: cannot write the output: No space left on device\n"
+
+
+def test_mentions_read_each_article_with_its_languages_rules(tmp_path: Path) -> None:
+    """Issue 19: ``explorer mentions --explain`` (the geoparser, not the index) reads an English
+    article with the English rules: the club's town is set aside, the town after "in" stays;
+    the Arabic article next to it is read as before."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    english = ("Real Madrid won the match in Madrid on Sunday, and the club said that it was "
+               "the best result of the season for the team.\n")
+    (corpus / "en.txt").write_text(english, encoding="utf-8")
+    (corpus / "ar.txt").write_text(ARTICLE, encoding="utf-8")
+    env = {"EXPLORER_CACHE_DIR": str(tmp_path / "cache")}
+    proc = explorer("mentions", "--explain", str(corpus), env=env)
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    en = [(r["start"], r["type"], r.get("rule")) for r in rows
+          if r["doc"] == "en.txt" and r["text"] == "Madrid"]
+    assert en == [(5, "rejected", "club"), (english.index("in Madrid") + 3, "toponym", None)]
+    assert {r["text"] for r in rows if r["doc"] == "ar.txt" and r["type"] != "rejected"} \
+        >= {"الرباط"}

@@ -215,3 +215,14 @@ def test_problems_stand_while_nothing_changes(seeds_copy: Path, tmp_path: Path) 
     assert [p.path for p in again.problems] == reads
     with IndexDB(db) as idx:
         assert [p.path for p in idx.problems()] == reads
+
+
+def test_the_fingerprint_reads_the_languages_rules_and_words() -> None:
+    """Issue 19: a change to a language's rules (``gazetteer/lang/``) or words (``data/en/``)
+    geoparses every article again, like a change to the gazetteer's own code."""
+    from explorer.indexer import fingerprint_sources
+
+    names = {p.relative_to(p.parents[1]).as_posix() for p in fingerprint_sources()}
+    assert {"lang/en.py", "lang/ar_rejections.py", "en/context.yaml", "ar/context.yaml",
+            "gazetteer/geoparser.py", "explorer/language.py"} <= names
+    assert all(p.is_file() for p in fingerprint_sources())

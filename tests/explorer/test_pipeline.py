@@ -82,3 +82,30 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out.strip() == f"explorer {__version__}"
+
+
+RULES_EN = MINI.parent / "rules_en.yaml"
+
+
+def test_each_article_is_read_with_its_own_languages_rules(tmp_path: Path) -> None:
+    """Issue 19: an English article is read with the English rules (a club named after its
+    town is no place), an Arabic one with the Arabic rules, by the index and the CLI alike."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    english = ("Real Madrid won the match in Madrid on Sunday, and the club said that it was "
+               "the best result of the season for the team.\n")
+    (root / "en.txt").write_text(english, encoding="utf-8")
+    (root / "ar.txt").write_text("خبر\n\nقال مسؤول إن الوفد وصل إلى باريس أمس.\n",
+                                 encoding="utf-8")
+    gp = Geoparser(Gazetteer.from_files([RULES_EN]))
+    corpus, _ = pipeline.read(root, geoparser=gp)
+    assert {a.doc: a.language for a in corpus.articles} == {"ar.txt": "ar", "en.txt": "en"}
+    found = {a.doc: [(m.start, m.place.name) for m in f]
+             for a, f in pipeline.geoparse(corpus, gp)}
+    second = english.index("Madrid", english.index("Madrid") + 1)
+    assert found["en.txt"] == [(second, "Madrid")]  # not the club
+    assert [name for _, name in found["ar.txt"]] == ["Paris"]
+    index = pipeline.open_corpus(root, geoparser=gp)
+    assert [(m.start, m.place.name) for m in index.mentions["en.txt"]] == [(second, "Madrid")]
+    # The same text read with the Arabic rules finds the club's town too.
+    assert [m.start for m in gp.parse(english)] == [english.index("Madrid"), second]
