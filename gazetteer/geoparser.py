@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
 
 from gazetteer.context import (
     AREAS,
@@ -30,6 +31,14 @@ from gazetteer.store import Gazetteer
 
 #: How far (characters) another place may stand and still count as "named nearby".
 NEARBY_CHARS = 400
+#: A text longer than this (characters) is read window by window by ``Geoparser.stream``.
+STREAM_CHARS = 250_000
+#: The characters of text each window of ``stream`` decides (cut after a line's end, else at a
+#: space)...
+WINDOW_CHARS = 100_000
+#: ... and the characters of context it reads on either side: ten times the farthest any rule
+#: looks (``NEARBY_CHARS``), so what a name's neighbours are is read as in the whole text.
+WINDOW_MARGIN = 4_000
 #: A short name of a small town needs a cue: below this population...
 WEAK_POPULATION = 100_000
 #: ... and at most this many letters.
@@ -79,7 +88,7 @@ class Rejected:
         return f"{self.why}: {self.detail}" if self.detail else str(self.why)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     raw: RawMatch
     places: list[Place]
@@ -105,6 +114,25 @@ class _Found:
     def main(self) -> Place:
         """The sure place, else the first candidate (demonyms: their country)."""
         return self.sure or self.places[0]
+
+
+@dataclass(slots=True)
+class _Read:
+    """A text as read before the document's context is applied: its folded form and tokens,
+    the names found, those set aside (so far), and the people and clubs seen."""
+
+    text: str
+    norm: Normalized
+    toks: Tokens
+    found: list[_Found] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    persons: set[tuple[tuple[str, ...], str]] = field(default_factory=set)
+    clubs: set[tuple[str, ...]] = field(default_factory=set)
+
+    def reject(self, m: RawMatch, verdict: Verdict) -> None:
+        self.rejected.append(
+            Rejected(m.start, m.end, self.text[m.start:m.end], verdict.why, verdict.detail)
+        )
 
 
 class Geoparser:
@@ -172,18 +200,29 @@ class Geoparser:
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
     ) -> tuple[list[Mention], list[Rejected]]:
         """Mentions and the names set aside, each with its reason."""
+        r = self._read(text, spans)
+        kept = self._keep(r, r.persons, r.clubs, _list_heads(r.toks.words, self.voc))
+        sure, anchors, likely = self._anchors(kept)
+        anchor_keys: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for _, country, key in likely:
+            anchor_keys[country].add(key)
+        accepted = self._accept(r, kept, anchors, anchor_keys, _cued_keys(kept))
+        kept_ids = {id(f) for f in accepted}
+        mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
+        mentions.sort(key=lambda x: x.start)
+        r.rejected.sort(key=lambda x: x.start)
+        return mentions, r.rejected
+
+    def _read(
+        self, text: str, spans: Sequence[tuple[int, int]] | None,
+        core: tuple[int, int] | None = None,
+    ) -> _Read:
+        """The names found and those set aside by the rules that look at their own words; the
+        people and clubs seen (only those starting inside ``core``, when given)."""
         norm, toks, raws = self.matcher.find(text, spans)
         site = Site(toks, norm, self._town_adjective)
-        rejected: list[Rejected] = []
-        found: list[_Found] = []
-        persons: set[tuple[tuple[str, ...], str]] = set()
-        clubs: set[tuple[str, ...]] = set()
-
-        def reject(m: RawMatch, verdict: Verdict) -> None:
-            rejected.append(
-                Rejected(m.start, m.end, text[m.start:m.end], verdict.why, verdict.detail)
-            )
-
+        r = _Read(text, norm, toks)
+        found = r.found
         names = self._names
         for m in raws:
             name = names.get(m.key)
@@ -194,28 +233,37 @@ class Geoparser:
                 m, site, self.voc, cands, toponym=kind == TOPONYM
             )
             if verdict:
-                if verdict.why.person:
-                    persons.add((m.key, m.proclitic.lstrip("وف")))
-                if verdict.why.club:
-                    clubs.add(m.key)
-                reject(m, verdict)
+                if core is None or core[0] <= m.start < core[1]:
+                    if verdict.why.person:
+                        r.persons.add((m.key, m.proclitic.lstrip("وف")))
+                    if verdict.why.club:
+                        r.clubs.add(m.key)
+                r.reject(m, verdict)
                 continue
             # A small town read off a proclitic («بايدن» = ب + إيدن?) is as uncertain as a
             # common word: a word the lexicon lacks (a foreign name) reads the same way.
             weak = is_weak or (bool(m.proclitic) and _small_towns(cands))
             found.append(_Found(m, cands, kind, cue(m, toks, self.voc), weak))
+        return r
 
+    def _keep(
+        self, r: _Read, persons: set[tuple[tuple[str, ...], str]],
+        clubs: set[tuple[str, ...]], heads: dict[str, str],
+    ) -> list[_Found]:
+        """The names kept given the document's people, clubs and plural heads, with what the
+        words around them say (cues, lists, capitals, formal names, divisions, placings)."""
+        toks = r.toks
         # One sense per document for people: a surname seen after a title stays a person (a
         # country's name is not a person's: «أمام إيران» is no reason to drop Iran elsewhere).
         kept: list[_Found] = []
-        for f in found:
+        for f in r.found:
             if (
                 f.type == TOPONYM
                 and (f.raw.key, f.raw.proclitic.lstrip("وف")) in persons
                 and f.cue is None
                 and not any(p.kind in AREAS for p in f.places)
             ):
-                reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
+                r.reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
             elif (
                 f.type == TOPONYM
                 and f.raw.key in clubs
@@ -224,37 +272,41 @@ class Geoparser:
                 and not _after_preposition(f, toks, self.voc)
             ):
                 # One sense per document for clubs too, but «في الرياض» is still the city.
-                reject(f.raw, Verdict(Rejection.CLUB_ELSEWHERE))
+                r.reject(f.raw, Verdict(Rejection.CLUB_ELSEWHERE))
             else:
                 kept.append(f)
-        _read_shadda(kept, text)
+        _read_shadda(kept, r.text)
         _country_after_preposition(kept, toks, self.voc)
         for f in self._clubs_by_adjective(kept, toks):
             kept.remove(f)
-            reject(f.raw, Verdict(Rejection.CLUB, f.why))
-        _list_cues(kept, toks, self.voc)
+            r.reject(f.raw, Verdict(Rejection.CLUB, f.why))
+        _list_cues(kept, toks, self.voc, heads)
         _capital_after(kept, toks)
         _coordinated_countries(kept, toks)
-        _formal_names(kept, toks, norm)
+        _formal_names(kept, toks, r.norm)
         self._regions_of_countries(kept, toks)
         self._divisions_of_capitals(kept)
         self._seat_towns(kept)
         self._placed(kept, toks)
+        return kept
 
-        latin = self.gaz.latin_words
+    def _anchors(
+        self, kept: list[_Found]
+    ) -> tuple[list[_Found], list[tuple[int, str]], list[tuple[int, str, tuple[str, ...]]]]:
+        """The sure names; the anchors (start, country) in text order; and (start, country,
+        name) for each name that makes a country one the text likely names."""
         # Sure: one place, or a country among namesakes (a country wins without a cue).
         sure = [
             f for f in kept
             if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
         ]
-
         # A name that is also a common word needs a cue, or a place of its country named close
         # by: a country named anywhere in the document is not enough for الخبر "the news".
         # Anchors: sure places, demonyms, and names whose places all lie in one country (دهوك
         # the town or the governorate: Iraq either way).
         sure_ids = {id(f) for f in sure}
         anchors = []
-        anchor_keys: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+        likely_keys = []
         for f in kept:
             if id(f) in sure_ids or f.type == DEMONYM:
                 country = f.main.country
@@ -273,12 +325,21 @@ class Geoparser:
                 if not f.weak or all(p.country == best.country for p in f.places):
                     likely = best.country
             if likely:
-                anchor_keys[likely].add(f.raw.key)
+                likely_keys.append((f.raw.start, likely, f.raw.key))
+        anchors.sort(key=lambda a: a[0])  # already in text order: kept as it is
+        return sure, anchors, likely_keys
+
+    def _accept(
+        self, r: _Read, kept: list[_Found], anchors: list[tuple[int, str]],
+        anchor_keys: Mapping[str, set[tuple[str, ...]]], cued: set[tuple[str, ...]],
+    ) -> list[_Found]:
+        """The names accepted, given the anchors near them and the document's likely
+        countries (``anchor_keys``) and names said with their cue (``cued``)."""
+        toks, reject = r.toks, r.reject
+        latin = self.gaz.latin_words
         # One sense per document: a name that is a word elsewhere but is a place with its cue
         # here («بلدة الخيام») is that place at its other occurrences too.
-        anchors.sort(key=lambda a: a[0])  # already in text order: kept as it is
         anchor_starts = [at for at, _ in anchors]
-        cued = {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM and _cue_fits(f)}
         accepted: list[_Found] = []
         for f in kept:
             if _lone_town(f) and not any(
@@ -337,12 +398,7 @@ class Geoparser:
                     reject(f.raw, Verdict(Rejection.MADE_SPELLING) if made else _weak_reason(f))
                     continue
             accepted.append(f)
-
-        kept_ids = {id(f) for f in accepted}
-        mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
-        mentions.sort(key=lambda x: x.start)
-        rejected.sort(key=lambda r: r.start)
-        return mentions, rejected
+        return accepted
 
     def _adjective_after(self, f: _Found, toks: Tokens) -> set[str | None]:
         """The countries whose adjective follows the name directly («كوينزلاند الأسترالية»)."""
@@ -540,68 +596,16 @@ class Geoparser:
             sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
             groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
-        sure_ids = {id(s) for s in sure}
+        doc = _DocContext()
+        doc.add(sure, accepted)
         sure_starts = [s.raw.start for s in sure]  # in text order
-        # Country → the names that make it the document's, with how often: a name's own
-        # occurrences (الجزائر the country) never support its namesakes (Algiers).
-        support: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
-        mains = [s.main for s in sure]  # the places are settled by now
-        for s, main in [*zip(sure, mains, strict=True),
-                        *((f, f.main) for f in accepted if f.type == DEMONYM)]:
-            if main.country and main.kind != PlaceKind.REGION:
-                support[main.country][s.raw.key] += 1
-        # A name whose every place lies in one country (الرباط: the city or its prefecture;
-        # a village named like a word, with its cue) says which country the document is about
-        # as surely.
-        towns: dict[str, Place] = {m.id: m for m in mains if m.kind == PlaceKind.CITY}
-        for f in accepted:
-            if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
-                countries = {p.country for p in f.places}
-                if len(countries) == 1 and None not in countries:
-                    support[str(countries.pop())][f.raw.key] += 1
-                    towns.update((p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
-        doc_towns = tuple(towns.values())
-        divisions = frozenset(
-            code
-            for main in mains
-            if main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
-            for code in (main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1,)
-            if code
-        )
+        mains = [s.main for s in sure]
         for occurrences in groups.values():
             first = occurrences[0]
-            if len(first.places) == 1:
-                # The one place wins whatever the context says: no scores, no runner-ups.
-                place = first.places[0]
-                conf = 1.0
-                reason = first.why or "the only place with this name"
-                alternatives: tuple[Candidate, ...] = ()
-            else:
-                key = first.raw.key
-                counts = {c: k.total() - k[key] for c, k in support.items()}
-                total = sum(counts.values()) or 1
-                share = {c: k / total for c, k in counts.items() if k}
-                # The document's towns other than this name's own places: one set of ids,
-                # not a comparison of every town with every place (quadratic in namesakes).
-                own = {p.id for p in first.places}
-                other_towns = tuple(t for t in doc_towns if t.id not in own)
-                contexts = []
-                for f in occurrences:
-                    at = f.raw.start
-                    lo = bisect_left(sure_starts, at - NEARBY_CHARS)
-                    hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
-                    nearby = tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
-                    contexts.append(
-                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions,
-                                other_towns)
-                    )
-                ranked = rank(first.places, contexts)
-                place = ranked[0].place
-                conf = confidence(ranked)
-                reason = "; ".join(ranked[0].reasons) or "highest prior"
-                if self.matcher.made(first.raw.key) and first.why:
-                    reason = f"{first.why}; {reason}"  # --explain says what let it in
-                alternatives = tuple(ranked[1:4])
+            contexts = [] if len(first.places) == 1 else [
+                (f.cue, _nearby(f, sure, sure_starts, mains), f.within) for f in occurrences
+            ]
+            place, conf, reason, alternatives = self._settle(first, contexts, doc)
             for f in occurrences:
                 start, end = f.raw.start, f.raw.end
                 out.append(
@@ -618,6 +622,259 @@ class Geoparser:
                 )
         return out
 
+    def _settle(
+        self, first: _Found, contexts: Sequence[_Occurrence], doc: _DocContext
+    ) -> tuple[Place, float, str, tuple[Candidate, ...]]:
+        """The place a group of occurrences of one name means (its first occurrence, and what
+        the text says around each), with the confidence, reason and runner-ups."""
+        if len(first.places) == 1:
+            # The one place wins whatever the context says: no scores, no runner-ups.
+            return first.places[0], 1.0, first.why or "the only place with this name", ()
+        key = first.raw.key
+        counts = {c: k.total() - k[key] for c, k in doc.support.items()}
+        total = sum(counts.values()) or 1
+        share = {c: k / total for c, k in counts.items() if k}
+        # The document's towns other than this name's own places: one set of ids,
+        # not a comparison of every town with every place (quadratic in namesakes).
+        own = {p.id for p in first.places}
+        other_towns = tuple(t for t in doc.towns if t.id not in own)
+        divisions = frozenset(doc.divisions)
+        countries = frozenset(share)
+        ranked = rank(first.places, [
+            Context(c, countries, nearby, within, share, divisions, other_towns)
+            for c, nearby, within in contexts
+        ])
+        reason = "; ".join(ranked[0].reasons) or "highest prior"
+        if self.matcher.made(first.raw.key) and first.why:
+            reason = f"{first.why}; {reason}"  # --explain says what let it in
+        return ranked[0].place, confidence(ranked), reason, tuple(ranked[1:4])
+
+    def stream(
+        self, text: str, spans: Sequence[tuple[int, int]] | None = None,
+        window: int | None = None, margin: int = WINDOW_MARGIN,
+    ) -> Iterator[Mention]:
+        """``parse(text, spans)``, the same mentions in the same order, in memory bounded by a
+        window: a text longer than ``STREAM_CHARS`` (or any text, when ``window`` is given) is
+        read ``window`` characters at a time, each with ``margin`` characters of context either
+        side, three times (the people and clubs it names and its plural heads; the countries it
+        likely names and the names it says with their cue; then what each name is). What the
+        whole document says is kept as small summaries; each mention as three integers until
+        the last pass makes it (a name said a million times is not a million objects at once).
+        """
+        if window is None:
+            if len(text) <= STREAM_CHARS:
+                yield from self.parse(text, spans)
+                return
+            window = WINDOW_CHARS
+        parts = list(_windows(text, spans, window, margin))
+
+        def read(part: _Part, core: bool = False) -> _Read:
+            return self._read(text[part.lo:part.hi], part.spans,
+                              (part.start, part.end) if core else None)
+
+        # 1. The people and clubs named anywhere, and the plural heads, first seen first.
+        persons: set[tuple[tuple[str, ...], str]] = set()
+        clubs: set[tuple[str, ...]] = set()
+        heads: dict[str, str] = {}
+        for part in parts:
+            r = read(part, core=True)
+            persons |= r.persons
+            clubs |= r.clubs
+            _list_heads(r.toks.words, self.voc, heads, _holds_token(r, part))
+        # 2. The countries the text likely names (with the names that say so), and the names
+        # said with their cue.
+        anchor_keys: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+        cued: set[tuple[str, ...]] = set()
+        for part in parts:
+            r = read(part)
+            kept = self._keep(r, persons, clubs, heads)
+            for at, country, key in self._anchors(kept)[2]:
+                if part.holds(at):
+                    anchor_keys[country].add(key)
+            cued |= _cued_keys([f for f in kept if part.holds(f.raw.start)])
+        # 3. What each name accepted is: its group (its sense, or its cue and context) and
+        # what the document's sure places say, summed.
+        doc = _DocContext()
+        groups: dict[object, int] = {}
+        firsts: list[_Found] = []
+        contexts: list[dict[object, _Occurrence]] = []
+        starts, ends, group_of = array("q"), array("q"), array("q")
+        for part in parts:
+            r = read(part)
+            kept = self._keep(r, persons, clubs, heads)
+            sure, anchors, _ = self._anchors(kept)
+            accepted = self._accept(r, kept, anchors, anchor_keys, cued)
+            kept_ids = {id(f) for f in accepted}
+            sure = [f for f in sure if id(f) in kept_ids]
+            sure_starts = [s.raw.start for s in sure]
+            mains = [s.main for s in sure]
+            mine = sorted((f for f in accepted if part.holds(f.raw.start)),
+                          key=lambda f: f.raw.start)
+            doc.add([s for s in sure if part.holds(s.raw.start)], mine)
+            for f in mine:
+                sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
+                occurrence: _Occurrence | None = None
+                heard: object = None
+                if len(f.places) > 1:  # one place is meant whatever the context
+                    occurrence = (f.cue, _nearby(f, sure, sure_starts, mains), f.within)
+                    heard = _heard(occurrence)
+                # With a cue, on its own (as much as what it hears and why it was let in).
+                group = sense if f.cue is None else (sense, f.why, heard)
+                g = groups.get(group)
+                if g is None:
+                    g = groups[group] = len(firsts)
+                    firsts.append(f)
+                    contexts.append({})
+                if occurrence is not None:
+                    contexts[g].setdefault(heard, occurrence)
+                starts.append(part.lo + f.raw.start)
+                ends.append(part.lo + f.raw.end)
+                group_of.append(g)
+        del parts
+        settled = []
+        for first, occurrences in zip(firsts, contexts, strict=True):
+            place, conf, reason, alternatives = self._settle(
+                first, list(occurrences.values()), doc)
+            if first.type != TOPONYM:
+                reason = f"an adjective of {place.name}"
+            settled.append((first.type, place, conf, reason, alternatives))
+        del firsts, contexts, groups
+        for start, end, g in zip(starts, ends, group_of, strict=True):
+            kind, place, conf, reason, alternatives = settled[g]
+            yield Mention(start=start, end=end, text=text[start:end], type=kind, place=place,
+                          confidence=conf, reason=reason, alternatives=alternatives)
+
+
+
+#: One occurrence of an ambiguous name: its cue, the sure places near it, where the text places it.
+_Occurrence = tuple[Cue | None, tuple[Place, ...], tuple[Place, str] | None]
+
+
+def _heard(occurrence: _Occurrence) -> object:
+    """What an occurrence tells the resolver, as a key (equal keys: equal contexts)."""
+    cue_, nearby, within = occurrence
+    return (cue_, tuple(p.id for p in nearby),
+            None if within is None else (within[0].id, within[1]))
+
+
+def _nearby(f: _Found, sure: list[_Found], sure_starts: list[int],
+            mains: list[Place]) -> tuple[Place, ...]:
+    """The sure places named within ``NEARBY_CHARS`` of ``f`` (``sure`` in text order)."""
+    at = f.raw.start
+    lo = bisect_left(sure_starts, at - NEARBY_CHARS)
+    hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
+    return tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
+
+
+class _DocContext:
+    """What the document's sure places say, summed as it is read: the names that make each
+    country the document's, the towns it names in one country only, the divisions it names."""
+
+    def __init__(self) -> None:
+        # Country → the names that make it the document's, with how often: a name's own
+        # occurrences (الجزائر the country) never support its namesakes (Algiers).
+        self.support: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+        self._sure_towns: dict[str, Place] = {}
+        self._other_towns: dict[str, Place] = {}
+        self.divisions: set[str] = set()
+        self._towns: tuple[Place, ...] | None = None
+
+    def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
+        """Add the sure names and the names accepted (of a part of the text, in text order)."""
+        self._towns = None
+        sure_ids = {id(s) for s in sure}
+        mains = [s.main for s in sure]  # the places are settled by now
+        for s, main in [*zip(sure, mains, strict=True),
+                        *((f, f.main) for f in accepted if f.type == DEMONYM)]:
+            if main.country and main.kind != PlaceKind.REGION:
+                self.support[main.country][s.raw.key] += 1
+        for main in mains:
+            if main.kind == PlaceKind.CITY:
+                self._sure_towns[main.id] = main
+            elif main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+                code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
+                if code:
+                    self.divisions.add(code)
+        # A name whose every place lies in one country (الرباط: the city or its prefecture;
+        # a village named like a word, with its cue) says which country the document is about
+        # as surely.
+        for f in accepted:
+            if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
+                countries = {p.country for p in f.places}
+                if len(countries) == 1 and None not in countries:
+                    self.support[str(countries.pop())][f.raw.key] += 1
+                    self._other_towns.update(
+                        (p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
+
+    @property
+    def towns(self) -> tuple[Place, ...]:
+        """The towns named in one country only: the sure ones first, in text order."""
+        if self._towns is None:
+            towns = dict(self._sure_towns)
+            towns.update(self._other_towns)
+            self._towns = tuple(towns.values())
+        return self._towns
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One window of ``Geoparser.stream``: text[lo:hi] is read; the names starting in
+    [start, end) of it (offsets into the window) are decided by it."""
+
+    lo: int
+    hi: int
+    start: int
+    end: int
+    spans: list[tuple[int, int]] | None
+
+    def holds(self, at: int) -> bool:
+        return self.start <= at < self.end
+
+
+def _holds_token(r: _Read, part: _Part) -> Callable[[int], bool]:
+    """Does ``part`` decide token ``k`` of its window (does the token start in it)?"""
+    origin, bounds = r.norm.origin, r.toks.bounds
+    return lambda k: part.holds(origin[bounds[2 * k]])
+
+
+def _cuts(text: str, window: int) -> list[int]:
+    """Where the windows' own parts meet: after a line's end within half a window past each
+    ``window`` characters (a list of names never runs across one), else at a space."""
+    n = len(text)
+    cuts = [0]
+    while n - cuts[-1] > window:
+        at = cuts[-1] + window
+        line = text.find("\n", at, at + window // 2)
+        if line >= 0:
+            at = line + 1
+        else:
+            stop = min(n, at + window // 2)
+            while at < stop and not text[at].isspace():
+                at += 1
+        if at >= n:
+            break
+        cuts.append(at)
+    cuts.append(n)
+    return cuts
+
+
+def _windows(text: str, spans: Sequence[tuple[int, int]] | None, window: int,
+             margin: int) -> Iterator[_Part]:
+    """The windows of ``text``, with the spans inside each (clipped, shifted)."""
+    cuts = _cuts(text, window)
+    ordered = sorted(spans) if spans is not None else []
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end so far
+    for a, b in pairwise(cuts):
+        lo, hi = max(0, a - margin), min(len(text), b + margin)
+        inside_: list[tuple[int, int]] | None = None
+        if spans is not None:
+            inside_ = [
+                (max(s, lo) - lo, min(e, hi) - lo)
+                for s, e in ordered[bisect_right(reach, lo):bisect_left(starts, hi)]
+                if min(e, hi) > max(s, lo)
+            ]
+        yield _Part(lo, hi, a - lo, b - lo, inside_)
 
 def _same_name(division: str, town: str) -> bool:
     """«Osmaniye» and «Osmaniye», «Sennar» and «Sinnar State»: the same name, give or take the
@@ -702,7 +959,28 @@ LIST_HEAD_WORDS = 12
 LIST_HEAD_NAMES = 3
 
 
-def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
+def _list_heads(
+    words: Sequence[str], voc: Vocabulary, heads: dict[str, str] | None = None,
+    keep: Callable[[int], bool] | None = None,
+) -> dict[str, str]:
+    """The document's plural heads (with or without a proclitic: «بأقاليم»), first seen first,
+    added to ``heads`` (of the words ``keep`` keeps, by number, when given)."""
+    heads = {} if heads is None else heads
+    for k, w in enumerate(words):
+        for form in (w, _bare_word(w)):
+            if (kind := voc.list_heads.get(form)) is not None and (keep is None or keep(k)):
+                heads.setdefault(kind, w)
+    return heads
+
+
+def _cued_keys(kept: list[_Found]) -> set[tuple[str, ...]]:
+    """The names said with a cue that fits them (one sense per document)."""
+    return {f.raw.key for f in kept if f.cue is not None and f.type == TOPONYM and _cue_fits(f)}
+
+
+def _list_cues(
+    kept: list[_Found], toks: Tokens, voc: Vocabulary, heads: dict[str, str]
+) -> None:
     """A cue before the first name of a list holds for the names after it: «ولايات سنار والنيل
     الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا»; so does a plural head earlier in the
     sentence («الولايات المعنية هي: تبسة، وخنشلة، وبسكرة»)."""
@@ -713,12 +991,6 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
             runs[-1].append(f)
         else:
             runs.append([f])
-    # The document's plural heads (with or without a proclitic: «بأقاليم»), first seen first.
-    heads: dict[str, str] = {}
-    for w in words:
-        for form in (w, _bare_word(w)):
-            if (kind := voc.list_heads.get(form)) is not None:
-                heads.setdefault(kind, w)
     for run in runs:
         head = run[0]
         if head.cue is None and len(run) >= LIST_HEAD_NAMES:
