@@ -48,6 +48,7 @@ from explorer.corrections import (
 )
 from explorer.filenames import loaded, loaded_or_none, stored
 from explorer.index_path import refusal
+from explorer.mention_rows import MentionRows
 from explorer.query import (
     TOPONYMS,
     ArticleInfo,
@@ -770,7 +771,7 @@ class IndexDB:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (stored(a[0]), *a[1:9], stored(a[9]), *a[10:])).lastrowid
         self._add_totals(1, len(rows.passages), len(rows.mentions),
-                         sum(m[5] == "demonym" for m in rows.mentions))
+                         rows.mentions.count_type("demonym"))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
         # Generators, not lists: the rows of a huge article are not copied once more.
         conn.executemany('INSERT INTO passages (id, article, start, "end", kind, text, page) '
@@ -1406,8 +1407,8 @@ class ArticleRows:
     #                           format
     passages: list[tuple[int, int, str, str, str, int | None]]  # start, end, kind, text,
     #                                                              folded words, page
-    mentions: list[tuple[Any, ...]]  # passage index or None, seq, start, end, text, type,
-    #                                  place id, confidence, reason, alternatives JSON
+    mentions: MentionRows  # passage index or None, seq, start, end, text, type,
+    #                        place id, confidence, reason, alternatives JSON
     passage_places: list[tuple[str, str | None, int, int, int]]  # place id, country,
     #                                                            passage start, index, count
     counts: list[tuple[str, str | None, int]]  # place id, country, toponym mentions
@@ -1415,10 +1416,11 @@ class ArticleRows:
 
 
 def prepare(
-    article: Article, mentions: Sequence[Mention], gazetteer: str,
+    article: Article, mentions: Iterable[Mention], gazetteer: str,
     words: Sequence[str] | None = None,
 ) -> ArticleRows:
-    """The rows of one article (see ``ArticleRows``)."""
+    """The rows of one article (see ``ArticleRows``), from its mentions in text order (read
+    once: a stream of them is never held whole)."""
     if words is None:
         words = passage_words(article.passages)
     sortkey = _sortkey(article.published, article.doc)
@@ -1426,7 +1428,7 @@ def prepare(
     places: dict[str, str | None] = {}
     per_passage: dict[tuple[int, str], int] = {}
     counts: dict[str, int] = {}
-    rows = []
+    rows = MentionRows()
     # A name said a million times: its alternatives' JSON and its surface form are made once
     # and shared by its rows, not a million times (by value: mentions read back from JSON
     # have tuples of their own; the geoparser's share one, checked first).
@@ -1435,7 +1437,7 @@ def prepare(
     alts = "[]"
     texts: dict[str, str] = {}
     starts = [p.start for p in passages]
-    for seq, m in enumerate(mentions):
+    for m in mentions:
         if m.place.id not in places:
             places[m.place.id] = m.place.country
         if m.alternatives is not last:
@@ -1451,8 +1453,7 @@ def prepare(
             alts = made
         i = _passage_at(passages, starts, m)
         text = texts.setdefault(m.text, m.text)
-        rows.append((i, seq, m.start, m.end, text, m.type, m.place.id, m.confidence,
-                     m.reason, alts))
+        rows.append(i, m.start, m.end, (text, m.type, m.place.id, m.confidence, m.reason, alts))
         if m.type == "toponym":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             if i is not None:
