@@ -71,13 +71,19 @@ _LETTER_CHANGES = {chr(k): str(v) for k, v in _LETTER_MAP.items()}
 _LETTER_CHANGED = re.compile("[" + "".join(re.escape(c) for c in sorted(_LETTER_CHANGES)) + "]")
 
 
+#: What ``str.split()`` splits on (``\s`` is ``str.isspace``), and strips.
+_SPACE_RUN = re.compile(r"\s+")
+_STRIPPED = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
 def line_key(line: str) -> str:
     """The form rules are matched against (see the module docstring)."""
     key = _DIACRITICS.sub("", line)
     # key.translate(_LETTER_MAP), faster: a few replacements in a line of mostly other letters
     for ch in set(_LETTER_CHANGED.findall(key)):
         key = key.replace(ch, _LETTER_CHANGES[ch])
-    return " ".join(key.lower().split())
+    # " ".join(key.lower().split()) without a list of every word (a 5 MB line is one line).
+    return _SPACE_RUN.sub(" ", key.lower()).strip(_STRIPPED)
 
 
 # -- line rules -----------------------------------------------------------------------------
