@@ -58,7 +58,7 @@ from explorer.query import (
     PlaceSummary,
     bucketed,
     country_order,
-    fold_words,
+    fold_words_text,
     region_members,
     regions_holding,
     summary_order,
@@ -1473,7 +1473,7 @@ def prepare(
 
 def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
     """What the full-text index stores of each passage: its folded words."""
-    return tuple(" ".join(fold_words(p.text)) for p in passages)
+    return tuple(fold_words_text(p.text) for p in passages)
 
 
 _INFO_COLUMNS = ("id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "
