@@ -14,14 +14,15 @@ from typing import Any, overload
 
 
 class MentionRows(Sequence[tuple[Any, ...]]):
-    """Rows appended in order (``seq`` is the position); 32 bytes a mention plus each distinct
+    """Rows appended in order (``seq`` is the position); 16 bytes a mention plus each distinct
     tail once."""
 
     def __init__(self) -> None:
-        self._passage = array("q")  # -1: in no passage
-        self._start = array("q")
-        self._end = array("q")
-        self._tail = array("q")
+        # 4 bytes a number (an article is far below 2 G characters: ``--max-bytes``).
+        self._passage = array("i")  # -1: in no passage
+        self._start = array("i")
+        self._end = array("i")
+        self._tail = array("i")
         self._tails: list[tuple[Any, ...]] = []
         self._known: dict[tuple[Any, ...], int] = {}
 

@@ -35,7 +35,7 @@ NEARBY_CHARS = 400
 STREAM_CHARS = 250_000
 #: The characters of text each window of ``stream`` decides (cut after a line's end, else at a
 #: space)...
-WINDOW_CHARS = 100_000
+WINDOW_CHARS = 32_000
 #: ... and the characters of context it reads on either side: ten times the farthest any rule
 #: looks (``NEARBY_CHARS``), so what a name's neighbours are is read as in the whole text.
 WINDOW_MARGIN = 4_000
@@ -698,7 +698,8 @@ class Geoparser:
         groups: dict[object, int] = {}
         firsts: list[_Found] = []
         contexts: list[dict[object, _Occurrence]] = []
-        starts, ends, group_of = array("q"), array("q"), array("q")
+        wide = "i" if len(text) < 2**31 else "q"  # 4 bytes an offset, 8 past 2 G characters
+        starts, ends, group_of = array(wide), array(wide), array(wide)
         for part in parts:
             r = read(part)
             kept = self._keep(r, persons, clubs, heads)
