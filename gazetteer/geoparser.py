@@ -660,6 +660,9 @@ class Geoparser:
         likely names and the names it says with their cue; then what each name is). What the
         whole document says is kept as small summaries; each mention as three integers until
         the last pass makes it (a name said a million times is not a million objects at once).
+        The rules look at most ``NEARBY_CHARS`` away (a few words for most), and a list of
+        names never runs across a line's end, where windows are cut when they can: only a list
+        longer than the margin, in one line cut at a space, could be read otherwise.
         """
         if window is None:
             if len(text) <= STREAM_CHARS:
