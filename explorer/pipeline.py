@@ -46,7 +46,10 @@ def geoparse(
     memory stays flat however big the corpus (``explorer mentions``).
     """
     def parse(article: Article) -> tuple[Article, list[Mention]]:
-        return article, geoparser.parse(article.text, [(p.start, p.end) for p in article.passages])
+        # A long article is read window by window: only its mentions are held, not the
+        # geoparser's objects for every name at once.
+        spans = [(p.start, p.end) for p in article.passages]
+        return article, list(geoparser.stream(article.text, spans))
 
     if keep:
         yield from map(parse, list(corpus.articles))
