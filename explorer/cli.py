@@ -236,26 +236,27 @@ def _mentions(args: argparse.Namespace) -> int:
     corpus.articles.clear()
     while articles:
         article = articles.pop()  # dropped once printed
-        out.write(_article_lines(geoparser, article, args.explain, places))
+        out.writelines(_article_lines(geoparser, article, args.explain, places))
     return 0
 
 
 def _article_lines(
     geoparser: Any, article: Any, explain: bool, places: dict[int, tuple[Place, str]]
-) -> str:
+) -> Iterator[str]:
     """An article's mentions as JSON lines; with ``explain``, the names set aside too (``"type":
-    "rejected"`` and the rule's reason: "a club", "a newspaper", ...), in text order."""
+    "rejected"`` and the rule's reason: "a club", "a newspaper", ...), in text order. Without,
+    made one at a time from the geoparser's stream (a long article read window by window)."""
     spans = [(p.start, p.end) for p in article.passages]
     doc = json_string(article.doc)
     geoparser = geoparser.for_language(article.language)  # its own language's rules
     if not explain:
-        found = geoparser.parse(article.text, spans)
-        return "".join([_mention_line(doc, m, False, places)
-                        for m in sorted(found, key=lambda m: m.start)])
+        for m in geoparser.stream(article.text, spans):  # in text order
+            yield _mention_line(doc, m, False, places)
+        return
     found, rejected = geoparser.analyse(article.text, spans)
     rows = [(m.start, 0, _mention_line(doc, m, True, places)) for m in found]
     rows += [(r.start, 1, _rejected_line(doc, r)) for r in rejected]
-    return "".join(line for _, _, line in sorted(rows, key=lambda t: (t[0], t[1])))
+    yield from (line for _, _, line in sorted(rows, key=lambda t: (t[0], t[1])))
 
 
 def _rejected_line(doc: str, r: Any) -> str:
@@ -295,7 +296,7 @@ def _parse_chunk(start: int) -> str:
     places: dict[int, tuple[Place, str]] = {}
     lines = []
     for article in articles[start:start + _CHUNK]:
-        lines.append(_article_lines(geoparser, article, explain, places))
+        lines.append("".join(_article_lines(geoparser, article, explain, places)))
     return "".join(lines)
 
 

@@ -73,13 +73,42 @@ _LETTER_CHANGES = {chr(k): str(v) for k, v in _LETTER_MAP.items()}
 _LETTER_CHANGED = re.compile("[" + "".join(re.escape(c) for c in sorted(_LETTER_CHANGES)) + "]")
 
 
+#: What ``str.split()`` splits on (``\s`` is ``str.isspace``), and strips.
+_SPACE_RUN = re.compile(r"\s+")
+_OTHER_SPACE = re.compile(r"[^\S ]")
+_STRIPPED = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+
+
+#: ``str.lower`` works in a buffer of 12 bytes a character: a longer line is lowered in pieces.
+_LOWER_PIECE = 1 << 16
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``, a long text in pieces cut after a space (a final sigma's context
+    never crosses one)."""
+    if len(text) <= _LOWER_PIECE:
+        return text.lower()
+    pieces, at = [], 0
+    while at < len(text):
+        cut = text.find(" ", at + _LOWER_PIECE)
+        end = len(text) if cut < 0 else cut + 1
+        pieces.append(text[at:end].lower())
+        at = end
+    return "".join(pieces)
+
+
 def line_key(line: str) -> str:
     """The form rules are matched against (see the module docstring)."""
     key = _DIACRITICS.sub("", line)
     # key.translate(_LETTER_MAP), faster: a few replacements in a line of mostly other letters
-    for ch in set(_LETTER_CHANGED.findall(key)):
+    for ch in {m.group() for m in _LETTER_CHANGED.finditer(key)}:  # no list of every match
         key = key.replace(ch, _LETTER_CHANGES[ch])
-    return " ".join(key.lower().split())
+    # " ".join(key.lower().split()) without a list of every word (a 5 MB line is one line):
+    # most lines have only single spaces between words, and nothing to collapse.
+    key = _lower(key)
+    if "  " in key or _OTHER_SPACE.search(key):
+        key = _SPACE_RUN.sub(" ", key)
+    return key.strip(_STRIPPED)
 
 
 # -- line rules -----------------------------------------------------------------------------

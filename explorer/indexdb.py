@@ -49,6 +49,7 @@ from explorer.corrections import (
 )
 from explorer.filenames import loaded, loaded_or_none, stored
 from explorer.index_path import refusal
+from explorer.mention_rows import MentionRows
 from explorer.query import (
     TOPONYMS,
     ArticleInfo,
@@ -58,7 +59,7 @@ from explorer.query import (
     PlaceSummary,
     bucketed,
     country_order,
-    fold_words,
+    fold_words_text,
     region_members,
     regions_holding,
     summary_order,
@@ -795,7 +796,7 @@ class IndexDB:
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (stored(a[0]), *a[1:9], stored(a[9]), *a[10:])).lastrowid
         self._add_totals(1, len(rows.passages), len(rows.mentions),
-                         sum(m[5] == "demonym" for m in rows.mentions))
+                         rows.mentions.count_type("demonym"))
         base = conn.execute("SELECT IFNULL(MAX(id), 0) + 1 FROM passages").fetchone()[0]
         # Generators, not lists: the rows of a huge article are not copied once more.
         conn.executemany('INSERT INTO passages (id, article, start, "end", kind, text, page) '
@@ -1516,8 +1517,8 @@ class ArticleRows:
     #                           format
     passages: list[tuple[int, int, str, str, str, int | None]]  # start, end, kind, text,
     #                                                              folded words, page
-    mentions: list[tuple[Any, ...]]  # passage index or None, seq, start, end, text, type,
-    #                                  place id, confidence, reason, alternatives JSON
+    mentions: MentionRows  # passage index or None, seq, start, end, text, type,
+    #                        place id, confidence, reason, alternatives JSON
     passage_places: list[tuple[str, str | None, int, int, int]]  # place id, country,
     #                                                            passage start, index, count
     counts: list[tuple[str, str | None, int]]  # place id, country, toponym mentions
@@ -1526,10 +1527,11 @@ class ArticleRows:
 
 
 def prepare(
-    article: Article, mentions: Sequence[Mention], gazetteer: str,
+    article: Article, mentions: Iterable[Mention], gazetteer: str,
     words: Sequence[str] | None = None,
 ) -> ArticleRows:
-    """The rows of one article (see ``ArticleRows``)."""
+    """The rows of one article (see ``ArticleRows``), from its mentions in text order (read
+    once: a stream of them is never held whole)."""
     from explorer.wire import sketch_folded  # numpy and datasketch: the writer's only
 
     if words is None:
@@ -1539,7 +1541,7 @@ def prepare(
     places: dict[str, str | None] = {}
     per_passage: dict[tuple[int, str], int] = {}
     counts: dict[str, int] = {}
-    rows = []
+    rows = MentionRows()
     # A name said a million times: its alternatives' JSON and its surface form are made once
     # and shared by its rows, not a million times (by value: mentions read back from JSON
     # have tuples of their own; the geoparser's share one, checked first).
@@ -1548,7 +1550,7 @@ def prepare(
     alts = "[]"
     texts: dict[str, str] = {}
     starts = [p.start for p in passages]
-    for seq, m in enumerate(mentions):
+    for m in mentions:
         if m.place.id not in places:
             places[m.place.id] = m.place.country
         if m.alternatives is not last:
@@ -1564,8 +1566,7 @@ def prepare(
             alts = made
         i = _passage_at(passages, starts, m)
         text = texts.setdefault(m.text, m.text)
-        rows.append((i, seq, m.start, m.end, text, m.type, m.place.id, m.confidence,
-                     m.reason, alts))
+        rows.append(i, m.start, m.end, (text, m.type, m.place.id, m.confidence, m.reason, alts))
         if m.type == "toponym":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             if i is not None:
@@ -1586,7 +1587,7 @@ def prepare(
 
 def passage_words(passages: Sequence[Passage]) -> tuple[str, ...]:
     """What the full-text index stores of each passage: its folded words."""
-    return tuple(" ".join(fold_words(p.text)) for p in passages)
+    return tuple(fold_words_text(p.text) for p in passages)
 
 
 _INFO_COLUMNS = ("id, doc, title, outlet, published, updated, encoding, size, mtime_ns, "

@@ -165,17 +165,18 @@ def _parse_article(article: Article, known_sha256: str | None,
                    ) -> Parsed | Same:
     if known_sha256 == article.sha256:
         return Same(article.doc, article.size, article.mtime_ns)
-    # Each article read with its own language's rules (Arabic when it has none: issue 19).
-    found = geoparser.for_language(article.language).parse(
+    # Each article read with its own language's rules (Arabic when it has none: issue 19), in
+    # text order; a long article read window by window, each mention made as its row is.
+    found = geoparser.for_language(article.language).stream(
         article.text, [(p.start, p.end) for p in article.passages])
-    found.sort(key=lambda m: m.start)
     problem = describe_replaced(article.replaced) if article.replaced else None
     if not corrections:
         return Parsed(article.doc, prepare(article, found, fingerprint), problem)
-    applied = apply(article.doc, article.sha256, article.text, found, corrections,
+    listed = list(found)
+    applied = apply(article.doc, article.sha256, article.text, listed, corrections,
                     geoparser.gaz.by_id.get)
     return Parsed(article.doc, prepare(article, applied.mentions, fingerprint), problem,
-                  mentions_to_json(found) if applied.changed else None,
+                  mentions_to_json(listed) if applied.changed else None,
                   tuple(f"correction not applied ({why}): {c.describe()}"
                         for c, why in applied.stale))
 

@@ -47,7 +47,10 @@ def geoparse(
     """
     def parse(article: Article) -> tuple[Article, list[Mention]]:
         reader = geoparser.for_language(article.language)  # its own language's rules
-        return article, reader.parse(article.text, [(p.start, p.end) for p in article.passages])
+        # A long article is read window by window: only its mentions are held, not the
+        # geoparser's objects for every name at once.
+        spans = [(p.start, p.end) for p in article.passages]
+        return article, list(reader.stream(article.text, spans))
 
     if keep:
         yield from map(parse, list(corpus.articles))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from gazetteer.context import (
     AREAS,
@@ -29,6 +30,8 @@ from gazetteer.normalize import Normalized, fold, words
 from gazetteer.resolver import Context, Cue, confidence, inside, rank
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
+    ListRuns,
+    kind_switch,
     list_kinds,
     region_idiom,
     region_in_named_country,
@@ -38,6 +41,14 @@ from gazetteer.world_rules import (
 
 #: How far (characters) another place may stand and still count as "named nearby".
 NEARBY_CHARS = 400
+#: A text longer than this (characters) is read window by window by ``Geoparser.stream``.
+STREAM_CHARS = 250_000
+#: The characters of text each window of ``stream`` decides (cut after a line's end, else at a
+#: space)...
+WINDOW_CHARS = 32_000
+#: ... and the characters of context it reads on either side: ten times the farthest any rule
+#: looks (``NEARBY_CHARS``), so what a name's neighbours are is read as in the whole text.
+WINDOW_MARGIN = 4_000
 #: A short name of a small town needs a cue: below this population...
 WEAK_POPULATION = 100_000
 #: ... and at most this many letters.
@@ -87,7 +98,7 @@ class Rejected:
         return f"{self.why}: {self.detail}" if self.detail else str(self.why)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     raw: RawMatch
     places: list[Place]
@@ -197,18 +208,7 @@ class Geoparser:
         """Mentions and the names set aside, each with its reason: the matches screened one by
         one (the language's rejection rules), one sense per document, the document rules
         (``DOCUMENT_RULES``), then the acceptance rules (``ACCEPTANCE_RULES``) and resolution."""
-        norm, toks, raws = self.matcher.find(text, spans)
-        raws = self._with_written(text, spans, norm, toks, raws)
-        if self.language.city_then_area:
-            raws = self._in_the_area_after(text, toks, raws)
-        doc = _Document(text, norm, toks, Site(toks, norm, self._town_adjective))
-        kept = self._one_sense(self._screen(raws, doc), doc)
-        for rule in DOCUMENT_RULES:
-            rule(self, kept, doc)
-        sure = [
-            f for f in kept
-            if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
-        ]
+        doc, kept, sure = self._read(text, spans)
         accepted = self._accept(kept, _Anchors.of(kept, {id(f) for f in sure}), doc)
         kept_ids = {id(f) for f in accepted}
         mentions = self._resolve(text, accepted, [f for f in sure if id(f) in kept_ids])
@@ -270,6 +270,31 @@ class Geoparser:
                 out[k] = first._replace(key=(*first.key, f"@{area}"), entries=inside_area)
         return out
 
+    def _read(
+        self, text: str, spans: Sequence[tuple[int, int]] | None,
+        whole: tuple[set[tuple[tuple[str, ...], str]], set[tuple[str, ...]], dict[str, str]]
+        | None = None,
+    ) -> tuple[_Document, list[_Found], list[_Found]]:
+        """The text read up to the acceptance rules: its document, the names kept and the sure
+        ones. ``whole``: the people, clubs and plural heads of the whole document, when
+        ``text`` is one window of it."""
+        norm, toks, raws = self.matcher.find(text, spans)
+        raws = self._with_written(text, spans, norm, toks, raws)
+        if self.language.city_then_area:
+            raws = self._in_the_area_after(text, toks, raws)
+        doc = _Document(text, norm, toks, Site(toks, norm, self._town_adjective))
+        found = self._screen(raws, doc)
+        if whole is not None:
+            doc.persons, doc.clubs, doc.heads = whole
+        kept = self._one_sense(found, doc)
+        for rule in DOCUMENT_RULES:
+            rule(self, kept, doc)
+        sure = [
+            f for f in kept
+            if f.type == TOPONYM and f.sure is not None and (not f.weak or f.why)
+        ]
+        return doc, kept, sure
+
     def _screen(self, raws: Sequence[RawMatch], doc: _Document) -> list[_Found]:
         """Each match where it stands: rejected by the first of the language's rules that
         rejects it, else found (with its cue, and weak if it may be a word)."""
@@ -282,10 +307,11 @@ class Geoparser:
             kind, cands, is_weak = name
             verdict = first_verdict(Here(m, site, voc, cands, kind == TOPONYM), rules)
             if verdict:
-                if verdict.why.person:
-                    doc.persons.add((m.key, m.proclitic.lstrip("وف")))
-                if verdict.why.club:
-                    doc.clubs.add(m.key)
+                if doc.core is None or doc.core[0] <= m.start < doc.core[1]:
+                    if verdict.why.person:
+                        doc.persons.add((m.key, m.proclitic.lstrip("وف")))
+                    if verdict.why.club:
+                        doc.clubs.add(m.key)
                 doc.reject(m, verdict)
                 continue
             # A small town read off a proclitic («بايدن» = ب + إيدن?) is as uncertain as a
@@ -531,68 +557,16 @@ class Geoparser:
             sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
             groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
-        sure_ids = {id(s) for s in sure}
+        doc = _DocContext()
+        doc.add(sure, accepted)
         sure_starts = [s.raw.start for s in sure]  # in text order
-        # Country → the names that make it the document's, with how often: a name's own
-        # occurrences (الجزائر the country) never support its namesakes (Algiers).
-        support: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
-        mains = [s.main for s in sure]  # the places are settled by now
-        for s, main in [*zip(sure, mains, strict=True),
-                        *((f, f.main) for f in accepted if f.type == DEMONYM)]:
-            if main.country and main.kind != PlaceKind.REGION:
-                support[main.country][s.raw.key] += 1
-        # A name whose every place lies in one country (الرباط: the city or its prefecture;
-        # a village named like a word, with its cue) says which country the document is about
-        # as surely.
-        towns: dict[str, Place] = {m.id: m for m in mains if m.kind == PlaceKind.CITY}
-        for f in accepted:
-            if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
-                countries = {p.country for p in f.places}
-                if len(countries) == 1 and None not in countries:
-                    support[str(countries.pop())][f.raw.key] += 1
-                    towns.update((p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
-        doc_towns = tuple(towns.values())
-        divisions = frozenset(
-            code
-            for main in mains
-            if main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
-            for code in (main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1,)
-            if code
-        )
+        mains = [s.main for s in sure]
         for occurrences in groups.values():
             first = occurrences[0]
-            if len(first.places) == 1:
-                # The one place wins whatever the context says: no scores, no runner-ups.
-                place = first.places[0]
-                conf = 1.0
-                reason = first.why or "the only place with this name"
-                alternatives: tuple[Candidate, ...] = ()
-            else:
-                key = first.raw.key
-                counts = {c: k.total() - k[key] for c, k in support.items()}
-                total = sum(counts.values()) or 1
-                share = {c: k / total for c, k in counts.items() if k}
-                # The document's towns other than this name's own places: one set of ids,
-                # not a comparison of every town with every place (quadratic in namesakes).
-                own = {p.id for p in first.places}
-                other_towns = tuple(t for t in doc_towns if t.id not in own)
-                contexts = []
-                for f in occurrences:
-                    at = f.raw.start
-                    lo = bisect_left(sure_starts, at - NEARBY_CHARS)
-                    hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
-                    nearby = tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
-                    contexts.append(
-                        Context(f.cue, frozenset(share), nearby, f.within, share, divisions,
-                                other_towns)
-                    )
-                ranked = rank(first.places, contexts)
-                place = ranked[0].place
-                conf = confidence(ranked)
-                reason = "; ".join(ranked[0].reasons) or "highest prior"
-                if self.matcher.made(first.raw.key) and first.why:
-                    reason = f"{first.why}; {reason}"  # --explain says what let it in
-                alternatives = tuple(ranked[1:4])
+            contexts = [] if len(first.places) == 1 else [
+                (f.cue, _nearby(f, sure, sure_starts, mains), f.within) for f in occurrences
+            ]
+            place, conf, reason, alternatives = self._settle(first, contexts, doc)
             for f in occurrences:
                 start, end = f.raw.start, f.raw.end
                 out.append(
@@ -608,6 +582,272 @@ class Geoparser:
                     )
                 )
         return out
+
+    def _settle(
+        self, first: _Found, contexts: Sequence[_Occurrence], doc: _DocContext
+    ) -> tuple[Place, float, str, tuple[Candidate, ...]]:
+        """The place a group of occurrences of one name means (its first occurrence, and what
+        the text says around each), with the confidence, reason and runner-ups."""
+        if len(first.places) == 1:
+            # The one place wins whatever the context says: no scores, no runner-ups.
+            return first.places[0], 1.0, first.why or "the only place with this name", ()
+        key = first.raw.key
+        counts = {c: k.total() - k[key] for c, k in doc.support.items()}
+        total = sum(counts.values()) or 1
+        share = {c: k / total for c, k in counts.items() if k}
+        # The document's towns other than this name's own places: one set of ids,
+        # not a comparison of every town with every place (quadratic in namesakes).
+        own = {p.id for p in first.places}
+        other_towns = tuple(t for t in doc.towns if t.id not in own)
+        divisions = frozenset(doc.divisions)
+        countries = frozenset(share)
+        ranked = rank(first.places, [
+            Context(c, countries, nearby, within, share, divisions, other_towns)
+            for c, nearby, within in contexts
+        ])
+        reason = "; ".join(ranked[0].reasons) or "highest prior"
+        if self.matcher.made(first.raw.key) and first.why:
+            reason = f"{first.why}; {reason}"  # --explain says what let it in
+        return ranked[0].place, confidence(ranked), reason, tuple(ranked[1:4])
+
+
+    def stream(
+        self, text: str, spans: Sequence[tuple[int, int]] | None = None,
+        window: int | None = None, margin: int = WINDOW_MARGIN,
+    ) -> Iterator[Mention]:
+        """``parse(text, spans)``, the same mentions in the same order, in memory bounded by a
+        window: a text longer than ``STREAM_CHARS`` (or any text, when ``window`` is given) is
+        read ``window`` characters at a time, each with ``margin`` characters of context either
+        side, three times (the people and clubs it names and its plural heads; the countries it
+        likely names and the names it says with their cue; then what each name is). What the
+        whole document says is kept as small summaries; each mention as three integers until
+        the last pass makes it (a name said a million times is not a million objects at once).
+        The rules look at most ``NEARBY_CHARS`` away (a few words for most), and a list of
+        names never runs across a line's end, where windows are cut when they can: only a list
+        longer than the margin, in one line cut at a space, could be read otherwise.
+        """
+        if window is None:
+            if len(text) <= STREAM_CHARS:
+                yield from self.parse(text, spans)
+                return
+            window = WINDOW_CHARS
+        parts = list(_windows(text, spans, window, margin))
+
+        # 1. The people and clubs named anywhere, and the plural heads, first seen first.
+        persons: set[tuple[tuple[str, ...], str]] = set()
+        clubs: set[tuple[str, ...]] = set()
+        heads: dict[str, str] = {}
+        for part in parts:
+            norm, toks, raws = self.matcher.find(text[part.lo:part.hi], part.spans)
+            doc = _Document(text[part.lo:part.hi], norm, toks,
+                            Site(toks, norm, self._town_adjective), core=(part.start, part.end))
+            self._screen(raws, doc)
+            persons |= doc.persons
+            clubs |= doc.clubs
+            _list_heads(toks.words, self.voc, heads, _holds_token(norm, toks, part))
+        # 2. The countries the text likely names (with the names that say so), and the names
+        # said with their cue.
+        whole = _Anchors([], [], defaultdict(set), set())
+        for part in parts:
+            doc, kept, sure = self._read(text[part.lo:part.hi], part.spans,
+                                         (persons, clubs, heads))
+            mine = [f for f in kept if part.holds(f.raw.start)]
+            got = _Anchors.of(mine, {id(f) for f in sure})
+            for country, keys in got.keys.items():
+                whole.keys[country] |= keys
+            whole.cued |= got.cued
+        # 3. What each name accepted is: its group (its sense, or its cue and context) and
+        # what the document's sure places say, summed.
+        context = _DocContext()
+        groups: dict[object, int] = {}
+        firsts: list[_Found] = []
+        contexts: list[dict[object, _Occurrence]] = []
+        wide = "i" if len(text) < 2**31 else "q"  # 4 bytes an offset, 8 past 2 G characters
+        starts, ends, group_of = array(wide), array(wide), array(wide)
+        for part in parts:
+            doc, kept, sure = self._read(text[part.lo:part.hi], part.spans,
+                                         (persons, clubs, heads))
+            anchors = _Anchors.of(kept, {id(f) for f in sure})
+            anchors = _Anchors(anchors.at, anchors.starts, whole.keys, whole.cued)
+            accepted = self._accept(kept, anchors, doc)
+            kept_ids = {id(f) for f in accepted}
+            sure = [f for f in sure if id(f) in kept_ids]
+            sure_starts = [s.raw.start for s in sure]
+            mains = [s.main for s in sure]
+            mine = sorted((f for f in accepted if part.holds(f.raw.start)),
+                          key=lambda f: f.raw.start)
+            context.add([s for s in sure if part.holds(s.raw.start)], mine)
+            for f in mine:
+                sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
+                occurrence: _Occurrence | None = None
+                heard: object = None
+                if len(f.places) > 1:  # one place is meant whatever the context
+                    occurrence = (f.cue, _nearby(f, sure, sure_starts, mains), f.within)
+                    heard = _heard(occurrence)
+                # With a cue, on its own (as much as what it hears and why it was let in).
+                group = sense if f.cue is None else (sense, f.why, heard)
+                g = groups.get(group)
+                if g is None:
+                    g = groups[group] = len(firsts)
+                    firsts.append(f)
+                    contexts.append({})
+                if occurrence is not None:
+                    contexts[g].setdefault(heard, occurrence)
+                starts.append(part.lo + f.raw.start)
+                ends.append(part.lo + f.raw.end)
+                group_of.append(g)
+        del parts
+        settled: list[tuple[MentionType, Place, float, str, tuple[Candidate, ...], bool]] = []
+        for first, occurrences in zip(firsts, contexts, strict=True):
+            place, conf, reason, alternatives = self._settle(
+                first, list(occurrences.values()), context)
+            if first.type != TOPONYM:
+                reason = f"an adjective of {place.name}"
+            settled.append(
+                (first.type, place, conf, reason, alternatives, first.cue is not None))
+        del firsts, contexts, groups
+        # A list's names of one kind (``list_kinds``), its runs found once over the mentions.
+        runs = ListRuns(text)
+        for start, end, g in zip(starts, ends, group_of, strict=True):
+            kind, place, _, _, alternatives, cued = settled[g]
+            runs.add(start, end, place, None if cued else kind_switch(place, alternatives))
+        runs.close()
+        for k, (start, end, g) in enumerate(zip(starts, ends, group_of, strict=True)):
+            kind, place, conf, reason, alternatives, cued = settled[g]
+            m = Mention(start=start, end=end, text=text[start:end], type=kind, place=place,
+                        confidence=conf, reason=reason, alternatives=alternatives)
+            yield m if cued else runs.kind_of(k, m)
+
+
+#: One occurrence of an ambiguous name: its cue, the sure places near it, where the text places it.
+_Occurrence = tuple[Cue | None, tuple[Place, ...], tuple[Place, str] | None]
+
+
+def _heard(occurrence: _Occurrence) -> object:
+    """What an occurrence tells the resolver, as a key (equal keys: equal contexts)."""
+    cue_, nearby, within = occurrence
+    return (cue_, tuple(p.id for p in nearby),
+            None if within is None else (within[0].id, within[1]))
+
+
+def _nearby(f: _Found, sure: list[_Found], sure_starts: list[int],
+            mains: list[Place]) -> tuple[Place, ...]:
+    """The sure places named within ``NEARBY_CHARS`` of ``f`` (``sure`` in text order)."""
+    at = f.raw.start
+    lo = bisect_left(sure_starts, at - NEARBY_CHARS)
+    hi = bisect_right(sure_starts, at + NEARBY_CHARS, lo)
+    return tuple(mains[k] for k in range(lo, hi) if sure[k] is not f)
+
+
+class _DocContext:
+    """What the document's sure places say, summed as it is read: the names that make each
+    country the document's, the towns it names in one country only, the divisions it names."""
+
+    def __init__(self) -> None:
+        # Country → the names that make it the document's, with how often: a name's own
+        # occurrences (الجزائر the country) never support its namesakes (Algiers).
+        self.support: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
+        self._sure_towns: dict[str, Place] = {}
+        self._other_towns: dict[str, Place] = {}
+        self.divisions: set[str] = set()
+        self._towns: tuple[Place, ...] | None = None
+
+    def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
+        """Add the sure names and the names accepted (of a part of the text, in text order)."""
+        self._towns = None
+        sure_ids = {id(s) for s in sure}
+        mains = [s.main for s in sure]  # the places are settled by now
+        for s, main in [*zip(sure, mains, strict=True),
+                        *((f, f.main) for f in accepted if f.type == DEMONYM)]:
+            if main.country and main.kind != PlaceKind.REGION:
+                self.support[main.country][s.raw.key] += 1
+        for main in mains:
+            if main.kind == PlaceKind.CITY:
+                self._sure_towns[main.id] = main
+            elif main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+                code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
+                if code:
+                    self.divisions.add(code)
+        # A name whose every place lies in one country (الرباط: the city or its prefecture;
+        # a village named like a word, with its cue) says which country the document is about
+        # as surely.
+        for f in accepted:
+            if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
+                countries = {p.country for p in f.places}
+                if len(countries) == 1 and None not in countries:
+                    self.support[str(countries.pop())][f.raw.key] += 1
+                    self._other_towns.update(
+                        (p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
+
+    @property
+    def towns(self) -> tuple[Place, ...]:
+        """The towns named in one country only: the sure ones first, in text order."""
+        if self._towns is None:
+            towns = dict(self._sure_towns)
+            towns.update(self._other_towns)
+            self._towns = tuple(towns.values())
+        return self._towns
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One window of ``Geoparser.stream``: text[lo:hi] is read; the names starting in
+    [start, end) of it (offsets into the window) are decided by it."""
+
+    lo: int
+    hi: int
+    start: int
+    end: int
+    spans: list[tuple[int, int]] | None
+
+    def holds(self, at: int) -> bool:
+        return self.start <= at < self.end
+
+
+def _holds_token(norm: Normalized, toks: Tokens, part: _Part) -> Callable[[int], bool]:
+    """Does ``part`` decide token ``k`` of its window (does the token start in it)?"""
+    origin, bounds = norm.origin, toks.bounds
+    return lambda k: part.holds(origin[bounds[2 * k]])
+
+
+def _cuts(text: str, window: int) -> list[int]:
+    """Where the windows' own parts meet: after a line's end within half a window past each
+    ``window`` characters (a list of names never runs across one), else at a space."""
+    n = len(text)
+    cuts = [0]
+    while n - cuts[-1] > window:
+        at = cuts[-1] + window
+        line = text.find("\n", at, at + window // 2)
+        if line >= 0:
+            at = line + 1
+        else:
+            stop = min(n, at + window // 2)
+            while at < stop and not text[at].isspace():
+                at += 1
+        if at >= n:
+            break
+        cuts.append(at)
+    cuts.append(n)
+    return cuts
+
+
+def _windows(text: str, spans: Sequence[tuple[int, int]] | None, window: int,
+             margin: int) -> Iterator[_Part]:
+    """The windows of ``text``, with the spans inside each (clipped, shifted)."""
+    cuts = _cuts(text, window)
+    ordered = sorted(spans) if spans is not None else []
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))  # the furthest end so far
+    for a, b in pairwise(cuts):
+        lo, hi = max(0, a - margin), min(len(text), b + margin)
+        inside_: list[tuple[int, int]] | None = None
+        if spans is not None:
+            inside_ = [
+                (max(s, lo) - lo, min(e, hi) - lo)
+                for s, e in ordered[bisect_right(reach, lo):bisect_left(starts, hi)]
+                if min(e, hi) > max(s, lo)
+            ]
+        yield _Part(lo, hi, a - lo, b - lo, inside_)
 
 
 def _same_name(division: str, town: str) -> bool:
@@ -693,7 +933,23 @@ LIST_HEAD_WORDS = 12
 LIST_HEAD_NAMES = 3
 
 
-def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
+def _list_heads(
+    words: Sequence[str], voc: Vocabulary, heads: dict[str, str] | None = None,
+    keep: Callable[[int], bool] | None = None,
+) -> dict[str, str]:
+    """The document's plural heads (with or without a proclitic: «بأقاليم»), first seen first,
+    added to ``heads`` (of the words ``keep`` keeps, by number, when given)."""
+    heads = {} if heads is None else heads
+    for k, w in enumerate(words):
+        for form in (w, _bare_word(w)):
+            if (kind := voc.list_heads.get(form)) is not None and (keep is None or keep(k)):
+                heads.setdefault(kind, w)
+    return heads
+
+
+def _list_cues(
+    kept: list[_Found], toks: Tokens, voc: Vocabulary, heads: dict[str, str]
+) -> None:
     """A cue before the first name of a list holds for the names after it: «ولايات سنار والنيل
     الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا»; so does a plural head earlier in the
     sentence («الولايات المعنية هي: تبسة، وخنشلة، وبسكرة»)."""
@@ -704,12 +960,6 @@ def _list_cues(kept: list[_Found], toks: Tokens, voc: Vocabulary) -> None:
             runs[-1].append(f)
         else:
             runs.append([f])
-    # The document's plural heads (with or without a proclitic: «بأقاليم»), first seen first.
-    heads: dict[str, str] = {}
-    for w in words:
-        for form in (w, _bare_word(w)):
-            if (kind := voc.list_heads.get(form)) is not None:
-                heads.setdefault(kind, w)
     for run in runs:
         head = run[0]
         if head.cue is None and len(run) >= LIST_HEAD_NAMES:
@@ -985,9 +1235,13 @@ class _Document:
     toks: Tokens
     site: Site
     rejected: list[Rejected] = field(default_factory=list)
-    #: Names rejected as a person's (with the proclitic, و/ف stripped) and as a club's.
+    #: Names rejected as a person's (with the proclitic, و/ف stripped) and as a club's (only
+    #: those starting inside ``core``, when given: a window of ``Geoparser.stream``).
     persons: set[tuple[tuple[str, ...], str]] = field(default_factory=set)
     clubs: set[tuple[str, ...]] = field(default_factory=set)
+    core: tuple[int, int] | None = None
+    #: The whole document's plural heads, when the text is one window of it.
+    heads: dict[str, str] | None = None
 
     def reject(self, m: RawMatch, verdict: Verdict) -> None:
         text = self.text
@@ -1066,7 +1320,8 @@ def clubs_by_adjective(gp: Geoparser, kept: list[_Found], doc: _Document) -> Non
 
 
 def list_cues(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
-    _list_cues(kept, doc.toks, gp.voc)
+    heads = doc.heads if doc.heads is not None else _list_heads(doc.toks.words, gp.voc)
+    _list_cues(kept, doc.toks, gp.voc, heads)
 
 
 def capital_after(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:

@@ -18,6 +18,7 @@ All words are folded (``gazetteer.normalize``).
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -171,15 +172,25 @@ _SEPARATORS = ("،", ",", "؛", ";", "و")
 
 def list_gap(gap: str) -> bool:
     """Does ``gap`` (the text between two names) join them in one list?"""
-    if not gap.strip():
+    return list_gap_at(gap, 0, len(gap))
+
+
+_SHOWN = re.compile(r"\S")
+
+
+def list_gap_at(text: str, lo: int, hi: int) -> bool:
+    """``list_gap(text[lo:hi])`` without copying the gap (it may be a long stretch of text)."""
+    if _SHOWN.search(text, lo, hi) is None:
         return False
-    parts = _GAP_WORDS.findall(gap)
-    if not parts:
-        return True  # numbers and brackets only
-    if parts[-1] == "و":
+    parts = []
+    for word in _GAP_WORDS.finditer(text, lo, hi):
+        parts.append(word.group())
+        if len(parts) > 2:  # more than a word and «و»: no list
+            return False
+    if parts and parts[-1] == "و":
         parts = parts[:-1]
     if not parts:
-        return True
+        return True  # numbers and brackets only
     return len(parts) == 1 and parts[0].endswith(_SEPARATORS[:4])
 
 
@@ -194,17 +205,65 @@ def _kind_group(place: Place) -> str | None:
     return None
 
 
-def _switch(m: Mention) -> Candidate | None:
-    """The runner-up of ``m`` of the other kind (town or division), same country, same Arabic
-    name: what a list of the other kind would make it."""
-    own = _kind_group(m.place)
+def kind_switch(place: Place, alternatives: Sequence[Candidate]) -> Candidate | None:
+    """The runner-up of a mention of ``place`` of the other kind (town or division), same
+    country, same Arabic name: what a list of the other kind would make it."""
+    own = _kind_group(place)
     if own is None:
         return None
     return next((
-        c for c in m.alternatives
+        c for c in alternatives
         if (g := _kind_group(c.place)) is not None and g != own
-        and c.place.country == m.place.country and c.place.name_ar == m.place.name_ar
+        and c.place.country == place.country and c.place.name_ar == place.name_ar
     ), None)
+
+
+class ListRuns:
+    """The lists of names of a text (runs of mentions joined by ``list_gap``), read once in
+    text order (``add`` each mention, then ``close``), with the kinds of each list's names
+    that are not in doubt: a list's Counter is kept only while it is read or when it has
+    three names or more (a text of a million mentions keeps a number a mention)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._run_of = array("q")
+        self._runs = 0  # how many lists so far; the last is being read...
+        self._length = 0  # ... and has so many names
+        self._kinds: dict[int, Counter[str]] = {}
+        self._end = -1
+
+    def add(self, start: int, end: int, place: Place, switch: Candidate | None) -> None:
+        """The next mention (its place, and its runner-up of the other kind if any)."""
+        if not self._runs or not list_gap_at(self._text, self._end, start):
+            self.close()
+            self._runs += 1
+            self._length = 0
+            self._kinds[self._runs - 1] = Counter()
+        run = self._runs - 1
+        self._end = end
+        self._run_of.append(run)
+        self._length += 1
+        if switch is None and (g := _kind_group(place)) is not None:
+            self._kinds[run][g] += 1
+
+    def close(self) -> None:
+        """The last list is read (``add`` starts another)."""
+        if self._runs and self._length < 3:  # «سنار والنيل الأبيض»: two names are no list
+            self._kinds.pop(self._runs - 1, None)
+
+    def kind_of(self, k: int, m: Mention, switch: Candidate | None = None) -> Mention:
+        """Mention number ``k`` (``m``, not settled by its cue) as its list's kind makes it."""
+        others = self._kinds.get(self._run_of[k])
+        alt = switch if switch is not None else kind_switch(m.place, m.alternatives)
+        if others is None or alt is None:
+            return m
+        want = _kind_group(alt.place)
+        if want is None or others[want] * 2 <= others.total():
+            return m
+        rest = tuple(c for c in m.alternatives if c is not alt)
+        return replace(
+            m, place=alt.place, reason=f"in a list of {want}s",
+            alternatives=(Candidate(m.place, alt.score, ("the list's kind differs",)), *rest))
 
 
 def list_kinds(
@@ -217,39 +276,14 @@ def list_kinds(
     ``settled``: the starts of names whose cue decided their kind («ولايات تبسة وخنشلة»): never
     changed, and counted as not in doubt."""
     ordered = sorted(mentions, key=lambda m: m.start)
-    runs: list[list[int]] = []
-    for i, m in enumerate(ordered):
-        if (
-            runs
-            and runs[-1][-1] == i - 1
-            and list_gap(text[ordered[i - 1].end:m.start])
-        ):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    out = list(ordered)
-    # The runner-up of the other kind, if any (none for a name its cue settled).
-    switch = [None if m.start in settled else _switch(m) for m in ordered]
-    for run in runs:
-        if len(run) < 3:  # «سنار والنيل الأبيض»: two names are no list of a kind
-            continue
-        for i in run:
-            m, alt = ordered[i], switch[i]
-            if alt is None:
-                continue
-            # The kinds of the list's other names that are not themselves in doubt.
-            others = Counter(
-                g for j in run if j != i and switch[j] is None
-                and (g := _kind_group(ordered[j].place)) is not None
-            )
-            want = _kind_group(alt.place)
-            if want is None or others[want] * 2 <= sum(others.values()):
-                continue
-            rest = tuple(c for c in m.alternatives if c is not alt)
-            out[i] = replace(
-                m, place=alt.place, reason=f"in a list of {want}s",
-                alternatives=(Candidate(m.place, alt.score, ("the list's kind differs",)), *rest))
-    return out
+    switch = [None if m.start in settled else kind_switch(m.place, m.alternatives)
+              for m in ordered]
+    runs = ListRuns(text)
+    for m, alt in zip(ordered, switch, strict=True):
+        runs.add(m.start, m.end, m.place, alt)
+    runs.close()
+    return [m if alt is None else runs.kind_of(k, m, alt)
+            for k, (m, alt) in enumerate(zip(ordered, switch, strict=True))]
 
 
 #: The fewest letters of a word read with ج for a foreign g (shorter ج words are Arabic words).
