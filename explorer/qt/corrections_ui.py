@@ -42,8 +42,6 @@ from explorer.corrections import (
     nearest_country,
     search,
 )
-from explorer.indexdb import IndexDB, IndexUnavailable
-from explorer.indexer import writer_lock
 from explorer.qt.correction_dialogs import (
     NewPlaceDialog,
     PlaceSearchDialog,
@@ -52,6 +50,7 @@ from explorer.qt.correction_dialogs import (
 )
 from explorer.qt.counts import plural
 from explorer.query import PassageHit
+from explorer.workspace import Index, IndexUnavailable, open_index, writing
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
@@ -401,7 +400,7 @@ class Corrections(QObject):
 
         def work() -> object:
             try:
-                with writer_lock(cmd.path), IndexDB(cmd.path) as db:
+                with writing(cmd.path) as db:
                     cmd.stored, applied = db.add_correction(cmd.correction, place_of)
             except (IndexUnavailable, CorrectionError) as exc:
                 return failed.format(error=exc)
@@ -439,7 +438,7 @@ class Corrections(QObject):
             if c is None or c.id is None:
                 return None  # it was not stored: nothing to take back
             try:
-                with writer_lock(path), IndexDB(path) as db:
+                with writing(path) as db:
                     db.delete_correction(c.id, place_of)
             except IndexUnavailable as exc:
                 return failed.format(error=exc)
@@ -448,7 +447,7 @@ class Corrections(QObject):
 
         self._send(work)
 
-    def ask(self, read: Callable[[IndexDB], object], then: Callable[[object], None]) -> bool:
+    def ask(self, read: Callable[[Index], object], then: Callable[[object], None]) -> bool:
         """Run ``read`` on the open folder's index on the corrections thread (after the edits
         sent before it), then ``then`` with what it returned (or the ``IndexUnavailable`` it
         raised) on the GUI thread. False (nothing asked) when there is no index to read."""
@@ -458,7 +457,7 @@ class Corrections(QObject):
 
         def work() -> object:
             try:
-                with IndexDB(path, readonly=True) as db:
+                with open_index(path) as db:
                     return _Answer(then, read(db))
             except IndexUnavailable as exc:
                 return _Answer(then, exc)
@@ -588,7 +587,7 @@ class Corrections(QObject):
         try:
             if path is None or not path.exists():
                 raise IndexUnavailable(Path(str(path)), "unavailable", "is not built yet")
-            with IndexDB(path, readonly=True) as db:
+            with open_index(path) as db:
                 corrections = db.corrections()
             gaz = self.gazetteer()
             atomic_write_text(out, gazetteer_yaml(corrections, gaz.by_id.get, gaz))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
-from contextlib import closing, nullcontext
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -30,9 +30,6 @@ from PySide6.QtWidgets import (
 from explorer import filter_store
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError, merge_ocr_problems
-from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
-from explorer.indexed import index_problems
-from explorer.indexer import Indexer
 from explorer.passage_view import ExplanationText, explanation_html
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
@@ -57,15 +54,28 @@ from explorer.qt.reader import SafeReader
 from explorer.qt.reasons import translate_reason
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
+from explorer.qt.status_text import status_text
 from explorer.qt.timeline import TimelineDock
 from explorer.qt.watcher import FolderWatcher
 from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
-from explorer.rebuild import rebuild_index
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
-from gazetteer.model import MentionType
+from explorer.workspace import (
+    Index,
+    Indexer,
+    IndexUnavailable,
+    closing_opener,
+    default_index_path,
+    index_problems,
+    make_indexer,
+    open_index,
+    opener,
+    read_saved_filter,
+    rebuild,
+    save_filter,
+)
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +131,7 @@ class MainWindow(QMainWindow):
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self._on_folder_changed)
         self._changed_while_indexing = False
-        self._db: IndexDB | None = None
+        self._db: Index | None = None
         self.feed: Feed | None = None
         self.passage_feed: PassageFeed | None = None
         self._stats: dict[str, int] = {}
@@ -305,8 +315,8 @@ class MainWindow(QMainWindow):
             if self.root.is_dir():
                 self.settings.add_recent(str(self.root.resolve()))
             self.menus.set_recent(self.settings.drop_missing_recent())
-        indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
-                                          gazetteer_files=gazetteer_files, max_bytes=max_bytes)
+        indexer = self._indexer = make_indexer(self.root, self.index_path, jobs,
+                                               gazetteer_files, max_bytes)
         if not self._open_reader():
             self._finish(False)  # nothing is indexed into an unusable index: the notice says why
             return
@@ -397,7 +407,7 @@ class MainWindow(QMainWindow):
         if self.index_path is None or not self.index_path.exists():
             return True
         try:
-            db = IndexDB(self.index_path, readonly=True)
+            db = open_index(self.index_path)
         except IndexUnavailable as exc:
             if exc.reason == "unavailable":
                 return True  # not built yet: the indexer builds it
@@ -408,12 +418,12 @@ class MainWindow(QMainWindow):
         self._restore_filter(db)
         self.layers_menu.restore(db)
         path = self.index_path
-        feed = Feed(lambda: IndexDB(path, readonly=True), self)
+        feed = Feed(opener(path), self)
         # Failures of a feed or reader already replaced (a rebuild) are old news.
         feed.failed.connect(
             lambda exc: self._index_failed(exc, query=True) if feed is self.feed else None)
         self._set_feed(feed)
-        passage_feed = PassageFeed(lambda: IndexDB(path, readonly=True), self)
+        passage_feed = PassageFeed(opener(path), self)
         passage_feed.failed.connect(lambda exc: self._index_failed(exc, query=True)
                                     if passage_feed is self.passage_feed else None)
         passage_feed.ready.connect(self._on_passages)
@@ -542,7 +552,7 @@ class MainWindow(QMainWindow):
         self._set_feed(None)
         self._close_db()
         try:
-            done = rebuild_index(self.index_path)
+            done = rebuild(self.index_path)
         except (IndexUnavailable, OSError) as exc:
             self.show_notice(self.tr("Cannot rebuild the index: {error}").format(error=exc),
                              rebuild=True)
@@ -639,16 +649,16 @@ class MainWindow(QMainWindow):
         if self._same_corpus() and s.countries:
             self.session.set_countries(frozenset(s.countries))
 
-    def _restore_filter(self, db: IndexDB) -> None:
+    def _restore_filter(self, db: Index) -> None:
         """The filter saved with this corpus (``explorer.filter_store``), once per folder
         opened; a stored value that cannot be used is a problem, and is ignored."""
         if self._filter_restored:
             return
         self._filter_restored = True
         try:
-            text = db.get_setting(filter_store.KEY)
-            if text is not None:
-                self.session.set_filter(filter_store.from_json(text))
+            saved = read_saved_filter(db)
+            if saved is not None:
+                self.session.set_filter(saved)
         except (filter_store.BadFilter, IndexUnavailable) as exc:
             self._filter_problems = [Problem(str(db.path), self.tr(
                 "the saved filter cannot be used ({why}); all is shown").format(why=exc))]
@@ -667,12 +677,7 @@ class MainWindow(QMainWindow):
         f = self.session.filter
         if f.text and f.text == self._failed_search:
             f = replace(f, text="")
-        try:
-            with IndexDB(path) as db:
-                db.set_setting(filter_store.KEY, None if f == Filter() else
-                               filter_store.to_json(f))
-        except IndexUnavailable as exc:
-            log.warning("the filter was not saved: %s", exc)
+        save_filter(path, f)
 
     def save_settings(self) -> None:
         s = self.settings
@@ -769,43 +774,14 @@ class MainWindow(QMainWindow):
             self.mapDrawn.emit()
 
     def update_status(self) -> None:
-        reader = self.reader
         if self.feed is not None:
             stats = self._stats  # from the feed: counting a large index takes a while
         else:
-            stats = reader.stats() if reader is not None else {}
-        demonyms = stats.get("demonyms", 0)
-        articles, places = stats.get("articles", 0), stats.get("places", 0)
-        if self.session.filter.once:  # each story once: its copies are not counted
-            articles -= stats.get("copies", 0)
-            demonyms -= stats.get("copy_demonyms", 0)
-            stats = {**stats, "mentions": stats.get("mentions", 0) - stats.get("copy_mentions", 0)}
-        mentions = stats.get("mentions", 0) - demonyms
-        parts = [counts().articles(articles),
-                 counts().places(places),
-                 counts().place_name_mentions(mentions)]
-        if demonyms:
-            counted = MentionType.DEMONYM in self.session.filter.types  # the Demonyms box
-            parts.append((self.tr("{demonyms} (counted on the map)") if counted else self.tr(
-                "{demonyms} (not counted on the map)")).format(
-                demonyms=counts().demonym_mentions(demonyms)))
+            stats = self.reader.stats() if self.reader is not None else {}
         f = self.session.filter
-        if f != Filter():
-            what = []
-            if f.countries:
-                what.append(self.tr("countries {codes}").format(
-                    codes=", ".join(sorted(f.countries))))
-            if f.text:
-                what.append(f"“{f.text}”")
-            what += [c.label for c in chips(f, self.chips.region_name)
-                     if not c.key.startswith("country:") and c.key != "text"]
-            n = self.map_sync.shown_under(f)  # None: the feed is still counting them
-            shown = counts().places(n) if n is not None else self.tr("… places")
-            parts.append(self.tr("showing {places} for {what}").format(
-                places=shown, what=self.tr(" and ").join(what)))
-        if self.worker is not None and not self.indexing_done:
-            parts.append(self.tr("indexing…"))
-        self.status.label.setText(" · ".join(parts))
+        self.status.label.setText(status_text(
+            stats, f, self.map_sync.shown_under(f) if f != Filter() else None,
+            self.chips.region_name, indexing=self.worker is not None and not self.indexing_done))
 
     def explanation_text(self) -> ExplanationText:
         """The "Why this place" words in the interface's language."""
@@ -886,7 +862,7 @@ class MainWindow(QMainWindow):
         """How an export's thread reads what the window shows (None: nothing to read)."""
         path, reader = self.index_path, self.reader
         if self._db is not None and path is not None:
-            return lambda: closing(IndexDB(path, readonly=True))
+            return closing_opener(path)
         return (lambda: nullcontext(reader)) if reader is not None else None
 
     def send_map_texts(self) -> None:
