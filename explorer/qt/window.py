@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
 from explorer import filter_store
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError, merge_ocr_problems
-from explorer.passage_view import ExplanationText, explanation_html
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
-from explorer.qt.chips import FilterChips, chips
+from explorer.qt.chips import FilterChips
 from explorer.qt.corrections_dock import CorrectionsDock
 from explorer.qt.corrections_ui import Corrections
 from explorer.qt.counts import counts
@@ -45,13 +44,12 @@ from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
-from explorer.qt.names import arabic_interface, both
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
-from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery, answer
+from explorer.qt.passage_feed import PassageFeed
 from explorer.qt.passages import PassagePanel
+from explorer.qt.passages_shown import PassagesShown
 from explorer.qt.places_table import PlacesDock
 from explorer.qt.reader import SafeReader
-from explorer.qt.reasons import translate_reason
 from explorer.qt.scheme import app_url
 from explorer.qt.session_model import SessionModel
 from explorer.qt.status_text import status_text
@@ -88,19 +86,6 @@ REBUILDABLE = ("corrupt", "newer", "unavailable")
 INDEX_CHECK_DELAY_MS = 3000
 
 
-def place_counts(mentions: int, passages: int, articles: int) -> str:
-    """"1 mention in 1 passage"; "5 mentions in 3 passages of 2 articles"."""
-    m = counts().mentions(mentions)
-    p = counts().passages(passages)
-    if articles == passages:
-        return QCoreApplication.translate("MainWindow", "{mentions} in {passages}").format(
-            mentions=m, passages=p)
-    a = counts().articles(articles)
-    return QCoreApplication.translate(
-        "MainWindow", "{mentions} in {passages} of {articles}").format(
-        mentions=m, passages=p, articles=a)
-
-
 class MainWindow(QMainWindow):
     """Map in the middle, country filter on the left, passages on the right."""
 
@@ -133,7 +118,6 @@ class MainWindow(QMainWindow):
         self._changed_while_indexing = False
         self._db: Index | None = None
         self.feed: Feed | None = None
-        self.passage_feed: PassageFeed | None = None
         self._stats: dict[str, int] = {}
         self._blocked = False  # a notice says there is nothing to show
         self._gazetteer_files: Sequence[Path] = ()
@@ -189,6 +173,9 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self.search)
         self.passages = PassagePanel(right)
         self.passages.setMinimumWidth(300)
+        self.passages_shown = PassagesShown(self.session, self.passages,
+                                            lambda code: self.chips.region_name(code),
+                                            lambda: self._blocked)
         right_layout.addWidget(self.passages)
         # Passage → map: a place's link selects it, a passage fits the map to its places.
         self.passages.placeClicked.connect(self.session.select)
@@ -426,8 +413,7 @@ class MainWindow(QMainWindow):
         passage_feed = PassageFeed(opener(path), self)
         passage_feed.failed.connect(lambda exc: self._index_failed(exc, query=True)
                                     if passage_feed is self.passage_feed else None)
-        passage_feed.ready.connect(self._on_passages)
-        self.passage_feed = passage_feed
+        self.passages_shown.set_feed(passage_feed)
         self.session.check_selection = False
         reader = SafeReader(
             db, lambda exc: self._index_failed(exc, query=True) if reader is self.reader else None)
@@ -437,9 +423,7 @@ class MainWindow(QMainWindow):
     def _set_feed(self, feed: Feed | None) -> None:
         if self.feed is not None:
             self.feed.stop()
-        if self.passage_feed is not None:
-            self.passage_feed.stop()
-            self.passage_feed = None
+        self.passages_shown.set_feed(None)
         self.session.check_selection = True
         self.feed = feed
         self.map_sync.set_feed(feed)
@@ -783,68 +767,13 @@ class MainWindow(QMainWindow):
             stats, f, self.map_sync.shown_under(f) if f != Filter() else None,
             self.chips.region_name, indexing=self.worker is not None and not self.indexing_done))
 
-    def explanation_text(self) -> ExplanationText:
-        """The "Why this place" words in the interface's language."""
-        return ExplanationText(
-            title=self.tr("Why this place"), confidence=self.tr("confidence {value}"),
-            others=self.tr("Other candidates: {places}"), reason=translate_reason,
-            rtl=arabic_interface())
+    @property
+    def passage_feed(self) -> PassageFeed | None:
+        return self.passages_shown.feed
 
     def refresh_passages(self) -> None:
-        """Show the passages of the selection (or of the filter): read off the GUI thread
-        when there is a passage feed (an index on disk), here otherwise."""
-        q = PassageQuery(self.session.filter, self.selected_place, self.passages.model.page_size)
-        if self.passage_feed is not None and self.reader is not None:
-            self.passage_feed.request(q.filter, q.place_id, q.page_size)
-            return
-        self._show_passages(answer(self.reader, q) if self.reader is not None else None, q)
-
-    def _on_passages(self, data: PassageAnswer) -> None:
-        q = data.query
-        if self.reader is None or q.filter != self.session.filter \
-                or q.place_id != self.selected_place:
-            return  # an answer to an older question
-        if q.place_id is not None and data.summary is None:
-            self.session.select(None)  # not a place of the index: nothing is selected
-            return
-        self._show_passages(data, q)
-
-    def _show_passages(self, data: PassageAnswer | None, q: PassageQuery) -> None:
-        reader = self.reader
-        f = q.filter
-        summary = data.summary if data is not None else None
-        if data is not None and summary is not None:
-            p = summary.place
-            self.passages.show_query(
-                reader, f, p.id, heading=p.name, heading_ar=p.name_ar,
-                summary=place_counts(summary.count, data.passages, summary.articles),
-                explain=lambda hits: explanation_html(
-                    [m for h in hits for m in h.mentions if m.place.id == p.id],
-                    self.explanation_text()),
-                first=data.hits,
-            )
-        elif data is not None and f != Filter():
-            known = {c.code: c for c in data.countries}
-            what = []
-            if f.countries:
-                what.append(", ".join(both(known[c].name, known[c].name_ar) if c in known
-                                      else c for c in sorted(f.countries)))
-            if f.text:
-                what.append(f"“{f.text}”")
-            what += [c.label for c in chips(f, self.chips.region_name)
-                     if not c.key.startswith("country:") and c.key != "text"]
-            self.passages.show_query(reader, f, None,
-                                     heading=self.tr("Passages for {what}").format(
-                                         what=self.tr(" and ").join(what)),
-                                     summary=counts().passages(data.passages),
-                                     first=data.hits)
-        elif not self._blocked:
-            self.passages.show_query(
-                None, f, None, heading=self.tr("Click a place on the map"),
-                empty=self.tr("Its passages appear here, grouped by article. Choose countries "
-                              "on the left or search the passages to narrow the map and the "
-                              "passages."),
-            )
+        """Show the passages of the selection (or of the filter)."""
+        self.passages_shown.refresh()
 
     # -- map page -----------------------------------------------------------------------------
 
