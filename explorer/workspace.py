@@ -25,6 +25,7 @@ __all__ = [
     "Index",
     "IndexUnavailable",
     "Indexer",
+    "Rebuilt",
     "closing_opener",
     "default_index_path",
     "index_problems",

@@ -69,11 +69,15 @@ STATUS_MS = 8000
 class CorrectionsWorkspace(Protocol):
     """What the corrections need of the window's workspace (``MainWindow`` is one)."""
 
-    index_path: Path | None
     root: Path | None
-    indexing_done: bool
     session: SessionModel
     map_sync: MapSync
+
+    @property
+    def index_path(self) -> Path | None: ...
+
+    @property
+    def indexing_done(self) -> bool: ...
 
     @property
     def worker(self) -> object | None: ...

@@ -21,27 +21,26 @@ from explorer.qt.session_model import SessionModel
 from explorer.query import Filter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def place_counts(mentions: int, passages: int, articles: int) -> str:
     """"1 mention in 1 passage"; "5 mentions in 3 passages of 2 articles"."""
     m = counts().mentions(mentions)
     p = counts().passages(passages)
     if articles == passages:
-        return _tr("{mentions} in {passages}").format(mentions=m, passages=p)
+        return QCoreApplication.translate("MainWindow", "{mentions} in {passages}").format(
+            mentions=m, passages=p)
     a = counts().articles(articles)
-    return _tr("{mentions} in {passages} of {articles}").format(
+    return QCoreApplication.translate(
+        "MainWindow", "{mentions} in {passages} of {articles}").format(
         mentions=m, passages=p, articles=a)
 
 
 def explanation_text() -> ExplanationText:
     """The "Why this place" words in the interface's language."""
     return ExplanationText(
-        title=_tr("Why this place"), confidence=_tr("confidence {value}"),
-        others=_tr("Other candidates: {places}"), reason=translate_reason,
-        rtl=arabic_interface())
+        title=QCoreApplication.translate("MainWindow", "Why this place"),
+        confidence=QCoreApplication.translate("MainWindow", "confidence {value}"),
+        others=QCoreApplication.translate("MainWindow", "Other candidates: {places}"),
+        reason=translate_reason, rtl=arabic_interface())
 
 
 class PassagesShown:
@@ -103,15 +102,17 @@ class PassagesShown:
                 what.append(f"“{f.text}”")
             what += [c.label for c in chips(f, self._region_name)
                      if not c.key.startswith("country:") and c.key != "text"]
-            self.panel.show_query(reader, f, None,
-                                  heading=_tr("Passages for {what}").format(
-                                      what=_tr(" and ").join(what)),
-                                  summary=counts().passages(data.passages),
-                                  first=data.hits)
+            heading = QCoreApplication.translate("MainWindow", "Passages for {what}").format(
+                what=QCoreApplication.translate("MainWindow", " and ").join(what))
+            self.panel.show_query(reader, f, None, heading=heading,
+                                  summary=counts().passages(data.passages), first=data.hits)
         elif not self._blocked():
             self.panel.show_query(
-                None, f, None, heading=_tr("Click a place on the map"),
-                empty=_tr("Its passages appear here, grouped by article. Choose countries "
-                          "on the left or search the passages to narrow the map and the "
-                          "passages."),
+                None, f, None,
+                heading=QCoreApplication.translate("MainWindow", "Click a place on the map"),
+                empty=QCoreApplication.translate(
+                    "MainWindow",
+                    "Its passages appear here, grouped by article. Choose countries "
+                    "on the left or search the passages to narrow the map and the "
+                    "passages."),
             )

@@ -15,10 +15,6 @@ from explorer.query import Filter
 from gazetteer.model import MentionType
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def status_text(
     stats: dict[str, int],
     f: Filter,
@@ -40,20 +36,23 @@ def status_text(
              counts().place_name_mentions(mentions)]
     if demonyms:
         counted = MentionType.DEMONYM in f.types  # the Demonyms box
-        parts.append((_tr("{demonyms} (counted on the map)") if counted else _tr(
-            "{demonyms} (not counted on the map)")).format(
-            demonyms=counts().demonym_mentions(demonyms)))
+        said = (QCoreApplication.translate("MainWindow", "{demonyms} (counted on the map)")
+                if counted else
+                QCoreApplication.translate("MainWindow", "{demonyms} (not counted on the map)"))
+        parts.append(said.format(demonyms=counts().demonym_mentions(demonyms)))
     if f != Filter():
         what = []
         if f.countries:
-            what.append(_tr("countries {codes}").format(codes=", ".join(sorted(f.countries))))
+            what.append(QCoreApplication.translate("MainWindow", "countries {codes}").format(
+                codes=", ".join(sorted(f.countries))))
         if f.text:
             what.append(f"“{f.text}”")
         what += [c.label for c in chips(f, region_name)
                  if not c.key.startswith("country:") and c.key != "text"]
-        n = counts().places(shown) if shown is not None else _tr("… places")
-        parts.append(_tr("showing {places} for {what}").format(
-            places=n, what=_tr(" and ").join(what)))
+        n = (counts().places(shown) if shown is not None
+             else QCoreApplication.translate("MainWindow", "… places"))
+        parts.append(QCoreApplication.translate("MainWindow", "showing {places} for {what}").format(
+            places=n, what=QCoreApplication.translate("MainWindow", " and ").join(what)))
     if indexing:
-        parts.append(_tr("indexing…"))
+        parts.append(QCoreApplication.translate("MainWindow", "indexing…"))
     return " · ".join(parts)

@@ -56,22 +56,16 @@ from explorer.qt.status_text import status_text
 from explorer.qt.timeline import TimelineDock
 from explorer.qt.watcher import FolderWatcher
 from explorer.qt.webview import WINDOW_PAGE, MapView
+from explorer.qt.workspace_qt import WorkspaceQt
 from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings, decode_bytes, encode_bytes
 from explorer.workspace import (
     Index,
-    Indexer,
     IndexUnavailable,
-    closing_opener,
-    default_index_path,
     index_problems,
-    make_indexer,
-    open_index,
-    opener,
     read_saved_filter,
-    rebuild,
     save_filter,
 )
 
@@ -108,21 +102,18 @@ class MainWindow(QMainWindow):
         self.root = Path(root) if root is not None else None
         self.settings = settings
         self.problems: list[Problem] = list(settings.problems) if settings else []
-        self.worker: IndexWorker | None = None
-        self.indexing_done = False
-        self.index_path: Path | None = None
-        self._indexer: Indexer | None = None
+        self.ws = WorkspaceQt(self)
+        self.ws.progressed.connect(self._on_progress)
+        self.ws.indexed.connect(self._on_indexed)
+        self.ws.failed.connect(self._on_failed)
         # The open folder, watched: what lands in it is indexed (explorer.qt.watcher).
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self._on_folder_changed)
         self._changed_while_indexing = False
-        self._db: Index | None = None
         self.feed: Feed | None = None
         self._stats: dict[str, int] = {}
         self._blocked = False  # a notice says there is nothing to show
-        self._gazetteer_files: Sequence[Path] = ()
-        self._max_bytes = DEFAULT_MAX_BYTES
-        self._jobs = os.cpu_count() or 1
+        self.ws.jobs = os.cpu_count() or 1
         self._filter_restored = False  # the filter saved with the open folder was read
         self._filter_problems: list[Problem] = []  # it could not be used
         self._search_noticed = False  # the notice is about the search (hidden by the next)
@@ -269,7 +260,19 @@ class MainWindow(QMainWindow):
     @property
     def gazetteer_files(self) -> Sequence[Path]:
         """The user's gazetteer files the folder is indexed with."""
-        return self._gazetteer_files
+        return self.ws.gazetteer_files
+
+    @property
+    def index_path(self) -> Path | None:
+        return self.ws.index_path
+
+    @property
+    def worker(self) -> IndexWorker | None:
+        return self.ws.worker
+
+    @property
+    def indexing_done(self) -> bool:
+        return self.ws.indexing_done
 
     def show_index(self, reader: IndexReader, problems: Sequence[Problem] = ()) -> None:
         """Show an index that is already built (no indexing)."""
@@ -288,12 +291,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Show the folder's index as it is, then bring it up to date on a worker thread."""
         self.root = Path(root)
-        self._gazetteer_files, self._max_bytes, self._jobs = gazetteer_files, max_bytes, jobs
         self.setWindowTitle(f"explorer — {self.root}")
         try:
-            self.index_path = Path(index_path) if index_path else default_index_path(self.root)
+            self.ws.locate(self.root, index_path, gazetteer_files, max_bytes, jobs)
         except CorpusError as exc:  # the folder's path does not resolve (a link loop)
-            self._indexer = self.index_path = None
             self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(
                 error=exc))
             self._finish(False)
@@ -302,8 +303,8 @@ class MainWindow(QMainWindow):
             if self.root.is_dir():
                 self.settings.add_recent(str(self.root.resolve()))
             self.menus.set_recent(self.settings.drop_missing_recent())
-        indexer = self._indexer = make_indexer(self.root, self.index_path, jobs,
-                                               gazetteer_files, max_bytes)
+        indexer = self.ws.indexer
+        assert indexer is not None
         if not self._open_reader():
             self._finish(False)  # nothing is indexed into an unusable index: the notice says why
             return
@@ -328,14 +329,12 @@ class MainWindow(QMainWindow):
         with the options the window was started with."""
         if self._disposed:
             return
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
+        self.ws.stop_indexing()
         self.watcher.stop()
         self._save_filter()
         self.session.set_reader(None)
         self._set_feed(None)
-        self._close_db()
+        self.ws.close_db()
         self.notice.hide()
         self._blocked = False
         self.problems = self._settings_problems()
@@ -349,8 +348,9 @@ class MainWindow(QMainWindow):
         self.layers_menu.new_folder()
         self.article.close_article()
         self.map_sync.new_corpus()
-        self.open_folder(root, gazetteer_files=self._gazetteer_files,
-                         max_bytes=self._max_bytes, jobs=self._jobs)
+        ws = self.ws
+        self.open_folder(root, gazetteer_files=ws.gazetteer_files, max_bytes=ws.max_bytes,
+                         jobs=ws.jobs)
 
     def choose_folder(self) -> None:
         """File → Open folder…: ask for a folder and open it."""
@@ -361,18 +361,18 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """View → Reload: bring the open folder's index up to date again."""
-        if self._indexer is not None and (self.worker is None or self.indexing_done):
-            self.start_indexing(self._indexer)
+        if self.ws.indexer is not None and (self.worker is None or self.indexing_done):
+            self.start_indexing(self.ws.indexer)
 
     def _on_folder_changed(self) -> None:
         """Files landed in (or left) the open folder: index them, with the usual progress
         and cancel; while a run goes on, once more after it."""
-        if self._disposed or self._indexer is None:
+        if self._disposed or self.ws.indexer is None:
             return
         if self.worker is not None and not self.indexing_done:
             self._changed_while_indexing = True
             return
-        self.start_indexing(self._indexer)
+        self.start_indexing(self.ws.indexer)
 
     def focus_search(self) -> None:
         """Edit → Find…: to the full-text search box."""
@@ -394,23 +394,20 @@ class MainWindow(QMainWindow):
         if self.index_path is None or not self.index_path.exists():
             return True
         try:
-            db = open_index(self.index_path)
+            db = self.ws.open_db()
         except IndexUnavailable as exc:
             if exc.reason == "unavailable":
                 return True  # not built yet: the indexer builds it
             self._index_failed(exc)
             return exc.reason == "locked"
-        self._db = db
         self._add_problems(index_problems(db))
         self._restore_filter(db)
         self.layers_menu.restore(db)
-        path = self.index_path
-        feed = Feed(opener(path), self)
+        feed, passage_feed = self.ws.feeds(self)
         # Failures of a feed or reader already replaced (a rebuild) are old news.
         feed.failed.connect(
             lambda exc: self._index_failed(exc, query=True) if feed is self.feed else None)
         self._set_feed(feed)
-        passage_feed = PassageFeed(opener(path), self)
         passage_feed.failed.connect(lambda exc: self._index_failed(exc, query=True)
                                     if passage_feed is self.passage_feed else None)
         self.passages_shown.set_feed(passage_feed)
@@ -442,24 +439,16 @@ class MainWindow(QMainWindow):
 
     def start_indexing(self, indexer: Indexing) -> None:
         """Index on a worker thread; each batch it commits fills in the window."""
-        self.indexing_done = False
-        worker = IndexWorker(indexer, self)
-        # A worker that was stopped (rebuild) may still deliver its last signals: ignored.
-        worker.progressed.connect(
-            lambda d, t, b: self._on_progress(d, t, b) if worker is self.worker else None)
-        worker.finished.connect(lambda r: self._on_indexed(r) if worker is self.worker else None)
-        worker.failed.connect(lambda e: self._on_failed(e) if worker is self.worker else None)
-        self.worker = worker
+        self.ws.start_indexing(indexer)
         self.status.indexing(True)
         self.update_status()
-        worker.start()
 
     def cancel_indexing(self) -> None:
         if self.worker is not None:
-            self.worker.cancel()
+            self.ws.cancel()
             self.status.cancel.setEnabled(False)
 
-    def _on_progress(self, done: int, total: int, _batch: object) -> None:
+    def _on_progress(self, done: int, total: int) -> None:
         if self._disposed:
             return
         self.status.progressed(done, total)
@@ -517,7 +506,7 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("{error}. It is left as it is: point the index at another "
                                      "file.").format(error=exc))
             return
-        if exc.reason == "read-only" and self._db is not None:
+        if exc.reason == "read-only" and self.ws.db is not None:
             self.show_notice(self.tr("{error}. The map shows the index as it was last built, "
                                      "corrections included; it cannot be updated.").format(
                 error=exc), rebuild=False, blocking=False)
@@ -528,15 +517,13 @@ class MainWindow(QMainWindow):
 
     def rebuild_index(self) -> None:
         """Set the damaged index aside (backed up), start a new one, and index again."""
-        if self.index_path is None or self._indexer is None:
+        indexer = self.ws.indexer
+        if self.index_path is None or indexer is None:
             return
-        if self.worker is not None:
-            self.worker.stop()
         self.session.set_reader(None)
         self._set_feed(None)
-        self._close_db()
         try:
-            done = rebuild(self.index_path)
+            done = self.ws.rebuild()
         except (IndexUnavailable, OSError) as exc:
             self.show_notice(self.tr("Cannot rebuild the index: {error}").format(error=exc),
                              rebuild=True)
@@ -545,20 +532,15 @@ class MainWindow(QMainWindow):
         log.info("%s", done.summary())
         if not done.complete:  # something the analyst made is only in the backup now: said
             self.show_notice("\n".join(done.lines()), rebuild=False, blocking=False)
-        self.start_indexing(self._indexer)
-
-    def _close_db(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self.start_indexing(indexer)
 
     def _finish(self, complete: bool) -> None:
         if self._disposed:
             return
-        self.indexing_done = True
+        self.ws.indexing_done = True
         self.status.indexing(False)
         self.session.flush()
-        if self._indexer is not None and self.root is not None:
+        if self.ws.indexer is not None and self.root is not None:
             self.watcher.watch(self.root)  # its new folders and files too
             if self._changed_while_indexing and complete:
                 QTimer.singleShot(0, self, self._on_folder_changed)
@@ -765,7 +747,7 @@ class MainWindow(QMainWindow):
         f = self.session.filter
         self.status.label.setText(status_text(
             stats, f, self.map_sync.shown_under(f) if f != Filter() else None,
-            self.chips.region_name, indexing=self.worker is not None and not self.indexing_done))
+            self.chips.region_name, indexing=self.ws.indexing))
 
     @property
     def passage_feed(self) -> PassageFeed | None:
@@ -789,9 +771,9 @@ class MainWindow(QMainWindow):
 
     def _export_reader(self) -> Opener | None:
         """How an export's thread reads what the window shows (None: nothing to read)."""
-        path, reader = self.index_path, self.reader
-        if self._db is not None and path is not None:
-            return closing_opener(path)
+        reader, opened = self.reader, self.ws.export_opener()
+        if opened is not None:
+            return opened
         return (lambda: nullcontext(reader)) if reader is not None else None
 
     def send_map_texts(self) -> None:
@@ -822,13 +804,13 @@ class MainWindow(QMainWindow):
         self._disposed = True
         self.watcher.stop()
         if self.worker is not None:
-            self.worker.stop()
+            self.worker.stop()  # kept: a late signal of it is still ignored
         self.corrections.wait()  # the edits made are written before the window goes
         self._save_filter()
         self.session.dispose()
         self.exports.wait()
         self._set_feed(None)
-        self._close_db()
+        self.ws.close_db()
         self.view.dispose()
 
 
