@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager, closing, contextmanager
 from pathlib import Path
 
 from explorer import filter_store
+from explorer.article import Problem
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
 from explorer.indexed import index_problems
 from explorer.indexer import Indexer, writer_lock
@@ -25,6 +26,7 @@ __all__ = [
     "Index",
     "IndexUnavailable",
     "Indexer",
+    "Problems",
     "Rebuilt",
     "closing_opener",
     "default_index_path",
@@ -102,3 +104,37 @@ def rebuild(path: Path) -> Rebuilt:
     return rebuild_index(path)
 
 
+
+
+class Problems:
+    """What could not be read or used, as the Problems list shows it, each said once: the
+    settings' own, the saved filter's and layers' (kept until another folder is opened), the
+    index's (files refused, replaced at each indexing run)."""
+
+    def __init__(self, of_settings: Callable[[], Sequence[Problem]]) -> None:
+        self._of_settings = of_settings
+        self.saved: list[Problem] = []
+        self.all: list[Problem] = list(of_settings())
+
+    def add(self, problems: Sequence[Problem]) -> None:
+        known = set(self.all)
+        self.all.extend(p for p in problems if p not in known)
+
+    def add_saved(self, problems: Sequence[Problem]) -> None:
+        """A problem of what was saved with the corpus (its filter, its layers)."""
+        self.saved += problems
+        self.add(problems)
+
+    def indexed(self, problems: Sequence[Problem]) -> None:
+        """An indexing run's problems replace the last run's."""
+        self.all = [*self._of_settings(), *self.saved]
+        self.add(problems)
+
+    def new_folder(self) -> None:
+        self.all = list(self._of_settings())
+        self.saved = []
+
+    def refused(self) -> int:
+        """How many are not the settings' own (files refused, mostly)."""
+        of_settings = self._of_settings()
+        return len([p for p in self.all if p not in of_settings])

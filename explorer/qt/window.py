@@ -64,6 +64,7 @@ from explorer.settings import Settings, decode_bytes, encode_bytes
 from explorer.workspace import (
     Index,
     IndexUnavailable,
+    Problems,
     index_problems,
     read_saved_filter,
     save_filter,
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self._disposed = False
         self.root = Path(root) if root is not None else None
         self.settings = settings
-        self.problems: list[Problem] = list(settings.problems) if settings else []
+        self.problem_list = Problems(lambda: list(self.settings.problems) if self.settings else [])
         self.ws = WorkspaceQt(self)
         self.ws.progressed.connect(self._on_progress)
         self.ws.indexed.connect(self._on_indexed)
@@ -115,7 +116,6 @@ class MainWindow(QMainWindow):
         self._blocked = False  # a notice says there is nothing to show
         self.ws.jobs = os.cpu_count() or 1
         self._filter_restored = False  # the filter saved with the open folder was read
-        self._filter_problems: list[Problem] = []  # it could not be used
         self._search_noticed = False  # the notice is about the search (hidden by the next)
         self._failed_search: str | None = None  # a search the index could not run: not saved
         self._failed_error = ""  # what that search failed with (its echoes are not said again)
@@ -337,14 +337,13 @@ class MainWindow(QMainWindow):
         self.ws.close_db()
         self.notice.hide()
         self._blocked = False
-        self.problems = self._settings_problems()
+        self.problem_list.new_folder()
         self._update_problems()
         self._stats = {}
         self.search.clear()
         self.session.clear()
         self.session.set_filter(Filter())  # the one-article filter was the old one's too
         self._filter_restored = False
-        self._filter_problems = []
         self.layers_menu.new_folder()
         self.article.close_article()
         self.map_sync.new_corpus()
@@ -466,9 +465,9 @@ class MainWindow(QMainWindow):
             self.session.data_landed()  # files gone, none read: no batch told the views
         problems = getattr(summary, "problems", None)
         if problems is not None and not getattr(summary, "cancelled", False):
-            self.problems = self._settings_problems() + self._filter_problems
             said = [Problem(p.path, p.message, p.line) for p in problems]
-            self._add_problems(merge_ocr_problems(said, self.root) if self.root else said)
+            self.problem_list.indexed(merge_ocr_problems(said, self.root) if self.root else said)
+            self._update_problems()
         self._finish(not getattr(summary, "cancelled", False))
 
     def _on_failed(self, exc: Exception) -> None:
@@ -547,7 +546,7 @@ class MainWindow(QMainWindow):
             self._changed_while_indexing = False
         stats = self.reader.stats() if self.reader is not None else {}
         if self.root is not None and not stats.get("articles") and self.notice.isHidden():
-            refused = len([p for p in self.problems if p not in self._settings_problems()])
+            refused = self.problem_list.refused()
             files = counts().files(refused)
             why = self.tr(" ({files} refused, see Problems)").format(files=files) if refused else ""
             self.show_notice(self.tr("No readable article (.txt) in {folder}{why}. "
@@ -578,12 +577,12 @@ class MainWindow(QMainWindow):
 
     # -- problems -----------------------------------------------------------------------------
 
-    def _settings_problems(self) -> list[Problem]:
-        return list(self.settings.problems) if self.settings else []
+    @property
+    def problems(self) -> list[Problem]:
+        return self.problem_list.all
 
     def _add_problems(self, problems: Sequence[Problem]) -> None:
-        known = set(self.problems)
-        self.problems.extend(p for p in problems if p not in known)
+        self.problem_list.add(problems)
         self._update_problems()
 
     def _update_problems(self) -> None:
@@ -626,14 +625,13 @@ class MainWindow(QMainWindow):
             if saved is not None:
                 self.session.set_filter(saved)
         except (filter_store.BadFilter, IndexUnavailable) as exc:
-            self._filter_problems = [Problem(str(db.path), self.tr(
-                "the saved filter cannot be used ({why}); all is shown").format(why=exc))]
-            self._add_problems(self._filter_problems)
+            self.problem_list.add_saved([Problem(str(db.path), self.tr(
+                "the saved filter cannot be used ({why}); all is shown").format(why=exc))])
+            self._update_problems()
 
     def _layers_problem(self, why: str) -> None:
-        problem = [Problem(str(self.index_path), why)]
-        self._filter_problems += problem
-        self._add_problems(problem)
+        self.problem_list.add_saved([Problem(str(self.index_path), why)])
+        self._update_problems()
 
     def _save_filter(self) -> None:
         """Keep the filter with the corpus: in its index, if there is one."""

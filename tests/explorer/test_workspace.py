@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from explorer import filter_store
+from explorer.article import Problem
 from explorer.query import Filter
 from explorer.workspace import (
     IndexUnavailable,
+    Problems,
     open_index,
     read_saved_filter,
     save_filter,
@@ -83,3 +85,20 @@ def test_a_second_writer_is_refused_while_one_writes(tmp_path: Path) -> None:
     assert [e.reason for e in said] == ["locked"]
     with open_index(path) as db:
         assert db.get_setting("who") == "first"
+
+
+def test_problems_are_said_once_and_a_run_replaces_the_last_runs() -> None:
+    of_settings = [Problem("settings.json", "unreadable")]
+    problems = Problems(lambda: of_settings)
+    refused = Problem("a.txt", "not text", 3)
+    problems.add([refused])
+    problems.add([refused])
+    assert problems.all == [of_settings[0], refused]
+    bad_filter = Problem("index.sqlite", "the saved filter cannot be used")
+    problems.add_saved([bad_filter])
+    assert problems.refused() == 2
+    other = Problem("b.txt", "empty")
+    problems.indexed([other])  # the next run: a.txt is fine now
+    assert problems.all == [of_settings[0], bad_filter, other]
+    problems.new_folder()
+    assert problems.all == of_settings and problems.refused() == 0
