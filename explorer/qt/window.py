@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from explorer import filter_store
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError, merge_ocr_problems
+from explorer.qt import window_state
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
 from explorer.qt.chips import FilterChips
@@ -60,7 +61,7 @@ from explorer.qt.workspace_qt import WorkspaceQt
 from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
 from explorer.resources import resources_dir
 from explorer.session import Change
-from explorer.settings import Settings, decode_bytes, encode_bytes
+from explorer.settings import Settings
 from explorer.workspace import (
     Index,
     IndexUnavailable,
@@ -594,25 +595,9 @@ class MainWindow(QMainWindow):
 
     # -- settings -----------------------------------------------------------------------------
 
-    def _same_corpus(self) -> bool:
-        s = self.settings
-        return bool(s and self.root and s.last_corpus_dir == str(self.root.resolve()))
-
     def _restore_settings(self) -> None:
-        s = self.settings
-        if s is None:
-            return
-        geometry = decode_bytes(s.window_geometry)
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        splitter = decode_bytes(s.splitter_state)
-        if splitter:
-            self.splitter.restoreState(QByteArray(splitter))
-        state = decode_bytes(s.window_state)
-        if state:
-            self.restoreState(QByteArray(state))
-        if self._same_corpus() and s.countries:
-            self.session.set_countries(frozenset(s.countries))
+        if self.settings is not None:
+            window_state.restore(self.settings, self, self.splitter, self.session, self.root)
 
     def _restore_filter(self, db: Index) -> None:
         """The filter saved with this corpus (``explorer.filter_store``), once per folder
@@ -644,18 +629,8 @@ class MainWindow(QMainWindow):
         save_filter(path, f)
 
     def save_settings(self) -> None:
-        s = self.settings
-        if s is None:
-            return
-        if self.root is not None:
-            s.last_corpus_dir = str(self.root.resolve())
-        s.countries = self.countries
-        s.window_geometry = encode_bytes(bytes(self.saveGeometry().data()))
-        s.splitter_state = encode_bytes(bytes(self.splitter.saveState().data()))
-        s.window_state = encode_bytes(bytes(self.saveState().data()))
-        problem = s.save()
-        if problem is not None:
-            log.warning("%s", problem)
+        if self.settings is not None:
+            window_state.save(self.settings, self, self.splitter, self.countries, self.root)
 
     # -- the session --------------------------------------------------------------------------
 
