@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -52,13 +51,14 @@ from explorer.qt.passages_shown import PassagesShown
 from explorer.qt.places_table import PlacesDock
 from explorer.qt.reader import SafeReader
 from explorer.qt.scheme import app_url
+from explorer.qt.search_box import SearchBox
 from explorer.qt.session_model import SessionModel
 from explorer.qt.status_text import status_text
 from explorer.qt.timeline import TimelineDock
 from explorer.qt.watcher import FolderWatcher
 from explorer.qt.webview import WINDOW_PAGE, MapView
 from explorer.qt.workspace_qt import WorkspaceQt
-from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
+from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader
 from explorer.resources import resources_dir
 from explorer.session import Change
 from explorer.settings import Settings
@@ -73,12 +73,11 @@ from explorer.workspace import (
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 300
-#: The map and its side panels never get smaller than this: whole Arabic words stay whole.
+# The map and its side panels never get smaller than this: whole Arabic words stay whole.
 MINIMUM_SIZE = (900, 420)
-#: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
+# Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
 REBUILDABLE = ("corrupt", "newer", "unavailable")
-#: At most this long after opening, the indexer checks the folder even if the map is not drawn.
+# At most this long after opening, the indexer checks the folder even if the map is not drawn.
 INDEX_CHECK_DELAY_MS = 3000
 
 
@@ -148,20 +147,8 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit(right)
-        self.search.setObjectName("passageSearch")
-        self.search.setPlaceholderText(self.tr("Search passages…"))
-        self.search.setToolTip(self.tr(
-            "Words: passages holding every one (an Arabic word also with و ف ب ك ل ال "
-            "attached)\n\"a phrase\": its words in this order\nword*: words starting so\n"
-            "a OR b (or أو): either\n-word: passages without it"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_search)
+        self.search = SearchBox(self.session, right)
+        self.search.applied.connect(self._on_search_applied)
         right_layout.addWidget(self.search)
         self.passages = PassagePanel(right)
         self.passages.setMinimumWidth(300)
@@ -657,9 +644,9 @@ class MainWindow(QMainWindow):
         self.session.set_countries(frozenset(codes))
 
     def apply_search(self) -> None:
-        self._search_timer.stop()
-        text, dropped = tidy_query(self.search.text())
-        self.session.set_text(text)
+        self.search.apply()
+
+    def _on_search_applied(self, dropped: int) -> None:
         if dropped:
             self._search_notice(self.tr(
                 "Only the first {count} different words are searched; {dropped} left out."
@@ -679,10 +666,7 @@ class MainWindow(QMainWindow):
         if self._disposed or not text:
             return
         self._failed_search = text
-        self._search_timer.stop()
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self.search.take_back()
         if isinstance(self.reader, SafeReader):
             self.reader.failed = None
         self.session.set_text("")
@@ -692,11 +676,8 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         text = self.session.filter.text
         self.menus.show_once(self.session.filter.once)
-        if change.filter and not self._search_timer.isActive() \
-                and self.search.text().strip() != text:
-            self.search.blockSignals(True)
-            self.search.setText(text)
-            self.search.blockSignals(False)
+        if change.filter:
+            self.search.show_text(text)
         if change.selection and self.selected_place is not None:
             self.placeSelected.emit(self.selected_place)
         if change.selection or change.filter:
