@@ -39,6 +39,7 @@ from explorer.qt.counts import counts
 from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.filter_bar import FilterBar
+from explorer.qt.index_notices import index_notice
 from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
@@ -75,8 +76,6 @@ log = logging.getLogger(__name__)
 
 # The map and its side panels never get smaller than this: whole Arabic words stay whole.
 MINIMUM_SIZE = (900, 420)
-# Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
-REBUILDABLE = ("corrupt", "newer", "unavailable")
 # At most this long after opening, the indexer checks the folder even if the map is not drawn.
 INDEX_CHECK_DELAY_MS = 3000
 
@@ -481,26 +480,8 @@ class MainWindow(QMainWindow):
             return
         if not isinstance(exc, IndexUnavailable) and str(exc) == self._failed_error:
             return  # another view's query of the search just taken back, failing the same way
-        if not isinstance(exc, IndexUnavailable) or exc.reason == "locked":
-            self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
-                error=exc), rebuild=False, blocking=False)
-            return
-        if exc.reason == "not-a-file":  # a FIFO, a device, a folder: a rebuild cannot help
-            self.show_notice(self.tr("{error}. Point the index at a regular file.").format(
-                error=exc))
-            return
-        if exc.reason == "foreign":  # another program's database: left as it is
-            self.show_notice(self.tr("{error}. It is left as it is: point the index at another "
-                                     "file.").format(error=exc))
-            return
-        if exc.reason == "read-only" and self.ws.db is not None:
-            self.show_notice(self.tr("{error}. The map shows the index as it was last built, "
-                                     "corrections included; it cannot be updated.").format(
-                error=exc), rebuild=False, blocking=False)
-            return
-        self.show_notice(self.tr("{error}. Rebuild it? Its analyst data are kept and the old file "
-                                 "is backed up beside it.").format(error=exc),
-                         rebuild=exc.reason in REBUILDABLE)
+        said = index_notice(exc, shown=self.ws.db is not None)
+        self.show_notice(said.message, rebuild=said.rebuild, blocking=said.blocking)
 
     def rebuild_index(self) -> None:
         """Set the damaged index aside (backed up), start a new one, and index again."""
