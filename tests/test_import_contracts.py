@@ -56,3 +56,11 @@ def test_a_qt_import_in_the_geoparser_breaks_the_contract(tmp_path: Path) -> Non
     done = lint_copy(tmp_path, {"gazetteer/new_part.py": "import PySide6.QtGui\n"})
     assert done.returncode != 0
     assert "gazetteer.new_part" in done.stdout
+
+
+def test_a_qt_module_opening_the_index_itself_breaks_the_contract(tmp_path: Path) -> None:
+    done = lint_copy(tmp_path,
+                     {"explorer/qt/new_view.py": "from explorer.indexdb import IndexDB\n"})
+    assert done.returncode != 0
+    assert "The Qt layer does not import the SQLite modules BROKEN" in done.stdout
+    assert "explorer.qt.new_view" in done.stdout

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.corrections import ACCEPTED, SCOPES, Scope, folded_name
-from explorer.indexdb import IndexDB
 from explorer.qt.corrections_ui import Corrections
 from explorer.qt.names import FSI, PDI, both, ltr
 from explorer.qt.review_queue import ReviewQueue
 from explorer.review import Listed, listed
 from explorer.session import Change
+from explorer.workspace import Index
 
 
 def isolated(text: str) -> str:
@@ -133,7 +133,7 @@ class CorrectionsList(QWidget):
 
         place_of = self.corrections.known_place
 
-        def read(db: IndexDB) -> object:
+        def read(db: Index) -> object:
             return listed(db, place_of)
 
         if not self.corrections.ask(read, self._loaded):

@@ -42,8 +42,6 @@ from explorer.corrections import (
     nearest_country,
     search,
 )
-from explorer.indexdb import IndexDB, IndexUnavailable
-from explorer.indexer import writer_lock
 from explorer.qt.correction_dialogs import (
     NewPlaceDialog,
     PlaceSearchDialog,
@@ -52,6 +50,7 @@ from explorer.qt.correction_dialogs import (
 )
 from explorer.qt.counts import plural
 from explorer.query import PassageHit
+from explorer.workspace import Index, IndexUnavailable, open_index, writing
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
@@ -70,11 +69,15 @@ STATUS_MS = 8000
 class CorrectionsWorkspace(Protocol):
     """What the corrections need of the window's workspace (``MainWindow`` is one)."""
 
-    index_path: Path | None
     root: Path | None
-    indexing_done: bool
     session: SessionModel
     map_sync: MapSync
+
+    @property
+    def index_path(self) -> Path | None: ...
+
+    @property
+    def indexing_done(self) -> bool: ...
 
     @property
     def worker(self) -> object | None: ...
@@ -401,7 +404,7 @@ class Corrections(QObject):
 
         def work() -> object:
             try:
-                with writer_lock(cmd.path), IndexDB(cmd.path) as db:
+                with writing(cmd.path) as db:
                     cmd.stored, applied = db.add_correction(cmd.correction, place_of)
             except (IndexUnavailable, CorrectionError) as exc:
                 return failed.format(error=exc)
@@ -439,7 +442,7 @@ class Corrections(QObject):
             if c is None or c.id is None:
                 return None  # it was not stored: nothing to take back
             try:
-                with writer_lock(path), IndexDB(path) as db:
+                with writing(path) as db:
                     db.delete_correction(c.id, place_of)
             except IndexUnavailable as exc:
                 return failed.format(error=exc)
@@ -448,7 +451,7 @@ class Corrections(QObject):
 
         self._send(work)
 
-    def ask(self, read: Callable[[IndexDB], object], then: Callable[[object], None]) -> bool:
+    def ask(self, read: Callable[[Index], object], then: Callable[[object], None]) -> bool:
         """Run ``read`` on the open folder's index on the corrections thread (after the edits
         sent before it), then ``then`` with what it returned (or the ``IndexUnavailable`` it
         raised) on the GUI thread. False (nothing asked) when there is no index to read."""
@@ -458,7 +461,7 @@ class Corrections(QObject):
 
         def work() -> object:
             try:
-                with IndexDB(path, readonly=True) as db:
+                with open_index(path) as db:
                     return _Answer(then, read(db))
             except IndexUnavailable as exc:
                 return _Answer(then, exc)
@@ -588,7 +591,7 @@ class Corrections(QObject):
         try:
             if path is None or not path.exists():
                 raise IndexUnavailable(Path(str(path)), "unavailable", "is not built yet")
-            with IndexDB(path, readonly=True) as db:
+            with open_index(path) as db:
                 corrections = db.corrections()
             gaz = self.gazetteer()
             atomic_write_text(out, gazetteer_yaml(corrections, gaz.by_id.get, gaz))

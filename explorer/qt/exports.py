@@ -54,10 +54,10 @@ from explorer.export import (
     write_export,
 )
 from explorer.filter_words import file_stem
-from explorer.indexdb import IndexUnavailable
 from explorer.qt.chips import FilterChips, chips
 from explorer.qt.map_image import GRAB_READY_JS, HIDE_CONTROLS_JS, SHOW_CONTROLS_JS, captioned
 from explorer.query import Filter, IndexReader
+from explorer.workspace import IndexUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from explorer.indexdb import IndexUnavailable
 from explorer.mapdata import map_message
 from explorer.query import CountrySummary, Filter, IndexReader, PlaceSummary
+from explorer.workspace import IndexUnavailable
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from explorer.corpus import CorpusError
-from explorer.indexdb import IndexUnavailable
+from explorer.workspace import IndexUnavailable
 
 Progress = Callable[[int, int, Any], None]
 log = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from explorer import map_layers
-from explorer.indexdb import IndexDB, IndexUnavailable
 from explorer.qt.mapsync import MapSync
+from explorer.workspace import Index, IndexUnavailable, save_setting
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ class LayersMenu(QObject):
         """Another folder is opened: its own saved layers are read when its index is."""
         self._restored = False
 
-    def restore(self, db: IndexDB) -> None:
+    def restore(self, db: Index) -> None:
         """The layers saved with this corpus, once per folder opened (the default if none)."""
         if self._restored:
             return
@@ -111,8 +111,7 @@ class LayersMenu(QObject):
             return
         on = self.shown()
         try:
-            with IndexDB(path) as db:
-                db.set_setting(map_layers.KEY,
-                               None if on == map_layers.DEFAULT else map_layers.to_json(on))
+            save_setting(path, map_layers.KEY,
+                         None if on == map_layers.DEFAULT else map_layers.to_json(on))
         except IndexUnavailable as exc:
             log.warning("the map layers were not saved: %s", exc)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from explorer.indexdb import IndexUnavailable
 from explorer.query import (
     MENTIONS_PER_PASSAGE,
     CountrySummary,
@@ -25,6 +24,7 @@ from explorer.query import (
     PassageHit,
     PlaceSummary,
 )
+from explorer.workspace import IndexUnavailable
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from datetime import date
 from typing import TypeVar
 
 from explorer.article import Article
-from explorer.indexdb import IndexUnavailable
 from explorer.query import (
     ArticleInfo,
     CountrySummary,
@@ -22,6 +21,7 @@ from explorer.query import (
     PassageHit,
     PlaceSummary,
 )
+from explorer.workspace import IndexUnavailable
 from gazetteer.model import Mention
 
 T = TypeVar("T")

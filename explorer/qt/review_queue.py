@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.indexdb import IndexDB
 from explorer.qt.corrections_ui import Corrections, Target
 from explorer.qt.names import FSI, PDI, both
 from explorer.review import Pending, queue
+from explorer.workspace import Index
 
 
 class ReviewQueue(QWidget):
@@ -103,7 +103,7 @@ class ReviewQueue(QWidget):
     def reload(self) -> None:
         """Read the queue again from the index (decided mentions are no longer in it)."""
 
-        def read(db: IndexDB) -> object:
+        def read(db: Index) -> object:
             return queue(db)
 
         if not self.corrections.ask(read, self._loaded):

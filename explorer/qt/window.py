@@ -10,16 +10,15 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Sequence
-from contextlib import closing, nullcontext
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QSplitter,
@@ -30,66 +29,56 @@ from PySide6.QtWidgets import (
 from explorer import filter_store
 from explorer.article import Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError, merge_ocr_problems
-from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
-from explorer.indexed import index_problems
-from explorer.indexer import Indexer
-from explorer.passage_view import ExplanationText, explanation_html
+from explorer.qt import window_state
 from explorer.qt.area_filter import InView
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
-from explorer.qt.chips import FilterChips, chips
+from explorer.qt.chips import FilterChips
 from explorer.qt.corrections_dock import CorrectionsDock
 from explorer.qt.corrections_ui import Corrections
 from explorer.qt.counts import counts
 from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.filter_bar import FilterBar
+from explorer.qt.index_notices import index_notice
 from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus
-from explorer.qt.names import arabic_interface, both
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
-from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery, answer
+from explorer.qt.passage_feed import PassageFeed
 from explorer.qt.passages import PassagePanel
+from explorer.qt.passages_shown import PassagesShown
 from explorer.qt.places_table import PlacesDock
 from explorer.qt.reader import SafeReader
-from explorer.qt.reasons import translate_reason
 from explorer.qt.scheme import app_url
+from explorer.qt.search_box import SearchBox
 from explorer.qt.session_model import SessionModel
+from explorer.qt.status_text import status_text
 from explorer.qt.timeline import TimelineDock
 from explorer.qt.watcher import FolderWatcher
 from explorer.qt.webview import WINDOW_PAGE, MapView
-from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader, tidy_query
-from explorer.rebuild import rebuild_index
+from explorer.qt.workspace_qt import WorkspaceQt
+from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader
 from explorer.resources import resources_dir
 from explorer.session import Change
-from explorer.settings import Settings, decode_bytes, encode_bytes
-from gazetteer.model import MentionType
+from explorer.settings import Settings
+from explorer.workspace import (
+    Index,
+    IndexUnavailable,
+    Problems,
+    index_problems,
+    read_saved_filter,
+    save_filter,
+)
 
 log = logging.getLogger(__name__)
 
-SEARCH_DELAY_MS = 300
-#: The map and its side panels never get smaller than this: whole Arabic words stay whole.
+# The map and its side panels never get smaller than this: whole Arabic words stay whole.
 MINIMUM_SIZE = (900, 420)
-#: Index failures a rebuild can cure (a locked or read-only index cannot be cured so).
-REBUILDABLE = ("corrupt", "newer", "unavailable")
-#: At most this long after opening, the indexer checks the folder even if the map is not drawn.
+# At most this long after opening, the indexer checks the folder even if the map is not drawn.
 INDEX_CHECK_DELAY_MS = 3000
-
-
-def place_counts(mentions: int, passages: int, articles: int) -> str:
-    """"1 mention in 1 passage"; "5 mentions in 3 passages of 2 articles"."""
-    m = counts().mentions(mentions)
-    p = counts().passages(passages)
-    if articles == passages:
-        return QCoreApplication.translate("MainWindow", "{mentions} in {passages}").format(
-            mentions=m, passages=p)
-    a = counts().articles(articles)
-    return QCoreApplication.translate(
-        "MainWindow", "{mentions} in {passages} of {articles}").format(
-        mentions=m, passages=p, articles=a)
 
 
 class MainWindow(QMainWindow):
@@ -113,25 +102,20 @@ class MainWindow(QMainWindow):
         self._disposed = False
         self.root = Path(root) if root is not None else None
         self.settings = settings
-        self.problems: list[Problem] = list(settings.problems) if settings else []
-        self.worker: IndexWorker | None = None
-        self.indexing_done = False
-        self.index_path: Path | None = None
-        self._indexer: Indexer | None = None
+        self.problem_list = Problems(lambda: list(self.settings.problems) if self.settings else [])
+        self.ws = WorkspaceQt(self)
+        self.ws.progressed.connect(self._on_progress)
+        self.ws.indexed.connect(self._on_indexed)
+        self.ws.failed.connect(self._on_failed)
         # The open folder, watched: what lands in it is indexed (explorer.qt.watcher).
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self._on_folder_changed)
         self._changed_while_indexing = False
-        self._db: IndexDB | None = None
         self.feed: Feed | None = None
-        self.passage_feed: PassageFeed | None = None
         self._stats: dict[str, int] = {}
         self._blocked = False  # a notice says there is nothing to show
-        self._gazetteer_files: Sequence[Path] = ()
-        self._max_bytes = DEFAULT_MAX_BYTES
-        self._jobs = os.cpu_count() or 1
+        self.ws.jobs = os.cpu_count() or 1
         self._filter_restored = False  # the filter saved with the open folder was read
-        self._filter_problems: list[Problem] = []  # it could not be used
         self._search_noticed = False  # the notice is about the search (hidden by the next)
         self._failed_search: str | None = None  # a search the index could not run: not saved
         self._failed_error = ""  # what that search failed with (its echoes are not said again)
@@ -163,23 +147,14 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit(right)
-        self.search.setObjectName("passageSearch")
-        self.search.setPlaceholderText(self.tr("Search passages…"))
-        self.search.setToolTip(self.tr(
-            "Words: passages holding every one (an Arabic word also with و ف ب ك ل ال "
-            "attached)\n\"a phrase\": its words in this order\nword*: words starting so\n"
-            "a OR b (or أو): either\n-word: passages without it"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_search)
+        self.search = SearchBox(self.session, right)
+        self.search.applied.connect(self._on_search_applied)
         right_layout.addWidget(self.search)
         self.passages = PassagePanel(right)
         self.passages.setMinimumWidth(300)
+        self.passages_shown = PassagesShown(self.session, self.passages,
+                                            lambda code: self.chips.region_name(code),
+                                            lambda: self._blocked)
         right_layout.addWidget(self.passages)
         # Passage → map: a place's link selects it, a passage fits the map to its places.
         self.passages.placeClicked.connect(self.session.select)
@@ -277,7 +252,19 @@ class MainWindow(QMainWindow):
     @property
     def gazetteer_files(self) -> Sequence[Path]:
         """The user's gazetteer files the folder is indexed with."""
-        return self._gazetteer_files
+        return self.ws.gazetteer_files
+
+    @property
+    def index_path(self) -> Path | None:
+        return self.ws.index_path
+
+    @property
+    def worker(self) -> IndexWorker | None:
+        return self.ws.worker
+
+    @property
+    def indexing_done(self) -> bool:
+        return self.ws.indexing_done
 
     def show_index(self, reader: IndexReader, problems: Sequence[Problem] = ()) -> None:
         """Show an index that is already built (no indexing)."""
@@ -296,12 +283,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Show the folder's index as it is, then bring it up to date on a worker thread."""
         self.root = Path(root)
-        self._gazetteer_files, self._max_bytes, self._jobs = gazetteer_files, max_bytes, jobs
         self.setWindowTitle(f"explorer — {self.root}")
         try:
-            self.index_path = Path(index_path) if index_path else default_index_path(self.root)
+            self.ws.locate(self.root, index_path, gazetteer_files, max_bytes, jobs)
         except CorpusError as exc:  # the folder's path does not resolve (a link loop)
-            self._indexer = self.index_path = None
             self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(
                 error=exc))
             self._finish(False)
@@ -310,8 +295,8 @@ class MainWindow(QMainWindow):
             if self.root.is_dir():
                 self.settings.add_recent(str(self.root.resolve()))
             self.menus.set_recent(self.settings.drop_missing_recent())
-        indexer = self._indexer = Indexer(self.root, self.index_path, jobs,
-                                          gazetteer_files=gazetteer_files, max_bytes=max_bytes)
+        indexer = self.ws.indexer
+        assert indexer is not None
         if not self._open_reader():
             self._finish(False)  # nothing is indexed into an unusable index: the notice says why
             return
@@ -336,29 +321,27 @@ class MainWindow(QMainWindow):
         with the options the window was started with."""
         if self._disposed:
             return
-        if self.worker is not None:
-            self.worker.stop()
-            self.worker = None
+        self.ws.stop_indexing()
         self.watcher.stop()
         self._save_filter()
         self.session.set_reader(None)
         self._set_feed(None)
-        self._close_db()
+        self.ws.close_db()
         self.notice.hide()
         self._blocked = False
-        self.problems = self._settings_problems()
+        self.problem_list.new_folder()
         self._update_problems()
         self._stats = {}
         self.search.clear()
         self.session.clear()
         self.session.set_filter(Filter())  # the one-article filter was the old one's too
         self._filter_restored = False
-        self._filter_problems = []
         self.layers_menu.new_folder()
         self.article.close_article()
         self.map_sync.new_corpus()
-        self.open_folder(root, gazetteer_files=self._gazetteer_files,
-                         max_bytes=self._max_bytes, jobs=self._jobs)
+        ws = self.ws
+        self.open_folder(root, gazetteer_files=ws.gazetteer_files, max_bytes=ws.max_bytes,
+                         jobs=ws.jobs)
 
     def choose_folder(self) -> None:
         """File → Open folder…: ask for a folder and open it."""
@@ -369,18 +352,18 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """View → Reload: bring the open folder's index up to date again."""
-        if self._indexer is not None and (self.worker is None or self.indexing_done):
-            self.start_indexing(self._indexer)
+        if self.ws.indexer is not None and (self.worker is None or self.indexing_done):
+            self.start_indexing(self.ws.indexer)
 
     def _on_folder_changed(self) -> None:
         """Files landed in (or left) the open folder: index them, with the usual progress
         and cancel; while a run goes on, once more after it."""
-        if self._disposed or self._indexer is None:
+        if self._disposed or self.ws.indexer is None:
             return
         if self.worker is not None and not self.indexing_done:
             self._changed_while_indexing = True
             return
-        self.start_indexing(self._indexer)
+        self.start_indexing(self.ws.indexer)
 
     def focus_search(self) -> None:
         """Edit → Find…: to the full-text search box."""
@@ -402,27 +385,23 @@ class MainWindow(QMainWindow):
         if self.index_path is None or not self.index_path.exists():
             return True
         try:
-            db = IndexDB(self.index_path, readonly=True)
+            db = self.ws.open_db()
         except IndexUnavailable as exc:
             if exc.reason == "unavailable":
                 return True  # not built yet: the indexer builds it
             self._index_failed(exc)
             return exc.reason == "locked"
-        self._db = db
         self._add_problems(index_problems(db))
         self._restore_filter(db)
         self.layers_menu.restore(db)
-        path = self.index_path
-        feed = Feed(lambda: IndexDB(path, readonly=True), self)
+        feed, passage_feed = self.ws.feeds(self)
         # Failures of a feed or reader already replaced (a rebuild) are old news.
         feed.failed.connect(
             lambda exc: self._index_failed(exc, query=True) if feed is self.feed else None)
         self._set_feed(feed)
-        passage_feed = PassageFeed(lambda: IndexDB(path, readonly=True), self)
         passage_feed.failed.connect(lambda exc: self._index_failed(exc, query=True)
                                     if passage_feed is self.passage_feed else None)
-        passage_feed.ready.connect(self._on_passages)
-        self.passage_feed = passage_feed
+        self.passages_shown.set_feed(passage_feed)
         self.session.check_selection = False
         reader = SafeReader(
             db, lambda exc: self._index_failed(exc, query=True) if reader is self.reader else None)
@@ -432,9 +411,7 @@ class MainWindow(QMainWindow):
     def _set_feed(self, feed: Feed | None) -> None:
         if self.feed is not None:
             self.feed.stop()
-        if self.passage_feed is not None:
-            self.passage_feed.stop()
-            self.passage_feed = None
+        self.passages_shown.set_feed(None)
         self.session.check_selection = True
         self.feed = feed
         self.map_sync.set_feed(feed)
@@ -453,24 +430,16 @@ class MainWindow(QMainWindow):
 
     def start_indexing(self, indexer: Indexing) -> None:
         """Index on a worker thread; each batch it commits fills in the window."""
-        self.indexing_done = False
-        worker = IndexWorker(indexer, self)
-        # A worker that was stopped (rebuild) may still deliver its last signals: ignored.
-        worker.progressed.connect(
-            lambda d, t, b: self._on_progress(d, t, b) if worker is self.worker else None)
-        worker.finished.connect(lambda r: self._on_indexed(r) if worker is self.worker else None)
-        worker.failed.connect(lambda e: self._on_failed(e) if worker is self.worker else None)
-        self.worker = worker
+        self.ws.start_indexing(indexer)
         self.status.indexing(True)
         self.update_status()
-        worker.start()
 
     def cancel_indexing(self) -> None:
         if self.worker is not None:
-            self.worker.cancel()
+            self.ws.cancel()
             self.status.cancel.setEnabled(False)
 
-    def _on_progress(self, done: int, total: int, _batch: object) -> None:
+    def _on_progress(self, done: int, total: int) -> None:
         if self._disposed:
             return
         self.status.progressed(done, total)
@@ -488,9 +457,9 @@ class MainWindow(QMainWindow):
             self.session.data_landed()  # files gone, none read: no batch told the views
         problems = getattr(summary, "problems", None)
         if problems is not None and not getattr(summary, "cancelled", False):
-            self.problems = self._settings_problems() + self._filter_problems
             said = [Problem(p.path, p.message, p.line) for p in problems]
-            self._add_problems(merge_ocr_problems(said, self.root) if self.root else said)
+            self.problem_list.indexed(merge_ocr_problems(said, self.root) if self.root else said)
+            self._update_problems()
         self._finish(not getattr(summary, "cancelled", False))
 
     def _on_failed(self, exc: Exception) -> None:
@@ -516,38 +485,18 @@ class MainWindow(QMainWindow):
             return
         if not isinstance(exc, IndexUnavailable) and str(exc) == self._failed_error:
             return  # another view's query of the search just taken back, failing the same way
-        if not isinstance(exc, IndexUnavailable) or exc.reason == "locked":
-            self.show_notice(self.tr("{error}. The map shows what is indexed so far.").format(
-                error=exc), rebuild=False, blocking=False)
-            return
-        if exc.reason == "not-a-file":  # a FIFO, a device, a folder: a rebuild cannot help
-            self.show_notice(self.tr("{error}. Point the index at a regular file.").format(
-                error=exc))
-            return
-        if exc.reason == "foreign":  # another program's database: left as it is
-            self.show_notice(self.tr("{error}. It is left as it is: point the index at another "
-                                     "file.").format(error=exc))
-            return
-        if exc.reason == "read-only" and self._db is not None:
-            self.show_notice(self.tr("{error}. The map shows the index as it was last built, "
-                                     "corrections included; it cannot be updated.").format(
-                error=exc), rebuild=False, blocking=False)
-            return
-        self.show_notice(self.tr("{error}. Rebuild it? Its analyst data are kept and the old file "
-                                 "is backed up beside it.").format(error=exc),
-                         rebuild=exc.reason in REBUILDABLE)
+        said = index_notice(exc, shown=self.ws.db is not None)
+        self.show_notice(said.message, rebuild=said.rebuild, blocking=said.blocking)
 
     def rebuild_index(self) -> None:
         """Set the damaged index aside (backed up), start a new one, and index again."""
-        if self.index_path is None or self._indexer is None:
+        indexer = self.ws.indexer
+        if self.index_path is None or indexer is None:
             return
-        if self.worker is not None:
-            self.worker.stop()
         self.session.set_reader(None)
         self._set_feed(None)
-        self._close_db()
         try:
-            done = rebuild_index(self.index_path)
+            done = self.ws.rebuild()
         except (IndexUnavailable, OSError) as exc:
             self.show_notice(self.tr("Cannot rebuild the index: {error}").format(error=exc),
                              rebuild=True)
@@ -556,27 +505,22 @@ class MainWindow(QMainWindow):
         log.info("%s", done.summary())
         if not done.complete:  # something the analyst made is only in the backup now: said
             self.show_notice("\n".join(done.lines()), rebuild=False, blocking=False)
-        self.start_indexing(self._indexer)
-
-    def _close_db(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self.start_indexing(indexer)
 
     def _finish(self, complete: bool) -> None:
         if self._disposed:
             return
-        self.indexing_done = True
+        self.ws.indexing_done = True
         self.status.indexing(False)
         self.session.flush()
-        if self._indexer is not None and self.root is not None:
+        if self.ws.indexer is not None and self.root is not None:
             self.watcher.watch(self.root)  # its new folders and files too
             if self._changed_while_indexing and complete:
                 QTimer.singleShot(0, self, self._on_folder_changed)
             self._changed_while_indexing = False
         stats = self.reader.stats() if self.reader is not None else {}
         if self.root is not None and not stats.get("articles") and self.notice.isHidden():
-            refused = len([p for p in self.problems if p not in self._settings_problems()])
+            refused = self.problem_list.refused()
             files = counts().files(refused)
             why = self.tr(" ({files} refused, see Problems)").format(files=files) if refused else ""
             self.show_notice(self.tr("No readable article (.txt) in {folder}{why}. "
@@ -607,12 +551,12 @@ class MainWindow(QMainWindow):
 
     # -- problems -----------------------------------------------------------------------------
 
-    def _settings_problems(self) -> list[Problem]:
-        return list(self.settings.problems) if self.settings else []
+    @property
+    def problems(self) -> list[Problem]:
+        return self.problem_list.all
 
     def _add_problems(self, problems: Sequence[Problem]) -> None:
-        known = set(self.problems)
-        self.problems.extend(p for p in problems if p not in known)
+        self.problem_list.add(problems)
         self._update_problems()
 
     def _update_problems(self) -> None:
@@ -624,45 +568,28 @@ class MainWindow(QMainWindow):
 
     # -- settings -----------------------------------------------------------------------------
 
-    def _same_corpus(self) -> bool:
-        s = self.settings
-        return bool(s and self.root and s.last_corpus_dir == str(self.root.resolve()))
-
     def _restore_settings(self) -> None:
-        s = self.settings
-        if s is None:
-            return
-        geometry = decode_bytes(s.window_geometry)
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        splitter = decode_bytes(s.splitter_state)
-        if splitter:
-            self.splitter.restoreState(QByteArray(splitter))
-        state = decode_bytes(s.window_state)
-        if state:
-            self.restoreState(QByteArray(state))
-        if self._same_corpus() and s.countries:
-            self.session.set_countries(frozenset(s.countries))
+        if self.settings is not None:
+            window_state.restore(self.settings, self, self.splitter, self.session, self.root)
 
-    def _restore_filter(self, db: IndexDB) -> None:
+    def _restore_filter(self, db: Index) -> None:
         """The filter saved with this corpus (``explorer.filter_store``), once per folder
         opened; a stored value that cannot be used is a problem, and is ignored."""
         if self._filter_restored:
             return
         self._filter_restored = True
         try:
-            text = db.get_setting(filter_store.KEY)
-            if text is not None:
-                self.session.set_filter(filter_store.from_json(text))
+            saved = read_saved_filter(db)
+            if saved is not None:
+                self.session.set_filter(saved)
         except (filter_store.BadFilter, IndexUnavailable) as exc:
-            self._filter_problems = [Problem(str(db.path), self.tr(
-                "the saved filter cannot be used ({why}); all is shown").format(why=exc))]
-            self._add_problems(self._filter_problems)
+            self.problem_list.add_saved([Problem(str(db.path), self.tr(
+                "the saved filter cannot be used ({why}); all is shown").format(why=exc))])
+            self._update_problems()
 
     def _layers_problem(self, why: str) -> None:
-        problem = [Problem(str(self.index_path), why)]
-        self._filter_problems += problem
-        self._add_problems(problem)
+        self.problem_list.add_saved([Problem(str(self.index_path), why)])
+        self._update_problems()
 
     def _save_filter(self) -> None:
         """Keep the filter with the corpus: in its index, if there is one."""
@@ -672,26 +599,11 @@ class MainWindow(QMainWindow):
         f = self.session.filter
         if f.text and f.text == self._failed_search:
             f = replace(f, text="")
-        try:
-            with IndexDB(path) as db:
-                db.set_setting(filter_store.KEY, None if f == Filter() else
-                               filter_store.to_json(f))
-        except IndexUnavailable as exc:
-            log.warning("the filter was not saved: %s", exc)
+        save_filter(path, f)
 
     def save_settings(self) -> None:
-        s = self.settings
-        if s is None:
-            return
-        if self.root is not None:
-            s.last_corpus_dir = str(self.root.resolve())
-        s.countries = self.countries
-        s.window_geometry = encode_bytes(bytes(self.saveGeometry().data()))
-        s.splitter_state = encode_bytes(bytes(self.splitter.saveState().data()))
-        s.window_state = encode_bytes(bytes(self.saveState().data()))
-        problem = s.save()
-        if problem is not None:
-            log.warning("%s", problem)
+        if self.settings is not None:
+            window_state.save(self.settings, self, self.splitter, self.countries, self.root)
 
     # -- the session --------------------------------------------------------------------------
 
@@ -718,9 +630,9 @@ class MainWindow(QMainWindow):
         self.session.set_countries(frozenset(codes))
 
     def apply_search(self) -> None:
-        self._search_timer.stop()
-        text, dropped = tidy_query(self.search.text())
-        self.session.set_text(text)
+        self.search.apply()
+
+    def _on_search_applied(self, dropped: int) -> None:
         if dropped:
             self._search_notice(self.tr(
                 "Only the first {count} different words are searched; {dropped} left out."
@@ -740,10 +652,7 @@ class MainWindow(QMainWindow):
         if self._disposed or not text:
             return
         self._failed_search = text
-        self._search_timer.stop()
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
+        self.search.take_back()
         if isinstance(self.reader, SafeReader):
             self.reader.failed = None
         self.session.set_text("")
@@ -753,11 +662,8 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         text = self.session.filter.text
         self.menus.show_once(self.session.filter.once)
-        if change.filter and not self._search_timer.isActive() \
-                and self.search.text().strip() != text:
-            self.search.blockSignals(True)
-            self.search.setText(text)
-            self.search.blockSignals(False)
+        if change.filter:
+            self.search.show_text(text)
         if change.selection and self.selected_place is not None:
             self.placeSelected.emit(self.selected_place)
         if change.selection or change.filter:
@@ -774,106 +680,22 @@ class MainWindow(QMainWindow):
             self.mapDrawn.emit()
 
     def update_status(self) -> None:
-        reader = self.reader
         if self.feed is not None:
             stats = self._stats  # from the feed: counting a large index takes a while
         else:
-            stats = reader.stats() if reader is not None else {}
-        demonyms = stats.get("demonyms", 0)
-        articles, places = stats.get("articles", 0), stats.get("places", 0)
-        if self.session.filter.once:  # each story once: its copies are not counted
-            articles -= stats.get("copies", 0)
-            demonyms -= stats.get("copy_demonyms", 0)
-            stats = {**stats, "mentions": stats.get("mentions", 0) - stats.get("copy_mentions", 0)}
-        mentions = stats.get("mentions", 0) - demonyms
-        parts = [counts().articles(articles),
-                 counts().places(places),
-                 counts().place_name_mentions(mentions)]
-        if demonyms:
-            counted = MentionType.DEMONYM in self.session.filter.types  # the Demonyms box
-            parts.append((self.tr("{demonyms} (counted on the map)") if counted else self.tr(
-                "{demonyms} (not counted on the map)")).format(
-                demonyms=counts().demonym_mentions(demonyms)))
+            stats = self.reader.stats() if self.reader is not None else {}
         f = self.session.filter
-        if f != Filter():
-            what = []
-            if f.countries:
-                what.append(self.tr("countries {codes}").format(
-                    codes=", ".join(sorted(f.countries))))
-            if f.text:
-                what.append(f"“{f.text}”")
-            what += [c.label for c in chips(f, self.chips.region_name)
-                     if not c.key.startswith("country:") and c.key != "text"]
-            n = self.map_sync.shown_under(f)  # None: the feed is still counting them
-            shown = counts().places(n) if n is not None else self.tr("… places")
-            parts.append(self.tr("showing {places} for {what}").format(
-                places=shown, what=self.tr(" and ").join(what)))
-        if self.worker is not None and not self.indexing_done:
-            parts.append(self.tr("indexing…"))
-        self.status.label.setText(" · ".join(parts))
+        self.status.label.setText(status_text(
+            stats, f, self.map_sync.shown_under(f) if f != Filter() else None,
+            self.chips.region_name, indexing=self.ws.indexing))
 
-    def explanation_text(self) -> ExplanationText:
-        """The "Why this place" words in the interface's language."""
-        return ExplanationText(
-            title=self.tr("Why this place"), confidence=self.tr("confidence {value}"),
-            others=self.tr("Other candidates: {places}"), reason=translate_reason,
-            rtl=arabic_interface())
+    @property
+    def passage_feed(self) -> PassageFeed | None:
+        return self.passages_shown.feed
 
     def refresh_passages(self) -> None:
-        """Show the passages of the selection (or of the filter): read off the GUI thread
-        when there is a passage feed (an index on disk), here otherwise."""
-        q = PassageQuery(self.session.filter, self.selected_place, self.passages.model.page_size)
-        if self.passage_feed is not None and self.reader is not None:
-            self.passage_feed.request(q.filter, q.place_id, q.page_size)
-            return
-        self._show_passages(answer(self.reader, q) if self.reader is not None else None, q)
-
-    def _on_passages(self, data: PassageAnswer) -> None:
-        q = data.query
-        if self.reader is None or q.filter != self.session.filter \
-                or q.place_id != self.selected_place:
-            return  # an answer to an older question
-        if q.place_id is not None and data.summary is None:
-            self.session.select(None)  # not a place of the index: nothing is selected
-            return
-        self._show_passages(data, q)
-
-    def _show_passages(self, data: PassageAnswer | None, q: PassageQuery) -> None:
-        reader = self.reader
-        f = q.filter
-        summary = data.summary if data is not None else None
-        if data is not None and summary is not None:
-            p = summary.place
-            self.passages.show_query(
-                reader, f, p.id, heading=p.name, heading_ar=p.name_ar,
-                summary=place_counts(summary.count, data.passages, summary.articles),
-                explain=lambda hits: explanation_html(
-                    [m for h in hits for m in h.mentions if m.place.id == p.id],
-                    self.explanation_text()),
-                first=data.hits,
-            )
-        elif data is not None and f != Filter():
-            known = {c.code: c for c in data.countries}
-            what = []
-            if f.countries:
-                what.append(", ".join(both(known[c].name, known[c].name_ar) if c in known
-                                      else c for c in sorted(f.countries)))
-            if f.text:
-                what.append(f"“{f.text}”")
-            what += [c.label for c in chips(f, self.chips.region_name)
-                     if not c.key.startswith("country:") and c.key != "text"]
-            self.passages.show_query(reader, f, None,
-                                     heading=self.tr("Passages for {what}").format(
-                                         what=self.tr(" and ").join(what)),
-                                     summary=counts().passages(data.passages),
-                                     first=data.hits)
-        elif not self._blocked:
-            self.passages.show_query(
-                None, f, None, heading=self.tr("Click a place on the map"),
-                empty=self.tr("Its passages appear here, grouped by article. Choose countries "
-                              "on the left or search the passages to narrow the map and the "
-                              "passages."),
-            )
+        """Show the passages of the selection (or of the filter)."""
+        self.passages_shown.refresh()
 
     # -- map page -----------------------------------------------------------------------------
 
@@ -889,9 +711,9 @@ class MainWindow(QMainWindow):
 
     def _export_reader(self) -> Opener | None:
         """How an export's thread reads what the window shows (None: nothing to read)."""
-        path, reader = self.index_path, self.reader
-        if self._db is not None and path is not None:
-            return lambda: closing(IndexDB(path, readonly=True))
+        reader, opened = self.reader, self.ws.export_opener()
+        if opened is not None:
+            return opened
         return (lambda: nullcontext(reader)) if reader is not None else None
 
     def send_map_texts(self) -> None:
@@ -922,13 +744,13 @@ class MainWindow(QMainWindow):
         self._disposed = True
         self.watcher.stop()
         if self.worker is not None:
-            self.worker.stop()
+            self.worker.stop()  # kept: a late signal of it is still ignored
         self.corrections.wait()  # the edits made are written before the window goes
         self._save_filter()
         self.session.dispose()
         self.exports.wait()
         self._set_feed(None)
-        self._close_db()
+        self.ws.close_db()
         self.view.dispose()
 
 

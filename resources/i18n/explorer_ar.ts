@@ -668,7 +668,6 @@
     <name>MainWindow</name>
     <message>
         <source>{mentions} in {passages}</source>
-        <extracomment>The map and its side panels never get smaller than this: whole Arabic words stay whole. Index failures a rebuild can cure (a locked or read-only index cannot be cured so). At most this long after opening, the indexer checks the folder even if the map is not drawn.</extracomment>
         <translation>{mentions}، {passages}</translation>
     </message>
     <message>

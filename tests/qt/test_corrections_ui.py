@@ -227,11 +227,11 @@ def test_an_in_memory_index_offers_no_corrections(qtbot: Any, seeds_index: Any) 
 
 
 def test_corrections_wait_for_the_index(qtbot: Any, window: Any) -> None:
-    window.indexing_done = False  # as while an indexer runs
+    window.ws.indexing_done = False  # as while an indexer runs
     menu = mention_menu(qtbot, window, "Mosul", "الموصل")
     (only,) = menu.actions()
     assert not only.isEnabled() and "indexing" in only.text()
-    window.indexing_done = True
+    window.ws.indexing_done = True
 
 
 def test_the_page_can_only_report_valid_coordinates(

@@ -21,7 +21,7 @@ from explorer.qt.app import install_language
 from explorer.qt.counts import counts
 from explorer.qt.menus import about_box
 from explorer.qt.panels import ProblemsDialog
-from explorer.qt.window import place_counts
+from explorer.qt.passages_shown import place_counts
 from tests.qt.conftest import open_window
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from explorer.index import CorpusIndex
 from explorer.qt.menus import about_box
+from explorer.qt.passages_shown import place_counts
 from explorer.qt.places_table import ARTICLES, MENTIONS, PlaceIdRole
-from explorer.qt.window import MINIMUM_SIZE, place_counts
+from explorer.qt.window import MINIMUM_SIZE
 from explorer.query import Filter
 from explorer.settings import Settings
 from tests.qt.conftest import run_js, wait_drawn
