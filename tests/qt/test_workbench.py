@@ -94,7 +94,7 @@ def test_places_table_and_map_select_each_other(qtbot: Any, window: Any) -> None
 
 def test_menus_shortcuts_and_about(qtbot: Any, window: Any) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "&Layers", "&Help"]
     menus = window.menus
     assert menus.open_folder.shortcut().toString() == "Ctrl+O"
     assert menus.quit.shortcut().toString() == "Ctrl+Q"
