@@ -218,6 +218,12 @@ class _NoPlaces:
     def parse(self, text: str, spans: Any = None) -> list[Any]:
         return []
 
+    def stream(self, text: str, spans: Any = None) -> list[Any]:
+        return []
+
+    def for_language(self, code: str | None) -> _NoPlaces:
+        return self
+
 
 @pytest.fixture
 def no_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
