@@ -133,9 +133,14 @@ def child_window(corpus: Path, index: Path, max_bytes: int) -> None:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     top = window.reader.places()[0].place.id
     window.session.select(top)  # what a click on its marker does
+    panel = window.passages
+    end = time.monotonic() + 120  # the passages are read off the GUI thread
+    while not panel.hits:
+        if time.monotonic() > end:
+            raise SystemExit("the passage panel was not filled in 120 s")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     for _ in range(20):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-    panel = window.passages
     shown = {"html_chars": len(panel.toHtml()), "passages": len(panel.hits),
              "mentions_shown": sum(len(h.mentions) for h in panel.hits)}
     window.dispose()

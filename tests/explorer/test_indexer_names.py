@@ -15,6 +15,7 @@ from explorer.article_html import article_html
 from explorer.filenames import loaded, readable, stored
 from explorer.indexdb import IndexDB
 from explorer.indexer import Indexer, Parsed, Result, Task, local_runner
+from explorer.mention_rows import MentionRows
 from explorer.passage_view import article_heading
 from explorer.query import Filter
 from gazetteer import Geoparser
@@ -77,9 +78,12 @@ def test_an_article_that_cannot_be_stored_is_refused_and_the_rest_indexed(
         def run(tasks: Sequence[Task]) -> Iterator[Result]:
             for r in real(tasks):
                 if isinstance(r, Parsed) and r.doc == victim:  # a place no gazetteer has
-                    bad = list(r.rows.mentions[0])
-                    bad[6] = "no-such-place"
-                    rows = replace(r.rows, mentions=[tuple(bad), *r.rows.mentions[1:]],
+                    mentions = MentionRows()
+                    for k, (passage, _seq, start, end, *tail) in enumerate(r.rows.mentions):
+                        if k == 0:
+                            tail[2] = "no-such-place"
+                        mentions.append(passage, start, end, tuple(tail))
+                    rows = replace(r.rows, mentions=mentions,
                                    places=[*r.rows.places, "no-such-place"])
                     r = replace(r, rows=rows)
                 yield r
