@@ -73,7 +73,7 @@ COMMON_WORDS = _words("""
     Mont Montagne Lac Rivière Fleuve Plage Pont Porte Château Palais Cours Place Rue Avenue
     Bois Forêt Vallée Ville Île Cap Golfe Baie Désert Plaine Terre Soleil Lune Étoile Ciel
     Roi Reine Prince Président Monsieur Madame Mademoiselle Pierre Paul Jean Marie Louis
-    Charles Bon Bonne Beau Belle France Paris
+    Charles Bon Bonne Beau Belle Beach France Paris
 """) - {"France", "Paris"}
 #: Words a sentence often starts with: a name read there needs support.
 SENTENCE_STARTERS = _words("""
@@ -96,7 +96,7 @@ GIVEN_NAMES = _words("""
     Paul Henri Nicolas François Christophe Patrick Thierry Éric Frédéric Laurent Emmanuel
     Olivier Julien Sébastien Vincent Marie Nathalie Isabelle Sylvie Catherine Françoise
     Sophie Anne Christine Valérie Sandrine Céline Julie Camille Léa Manon Chloé Mohamed
-    Mohammed Ahmed Ali Karim Rachid Youssef Abdelaziz Abdelmadjid Kaïs Habib Hassan Omar
+    Mohammed Ahmed Ali Aziz Karim Rachid Youssef Abdelaziz Abdelmadjid Kaïs Habib Hassan Omar
     Donald Joe Vladimir Recep Benjamin Marine Ségolène Édouard Gérald Bruno Gabriel Jordan
 """)
 #: Titles whose office is held over an area: "le gouverneur de Tunis" names the province.
@@ -111,6 +111,14 @@ ORG_BEFORE_DE = _words("""
     Bibliothèque Fondation Centre Hôpital Aéroport Port Gare Palais Opéra Parti Front
     Mouvement Assemblée Sénat Parlement Journal Radio Télévision
 """)
+#: Abbreviations of countries read anywhere (as written, case and stops kept).
+ABBREVIATIONS = {
+    "RDC": "Democratic Republic of the Congo", "RD Congo": "Democratic Republic of the Congo",
+    "RCA": "Central African Republic", "É.-U.": "United States", "USA": "United States",
+}
+_ABBREVIATION = re.compile(
+    "(?<![\\w.])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+    + ")(?![\\w])")
 #: Around a name, how many words the rules look at for sport (a club's name).
 SPORT_WINDOW = 25
 
@@ -231,6 +239,32 @@ def organisation(h: Here) -> Verdict | None:
     return None
 
 
+#: Lower-case nouns of a body before "de" ("la police de Liège", "l'équipe de France"): the
+#: name is the body's, not the place.
+BODY_NOUNS_BEFORE_DE = _words("""
+    police gendarmerie parquet tribunal équipe sélection club université banque diocèse
+    archevêché barreau
+""")
+
+
+def body_of_the_place(h: Here) -> Verdict | None:
+    """"la police de Liège", "le parquet de Paris", "l'équipe de France": a body named after
+    its place is not the place."""
+    noun = _after_de(h)
+    if noun and noun in BODY_NOUNS_BEFORE_DE:
+        return Verdict(Rejection.ORGANISATION, f"after '{noun} de'")
+    return None
+
+
+def a_given_name(h: Here) -> Verdict | None:
+    """"Aziz Akhannouch", "Patrick Février": a common given name that is also a place's name,
+    before a capitalised word, is the person's given name (a country is not read so)."""
+    if (len(h.m.key) == 1 and h.m.key[0] in GIVEN_NAMES and _capitalised(h.nxt)
+            and h.nxt not in GENERIC_WORDS and not _country(h)):
+        return Verdict(Rejection.GIVEN_NAME, f"before '{h.nxt}'")
+    return None
+
+
 def surname(h: Here) -> Verdict | None:
     """"Michel Orléans", "le président Lincoln": a name after a given name or a title is a
     person's (an office over an area stays: "le gouverneur de Tunis" has "de" between)."""
@@ -316,7 +350,9 @@ RULES: tuple[RejectionRule, ...] = (
     outlet,
     club,
     organisation,
+    body_of_the_place,
     surname,
+    a_given_name,
     given_name,
     demonym_stays,
     province_of_the_name,
@@ -401,8 +437,9 @@ class French:
         return forms
 
     def written_names(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
-        """None yet: French abbreviations ("RDC", "É.-U.") are not read."""
-        return ()
+        """"RDC", "RCA", "É.-U.", "USA": French abbreviations of countries."""
+        for m in _ABBREVIATION.finditer(text):
+            yield m.start(1), m.end(1), ABBREVIATIONS[m.group(1)], None
 
 
 FRENCH = French()

@@ -79,6 +79,10 @@ def test_a_place_with_support_stays(fr: Geoparser, text: str, name: str) -> None
     ("L'Espérance de Tunis joue en Ligue des champions.", "Tunis", Rejection.CLUB),
     ("La Banque d'Algérie a relevé son taux.", "Algérie", Rejection.ORGANISATION),
     ("Florence Parly a parlé.", "Florence", Rejection.GIVEN_NAME),
+    ("Le chef du gouvernement, Aziz Akhannouch, a parlé.", "Aziz", Rejection.GIVEN_NAME),
+    ("Le chef de la police de Liège a parlé.", "Liège", Rejection.ORGANISATION),
+    ("Le match de l'équipe de France a eu lieu.", "France", Rejection.ORGANISATION),
+    ("La France Insoumise a déposé une motion.", "France", Rejection.ORGANISATION),
     ("Le discours de Michel Tours a duré.", "Tours", Rejection.SURNAME),
     ("Nice est une belle journée pour sortir.", "Nice", Rejection.COMMON_WORD),
     ("Tours et détours du discours.", "Tours", Rejection.COMMON_WORD),
@@ -119,3 +123,10 @@ def test_the_same_text_read_as_arabic_keeps_what_french_rejects(gaz: Gazetteer,
     text = "Radio France a diffusé le match de l'Olympique de Marseille."
     assert "France" not in _found(fr, text) and "Marseille" not in _found(fr, text)
     assert {"France", "Marseille"} <= set(_found(Geoparser(gaz), text))
+
+
+def test_abbreviations_of_countries_are_found(fr: Geoparser) -> None:
+    text = "Des violences au Sahel et en RDC inquiètent. La RDCX n'en est pas une."
+    found = [(m.text, m.place.name) for m in fr.parse(text)]
+    assert found == [("RDC", "Democratic Republic of the Congo")]
+    assert [m.text for m in fr.parse("Il vit à Liège, en Belgique.")] == ["Liège"]
