@@ -101,8 +101,9 @@ GIVEN_NAMES = _words("""
 """)
 #: Titles whose office is held over an area: "le gouverneur de Tunis" names the province.
 _OUTLET_NUMBER = re.compile(r"[ \t]?24(?![0-9])")
-#: "Météo-France", "Air-Algérie": the word joined by a hyphen before the name makes one name.
-HYPHEN_HEADS = _words("Météo Air Gaz Électricité Radio Télé Info Sud Ouest Nord Est")
+#: "Météo-France", "Ouest-France": the word joined by a hyphen before the name makes one name
+#: (not a compass word: "le Sud-Liban" is the place).
+HYPHEN_HEADS = _words("Météo Air Gaz Électricité Radio Télé Info Ouest")
 #: The heads of an organisation's name before "de" / "d'" ("la Banque d'Algérie").
 ORG_BEFORE_DE = _words("""
     Banque Université Olympique Stade Institut Agence Office Société Compagnie Caisse Musée

@@ -65,6 +65,7 @@ def test_french_is_registered_left_to_right_and_keeps_case(gaz: Gazetteer) -> No
     ("Tours, France, est calme.", "Tours"),  # a country after a comma
     ("Florence est à Paris.", "Paris"),
     ("Il est en visite à Florence Nightingale.", "Florence"),  # a preposition before
+    ("Des frappes ont visé le Sud-Liban.", "Liban"),  # a compass word is no organisation
 ])
 def test_a_place_with_support_stays(fr: Geoparser, text: str, name: str) -> None:
     assert name in _found(fr, text)
@@ -73,6 +74,7 @@ def test_a_place_with_support_stays(fr: Geoparser, text: str, name: str) -> None
 @pytest.mark.parametrize(("text", "name", "why"), [
     ("Le vent souffle dans l'Ouest du pays.", "Ouest", Rejection.DIRECTION),
     ("Météo-France a placé le département en vigilance.", "France", Rejection.ORGANISATION),
+    ("Selon Ouest-France, la tempête arrive.", "France", Rejection.ORGANISATION),
     ("France 24 a diffusé le discours.", "France", Rejection.TV_CHANNEL),
     ("Radio France a diffusé le discours.", "France", Rejection.NEWS_SITE),
     ("L'Olympique de Marseille a gagné le match.", "Marseille", Rejection.CLUB),
