@@ -105,9 +105,10 @@ _OUTLET_NUMBER = re.compile(r"[ \t]?24(?![0-9])")
 #: (not a compass word: "le Sud-Liban" is the place).
 HYPHEN_HEADS = _words("Météo Air Gaz Électricité Radio Télé Info Ouest")
 #: The heads of an organisation's name before "de" / "d'" ("la Banque d'Algérie").
+#: (not Union: "l'Union des Comores" is the country)
 ORG_BEFORE_DE = _words("""
     Banque Université Olympique Stade Institut Agence Office Société Compagnie Caisse Musée
-    Ministère Conseil Chambre Cour Tribunal Fédération Association Union Orchestre Théâtre
+    Ministère Conseil Chambre Cour Tribunal Fédération Association Orchestre Théâtre
     Festival Tour Rallye Marathon Grand Coupe Championnat Open Académie École Lycée
     Bibliothèque Fondation Centre Hôpital Aéroport Port Gare Palais Opéra Parti Front
     Mouvement Assemblée Sénat Parlement Journal Radio Télévision
