@@ -291,9 +291,13 @@ def cue(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Cue | None:
     """The kind of place the word before the name cues, if any. Not across a preposition
     on the name: «مدينة بجزيرة صقلية» is "a town on the island of Sicily", so the town is not
     «جزيرة»."""
-    if m.first == 0 or not toks.near(m.first) or any(c in "بلك" for c in m.proclitic):
+    if m.first == 0 or any(c in "بلك" for c in m.proclitic):
         return None
     words = toks.words
+    if not toks.near(m.first):
+        if words[m.first - 1] in _DE and _joined(toks, m.first):
+            return _cue_before_de(m, toks, voc)
+        return None
     found = roles(words[m.first - 1], voc).cue
     if (
         found is None
@@ -305,7 +309,31 @@ def cue(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Cue | None:
         # «مديرية أمن أسيوط», «مديرية صحة إدلب»: a governorate's directorate of security,
         # health…: the name is the governorate's.
         return Cue(f"{words[m.first - 2]} {words[m.first - 1]}", _DIRECTORATE_KINDS)
+    if found is None and words[m.first - 1] in _DE:
+        return _cue_before_de(m, toks, voc)
     return found
+
+
+def _cue_before_de(m: RawMatch, toks: Tokens, voc: Vocabulary) -> Cue | None:
+    """"la ville de Tours", "la wilaya d'Oran": the noun of a place before French "de" (with
+    "la" or "l'" after it: "la province de la Manouba") cues the name."""
+    words = toks.words
+    k = m.first - 2
+    if k >= 1 and words[k] in _DE_ARTICLES and _joined(toks, k + 1):
+        k -= 1
+    if k >= 0 and _joined(toks, k + 1):
+        return roles(words[k], voc).cue
+    return None
+
+
+#: French "de" and its forms between a place's noun and the name, and the article after it.
+_DE = frozenset({"de", "d", "du", "des"})
+_DE_ARTICLES = frozenset({"la", "l"})
+
+
+def _joined(toks: Tokens, b: int) -> bool:
+    """Tokens b - 1 and b are separated by spaces or an elision's apostrophe only (d'Oran)."""
+    return toks.seps[b].strip(" \t'\u2019") == "" and len(toks.seps[b]) <= 2
 
 
 #: «مديرية أمن X»: a governorate's directorate (of security, health, education, police…).

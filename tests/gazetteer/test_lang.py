@@ -31,11 +31,11 @@ class _Rules(Arabic):
 
 def test_the_registry_gives_arabic_and_names_what_it_knows() -> None:
     assert lang.get("ar") is ARABIC
-    assert lang.codes() == ("ar", "en")
+    assert lang.codes() == ("ar", "en", "fr")
     assert ARABIC.direction == "rtl"
     assert ARABIC.fold("الجزائر") == "الجزاير" and ARABIC.fold("أريحا") == "اريحا"
     assert {"قطريه", "القطريون"} <= set(ARABIC.demonym_forms("قطري"))
-    with pytest.raises(KeyError, match="no language 'xx': known are ar, en"):
+    with pytest.raises(KeyError, match="no language 'xx': known are ar, en, fr"):
         lang.get("xx")
 
 
