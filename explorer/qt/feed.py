@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from explorer.mapdata import map_message
+from explorer.qt.latest_only import LatestOnly
 from explorer.query import CountrySummary, Filter, IndexReader, PlaceSummary
 from explorer.workspace import IndexUnavailable
 
@@ -100,47 +101,29 @@ class _Worker(QObject):
         self.reader = None
 
 
-class Feed(QObject):
+class Feed(LatestOnly):
     ready = Signal(object)  # ViewData, the answer to the latest request only
     failed = Signal(object)  # IndexUnavailable
     confidences = Signal(object)  # dict[str, float]: each place's mean confidence
-    _ask = Signal(object)
     _ask_confidences = Signal()
-    _close = Signal()
 
     def __init__(
         self, open_reader: Callable[[], IndexReader], parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._thread = QThread(self)
-        self._thread.setObjectName("view-feed")
-        self._worker = _Worker(open_reader)
-        self._worker.moveToThread(self._thread)
-        self._ask.connect(self._worker.compute)
-        self._close.connect(self._worker.close)
-        self._ask_confidences.connect(self._worker.compute_confidences)
-        self._worker.confidences.connect(self.confidences)
-        self._worker.done.connect(self._on_done)
-        self._worker.failed.connect(self._on_failed)
+        worker = _Worker(open_reader)
+        super().__init__(worker, "view-feed", parent)
+        self._ask_confidences.connect(worker.compute_confidences)
+        worker.confidences.connect(self.confidences)
+        worker.done.connect(self._on_done)
+        worker.failed.connect(self._on_failed)
         self._filter = Filter()
-        self._busy = False
-        self._pending: Request | None = None
         self._thread.start()
-
-    @property
-    def idle(self) -> bool:
-        return not self._busy and self._pending is None
 
     def request(self, f: Filter, known: frozenset[str]) -> None:
         """Ask for what ``f`` shows; a request made while one is computed waits for it, and
         only the newest waiting one is computed."""
         self._filter = f
-        req = Request(f, known)
-        if self._busy:
-            self._pending = req
-            return
-        self._busy = True
-        self._ask.emit(req)
+        self._submit(Request(f, known))
 
     def request_confidences(self) -> None:
         """Ask for every place's confidence (``confidences`` answers): one pass over the
@@ -160,14 +143,3 @@ class Feed(QObject):
             self._next()
         self.failed.emit(exc)
 
-    def _next(self) -> None:
-        self._busy = False
-        if self._pending is not None:
-            req, self._pending = self._pending, None
-            self._busy = True
-            self._ask.emit(req)
-
-    def stop(self) -> None:
-        self._close.emit()
-        self._thread.quit()
-        self._thread.wait(30_000)

@@ -14,8 +14,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from explorer.qt.latest_only import LatestOnly
 from explorer.query import (
     MENTIONS_PER_PASSAGE,
     CountrySummary,
@@ -92,41 +93,24 @@ class _Worker(QObject):
         self.reader = None
 
 
-class PassageFeed(QObject):
+class PassageFeed(LatestOnly):
     ready = Signal(object)  # PassageAnswer, to the latest question only
     failed = Signal(object)
-    _ask = Signal(object)
-    _close = Signal()
 
     def __init__(
         self, open_reader: Callable[[], IndexReader], parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._thread = QThread(self)
-        self._thread.setObjectName("passage-feed")
-        self._worker = _Worker(open_reader)
-        self._worker.moveToThread(self._thread)
-        self._ask.connect(self._worker.compute)
-        self._close.connect(self._worker.close)
-        self._worker.done.connect(self._on_done)
-        self._worker.failed.connect(self._on_failed)
+        worker = _Worker(open_reader)
+        super().__init__(worker, "passage-feed", parent)
+        worker.done.connect(self._on_done)
+        worker.failed.connect(self._on_failed)
         self._latest: PassageQuery | None = None
-        self._busy = False
-        self._pending: PassageQuery | None = None
         self._thread.start()
-
-    @property
-    def idle(self) -> bool:
-        return not self._busy and self._pending is None
 
     def request(self, f: Filter, place_id: str | None, page_size: int) -> None:
         q = PassageQuery(f, place_id, page_size)
         self._latest = q
-        if self._busy:
-            self._pending = q
-            return
-        self._busy = True
-        self._ask.emit(q)
+        self._submit(q)
 
     def _on_done(self, data: PassageAnswer) -> None:
         self._next()
@@ -134,17 +118,6 @@ class PassageFeed(QObject):
             self.ready.emit(data)
 
     def _on_failed(self, exc: object) -> None:
-        self._next()
+        if self._busy:
+            self._next()
         self.failed.emit(exc)
-
-    def _next(self) -> None:
-        self._busy = False
-        if self._pending is not None:
-            q, self._pending = self._pending, None
-            self._busy = True
-            self._ask.emit(q)
-
-    def stop(self) -> None:
-        self._close.emit()
-        self._thread.quit()
-        self._thread.wait(30_000)
