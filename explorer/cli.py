@@ -361,7 +361,7 @@ def _mention_line(
         for i, c in enumerate(m.alternatives):
             parts += [', {"place": ' if i else '{"place": ', _place_json(c.place, places),
                       ', "score": ', _number(round(c.score, 3)),
-                      ', "reasons": [', ", ".join(map(_string, c.reasons)), "]}"]
+                      ', "reasons": [', ", ".join(_string(r.text) for r in c.reasons), "]}"]
         parts.append("]")
     parts.append("}\n")
     return "".join(parts)

@@ -23,8 +23,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from explorer.stored_reasons import from_pairs, from_stored, to_pairs
 from gazetteer.model import KINDS, Candidate, Mention, MentionType, Place
 from gazetteer.normalize import fold, words
+from gazetteer.reasons import Reason, ReasonCode
 
 if TYPE_CHECKING:
     from gazetteer.store import Gazetteer
@@ -32,12 +34,14 @@ if TYPE_CHECKING:
 Scope = Literal["mention", "article", "corpus"]
 Action = Literal["reject", "resolve"]
 SCOPES: tuple[Scope, ...] = ("mention", "article", "corpus")
-#: The reason a corrected mention carries (``--explain``, "Why this place").
-REASON = "corrected by the analyst ({scope})"
+#: The reason a corrected mention carries (``--explain``, "Why this place"), by scope.
+REASONS: Mapping[Scope, Reason] = {"mention": Reason(ReasonCode.CORRECTED_MENTION),
+                                   "article": Reason(ReasonCode.CORRECTED_ARTICLE),
+                                   "corpus": Reason(ReasonCode.CORRECTED_CORPUS)}
 #: The note of a correction that keeps the geoparser's place (the review queue's "accept"),
 #: and the reason its mention then carries.
 ACCEPTED = "accepted"
-ACCEPTED_REASON = "accepted by the analyst"
+ACCEPTED_REASON = Reason(ReasonCode.ACCEPTED)
 #: Kinds that need a country (as the gazetteer loader says).
 NEEDS_COUNTRY = ("country", "admin1", "admin2", "city")
 FORMAT = "explorer-gazetteer/1"
@@ -308,10 +312,10 @@ def corrected(m: Mention, place: Place, scope: Scope, *, accepted: bool = False)
     place it had stays as a candidate."""
     alts = list(m.alternatives)
     if m.place.id != place.id and all(c.place.id != m.place.id for c in alts):
-        alts.insert(0, Candidate(m.place, m.confidence, (m.reason,) if m.reason else ()))
+        alts.insert(0, Candidate(m.place, m.confidence, m.reasons))
     alts = [c for c in alts if c.place.id != place.id]
-    reason = ACCEPTED_REASON if accepted else REASON.format(scope=scope)
-    return replace(m, place=place, confidence=1.0, reason=reason,
+    reason = ACCEPTED_REASON if accepted else REASONS[scope]
+    return replace(m, place=place, confidence=1.0, reasons=(reason,),
                    alternatives=tuple(alts))
 
 
@@ -337,16 +341,17 @@ def mentions_to_json(mentions: Sequence[Mention]) -> str:
         places.setdefault(m.place.id, place_to_json(m.place))
         for c in m.alternatives:
             places.setdefault(c.place.id, place_to_json(c.place))
-        rows.append([m.start, m.end, m.text, str(m.type), m.place.id, m.confidence, m.reason,
-                     [[c.place.id, c.score, list(c.reasons)] for c in m.alternatives]])
+        rows.append([m.start, m.end, m.text, str(m.type), m.place.id, m.confidence,
+                     to_pairs(m.reasons),
+                     [[c.place.id, c.score, to_pairs(c.reasons)] for c in m.alternatives]])
     return json.dumps({"places": places, "mentions": rows}, ensure_ascii=False)
 
 
 def mentions_from_json(text: str) -> list[Mention]:
     data = json.loads(text)
     places = {pid: place_from_json(d) for pid, d in data["places"].items()}
-    return [Mention(r[0], r[1], r[2], MentionType(r[3]), places[r[4]], r[5], r[6],
-                    tuple(Candidate(places[a[0]], a[1], tuple(a[2])) for a in r[7]))
+    return [Mention(r[0], r[1], r[2], MentionType(r[3]), places[r[4]], r[5], from_stored(r[6]),
+                    tuple(Candidate(places[a[0]], a[1], from_pairs(a[2])) for a in r[7]))
             for r in data["mentions"]]
 
 

@@ -67,7 +67,9 @@ from explorer.query import (
 from explorer.search import SQL_FUNCTION, sql_condition
 from explorer.search import install as install_search
 from explorer.stale_wal import foreign_wal, new_index_id, set_aside, stamp
+from explorer.stored_reasons import decode, encode, from_pairs, to_pairs
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.reasons import Reason
 
 log = logging.getLogger(__name__)
 
@@ -1190,7 +1192,7 @@ class IndexDB:
         if alts is None:
             parsed = json.loads(r[7])
             self._load_places(a[0] for a in parsed)
-            alts = tuple(Candidate(self._places[a[0]], a[1], tuple(a[2])) for a in parsed)
+            alts = tuple(Candidate(self._places[a[0]], a[1], from_pairs(a[2])) for a in parsed)
             if len(self._alternatives) >= 4096:
                 self._alternatives.clear()
                 self._strings.clear()
@@ -1201,9 +1203,8 @@ class IndexDB:
             place = self._places[r[4]]
         if len(self._strings) >= 100_000:
             self._strings.clear()
-        same = self._strings.setdefault  # its surface form and reason too
-        return Mention(r[0], r[1], same(r[2], r[2]), r[3], place, r[5],
-                       same(r[6], r[6]), alts)
+        same = self._strings.setdefault  # its surface form too
+        return Mention(r[0], r[1], same(r[2], r[2]), r[3], place, r[5], decode(r[6]), alts)
 
     def article_mentions(self) -> Iterator[tuple[str, list[Mention]]]:
         """Every article (in file order) with its mentions in text order."""
@@ -1545,7 +1546,7 @@ def prepare(
     # A name said a million times: its alternatives' JSON and its surface form are made once
     # and shared by its rows, not a million times (by value: mentions read back from JSON
     # have tuples of their own; the geoparser's share one, checked first).
-    by_value: dict[tuple[tuple[str, float, tuple[str, ...]], ...], str] = {}
+    by_value: dict[tuple[tuple[str, float, tuple[Reason, ...]], ...], str] = {}
     last: tuple[Candidate, ...] | None = None
     alts = "[]"
     texts: dict[str, str] = {}
@@ -1561,12 +1562,13 @@ def prepare(
                 for c in last:
                     places.setdefault(c.place.id, c.place.country)
                 made = by_value[value] = json.dumps(
-                    [[c.place.id, c.score, list(c.reasons)] for c in last],
+                    [[c.place.id, c.score, to_pairs(c.reasons)] for c in last],
                     ensure_ascii=False) if last else "[]"
             alts = made
         i = _passage_at(passages, starts, m)
         text = texts.setdefault(m.text, m.text)
-        rows.append(i, m.start, m.end, (text, m.type, m.place.id, m.confidence, m.reason, alts))
+        rows.append(i, m.start, m.end, (text, m.type, m.place.id, m.confidence, encode(m.reasons),
+                                         alts))
         if m.type == "toponym":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             if i is not None:

@@ -18,6 +18,7 @@ from explorer.mention_style import TOPONYM, mention_style
 from explorer.query import PassageHit
 from explorer.search import highlights
 from gazetteer.model import Mention
+from gazetteer.reasons import Reason, text_of
 
 #: A place's name (``explorer.mention_style``; a demonym has the reader's style too).
 HIGHLIGHT = TOPONYM
@@ -159,7 +160,7 @@ class ExplanationText:
     title: str = "Why this place"
     confidence: str = "confidence {value}"
     others: str = "Other candidates: {places}"
-    reason: Callable[[str], str] = str
+    reason: Callable[[tuple[Reason, ...]], str] = text_of
     rtl: bool = False  # laid out right to left (the Arabic interface)
 
 
@@ -172,7 +173,7 @@ def explanation_html(
     rtl = rtl or w.rtl
     if not mentions:
         return ""
-    reasons = Counter(w.reason(m.reason) for m in mentions if m.reason)
+    reasons = Counter(w.reason(m.reasons) for m in mentions if m.reasons)
     low = min(m.confidence for m in mentions)
     high = max(m.confidence for m in mentions)
     conf = f"{low:.2f}" if abs(high - low) < 0.005 else f"{low:.2f}–{high:.2f}"

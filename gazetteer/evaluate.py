@@ -27,6 +27,7 @@ from geopy.distance import great_circle
 from gazetteer.matcher import Matcher
 from gazetteer.model import Mention, MentionType, Place, PlaceKind
 from gazetteer.names import TOPONYM
+from gazetteer.reasons import Reason, ReasonCode
 from gazetteer.store import Gazetteer
 
 WITHIN_KM = 161.0
@@ -239,6 +240,6 @@ class NaiveDictionary:
             best = max(cands, key=lambda p: (p.population, p.kind == PlaceKind.COUNTRY, p.id))
             out.append(
                 Mention(m.start, m.end, text[m.start:m.end], MentionType.TOPONYM, best,
-                        reason="the most populous place of this name")
+                        reasons=(Reason(ReasonCode.MOST_POPULOUS),))
             )
         return out

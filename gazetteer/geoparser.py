@@ -27,6 +27,8 @@ from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.normalize import Normalized, fold, words
+from gazetteer.reasons import Reason
+from gazetteer.reasons import ReasonCode as R
 from gazetteer.resolver import Context, Cue, confidence, inside, rank
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
@@ -106,7 +108,7 @@ class _Found:
     cue: Cue | None = None
     weak: bool = False  # see ``_weak``
     within: tuple[Place, str] | None = None  # a country or division the text places it in
-    why: str = ""  # a recognition rule that let it in
+    why: Reason | None = None  # a recognition rule that let it in
 
     @property
     def sure(self) -> Place | None:
@@ -400,7 +402,7 @@ class Geoparser:
                 for k in range(lo, hi)
             ):
                 continue
-            f.why = f"'{adjective}' after the town, in sports news"
+            f.why = Reason(R.SPORTS_TOWN, word=adjective)
             clubs.append(f)
         return clubs
 
@@ -455,8 +457,7 @@ class Geoparser:
                 ]
                 if len(areas) == 1:
                     f.places = areas
-                    f.why = (f"'{cue.word}' before the name of {areas[0].name}'s seat: "
-                             "the division")
+                    f.why = Reason(R.SEAT_CUE, word=cue.word, name=areas[0].name)
                     break
 
     def _seat_towns(self, kept: list[_Found]) -> None:
@@ -513,7 +514,8 @@ class Geoparser:
             area = self._division_named(place.country, _bare_word(before))
             if area is not None:
                 f.places = [area]
-                f.why = f"'{before} {place.name_ar}': {area.name}, a division of {place.name}"
+                f.why = Reason(R.DIVISION_OF, word=f"{before} {place.name_ar}", area=area.name,
+                               name=place.name)
 
     def _placed(self, kept: list[_Found], toks: Tokens) -> None:
         """Record where the text places an ambiguous name: «طرابلس شمال لبنان», «مدينة طرابلس
@@ -577,7 +579,8 @@ class Geoparser:
                         type=f.type,
                         place=place,
                         confidence=conf,
-                        reason=reason if f.type == TOPONYM else f"an adjective of {place.name}",
+                        reasons=reason if f.type == TOPONYM else (
+                            Reason(R.ADJECTIVE, name=place.name),),
                         alternatives=alternatives,
                     )
                 )
@@ -585,12 +588,12 @@ class Geoparser:
 
     def _settle(
         self, first: _Found, contexts: Sequence[_Occurrence], doc: _DocContext
-    ) -> tuple[Place, float, str, tuple[Candidate, ...]]:
+    ) -> tuple[Place, float, tuple[Reason, ...], tuple[Candidate, ...]]:
         """The place a group of occurrences of one name means (its first occurrence, and what
         the text says around each), with the confidence, reason and runner-ups."""
         if len(first.places) == 1:
             # The one place wins whatever the context says: no scores, no runner-ups.
-            return first.places[0], 1.0, first.why or "the only place with this name", ()
+            return first.places[0], 1.0, (first.why or Reason(R.ONLY_PLACE),), ()
         key = first.raw.key
         counts = {c: k.total() - k[key] for c, k in doc.support.items()}
         total = sum(counts.values()) or 1
@@ -605,9 +608,9 @@ class Geoparser:
             Context(c, countries, nearby, within, share, divisions, other_towns)
             for c, nearby, within in contexts
         ])
-        reason = "; ".join(ranked[0].reasons) or "highest prior"
+        reason = ranked[0].reasons or (Reason(R.HIGHEST_PRIOR),)
         if self.matcher.made(first.raw.key) and first.why:
-            reason = f"{first.why}; {reason}"  # --explain says what let it in
+            reason = (first.why, *reason)  # --explain says what let it in
         return ranked[0].place, confidence(ranked), reason, tuple(ranked[1:4])
 
 
@@ -697,12 +700,13 @@ class Geoparser:
                 ends.append(part.lo + f.raw.end)
                 group_of.append(g)
         del parts
-        settled: list[tuple[MentionType, Place, float, str, tuple[Candidate, ...], bool]] = []
+        settled: list[tuple[MentionType, Place, float, tuple[Reason, ...],
+                            tuple[Candidate, ...], bool]] = []
         for first, occurrences in zip(firsts, contexts, strict=True):
             place, conf, reason, alternatives = self._settle(
                 first, list(occurrences.values()), context)
             if first.type != TOPONYM:
-                reason = f"an adjective of {place.name}"
+                reason = (Reason(R.ADJECTIVE, name=place.name),)
             settled.append(
                 (first.type, place, conf, reason, alternatives, first.cue is not None))
         del firsts, contexts, groups
@@ -715,7 +719,7 @@ class Geoparser:
         for k, (start, end, g) in enumerate(zip(starts, ends, group_of, strict=True)):
             kind, place, conf, reason, alternatives, cued = settled[g]
             m = Mention(start=start, end=end, text=text[start:end], type=kind, place=place,
-                        confidence=conf, reason=reason, alternatives=alternatives)
+                        confidence=conf, reasons=reason, alternatives=alternatives)
             yield m if cued else runs.kind_of(k, m)
 
 
@@ -997,7 +1001,7 @@ def _country_after_preposition(kept: list[_Found], toks: Tokens, voc: Vocabulary
         ):
             continue
         f.places = countries
-        f.why = "after a preposition: the country"
+        f.why = Reason(R.AFTER_PREPOSITION)
 
 
 def _read_shadda(kept: list[_Found], text: str) -> None:
@@ -1015,10 +1019,8 @@ def _read_shadda(kept: list[_Found], text: str) -> None:
         ]
         if doubled and len(doubled) < len(f.places):
             f.places = doubled
-            f.why = f.why or (
-                f"the shadda in '{text[f.raw.start:f.raw.end]}' doubles a consonant: "
-                f"{doubled[0].name}"
-            )
+            f.why = f.why or Reason(R.SHADDA, word=text[f.raw.start:f.raw.end],
+                                    name=doubled[0].name)
 
 
 def _capital_after(kept: list[_Found], toks: Tokens) -> None:
@@ -1039,7 +1041,7 @@ def _capital_after(kept: list[_Found], toks: Tokens) -> None:
             continue
         f.cue = Cue(word, frozenset({PlaceKind.CITY}))
         f.places = [p for p in f.places if p.capital]
-        f.why = f"'{word}' after the name: the capital city"
+        f.why = Reason(R.CAPITAL_AFTER, word=word)
 
 
 def _head_from_afar(run: list[_Found], heads: dict[str, str]) -> Cue | None:
@@ -1091,7 +1093,7 @@ def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
                 and all(p.kind == PlaceKind.COUNTRY for p in g.places)
             ):
                 f.places = countries
-                f.why = f"in a list of countries, beside {g.places[0].name}"
+                f.why = Reason(R.LIST_OF_COUNTRIES, name=g.places[0].name)
                 break
 
 
@@ -1119,7 +1121,7 @@ def _formal_names(kept: list[_Found], toks: Tokens, norm: Normalized) -> None:
         f.raw = f.raw._replace(start=start, first=b - 1)
         f.type = MentionType.TOPONYM
         f.places = countries
-        f.why = f"the formal name of {countries[0].name}"
+        f.why = Reason(R.FORMAL_NAME, name=countries[0].name)
 
 
 def _demonym_places(places: list[Place]) -> list[Place]:
@@ -1316,7 +1318,7 @@ def country_after_preposition(gp: Geoparser, kept: list[_Found], doc: _Document)
 def clubs_by_adjective(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     for f in gp._clubs_by_adjective(kept, doc.toks):
         kept.remove(f)
-        doc.reject(f.raw, Verdict(Rejection.CLUB, f.why))
+        doc.reject(f.raw, Verdict(Rejection.CLUB, f.why.text if f.why else ""))
 
 
 def list_cues(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
@@ -1397,7 +1399,7 @@ def made_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -
     if not places:
         return Verdict(Rejection.MADE_SPELLING)
     f.places = places
-    f.why = f.why or f"an Arabic spelling of its Latin name '{places[0].name}'"
+    f.why = f.why or Reason(R.LATIN_SPELLING, name=places[0].name)
     return True
 
 
@@ -1426,14 +1428,14 @@ def region_of_a_named_country(gp: Geoparser, f: _Found, anchors: _Anchors,
         return None
     named = {c for c, ks in anchors.keys.items() if ks - {f.raw.key}}
     if region_in_named_country(f.raw.key, f.places, named, _beside(f, doc)[0], common_words()):
-        f.why = f.why or "a region of a country the document names"
+        f.why = f.why or Reason(R.REGION_OF_NAMED)
         return True
     return None
 
 
 def cued_elsewhere(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> bool | None:
     if f.type == TOPONYM and f.weak and f.cue is None and f.raw.key in anchors.cued:
-        f.why = f.why or "named with its cue elsewhere in the document"
+        f.why = f.why or Reason(R.CUE_ELSEWHERE)
         return True
     return None
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from gazetteer.reasons import Reason, text_of
+
 
 class PlaceKind(StrEnum):
     """Kinds of place, most to least prominent when a name is ambiguous.
@@ -88,7 +90,7 @@ class Candidate:
 
     place: Place
     score: float
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +107,13 @@ class Mention:
     type: MentionType
     place: Place
     confidence: float = 1.0
-    reason: str = ""
+    reasons: tuple[Reason, ...] = ()
     alternatives: tuple[Candidate, ...] = field(default=())
+
+    @property
+    def reason(self) -> str:
+        """Its reasons in English, "; "-joined (``--explain``, exports)."""
+        return text_of(self.reasons)
 
     def as_json(self, *, explain: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -120,7 +127,8 @@ class Mention:
             out["confidence"] = round(self.confidence, 3)
             out["reason"] = self.reason
             out["alternatives"] = [
-                {"place": c.place.as_json(), "score": round(c.score, 3), "reasons": list(c.reasons)}
+                {"place": c.place.as_json(), "score": round(c.score, 3),
+                 "reasons": [r.text for r in c.reasons]}
                 for c in self.alternatives
             ]
         return out

@@ -19,6 +19,8 @@ from functools import lru_cache
 from geopy.distance import EARTH_RADIUS, great_circle
 
 from gazetteer.model import Candidate, Place, PlaceKind
+from gazetteer.reasons import Reason
+from gazetteer.reasons import ReasonCode as R
 
 # A country outranks any city of the same name (الجزائر, الكويت, لبنان: a town in the US), a
 # region any city; a state ranks below big cities (نيويورك) and wins with a cue (ولاية).
@@ -105,24 +107,24 @@ def inside(place: Place, area: Place) -> bool:
     return False
 
 
-def prior(place: Place) -> tuple[float, list[str]]:
+def prior(place: Place) -> tuple[float, list[Reason]]:
     """Score of a place before context: its kind and size."""
     score = _KIND_BASE.get(PlaceKind(place.kind), 0.0)
     if place.kind == PlaceKind.COUNTRY:
-        return score, ["a country"]
+        return score, [Reason(R.COUNTRY)]
     if place.kind == PlaceKind.REGION:
-        return score, ["a region"]
+        return score, [Reason(R.REGION)]
     if place.kind == PlaceKind.ADMIN1:
-        return score, ["a first-level division"]
+        return score, [Reason(R.ADMIN1)]
     if place.kind == PlaceKind.ADMIN2:
-        return score, ["a second-level division"]
+        return score, [Reason(R.ADMIN2)]
     reasons = []
     if place.capital:
         score += 2.0
-        reasons.append("a national capital")
+        reasons.append(Reason(R.CAPITAL))
     if place.population:
         score += 0.35 * math.log10(place.population + 1)
-        reasons.append(f"population {place.population:,}")
+        reasons.append(Reason(R.POPULATION, n=place.population))
     return score, reasons
 
 
@@ -137,11 +139,11 @@ def _cued(place: Place, cue: Cue | None) -> bool:
 
 def contextual(
     place: Place, ctx: Context, namesake: bool = False, like_country: bool = False
-) -> tuple[float, list[str]]:
+) -> tuple[float, list[Reason]]:
     """Score from the document; ``namesake``: a much smaller place than the best-known one;
     ``like_country``: a town named like its own country (الجزائر, تونس, الكويت), which the
     document's places of that country speak for no more than for the country itself."""
-    score, reasons = 0.0, []
+    score, reasons = 0.0, list[Reason]()
     cue = ctx.cue
     if namesake and not like_country and place.kind == PlaceKind.CITY and ctx.doc_towns:
         # A small namesake next to a town the document names is the one meant (المهدية beside
@@ -151,16 +153,16 @@ def contextual(
         found = _nearest(place, close) if close else None
         if found is not None and found[1] <= NAMESAKE_NEAR_KM:
             namesake = False
-            reasons.append(f"{found[1]:,.0f} km from {found[0].name}, named in the document")
+            reasons.append(Reason(R.NEAR_DOC_PLACE, km=found[1], name=found[0].name))
     if cue is not None and _cued(place, cue):
         score += CUE_BONUS
-        reasons.append(f"the word before it ('{cue.word}') calls it a {_kind_word(cue)}")
+        reasons.append(Reason(R.CUE, word=cue.word, kind=_kind_words(cue)))
         # A division carries no population: named by its cue («محافظة دمشق»), it is no smaller
         # namesake of the town and has the same claim to the document's country.
         namesake = namesake and place.kind not in _NAMED_AFTER
     if ctx.within is not None and inside(place, ctx.within[0]):
         score += WITHIN_BONUS
-        reasons.append(f"the text places it in {ctx.within[0].name} ('{ctx.within[1]}')")
+        reasons.append(Reason(R.WITHIN, name=ctx.within[0].name, word=ctx.within[1]))
     share = ctx.country_share.get(place.country or "", 0.0)
     if (
         place.kind != PlaceKind.COUNTRY
@@ -169,14 +171,11 @@ def contextual(
         and not namesake
     ):
         score += COUNTRY_BONUS + COUNTRY_SHARE_BONUS * share
-        reasons.append(
-            f"its country ({place.country}) is named in the document "
-            f"({share:.0%} of its sure places)"
-        )
+        reasons.append(Reason(R.COUNTRY_NAMED, code=place.country, share=share))
     codes = {c for c in (place.admin1, place.admin2) if c}
     if codes & ctx.doc_divisions and place.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
         score += DIVISION_BONUS
-        reasons.append(f"its division ({max(codes & ctx.doc_divisions)}) is named in the document")
+        reasons.append(Reason(R.DIVISION_NAMED, code=max(codes & ctx.doc_divisions)))
     # Distance to a country's or region's centre says little: only points count.
     others = [p for p in ctx.nearby if p.id != place.id and p.kind == PlaceKind.CITY]
     if others and not like_country:
@@ -186,7 +185,7 @@ def contextual(
             bonus = 2.5 * math.exp(-km / 2000.0)
             if bonus > 0.1:
                 score += bonus
-                reasons.append(f"{km:,.0f} km from {near.name}, named nearby")
+                reasons.append(Reason(R.NEAR_NAMED, km=km, name=near.name))
     return score, reasons
 
 
@@ -243,10 +242,11 @@ _KIND_WORD = {
 }
 
 
-def _kind_word(cue: Cue) -> str:
+def _kind_words(cue: Cue) -> tuple[str, ...]:
+    """The kinds a cue calls for, as ``KIND_WORDS`` (a text joins them with "or")."""
     if cue.countries:
-        return "state, province or district"
-    return " or ".join(sorted(_KIND_WORD.get(PlaceKind(k), k) for k in cue.kinds))
+        return ("state, province or district",)
+    return tuple(sorted(_KIND_WORD.get(PlaceKind(k), k) for k in cue.kinds))
 
 
 def _km(a: Place, b: Place) -> float:
@@ -279,14 +279,14 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     for place in places:
         base, reasons = prior(place)
         if feature_first and place.kind == PlaceKind.FEATURE:
-            base, reasons = FEATURE_FIRST, ["a feature, not the areas named after it"]
+            base, reasons = FEATURE_FIRST, [Reason(R.FEATURE_FIRST)]
         elif (
             place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
             and any(inside(t, place) for t in towns)
             and not any(_cued(place, ctx.cue) for ctx in contexts)
         ):
             base -= SEAT_DIVISION
-            reasons = ["a division named like its town, which a bare name means"]
+            reasons = [Reason(R.SEAT_DIVISION)]
         if (
             place.kind == PlaceKind.CITY
             and not place.capital
@@ -298,7 +298,7 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
             # «اشتباكات في كشمير»: a small town (Cashmere, Washington) the document never
             # places in its country is not meant over a region, a feature or a division.
             base -= STRAY_TOWN
-            reasons = [*reasons, "a small town in a country the document does not name"]
+            reasons = [*reasons, Reason(R.STRAY_TOWN)]
         # A first-level division carries no population and is no small namesake: «الجوف» in
         # a document about Yemen is its governorate, not Al Jawf, a town of Libya.
         namesake = (

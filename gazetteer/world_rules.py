@@ -25,6 +25,8 @@ from dataclasses import replace
 
 from gazetteer.model import Candidate, Mention, Place, PlaceKind
 from gazetteer.normalize import fold
+from gazetteer.reasons import Reason
+from gazetteer.reasons import ReasonCode as R
 
 Key = tuple[str, ...]
 #: A reading as the matcher's options hold it: (characters cut, proclitic, names of two words
@@ -197,6 +199,10 @@ def list_gap_at(text: str, lo: int, hi: int) -> bool:
 _DIVISIONS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
 
 
+#: A list's kind (``_kind_group``) as the reason of a name it gave that kind.
+_LIST_OF = {"town": R.LIST_OF_TOWNS, "division": R.LIST_OF_DIVISIONS}
+
+
 def _kind_group(place: Place) -> str | None:
     if place.kind in _DIVISIONS:
         return "division"
@@ -262,8 +268,8 @@ class ListRuns:
             return m
         rest = tuple(c for c in m.alternatives if c is not alt)
         return replace(
-            m, place=alt.place, reason=f"in a list of {want}s",
-            alternatives=(Candidate(m.place, alt.score, ("the list's kind differs",)), *rest))
+            m, place=alt.place, reasons=(Reason(_LIST_OF[want]),),
+            alternatives=(Candidate(m.place, alt.score, (Reason(R.LIST_KIND_DIFFERS),)), *rest))
 
 
 def list_kinds(

@@ -16,7 +16,7 @@ from explorer.qt.counts import counts
 from explorer.qt.names import arabic_interface, both
 from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery, answer
 from explorer.qt.passages import PassagePanel
-from explorer.qt.reasons import translate_reason
+from explorer.qt.reasons import translate_reasons
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter
 
@@ -40,7 +40,7 @@ def explanation_text() -> ExplanationText:
         title=QCoreApplication.translate("MainWindow", "Why this place"),
         confidence=QCoreApplication.translate("MainWindow", "confidence {value}"),
         others=QCoreApplication.translate("MainWindow", "Other candidates: {places}"),
-        reason=translate_reason, rtl=arabic_interface())
+        reason=translate_reasons, rtl=arabic_interface())
 
 
 class PassagesShown:

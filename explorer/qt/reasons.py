@@ -1,99 +1,90 @@
 """The geoparser's reasons ("Why this place") in the interface's language.
 
-The geoparser (``gazetteer``, no Qt) writes each reason as an English sentence built from a
-few templates, joined by "; ", and the index stores them so. Here each template is a pattern
-whose parts (names, numbers, words) are carried into its translation; a reason no pattern
-knows stays as the geoparser wrote it.
+A reason is typed (``gazetteer.reasons``): its code picks the template below, translated, and
+its fields (names, numbers, words) fill it in. Each template is the source text of
+``gazetteer.reasons.TEMPLATES`` for its code (a test keeps them equal); a reason kept as
+written (``ReasonCode.TEXT``: an index made before reasons were typed) shows as it is.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-# The templates the geoparser writes its reasons from, with their {fields}: each is the
-# translatable source, and the pattern that recognises a reason made from it.
-TEMPLATES: tuple[object, ...] = (  # QT_TRANSLATE_NOOP gives the text back
-    QT_TRANSLATE_NOOP("Reasons", "a country"),
-    QT_TRANSLATE_NOOP("Reasons", "a region"),
-    QT_TRANSLATE_NOOP("Reasons", "a first-level division"),
-    QT_TRANSLATE_NOOP("Reasons", "a second-level division"),
-    QT_TRANSLATE_NOOP("Reasons", "a national capital"),
-    QT_TRANSLATE_NOOP("Reasons", "population {n}"),
-    QT_TRANSLATE_NOOP("Reasons", "a feature, not the areas named after it"),
-    QT_TRANSLATE_NOOP("Reasons", "a division named like its town, which a bare name means"),
-    QT_TRANSLATE_NOOP("Reasons", "{km} km from {name}, named in the document"),
-    QT_TRANSLATE_NOOP("Reasons", "{km} km from {name}, named nearby"),
-    QT_TRANSLATE_NOOP("Reasons", "the word before it ('{word}') calls it a {kind}"),
-    QT_TRANSLATE_NOOP("Reasons", "the text places it in {name} ('{word}')"),
-    QT_TRANSLATE_NOOP("Reasons",
-                      "its country ({code}) is named in the document ({share} of its sure "
-                      "places)"),
-    QT_TRANSLATE_NOOP("Reasons", "its division ({code}) is named in the document"),
-    QT_TRANSLATE_NOOP("Reasons", "the most populous place of this name"),
-    QT_TRANSLATE_NOOP("Reasons", "the only place with this name"),
-    QT_TRANSLATE_NOOP("Reasons", "highest prior"),
-    QT_TRANSLATE_NOOP("Reasons", "named with its cue elsewhere in the document"),
-    QT_TRANSLATE_NOOP("Reasons", "an adjective of {name}"),
-    QT_TRANSLATE_NOOP("Reasons", "in a list of countries, beside {name}"),
-    QT_TRANSLATE_NOOP("Reasons", "the formal name of {name}"),
-    QT_TRANSLATE_NOOP("Reasons", "'{word}' after the name: the capital city"),
-    # explorer.corrections.REASON and ACCEPTED_REASON: what a corrected mention carries.
-    QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (mention)"),
-    QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (article)"),
-    QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (corpus)"),
-    QT_TRANSLATE_NOOP("Reasons", "accepted by the analyst"),
-)
+from gazetteer.reasons import Reason, ReasonCode, fill
 
-
-def _pattern(template: str) -> re.Pattern[str]:
-    """The template as a whole-text pattern, each {field} a named group."""
-    parts = re.split(r"\{(\w+)\}", template)  # text, field, text, field, …, text
-    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
-                              for i, p in enumerate(parts)) + r"\Z")
-
-
-_COMPILED = tuple((_pattern(str(t)), str(t)) for t in TEMPLATES)
-KINDS: dict[str, object] = {
+R = ReasonCode
+# QT_TRANSLATE_NOOP gives the text back (typed ``object``): the translatable sources.
+TEMPLATES: Mapping[ReasonCode, object] = {
+    R.COUNTRY: QT_TRANSLATE_NOOP("Reasons", "a country"),
+    R.REGION: QT_TRANSLATE_NOOP("Reasons", "a region"),
+    R.ADMIN1: QT_TRANSLATE_NOOP("Reasons", "a first-level division"),
+    R.ADMIN2: QT_TRANSLATE_NOOP("Reasons", "a second-level division"),
+    R.CAPITAL: QT_TRANSLATE_NOOP("Reasons", "a national capital"),
+    R.POPULATION: QT_TRANSLATE_NOOP("Reasons", "population {n}"),
+    R.FEATURE_FIRST: QT_TRANSLATE_NOOP("Reasons", "a feature, not the areas named after it"),
+    R.SEAT_DIVISION: QT_TRANSLATE_NOOP(
+        "Reasons", "a division named like its town, which a bare name means"),
+    R.STRAY_TOWN: QT_TRANSLATE_NOOP(
+        "Reasons", "a small town in a country the document does not name"),
+    R.NEAR_DOC_PLACE: QT_TRANSLATE_NOOP("Reasons", "{km} km from {name}, named in the document"),
+    R.CUE: QT_TRANSLATE_NOOP("Reasons", "the word before it ('{word}') calls it a {kind}"),
+    R.WITHIN: QT_TRANSLATE_NOOP("Reasons", "the text places it in {name} ('{word}')"),
+    R.COUNTRY_NAMED: QT_TRANSLATE_NOOP("Reasons",
+                                       "its country ({code}) is named in the document "
+                                       "({share} of its sure places)"),
+    R.DIVISION_NAMED: QT_TRANSLATE_NOOP("Reasons",
+                                        "its division ({code}) is named in the document"),
+    R.NEAR_NAMED: QT_TRANSLATE_NOOP("Reasons", "{km} km from {name}, named nearby"),
+    R.ONLY_PLACE: QT_TRANSLATE_NOOP("Reasons", "the only place with this name"),
+    R.HIGHEST_PRIOR: QT_TRANSLATE_NOOP("Reasons", "highest prior"),
+    R.ADJECTIVE: QT_TRANSLATE_NOOP("Reasons", "an adjective of {name}"),
+    R.SPORTS_TOWN: QT_TRANSLATE_NOOP("Reasons", "'{word}' after the town, in sports news"),
+    R.SEAT_CUE: QT_TRANSLATE_NOOP(
+        "Reasons", "'{word}' before the name of {name}'s seat: the division"),
+    R.DIVISION_OF: QT_TRANSLATE_NOOP("Reasons", "'{word}': {area}, a division of {name}"),
+    R.AFTER_PREPOSITION: QT_TRANSLATE_NOOP("Reasons", "after a preposition: the country"),
+    R.SHADDA: QT_TRANSLATE_NOOP("Reasons", "the shadda in '{word}' doubles a consonant: {name}"),
+    R.CAPITAL_AFTER: QT_TRANSLATE_NOOP("Reasons", "'{word}' after the name: the capital city"),
+    R.LIST_OF_COUNTRIES: QT_TRANSLATE_NOOP("Reasons", "in a list of countries, beside {name}"),
+    R.FORMAL_NAME: QT_TRANSLATE_NOOP("Reasons", "the formal name of {name}"),
+    R.LATIN_SPELLING: QT_TRANSLATE_NOOP("Reasons", "an Arabic spelling of its Latin name '{name}'"),
+    R.REGION_OF_NAMED: QT_TRANSLATE_NOOP("Reasons", "a region of a country the document names"),
+    R.CUE_ELSEWHERE: QT_TRANSLATE_NOOP("Reasons", "named with its cue elsewhere in the document"),
+    R.LIST_OF_TOWNS: QT_TRANSLATE_NOOP("Reasons", "in a list of towns"),
+    R.LIST_OF_DIVISIONS: QT_TRANSLATE_NOOP("Reasons", "in a list of divisions"),
+    R.LIST_KIND_DIFFERS: QT_TRANSLATE_NOOP("Reasons", "the list's kind differs"),
+    R.MOST_POPULOUS: QT_TRANSLATE_NOOP("Reasons", "the most populous place of this name"),
+    R.CORRECTED_MENTION: QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (mention)"),
+    R.CORRECTED_ARTICLE: QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (article)"),
+    R.CORRECTED_CORPUS: QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (corpus)"),
+    R.ACCEPTED: QT_TRANSLATE_NOOP("Reasons", "accepted by the analyst"),
+}
+# The kinds a cue calls for (``gazetteer.reasons.KIND_WORDS``), and the word joining them.
+KINDS: Mapping[str, object] = {
     "town": QT_TRANSLATE_NOOP("Reasons", "town"),
     "state or province": QT_TRANSLATE_NOOP("Reasons", "state or province"),
     "district": QT_TRANSLATE_NOOP("Reasons", "district"),
     "country": QT_TRANSLATE_NOOP("Reasons", "country"),
     "state, province or district": QT_TRANSLATE_NOOP("Reasons", "state, province or district"),
 }
+OR = QT_TRANSLATE_NOOP("Reasons", "or")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reasons", text)
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("Reasons", str(text))
 
 
-def _kind(words: str) -> str:
-    """A cue's kind words ("district or town") in the interface's language."""
-    if words in KINDS:
-        return _tr(str(KINDS[words]))
-    parts = words.split(" or ")
-    if all(p in KINDS for p in parts):
-        word = QCoreApplication.translate("Reasons", "or")
-        return f" {word} ".join(_tr(str(KINDS[p])) for p in parts)
-    return words
+def translate(reason: Reason) -> str:
+    """One reason in the interface's language (one kept as written: as it is)."""
+    template = TEMPLATES.get(reason.code)
+    if template is None:
+        return reason.text
+    kinds = {k: _tr(v) for k, v in KINDS.items()}
+    return fill(_tr(template), reason.words(kinds, _tr(OR)))
 
 
-def translate_reason(reason: str) -> str:
-    """One mention's reason ("; "-joined pieces), each known piece translated."""
-    return "; ".join(_piece(p) for p in reason.split("; "))
-
-
-def _piece(text: str) -> str:
-    for pattern, template in _COMPILED:
-        m = pattern.match(text)
-        if m is None:
-            continue
-        fields = m.groupdict()
-        if "kind" in fields:
-            fields["kind"] = _kind(fields["kind"])
-        out = _tr(template)
-        for key, value in fields.items():
-            out = out.replace("{" + key + "}", value)
-        return out
-    return text
+def translate_reasons(reasons: Iterable[Reason]) -> str:
+    """A mention's reasons, each translated, "; "-joined as the geoparser joins them."""
+    return "; ".join(translate(r) for r in reasons)

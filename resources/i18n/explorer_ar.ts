@@ -1311,6 +1311,50 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>«{word}» بعد الاسم: المدينة العاصمة</translation>
     </message>
     <message>
+        <source>a small town in a country the document does not name</source>
+        <translation>بلدة صغيرة في بلد لا يذكره النص</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; after the town, in sports news</source>
+        <translation>«{word}» بعد اسم المدينة، في خبر رياضي</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; before the name of {name}&apos;s seat: the division</source>
+        <translation>«{word}» قبل اسم مركز {name}: التقسيم الإداري</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos;: {area}, a division of {name}</source>
+        <translation>«{word}»: {area}، تقسيم إداري من {name}</translation>
+    </message>
+    <message>
+        <source>after a preposition: the country</source>
+        <translation>بعد حرف جر: الدولة</translation>
+    </message>
+    <message>
+        <source>the shadda in &apos;{word}&apos; doubles a consonant: {name}</source>
+        <translation>الشدة في «{word}» تضعّف حرفًا: {name}</translation>
+    </message>
+    <message>
+        <source>an Arabic spelling of its Latin name &apos;{name}&apos;</source>
+        <translation>كتابة عربية لاسمه اللاتيني «{name}»</translation>
+    </message>
+    <message>
+        <source>a region of a country the document names</source>
+        <translation>منطقة من بلد يذكره النص</translation>
+    </message>
+    <message>
+        <source>in a list of towns</source>
+        <translation>في قائمة مدن</translation>
+    </message>
+    <message>
+        <source>in a list of divisions</source>
+        <translation>في قائمة تقسيمات إدارية</translation>
+    </message>
+    <message>
+        <source>the list&apos;s kind differs</source>
+        <translation>نوع أماكن القائمة مختلف</translation>
+    </message>
+    <message>
         <source>corrected by the analyst (mention)</source>
         <translation>صحّحه المحلل (هذا الذكر)</translation>
     </message>

@@ -8,6 +8,7 @@ from explorer.article import Article, Passage
 from explorer.index import PassageHit
 from explorer.passage_view import explanation_html, highlighted, passages_html
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.reasons import Reason, ReasonCode
 
 PLACE = Place("gn:1", "Helsinki", "هلسنكي", "city", 60.17, 24.94, "FI", 1, 558457, True)
 RIVAL = Place("gn:2", "Helsinki <b>Town</b>", "هلسنكي", "city", 40.0, -80.0, "US", 2, 900)
@@ -17,7 +18,8 @@ def hit(text: str, name: str, title: str = "عنوان") -> PassageHit:
     start = text.index(name)
     article = Article(doc="a.txt", path=Path("a.txt"), text=text, title=title)
     passage = Passage(0, len(text), text)
-    mention = Mention(start, start + len(name), name, "toponym", PLACE, 0.9, "a national capital",
+    mention = Mention(start, start + len(name), name, "toponym", PLACE, 0.9,
+                      (Reason(ReasonCode.CAPITAL),),
                       (Candidate(PLACE, 3.0), Candidate(RIVAL, 1.0)))
     return PassageHit(article, passage, (mention,))
 

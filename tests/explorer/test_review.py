@@ -48,7 +48,7 @@ def test_the_queue_is_least_confident_first_and_decisions_leave_it(
         assert total == 3 and all(i.mention.text != "البصرة" for i in items)
         kept = [x for x in db.mentions_in(first.doc) if x.start == m.start]
         assert [(x.place.id, x.confidence, x.reason) for x in kept] == [
-            (m.place.id, 1.0, ACCEPTED_REASON)]
+            (m.place.id, 1.0, ACCEPTED_REASON.text)]
         assert queue(db, limit=1)[0] == 3 and len(queue(db, limit=1)[1]) == 1
 
 

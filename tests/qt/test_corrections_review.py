@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from explorer.corrections import ACCEPTED_REASON
 from explorer.indexdb import IndexDB
 from explorer.qt.correction_dialogs import PlaceSearchDialog, ScopeChoice
+from explorer.stored_reasons import decode
 from tests.qt.conftest import wait_drawn
 from tests.qt.test_corrections_ui import A, B, action, counts, mention_menu, place_id, visible
 
@@ -242,9 +244,10 @@ def test_the_review_queue_is_worked_through_with_the_keyboard(
     qtbot.waitUntil(lambda: queue.loads > loads)
     assert queue.progress.text() == "1 of 2" and queue.current.mention.text == "بغداد"
     conn = sqlite3.connect(window.index_path)
-    reasons = [r for (r,) in conn.execute("SELECT reason FROM mentions WHERE text = 'البصرة'")]
+    reasons = [decode(r) for (r,) in
+               conn.execute("SELECT reason FROM mentions WHERE text = 'البصرة'")]
     conn.close()
-    assert reasons == ["accepted by the analyst"]  # the one accepted; the other is gone
+    assert reasons == [(ACCEPTED_REASON,)]  # the one accepted; the other is gone
 
 
 def test_the_dock_follows_the_folder_shown(qtbot: Any, window: Any, tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ from explorer.qt.counts import counts
 from explorer.qt.menus import about_box
 from explorer.qt.panels import ProblemsDialog
 from explorer.qt.passages_shown import place_counts
+from gazetteer.reasons import KIND_WORDS, TEMPLATES, Reason, ReasonCode, text_of, verbatim
+from gazetteer.reasons import ReasonCode as R
 from tests.qt.conftest import open_window
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,15 +151,43 @@ def test_lang_option() -> None:
 
 
 def test_the_geoparsers_reasons_in_arabic(arabic: None) -> None:
-    """The "Why this place" reasons are English sentences from the geoparser: each known one
-    comes out in Arabic with its names and numbers; an unknown one stays as written."""
-    from explorer.qt.reasons import translate_reason
+    """A typed reason comes out in Arabic with its names and numbers (written as in English);
+    a cue's kinds each translated; one kept as written (an older index) stays as it is."""
+    from explorer.qt.reasons import translate_reasons
 
-    out = translate_reason("412 km from Kabul, named in the document; population 1,234,567")
+    out = translate_reasons((Reason(R.NEAR_DOC_PLACE, km=412.4, name="Kabul"),
+                             Reason(R.POPULATION, n=1234567)))
     assert out == "على بعد 412 كم من Kabul المذكورة في النص; عدد السكان 1,234,567"
-    cue = translate_reason("the word before it ('ولاية') calls it a district or town")
+    cue = translate_reasons((Reason(R.CUE, word="ولاية", kind=("district", "town")),))
     assert cue == "الكلمة التي تسبقه («ولاية») تجعله قضاء أو مديرية أو مدينة أو بلدة"
-    assert translate_reason("something new") == "something new"
+    assert translate_reasons(verbatim("something new")) == "something new"
+
+
+def test_every_reason_code_has_its_english_and_arabic(arabic: None) -> None:
+    """Each code has one English template (the geoparser's), the window's source is that same
+    text, and the Arabic file translates it; so do the kinds a cue may call for."""
+    from explorer.qt import reasons as qt_reasons
+
+    for code in ReasonCode:
+        if code is ReasonCode.TEXT:  # kept as written: shown as it is
+            assert code not in qt_reasons.TEMPLATES
+            continue
+        english = TEMPLATES[code]
+        assert str(qt_reasons.TEMPLATES[code]) == english, code
+        arabic_text = QCoreApplication.translate("Reasons", english)
+        assert arabic_text != english and _arabic(arabic_text), (code, arabic_text)
+        assert _fields(arabic_text) == _fields(english), (code, arabic_text)
+    assert set(qt_reasons.KINDS) == set(KIND_WORDS)
+    for word in (*KIND_WORDS, "or"):
+        assert _arabic(QCoreApplication.translate("Reasons", word)), word
+
+
+def _fields(template: str) -> set[str]:
+    return {part.split("}")[0] for part in template.split("{")[1:]}
+
+
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
 
 @pytest.mark.e2e
@@ -172,6 +202,13 @@ def test_why_this_place_in_the_arabic_window(
         text = window.passages.toPlainText()
         assert "Why this place" not in text and "confidence" not in text
         why = text.split("لماذا هذا المكان", 1)[1].split("\n")[1]
-        assert any("\u0600" <= ch <= "\u06ff" for ch in why), why
+        # The first reason shown is one of this place's real mentions' reasons, in Arabic.
+        from explorer.qt.reasons import translate_reasons
+
+        mine = [m.reasons for a in seeds_index.articles for m in seeds_index.mentions_in(a.doc)
+                if m.place.id == top and m.reasons]
+        shown = why.removeprefix("• ").split(" ×")[0]
+        assert shown in {translate_reasons(r) for r in mine}, why
+        assert shown not in {text_of(r) for r in mine} and _arabic(shown), why
     finally:
         window.dispose()
