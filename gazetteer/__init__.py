@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from gazetteer.geoparser import Geoparser, Rejected
     from gazetteer.model import Candidate, Mention, Place
+    from gazetteer.reasons import Reason, ReasonCode
     from gazetteer.store import Gazetteer
 
 _WHERE = {
@@ -25,6 +26,8 @@ _WHERE = {
     "Geoparser": "gazetteer.geoparser",
     "Mention": "gazetteer.model",
     "Place": "gazetteer.model",
+    "Reason": "gazetteer.reasons",
+    "ReasonCode": "gazetteer.reasons",
     "Rejected": "gazetteer.geoparser",
 }
 
@@ -46,4 +49,5 @@ def load_geoparser(extra: Sequence[Path | str] = ()) -> Geoparser:
     return Geoparser(Gazetteer.load(extra))
 
 
-__all__ = ["Candidate", "Gazetteer", "Geoparser", "Mention", "Place", "Rejected", "load_geoparser"]
+__all__ = ["Candidate", "Gazetteer", "Geoparser", "Mention", "Place", "Reason", "ReasonCode",
+           "Rejected", "load_geoparser"]

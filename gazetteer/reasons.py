@@ -139,9 +139,6 @@ class Reason:
         object.__setattr__(self, "code", code)
         object.__setattr__(self, "fields", tuple(sorted(fields.items())))
 
-    def get(self, field: str) -> Value | None:
-        return next((v for k, v in self.fields if k == field), None)
-
     def words(self, kinds: Mapping[str, str] | None = None, either: str = "or") -> dict[str, str]:
         """The fields as the template's words: numbers written out, a cue's kinds joined by
         ``either`` (each through ``kinds`` when given: a translation)."""
