@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from explorer.areas import BBox, Near
+from explorer.areas import BBox, Near, Polygon
 from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
 from explorer.query import ALL_TYPES, TOPONYMS, CountrySummary, Filter
@@ -102,6 +102,10 @@ def chips(
     if isinstance(f.area, BBox):
         label = QCoreApplication.translate("FilterChips", "in the area {box}")
         out.append(Chip("area", label.format(box=f.area.spec()), replace(f, area=None)))
+    elif isinstance(f.area, Polygon):
+        label = QCoreApplication.translate("FilterChips", "in a polygon of {n} corners")
+        chip = Chip("area", label.format(n=len(f.area.points)), replace(f, area=None))
+        out.append(chip)
     elif isinstance(f.area, Near):
         label = QCoreApplication.translate("FilterChips", "within {km} km of {place}")
         out.append(Chip("area", label.format(km=f"{f.area.km:g}", place=f.area.label),

@@ -207,7 +207,9 @@ class MainWindow(QMainWindow):
             count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
         self.in_view = InView(self.session, self.menus.view, self.bridge.events.view,
-                              self.bridge.events.box, self.map_sync.set_drawing)
+                              self.bridge.events.box, self.map_sync.set_drawing,
+                              self.bridge.events.polygon, self.map_sync.set_polygon_drawing,
+                              self.bridge.events.refused)
         self.places.table.view.addAction(self.in_view.near_action)  # its context menu
         self.places.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
