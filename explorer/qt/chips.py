@@ -150,6 +150,8 @@ class FilterChips(QWidget):
         self._layout.addWidget(self._title)
         self._layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
+        #: Chips of what is shown besides the filter (a comparison): key -> (label, remove).
+        self.extra: dict[str, tuple[str, Callable[[], None]]] = {}
         self._names: dict[str, str] | None = None  # country names, until the data change
         # The names come from the feed (``learn_names``): never asked of the index here.
         self.fed = False
@@ -213,7 +215,22 @@ class FilterChips(QWidget):
             button.clicked.connect(lambda _=False, f=chip.without: self.session.set_filter(f))
             self._layout.insertWidget(1 + i, button)
             self.buttons[chip.key] = button
+        for key, (label, remove) in self.extra.items():
+            button = self._chip(label)
+            button.show()
+            button.clicked.connect(lambda _=False, remove=remove: remove())
+            self._layout.insertWidget(1 + len(self.buttons), button)
+            self.buttons[key] = button
         self.setVisible(bool(self.buttons))
+
+    def set_extra(self, key: str, label: str, remove: Callable[[], None]) -> None:
+        """Show a chip ``key`` besides the filter's (``label`` empty: none); its × calls
+        ``remove``."""
+        if label:
+            self.extra[key] = (label, remove)
+        else:
+            self.extra.pop(key, None)
+        self.rebuild()
 
     def remove(self, key: str) -> None:
         """Click the × of chip ``key`` (tests, shortcuts)."""

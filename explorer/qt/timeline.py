@@ -228,7 +228,7 @@ class Timeline(QWidget):
         self.series.hovered.connect(self._hovered)
 
         self.player = Player(self)
-        controls = QHBoxLayout()
+        self.controls = controls = QHBoxLayout()
         controls.addWidget(self.player.button)
         controls.addWidget(self.player.speed)
         controls.addWidget(self.bucket)

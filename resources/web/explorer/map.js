@@ -82,7 +82,8 @@
     layersOn: ["markers"], // the layers shown, as Qt last said
     layerData: {},         // name -> the layer's own data, as Qt last sent it
     active: new Set(),     // the layers drawn now
-    shapeFill: null       // code -> style over the country shapes' own (a layer paints them)
+    shapeFill: null,      // code -> style over the country shapes' own (a layer paints them)
+    compare: null         // two periods compared, as Qt last sent them (layers/compare.js)
   };
 
   // The layers, by name (a Map: a name is a key like any other).
@@ -201,7 +202,8 @@
       places: state.places,   // id -> {id, name, name_ar, kind, country, lat, lon, ...}
       shown: state.shown,     // id -> [mentions, articles] under the filter
       order: state.order,     // shown ids, most mentioned first
-      data: Object.prototype.hasOwnProperty.call(state.layerData, name) ? state.layerData[name] : null,
+      data: name === "compare" ? state.compare :
+        (Object.prototype.hasOwnProperty.call(state.layerData, name) ? state.layerData[name] : null),
       lang: state.lang,
       word: function (fallback) {
         var words = state.strings.layers || {};
@@ -354,7 +356,9 @@
     box.appendChild(title);
     var markers = state.layersOn.indexOf("markers") >= 0;
     if (markers) { markerLegend(box); }
-    state.layersOn.forEach(function (name) {
+    var names = state.layersOn.slice();
+    if (state.compare) { names.push("compare"); }
+    names.forEach(function (name) {
       var layer = registry.get(name);
       var node = layer && layer.legend ? layer.legend(layerContext(name)) : null;
       if (node) {
@@ -363,6 +367,17 @@
       }
     });
     showLegend();
+  }
+
+  /** Two periods compared (Qt sends the comparison, or null to end it): the layer
+   *  "compare" (layers/compare.js) draws it over the others; it is in no layer menu. */
+  function setCompare(data) {
+    var layer = registry.get("compare");
+    state.compare = data && typeof data === "object" ? data : null;
+    if (layer) {
+      if (state.compare) { layer.apply(layerContext("compare")); } else { layer.clear(layerContext("compare")); }
+    }
+    updateLegend();
   }
 
   function markerLegend(box) {
@@ -607,6 +622,7 @@
     if (typeof msg.pick === "boolean") { setPicking(msg.pick); }
     if (typeof msg.drawBox === "boolean") { setDrawing(msg.drawBox); }
     if (typeof msg.drawPolygon === "boolean") { setPolygonDrawing(msg.drawPolygon); }
+    if (Object.prototype.hasOwnProperty.call(msg, "compare")) { setCompare(msg.compare); }
     if (msg.strings || msg.lang || msg.types || msg.layers) { updateLegend(); }
     if ((msg.strings || msg.lang) && state.scale) { state.scale._update(); }
     if (msg.add) { addPlaces(msg.add); }
