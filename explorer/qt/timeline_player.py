@@ -18,7 +18,7 @@ from explorer.session import Change
 if TYPE_CHECKING:
     from explorer.qt.timeline import Timeline
 
-#: The speeds offered: a bar every this many milliseconds (the first is the default).
+# The speeds offered: a bar every this many milliseconds (the first is the default).
 SPEEDS_MS = (1500, 3000, 600)
 
 
@@ -45,7 +45,7 @@ class Player(QObject):
         self.speed.currentIndexChanged.connect(lambda _i: self.timer.setInterval(self.step_ms()))
         self.timer.setInterval(self.step_ms())
         self.timer.timeout.connect(self.advance)
-        #: The range this player set last (``None`` before it set one).
+        # The range this player set last (``None`` before it set one).
         self._set: tuple[str, str] | None = None
         timeline.session.changed.connect(self._on_change)
 
