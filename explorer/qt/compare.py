@@ -118,6 +118,7 @@ class Comparison(QObject):
         self._days = days
         self.periods: tuple[Period, Period] | None = None
         self.changes: list[PlaceChange] | None = None  # the last comparison sent
+        self._sent: dict[str, Any] | None = None  # its message to the page
         self.job: CompareJob | None = None
         self.dialog: PeriodsDialog | None = None
         self._filter = model.filter.undated()
@@ -151,9 +152,15 @@ class Comparison(QObject):
         self.changed.emit()
         self._compute()
 
+    def resend(self) -> None:
+        """Send the comparison again (a page that started afresh has none)."""
+        if self.periods is not None and self._sent is not None:
+            self._send({"compare": self._sent})
+
     def clear(self) -> None:
         if self.periods is None:
             return
+        self._sent = None
         self.periods = None
         self.changes = None
         self.job = None
@@ -194,7 +201,7 @@ class Comparison(QObject):
                                      .format(why=job.error or ""), 10_000)
             return
         self.changes = job.changes
-        data = layer_data(job.changes, job.a, job.b)
+        self._sent = data = layer_data(job.changes, job.a, job.b)
         data["words"] = {
             "title": self.tr("Period A: {a} · period B: {b}").format(a=job.a.words(),
                                                                     b=job.b.words()),

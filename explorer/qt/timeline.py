@@ -313,6 +313,7 @@ class Timeline(QWidget):
         top, step = count_ticks(max((n for _, n in buckets), default=1))
         self.y_axis.setRange(0, top)
         self.y_axis.setTickInterval(step)
+        self.player.button.setEnabled(bool(buckets) or self.player.playing)
         self.view.setVisible(bool(buckets))
         self.empty.setVisible(not buckets)
         f = self.session.filter

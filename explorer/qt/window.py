@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
             self.session, self.map_sync.send, self._export_reader,
             lambda: [d for d, _ in self.timeline.timeline.days], self)
         self.timeline.timeline.controls.insertWidget(2, self.comparison.button)
+        self.bridge.events.ready.connect(self.comparison.resend)
         self.comparison.changed.connect(lambda: self.chips.set_extra(
             "compare", self.comparison.label(), self.comparison.clear))
         self.setAcceptDrops(True)
