@@ -4,6 +4,7 @@ page then shows only the places inside it."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +12,10 @@ import pytest
 from explorer.areas import Polygon
 from explorer.index import CorpusIndex
 from explorer.query import Filter
+from explorer.settings import Settings
 from tests.qt.conftest import run_js, wait_drawn
+from tests.qt.synthetic import write_corpus
+from tests.qt.test_window_first import wait_indexed
 
 pytestmark = pytest.mark.e2e
 
@@ -73,3 +77,46 @@ def test_a_polygon_drawn_keeps_only_the_places_inside(
     qtbot.waitUntil(lambda: window.session.filter.area is None, timeout=5_000)
     wait_drawn(qtbot, window)
     assert set(run_js(qtbot, window, "explorer.visibleIds()")) == everything
+
+
+def test_a_polygon_on_the_sqlite_index_is_saved_with_the_corpus(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from explorer.qt.app import start
+
+    corpus = write_corpus(tmp_path / "c", 12)
+    settings = Settings(tmp_path / "settings.json")
+
+    def open_it() -> Any:
+        window = start(corpus, settings=settings, jobs=1)
+        qtbot.addWidget(window)
+        window.show()
+        wait_indexed(qtbot, window)
+        wait_drawn(qtbot, window)
+        return window
+
+    window = open_it()
+    try:
+        everything = set(run_js(qtbot, window, "explorer.visibleIds()"))
+        start_drawing(qtbot, window)
+        for i, (lat, lon) in enumerate(OUTLINE):
+            double = "true" if i == len(OUTLINE) - 1 else "false"
+            run_js(qtbot, window, f"explorer.clickMap({lat}, {lon}, {double})")
+        qtbot.waitUntil(lambda: isinstance(window.session.filter.area, Polygon), timeout=5_000)
+        area = window.session.filter.area
+        wait_drawn(qtbot, window)
+        shown = set(run_js(qtbot, window, "explorer.visibleIds()"))
+        assert shown and shown < everything  # the feed's own SQLite connection filtered
+        for pid in everything:
+            p = window.session.place(pid).place
+            assert (pid in shown) == area.contains(p.lat, p.lon)
+        window.close()
+    finally:
+        window.dispose()
+    window = open_it()
+    try:
+        assert window.session.filter.area == area
+        assert "polygon" in window.chips.buttons["area"].text()
+        assert set(run_js(qtbot, window, "explorer.visibleIds()")) == shown
+    finally:
+        window.dispose()
