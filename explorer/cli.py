@@ -35,7 +35,7 @@ from explorer.corpus import DEFAULT_MAX_BYTES, MAX_MAX_BYTES, CorpusError
 from gazetteer.model import Mention, Place
 
 if TYPE_CHECKING:
-    from explorer.areas import BBox, Near
+    from explorer.areas import BBox, Near, Polygon
     from explorer.export import Scope
     from explorer.query import Filter, IndexReader
     from gazetteer.evaluate import Score
@@ -683,6 +683,9 @@ def _export_parser(p: argparse.ArgumentParser) -> None:
                         "the window's 'export only the selection'")
     p.add_argument("--bbox", type=_bbox, metavar="W,S,E,N",
                    help="only places inside this box (degrees; W > E crosses the antimeridian)")
+    p.add_argument("--polygon", type=_polygon, metavar="LAT,LON;LAT,LON;…",
+                   help="only places inside this polygon (3 or more vertices; each edge goes "
+                        "the short way round, across the antimeridian when that is shorter)")
     p.add_argument("--near", metavar="PLACE",
                    help="only places within --km of PLACE (a place id, a name of a place of "
                         "the corpus, or LAT,LON)")
@@ -736,6 +739,15 @@ def _bbox(text: str) -> BBox:
 
     try:
         return BBox.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _polygon(text: str) -> Polygon:
+    from explorer.areas import Polygon
+
+    try:
+        return Polygon.parse(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
@@ -805,7 +817,8 @@ def _filter_of(args: argparse.Namespace) -> Filter:
                   date_from=args.date_from, date_to=args.date_to,
                   min_confidence=args.min_confidence, outlets=frozenset(args.outlet),
                   formats=frozenset(args.doc_format), once=args.once,
-                  languages=frozenset(args.language), area=getattr(args, "bbox", None))
+                  languages=frozenset(args.language),
+                  area=getattr(args, "bbox", None) or getattr(args, "polygon", None))
 
 
 def _country_code(text: str) -> str:
@@ -823,8 +836,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if (args.near is None) != (args.km is None):
         _err("--near and --km go together (--near PLACE --km N)")
         return 2
-    if args.near is not None and args.bbox is not None:
-        _err("--bbox or --near: one area at a time")
+    if sum(a is not None for a in (args.near, args.bbox, args.polygon)) > 1:
+        _err("--bbox, --polygon or --near: one area at a time")
         return 2
     protected = _protected(args)
     if _output_refused(args.output, protected):

@@ -15,7 +15,7 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from explorer.areas import BBox, Near, area_from_json
+from explorer.areas import BBox, Near, Polygon, area_from_json
 from explorer.query import ALL_TYPES, Filter
 from gazetteer.model import KINDS
 
@@ -44,7 +44,7 @@ def to_json(f: Filter) -> str:
             continue
         if isinstance(value, frozenset):
             value = sorted(value)
-        elif isinstance(value, BBox | Near):
+        elif isinstance(value, BBox | Near | Polygon):
             value = value.to_json()
         out[fld.name] = value
     return json.dumps(out, ensure_ascii=False, sort_keys=True)

@@ -1,6 +1,7 @@
 """“Only what is in view” (issue 20, item 4): while it is on, the filter's area is the map's
 view, told by the page (``MapBridge.viewMoved``, debounced) and decided here, not by the page:
-passages, places, counts, countries and timeline follow the map as it moves."""
+passages, places, counts, countries and timeline follow the map as it moves. A box or a
+polygon drawn on the map (the page reports its corners or vertices) is the area too."""
 
 from __future__ import annotations
 
@@ -9,19 +10,24 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMenu, QWidget
 
-from explorer.areas import MAX_KM, BBox, Near
+from explorer.areas import MAX_KM, BBox, Near, Polygon
 from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
 from explorer.session import Change
 
 
 class InView(QObject):
-    """A checkable action in ``menu``; ``view`` is the bridge's signal of the view's bounds."""
+    """A checkable action in ``menu``; ``view`` is the bridge's signal of the view's bounds,
+    ``box`` of a drawn box's, ``polygon`` of a drawn polygon (``refused``: why one drawn is
+    none); ``draw`` and ``draw_polygon`` ask the page to let the analyst draw one."""
 
     def __init__(self, model: SessionModel, menu: QMenu, view: SignalInstance,
-                 box: SignalInstance, draw: Callable[[bool], None]) -> None:
+                 box: SignalInstance, draw: Callable[[bool], None],
+                 polygon: SignalInstance | None = None,
+                 draw_polygon: Callable[[bool], None] | None = None,
+                 refused: SignalInstance | None = None) -> None:
         super().__init__(menu)
         self.model = model
         self.last: BBox | None = None  # the view's bounds last told
@@ -38,6 +44,14 @@ class InView(QObject):
             "Drag a box on the map: only the places inside it are shown"))
         self.draw_action.triggered.connect(lambda: draw(True))
         menu.addAction(self.draw_action)
+        self.polygon_action = QAction(self.tr("Draw a &polygon on the map"), menu)
+        self.polygon_action.setObjectName("drawPolygon")
+        self.polygon_action.setToolTip(self.tr(
+            "Click the polygon's corners on the map, double-click or press Enter to close it "
+            "(Esc gives it up): only the places inside it are shown"))
+        if draw_polygon is not None:
+            self.polygon_action.triggered.connect(lambda: draw_polygon(True))
+        menu.addAction(self.polygon_action)
         self.near_action = QAction(self.tr("&Within a distance of the selected place…"), menu)
         self.near_action.setObjectName("nearPlace")
         self.near_action.triggered.connect(self.ask_near)
@@ -46,6 +60,10 @@ class InView(QObject):
         self.dialog: QInputDialog | None = None  # the distance asked, while it is open
         view.connect(self._on_view)
         box.connect(self._on_box)
+        if polygon is not None:
+            polygon.connect(self._on_box)
+        if refused is not None:
+            refused.connect(self._refused)
         model.changed.connect(self._on_change)
 
     def _toggled(self, on: bool) -> None:
@@ -63,8 +81,8 @@ class InView(QObject):
             self._set(box)
 
     def _on_box(self, box: object) -> None:
-        """A box drawn on the map: the filter's area (the view no longer is)."""
-        if isinstance(box, BBox):
+        """A box or polygon drawn on the map: the filter's area (the view no longer is)."""
+        if isinstance(box, BBox | Polygon):
             self.action.blockSignals(True)
             self.action.setChecked(False)
             self.action.blockSignals(False)
@@ -105,7 +123,13 @@ class InView(QObject):
         menu = self.parent()
         return menu.window() if isinstance(menu, QWidget) else None
 
-    def _set(self, box: BBox | None) -> None:
+    def _refused(self, why: str) -> None:
+        window = self.parent_widget()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                self.tr("The polygon drawn is not used: {why}").format(why=why), 10_000)
+
+    def _set(self, box: BBox | Polygon | None) -> None:
         if self.model.filter.area != box:
             self.model.set_filter(replace(self.model.filter, area=box))
 

@@ -20,7 +20,7 @@ from typing import TypeGuard
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
-from explorer.areas import BBox
+from explorer.areas import MAX_VERTICES, BBox, Polygon
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +96,12 @@ class BridgeEvents(QObject):
     drawn = Signal(int)
     view = Signal(object)  # the map's view moved: its explorer.areas.BBox (debounced)
     box = Signal(object)  # the analyst drew a box on the map: its explorer.areas.BBox
+    polygon = Signal(object)  # the analyst drew a polygon: its explorer.areas.Polygon
+    refused = Signal(str)  # a polygon drawn that is none: why (explorer.areas)
 
 
 class MapBridge(QObject):
-    """Registered with the page's QWebChannel as ``bridge``: seven slots and one signal of
+    """Registered with the page's QWebChannel as ``bridge``: eight slots and one signal of
     use.
 
     Slots validate their arguments: a place id must be a string of bounded length naming a
@@ -208,6 +210,24 @@ class MapBridge(QObject):
             self._warn("ignored a box with invalid bounds")
             return
         self.events.box.emit(box)
+
+    @Slot("QVariant")
+    def polygonDrawn(self, points: object) -> None:
+        """The analyst drew a polygon on the map (asked for by the window): its vertices,
+        ``[[lat, lon], …]`` as clicked; Python makes it the filter's area, or refuses it."""
+        if not (isinstance(points, list) and 3 <= len(points) <= MAX_VERTICES and all(
+                isinstance(p, list) and len(p) == 2 and all(
+                    isinstance(v, (int, float)) and not isinstance(v, bool) for v in p)
+                for p in points)):
+            self._warn("ignored a polygon that is not 3 to %d points", MAX_VERTICES)
+            return
+        try:
+            polygon = Polygon.of_points([(float(a), float(b)) for a, b in points])
+        except ValueError as exc:
+            self._warn("ignored a polygon: %s", exc)
+            self.events.refused.emit(str(exc))
+            return
+        self.events.polygon.emit(polygon)
 
     @Slot()
     def mapReady(self) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from explorer.areas import BBox, Near
+from explorer.areas import BBox, Near, Polygon
 from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
 from explorer.query import ALL_TYPES, TOPONYMS, CountrySummary, Filter
@@ -102,6 +102,10 @@ def chips(
     if isinstance(f.area, BBox):
         label = QCoreApplication.translate("FilterChips", "in the area {box}")
         out.append(Chip("area", label.format(box=f.area.spec()), replace(f, area=None)))
+    elif isinstance(f.area, Polygon):
+        label = QCoreApplication.translate("FilterChips", "in a polygon of {n} corners")
+        chip = Chip("area", label.format(n=len(f.area.points)), replace(f, area=None))
+        out.append(chip)
     elif isinstance(f.area, Near):
         label = QCoreApplication.translate("FilterChips", "within {km} km of {place}")
         out.append(Chip("area", label.format(km=f"{f.area.km:g}", place=f.area.label),
@@ -146,6 +150,8 @@ class FilterChips(QWidget):
         self._layout.addWidget(self._title)
         self._layout.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
+        #: Chips of what is shown besides the filter (a comparison): key -> (label, remove).
+        self.extra: dict[str, tuple[str, Callable[[], None]]] = {}
         self._names: dict[str, str] | None = None  # country names, until the data change
         # The names come from the feed (``learn_names``): never asked of the index here.
         self.fed = False
@@ -209,7 +215,22 @@ class FilterChips(QWidget):
             button.clicked.connect(lambda _=False, f=chip.without: self.session.set_filter(f))
             self._layout.insertWidget(1 + i, button)
             self.buttons[chip.key] = button
+        for key, (label, remove) in self.extra.items():
+            button = self._chip(label)
+            button.show()
+            button.clicked.connect(lambda _=False, remove=remove: remove())
+            self._layout.insertWidget(1 + len(self.buttons), button)
+            self.buttons[key] = button
         self.setVisible(bool(self.buttons))
+
+    def set_extra(self, key: str, label: str, remove: Callable[[], None]) -> None:
+        """Show a chip ``key`` besides the filter's (``label`` empty: none); its × calls
+        ``remove``."""
+        if label:
+            self.extra[key] = (label, remove)
+        else:
+            self.extra.pop(key, None)
+        self.rebuild()
 
     def remove(self, key: str) -> None:
         """Click the × of chip ``key`` (tests, shortcuts)."""

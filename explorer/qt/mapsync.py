@@ -154,6 +154,10 @@ class MapSync(QObject):
         """The analyst draws an area (True): a drag on the map draws a box, not pans."""
         self.send({"drawBox": drawing})
 
+    def set_polygon_drawing(self, drawing: bool) -> None:
+        """The analyst draws a polygon (True): a click on the map adds a vertex."""
+        self.send({"drawPolygon": drawing})
+
     def _on_view_data(self, data: ViewData) -> None:
         self._fresh = data
         self._asked = self.feed is not None and not self.feed.idle

@@ -2,8 +2,9 @@
 
 A click on a bar sets the filter's date range to that day or week; dragging across bars sets
 it to the days they span; the date fields set either end, and *All dates* clears it. The bars
-inside the range are highlighted. The counts come from the index (``IndexReader.timeline``),
-or, for the SQLite index, from the feed's worker thread (``ViewData.timeline``).
+inside the range are highlighted; *Play* shows each bar in turn (``timeline_player``). The
+counts come from the index (``IndexReader.timeline``), or, for the SQLite index, from the
+feed's worker thread (``ViewData.timeline``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from explorer.qt.counts import counts
 from explorer.qt.names import ltr
 from explorer.qt.session_model import SessionModel
+from explorer.qt.timeline_player import Player
 from explorer.query import Filter, bucketed
 from explorer.session import Change
 
@@ -225,7 +227,10 @@ class Timeline(QWidget):
         self.empty.hide()
         self.series.hovered.connect(self._hovered)
 
-        controls = QHBoxLayout()
+        self.player = Player(self)
+        self.controls = controls = QHBoxLayout()
+        controls.addWidget(self.player.button)
+        controls.addWidget(self.player.speed)
         controls.addWidget(self.bucket)
         controls.addWidget(QLabel(self.tr("From"), self))
         controls.addWidget(self.date_from)
@@ -308,6 +313,7 @@ class Timeline(QWidget):
         top, step = count_ticks(max((n for _, n in buckets), default=1))
         self.y_axis.setRange(0, top)
         self.y_axis.setTickInterval(step)
+        self.player.button.setEnabled(bool(buckets) or self.player.playing)
         self.view.setVisible(bool(buckets))
         self.empty.setVisible(not buckets)
         f = self.session.filter

@@ -34,6 +34,7 @@ from explorer.qt.area_filter import InView
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
 from explorer.qt.chips import FilterChips
+from explorer.qt.compare import Comparison
 from explorer.qt.corrections_dock import CorrectionsDock
 from explorer.qt.corrections_ui import Corrections
 from explorer.qt.counts import counts
@@ -207,7 +208,9 @@ class MainWindow(QMainWindow):
             count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
         self.in_view = InView(self.session, self.menus.view, self.bridge.events.view,
-                              self.bridge.events.box, self.map_sync.set_drawing)
+                              self.bridge.events.box, self.map_sync.set_drawing,
+                              self.bridge.events.polygon, self.map_sync.set_polygon_drawing,
+                              self.bridge.events.refused)
         self.places.table.view.addAction(self.in_view.near_action)  # its context menu
         self.places.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
@@ -219,6 +222,13 @@ class MainWindow(QMainWindow):
             self, self.menus.file,
             file_actions[after_recent] if after_recent < len(file_actions) else None,
             lambda: (self._export_reader(), self.session.filter), self.view, lambda: self.root)
+        self.comparison = Comparison(
+            self.session, self.map_sync.send, self._export_reader,
+            lambda: [d for d, _ in self.timeline.timeline.days], self)
+        self.timeline.timeline.controls.insertWidget(2, self.comparison.button)
+        self.bridge.events.ready.connect(self.comparison.resend)
+        self.comparison.changed.connect(lambda: self.chips.set_extra(
+            "compare", self.comparison.label(), self.comparison.clear))
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 

@@ -21,6 +21,49 @@
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>Compare periods…</source>
+        <translation>قارن فترتين…</translation>
+    </message>
+    <message>
+        <source>Colour the places by how their mentions changed from one period to another</source>
+        <translation>لوّن الأماكن بحسب تغيّر ذكرها من فترة إلى أخرى</translation>
+    </message>
+    <message>
+        <source>comparing {a} with {b}</source>
+        <translation>مقارنة {a} بـ {b}</translation>
+    </message>
+    <message>
+        <source>The periods could not be compared: {why}</source>
+        <translation>تعذّرت مقارنة الفترتين: {why}</translation>
+    </message>
+    <message>
+        <source>Period A: {a} · period B: {b}</source>
+        <translation>الفترة أ: {a} · الفترة ب: {b}</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>في أ فقط</translation>
+    </message>
+    <message>
+        <source>more in A</source>
+        <translation>أكثر في أ</translation>
+    </message>
+    <message>
+        <source>as many in both</source>
+        <translation>بالقدر نفسه في كلتيهما</translation>
+    </message>
+    <message>
+        <source>more in B</source>
+        <translation>أكثر في ب</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>في ب فقط</translation>
+    </message>
+</context>
+<context>
     <name>Corrections</name>
     <message>
         <source>Undo</source>
@@ -582,6 +625,10 @@
         <translation>الثقة ≥ {value}</translation>
     </message>
     <message>
+        <source>in a polygon of {n} corners</source>
+        <translation>داخل مضلّع من {n} رؤوس</translation>
+    </message>
+    <message>
         <source>article {file}</source>
         <translation>المقال {file}</translation>
     </message>
@@ -599,11 +646,20 @@
     </message>
     <message>
         <source>Remove this filter</source>
+        <extracomment>Chips of what is shown besides the filter (a comparison): key -&gt; (label, remove).</extracomment>
         <translation>إزالة هذا المرشح</translation>
     </message>
 </context>
 <context>
     <name>InView</name>
+    <message>
+        <source>Draw a &amp;polygon on the map</source>
+        <translation>ارسم &amp;مضلّعًا على الخريطة</translation>
+    </message>
+    <message>
+        <source>Click the polygon&apos;s corners on the map, double-click or press Enter to close it (Esc gives it up): only the places inside it are shown</source>
+        <translation>انقر رؤوس المضلّع على الخريطة، ثم انقر نقرًا مزدوجًا أو اضغط Enter لإغلاقه (Esc يلغيه): لا تظهر إلا الأماكن التي في داخله</translation>
+    </message>
     <message>
         <source>&amp;Within a distance of the selected place…</source>
         <translation>&amp;على مسافة من المكان المحدد…</translation>
@@ -615,6 +671,10 @@
     <message>
         <source>Places within how many km of {place}?</source>
         <translation>الأماكن على بعد كم كيلومترا من {place}؟</translation>
+    </message>
+    <message>
+        <source>The polygon drawn is not used: {why}</source>
+        <translation>لم يُستعمل المضلّع المرسوم: {why}</translation>
     </message>
     <message>
         <source>&amp;Draw an area on the map</source>
@@ -1076,6 +1136,29 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     </message>
 </context>
 <context>
+    <name>PeriodsDialog</name>
+    <message>
+        <source>Compare two periods</source>
+        <translation>مقارنة فترتين</translation>
+    </message>
+    <message>
+        <source>Period A, from</source>
+        <translation>الفترة أ، من</translation>
+    </message>
+    <message>
+        <source>Period A, to</source>
+        <translation>الفترة أ، إلى</translation>
+    </message>
+    <message>
+        <source>Period B, from</source>
+        <translation>الفترة ب، من</translation>
+    </message>
+    <message>
+        <source>Period B, to</source>
+        <translation>الفترة ب، إلى</translation>
+    </message>
+</context>
+<context>
     <name>PlaceSearchDialog</name>
     <message>
         <source>{km} km</source>
@@ -1167,6 +1250,37 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <message>
         <source>{name}: {mentions} in {articles}</source>
         <translation>{name}: {mentions}، {articles}</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>Play</source>
+        <translation>تشغيل</translation>
+    </message>
+    <message>
+        <source>Show each day or week in turn: the map and the lists follow (Pause keeps the range shown)</source>
+        <translation>اعرض كل يوم أو أسبوع بالتتابع: تتبعه الخريطة والقوائم (الإيقاف المؤقت يُبقي المدة المعروضة)</translation>
+    </message>
+    <message>
+        <source>How long each day or week is shown while playing</source>
+        <translation>مدة عرض كل يوم أو أسبوع أثناء التشغيل</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>عادي</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>بطيء</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>سريع</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>إيقاف مؤقت</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from explorer.areas import BBox, Near, great_circle_km, install
+from explorer.areas import BBox, Near, Polygon, great_circle_km, install
 
 ALEPPO = (36.2021, 37.1343)
 DAMASCUS = (33.5138, 36.2765)
@@ -68,3 +68,59 @@ def test_sql_answers_as_python() -> None:
         got = {r[0] for r in conn.execute(f"SELECT id FROM places WHERE {cond}", args)}
         assert got == {pid for pid, lat, lon in points if area.contains(lat, lon)}, area
         assert got
+
+
+# -- polygons (issue 20: draw a polygon) -------------------------------------------------------
+
+#: A triangle around Damascus and Beirut (Aleppo to its north, Amman to its south).
+LEVANT = Polygon.parse("32.5,35;34.6,35.2;33.3,37.5")
+BEIRUT = (33.8938, 35.5018)
+AMMAN = (31.9539, 35.9106)
+
+
+def test_a_polygon_holds_what_is_inside_it() -> None:
+    assert LEVANT.contains(*DAMASCUS) and LEVANT.contains(*BEIRUT)
+    assert not LEVANT.contains(*ALEPPO) and not LEVANT.contains(*AMMAN)
+    # A concave one: an L, whose notch is outside though inside its box.
+    ell = Polygon.parse("0,0;0,10;5,10;5,5;10,5;10,0")
+    assert ell.contains(2, 2) and ell.contains(8, 2) and ell.contains(2, 8)
+    assert not ell.contains(8, 8) and ell.box().contains(8, 8)
+    assert ell.contains(0, 5) and ell.contains(5, 7)  # on an edge
+    assert Polygon.parse(ell.spec()) == ell
+
+
+def test_a_polygon_across_the_antimeridian() -> None:
+    fiji = Polygon.parse("-20,170;-10,175;-12,-170;-22,-172")
+    assert fiji.box().crosses
+    assert fiji.contains(-16.0, 178.0) and fiji.contains(-16.0, -176.0)
+    assert not fiji.contains(-16.0, 0.0) and not fiji.contains(-16.0, 160.0)
+    # The page may report a wrapped world's longitudes (190 for -170): the same polygon.
+    assert Polygon.of_points([(-20, 170), (-10, 175), (-12, 190), (-22, 188)]) == fiji
+    assert "-170" in fiji.spec() and Polygon.parse(fiji.spec()) == fiji
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("1,2;3,4", "3 to"), ("1,2;3;4,5", "not a vertex"), ("a,b;1,2;3,4", "not a vertex"),
+    ("95,0;1,2;3,4", "not a point"), ("0,200;1,2;3,4", "not a point"),
+    ("0,0;1,1;2,2", "one line"), ("nan,0;1,2;3,4", "not a point"),
+    # Round the world along a parallel: each edge short, the whole going all the way round.
+    ("10,0;15,100;10,-160;15,-60", "round the whole Earth"),
+])
+def test_a_bad_polygon_says_why(text: str, why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        Polygon.parse(text)
+
+
+def test_a_polygon_in_sql_answers_as_python() -> None:
+    conn = sqlite3.connect(":memory:")
+    install(conn)
+    conn.execute("CREATE TABLE places (id TEXT, lat REAL, lon REAL)")
+    points = [(f"p{i}", lat, lon) for i, (lat, lon) in enumerate(
+        [ALEPPO, DAMASCUS, BEIRUT, AMMAN, (-16.0, 178.0), (-16.0, -176.0), (-16.0, 0.0),
+         (33.0, 36.9), (-21.9, 171.0)])]
+    conn.executemany("INSERT INTO places VALUES (?, ?, ?)", points)
+    for area in (LEVANT, Polygon.parse("-20,170;-10,175;-12,-170;-22,-172")):
+        cond, args = area.sql("lat", "lon")
+        got = {r[0] for r in conn.execute(f"SELECT id FROM places WHERE {cond}", args)}
+        assert got == {pid for pid, lat, lon in points if area.contains(lat, lon)}, area
+        assert len(got) >= 2

@@ -445,7 +445,7 @@ def test_cli_export_takes_the_windows_other_filters(
 def test_cli_export_takes_an_area(
     db: IndexDB, db_path: Path, corpus: Path, tmp_path: Path
 ) -> None:
-    from explorer.areas import BBox, Near
+    from explorer.areas import BBox, Near, Polygon
 
     out = tmp_path / "area.geojson"
     box = BBox(60.0, 29.0, 75.0, 39.0)  # Afghanistan and around
@@ -457,6 +457,14 @@ def test_cli_export_takes_an_area(
     every = json.loads(geojson_bytes(db, ALL))["features"]
     assert points and len(points) < len(every)
     assert all(60 <= lon <= 75 and 29 <= lat <= 39 for lon, lat in points)
+    triangle = "29,60;39,60;29,75"  # the box's south-west half
+    proc = run_cli(str(corpus), "--format", "geojson", "-o", str(out), "--polygon", triangle,
+                   "--index", str(db_path), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    inside = [f["geometry"]["coordinates"] for f in json.loads(out.read_bytes())["features"]]
+    assert inside and len(inside) < len(points)
+    assert out.read_bytes() == geojson_bytes(db, Filter(area=Polygon.parse(triangle)))
+    assert all(Polygon.parse(triangle).contains(lat, lon) for lon, lat in inside)
     top = db.places()[0].place
     for near in (top.id, top.name, f"{top.lat},{top.lon}"):
         proc = run_cli(str(corpus), "--format", "csv", "-o", str(tmp_path / "near.csv"),
@@ -469,7 +477,9 @@ def test_cli_export_takes_an_area(
                       (["--near", top.id], 2), (["--km", "5"], 2),
                       (["--near", "Atlantis", "--km", "5"], 1),
                       (["--near", top.id, "--km", "-1"], 2),
-                      (["--bbox", "0,0,1,1", "--near", top.id, "--km", "9"], 2)):
+                      (["--bbox", "0,0,1,1", "--near", top.id, "--km", "9"], 2),
+                      (["--polygon", "1,2;3,4"], 2),
+                      (["--polygon", "1,2;3,4;5,1", "--bbox", "0,0,1,1"], 2)):
         proc = run_cli(str(corpus), "--format", "csv", "-o", str(tmp_path / "bad.csv"), *bad,
                        "--index", str(db_path), cwd=tmp_path)
         assert proc.returncode == code, (bad, proc.stderr)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from explorer import filter_store
-from explorer.areas import BBox, Near
+from explorer.areas import BBox, Near, Polygon
 from explorer.indexdb import IndexDB, rebuild
 from explorer.query import ALL_TYPES, Filter
 
@@ -21,7 +21,8 @@ FULL = Filter(countries=frozenset({"SY", "LB"}), text="مفاوضات", doc="a/b
 @pytest.mark.parametrize("f", [Filter(), FULL, Filter(types=frozenset()),
                                Filter(area=BBox(170.0, -20.0, -170.0, 10.5)),
                                Filter(area=Near(36.2, 37.16, 50.0, "حلب"),
-                                      countries=frozenset({"SY"}))],
+                                      countries=frozenset({"SY"})),
+                               Filter(area=Polygon.parse("-20.123457,170.5;-10,175;-12,-170.25"))],
                          ids=repr)
 def test_round_trip(f: Filter) -> None:
     assert filter_store.from_json(filter_store.to_json(f)) == f
@@ -48,6 +49,8 @@ def test_default_fields_are_not_stored() -> None:
     ('{"text": 5}', "'text' is not a string"),
     ('{"doc": []}', "'doc' is not a string"),
     ('{"area": [1, 2]}', "'area': not a JSON object"),
+    ('{"area": {"polygon": [[1, 2], [3, 4]]}}', "'area': a polygon has 3 to"),
+    ('{"area": {"polygon": [[1, 2], [3, "x"], [5, 6]]}}', "'area': 'polygon' is not a list"),
     ('{"area": {"bbox": [1, 2, 3]}}', "'area': 'bbox' is not four numbers"),
     ('{"area": {"bbox": [0, 50, 10, 40]}}', "'area': the latitudes"),
     ('{"area": {"bbox": [0, 0, 500, 1]}}', "'area': a longitude"),

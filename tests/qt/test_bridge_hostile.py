@@ -117,3 +117,15 @@ def test_a_flood_of_bad_ids_logs_a_few_lines(qtbot: Any, window: Any,
     lines = [r for r in caplog.records if r.name == "explorer.qt.bridge"]
     assert 0 < len(lines) <= 20
     assert "100000" in lines[-1].getMessage() or len(lines) < 20
+
+
+@pytest.mark.parametrize("value", [
+    "null", "'x'", "[[1, 2], [3, 4]]", "[[1, 2], [3, 4], [5, 'a']]", "[[1, 2], [3, 4], [5]]",
+    "[[1, 2], [3, 4], [95, 6]]", "[[0, 0], [1, 1], [2, 2]]",
+    "Array(600).fill([1, 2])", "[[1, 2], [3, 4], [true, 6]]",
+])
+def test_polygons_that_are_none_are_dropped(qtbot: Any, window: Any, value: str) -> None:
+    connect(qtbot, window)
+    run_js(qtbot, window, f"window.__b.polygonDrawn({value}); true")
+    round_trip(qtbot, window)
+    assert window.session.filter.area is None

@@ -82,7 +82,8 @@
     layersOn: ["markers"], // the layers shown, as Qt last said
     layerData: {},         // name -> the layer's own data, as Qt last sent it
     active: new Set(),     // the layers drawn now
-    shapeFill: null       // code -> style over the country shapes' own (a layer paints them)
+    shapeFill: null,      // code -> style over the country shapes' own (a layer paints them)
+    compare: null         // two periods compared, as Qt last sent them (layers/compare.js)
   };
 
   // The layers, by name (a Map: a name is a key like any other).
@@ -201,7 +202,8 @@
       places: state.places,   // id -> {id, name, name_ar, kind, country, lat, lon, ...}
       shown: state.shown,     // id -> [mentions, articles] under the filter
       order: state.order,     // shown ids, most mentioned first
-      data: Object.prototype.hasOwnProperty.call(state.layerData, name) ? state.layerData[name] : null,
+      data: name === "compare" ? state.compare :
+        (Object.prototype.hasOwnProperty.call(state.layerData, name) ? state.layerData[name] : null),
       lang: state.lang,
       word: function (fallback) {
         var words = state.strings.layers || {};
@@ -354,7 +356,9 @@
     box.appendChild(title);
     var markers = state.layersOn.indexOf("markers") >= 0;
     if (markers) { markerLegend(box); }
-    state.layersOn.forEach(function (name) {
+    var names = state.layersOn.slice();
+    if (state.compare) { names.push("compare"); }
+    names.forEach(function (name) {
       var layer = registry.get(name);
       var node = layer && layer.legend ? layer.legend(layerContext(name)) : null;
       if (node) {
@@ -363,6 +367,17 @@
       }
     });
     showLegend();
+  }
+
+  /** Two periods compared (Qt sends the comparison, or null to end it): the layer
+   *  "compare" (layers/compare.js) draws it over the others; it is in no layer menu. */
+  function setCompare(data) {
+    var layer = registry.get("compare");
+    state.compare = data && typeof data === "object" ? data : null;
+    if (layer) {
+      if (state.compare) { layer.apply(layerContext("compare")); } else { layer.clear(layerContext("compare")); }
+    }
+    updateLegend();
   }
 
   function markerLegend(box) {
@@ -606,6 +621,8 @@
     if (msg.layerData && typeof msg.layerData === "object") { state.layerData = msg.layerData; }
     if (typeof msg.pick === "boolean") { setPicking(msg.pick); }
     if (typeof msg.drawBox === "boolean") { setDrawing(msg.drawBox); }
+    if (typeof msg.drawPolygon === "boolean") { setPolygonDrawing(msg.drawPolygon); }
+    if (Object.prototype.hasOwnProperty.call(msg, "compare")) { setCompare(msg.compare); }
     if (msg.strings || msg.lang || msg.types || msg.layers) { updateLegend(); }
     if ((msg.strings || msg.lang) && state.scale) { state.scale._update(); }
     if (msg.add) { addPlaces(msg.add); }
@@ -713,6 +730,48 @@
     }
   }
 
+  /** While the analyst draws a polygon (Qt asks: View → Draw a polygon), each click on the
+   *  map adds a vertex, a double click or Enter closes it (three vertices at least), Escape
+   *  gives it up. Its vertices go to Python (bridge.polygonDrawn) as clicked, longitudes
+   *  unwrapped: Python decides what the polygon is and whether it can be one. */
+  function setPolygonDrawing(on) {
+    if (state.poly) { state.map.removeLayer(state.poly); }
+    state.poly = null;
+    state.vertices = on ? [] : null;
+    state.map.getContainer().classList.toggle("explorer-picking", on || !!state.drawing);
+    if (on) { state.map.doubleClickZoom.disable(); } else { state.map.doubleClickZoom.enable(); }
+  }
+
+  function polygonPoint(latlng) {
+    var v = state.vertices;
+    if (v.length) {  // a double click's second click lands on the vertex it just made
+      var a = state.map.latLngToContainerPoint(v[v.length - 1]);
+      if (a.distanceTo(state.map.latLngToContainerPoint(latlng)) < 4) { return; }
+    }
+    v.push(latlng);
+    if (!state.poly) {
+      state.poly = L.polyline(v, { color: "#d35400", weight: 2, dashArray: "4 4",
+                                   interactive: false }).addTo(state.map);
+    } else {
+      state.poly.setLatLngs(v);
+    }
+  }
+
+  function polygonClose() {
+    var v = state.vertices;
+    if (!v || v.length < 3) { return false; }
+    var points = v.map(function (p) { return [p.lat, p.lng]; });
+    setPolygonDrawing(false);
+    if (state.bridge) { state.bridge.polygonDrawn(points); }
+    return true;
+  }
+
+  function polygonKey(e) {
+    if (!state.vertices) { return; }
+    if (e.key === "Escape") { setPolygonDrawing(false); e.preventDefault(); }
+    if (e.key === "Enter" && polygonClose()) { e.preventDefault(); }
+  }
+
   function pointClicked(latlng) {
     var at = latlng.wrap();  // the world repeats: report the one true longitude
     state.bridge.mapClicked(at.lat, at.lng);
@@ -723,6 +782,10 @@
     group.on("click", function (e) {
       var marker = e.propagatedFrom;
       if (!marker || !marker.placeId || !state.bridge) { return; }
+      if (state.vertices) {  // drawing a polygon: a vertex where the click fell
+        polygonPoint(e.latlng || marker.getLatLng());
+        return;
+      }
       if (state.picking) {
         pointClicked(marker.getLatLng());
       } else {
@@ -763,6 +826,7 @@
   }
 
   function onClusterClick(e) {
+    if (state.vertices) { if (e.latlng) { polygonPoint(e.latlng); } return; }
     var cluster = e.layer;
     var map = state.map;
     // Zoom in a few levels at most: members that sit close together are spread out instead
@@ -832,7 +896,13 @@
     map.on("mousedown", boxStart);
     map.on("mousemove", boxMove);
     map.on("mouseup", boxEnd);
+    map.on("dblclick", function (e) {
+      if (state.vertices) { polygonPoint(e.latlng); polygonClose(); }
+    });
+    document.addEventListener("keydown", polygonKey);
     map.on("click", function (e) {
+      // A click adds a polygon's vertex, and only that.
+      if (state.vertices) { polygonPoint(e.latlng); return; }
       // The click that ends a drawn box selects and deselects nothing.
       if (state.drawing || state.justDrew) { state.justDrew = false; return; }
       if (state.bridge) {
@@ -982,6 +1052,21 @@
       state.map.fire("mousemove", { latlng: L.latLng((lat1 + lat2) / 2, (lon1 + lon2) / 2) });
       state.map.fire("mousemove", { latlng: to });
       state.map.fire("mouseup", { latlng: to });
+      return true;
+    },
+    /** The polygon's vertices clicked so far ([lat, lon]), or null when none is drawn. */
+    polygonDrawing: function () {
+      return state.vertices ? state.vertices.map(function (p) { return [p.lat, p.lng]; }) : null;
+    },
+    /** Click the map at [lat, lon] as the analyst would (the same map event and handler);
+     *  ``double``: a double click there (two clicks, then the double click). */
+    clickMap: function (lat, lon, double) {
+      var at = L.latLng(lat, lon);
+      var fire = function (type) {
+        state.map.fire(type, { latlng: at, containerPoint: state.map.latLngToContainerPoint(at) });
+      };
+      fire("click");
+      if (double) { fire("click"); fire("dblclick"); }
       return true;
     },
     /** The layers drawn now, in the order Qt lists them. */

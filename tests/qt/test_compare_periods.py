@@ -1,0 +1,79 @@
+"""Two periods compared on one map (issue 20, periods), in a real window and web view: the
+page's "compare" layer colours each place of either period by the class Python computed from
+the reader's counts, with a legend and a chip that ends it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate
+
+from explorer.index import CorpusIndex
+from explorer.periods import Period, change_of
+from explorer.query import Filter
+from tests.qt.conftest import run_js, wait_drawn
+
+pytestmark = pytest.mark.e2e
+
+JULY = Period("2021-07-01", "2021-07-31")
+SEPTEMBER = Period("2021-09-01", "2021-09-30")
+
+
+def expected(index: CorpusIndex, f: Filter, a: Period, b: Period) -> dict[str, str]:
+    """Each place's change, derived from the reader with the two periods' filters."""
+    in_a = {s.place.id: s.count for s in index.places(a.of(f))}
+    in_b = {s.place.id: s.count for s in index.places(b.of(f))}
+    return {pid: change_of(in_a.get(pid, 0), in_b.get(pid, 0)) for pid in in_a.keys() | in_b}
+
+
+def drawn_classes(qtbot: Any, window: Any) -> dict[str, str] | None:
+    info = run_js(qtbot, window, "explorer.layerInfo('compare')")
+    return info["classes"] if info and info["drawn"] else None
+
+
+def test_the_difference_of_two_periods_is_drawn_and_its_chip_ends_it(
+    qtbot: Any, window: Any, seeds_index: CorpusIndex
+) -> None:
+    want = expected(seeds_index, Filter(), JULY, SEPTEMBER)
+    # The seeds' two dated articles: places of one only, and of both.
+    assert {"only_a", "only_b"} <= set(want.values())
+    with qtbot.waitSignal(window.comparison.shown, timeout=20_000):
+        window.comparison.set(JULY, SEPTEMBER)
+    wait_drawn(qtbot, window)
+    assert drawn_classes(qtbot, window) == want
+    legend = run_js(qtbot, window, "explorer.legendText()")
+    assert "only in A" in legend and "only in B" in legend and "2021-07-01" in legend
+    counts = sum(1 for c in want.values() if c == "only_b")
+    assert f"only in B ({counts})" in legend
+    chip = window.chips.buttons["compare"]
+    assert chip.isVisible() and "comparing 2021-07-01 – 2021-07-31 with" in chip.text()
+    # The rest of the filter narrows the comparison: computed again, off the GUI thread.
+    cities = Filter(kinds=frozenset({"city"}))
+    with qtbot.waitSignal(window.comparison.shown, timeout=20_000):
+        window.session.set_filter(cities)
+    wait_drawn(qtbot, window)
+    narrowed = expected(seeds_index, cities, JULY, SEPTEMBER)
+    assert drawn_classes(qtbot, window) == narrowed and narrowed != want
+    # The chip's × ends it; the filter stays.
+    window.chips.buttons["compare"].click()
+    wait_drawn(qtbot, window)
+    assert drawn_classes(qtbot, window) is None
+    assert "compare" not in window.chips.buttons and window.session.filter == cities
+    assert "only in A" not in run_js(qtbot, window, "explorer.legendText()")
+
+
+def test_compare_asks_for_the_periods(qtbot: Any, window: Any) -> None:
+    window.session.set_filter(replace(window.session.filter, date_from="2021-07-01",
+                                      date_to="2021-07-31"))
+    window.comparison.button.click()
+    dialog = window.comparison.dialog
+    assert dialog is not None and dialog.isVisible()
+    # Proposed: the filter's range, and the as long one after it.
+    assert dialog.periods() == (JULY, Period("2021-08-01", "2021-08-31"))
+    dialog.edits[2].setDate(QDate(2021, 9, 30))  # B from 30 Sept ... to 31 Aug: swapped
+    dialog.edits[3].setDate(QDate(2021, 9, 1))
+    with qtbot.waitSignal(window.comparison.shown, timeout=20_000):
+        dialog.accept()
+    assert window.comparison.periods == (JULY, SEPTEMBER)
