@@ -27,7 +27,7 @@ from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.normalize import Normalized, fold, words
-from gazetteer.resolver import Context, Cue, confidence, inside, rank
+from gazetteer.resolver import Context, Cue, confidence, dominant_town, inside, rank
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
     ListRuns,
@@ -557,7 +557,7 @@ class Geoparser:
             sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
             groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
-        doc = _DocContext()
+        doc = _DocContext(self.language.divisions_decide)
         doc.add(sure, accepted)
         sure_starts = [s.raw.start for s in sure]  # in text order
         mains = [s.main for s in sure]
@@ -600,9 +600,11 @@ class Geoparser:
         own = {p.id for p in first.places}
         other_towns = tuple(t for t in doc.towns if t.id not in own)
         divisions = frozenset(doc.divisions)
+        town_divisions = frozenset(doc.town_divisions)
         countries = frozenset(share)
         ranked = rank(first.places, [
-            Context(c, countries, nearby, within, share, divisions, other_towns)
+            Context(c, countries, nearby, within, share, divisions, other_towns,
+                    doc.divisions_decide, town_divisions)
             for c, nearby, within in contexts
         ])
         reason = "; ".join(ranked[0].reasons) or "highest prior"
@@ -658,7 +660,7 @@ class Geoparser:
             whole.cued |= got.cued
         # 3. What each name accepted is: its group (its sense, or its cue and context) and
         # what the document's sure places say, summed.
-        context = _DocContext()
+        context = _DocContext(self.language.divisions_decide)
         groups: dict[object, int] = {}
         firsts: list[_Found] = []
         contexts: list[dict[object, _Occurrence]] = []
@@ -743,13 +745,17 @@ class _DocContext:
     """What the document's sure places say, summed as it is read: the names that make each
     country the document's, the towns it names in one country only, the divisions it names."""
 
-    def __init__(self) -> None:
+    def __init__(self, divisions_decide: bool = False) -> None:
+        #: The language's ``divisions_decide``: a sure town names its first-level division.
+        self.divisions_decide = divisions_decide
         # Country → the names that make it the document's, with how often: a name's own
         # occurrences (الجزائر the country) never support its namesakes (Algiers).
         self.support: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
         self._sure_towns: dict[str, Place] = {}
         self._other_towns: dict[str, Place] = {}
         self.divisions: set[str] = set()
+        #: With ``divisions_decide``: the first-level divisions of the towns it names surely.
+        self.town_divisions: set[str] = set()
         self._towns: tuple[Place, ...] | None = None
 
     def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
@@ -764,6 +770,8 @@ class _DocContext:
         for main in mains:
             if main.kind == PlaceKind.CITY:
                 self._sure_towns[main.id] = main
+                if self.divisions_decide and main.admin1:
+                    self.town_divisions.add(main.admin1)
             elif main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
                 code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
                 if code:
@@ -778,6 +786,10 @@ class _DocContext:
                     self.support[str(countries.pop())][f.raw.key] += 1
                     self._other_towns.update(
                         (p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
+                    # Dallas (Texas, not its small namesakes of Georgia): its state too.
+                    town = dominant_town(f.places) if self.divisions_decide else None
+                    if town is not None and town.admin1:
+                        self.town_divisions.add(town.admin1)
 
     @property
     def towns(self) -> tuple[Place, ...]:

@@ -79,6 +79,13 @@ class Context:
     doc_divisions: frozenset[str] = frozenset()
     #: Towns the document names in one country only (sure, or all their places there).
     doc_towns: tuple[Place, ...] = ()
+    #: The language's ``divisions_decide``: a town in a division the document names is no
+    #: smaller namesake (Paris, Texas in a story from Texas), and its country is the document's.
+    divisions_decide: bool = False
+    #: With ``divisions_decide``: first-level divisions of the towns the document names surely
+    #: (Dallas: Texas), which count as named unless a bigger place of the name lies in another
+    #: country the document names.
+    town_divisions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +143,14 @@ def _cued(place: Place, cue: Cue | None) -> bool:
 
 
 def contextual(
-    place: Place, ctx: Context, namesake: bool = False, like_country: bool = False
+    place: Place, ctx: Context, namesake: bool = False, like_country: bool = False,
+    rival_abroad: bool = False,
 ) -> tuple[float, list[str]]:
     """Score from the document; ``namesake``: a much smaller place than the best-known one;
     ``like_country``: a town named like its own country (الجزائر, تونس, الكويت), which the
-    document's places of that country speak for no more than for the country itself."""
+    document's places of that country speak for no more than for the country itself;
+    ``rival_abroad``: a bigger place of the name lies in another country the document names (the
+    divisions of the document's towns do not speak for this one)."""
     score, reasons = 0.0, []
     cue = ctx.cue
     if namesake and not like_country and place.kind == PlaceKind.CITY and ctx.doc_towns:
@@ -174,9 +184,10 @@ def contextual(
             f"({share:.0%} of its sure places)"
         )
     codes = {c for c in (place.admin1, place.admin2) if c}
-    if codes & ctx.doc_divisions and place.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
+    named = ctx.doc_divisions if rival_abroad else ctx.doc_divisions | ctx.town_divisions
+    if codes & named and place.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
         score += DIVISION_BONUS
-        reasons.append(f"its division ({max(codes & ctx.doc_divisions)}) is named in the document")
+        reasons.append(f"its division ({max(codes & named)}) is named in the document")
     # Distance to a country's or region's centre says little: only points count.
     others = [p for p in ctx.nearby if p.id != place.id and p.kind == PlaceKind.CITY]
     if others and not like_country:
@@ -261,6 +272,36 @@ def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return float(great_circle((lat1, lon1), (lat2, lon2)).km)
 
 
+def dominant_town(places: Sequence[Place]) -> Place | None:
+    """The town among ``places`` whose every other place is a smaller namesake (Dallas, Texas
+    beside Dallas, Georgia), or None."""
+    towns = [p for p in places if p.kind == PlaceKind.CITY]
+    if not towns:
+        return None
+    top = max(towns, key=lambda p: p.population)
+    others = [p for p in places if p.id != top.id]
+    if all(p.kind == PlaceKind.CITY and p.population < NAMESAKE_RATIO * top.population
+           and p.population < NAMESAKE_POPULATION for p in others):
+        return top
+    return None
+
+
+def _division_named(place: Place, contexts: Sequence[Context]) -> bool:
+    """Is ``place`` a town in a first-level division the document names, or names towns of,
+    where the language lets divisions decide (English, French: Paris in a story from Texas)?"""
+    return place.kind == PlaceKind.CITY and bool(place.admin1) and any(
+        c.divisions_decide and place.admin1 in (c.doc_divisions | c.town_divisions)
+        for c in contexts)
+
+
+def _rival_abroad(place: Place, places: Sequence[Place], contexts: Sequence[Context]) -> bool:
+    """Does a bigger place of the name lie in another country the document names (Islamabad,
+    Pakistan beside Anantnag, alias Islamabad, in a story about Pakistan and India)?"""
+    return any(
+        q.country != place.country and q.population > place.population
+        and any(q.country in c.doc_countries for c in contexts) for q in places)
+
+
 def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate]:
     """Candidates best first: the prior plus the strongest context among the occurrences."""
     ranked = []
@@ -306,9 +347,12 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
             and place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
+        rival_abroad = _rival_abroad(place, places, contexts)
+        if namesake and not rival_abroad and _division_named(place, contexts):
+            namesake = False
         like_country = place.kind != PlaceKind.COUNTRY and place.country in countries
         bonus, why = max(
-            (contextual(place, ctx, namesake, like_country) for ctx in contexts),
+            (contextual(place, ctx, namesake, like_country, rival_abroad) for ctx in contexts),
             key=lambda t: t[0],
             default=(0.0, []),
         )
