@@ -27,7 +27,15 @@ from gazetteer.matcher import Matcher, RawMatch, Tokens, common_words
 from gazetteer.model import Candidate, Mention, MentionType, Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.normalize import Normalized, fold, words
-from gazetteer.resolver import Context, Cue, confidence, dominant_town, inside, rank
+from gazetteer.resolver import (
+    Context,
+    Cue,
+    confidence,
+    countries_named,
+    dominant_town,
+    inside,
+    rank,
+)
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
     ListRuns,
@@ -600,13 +608,15 @@ class Geoparser:
         own = {p.id for p in first.places}
         other_towns = tuple(t for t in doc.towns if t.id not in own)
         divisions = frozenset(doc.divisions)
-        town_divisions = frozenset(doc.town_divisions)
+        town_divisions = frozenset(c for c, keys in doc.town_divisions.items() if keys - {key})
         countries = frozenset(share)
         ranked = rank(first.places, [
             Context(c, countries, nearby, within, share, divisions, other_towns,
                     doc.divisions_decide, town_divisions)
             for c, nearby, within in contexts
         ])
+        if first.type == DEMONYM and all(p.kind == PlaceKind.COUNTRY for p in first.places):
+            ranked = countries_named(ranked, share)  # Congolese beside Kinshasa: DR Congo
         reason = "; ".join(ranked[0].reasons) or "highest prior"
         if self.matcher.made(first.raw.key) and first.why:
             reason = f"{first.why}; {reason}"  # --explain says what let it in
@@ -754,8 +764,9 @@ class _DocContext:
         self._sure_towns: dict[str, Place] = {}
         self._other_towns: dict[str, Place] = {}
         self.divisions: set[str] = set()
-        #: With ``divisions_decide``: the first-level divisions of the towns it names surely.
-        self.town_divisions: set[str] = set()
+        #: With ``divisions_decide``: the first-level divisions of the towns it names surely,
+        #: with the names that say so (a name's own places never speak for its namesakes).
+        self.town_divisions: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
         self._towns: tuple[Place, ...] | None = None
 
     def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
@@ -767,11 +778,11 @@ class _DocContext:
                         *((f, f.main) for f in accepted if f.type == DEMONYM)]:
             if main.country and main.kind != PlaceKind.REGION:
                 self.support[main.country][s.raw.key] += 1
-        for main in mains:
+        for s, main in zip(sure, mains, strict=True):
             if main.kind == PlaceKind.CITY:
                 self._sure_towns[main.id] = main
                 if self.divisions_decide and main.admin1:
-                    self.town_divisions.add(main.admin1)
+                    self.town_divisions[main.admin1].add(s.raw.key)
             elif main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
                 code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
                 if code:
@@ -789,7 +800,7 @@ class _DocContext:
                     # Dallas (Texas, not its small namesakes of Georgia): its state too.
                     town = dominant_town(f.places) if self.divisions_decide else None
                     if town is not None and town.admin1:
-                        self.town_divisions.add(town.admin1)
+                        self.town_divisions[town.admin1].add(f.raw.key)
 
     @property
     def towns(self) -> tuple[Place, ...]:

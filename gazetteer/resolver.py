@@ -361,6 +361,22 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     return ranked
 
 
+def countries_named(ranked: Sequence[Candidate], share: Mapping[str, float]) -> list[Candidate]:
+    """The candidates of a demonym of several countries (Congolese, Dominican), the countries
+    the document names raised as a town of theirs would be, best first."""
+    out = []
+    for c in ranked:
+        part = share.get(c.place.country or "", 0.0)
+        if part:
+            why = (f"its country ({c.place.country}) is named in the document "
+                   f"({part:.0%} of its sure places)")
+            c = Candidate(c.place, c.score + COUNTRY_BONUS + COUNTRY_SHARE_BONUS * part,
+                          (why, *c.reasons))
+        out.append(c)
+    out.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
+    return out
+
+
 def confidence(ranked: Sequence[Candidate]) -> float:
     """Softmax weight of the winner among the candidates."""
     if len(ranked) <= 1:

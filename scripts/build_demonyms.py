@@ -85,7 +85,8 @@ def build(source: bytes) -> str:
     entries = json.loads(source)
     forms = {e["cca2"]: {lang: _forms(e, lang) for lang in FIELDS} for e in entries}
     for code, extra in CURATED_EN.items():
-        forms[code]["eng"] += [f for f in extra if f not in forms[code]["eng"]]
+        if code in forms:
+            forms[code]["eng"] += [f for f in extra if f not in forms[code]["eng"]]
     independent = {e["cca2"] for e in entries if e.get("independent")}
     held = {f for code in independent for lang in FIELDS for f in forms[code][lang]}
     for code in forms.keys() - independent:
