@@ -12,7 +12,7 @@ the same place). The contextual reasons come first: they are what decided.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -290,16 +290,30 @@ def _division_named(place: Place, contexts: Sequence[Context]) -> bool:
     """Is ``place`` a town in a first-level division the document names, or names towns of,
     where the language lets divisions decide (English, French: Paris in a story from Texas)?"""
     return place.kind == PlaceKind.CITY and bool(place.admin1) and any(
-        c.divisions_decide and place.admin1 in (c.doc_divisions | c.town_divisions)
+        c.divisions_decide
+        and (place.admin1 in c.doc_divisions or place.admin1 in c.town_divisions)
         for c in contexts)
 
 
-def _rival_abroad(place: Place, places: Sequence[Place], contexts: Sequence[Context]) -> bool:
-    """Does a bigger place of the name lie in another country the document names (Islamabad,
-    Pakistan beside Anantnag, alias Islamabad, in a story about Pakistan and India)?"""
-    return any(
-        q.country != place.country and q.population > place.population
-        and any(q.country in c.doc_countries for c in contexts) for q in places)
+def _biggest_abroad(places: Sequence[Place],
+                    contexts: Sequence[Context]) -> Callable[[Place], int]:
+    """For the languages whose divisions decide: the population of the biggest place of the
+    name in another country the document names than a place's own (Islamabad, Pakistan beside
+    Anantnag, alias Islamabad, in a story about Pakistan and India); 0 otherwise. Linear: the
+    two biggest countries' places are enough."""
+    if not any(c.divisions_decide for c in contexts):
+        return lambda place: 0
+    named = contexts[0].doc_countries
+    best: dict[str, int] = {}
+    for q in places:
+        if q.country in named:
+            best[q.country] = max(best.get(q.country, 0), q.population)
+    top = sorted(best.items(), key=lambda kv: -kv[1])[:2]
+
+    def biggest(place: Place) -> int:
+        return next((pop for country, pop in top if country != place.country), 0)
+
+    return biggest
 
 
 def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate]:
@@ -316,6 +330,7 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
     )
     towns = [p for p in places if p.kind == PlaceKind.CITY]
+    biggest_abroad = _biggest_abroad(places, contexts)
     mixed = len({p.kind for p in places}) > 1  # towns among places of other kinds
     for place in places:
         base, reasons = prior(place)
@@ -347,7 +362,7 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
             and place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
-        rival_abroad = _rival_abroad(place, places, contexts)
+        rival_abroad = biggest_abroad(place) > place.population
         if namesake and not rival_abroad and _division_named(place, contexts):
             namesake = False
         like_country = place.kind != PlaceKind.COUNTRY and place.country in countries
