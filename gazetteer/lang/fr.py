@@ -155,6 +155,11 @@ LANGUAGE_BEFORE = _words("""
     le l en du parle parlent parler parlant parlé parlée apprendre apprend apprennent
     enseigne enseigner traduit traduite traduits traduites
 """)
+#: Nouns of a feature before its adjective: "l'océan Indien", "le golfe Persique" name the
+#: feature, not the country.
+FEATURE_NOUNS = _words("""
+    océan mer golfe détroit canal île îles mont monts désert fleuve lac baie plateau
+""")
 #: Words right after a demonym that make it a language's name ("français langue étrangère").
 LANGUAGE_AFTER = _words("langue langues")
 _LATIN_LOWER = re.compile(r"[a-z\u00df-\u00ff]")
@@ -162,6 +167,7 @@ _LATIN_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
 
 
 _LANGUAGE_BEFORE = frozenset(map(_lower, LANGUAGE_BEFORE))
+_FEATURE_NOUNS = frozenset(map(_lower, FEATURE_NOUNS))
 
 
 def demonym_written(h: Here) -> Verdict | Keep | None:
@@ -178,7 +184,10 @@ def demonym_written(h: Here) -> Verdict | Keep | None:
 
 def demonym_in_a_name(h: Here) -> Verdict | None:
     """"l'Institut Français", "l'Alliance Française": a capitalised demonym after a capitalised
-    word (no sentence's first word, no article) ends a name."""
+    word (no sentence's first word, no article) ends a name; "l'océan Indien": after a
+    feature's noun, it is the feature's name."""
+    if not h.toponym and _lower(h.prev) in _FEATURE_NOUNS:
+        return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
     if h.toponym or not _capitalised(h.prev) or h.prev in SENTENCE_STARTERS:
         return None
     if _lower(h.prev) in _ARTICLE_WORDS:

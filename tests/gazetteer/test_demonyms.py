@@ -211,6 +211,8 @@ def test_a_capitalised_french_demonym_after_a_name_word_ends_the_name(fr: Geopar
     assert _why(fr, "Il dirige l'Institut Français depuis mai.", "Français") is \
         Rejection.NAME_PART
     assert _typed(fr, "Les Français ont voté.") == [("Français", "demonym", "FR")]
+    assert _why(fr, "Un cyclone dans l'océan Indien menace l'île.", "Indien") is \
+        Rejection.NAME_PART
 
 
 # --- resolution by the document's divisions --------------------------------------------------
