@@ -87,11 +87,13 @@ RAW ?= ../data-raw/geonames
 # Arabic names of subdivisions, common/subdivisions/ar.xml); FEATURES_RAW: Who's On First and
 # Natural Earth (README: Data and licences)
 FEATURES_RAW ?= ../data-raw/features
+# DEMONYMS_SOURCE: mledoze/countries countries.json at the pinned commit (else downloaded)
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
 	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)
 	$(BIN)/python scripts/build_exonyms.py
+	$(BIN)/python scripts/build_demonyms.py $(if $(DEMONYMS_SOURCE),--source $(DEMONYMS_SOURCE))
 	$(BIN)/python scripts/build_wordlists.py
 	$(BIN)/python scripts/build_common_words.py
 

@@ -328,7 +328,7 @@ def place_to_json(p: Place) -> dict[str, Any]:
 
 def place_from_json(d: Mapping[str, Any]) -> Place:
     values = dict(d)
-    for name in ("names_ar", "names_en", "demonyms_ar", "members"):
+    for name in ("names_ar", "names_en", "demonyms_ar", "demonyms_en", "demonyms_fr", "members"):
         values[name] = tuple(values.get(name, ()))
     return Place(**values)
 

@@ -29,7 +29,15 @@ from gazetteer.names import DEMONYM, TOPONYM
 from gazetteer.normalize import Normalized, fold, words
 from gazetteer.reasons import Reason
 from gazetteer.reasons import ReasonCode as R
-from gazetteer.resolver import Context, Cue, confidence, inside, rank
+from gazetteer.resolver import (
+    Context,
+    Cue,
+    confidence,
+    countries_named,
+    dominant_town,
+    inside,
+    rank,
+)
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
     ListRuns,
@@ -559,7 +567,7 @@ class Geoparser:
             sense = (f.raw.key, f.type, tuple(p.id for p in f.places))
             groups[sense if f.cue is None else id(f)].append(f)
         out: list[Mention] = []
-        doc = _DocContext()
+        doc = _DocContext(self.language.divisions_decide)
         doc.add(sure, accepted)
         sure_starts = [s.raw.start for s in sure]  # in text order
         mains = [s.main for s in sure]
@@ -603,11 +611,15 @@ class Geoparser:
         own = {p.id for p in first.places}
         other_towns = tuple(t for t in doc.towns if t.id not in own)
         divisions = frozenset(doc.divisions)
+        town_divisions = frozenset(c for c, keys in doc.town_divisions.items() if keys - {key})
         countries = frozenset(share)
         ranked = rank(first.places, [
-            Context(c, countries, nearby, within, share, divisions, other_towns)
+            Context(c, countries, nearby, within, share, divisions, other_towns,
+                    doc.divisions_decide, town_divisions)
             for c, nearby, within in contexts
         ])
+        if first.type == DEMONYM and all(p.kind == PlaceKind.COUNTRY for p in first.places):
+            ranked = countries_named(ranked, share)  # Congolese beside Kinshasa: DR Congo
         reason = ranked[0].reasons or (Reason(R.HIGHEST_PRIOR),)
         if self.matcher.made(first.raw.key) and first.why:
             reason = (first.why, *reason)  # --explain says what let it in
@@ -661,7 +673,7 @@ class Geoparser:
             whole.cued |= got.cued
         # 3. What each name accepted is: its group (its sense, or its cue and context) and
         # what the document's sure places say, summed.
-        context = _DocContext()
+        context = _DocContext(self.language.divisions_decide)
         groups: dict[object, int] = {}
         firsts: list[_Found] = []
         contexts: list[dict[object, _Occurrence]] = []
@@ -747,13 +759,18 @@ class _DocContext:
     """What the document's sure places say, summed as it is read: the names that make each
     country the document's, the towns it names in one country only, the divisions it names."""
 
-    def __init__(self) -> None:
+    def __init__(self, divisions_decide: bool = False) -> None:
+        #: The language's ``divisions_decide``: a sure town names its first-level division.
+        self.divisions_decide = divisions_decide
         # Country → the names that make it the document's, with how often: a name's own
         # occurrences (الجزائر the country) never support its namesakes (Algiers).
         self.support: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
         self._sure_towns: dict[str, Place] = {}
         self._other_towns: dict[str, Place] = {}
         self.divisions: set[str] = set()
+        #: With ``divisions_decide``: the first-level divisions of the towns it names surely,
+        #: with the names that say so (a name's own places never speak for its namesakes).
+        self.town_divisions: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
         self._towns: tuple[Place, ...] | None = None
 
     def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
@@ -765,9 +782,11 @@ class _DocContext:
                         *((f, f.main) for f in accepted if f.type == DEMONYM)]:
             if main.country and main.kind != PlaceKind.REGION:
                 self.support[main.country][s.raw.key] += 1
-        for main in mains:
+        for s, main in zip(sure, mains, strict=True):
             if main.kind == PlaceKind.CITY:
                 self._sure_towns[main.id] = main
+                if self.divisions_decide and main.admin1:
+                    self.town_divisions[main.admin1].add(s.raw.key)
             elif main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
                 code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
                 if code:
@@ -782,6 +801,10 @@ class _DocContext:
                     self.support[str(countries.pop())][f.raw.key] += 1
                     self._other_towns.update(
                         (p.id, p) for p in f.places if p.kind == PlaceKind.CITY)
+                    # Dallas (Texas, not its small namesakes of Georgia): its state too.
+                    town = dominant_town(f.places) if self.divisions_decide else None
+                    if town is not None and town.admin1:
+                        self.town_divisions[town.admin1].add(f.raw.key)
 
     @property
     def towns(self) -> tuple[Place, ...]:

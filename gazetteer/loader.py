@@ -30,7 +30,7 @@ from gazetteer.normalize import fold, words
 
 FORMAT = "explorer-gazetteer/1"
 
-_LISTS = ("names_ar", "names_en", "demonyms_ar", "members")
+_LISTS = ("names_ar", "names_en", "demonyms_ar", "demonyms_en", "demonyms_fr", "members")
 _SCALARS = ("name", "name_ar", "kind", "lat", "lon", "country", "geonameid", "population",
             "capital", "common_word", "admin1", "admin2", "feature")
 _KNOWN = {"id", "remove", *_LISTS, *_SCALARS}
@@ -368,6 +368,8 @@ def _new_place(path: Path, entry: Entry) -> Place:
         names_ar=_unique([name_ar, *f.get("names_ar", [])]),
         names_en=_unique([f["name"], *f.get("names_en", [])]),
         demonyms_ar=_unique(f.get("demonyms_ar", [])),
+        demonyms_en=_unique(f.get("demonyms_en", [])),
+        demonyms_fr=_unique(f.get("demonyms_fr", [])),
         members=_unique(f.get("members", [])),
         common_word=f.get("common_word", False),
         source=f"{path}:{entry.line}",

@@ -61,6 +61,9 @@ class Place:
     names_ar: tuple[str, ...] = ()  # Arabic surface forms (name_ar included)
     names_en: tuple[str, ...] = ()  # Latin-script surface forms (name included)
     demonyms_ar: tuple[str, ...] = ()  # Arabic adjectives / demonyms (inflected forms are derived)
+    demonyms_en: tuple[str, ...] = ()  # English demonyms, singular (plurals are derived)
+    demonyms_fr: tuple[str, ...] = ()  # French demonyms as nouns, m. and f. singular (derived:
+    # plurals and the lower-case adjectives)
     members: tuple[str, ...] = ()  # regions: ISO codes of member countries
     common_word: bool = False  # the Arabic name is also a common word: needs a cue to match
     source: str = ""  # "FILE:LINE" of the entry that defined it last
@@ -151,6 +154,7 @@ class Rejection(StrEnum):
     PERSON = "a person, after a title"
     ORGANISATION = "part of an organisation's name"
     NAME_PART = "part of a name"
+    LANGUAGE = "a language's name, not a demonym"
     ADJECTIVE = "an adjective after a plural noun, not the country"
     DEFINITE_ADJECTIVE = "an adjective after a definite noun, not a place"
     PERSON_ELSEWHERE = "named as a person elsewhere in the document"

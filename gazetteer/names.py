@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from gazetteer.latin_demonyms import english_forms, french_forms
 from gazetteer.model import MentionType, Place
 from gazetteer.normalize import fold, words
 
@@ -139,7 +140,8 @@ def glued_form(folded: tuple[str, ...]) -> tuple[str, ...] | None:
 def place_forms(place: Place) -> Iterator[Form]:
     """Every surface form of ``place``: Arabic and English names, its Ukrainian or Russian
     spelling (``SLAVIC_VARIANTS``), its -ا spelling (``FINAL_A_VARIANTS``), its ج for a foreign g
-    (``FOREIGN_G_VARIANTS``), its glued form (``GLUED_HEADS``), and demonyms."""
+    (``FOREIGN_G_VARIANTS``), its glued form (``GLUED_HEADS``), and demonyms (Arabic; English
+    and French with their plurals and French adjectives, ``latin_demonyms``)."""
     for name in (*place.names_ar, *place.names_en):
         ws = tuple(words(name))
         if ws:
@@ -154,8 +156,14 @@ def place_forms(place: Place) -> Iterator[Form]:
                 yield Form(g, TOPONYM, True)
             if arabic and (glued := glued_form(ws)):
                 yield Form(glued, TOPONYM, True)
+    latin = [f for a in place.demonyms_en for f in english_forms(a)]
+    latin += [f for a in place.demonyms_fr for f in french_forms(a)]
+    for form in latin:
+        ws = tuple(words(form))
+        if ws:
+            yield Form(ws, DEMONYM, False)
     if place.common_word:
-        return  # a demonym of such a name (مالي) is as common a word as the name itself
+        return  # an Arabic demonym of such a name (مالي) is as common a word as the name
     for adjective in place.demonyms_ar:
         for form in demonym_forms(adjective):
             ws = tuple(words(form))
@@ -171,8 +179,31 @@ def build_index(places: Iterable[Place]) -> dict[tuple[str, ...], list[tuple[int
         # them per place, so a name shared by many places costs one append each, not a scan.
         for key, kind in dict.fromkeys((f.words, f.type) for f in place_forms(place)):
             index.setdefault(key, []).append((i, kind))
-    # A form that names a place is a toponym even where another place's demonym looks the same.
+    # A form that names a place is a toponym even where another place's demonym looks the same;
+    # but a Latin demonym of a country (Somali, Canadian) outweighs small places of other
+    # countries named like it (the Somali Region of Ethiopia, Canadian in Texas).
+    places = places if isinstance(places, Sequence) else list(places)
     for key, bucket in index.items():
-        if any(t == TOPONYM for _, t in bucket):
-            index[key] = [(i, t) for i, t in bucket if t == TOPONYM]
+        index[key] = settle(key, bucket, places)
     return index
+
+
+def settle(key: tuple[str, ...], bucket: list[tuple[int, str]],
+           places: Sequence[Place]) -> list[tuple[int, str]]:
+    """The entries of one key kept: its toponyms where it has any, unless a Latin demonym
+    outweighs them."""
+    if not any(t == TOPONYM for _, t in bucket):
+        return bucket
+    keep = DEMONYM if _demonym_outweighs(key, bucket, places) else TOPONYM
+    return [(i, t) for i, t in bucket if t == keep]
+
+
+def _demonym_outweighs(key: tuple[str, ...], bucket: list[tuple[int, str]],
+                       places: Sequence[Place]) -> bool:
+    """A Latin form that is a country's demonym and names no country and no place of the
+    demonym's countries."""
+    if not any(t == DEMONYM for _, t in bucket) or any(_ARABIC.search(w) for w in key):
+        return False
+    countries = {places[i].country for i, t in bucket if t == DEMONYM}
+    named = [places[i] for i, t in bucket if t == TOPONYM]
+    return not any(p.kind == "country" or p.country in countries for p in named)

@@ -12,7 +12,7 @@ the same place). The contextual reasons come first: they are what decided.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,6 +81,13 @@ class Context:
     doc_divisions: frozenset[str] = frozenset()
     #: Towns the document names in one country only (sure, or all their places there).
     doc_towns: tuple[Place, ...] = ()
+    #: The language's ``divisions_decide``: a town in a division the document names is no
+    #: smaller namesake (Paris, Texas in a story from Texas), and its country is the document's.
+    divisions_decide: bool = False
+    #: With ``divisions_decide``: first-level divisions of the towns the document names surely
+    #: (Dallas: Texas), which count as named unless a bigger place of the name lies in another
+    #: country the document names.
+    town_divisions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +145,14 @@ def _cued(place: Place, cue: Cue | None) -> bool:
 
 
 def contextual(
-    place: Place, ctx: Context, namesake: bool = False, like_country: bool = False
+    place: Place, ctx: Context, namesake: bool = False, like_country: bool = False,
+    rival_abroad: bool = False,
 ) -> tuple[float, list[Reason]]:
     """Score from the document; ``namesake``: a much smaller place than the best-known one;
     ``like_country``: a town named like its own country (الجزائر, تونس, الكويت), which the
-    document's places of that country speak for no more than for the country itself."""
+    document's places of that country speak for no more than for the country itself;
+    ``rival_abroad``: a bigger place of the name lies in another country the document names (the
+    divisions of the document's towns do not speak for this one)."""
     score, reasons = 0.0, list[Reason]()
     cue = ctx.cue
     if namesake and not like_country and place.kind == PlaceKind.CITY and ctx.doc_towns:
@@ -173,9 +183,10 @@ def contextual(
         score += COUNTRY_BONUS + COUNTRY_SHARE_BONUS * share
         reasons.append(Reason(R.COUNTRY_NAMED, code=place.country, share=share))
     codes = {c for c in (place.admin1, place.admin2) if c}
-    if codes & ctx.doc_divisions and place.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
+    named = ctx.doc_divisions if rival_abroad else ctx.doc_divisions | ctx.town_divisions
+    if codes & named and place.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
         score += DIVISION_BONUS
-        reasons.append(Reason(R.DIVISION_NAMED, code=max(codes & ctx.doc_divisions)))
+        reasons.append(Reason(R.DIVISION_NAMED, code=max(codes & named)))
     # Distance to a country's or region's centre says little: only points count.
     others = [p for p in ctx.nearby if p.id != place.id and p.kind == PlaceKind.CITY]
     if others and not like_country:
@@ -261,6 +272,50 @@ def _km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return float(great_circle((lat1, lon1), (lat2, lon2)).km)
 
 
+def dominant_town(places: Sequence[Place]) -> Place | None:
+    """The town among ``places`` whose every other place is a smaller namesake (Dallas, Texas
+    beside Dallas, Georgia), or None."""
+    towns = [p for p in places if p.kind == PlaceKind.CITY]
+    if not towns:
+        return None
+    top = max(towns, key=lambda p: p.population)
+    others = [p for p in places if p.id != top.id]
+    if all(p.kind == PlaceKind.CITY and p.population < NAMESAKE_RATIO * top.population
+           and p.population < NAMESAKE_POPULATION for p in others):
+        return top
+    return None
+
+
+def _division_named(place: Place, contexts: Sequence[Context]) -> bool:
+    """Is ``place`` a town in a first-level division the document names, or names towns of,
+    where the language lets divisions decide (English, French: Paris in a story from Texas)?"""
+    return place.kind == PlaceKind.CITY and bool(place.admin1) and any(
+        c.divisions_decide
+        and (place.admin1 in c.doc_divisions or place.admin1 in c.town_divisions)
+        for c in contexts)
+
+
+def _biggest_abroad(places: Sequence[Place],
+                    contexts: Sequence[Context]) -> Callable[[Place], int]:
+    """For the languages whose divisions decide: the population of the biggest place of the
+    name in another country the document names than a place's own (Islamabad, Pakistan beside
+    Anantnag, alias Islamabad, in a story about Pakistan and India); 0 otherwise. Linear: the
+    two biggest countries' places are enough."""
+    if not any(c.divisions_decide for c in contexts):
+        return lambda place: 0
+    named = contexts[0].doc_countries
+    best: dict[str, int] = {}
+    for q in places:
+        if q.country in named:
+            best[q.country] = max(best.get(q.country, 0), q.population)
+    top = sorted(best.items(), key=lambda kv: -kv[1])[:2]
+
+    def biggest(place: Place) -> int:
+        return next((pop for country, pop in top if country != place.country), 0)
+
+    return biggest
+
+
 def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate]:
     """Candidates best first: the prior plus the strongest context among the occurrences."""
     ranked = []
@@ -275,6 +330,7 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
     )
     towns = [p for p in places if p.kind == PlaceKind.CITY]
+    biggest_abroad = _biggest_abroad(places, contexts)
     mixed = len({p.kind for p in places}) > 1  # towns among places of other kinds
     for place in places:
         base, reasons = prior(place)
@@ -306,15 +362,33 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
             and place.population < NAMESAKE_RATIO * biggest
             and place.population < NAMESAKE_POPULATION
         ) or place.country in countries
+        rival_abroad = biggest_abroad(place) > place.population
+        if namesake and not rival_abroad and _division_named(place, contexts):
+            namesake = False
         like_country = place.kind != PlaceKind.COUNTRY and place.country in countries
         bonus, why = max(
-            (contextual(place, ctx, namesake, like_country) for ctx in contexts),
+            (contextual(place, ctx, namesake, like_country, rival_abroad) for ctx in contexts),
             key=lambda t: t[0],
             default=(0.0, []),
         )
         ranked.append(Candidate(place, base + bonus, tuple(why + reasons)))
     ranked.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
     return ranked
+
+
+def countries_named(ranked: Sequence[Candidate], share: Mapping[str, float]) -> list[Candidate]:
+    """The candidates of a demonym of several countries (Congolese, Dominican), the countries
+    the document names raised as a town of theirs would be, best first."""
+    out = []
+    for c in ranked:
+        part = share.get(c.place.country or "", 0.0)
+        if part:
+            why = Reason(R.COUNTRY_NAMED, code=c.place.country, share=part)
+            c = Candidate(c.place, c.score + COUNTRY_BONUS + COUNTRY_SHARE_BONUS * part,
+                          (why, *c.reasons))
+        out.append(c)
+    out.sort(key=lambda c: (-c.score, -c.place.population, c.place.id))
+    return out
 
 
 def confidence(ranked: Sequence[Candidate]) -> float:

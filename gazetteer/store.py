@@ -24,7 +24,7 @@ from pathlib import Path
 
 from gazetteer.loader import GazetteerFileError, load_files, merge_files
 from gazetteer.model import Place
-from gazetteer.names import TOPONYM, build_index, place_forms
+from gazetteer.names import build_index, place_forms, settle
 from gazetteer.places import ById, PlaceList
 from gazetteer.spelling import VARIANT_POPULATION, skeleton_index
 from gazetteer.transliterate import made_index
@@ -33,7 +33,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Built-in files in merge order: generated first, curated overlays last. Missing ones are skipped.
 BUILTIN_FILES = (
     "countries.yaml", "admin1.yaml", "admin1.tsv", "admin2.tsv", "cities.tsv", "towns.tsv",
-    "physical.tsv", "regions.yaml", "features.yaml", "exonyms.yaml", "overlay.yaml",
+    "physical.tsv", "regions.yaml", "features.yaml", "exonyms.yaml", "demonyms.yaml",
+    "overlay.yaml",
 )
 #: Words that begin like a proclitic + a place name but are words of their own (كبيرا, بايدن):
 #: the matcher does not split them. Generated with the data; folded forms, one a line.
@@ -44,7 +45,7 @@ LATIN_WORDS = "latin_words.txt"
 #: The modules whose code decides what the compiled form holds: part of the cache key.
 _SHAPING_MODULES = (
     "store.py", "loader.py", "names.py", "model.py", "normalize.py", "tsv.py", "places.py",
-    "transliterate.py", "spelling.py",
+    "transliterate.py", "spelling.py", "latin_demonyms.py",
 )
 _CACHE_PREFIX = "gazetteer-"
 
@@ -161,12 +162,12 @@ class Gazetteer:
                 extra[key].append((number, kind))
         index = dict(self.index)
         first = dict(self.first_words)
+        places = self.places.with_changes(overrides, added)
         by_first: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for key in dropped.keys() | extra.keys():
             gone = dropped.get(key, set())
             bucket = [e for e in index.get(key, ()) if e[0] not in gone] + extra.get(key, [])
-            if any(t == TOPONYM for _, t in bucket):
-                bucket = [e for e in bucket if e[1] == TOPONYM]
+            bucket = settle(key, bucket, places)
             if bucket:
                 index[key] = bucket
             else:
@@ -179,7 +180,6 @@ class Gazetteer:
                 first[word] = sorted(kept, key=len, reverse=True)
             else:
                 first.pop(word, None)
-        places = self.places.with_changes(overrides, added)
         return Gazetteer(places, index, errors, self.words, self.latin_words, first, self.made,
                          self.skeletons)
 

@@ -84,8 +84,8 @@ class FilterBar(QWidget):
         self.toponyms.setObjectName("toponymsBox")
         self.demonyms = QCheckBox(self.tr("Demonyms"), self)
         self.demonyms.setObjectName("demonymsBox")
-        self.demonyms.setToolTip(self.tr("Adjectives of places («اللبنانية»), counted on their "
-                                         "place"))
+        self.demonyms.setToolTip(self.tr("Adjectives of places («اللبنانية», Syrian, marocain), "
+                                         "counted on their place"))
         for box in (self.toponyms, self.demonyms):
             box.toggled.connect(self._set_types)
             layout.addWidget(box)

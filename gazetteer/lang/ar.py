@@ -25,6 +25,7 @@ class Arabic:
     articles: tuple[str, ...] = ("ال",)
     rejection_rules: tuple[RejectionRule, ...] = RULES
     city_then_area = False
+    divisions_decide = False
     dates = DATES
     furniture = FURNITURE
 

@@ -72,6 +72,9 @@ class Language(Protocol):
     articles: tuple[str, ...]
     #: Does "Paris, Texas" keep only the places of the name inside the area after the comma?
     city_then_area: bool
+    #: Do the first-level divisions a document names, or names towns of, decide between
+    #: namesake towns (Paris in a story from Texas is Paris, Texas)?
+    divisions_decide: bool
     #: Why a match is not a place here, in the order they are asked.
     rejection_rules: tuple[RejectionRule, ...]
     #: The words of its datelines.

@@ -5,6 +5,8 @@ proclitics, and names keep their case (an English capital carries meaning: May, 
 The rejection rules, asked in the order of ``RULES``:
 
 * a name written in lower case is a word (may, white, reading);
+* a demonym naming a language ("speaks French", "in Russian and English") or in a name ("the
+  American University", "the French Open", "Latin American") is no adjective of a country;
 * a compass word alone is a direction (the West, North of Yorkshire read as Nord);
 * a generic word of a longer name matched alone is part of that name ("Cook Islands" → Islands,
   "Orange County" → the town Orange);
@@ -25,6 +27,7 @@ from gazetteer.context import AREAS, Vocabulary, vocabulary
 from gazetteer.lang.base import KEEP, Here, Keep, RejectionRule
 from gazetteer.lang.en_written import written_names
 from gazetteer.lang.words import DateWords, FurnitureWords
+from gazetteer.latin_demonyms import english_forms
 from gazetteer.model import PlaceKind, Rejection, Verdict
 from gazetteer.normalize import fold
 
@@ -98,6 +101,37 @@ GIVEN_NAMES = _words("""
 COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "Township"})
 _MONTHS = "january february march april may june july august september october november december"
 MONTHS = frozenset(_MONTHS.split())
+#: Words before a demonym that make it a language's name ("speaks French", "translated into
+#: Turkish"); "in" too, when no noun follows ("in French, the word…").
+LANGUAGE_BEFORE = _words("""
+    speak speaks spoke spoken speaking learn learns learned learnt learning teach teaches
+    taught teaching translated translate translates translating into fluent
+""")
+#: Words after a demonym that make it a language's name ("French speakers", "Russian-language").
+LANGUAGE_AFTER = _words("language languages speaker speakers speaking translation subtitles")
+#: After "in" and a demonym, the words that end the phrase: it was the language ("in French and
+#: English", "in Russian to the crowd"); a noun after it makes it an adjective ("in French
+#: politics").
+PHRASE_ENDS = _words("""
+    and or but the a an to with by on at for of from as is was were are than that which who
+""")
+#: The words after a demonym that make it the first word of a name: "the American University",
+#: "the French Open", "Turkish Airlines", "the Syrian Democratic Forces".
+NAME_HEADS = _words("""
+    University College School Academy Institute Museum Open Cup Championship Championships
+    League Grand Prix Airlines Airways Railways Bank Party Forces Corps Legion Federation
+    Association Society Foundation Company Corporation Group Times Post Review Journal Press
+    Agency Broadcasting Radio Television Department Administration Ministry Service Authority
+    Commission Office Bureau Committee Board Directorate Observatory Club Stock Exchange
+""")
+#: Capitalised words before a demonym that make it the end of a compound: "Latin American",
+#: "Native American", "Anglo Irish", "Royal Dutch".
+COMPOUND_BEFORE = _words("""
+    Latin Native Anglo Afro Indo Euro Pan Royal Ancient Old North South East West Central
+    Northern Southern Eastern Western Middle
+""")
+#: How many capitalised words after a demonym may lead to a ``NAME_HEADS`` word.
+NAME_HEAD_WORDS = 3
 #: Adjectives of parties and of a state's institutions, read as demonyms of a republic.
 PARTY_WORDS = _words("Republican Republicans Democrat Democrats Democratic Federal Royal Imperial")
 _CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -158,6 +192,42 @@ def lower_case(h: Here) -> Verdict | None:
     word is a word."""
     if not _CAPITAL.search(h.written) and h.written.isalpha():
         return Verdict(Rejection.ENGLISH_WORD, f"'{h.written}' in lower case")
+    return None
+
+
+def demonym_language(h: Here) -> Verdict | None:
+    """"speaks French", "translated into Turkish", "in Russian and English", "French speakers":
+    a demonym that names a language is no adjective of a country."""
+    if h.toponym:
+        return None
+    prev, nxt = h.prev.lower(), h.nxt.lower()
+    if prev in LANGUAGE_BEFORE or nxt in LANGUAGE_AFTER or _hyphen_language(h):
+        return Verdict(Rejection.LANGUAGE, f"'{h.written}' names a language")
+    if prev == "in" and (not nxt or nxt in PHRASE_ENDS):
+        return Verdict(Rejection.LANGUAGE, f"'in {h.written}' names a language")
+    return None
+
+
+def _hyphen_language(h: Here) -> bool:
+    """"Russian-language media", "French-speaking": the language joined by a hyphen."""
+    after = h.site.norm.original[h.m.end:h.m.end + 10].lower()
+    return after.startswith(("-language", "-speaking", "-speaker"))
+
+
+def demonym_in_a_name(h: Here) -> Verdict | None:
+    """"the American University", "the French Open", "the Syrian Democratic Forces", "Latin
+    American": a demonym starting a run of capitalised words that ends with a name's head, or
+    ending a compound, is part of a name, not the country's adjective."""
+    if h.toponym:
+        return None
+    if _capitalised(h.prev) and h.prev in COMPOUND_BEFORE:
+        return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
+    toks, words = h.site.toks, h.site.toks.words
+    for j in range(h.m.last, min(len(words), h.m.last + NAME_HEAD_WORDS)):
+        if toks.seps[j].strip(" \t") or not _capitalised(words[j]):
+            return None
+        if words[j] in NAME_HEADS:
+            return Verdict(Rejection.NAME_PART, f"before '{words[j]}'")
     return None
 
 
@@ -336,6 +406,8 @@ def sentence_initial(h: Here) -> Verdict | None:
 
 RULES: tuple[RejectionRule, ...] = (
     lower_case,
+    demonym_language,
+    demonym_in_a_name,
     compass_word,
     generic_word_alone,
     county_of_the_name,
@@ -397,6 +469,7 @@ class English:
     articles: tuple[str, ...] = ("the",)
     rejection_rules: tuple[RejectionRule, ...] = RULES
     city_then_area = True
+    divisions_decide = True
     dates = DATES
     furniture = FURNITURE
 
@@ -414,13 +487,7 @@ class English:
 
     def demonym_forms(self, adjective: str) -> list[str]:
         """"Syrian" → Syrian, Syrians; "French" stays (no plural of its own)."""
-        base = fold(adjective).strip()
-        if not base:
-            return []
-        forms = [base]
-        if base[-1] in "nia" or base.endswith("i"):
-            forms.append(base + "s")
-        return forms
+        return english_forms(fold(adjective))
 
     def written_names(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
         """"U.S.", "UK", "D.C.", "Tulsa, Okla.", a dateline's "CHARLESTON"."""

@@ -6,6 +6,11 @@ their case; ``fold`` also drops accents, so that Algerie and Algérie compare eq
 
 The rejection rules, asked in the order of ``RULES``:
 
+* a demonym in lower case is an adjective ("le gouvernement marocain"), kept, unless an
+  article, "en" or a verb of speaking before it make it a language ("le français", "en
+  arabe"); a capitalised one ("les Marocains") is a people, asked on, unless a capitalised
+  word before it makes it the end of a name ("l'Institut Français");
+
 * a name written in lower case is a word (nice, mer, tours);
 * a compass word alone is a direction (le Nord, l'Ouest);
 * organisations, media and clubs named after places: Météo-France, France 24, Radio France,
@@ -35,6 +40,7 @@ from gazetteer.lang.en import (
     compass_word,
 )
 from gazetteer.lang.words import DateWords, FurnitureWords
+from gazetteer.latin_demonyms import french_forms
 from gazetteer.model import Rejection, Verdict
 from gazetteer.normalize import fold as fold_names
 
@@ -142,8 +148,51 @@ _NOUNS_BEFORE_DE = frozenset(map(_lower, PLACE_NOUNS_BEFORE_DE))
 _PROVINCE_NOUNS = frozenset(map(_lower, PROVINCE_NOUNS))
 
 
+#: Words right before a lower-case demonym that make it a language's name: "le français",
+#: "en arabe", "parle russe", "traduit du turc" (an adjective follows its noun: "le
+#: gouvernement marocain").
+LANGUAGE_BEFORE = _words("""
+    le l en du parle parlent parler parlant parlé parlée apprendre apprend apprennent
+    enseigne enseigner traduit traduite traduits traduites
+""")
+#: Nouns of a feature before its adjective: "l'océan Indien", "le golfe Persique" name the
+#: feature, not the country.
+FEATURE_NOUNS = _words("""
+    océan mer golfe détroit canal île îles mont monts désert fleuve lac baie plateau
+""")
+#: Words right after a demonym that make it a language's name ("français langue étrangère").
+LANGUAGE_AFTER = _words("langue langues")
 _LATIN_LOWER = re.compile(r"[a-z\u00df-\u00ff]")
 _LATIN_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de]")
+
+
+_LANGUAGE_BEFORE = frozenset(map(_lower, LANGUAGE_BEFORE))
+_FEATURE_NOUNS = frozenset(map(_lower, FEATURE_NOUNS))
+
+
+def demonym_written(h: Here) -> Verdict | Keep | None:
+    """"le gouvernement marocain", "les Marocains", "le français", "en arabe": a French
+    adjective of a country is written in lower case (kept: the lower-case rule is for names),
+    its people's noun with a capital (asked on); a lower-case demonym right after an article,
+    "en" or a verb of speaking, or before "langue", names a language."""
+    if h.toponym or _LATIN_CAPITAL.search(h.written):
+        return None
+    if _lower(_before(h, 1)) in _LANGUAGE_BEFORE or _lower(h.nxt) in LANGUAGE_AFTER:
+        return Verdict(Rejection.LANGUAGE, f"'{h.written}' names a language")
+    return KEEP
+
+
+def demonym_in_a_name(h: Here) -> Verdict | None:
+    """"l'Institut Français", "l'Alliance Française": a capitalised demonym after a capitalised
+    word (no sentence's first word, no article) ends a name; "l'océan Indien": after a
+    feature's noun, it is the feature's name."""
+    if not h.toponym and _lower(h.prev) in _FEATURE_NOUNS:
+        return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
+    if h.toponym or not _capitalised(h.prev) or h.prev in SENTENCE_STARTERS:
+        return None
+    if _lower(h.prev) in _ARTICLE_WORDS:
+        return None
+    return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
 
 
 def lower_case(h: Here) -> Verdict | None:
@@ -346,6 +395,8 @@ def sentence_initial(h: Here) -> Verdict | None:
 
 
 RULES: tuple[RejectionRule, ...] = (
+    demonym_written,
+    demonym_in_a_name,
     lower_case,
     compass_word,
     hyphenated_organisation,
@@ -406,6 +457,7 @@ class French:
     articles: tuple[str, ...] = ARTICLES
     rejection_rules: tuple[RejectionRule, ...] = RULES
     city_then_area = True
+    divisions_decide = True
     dates = DATES
     furniture = FURNITURE
 
@@ -423,20 +475,9 @@ class French:
         return self._voc
 
     def demonym_forms(self, adjective: str) -> list[str]:
-        """"marocain" → marocain, marocaine, marocains, marocaines; "algérien" → also
-        algérienne(s); "français" → française(s)."""
-        base = fold_names(adjective).strip()
-        if not base:
-            return []
-        forms = [base]
-        if base.endswith("s"):
-            forms += [base + "e", base + "es"]
-        elif base.endswith("e"):
-            forms.append(base + "s")
-        else:
-            fem = base + "ne" if base.endswith("en") else base + "e"
-            forms += [base + "s", fem, fem + "s"]
-        return forms
+        """"Marocaine" → Marocaine(s), marocaine(s); "Français" → Français, français (the
+        gazetteer gives the masculine and the feminine: ``demonyms_fr``)."""
+        return french_forms(fold_names(adjective))
 
     def written_names(self, text: str) -> Iterable[tuple[int, int, str, str | None]]:
         """"RDC", "RCA", "É.-U.", "USA": French abbreviations of countries."""

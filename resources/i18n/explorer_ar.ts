@@ -474,10 +474,6 @@
         <translation>النِّسب</translation>
     </message>
     <message>
-        <source>Adjectives of places («اللبنانية»), counted on their place</source>
-        <translation>صفات الأماكن («اللبنانية»)، تُحسب على مكانها</translation>
-    </message>
-    <message>
         <source>Minimum confidence</source>
         <translation>أدنى ثقة</translation>
     </message>
@@ -524,6 +520,10 @@
     <message>
         <source>Only the articles of these outlets or file formats (none ticked: every article)</source>
         <translation>مقالات هذه المصادر أو صيغ الملفات وحدها (إن لم يُختر شيء: كل المقالات)</translation>
+    </message>
+    <message>
+        <source>Adjectives of places («اللبنانية», Syrian, marocain), counted on their place</source>
+        <translation>صفات الأماكن («اللبنانية»، Syrian، marocain)، تُحسب على مكانها</translation>
     </message>
     <message>
         <source>Only mentions the geoparser resolved with at least this confidence (0 to 1): how sure it is that the name means this place, from cues, the article&apos;s other places, kind and population. 0: every mention</source>

@@ -41,6 +41,7 @@ def test_english_is_registered_left_to_right_and_keeps_case() -> None:
     assert ENGLISH.direction == "ltr" and ENGLISH.proclitics == ()
     assert ENGLISH.fold("May") == "May" != ENGLISH.fold("may")
     assert ENGLISH.demonym_forms("Syrian") == ["Syrian", "Syrians"]
+    assert ENGLISH.demonym_forms("French") == ["French"]
     assert ENGLISH.vocabulary().cues["city"] >= {"city", "town"}
     names = [r.__name__ for r in RULES]
     assert len(set(names)) == len(names)
@@ -137,9 +138,11 @@ def test_written_names_respect_the_passages(en: Geoparser) -> None:
 
 def test_a_city_then_its_state_or_country_keeps_the_places_inside(en: Geoparser,
                                                                   gaz: Gazetteer) -> None:
-    text = "The storm hit Paris, Texas, on Monday. Paris is far away."
+    # Each occurrence keeps its own area (a bare Paris in a story naming Texas is Texan too:
+    # test_demonyms.py).
+    text = "The storm hit Paris, Texas, on Monday. Paris, France, is far away."
     found = [(m.text, m.place.country) for m in en.parse(text)]
-    assert found == [("Paris", "US"), ("Texas", "US"), ("Paris", "FR")]
+    assert found == [("Paris", "US"), ("Texas", "US"), ("Paris", "FR"), ("France", "FR")]
     assert [(m.text, m.place.country) for m in en.parse("Crowds gathered in Paris, France.")] \
         == [("Paris", "FR"), ("France", "FR")]
     # Arabic reads no such pattern: the capital stands (byte-identical Arabic output).
