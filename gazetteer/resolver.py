@@ -383,7 +383,7 @@ def countries_named(ranked: Sequence[Candidate], share: Mapping[str, float]) -> 
     for c in ranked:
         part = share.get(c.place.country or "", 0.0)
         if part:
-            why = Reason(R.COUNTRY_NAMED, code=c.place.country, share=part)
+            why = Reason(R.COUNTRY_NAMED, code=c.place.country or "", share=part)
             c = Candidate(c.place, c.score + COUNTRY_BONUS + COUNTRY_SHARE_BONUS * part,
                           (why, *c.reasons))
         out.append(c)
