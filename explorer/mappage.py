@@ -48,6 +48,7 @@ SCRIPTS: tuple[tuple[str, str], ...] = (
     ("explorer", "web/explorer/map.js"),
     ("layer_heat", "web/explorer/layers/heat.js"),
     ("layer_choropleth", "web/explorer/layers/choropleth.js"),
+    ("layer_together", "web/explorer/layers/together.js"),
 )
 #: Every stylesheet of the map page, as (name, path under ``resources/``).
 STYLES: tuple[tuple[str, str], ...] = (

@@ -45,6 +45,7 @@ from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
+from explorer.qt.mentioned_with import MentionedWithList
 from explorer.qt.menus import Menus
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passage_feed import PassageFeed
@@ -156,6 +157,14 @@ class MainWindow(QMainWindow):
                                             lambda code: self.chips.region_name(code),
                                             lambda: self._blocked)
         right_layout.addWidget(self.passages)
+        # The places mentioned with the selection (issue 20): a click selects one.
+        self.mentioned_with = MentionedWithList(right)
+        right_layout.addWidget(self.mentioned_with)
+        self.mentioned_with.placeChosen.connect(self.session.select)
+        self.passages_shown.mentioned_with += [
+            self.mentioned_with.show_places,
+            lambda place, found: self.map_sync.set_mentioned_with(
+                place.id if place is not None else None, found)]
         # Passage → map: a place's link selects it, a passage fits the map to its places.
         self.passages.placeClicked.connect(self.session.select)
         self.passages.passageClicked.connect(

@@ -242,13 +242,61 @@
     });
   }
 
+  /** A place's marker: a circle reached with Tab (its path takes the keyboard's focus, and
+   *  says the place's name); Enter on it is a click (see keyTarget). No handler of its own. */
+  var PlaceMarker = L.CircleMarker.extend({
+    onAdd: function (map) {
+      L.CircleMarker.prototype.onAdd.call(this, map);
+      var path = this._path, p = state.places.get(this.placeId);
+      if (!path || !p) { return; }
+      path.setAttribute("tabindex", "0");
+      path.setAttribute("role", "button");
+      path.setAttribute("aria-label", String(state.lang === "ar" ? p.name_ar || p.name : p.name));
+      path.classList.add("explorer-place");
+    }
+  });
+
+  /** The marker or group of places the keyboard's focus is on (its element is ``node``). */
+  function keyTarget(node) {
+    var layer = node && state.map._targets ? state.map._targets[L.stamp(node)] : null;
+    if (!layer || layer === state.map) { return null; }
+    return layer;
+  }
+
+  /** Enter (or the space bar) on a focused marker or group of places: the same as a click
+   *  on it (the same handlers, the same bridge call); the focus on a marker shows its tip. */
+  function listenToKeys(map) {
+    var box = map.getContainer();
+    L.DomEvent.on(box, "keydown", function (e) {
+      if (e.key !== "Enter" && e.key !== " ") { return; }
+      var layer = keyTarget(e.target);
+      if (!layer) { return; }
+      if (layer.placeId) {
+        layer.fire("click", { latlng: layer.getLatLng(), originalEvent: e }, true);
+      } else if (layer.getChildCount) {  // a group of places
+        state.cluster.fire("click", { layer: layer, propagatedFrom: layer, originalEvent: e });
+      } else {
+        return;
+      }
+      L.DomEvent.stop(e);
+    });
+    L.DomEvent.on(box, "focusin", function (e) {
+      var layer = keyTarget(e.target);
+      if (layer && layer.placeId) { showTip(layer); }
+    });
+    L.DomEvent.on(box, "focusout", function (e) {
+      var layer = keyTarget(e.target);
+      if (layer && layer.placeId) { map.closeTooltip(state.tip); }
+    });
+  }
+
   function addPlaces(records) {
     records.forEach(function (p) {
       if (state.places.has(p.id)) { return; }
       state.places.set(p.id, p);
       // No handler or tooltip of its own: the layers holding markers handle their events
       // (listenTo), so twenty thousand markers cost twenty thousand circles and nothing else.
-      var marker = L.circleMarker([p.lat, p.lon], L.extend(
+      var marker = new PlaceMarker([p.lat, p.lon], L.extend(
         { radius: 7, bubblingMouseEvents: false }, markerStyle(p.id)));
       marker.placeId = p.id;
       state.markers.set(p.id, marker);
@@ -829,6 +877,7 @@
     state.tip = L.tooltip({ direction: "top" });
     listenTo(state.cluster);
     listenTo(state.loose);
+    listenToKeys(map);
     map.on("mousedown", boxStart);
     map.on("mousemove", boxMove);
     map.on("mouseup", boxEnd);
@@ -983,6 +1032,12 @@
       state.map.fire("mousemove", { latlng: to });
       state.map.fire("mouseup", { latlng: to });
       return true;
+    },
+    /** The place (id) or group of places ("cluster") the keyboard's focus is on, or null. */
+    focused: function () {
+      var layer = keyTarget(document.activeElement);
+      if (!layer) { return null; }
+      return layer.placeId ? layer.placeId : (layer.getChildCount ? "cluster" : null);
     },
     /** The layers drawn now, in the order Qt lists them. */
     layers: function () {
