@@ -242,51 +242,84 @@
     });
   }
 
-  /** A place's marker: a circle reached with Tab (its path takes the keyboard's focus, and
-   *  says the place's name); Enter on it is a click (see keyTarget). No handler of its own. */
-  var PlaceMarker = L.CircleMarker.extend({
-    onAdd: function (map) {
-      L.CircleMarker.prototype.onAdd.call(this, map);
-      var path = this._path, p = state.places.get(this.placeId);
-      if (!path || !p) { return; }
-      path.setAttribute("tabindex", "0");
-      path.setAttribute("role", "button");
-      path.setAttribute("aria-label", String(state.lang === "ar" ? p.name_ar || p.name : p.name));
-      path.classList.add("explorer-place");
-    }
-  });
+  /** The keyboard's way to the markers, drawn on a canvas (no element of their own): one
+   *  focusable ring, first in the markers' pane (so Tab from the map reaches it before the
+   *  groups of places), moved over the markers drawn in the view, most mentioned first. Tab
+   *  and Shift+Tab go from one to the next (past the last, to the groups and the controls);
+   *  Enter or the space bar is a click on the marker (the same handlers, the same bridge
+   *  call); the ring is seen around the marker, with its tooltip. */
+  function keyRing(map) {
+    var ring = L.DomUtil.create("div", "explorer-marker-focus", map.getPane("markerPane"));
+    ring.tabIndex = 0;
+    ring.setAttribute("role", "button");
+    state.ring = ring;
+    state.keyIds = [];
+    state.keyAt = -1;
 
-  /** The marker or group of places the keyboard's focus is on (its element is ``node``). */
-  function keyTarget(node) {
-    var layer = node && state.map._targets ? state.map._targets[L.stamp(node)] : null;
-    if (!layer || layer === state.map) { return null; }
-    return layer;
+    function reachable() {
+      var bounds = map.getBounds();
+      return state.order.filter(function (id) {
+        var m = state.markers.get(id);
+        return map.hasLayer(m) && bounds.contains(m.getLatLng());
+      });
+    }
+
+    function show(k) {
+      var marker = state.markers.get(state.keyIds[k]);
+      var p = state.places.get(state.keyIds[k]);
+      state.keyAt = k;
+      var r = marker.getRadius() + 5;
+      L.DomUtil.setPosition(ring, map.latLngToLayerPoint(marker.getLatLng()).subtract([r, r]));
+      ring.style.width = ring.style.height = (2 * r) + "px";
+      ring.setAttribute("aria-label", String(state.lang === "ar" ? p.name_ar || p.name : p.name));
+      showTip(marker);
+    }
+
+    L.DomEvent.on(ring, "focus", function () {
+      state.keyIds = reachable();
+      state.keyAt = -1;
+      ring.style.width = ring.style.height = "0px";
+      if (state.keyIds.length) { show(state.keyBack ? state.keyIds.length - 1 : 0); }
+      state.keyBack = false;
+    });
+    L.DomEvent.on(ring, "blur", function () {
+      state.keyAt = -1;
+      map.closeTooltip(state.tip);
+    });
+    L.DomEvent.on(ring, "keydown", function (e) {
+      var k = state.keyAt;
+      if (e.key === "Tab" && k >= 0) {
+        var next = e.shiftKey ? k - 1 : k + 1;
+        if (next >= 0 && next < state.keyIds.length) {
+          show(next);
+          L.DomEvent.stop(e);
+        }
+      } else if ((e.key === "Enter" || e.key === " ") && k >= 0) {
+        var marker = state.markers.get(state.keyIds[k]);
+        if (map.hasLayer(marker)) {
+          marker.fire("click", { latlng: marker.getLatLng(), originalEvent: e }, true);
+        }
+        L.DomEvent.stop(e);
+      }
+    });
+    // Shift+Tab into the ring from what follows it: the last marker first.
+    L.DomEvent.on(map.getContainer(), "keydown", function (e) {
+      state.keyBack = e.key === "Tab" && e.shiftKey && e.target !== ring;
+    });
+    map.on("zoomend moveend", function () {
+      if (document.activeElement === ring && state.keyAt >= 0 &&
+          state.keyAt < state.keyIds.length) { show(state.keyAt); }
+    });
   }
 
-  /** Enter (or the space bar) on a focused marker or group of places: the same as a click
-   *  on it (the same handlers, the same bridge call); the focus on a marker shows its tip. */
+  /** Enter (or the space bar) on a focused group of places: the same as a click on it. */
   function listenToKeys(map) {
-    var box = map.getContainer();
-    L.DomEvent.on(box, "keydown", function (e) {
+    L.DomEvent.on(map.getContainer(), "keydown", function (e) {
       if (e.key !== "Enter" && e.key !== " ") { return; }
-      var layer = keyTarget(e.target);
-      if (!layer) { return; }
-      if (layer.placeId) {
-        layer.fire("click", { latlng: layer.getLatLng(), originalEvent: e }, true);
-      } else if (layer.getChildCount) {  // a group of places
-        state.cluster.fire("click", { layer: layer, propagatedFrom: layer, originalEvent: e });
-      } else {
-        return;
-      }
+      var layer = state.map._targets ? state.map._targets[L.stamp(e.target)] : null;
+      if (!layer || !layer.getChildCount) { return; }
+      state.cluster.fire("click", { layer: layer, propagatedFrom: layer, originalEvent: e });
       L.DomEvent.stop(e);
-    });
-    L.DomEvent.on(box, "focusin", function (e) {
-      var layer = keyTarget(e.target);
-      if (layer && layer.placeId) { showTip(layer); }
-    });
-    L.DomEvent.on(box, "focusout", function (e) {
-      var layer = keyTarget(e.target);
-      if (layer && layer.placeId) { map.closeTooltip(state.tip); }
     });
   }
 
@@ -296,7 +329,7 @@
       state.places.set(p.id, p);
       // No handler or tooltip of its own: the layers holding markers handle their events
       // (listenTo), so twenty thousand markers cost twenty thousand circles and nothing else.
-      var marker = new PlaceMarker([p.lat, p.lon], L.extend(
+      var marker = L.circleMarker([p.lat, p.lon], L.extend(
         { radius: 7, bubblingMouseEvents: false }, markerStyle(p.id)));
       marker.placeId = p.id;
       state.markers.set(p.id, marker);
@@ -877,6 +910,7 @@
     state.tip = L.tooltip({ direction: "top" });
     listenTo(state.cluster);
     listenTo(state.loose);
+    keyRing(map);
     listenToKeys(map);
     map.on("mousedown", boxStart);
     map.on("mousemove", boxMove);
@@ -1035,9 +1069,12 @@
     },
     /** The place (id) or group of places ("cluster") the keyboard's focus is on, or null. */
     focused: function () {
-      var layer = keyTarget(document.activeElement);
-      if (!layer) { return null; }
-      return layer.placeId ? layer.placeId : (layer.getChildCount ? "cluster" : null);
+      var node = document.activeElement;
+      if (node && node === state.ring) {
+        return state.keyAt >= 0 ? state.keyIds[state.keyAt] : null;
+      }
+      var layer = node && state.map._targets ? state.map._targets[L.stamp(node)] : null;
+      return layer && layer.getChildCount ? "cluster" : null;
     },
     /** The layers drawn now, in the order Qt lists them. */
     layers: function () {
