@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.qt.counts import counts
 from explorer.qt.names import both
@@ -35,13 +42,16 @@ class MentionedWithList(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("mentionedWithHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.heading)
         self.list = QListWidget(self)
         self.list.setObjectName("mentionedWithList")
-        self.list.setMaximumHeight(150)
+        self.list.setMaximumHeight(120)
         self.list.itemClicked.connect(self._chosen)
         self.list.itemActivated.connect(self._chosen)
         layout.addWidget(self.list)
+        # No taller than the list: the passages above take the room.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.place_id: str | None = None
         self.hide()
 
