@@ -98,6 +98,10 @@ class MapSync(QObject):
     def _on_change(self, change: Change) -> None:
         if change.filter or change.data:
             self._fresh = None
+        gone = (change.selection and self.together is not None
+                and self.together["from"] != self.model.selected_place)
+        if gone:
+            self.together = None  # the lines of the place selected before go
         if change.filter:
             before, self._filter = self._filter, self.model.filter
             # A new area (the view itself, a drawn box) keeps the view where the analyst is.
@@ -106,10 +110,8 @@ class MapSync(QObject):
             self.refresh(fit=not self._fitted)
         elif change.selection:
             message: dict[str, Any] = {"selected": self.model.selected_place}
-            if self.together is not None and self.together["from"] != self.model.selected_place:
-                self.together = None  # the lines of the place selected before go
-                if "together" in self.layers:
-                    message["layerData"] = self._layer_data()
+            if gone and "together" in self.layers:
+                message["layerData"] = self._layer_data()
             self.send(message)
 
     def set_mentioned_with(self, place_id: str | None, found: Sequence[MentionedWith]) -> None:
