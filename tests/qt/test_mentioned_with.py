@@ -85,7 +85,14 @@ def test_lines_and_list_of_the_places_mentioned_with_the_selection(
     click_entry(qtbot, window, 1)
     qtbot.waitUntil(lambda: window.selected_place == want[1])
     assert run_js(qtbot, window, "explorer.selected()") == want[1]
-    check_selection(qtbot, window, seeds_index, want[1])
+    after = check_selection(qtbot, window, seeds_index, want[1])
+    # From the keyboard: Enter on an entry selects it too.
+    window.mentioned_with.list.setFocus()
+    window.mentioned_with.list.setCurrentRow(2)
+    qtbot.keyClick(window.mentioned_with.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.selected_place == after[2])
+    window.select_place(want[1])
+    wait_lines(qtbot, window, after)
     # A narrower filter: fewer places share the passages.
     before = window.mentioned_with.entries()
     window.set_countries([seeds_index.places()[0].place.country])
