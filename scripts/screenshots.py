@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     js(english, f"explorer.clickPlace({json.dumps(top)})")
     settle(english)
     save(english, "selected-place.png")
-    save(english.passages.parentWidget(), "passages.png")
+    save(english.passage_split.parentWidget(), "passages.png")
     english.select_place(None)
     js(english, "explorer.setView(33.5, 38.5, 6)")
     settle(english)

@@ -46,12 +46,10 @@ class MentionedWithList(QWidget):
         layout.addWidget(self.heading)
         self.list = QListWidget(self)
         self.list.setObjectName("mentionedWithList")
-        self.list.setMaximumHeight(120)
+        self.list.setMinimumHeight(60)
         self.list.itemClicked.connect(self._chosen)
         self.list.itemActivated.connect(self._chosen)
         layout.addWidget(self.list)
-        # No taller than the list: the passages above take the room.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.place_id: str | None = None
         self.hide()
 

@@ -156,10 +156,17 @@ class MainWindow(QMainWindow):
         self.passages_shown = PassagesShown(self.session, self.passages,
                                             lambda code: self.chips.region_name(code),
                                             lambda: self._blocked)
-        right_layout.addWidget(self.passages)
-        # The places mentioned with the selection (issue 20): a click selects one.
-        self.mentioned_with = MentionedWithList(right)
-        right_layout.addWidget(self.mentioned_with)
+        # The passages above, the places mentioned with the selection (issue 20) below: a
+        # click on one selects it. The analyst moves the line between them.
+        self.passage_split = QSplitter(Qt.Orientation.Vertical, right)
+        self.passage_split.setObjectName("passageSplit")
+        self.passage_split.setChildrenCollapsible(False)
+        self.passage_split.addWidget(self.passages)
+        self.mentioned_with = MentionedWithList(self.passage_split)
+        self.passage_split.addWidget(self.mentioned_with)
+        self.passage_split.setStretchFactor(0, 4)
+        self.passage_split.setStretchFactor(1, 1)
+        right_layout.addWidget(self.passage_split)
         self.mentioned_with.placeChosen.connect(self.session.select)
         self.passages_shown.mentioned_with += [
             self.mentioned_with.show_places,
