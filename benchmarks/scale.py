@@ -111,6 +111,9 @@ def queries(db_path: Path) -> None:
         def count() -> object:
             return db.count_passages(everything, pid)
 
+        def together() -> object:
+            return db.mentioned_with(everything, pid, 20)
+
         f = Filter(countries=codes)
 
         def view(f: Filter) -> object:
@@ -135,6 +138,7 @@ def queries(db_path: Path) -> None:
         change = f"filter change ({', '.join(sorted(codes))}): places, countries, stats + page"
         for label, fn in (("click → first 50 passages", click),
                           ("  count of its passages", count),
+                          ("  the 20 places mentioned with it", together),
                           (change, filter_change),
                           (f"full-text '{word}' → first 50 passages", text_page),
                           (f"full-text '{word}' → places, countries, stats", text_places)):

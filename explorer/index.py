@@ -15,12 +15,14 @@ from explorer.query import (
     ArticleInfo,
     CountrySummary,
     Filter,
+    MentionedWith,
     PassageHit,
     PlaceSummary,
     bucketed,
     country_order,
     facets,
     fold_words,
+    mentioned_with_order,
     order_key,
     region_members,
     regions_holding,
@@ -174,6 +176,18 @@ class CorpusIndex:
             return page
         return [PassageHit(h.article, h.passage, h.mentions[:mentions],
                            max(0, len(h.mentions) - mentions)) for h in page]
+
+    def mentioned_with(
+        self, f: Filter, place_id: str, limit: int = 20
+    ) -> list[MentionedWith]:
+        """The places sharing passages with ``place_id`` under ``f`` (``explorer.query``)."""
+        shared: Counter[str] = Counter()
+        for hit in self._hits(f, None):
+            ids = {m.place.id for m in hit.mentions}
+            if place_id in ids:
+                shared.update(ids - {place_id})
+        out = [MentionedWith(self._places[pid], n) for pid, n in shared.items()]
+        return sorted(out, key=mentioned_with_order)[:max(0, limit)]
 
     def article(self, doc: str) -> Article | None:
         return self._by_doc.get(doc)

@@ -1102,6 +1102,44 @@ class IndexDB:
             out.append(PassageHit(infos[r[1]], passage, found, more))
         return out
 
+    def mentioned_with(self, f: Filter, place_id: str, limit: int = 20) -> list[Any]:
+        """The places sharing passages with ``place_id`` under ``f``, most shared first
+        (``explorer.query``: a list of ``MentionedWith``). The passages of the place are its
+        rows of ``passage_places`` (its primary key), the other places of each passage that
+        passage's rows (``passage_places_by_passage``): the filter's conditions on articles,
+        dates and words hold for a whole passage, so they are asked of the place's rows only.
+        Mention types or a confidence are asked of ``mentions`` instead."""
+        from explorer.query import MentionedWith, mentioned_with_order
+
+        with guarded(self.path):
+            w = self._where(f)
+            if w.by_mention:
+                cond, args = w.mentions()
+                sql = (f"WITH mine(passage) AS (SELECT DISTINCT m.passage FROM mentions AS m "
+                       f"WHERE {cond} AND m.place_id = ?) "
+                       "SELECT m.place_id, COUNT(DISTINCT m.passage) FROM mine JOIN passages "
+                       "AS p ON p.id = mine.passage JOIN mentions AS m ON m.article = p.article "
+                       'AND m.start >= p.start AND m.start <= p."end" AND m.passage = p.id '
+                       f"WHERE {cond} AND m.place_id != ? GROUP BY m.place_id")
+                args = [*args, place_id, *args, place_id]
+            else:
+                cond, args = w.passage_places()
+                others, oargs = w._place("o.country", "o.place_id")
+                sql = ("WITH mine(passage) AS (SELECT DISTINCT passage FROM passage_places "
+                       f"WHERE {cond} AND place_id = ?) "
+                       "SELECT o.place_id, COUNT(*) FROM mine JOIN passage_places AS o INDEXED "
+                       "BY passage_places_by_passage ON o.passage = mine.passage WHERE "
+                       + " AND ".join(["o.place_id != ?", *others]) + " GROUP BY o.place_id")
+                args = [*args, place_id, place_id, *oargs]
+            rows = sorted(self.conn.execute(sql, args).fetchall(), key=lambda r: -r[1])
+            if len(rows) > limit > 0:  # the ties of the last one kept, for the order by name
+                rows = [r for r in rows if r[1] >= rows[limit - 1][1]]
+            elif limit <= 0:
+                rows = []
+            self._load_places(r[0] for r in rows)
+        out = [MentionedWith(self._places[r[0]], r[1]) for r in rows]
+        return sorted(out, key=mentioned_with_order)[:max(0, limit)]
+
     def _passage_mentions(
         self, w: _Where, prow: Sequence[Any], place_id: str | None, cap: int | None
     ) -> tuple[tuple[Mention, ...], int]:

@@ -50,6 +50,9 @@ LAYERS: tuple[MapLayer, ...] = (
     MapLayer("markers", default=True),
     MapLayer("heat", default=False),
     MapLayer("choropleth", default=False, data=country_mentions),
+    # The places mentioned with the selection: its data follow the selection, not the view
+    # (``explorer.qt.mapsync.MapSync.set_mentioned_with``).
+    MapLayer("together", default=False),
 )
 NAMES = tuple(layer.name for layer in LAYERS)
 DEFAULT = frozenset(layer.name for layer in LAYERS if layer.default)

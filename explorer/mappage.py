@@ -49,6 +49,7 @@ SCRIPTS: tuple[tuple[str, str], ...] = (
     ("layer_heat", "web/explorer/layers/heat.js"),
     ("layer_choropleth", "web/explorer/layers/choropleth.js"),
     ("layer_compare", "web/explorer/layers/compare.js"),
+    ("layer_together", "web/explorer/layers/together.js"),
 )
 #: Every stylesheet of the map page, as (name, path under ``resources/``).
 STYLES: tuple[tuple[str, str], ...] = (

@@ -33,7 +33,10 @@ Semantics, shared by both implementations (``tests/explorer/test_reader_contract
 - ``copies(doc)``: the other copies of the article's story, in reading order;
 - ``passages(f, place_id, offset, limit)``: passages holding at least one passing mention (of
   ``place_id`` when given), each with those mentions, in reading order: article date (undated
-  articles last), then file, then offset; ``count_passages`` counts them.
+  articles last), then file, then offset; ``count_passages`` counts them;
+- ``mentioned_with(f, place_id, limit)``: the other places with a passing mention in a passage
+  holding a passing mention of ``place_id``, each with the number of such passages, most
+  first (ties by name, then id), the first ``limit``.
 """
 
 from __future__ import annotations
@@ -181,6 +184,18 @@ class CountrySummary:
     count: int  # toponym mentions of places in this country
 
 
+@dataclass(frozen=True, slots=True)
+class MentionedWith:
+    """A place sharing passages with another (``IndexReader.mentioned_with``)."""
+
+    place: Place
+    passages: int  # passages naming both, under the filter
+
+
+def mentioned_with_order(m: MentionedWith) -> tuple[int, str, str]:
+    return (-m.passages, m.place.name, m.place.id)
+
+
 #: The mentions of one passage the window asks for at most (in text order): a passage naming
 #: a place a million times is shown with its first ones and a count of the rest.
 MENTIONS_PER_PASSAGE = 200
@@ -234,6 +249,12 @@ class IndexReader(Protocol):
         reading order; with ``mentions``, each passage's first that many (``more``: the
         rest, counted), a view's bound (the window's ``MENTIONS_PER_PASSAGE``); None: every
         one (an export)."""
+        ...
+
+    def mentioned_with(
+        self, f: Filter, place_id: str, limit: int = 20
+    ) -> list[MentionedWith]:
+        """The places sharing passages with ``place_id`` under ``f``, most shared first."""
         ...
 
     def article(self, doc: str) -> Article | None: ...

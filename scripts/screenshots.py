@@ -8,6 +8,8 @@ Writes, for the seed articles:
   selected-place.png   a place selected on the map: shaded country, its passages
   passages.png         the passage panel alone, the selected place's passages
   map-labels.png       the map zoomed in: capitals and the finer (1:50m) country shapes
+  layer-heat.png, layer-choropleth.png   the map with each of those layers
+  layer-together.png   the places mentioned with a selected place: lines, and the list
 Each image is saved as an 8-bit palette PNG with maximum compression (well under 300 KB).
 """
 
@@ -101,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     js(english, f"explorer.clickPlace({json.dumps(top)})")
     settle(english)
     save(english, "selected-place.png")
-    save(english.passages.parentWidget(), "passages.png")
+    save(english.passage_split.parentWidget(), "passages.png")
     english.select_place(None)
     js(english, "explorer.setView(33.5, 38.5, 6)")
     settle(english)
@@ -114,6 +116,17 @@ def main(argv: list[str] | None = None) -> int:
         save(english.view, f"layer-{layer}.png")
         english.layers_menu.actions[layer].trigger()
         settle(english)
+    # The places mentioned with the selection: the lines on the map, the list under the
+    # passages (the whole window).
+    english.layers_menu.actions["together"].trigger()
+    js(english, f"explorer.clickPlace({json.dumps(top)})")
+    settle(english)
+    js(english, "explorer.setView(36, 22, 3)")
+    settle(english)
+    save(english, "layer-together.png")
+    english.layers_menu.actions["together"].trigger()
+    english.select_place(None)
+    settle(english)
     english.dispose()
     english.close()
 

@@ -60,6 +60,7 @@ class LayersMenu(QObject):
             "markers": self.tr("Markers and groups of places"),
             "heat": self.tr("Heatmap of mentions"),
             "choropleth": self.tr("Countries by mentions"),
+            "together": self.tr("Places mentioned with the selection"),
         }
 
     def legends(self) -> dict[str, str]:
@@ -67,6 +68,7 @@ class LayersMenu(QObject):
         return {
             "heat": self.tr("Heat: where the mentions gather"),
             "choropleth": self.tr("Country colour: mentions of the places in it"),
+            "together": self.tr("Lines: places named in the same passages as the selection"),
         }
 
     def shown(self) -> frozenset[str]:

@@ -10,6 +10,7 @@ it has painted it (``drawn``).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -22,7 +23,7 @@ from explorer.mapdata import map_message
 from explorer.qt.bridge import MapBridge
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.session_model import SessionModel
-from explorer.query import Filter
+from explorer.query import Filter, MentionedWith
 from explorer.session import Change
 
 
@@ -46,6 +47,9 @@ class MapSync(QObject):
         self._fitted = False
         self._filter = model.filter  # the filter last shown: an area alone does not refit
         self.layers: frozenset[str] = DEFAULT_LAYERS  # the map's layers shown
+        self._view_layers: dict[str, Any] = {}  # the layers' data from the view's last data
+        #: The layer "together"'s data: the places mentioned with the selection (None: none).
+        self.together: dict[str, Any] | None = None
         model.changed.connect(self._on_change)
         model.fitRequested.connect(self.fit_places)
         bridge.events.ready.connect(self._on_ready)
@@ -94,6 +98,10 @@ class MapSync(QObject):
     def _on_change(self, change: Change) -> None:
         if change.filter or change.data:
             self._fresh = None
+        gone = (change.selection and self.together is not None
+                and self.together["from"] != self.model.selected_place)
+        if gone:
+            self.together = None  # the lines of the place selected before go
         if change.filter:
             before, self._filter = self._filter, self.model.filter
             # A new area (the view itself, a drawn box) keeps the view where the analyst is.
@@ -101,7 +109,28 @@ class MapSync(QObject):
         elif change.data:
             self.refresh(fit=not self._fitted)
         elif change.selection:
-            self.send({"selected": self.model.selected_place})
+            message: dict[str, Any] = {"selected": self.model.selected_place}
+            if gone and "together" in self.layers:
+                message["layerData"] = self._layer_data()
+            self.send(message)
+
+    def set_mentioned_with(self, place_id: str | None, found: Sequence[MentionedWith]) -> None:
+        """The places mentioned with the selected place (the passage panel's answer): the
+        layer "together" draws them, when shown."""
+        data = None if place_id is None else {
+            "from": place_id, "places": [[m.place.id, m.passages] for m in found]}
+        if data == self.together:
+            return
+        self.together = data
+        if "together" in self.layers:
+            self.send({"layerData": self._layer_data()})
+
+    def _layer_data(self) -> dict[str, Any]:
+        """``layerData`` of a message: the view's layers' data and the selection's."""
+        out = {name: d for name, d in self._view_layers.items() if name in self.layers}
+        if "together" in self.layers and self.together is not None:
+            out["together"] = self.together
+        return out
 
     def fit_places(self, place_ids: list[str]) -> None:
         """Fit the page's view to these places (those it has records of)."""
@@ -136,8 +165,9 @@ class MapSync(QObject):
         message["fit"] = fit and bool(places)
         message["types"] = self._types()
         message["layers"] = self._layers()
-        message["layerData"] = layer_data(
+        self._view_layers = layer_data(
             self.layers, places, reader.countries(self.model.filter) if reader else [])
+        message["layerData"] = self._layer_data()
         self._fitted = self._fitted or message["fit"]
         self.send(message)
 
@@ -172,9 +202,10 @@ class MapSync(QObject):
         self._want_fit = self._want_fit and not fit
         self._fitted = self._fitted or fit
         # The feed's JSON, completed here without parsing it again.
+        self._view_layers = layer_data(self.layers, data.places, data.countries)
         extra = json.dumps({"fit": fit, "selected": self.model.selected_place,
                             "types": sorted(data.filter.types), "layers": self._layers(),
-                            "layerData": layer_data(self.layers, data.places, data.countries)},
+                            "layerData": self._layer_data()},
                            ensure_ascii=False, separators=(",", ":"))
         self.send_json(data.message[:-1] + "," + extra[1:])
 

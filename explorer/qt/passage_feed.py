@@ -22,10 +22,14 @@ from explorer.query import (
     CountrySummary,
     Filter,
     IndexReader,
+    MentionedWith,
     PassageHit,
     PlaceSummary,
 )
 from explorer.workspace import IndexUnavailable
+
+#: The places mentioned with the selection shown at most (the panel's list, the map's lines).
+MENTIONED_WITH = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +48,14 @@ class PassageAnswer:
     hits: list[PassageHit] = field(default_factory=list)  # the first page
     # The filter's countries, for the heading (only when no place is selected).
     countries: list[CountrySummary] = field(default_factory=list)
+    # The places sharing passages with the selected place under the filter, most first.
+    mentioned_with: list[MentionedWith] = field(default_factory=list)
     compute_ms: float = 0.0  # the worker's time (``benchmarks/window_scale.py`` reports it)
 
 
 def answer(reader: IndexReader, q: PassageQuery) -> PassageAnswer:
-    """What the panel shows for ``q``: the place's counts, the first page, the countries."""
+    """What the panel shows for ``q``: the place's counts, the first page, the places
+    mentioned with it, the countries."""
     f, pid = q.filter, q.place_id
     summary = reader.place(pid) if pid is not None else None
     if pid is not None and summary is not None:
@@ -56,7 +63,8 @@ def answer(reader: IndexReader, q: PassageQuery) -> PassageAnswer:
             summary = next((s for s in reader.places(f) if s.place.id == pid), summary)
         return PassageAnswer(
             q, summary, reader.count_passages(f, pid),
-            reader.passages(f, pid, 0, q.page_size, MENTIONS_PER_PASSAGE))
+            reader.passages(f, pid, 0, q.page_size, MENTIONS_PER_PASSAGE),
+            mentioned_with=reader.mentioned_with(f, pid, MENTIONED_WITH))
     if f == Filter():
         return PassageAnswer(q, None, 0)
     return PassageAnswer(

@@ -6,7 +6,7 @@ Its words keep the ``MainWindow`` translation context (they were the window's).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -18,7 +18,11 @@ from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery, a
 from explorer.qt.passages import PassagePanel
 from explorer.qt.reasons import translate_reasons
 from explorer.qt.session_model import SessionModel
-from explorer.query import Filter
+from explorer.query import Filter, MentionedWith
+from gazetteer.model import Place
+
+#: Told of the places mentioned with the selected place (None and []: no place is selected).
+MentionedWithShown = Callable[[Place | None, Sequence[MentionedWith]], None]
 
 
 def place_counts(mentions: int, passages: int, articles: int) -> str:
@@ -52,6 +56,8 @@ class PassagesShown:
         self.session, self.panel = session, panel
         self._region_name, self._blocked = region_name, blocked
         self.feed: PassageFeed | None = None
+        #: Told of the places mentioned with the selection with each answer shown.
+        self.mentioned_with: list[MentionedWithShown] = []
 
     def set_feed(self, feed: PassageFeed | None) -> None:
         if self.feed is not None:
@@ -82,6 +88,11 @@ class PassagesShown:
         reader = self.session.reader
         f = q.filter
         summary = data.summary if data is not None else None
+        for tell in self.mentioned_with:
+            if data is not None and summary is not None:
+                tell(summary.place, data.mentioned_with)
+            else:
+                tell(None, [])
         if data is not None and summary is not None:
             p = summary.place
             self.panel.show_query(

@@ -18,6 +18,7 @@ from explorer.query import (
     CountrySummary,
     Filter,
     IndexReader,
+    MentionedWith,
     PassageHit,
     PlaceSummary,
 )
@@ -67,6 +68,11 @@ class SafeReader:
     ) -> list[PassageHit]:
         return self._call(lambda: self.inner.passages(f, place_id, offset, limit, mentions),
                           [])
+
+    def mentioned_with(
+        self, f: Filter, place_id: str, limit: int = 20
+    ) -> list[MentionedWith]:
+        return self._call(lambda: self.inner.mentioned_with(f, place_id, limit), [])
 
     def article(self, doc: str) -> Article | None:
         return self._call(lambda: self.inner.article(doc), None)

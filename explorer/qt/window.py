@@ -46,6 +46,7 @@ from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
+from explorer.qt.mentioned_with import MentionedWithList
 from explorer.qt.menus import Menus
 from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
 from explorer.qt.passage_feed import PassageFeed
@@ -156,7 +157,22 @@ class MainWindow(QMainWindow):
         self.passages_shown = PassagesShown(self.session, self.passages,
                                             lambda code: self.chips.region_name(code),
                                             lambda: self._blocked)
-        right_layout.addWidget(self.passages)
+        # The passages above, the places mentioned with the selection (issue 20) below: a
+        # click on one selects it. The analyst moves the line between them.
+        self.passage_split = QSplitter(Qt.Orientation.Vertical, right)
+        self.passage_split.setObjectName("passageSplit")
+        self.passage_split.setChildrenCollapsible(False)
+        self.passage_split.addWidget(self.passages)
+        self.mentioned_with = MentionedWithList(self.passage_split)
+        self.passage_split.addWidget(self.mentioned_with)
+        self.passage_split.setStretchFactor(0, 4)
+        self.passage_split.setStretchFactor(1, 1)
+        right_layout.addWidget(self.passage_split)
+        self.mentioned_with.placeChosen.connect(self.session.select)
+        self.passages_shown.mentioned_with += [
+            self.mentioned_with.show_places,
+            lambda place, found: self.map_sync.set_mentioned_with(
+                place.id if place is not None else None, found)]
         # Passage → map: a place's link selects it, a passage fits the map to its places.
         self.passages.placeClicked.connect(self.session.select)
         self.passages.passageClicked.connect(

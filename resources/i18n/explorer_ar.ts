@@ -712,12 +712,20 @@
         <translation>الدول حسب الإشارات</translation>
     </message>
     <message>
+        <source>Places mentioned with the selection</source>
+        <translation>الأماكن المذكورة مع المكان المحدَّد</translation>
+    </message>
+    <message>
         <source>Heat: where the mentions gather</source>
         <translation>الحرارة: حيث تتركّز الإشارات</translation>
     </message>
     <message>
         <source>Country colour: mentions of the places in it</source>
         <translation>لون الدولة: الإشارات إلى الأماكن فيها</translation>
+    </message>
+    <message>
+        <source>Lines: places named in the same passages as the selection</source>
+        <translation>الخطوط: أماكن وردت في المقاطع نفسها مع المكان المحدَّد</translation>
     </message>
     <message>
         <source>the saved map layers cannot be used ({why}); the default ones are shown</source>
@@ -728,6 +736,7 @@
     <name>MainWindow</name>
     <message>
         <source>{mentions} in {passages}</source>
+        <extracomment>Told of the places mentioned with the selected place (None and []: no place is selected).</extracomment>
         <translation>{mentions}، {passages}</translation>
     </message>
     <message>
@@ -860,6 +869,7 @@ a OR b (or أو): either
     </message>
     <message>
         <source>Passages for {what}</source>
+        <extracomment>Told of the places mentioned with the selection with each answer shown.</extracomment>
         <translation>مقاطع {what}</translation>
     </message>
     <message>
@@ -970,6 +980,17 @@ a OR b (or أو): either
         <source>{mentions} of places in it</source>
         <comment>a country&apos;s tooltip: mentions of its places</comment>
         <translation>{mentions} لأماكن فيها</translation>
+    </message>
+</context>
+<context>
+    <name>MentionedWithList</name>
+    <message>
+        <source>Mentioned with {place}</source>
+        <translation>ذُكر مع {place}</translation>
+    </message>
+    <message>
+        <source>{place} — {passages}</source>
+        <translation>{place} — {passages}</translation>
     </message>
 </context>
 <context>

@@ -387,3 +387,42 @@ def test_an_area_and_countries_keep_what_both_keep(reader: IndexReader) -> None:
     both = reader.places(Filter(area=MIDDLE_EAST, countries=frozenset({"IR", "RU"})))
     assert both and all(s.place.country == "IR" for s in both)
     assert {c.code for c in reader.countries(Filter(area=MIDDLE_EAST))} >= {"EG", "IR"}
+
+
+def _shared_passages(reader: IndexReader, f: Filter, place_id: str) -> dict[str, int]:
+    """The places sharing passages with ``place_id``, counted from the passages themselves."""
+    out: dict[str, int] = {}
+    for hit in reader.passages(f, None, 0, 100_000):
+        ids = {m.place.id for m in hit.mentions}
+        if place_id in ids:
+            for other in ids - {place_id}:
+                out[other] = out.get(other, 0) + 1
+    return out
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=repr)
+def test_places_mentioned_with_a_place_alike(f: Filter, memory: CorpusIndex,
+                                             sqlite: IndexDB) -> None:
+    for s in memory.places(f)[:3]:
+        pid = s.place.id
+        assert sqlite.mentioned_with(f, pid, 1000) == memory.mentioned_with(f, pid, 1000)
+        assert sqlite.mentioned_with(f, pid, 2) == memory.mentioned_with(f, pid, 2)
+
+
+def test_places_mentioned_with_share_its_passages(reader: IndexReader) -> None:
+    checked = 0
+    for f in (Filter(), Filter(countries=frozenset({"IR", "AF", "EG"})), Filter(types=ALL_TYPES),
+              Filter(text="القاهرة"), Filter(date_from="2021-09-29")):
+        for s in reader.places(f)[:4]:
+            expected = _shared_passages(reader, f, s.place.id)
+            found = reader.mentioned_with(f, s.place.id, 10_000)
+            assert {m.place.id: m.passages for m in found} == expected
+            assert [m.passages for m in found] == sorted((m.passages for m in found),
+                                                         reverse=True)
+            assert s.place.id not in {m.place.id for m in found}
+            checked += bool(found)
+            top = reader.mentioned_with(f, s.place.id, 3)
+            assert top == found[:3]
+    assert checked >= 5
+    assert reader.mentioned_with(Filter(), "no:such") == []
+    assert reader.mentioned_with(Filter(), reader.places()[0].place.id, 0) == []

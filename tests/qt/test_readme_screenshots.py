@@ -17,7 +17,8 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.e2e
 
 NAMES = ("window-en.png", "window-ar.png", "selected-place.png", "passages.png",
-         "map-labels.png", "layer-heat.png", "layer-choropleth.png")
+         "map-labels.png", "layer-heat.png", "layer-choropleth.png",
+         "layer-together.png")
 
 
 def test_make_screenshots_renders_the_window_in_english_and_arabic(tmp_path: Path) -> None:

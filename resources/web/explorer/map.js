@@ -244,6 +244,87 @@
     });
   }
 
+  /** The keyboard's way to the markers, drawn on a canvas (no element of their own): one
+   *  focusable ring, first in the markers' pane (so Tab from the map reaches it before the
+   *  groups of places), moved over the markers drawn in the view, most mentioned first. Tab
+   *  and Shift+Tab go from one to the next (past the last, to the groups and the controls);
+   *  Enter or the space bar is a click on the marker (the same handlers, the same bridge
+   *  call); the ring is seen around the marker, with its tooltip. */
+  function keyRing(map) {
+    var ring = L.DomUtil.create("div", "explorer-marker-focus", map.getPane("markerPane"));
+    ring.tabIndex = 0;
+    ring.setAttribute("role", "button");
+    state.ring = ring;
+    state.keyIds = [];
+    state.keyAt = -1;
+
+    function reachable() {
+      var bounds = map.getBounds();
+      return state.order.filter(function (id) {
+        var m = state.markers.get(id);
+        return map.hasLayer(m) && bounds.contains(m.getLatLng());
+      });
+    }
+
+    function show(k) {
+      var marker = state.markers.get(state.keyIds[k]);
+      var p = state.places.get(state.keyIds[k]);
+      state.keyAt = k;
+      var r = marker.getRadius() + 5;
+      L.DomUtil.setPosition(ring, map.latLngToLayerPoint(marker.getLatLng()).subtract([r, r]));
+      ring.style.width = ring.style.height = (2 * r) + "px";
+      ring.setAttribute("aria-label", String(state.lang === "ar" ? p.name_ar || p.name : p.name));
+      showTip(marker);
+    }
+
+    L.DomEvent.on(ring, "focus", function () {
+      state.keyIds = reachable();
+      state.keyAt = -1;
+      ring.style.width = ring.style.height = "0px";
+      if (state.keyIds.length) { show(state.keyBack ? state.keyIds.length - 1 : 0); }
+      state.keyBack = false;
+    });
+    L.DomEvent.on(ring, "blur", function () {
+      state.keyAt = -1;
+      map.closeTooltip(state.tip);
+    });
+    L.DomEvent.on(ring, "keydown", function (e) {
+      var k = state.keyAt;
+      if (e.key === "Tab" && k >= 0) {
+        var next = e.shiftKey ? k - 1 : k + 1;
+        if (next >= 0 && next < state.keyIds.length) {
+          show(next);
+          L.DomEvent.stop(e);
+        }
+      } else if ((e.key === "Enter" || e.key === " ") && k >= 0) {
+        var marker = state.markers.get(state.keyIds[k]);
+        if (map.hasLayer(marker)) {
+          marker.fire("click", { latlng: marker.getLatLng(), originalEvent: e }, true);
+        }
+        L.DomEvent.stop(e);
+      }
+    });
+    // Shift+Tab into the ring from what follows it: the last marker first.
+    L.DomEvent.on(map.getContainer(), "keydown", function (e) {
+      state.keyBack = e.key === "Tab" && e.shiftKey && e.target !== ring;
+    });
+    map.on("zoomend moveend", function () {
+      if (document.activeElement === ring && state.keyAt >= 0 &&
+          state.keyAt < state.keyIds.length) { show(state.keyAt); }
+    });
+  }
+
+  /** Enter (or the space bar) on a focused group of places: the same as a click on it. */
+  function listenToKeys(map) {
+    L.DomEvent.on(map.getContainer(), "keydown", function (e) {
+      if (e.key !== "Enter" && e.key !== " ") { return; }
+      var layer = state.map._targets ? state.map._targets[L.stamp(e.target)] : null;
+      if (!layer || !layer.getChildCount) { return; }
+      state.cluster.fire("click", { layer: layer, propagatedFrom: layer, originalEvent: e });
+      L.DomEvent.stop(e);
+    });
+  }
+
   function addPlaces(records) {
     records.forEach(function (p) {
       if (state.places.has(p.id)) { return; }
@@ -893,6 +974,8 @@
     state.tip = L.tooltip({ direction: "top" });
     listenTo(state.cluster);
     listenTo(state.loose);
+    keyRing(map);
+    listenToKeys(map);
     map.on("mousedown", boxStart);
     map.on("mousemove", boxMove);
     map.on("mouseup", boxEnd);
@@ -1068,6 +1151,15 @@
       fire("click");
       if (double) { fire("click"); fire("dblclick"); }
       return true;
+    },
+    /** The place (id) or group of places ("cluster") the keyboard's focus is on, or null. */
+    focused: function () {
+      var node = document.activeElement;
+      if (node && node === state.ring) {
+        return state.keyAt >= 0 ? state.keyIds[state.keyAt] : null;
+      }
+      var layer = node && state.map._targets ? state.map._targets[L.stamp(node)] : null;
+      return layer && layer.getChildCount ? "cluster" : null;
     },
     /** The layers drawn now, in the order Qt lists them. */
     layers: function () {
