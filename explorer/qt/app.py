@@ -148,7 +148,7 @@ def wait_for_map(window: MainWindow, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) ->
     from PySide6.QtCore import QEventLoop, QTimer
 
     def done() -> bool:
-        return window.indexing_done and window.map_up_to_date
+        return bool(window.indexing_done and window.map_up_to_date)
 
     if done():
         return True

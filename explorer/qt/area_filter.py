@@ -7,10 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 
 from explorer.areas import MAX_KM, BBox, Near, Polygon
 from explorer.qt.names import arabic_interface
@@ -142,3 +150,14 @@ class InView(QObject):
             self.action.blockSignals(True)
             self.action.setChecked(False)
             self.action.blockSignals(False)
+
+
+def in_view_for(model: SessionModel, menu: QMenu, events: Any, map_sync: Any,
+                table: QAbstractItemView) -> InView:
+    """The window's area filter: the page's events (view, box, polygon, refusals), the map's
+    drawing modes, and "within N km" in the places table's context menu."""
+    in_view = InView(model, menu, events.view, events.box, map_sync.set_drawing,
+                     events.polygon, map_sync.set_polygon_drawing, events.refused)
+    table.addAction(in_view.near_action)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return in_view

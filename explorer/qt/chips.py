@@ -154,7 +154,6 @@ class FilterChips(QWidget):
         self.extra: dict[str, tuple[str, Callable[[], None]]] = {}
         self._names: dict[str, str] | None = None  # country names, until the data change
         # The names come from the feed (``learn_names``): never asked of the index here.
-        self.fed = False
         # The bar keeps its room when hidden, at a chip's height: the map below does not jump
         # when the first filter is set or the last one removed.
         policy = self.sizePolicy()
@@ -184,10 +183,6 @@ class FilterChips(QWidget):
 
     def country_name(self, code: str) -> str | None:
         """The country's name in the interface's language, as the index has it."""
-        if self._names is None and not self.fed:
-            reader = self.session.reader
-            rows = reader.countries() if reader is not None else []
-            self._names = {c.code: c.name_ar if _arabic() else c.name for c in rows}
         return (self._names or {}).get(code)
 
     def learn_names(self, rows: list[CountrySummary]) -> None:
@@ -198,8 +193,6 @@ class FilterChips(QWidget):
             self.rebuild()
 
     def _on_change(self, change: Change) -> None:
-        if change.data and not self.fed:
-            self._names = None
         if change.filter or change.data:
             self.rebuild()
 

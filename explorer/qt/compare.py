@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.periods import Period, PlaceChange, compare, layer_data
+from explorer.qt.chips import FilterChips
 from explorer.qt.session_model import SessionModel
+from explorer.qt.timeline import TimelineDock
 from explorer.query import Filter, IndexReader
 from explorer.session import Change
 from explorer.workspace import IndexUnavailable
@@ -211,3 +213,17 @@ class Comparison(QObject):
         }
         self._send({"compare": data})
         self.shown.emit()
+
+
+def in_timeline(model: SessionModel, send: Callable[[dict[str, Any]], None],
+                opener: Callable[[], Opener | None], timeline: TimelineDock, ready: Any,
+                chips: FilterChips, parent: QWidget) -> Comparison:
+    """The comparison of two periods, its button in the timeline dock, its chip in the filter
+    chips; sent again when the page is ready (``ready``, the page's signal)."""
+    comparison = Comparison(model, send, opener,
+                            lambda: [d for d, _ in timeline.timeline.days], parent)
+    timeline.timeline.controls.insertWidget(2, comparison.button)
+    ready.connect(comparison.resend)
+    comparison.changed.connect(lambda: chips.set_extra(
+        "compare", comparison.label(), comparison.clear))
+    return comparison

@@ -7,6 +7,8 @@ sent before) and reloads whenever a correction is stored or taken back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -216,6 +220,18 @@ class CorrectionsDock(QDockWidget):
         self.visibilityChanged.connect(self._shown)
         self.tabs.currentChanged.connect(lambda _i: self._shown(self.isVisible()))
         corrections.workspace.session.changed.connect(self._on_change)
+
+    @classmethod
+    def docked(cls, window: QMainWindow, corrections: Corrections, view_menu: QMenu,
+               open_article: Callable[[str], object]) -> CorrectionsDock:
+        """The dock, hidden on the window's right, shown from the view menu's list of docks."""
+        dock = cls(corrections, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        dock.articleRequested.connect(open_article)
+        docks_end = next(a for a in view_menu.actions() if a.isSeparator())
+        view_menu.insertAction(docks_end, dock.toggleViewAction())
+        return dock
 
     def _on_change(self, change: Change) -> None:
         """Another folder's index: what the tabs show is read again (now if shown)."""

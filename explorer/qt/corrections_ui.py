@@ -67,7 +67,7 @@ STATUS_MS = 8000
 
 
 class CorrectionsWorkspace(Protocol):
-    """What the corrections need of the window's workspace (``MainWindow`` is one)."""
+    """What the corrections need of the window's workspace (``explorer.qt.opening.Opening``)."""
 
     root: Path | None
     session: SessionModel

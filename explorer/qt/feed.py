@@ -1,4 +1,5 @@
-"""What the map, the country list and the status bar show, computed off the GUI thread.
+"""What the map, the country list, the places table, the timeline and the status bar show
+(``ViewData``), computed off the GUI thread: the one way data reach these views.
 
 On a large index, listing every place (and its counts under a filter) takes long enough to
 freeze the window, worst while indexing, when every batch changes the data. ``Feed`` asks a
@@ -47,6 +48,11 @@ class ViewData:
     compute_ms: float = 0.0
 
 
+def nothing(f: Filter) -> ViewData:
+    """What every view shows with no index open: no place, no country, no count."""
+    return ViewData(filter=f, message='{"add":[],"counts":[]}', added=(), shown=0)
+
+
 def compute(reader: IndexReader, request: Request) -> ViewData:
     start = time.perf_counter()
     f = request.filter
@@ -80,18 +86,22 @@ class _Worker(QObject):
         try:
             if self.reader is None:
                 self.reader = self.open_reader()
-            self.done.emit(compute(self.reader, request))
+            data = compute(self.reader, request)
         except (IndexUnavailable, sqlite3.Error) as exc:  # a query that failed, too
             self.failed.emit(exc)
+            return
+        self.done.emit(data)  # out of the try: a view's failure is not the query's
 
     @Slot()
     def compute_confidences(self) -> None:
         try:
             if self.reader is None:
                 self.reader = self.open_reader()
-            self.confidences.emit(self.reader.confidences())
+            found = self.reader.confidences()
         except (IndexUnavailable, sqlite3.Error) as exc:
             self.failed.emit(exc)
+            return
+        self.confidences.emit(found)
 
     @Slot()
     def close(self) -> None:
@@ -108,16 +118,17 @@ class Feed(LatestOnly):
     _ask_confidences = Signal()
 
     def __init__(
-        self, open_reader: Callable[[], IndexReader], parent: QObject | None = None
+        self, open_reader: Callable[[], IndexReader], parent: QObject | None = None,
+        *, threaded: bool = True,
     ) -> None:
         worker = _Worker(open_reader)
-        super().__init__(worker, "view-feed", parent)
+        super().__init__(worker, "view-feed", parent, threaded=threaded)
         self._ask_confidences.connect(worker.compute_confidences)
         worker.confidences.connect(self.confidences)
         worker.done.connect(self._on_done)
         worker.failed.connect(self._on_failed)
         self._filter = Filter()
-        self._thread.start()
+        self._start()
 
     def request(self, f: Filter, known: frozenset[str]) -> None:
         """Ask for what ``f`` shows; a request made while one is computed waits for it, and

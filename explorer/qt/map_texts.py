@@ -65,8 +65,11 @@ class MapTexts(QObject):
 
         return {"mentions": forms(counts().mentions), "articles": forms(counts().articles)}
 
-    def message(self) -> dict[str, Any]:
+    def message(self, layers: dict[str, str] | None = None) -> dict[str, Any]:
+        """The page's words; ``layers``: the legend of each map layer."""
         strings: dict[str, Any] = self.strings()
+        if layers is not None:
+            strings["layers"] = layers
         strings["counts"] = self.counted()
         strings["inCountry"] = self.tr("{mentions} of places in it",
                                        "a country's tooltip: mentions of its places")

@@ -19,9 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from explorer.map_layers import DEFAULT as DEFAULT_LAYERS
 from explorer.map_layers import NAMES as LAYER_NAMES
 from explorer.map_layers import layer_data
-from explorer.mapdata import map_message
 from explorer.qt.bridge import MapBridge
-from explorer.qt.feed import Feed, ViewData
+from explorer.qt.feed import Feed, ViewData, nothing
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, MentionedWith
 from explorer.session import Change
@@ -29,7 +28,9 @@ from explorer.session import Change
 
 class MapSync(QObject):
     drawn = Signal(int)  # the sequence number of the last message the page painted
-    viewData = Signal(object)  # ViewData from the feed: countries and statistics too
+    #: ViewData from the feed: what every view (country list, places table, timeline, chips,
+    #: status bar) shows; none of them asks the index itself.
+    viewData = Signal(object)
 
     def __init__(self, model: SessionModel, bridge: MapBridge, parent: QObject | None = None):
         super().__init__(parent)
@@ -53,6 +54,9 @@ class MapSync(QObject):
         model.changed.connect(self._on_change)
         model.fitRequested.connect(self.fit_places)
         bridge.events.ready.connect(self._on_ready)
+        # The map → the session: a marker click selects its place, one elsewhere nothing.
+        bridge.events.clicked.connect(model.select)
+        bridge.events.background.connect(lambda: model.select(None))
         bridge.events.drawn.connect(self._on_drawn)
 
     def shown_under(self, f: Filter) -> int | None:
@@ -148,32 +152,14 @@ class MapSync(QObject):
         return [name for name in LAYER_NAMES if name in self.layers]
 
     def refresh(self, *, fit: bool) -> None:
-        """Send the places the current filter shows, and the selection: at once, or through
-        the feed (its answer is sent when it comes)."""
-        if self.feed is not None:
-            self._want_fit = self._want_fit or fit
-            self._asked = True
-            self.feed.request(self.model.filter, frozenset(self.known))
+        """Ask the feed for what the current filter shows (its answer is sent when it comes;
+        every view takes it from ``viewData``); with no index open, nothing is shown."""
+        self._want_fit = self._want_fit or fit
+        if self.feed is None:
+            self._on_view_data(nothing(self.model.filter))
             return
-        if not self.bridge.is_ready:
-            return  # the whole state is sent when the page says it is ready
-        reader = self.model.reader
-        places = reader.places(self.model.filter) if reader is not None else []
-        message = map_message(places, self.known)
-        self.known.update(rec["id"] for rec in message["add"])
-        self.shown, self.shown_for = len(places), self.model.filter
-        message["fit"] = fit and bool(places)
-        message["types"] = self._types()
-        message["layers"] = self._layers()
-        self._view_layers = layer_data(
-            self.layers, places, reader.countries(self.model.filter) if reader else [])
-        message["layerData"] = self._layer_data()
-        self._fitted = self._fitted or message["fit"]
-        self.send(message)
-
-    def _types(self) -> list[str]:
-        """The mention types the counts are of (the legend says what is counted)."""
-        return sorted(self.model.filter.types)
+        self._asked = True
+        self.feed.request(self.model.filter, frozenset(self.known))
 
     def set_picking(self, picking: bool) -> None:
         """The analyst is placing a new place (True): a click on the map then only says where

@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.qt.counts import counts
+from explorer.qt.mapsync import MapSync
 from explorer.qt.names import both
+from explorer.qt.passages_shown import PassagesShown
+from explorer.qt.session_model import SessionModel
 from explorer.query import MentionedWith
 from gazetteer.model import Place
 
@@ -78,3 +82,24 @@ class MentionedWithList(QWidget):
         pid = item.data(PlaceRole)
         if isinstance(pid, str):
             self.placeChosen.emit(pid)
+
+
+def under_passages(passages: QWidget, shown: PassagesShown, session: SessionModel,
+                   map_sync: MapSync) -> tuple[QSplitter, MentionedWithList]:
+    """The passages above, the places mentioned with the selection (issue 20) below, the
+    analyst moving the line between them: a click on one selects it; the map's layer
+    "together" draws them."""
+    split = QSplitter(Qt.Orientation.Vertical, passages.parentWidget())
+    split.setObjectName("passageSplit")
+    split.setChildrenCollapsible(False)
+    split.addWidget(passages)
+    listed = MentionedWithList(split)
+    split.addWidget(listed)
+    split.setStretchFactor(0, 4)
+    split.setStretchFactor(1, 1)
+    listed.placeChosen.connect(session.select)
+    shown.mentioned_with += [
+        listed.show_places,
+        lambda place, found: map_sync.set_mentioned_with(
+            place.id if place is not None else None, found)]
+    return split, listed

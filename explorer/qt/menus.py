@@ -121,6 +121,12 @@ class Menus:
             action.triggered.connect(lambda _c=False, p=path: self._open_recent(p))
         self.recent.setEnabled(bool(folders))
 
+    def after_recent(self) -> QAction | None:
+        """The File menu's entry after Open recent (None: it is the last)."""
+        actions = self.file.actions()
+        after = actions.index(self.recent.menuAction()) + 1
+        return actions[after] if after < len(actions) else None
+
     def show_once(self, on: bool) -> None:
         """Check "Count each story once" as the filter says (without toggling it)."""
         self.count_once.blockSignals(True)

@@ -48,18 +48,8 @@ class CountryListModel(QAbstractListModel):
         self._checked: frozenset[str] = frozenset()
         #: Every country seen, for a ticked one the current query does not find.
         self._known: dict[str, CountrySummary] = {}
-        self._query = _query(model.filter)
-        self.fed = False  # rows come from a Feed (set_rows), not from the reader
+        # The rows come from the view's feed (``set_rows``), never from the index here.
         model.changed.connect(self._on_change)
-        self.reload()
-
-    def reload(self) -> None:
-        reader = self.session.reader
-        self.beginResetModel()
-        self._checked = self.session.filter.countries
-        self._rows = self._with_checked(
-            reader.countries(self.session.filter) if reader is not None else [])
-        self.endResetModel()
 
     def _with_checked(self, rows: list[CountrySummary]) -> list[CountrySummary]:
         """``rows`` and, at the end with no mention, every ticked country they lack (the
@@ -90,16 +80,7 @@ class CountryListModel(QAbstractListModel):
         self.endResetModel()
 
     def _on_change(self, change: Change) -> None:
-        f = self.session.filter
-        if self.fed:
-            if change.filter:
-                self._recheck()
-            return
-        if change.data or (change.filter and _query(f) != self._query):
-            # Counts follow the text, the article and the area; the countries are checks.
-            self._query = _query(f)
-            self.reload()
-        elif change.filter:
+        if change.filter:  # the counts under the new filter come with the feed's answer
             self._recheck()
 
     def _recheck(self) -> None:

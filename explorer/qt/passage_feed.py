@@ -89,9 +89,10 @@ class _Worker(QObject):
                 self.reader = self.open_reader()
             start = time.perf_counter()
             data = answer(self.reader, q)
-            self.done.emit(replace(data, compute_ms=(time.perf_counter() - start) * 1000))
         except (IndexUnavailable, sqlite3.Error) as exc:
             self.failed.emit(exc)
+            return
+        self.done.emit(replace(data, compute_ms=(time.perf_counter() - start) * 1000))
 
     @Slot()
     def close(self) -> None:
@@ -106,14 +107,15 @@ class PassageFeed(LatestOnly):
     failed = Signal(object)
 
     def __init__(
-        self, open_reader: Callable[[], IndexReader], parent: QObject | None = None
+        self, open_reader: Callable[[], IndexReader], parent: QObject | None = None,
+        *, threaded: bool = True,
     ) -> None:
         worker = _Worker(open_reader)
-        super().__init__(worker, "passage-feed", parent)
+        super().__init__(worker, "passage-feed", parent, threaded=threaded)
         worker.done.connect(self._on_done)
         worker.failed.connect(self._on_failed)
         self._latest: PassageQuery | None = None
-        self._thread.start()
+        self._start()
 
     def request(self, f: Filter, place_id: str | None, page_size: int) -> None:
         q = PassageQuery(f, place_id, page_size)

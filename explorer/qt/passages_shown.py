@@ -1,5 +1,5 @@
 """Which passages the passage panel shows: the selected place's, or the filter's, read off
-the GUI thread when there is a passage feed (an index on disk), at once otherwise.
+the passage feed (off the GUI thread for an index on disk, at once for one in memory).
 
 Its words keep the ``MainWindow`` translation context (they were the window's).
 """
@@ -14,11 +14,12 @@ from explorer.passage_view import ExplanationText, explanation_html
 from explorer.qt.chips import chips
 from explorer.qt.counts import counts
 from explorer.qt.names import arabic_interface, both
-from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery, answer
+from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery
 from explorer.qt.passages import PassagePanel
 from explorer.qt.reasons import translate_reasons
 from explorer.qt.session_model import SessionModel
 from explorer.query import Filter, MentionedWith
+from explorer.session import Change
 from gazetteer.model import Place
 
 #: Told of the places mentioned with the selected place (None and []: no place is selected).
@@ -58,6 +59,21 @@ class PassagesShown:
         self.feed: PassageFeed | None = None
         #: Told of the places mentioned with the selection with each answer shown.
         self.mentioned_with: list[MentionedWithShown] = []
+        session.changed.connect(self._on_change)
+        # Passage → map: a place's link selects it, a passage fits the map to its places.
+        panel.placeClicked.connect(session.select)
+        panel.passageClicked.connect(lambda hit: session.fit_places(panel.passage_places(hit)))
+        panel.onlyArticle.connect(session.set_doc)
+
+    def _on_change(self, change: Change) -> None:
+        if change.selection or change.filter:
+            self.refresh()
+        elif change.data:
+            panel = self.panel
+            if panel.hits and panel.model.reader is self.session.reader:
+                panel.model.more_may_exist()
+            else:
+                self.refresh()
 
     def set_feed(self, feed: PassageFeed | None) -> None:
         if self.feed is not None:
@@ -72,7 +88,7 @@ class PassagesShown:
         if self.feed is not None and s.reader is not None:
             self.feed.request(q.filter, q.place_id, q.page_size)
             return
-        self._show(answer(s.reader, q) if s.reader is not None else None, q)
+        self._show(None, q)  # no index open
 
     def _on_passages(self, data: PassageAnswer) -> None:
         q = data.query

@@ -83,8 +83,8 @@ class PlacesTableModel(QAbstractTableModel):
     geoparser's confidence for its place-name mentions (``IndexReader.confidences``).
 
     While the table is hidden (``set_active(False)``) it does not query the index: it reloads
-    once when shown again. With a feed (``fed``: a large index), the rows come from the feed's
-    answers, computed off the GUI thread (``set_rows``), and the table never queries itself.
+    once when shown again. The rows come from the view feed's answers (``set_rows``), the
+    confidences from the feed too: the table never queries the index itself.
     """
 
     def __init__(self, model: SessionModel, parent: QObject | None = None) -> None:
@@ -94,7 +94,6 @@ class PlacesTableModel(QAbstractTableModel):
         self._row_of: dict[str, int] = {}
         self.active = True
         self._stale = False
-        self.fed = False
         self._fed_rows: list[PlaceSummary] = []
         self.confidence: dict[str, float] = {}
         self._sort_column = MENTIONS  # the table's order (``sort``), most mentioned first
@@ -105,15 +104,12 @@ class PlacesTableModel(QAbstractTableModel):
         self._confidence_timer.setInterval(CONFIDENCE_DELAY_MS)
         self._confidence_timer.timeout.connect(self._ask_confidences)
         model.changed.connect(self._on_change)
-        self.reload()
 
     def set_feed(self, feed: Feed | None) -> None:
-        """Rows and confidences from ``feed`` (off the GUI thread), or from the session's
-        reader (None)."""
+        """Confidences from ``feed`` (None: no index, none)."""
         if self._feed is not None:
             self._feed.confidences.disconnect(self._on_confidences)
         self._feed = feed
-        self.fed = feed is not None
         self.confidence = {}
         if feed is not None:
             feed.confidences.connect(self._on_confidences)
@@ -121,8 +117,6 @@ class PlacesTableModel(QAbstractTableModel):
     def _ask_confidences(self) -> None:
         if self._feed is not None:
             self._feed.request_confidences()
-        elif self.session.reader is not None:
-            self._on_confidences(self.session.reader.confidences())
         else:
             self._on_confidences({})
 
@@ -136,11 +130,7 @@ class PlacesTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self._stale = False
-        if self.fed:
-            self._show(self._fed_rows)
-            return
-        reader = self.session.reader
-        self._show(reader.places(self.session.filter) if reader is not None else [])
+        self._show(self._fed_rows)
 
     def _show(self, rows: list[PlaceSummary]) -> None:
         self.beginResetModel()
@@ -185,18 +175,11 @@ class PlacesTableModel(QAbstractTableModel):
             self._stale = True
 
     def _on_change(self, change: Change) -> None:
-        if change.data:
-            if self.fed:
-                self._confidence_timer.start()  # restarted by every batch while indexing
-            else:
-                self._ask_confidences()
-        if self.fed:
-            return  # the feed's answer for the new filter or data comes through set_rows
-        if change.filter or change.data:
-            if self.active:
-                self.reload()
-            else:
-                self._stale = True
+        # The rows for the new filter or data come from the feed (``set_rows``).
+        if change.data and self._feed is not None and not self._feed.threaded:
+            self._ask_confidences()  # an index in memory answers at once
+        elif change.data:
+            self._confidence_timer.start()  # restarted by every batch while indexing
 
     def set_active(self, on: bool) -> None:
         self.active = on

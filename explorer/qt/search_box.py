@@ -6,7 +6,7 @@ Its words keep the ``MainWindow`` translation context (they were the window's).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from explorer.qt.session_model import SessionModel
@@ -35,6 +35,13 @@ class SearchBox(QLineEdit):
         self.timer.timeout.connect(self.apply)
         self.textChanged.connect(lambda _t: self.timer.start())
         self.returnPressed.connect(self.apply)
+        session.changed.connect(lambda c: self.show_text(session.filter.text) if c.filter
+                                else None)
+
+    def focus(self) -> None:
+        """Edit → Find…: the cursor to the box, its words selected."""
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
 
     def apply(self) -> None:
         """The box's words to the filter (at most ``MAX_QUERY_WORDS`` different ones)."""

@@ -166,7 +166,7 @@ class Timeline(QWidget):
         super().__init__(parent)
         self.setObjectName("timeline")
         self.session = model
-        self.fed = False  # the feed brings the counts (``set_days``)
+        # The view feed brings the counts (``set_days``): never asked of the index here.
         self.days: list[tuple[date, int]] = []
         self.buckets: list[tuple[date, int]] = []
         self.step = 1  # days per bar
@@ -271,12 +271,8 @@ class Timeline(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.filter:
             self.follow_dates()
-        if (change.filter or change.data) and not self.fed:
-            reader = self.session.reader
-            f = self.session.filter.undated()
-            self.set_days(reader.timeline(f) if reader is not None else [], f)
-        elif change.filter:
-            self.redraw()  # the highlighted range
+        if change.filter:
+            self.redraw()  # the highlighted range; the counts come with the feed's answer
 
     def set_days(self, days: list[tuple[date, int]], f: Filter) -> None:
         """The mentions per day of filter ``f`` (ignored unless it is the session's, dates

@@ -1,86 +1,56 @@
-"""The main window: country filter, map, passage search and panel, indexing in the status bar.
+"""The main window: it composes the docks, the bars and the menus, and does nothing else.
 
-The window is built at once, before anything is read; an indexer then runs on its own thread
-(``explorer.qt.indexing``) and every batch it finishes fills in the map, the counts and the
-lists. All views observe one ``SessionModel``; none of them changes another directly.
+Opening a folder, indexing it and saying what happened is ``explorer.qt.opening``; every view
+observes one ``SessionModel`` and takes its data from the view feed's answers (``ViewData``,
+through ``MapSync.viewData``); none of them changes another directly.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from explorer import filter_store
 from explorer.article import Problem
-from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError, merge_ocr_problems
 from explorer.qt import window_state
-from explorer.qt.area_filter import InView
+from explorer.qt.area_filter import in_view_for
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.bridge import MapBridge
 from explorer.qt.chips import FilterChips
-from explorer.qt.compare import Comparison
+from explorer.qt.compare import in_timeline
 from explorer.qt.corrections_dock import CorrectionsDock
 from explorer.qt.corrections_ui import Corrections
-from explorer.qt.counts import counts
-from explorer.qt.exports import Exports, Opener
-from explorer.qt.feed import Feed, ViewData
+from explorer.qt.exports import Exports
 from explorer.qt.filter_bar import FilterBar
-from explorer.qt.index_notices import index_notice
-from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync
-from explorer.qt.mentioned_with import MentionedWithList
+from explorer.qt.mentioned_with import under_passages
 from explorer.qt.menus import Menus
-from explorer.qt.panels import CountryFilter, Notice, ProblemsDialog, StatusBar
-from explorer.qt.passage_feed import PassageFeed
+from explorer.qt.notices import Notices
+from explorer.qt.opening import Opening, dropped_folder, forget_folder
+from explorer.qt.panels import CountryFilter, Notice, StatusBar
+from explorer.qt.panes import column, side_by_side
 from explorer.qt.passages import PassagePanel
 from explorer.qt.passages_shown import PassagesShown
 from explorer.qt.places_table import PlacesDock
-from explorer.qt.reader import SafeReader
+from explorer.qt.problems_shown import ProblemsShown
 from explorer.qt.scheme import app_url
 from explorer.qt.search_box import SearchBox
 from explorer.qt.session_model import SessionModel
-from explorer.qt.status_text import status_text
+from explorer.qt.status import StatusLine
 from explorer.qt.timeline import TimelineDock
-from explorer.qt.watcher import FolderWatcher
 from explorer.qt.webview import WINDOW_PAGE, MapView
-from explorer.qt.workspace_qt import WorkspaceQt
-from explorer.query import MAX_QUERY_WORDS, Filter, IndexReader
 from explorer.resources import resources_dir
-from explorer.session import Change
 from explorer.settings import Settings
-from explorer.workspace import (
-    Index,
-    IndexUnavailable,
-    Problems,
-    index_problems,
-    read_saved_filter,
-    save_filter,
-)
-
-log = logging.getLogger(__name__)
 
 # The map and its side panels never get smaller than this: whole Arabic words stay whole.
 MINIMUM_SIZE = (900, 420)
-# At most this long after opening, the indexer checks the folder even if the map is not drawn.
-INDEX_CHECK_DELAY_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -91,699 +61,186 @@ class MainWindow(QMainWindow):
     placeSelected = Signal(str)
     indexingFinished = Signal(bool)  # True: ran to the end; False: cancelled or failed
 
-    def __init__(
-        self,
-        root: Path | None = None,
-        parent: QWidget | None = None,
-        *,
-        settings: Settings | None = None,
-        view: MapView | None = None,
-    ) -> None:
+    def __init__(self, root: Path | None = None, parent: QWidget | None = None, *,
+                 settings: Settings | None = None, view: MapView | None = None) -> None:
         """``view``: a map view already loading ``WINDOW_PAGE`` (see ``explorer.qt.app``)."""
         super().__init__(parent)
-        self._disposed = False
-        self.root = Path(root) if root is not None else None
         self.settings = settings
-        self.problem_list = Problems(lambda: list(self.settings.problems) if self.settings else [])
-        self.ws = WorkspaceQt(self)
-        self.ws.progressed.connect(self._on_progress)
-        self.ws.indexed.connect(self._on_indexed)
-        self.ws.failed.connect(self._on_failed)
-        # The open folder, watched: what lands in it is indexed (explorer.qt.watcher).
-        self.watcher = FolderWatcher(self)
-        self.watcher.changed.connect(self._on_folder_changed)
-        self._changed_while_indexing = False
-        self.feed: Feed | None = None
-        self._stats: dict[str, int] = {}
-        self._blocked = False  # a notice says there is nothing to show
-        self.ws.jobs = os.cpu_count() or 1
-        self._filter_restored = False  # the filter saved with the open folder was read
-        self._search_noticed = False  # the notice is about the search (hidden by the next)
-        self._failed_search: str | None = None  # a search the index could not run: not saved
-        self._failed_error = ""  # what that search failed with (its echoes are not said again)
-        self.setWindowTitle(f"explorer — {self.root}" if self.root else "explorer")
-        self.session = SessionModel(self)
-
-        self.filter = CountryFilter(self.session, self)
-        self.problems_button = QPushButton(self)
-        self.problems_button.setObjectName("problemsButton")
-        self.problems_button.clicked.connect(self.show_problems)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.filter)
-        left_layout.addWidget(self.problems_button)
-
+        self.setWindowTitle(f"explorer — {root}" if root else "explorer")
+        self.session = session = SessionModel(self)
+        self.problem_list = ProblemsShown(settings, self)
+        self.problems_button = self.problem_list.button
+        self.filter = CountryFilter(session, self)
         self.view = view or MapView(resources_dir())
         self.view.setParent(self)
-        self.bridge = MapBridge(lambda pid: self.session.place(pid) is not None, self)
-        self.bridge.events.clicked.connect(self.session.select)
-        self.bridge.events.background.connect(lambda: self.session.select(None))
+        self.bridge = MapBridge(lambda pid: session.place(pid) is not None, self)
         self.bridge.events.ready.connect(self.mapReady.emit)
         self.view.channel.registerObject("bridge", self.bridge)
-        self.map_sync = MapSync(self.session, self.bridge, self)
-        self.map_sync.drawn.connect(self._on_drawn)
-        self.map_sync.viewData.connect(self._on_view_data)
+        self.map_sync = MapSync(session, self.bridge, self)
         self.map_texts = MapTexts(self)
         self.bridge.events.ready.connect(self.send_map_texts)
 
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        self.search = SearchBox(self.session, right)
-        self.search.applied.connect(self._on_search_applied)
-        right_layout.addWidget(self.search)
-        self.passages = PassagePanel(right)
+        self.search = SearchBox(session, self)
+        self.passages = PassagePanel(self)
         self.passages.setMinimumWidth(300)
-        self.passages_shown = PassagesShown(self.session, self.passages,
+        self.passages_shown = PassagesShown(session, self.passages,
                                             lambda code: self.chips.region_name(code),
-                                            lambda: self._blocked)
-        # The passages above, the places mentioned with the selection (issue 20) below: a
-        # click on one selects it. The analyst moves the line between them.
-        self.passage_split = QSplitter(Qt.Orientation.Vertical, right)
-        self.passage_split.setObjectName("passageSplit")
-        self.passage_split.setChildrenCollapsible(False)
-        self.passage_split.addWidget(self.passages)
-        self.mentioned_with = MentionedWithList(self.passage_split)
-        self.passage_split.addWidget(self.mentioned_with)
-        self.passage_split.setStretchFactor(0, 4)
-        self.passage_split.setStretchFactor(1, 1)
-        right_layout.addWidget(self.passage_split)
-        self.mentioned_with.placeChosen.connect(self.session.select)
-        self.passages_shown.mentioned_with += [
-            self.mentioned_with.show_places,
-            lambda place, found: self.map_sync.set_mentioned_with(
-                place.id if place is not None else None, found)]
-        # Passage → map: a place's link selects it, a passage fits the map to its places.
-        self.passages.placeClicked.connect(self.session.select)
-        self.passages.passageClicked.connect(
-            lambda hit: self.session.fit_places(self.passages.passage_places(hit)))
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([260, 680, 460])
+                                            lambda: self.notices.blocked)
+        self.passage_split, self.mentioned_with = under_passages(
+            self.passages, self.passages_shown, session, self.map_sync)
+        self.splitter = side_by_side(self, [
+            (column(self, self.filter, self.problem_list.button), 0, 260), (self.view, 3, 680),
+            (column(self, self.search, self.passage_split, margins=0), 2, 460)])
 
         self.notice = Notice(self)
-        self.notice_text = self.notice.text
-        self.rebuild_button = self.notice.rebuild
-        self.rebuild_button.clicked.connect(self.rebuild_index)
-        central = QWidget(self)
-        # On the central widget, so the layout (docks, bars) adds to it.
-        central.setMinimumSize(*MINIMUM_SIZE)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.notice)
-        self.filter_bar = FilterBar(self.session, central)
-        layout.addWidget(self.filter_bar)
-        self.chips = FilterChips(self.session, central)
-        layout.addWidget(self.chips)
-        layout.addWidget(self.splitter)
-        layout.setStretchFactor(self.splitter, 1)  # the bars above keep their height
+        self.notice_text, self.rebuild_button = self.notice.text, self.notice.rebuild
+        self.filter_bar = FilterBar(session, self)
+        self.chips = FilterChips(session, self)
+        central = column(self, self.notice, self.filter_bar, self.chips, self.splitter,
+                         margins=4, stretch=self.splitter)  # the bars keep their height
+        central.setMinimumSize(*MINIMUM_SIZE)  # on the central widget: docks and bars add
         self.setCentralWidget(central)
+        self.notices = Notices(self.notice, session, self.search, self.passages,
+                               self.passages_shown.refresh, lambda: self.ws.db is not None, self)
+        self.show_notice, self.hide_notice = self.notices.show, self.notices.hide
+        self.refresh_passages = self.passages_shown.refresh
 
         self.status = StatusBar(self)
-        self.status.cancel.clicked.connect(self.cancel_indexing)
-        self.places = PlacesDock(self.session, self)
+        self.places = PlacesDock(session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.places)
-        self.article = ReaderDock(self.session, self)
+        self.article = ReaderDock(session, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.article)
         self.article.hide()
         self.passages.articleRequested.connect(self.article.open)
-        self.passages.onlyArticle.connect(self.session.set_doc)
-        self.timeline = TimelineDock(self.session, self)
+        self.timeline = TimelineDock(session, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline)
+        self.status_line = StatusLine(self.status, session, self.map_sync, self.chips.region_name,
+                                      lambda: self.ws.indexing, self)
+        # Every view shows the view feed's answers (never asks the index itself).
+        data = self.map_sync.viewData
+        data.connect(lambda d: self.filter.model.set_rows(d.countries, d.filter))
+        data.connect(lambda d: self.places.table.model.set_rows(d.places, d.filter))
+        data.connect(lambda d: self.timeline.timeline.set_days(d.timeline, d.filter))
+        data.connect(lambda d: self.chips.learn_names(d.countries))
+        data.connect(self.status_line.show_data)
+
         self.menus = Menus(
-            self, open_folder=self.choose_folder, open_recent=self.switch_folder,
-            find=self.focus_search, clear_selection=lambda: self.session.select(None),
-            reload=self.reload,
+            self, open_folder=lambda: self.opening.choose_folder(),
+            open_recent=lambda f: self.opening.switch_folder(f), find=self.search.focus,
+            clear_selection=lambda: session.select(None), reload=lambda: self.opening.reload(),
             docks=[self.places.toggleViewAction(), self.article.toggleViewAction(),
                    self.timeline.toggleViewAction()],
-            count_once=lambda on: self.session.set_filter(replace(self.session.filter, once=on)))
+            count_once=lambda on: session.set_filter(replace(session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
-        self.in_view = InView(self.session, self.menus.view, self.bridge.events.view,
-                              self.bridge.events.box, self.map_sync.set_drawing,
-                              self.bridge.events.polygon, self.map_sync.set_polygon_drawing,
-                              self.bridge.events.refused)
-        self.places.table.view.addAction(self.in_view.near_action)  # its context menu
-        self.places.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.in_view = in_view_for(session, self.menus.view, self.bridge.events, self.map_sync,
+                                   self.places.table.view)  # "within N km": its context menu
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
                                       self.map_sync, lambda: self.index_path, self)
-        self.layers_menu.problem.connect(self._layers_problem)
-        file_actions = self.menus.file.actions()
-        after_recent = file_actions.index(self.menus.recent.menuAction()) + 1
+        self.layers_menu.problem.connect(
+            lambda why: self.problem_list.add_saved([Problem(str(self.index_path), why)]))
         self.exports = Exports(
-            self, self.menus.file,
-            file_actions[after_recent] if after_recent < len(file_actions) else None,
-            lambda: (self._export_reader(), self.session.filter), self.view, lambda: self.root)
-        self.comparison = Comparison(
-            self.session, self.map_sync.send, self._export_reader,
-            lambda: [d for d, _ in self.timeline.timeline.days], self)
-        self.timeline.timeline.controls.insertWidget(2, self.comparison.button)
-        self.bridge.events.ready.connect(self.comparison.resend)
-        self.comparison.changed.connect(lambda: self.chips.set_extra(
-            "compare", self.comparison.label(), self.comparison.clear))
+            self, self.menus.file, self.menus.after_recent(),
+            lambda: (self.opening.export_reader(), session.filter), self.view, lambda: self.root)
+        self.comparison = in_timeline(
+            session, self.map_sync.send, lambda: self.opening.export_reader(), self.timeline,
+            self.bridge.events.ready, self.chips, self)
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 
-        self.session.changed.connect(self._on_change)
-        self.corrections = Corrections(self, self)  # Edit → Undo/Redo, the context menus
+        self.opening = Opening(
+            self, settings=settings, menus=self.menus, session=session, map_sync=self.map_sync,
+            status=self.status, status_line=self.status_line, notices=self.notices,
+            problems=self.problem_list, passages_shown=self.passages_shown,
+            layers_menu=self.layers_menu, places=self.places.table.model,
+            new_folder=lambda: forget_folder(session, self.search, self.article))
+        self.opening.root = Path(root) if root is not None else None
+        self.opening.mapDrawn.connect(self.mapDrawn)
+        self.opening.indexingFinished.connect(self.indexingFinished)
+        self.ws, self.watcher = self.opening.ws, self.opening.watcher
+        self.rebuild_button.clicked.connect(self.opening.rebuild_index)
+        self.show_index, self.open_folder = self.opening.show_index, self.opening.open_folder
+        self.start_indexing, self.switch_folder = (self.opening.start_indexing,
+                                                   self.opening.switch_folder)
+        self.select_place, self.apply_search = session.select, self.search.apply
+        self.set_countries: Callable[[Sequence[str]], None] = (
+            lambda codes: session.set_countries(frozenset(codes)))
+        self._save_filter: Callable[[], None] = (
+            lambda: self.opening.saved_filter.save(self.index_path))
+        self.update_status = self.status_line.update
+
+        session.changed.connect(lambda _c: self.menus.show_once(session.filter.once))
+        session.changed.connect(lambda c: self.placeSelected.emit(self.selected_place) if
+                                c.selection and self.selected_place is not None else None)
+        self.corrections = Corrections(self.opening, self)  # Edit → Undo/Redo, context menus
         self.corrections.attach(edit=self.menus.edit, file=self.menus.file,
                                 passages=self.passages, reader=self.article.view,
                                 points=self.bridge.events.point,
                                 cancel=self.menus.clear_selection.triggered)
-        self.corrections_dock = CorrectionsDock(self.corrections, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.corrections_dock)
-        self.corrections_dock.hide()
-        self.corrections_dock.articleRequested.connect(self.article.open)
-        docks_end = next(a for a in self.menus.view.actions() if a.isSeparator())
-        self.menus.view.insertAction(docks_end, self.corrections_dock.toggleViewAction())
+        self.corrections_dock = CorrectionsDock.docked(self, self.corrections, self.menus.view,
+                                                       self.article.open)
         self.resize(1400, 860)
-        self._restore_settings()
-        self._update_problems()
+        if settings is not None:
+            window_state.restore(settings, self, self.splitter, session, self.root)
         self.refresh_passages()
         self.update_status()
-        # The page is loaded once; everything it shows arrives through the channel.
-        if view is None:
+        if view is None:  # the page is loaded once; all it shows comes through the channel
             self.view.setUrl(app_url(WINDOW_PAGE))
 
-    # -- the index ----------------------------------------------------------------------------
-
-    @property
-    def reader(self) -> IndexReader | None:
-        return self.session.reader
-
-    @property
-    def gazetteer_files(self) -> Sequence[Path]:
-        """The user's gazetteer files the folder is indexed with."""
-        return self.ws.gazetteer_files
-
-    @property
-    def index_path(self) -> Path | None:
-        return self.ws.index_path
-
-    @property
-    def worker(self) -> IndexWorker | None:
-        return self.ws.worker
-
-    @property
-    def indexing_done(self) -> bool:
-        return self.ws.indexing_done
-
-    def show_index(self, reader: IndexReader, problems: Sequence[Problem] = ()) -> None:
-        """Show an index that is already built (no indexing)."""
-        self._add_problems(problems)
-        self.session.set_reader(reader)
-        self._finish(True)
-
-    def open_folder(
-        self,
-        root: Path,
-        *,
-        index_path: Path | None = None,
-        gazetteer_files: Sequence[Path] = (),
-        max_bytes: int = DEFAULT_MAX_BYTES,
-        jobs: int = 1,
-    ) -> None:
-        """Show the folder's index as it is, then bring it up to date on a worker thread."""
-        self.root = Path(root)
-        self.setWindowTitle(f"explorer — {self.root}")
-        try:
-            self.ws.locate(self.root, index_path, gazetteer_files, max_bytes, jobs)
-        except CorpusError as exc:  # the folder's path does not resolve (a link loop)
-            self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(
-                error=exc))
-            self._finish(False)
-            return
-        if self.settings is not None:  # a folder that is not there is not remembered
-            if self.root.is_dir():
-                self.settings.add_recent(str(self.root.resolve()))
-            self.menus.set_recent(self.settings.drop_missing_recent())
-        indexer = self.ws.indexer
-        assert indexer is not None
-        if not self._open_reader():
-            self._finish(False)  # nothing is indexed into an unusable index: the notice says why
-            return
-        if self.reader is None:
-            self.start_indexing(indexer)
-            return
-        # An index to show: the map first, then the check for changed files (which competes
-        # for the CPU), once the page has drawn or after a few seconds at most.
-        self.status.label.setText(self.tr("opening the index…"))
-        started: list[bool] = []
-
-        def start_once() -> None:
-            if not started and not self._disposed and self.worker is None:
-                started.append(True)
-                self.start_indexing(indexer)
-
-        self.mapDrawn.connect(start_once)
-        QTimer.singleShot(INDEX_CHECK_DELAY_MS, self, start_once)
-
-    def switch_folder(self, root: Path) -> None:
-        """Close what is open (indexing stopped, index closed) and open ``root`` instead,
-        with the options the window was started with."""
-        if self._disposed:
-            return
-        self.ws.stop_indexing()
-        self.watcher.stop()
-        self._save_filter()
-        self.session.set_reader(None)
-        self._set_feed(None)
-        self.ws.close_db()
-        self.notice.hide()
-        self._blocked = False
-        self.problem_list.new_folder()
-        self._update_problems()
-        self._stats = {}
-        self.search.clear()
-        self.session.clear()
-        self.session.set_filter(Filter())  # the one-article filter was the old one's too
-        self._filter_restored = False
-        self.layers_menu.new_folder()
-        self.article.close_article()
-        self.map_sync.new_corpus()
-        ws = self.ws
-        self.open_folder(root, gazetteer_files=ws.gazetteer_files, max_bytes=ws.max_bytes,
-                         jobs=ws.jobs)
-
-    def choose_folder(self) -> None:
-        """File → Open folder…: ask for a folder and open it."""
-        start = str(self.root.parent) if self.root is not None else ""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of articles"), start)
-        if folder:
-            self.switch_folder(Path(folder))
-
-    def reload(self) -> None:
-        """View → Reload: bring the open folder's index up to date again."""
-        if self.ws.indexer is not None and (self.worker is None or self.indexing_done):
-            self.start_indexing(self.ws.indexer)
-
-    def _on_folder_changed(self) -> None:
-        """Files landed in (or left) the open folder: index them, with the usual progress
-        and cancel; while a run goes on, once more after it."""
-        if self._disposed or self.ws.indexer is None:
-            return
-        if self.worker is not None and not self.indexing_done:
-            self._changed_while_indexing = True
-            return
-        self.start_indexing(self.ws.indexer)
-
-    def focus_search(self) -> None:
-        """Edit → Find…: to the full-text search box."""
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_folder(event) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        folder = _dropped_folder(event)
-        if folder is not None:
-            event.acceptProposedAction()
-            self.switch_folder(folder)
-
-    def _open_reader(self) -> bool:
-        """Read the index if there is one; False when it is unusable (the notice says why)."""
-        if self.index_path is None or not self.index_path.exists():
-            return True
-        try:
-            db = self.ws.open_db()
-        except IndexUnavailable as exc:
-            if exc.reason == "unavailable":
-                return True  # not built yet: the indexer builds it
-            self._index_failed(exc)
-            return exc.reason == "locked"
-        self._add_problems(index_problems(db))
-        self._restore_filter(db)
-        self.layers_menu.restore(db)
-        feed, passage_feed = self.ws.feeds(self)
-        # Failures of a feed or reader already replaced (a rebuild) are old news.
-        feed.failed.connect(
-            lambda exc: self._index_failed(exc, query=True) if feed is self.feed else None)
-        self._set_feed(feed)
-        passage_feed.failed.connect(lambda exc: self._index_failed(exc, query=True)
-                                    if passage_feed is self.passage_feed else None)
-        self.passages_shown.set_feed(passage_feed)
-        self.session.check_selection = False
-        reader = SafeReader(
-            db, lambda exc: self._index_failed(exc, query=True) if reader is self.reader else None)
-        self.session.set_reader(reader)
-        return True
-
-    def _set_feed(self, feed: Feed | None) -> None:
-        if self.feed is not None:
-            self.feed.stop()
-        self.passages_shown.set_feed(None)
-        self.session.check_selection = True
-        self.feed = feed
-        self.map_sync.set_feed(feed)
-        self.filter.model.fed = feed is not None
-        self.places.table.model.set_feed(feed)
-        self.timeline.timeline.fed = feed is not None
-        self.chips.fed = feed is not None
-
-    def _on_view_data(self, data: ViewData) -> None:
-        self._stats = data.stats
-        self.filter.model.set_rows(data.countries, data.filter)
-        self.places.table.model.set_rows(data.places, data.filter)
-        self.timeline.timeline.set_days(data.timeline, data.filter)
-        self.chips.learn_names(data.countries)
-        self.update_status()
-
-    def start_indexing(self, indexer: Indexing) -> None:
-        """Index on a worker thread; each batch it commits fills in the window."""
-        self.ws.start_indexing(indexer)
-        self.status.indexing(True)
-        self.update_status()
-
-    def cancel_indexing(self) -> None:
-        if self.worker is not None:
-            self.ws.cancel()
-            self.status.cancel.setEnabled(False)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        if self._disposed:
-            return
-        self.status.progressed(done, total)
-        if self.reader is None:
-            self._open_reader()
-        else:
-            self.session.data_landed()
-
-    def _on_indexed(self, summary: Any) -> None:
-        if self._disposed:
-            return
-        if self.reader is None:
-            self._open_reader()
-        elif getattr(summary, "deleted", 0):
-            self.session.data_landed()  # files gone, none read: no batch told the views
-        problems = getattr(summary, "problems", None)
-        if problems is not None and not getattr(summary, "cancelled", False):
-            said = [Problem(p.path, p.message, p.line) for p in problems]
-            self.problem_list.indexed(merge_ocr_problems(said, self.root) if self.root else said)
-            self._update_problems()
-        self._finish(not getattr(summary, "cancelled", False))
-
-    def _on_failed(self, exc: Exception) -> None:
-        if self._disposed:
-            return
-        if isinstance(exc, IndexUnavailable):
-            self._index_failed(exc)
-        elif isinstance(exc, IndexingStopped):
-            self.show_notice(self.tr("{error}. What was indexed is shown; see the log for "
-                                     "details.").format(error=exc), blocking=False)
-        else:
-            self.show_notice(self.tr("{error}. Open a folder of .txt articles.").format(error=exc))
-        self._finish(False)
-
-    def _index_failed(self, exc: Exception, *, query: bool = False) -> None:
-        """Say what failed; ``query``: a query of the view (with a search, the search may be
-        what failed: it is taken back)."""
-        if query and self.session.filter.text and getattr(exc, "reason", None) != "locked":
-            # Taken back once the query that failed has returned (it may be on this stack).
-            QTimer.singleShot(0, self, lambda: self._search_failed(exc))
-            self._failed_search = self.session.filter.text
-            self._failed_error = str(exc)
-            return
-        if not isinstance(exc, IndexUnavailable) and str(exc) == self._failed_error:
-            return  # another view's query of the search just taken back, failing the same way
-        said = index_notice(exc, shown=self.ws.db is not None)
-        self.show_notice(said.message, rebuild=said.rebuild, blocking=said.blocking)
-
-    def rebuild_index(self) -> None:
-        """Set the damaged index aside (backed up), start a new one, and index again."""
-        indexer = self.ws.indexer
-        if self.index_path is None or indexer is None:
-            return
-        self.session.set_reader(None)
-        self._set_feed(None)
-        try:
-            done = self.ws.rebuild()
-        except (IndexUnavailable, OSError) as exc:
-            self.show_notice(self.tr("Cannot rebuild the index: {error}").format(error=exc),
-                             rebuild=True)
-            return
-        self.hide_notice()
-        log.info("%s", done.summary())
-        if not done.complete:  # something the analyst made is only in the backup now: said
-            self.show_notice("\n".join(done.lines()), rebuild=False, blocking=False)
-        self.start_indexing(indexer)
-
-    def _finish(self, complete: bool) -> None:
-        if self._disposed:
-            return
-        self.ws.indexing_done = True
-        self.status.indexing(False)
-        self.session.flush()
-        if self.ws.indexer is not None and self.root is not None:
-            self.watcher.watch(self.root)  # its new folders and files too
-            if self._changed_while_indexing and complete:
-                QTimer.singleShot(0, self, self._on_folder_changed)
-            self._changed_while_indexing = False
-        stats = self.reader.stats() if self.reader is not None else {}
-        if self.root is not None and not stats.get("articles") and self.notice.isHidden():
-            refused = self.problem_list.refused()
-            files = counts().files(refused)
-            why = self.tr(" ({files} refused, see Problems)").format(files=files) if refused else ""
-            self.show_notice(self.tr("No readable article (.txt) in {folder}{why}. "
-                                     "Open a folder of .txt articles.").format(
-                folder=self.root, why=why))
-        if not complete and self.notice.isHidden():
-            self.status.show_cancelled()  # said until indexing starts again
-        self.update_status()
-        self.indexingFinished.emit(complete)
-        if self.map_sync.up_to_date:
-            self.mapDrawn.emit()
-
-    def show_notice(self, message: str, *, rebuild: bool = False, blocking: bool = True) -> None:
-        """Say ``message`` above the map; ``blocking``: there is nothing to show besides."""
-        self.notice_text.setText(message)
-        self._search_noticed = False
-        self.rebuild_button.setVisible(rebuild)
-        self.notice.show()
-        self._blocked = blocking
-        if blocking:
-            self.passages.show_query(None, Filter(), None, heading=self.tr("Nothing to show"),
-                                     empty=message)
-
-    def hide_notice(self) -> None:
-        self.notice.hide()
-        self._blocked = False
-        self.refresh_passages()
-
-    # -- problems -----------------------------------------------------------------------------
-
-    @property
-    def problems(self) -> list[Problem]:
-        return self.problem_list.all
-
-    def _add_problems(self, problems: Sequence[Problem]) -> None:
-        self.problem_list.add(problems)
-        self._update_problems()
-
-    def _update_problems(self) -> None:
-        self.problems_button.setText(self.tr("Problems ({count})").format(count=len(self.problems)))
-        self.problems_button.setEnabled(bool(self.problems))
-
-    def show_problems(self) -> None:
-        ProblemsDialog(self.problems, self).exec()
-
-    # -- settings -----------------------------------------------------------------------------
-
-    def _restore_settings(self) -> None:
-        if self.settings is not None:
-            window_state.restore(self.settings, self, self.splitter, self.session, self.root)
-
-    def _restore_filter(self, db: Index) -> None:
-        """The filter saved with this corpus (``explorer.filter_store``), once per folder
-        opened; a stored value that cannot be used is a problem, and is ignored."""
-        if self._filter_restored:
-            return
-        self._filter_restored = True
-        try:
-            saved = read_saved_filter(db)
-            if saved is not None:
-                self.session.set_filter(saved)
-        except (filter_store.BadFilter, IndexUnavailable) as exc:
-            self.problem_list.add_saved([Problem(str(db.path), self.tr(
-                "the saved filter cannot be used ({why}); all is shown").format(why=exc))])
-            self._update_problems()
-
-    def _layers_problem(self, why: str) -> None:
-        self.problem_list.add_saved([Problem(str(self.index_path), why)])
-        self._update_problems()
-
-    def _save_filter(self) -> None:
-        """Keep the filter with the corpus: in its index, if there is one."""
-        path = self.index_path
-        if path is None or not path.exists() or not self._filter_restored:
-            return
-        f = self.session.filter
-        if f.text and f.text == self._failed_search:
-            f = replace(f, text="")
-        save_filter(path, f)
+    root = property(lambda self: self.opening.root)
+    reader = property(lambda self: self.session.reader)
+    index_path = property(lambda self: self.ws.index_path)
+    worker = property(lambda self: self.ws.worker)
+    indexing_done = property(lambda self: self.ws.indexing_done)
+    feed = property(lambda self: self.opening.feed)
+    passage_feed = property(lambda self: self.passages_shown.feed)
+    problems = property(lambda self: self.problem_list.all)
+    selected_place = property(lambda self: self.session.selected_place)
+    countries = property(lambda self: sorted(self.session.filter.countries))
+    map_ready = property(lambda self: self.bridge.is_ready)
+    map_up_to_date = property(lambda self: self.map_sync.up_to_date)
+    disposed = property(lambda self: self.opening.disposed)
 
     def save_settings(self) -> None:
         if self.settings is not None:
             window_state.save(self.settings, self, self.splitter, self.countries, self.root)
 
-    # -- the session --------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_folder(event) is not None:
+            event.acceptProposedAction()
 
-    @property
-    def selected_place(self) -> str | None:
-        return self.session.selected_place
-
-    @property
-    def countries(self) -> list[str]:
-        return sorted(self.session.filter.countries)
-
-    @property
-    def map_ready(self) -> bool:
-        return self.bridge.is_ready
-
-    @property
-    def map_up_to_date(self) -> bool:
-        return self.map_sync.up_to_date
-
-    def select_place(self, place_id: str | None) -> None:
-        self.session.select(place_id)
-
-    def set_countries(self, codes: Sequence[str]) -> None:
-        self.session.set_countries(frozenset(codes))
-
-    def apply_search(self) -> None:
-        self.search.apply()
-
-    def _on_search_applied(self, dropped: int) -> None:
-        if dropped:
-            self._search_notice(self.tr(
-                "Only the first {count} different words are searched; {dropped} left out."
-            ).format(count=MAX_QUERY_WORDS, dropped=dropped))
-        elif self._search_noticed:
-            self.hide_notice()
-
-    def _search_notice(self, message: str) -> None:
-        self.show_notice(message, blocking=False)
-        self._search_noticed = True
-
-    def _search_failed(self, exc: Exception) -> None:
-        """The index failed while a search was shown: the search may be what failed. It is
-        taken back (never saved, so not shown again at the next open) and the view asked
-        again without it; a failure then is the index's own, said as such."""
-        text = self.session.filter.text
-        if self._disposed or not text:
-            return
-        self._failed_search = text
-        self.search.take_back()
-        if isinstance(self.reader, SafeReader):
-            self.reader.failed = None
-        self.session.set_text("")
-        self._search_notice(self.tr("The search “{text}” could not be run ({error}); it was "
-                                    "cleared.").format(text=text[:80], error=exc))
-
-    def _on_change(self, change: Change) -> None:
-        text = self.session.filter.text
-        self.menus.show_once(self.session.filter.once)
-        if change.filter:
-            self.search.show_text(text)
-        if change.selection and self.selected_place is not None:
-            self.placeSelected.emit(self.selected_place)
-        if change.selection or change.filter:
-            self.refresh_passages()
-        elif change.data:
-            if self.passages.hits and self.passages.model.reader is self.reader:
-                self.passages.model.more_may_exist()
-            else:
-                self.refresh_passages()
-        self.update_status()
-
-    def _on_drawn(self, _seq: int) -> None:
-        if self.map_sync.up_to_date:
-            self.mapDrawn.emit()
-
-    def update_status(self) -> None:
-        if self.feed is not None:
-            stats = self._stats  # from the feed: counting a large index takes a while
-        else:
-            stats = self.reader.stats() if self.reader is not None else {}
-        f = self.session.filter
-        self.status.label.setText(status_text(
-            stats, f, self.map_sync.shown_under(f) if f != Filter() else None,
-            self.chips.region_name, indexing=self.ws.indexing))
-
-    @property
-    def passage_feed(self) -> PassageFeed | None:
-        return self.passages_shown.feed
-
-    def refresh_passages(self) -> None:
-        """Show the passages of the selection (or of the filter)."""
-        self.passages_shown.refresh()
-
-    # -- map page -----------------------------------------------------------------------------
+    def dropEvent(self, event: QDropEvent) -> None:
+        folder = dropped_folder(event)
+        if folder is not None:
+            event.acceptProposedAction()
+            self.switch_folder(folder)
 
     def run_js(self, code: str, callback: Callable[[Any], None] | None = None) -> None:
         """Evaluate ``code`` in the page (tests and screenshots; data go through the channel)."""
-        if self._disposed:
-            return
-        page = self.view.page()
-        if callback is None:
-            page.runJavaScript(code, 0)
-        else:
-            page.runJavaScript(code, 0, callback)
-
-    def _export_reader(self) -> Opener | None:
-        """How an export's thread reads what the window shows (None: nothing to read)."""
-        reader, opened = self.reader, self.ws.export_opener()
-        if opened is not None:
-            return opened
-        return (lambda: nullcontext(reader)) if reader is not None else None
+        if not self.disposed:
+            self.view.page().runJavaScript(code, 0, *([callback] if callback else []))
 
     def send_map_texts(self) -> None:
         """The map's labels and legend in the interface's language."""
-        message = self.map_texts.message()
-        message["strings"]["layers"] = self.layers_menu.legends()
-        self.map_sync.send(message)
+        self.map_sync.send(self.map_texts.message(self.layers_menu.legends()))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.map_ready:
             self.send_map_texts()
         super().changeEvent(event)
 
-    # -- closing ------------------------------------------------------------------------------
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.dispose()
         super().closeEvent(event)
 
-    @property
-    def disposed(self) -> bool:
-        return self._disposed
-
     def dispose(self) -> None:
-        if self._disposed:
+        if self.disposed:
             return
-        self._disposed = True
-        self.watcher.stop()
-        if self.worker is not None:
-            self.worker.stop()  # kept: a late signal of it is still ignored
+        self.opening.dispose()  # watching and indexing stopped
         self.corrections.wait()  # the edits made are written before the window goes
         self._save_filter()
         self.session.dispose()
         self.exports.wait()
-        self._set_feed(None)
-        self.ws.close_db()
+        self.opening.close()
         self.view.dispose()
 
-
-def _dropped_folder(event: QDragEnterEvent | QDropEvent) -> Path | None:
-    """The local folder being dragged, if the drag holds exactly one."""
-    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-    if len(urls) != 1 or not urls[0].isLocalFile():
-        return None
-    path = Path(urls[0].toLocalFile())
-    return path if path.is_dir() else None

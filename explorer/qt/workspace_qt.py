@@ -17,6 +17,7 @@ from explorer.qt.exports import Opener
 from explorer.qt.feed import Feed
 from explorer.qt.indexing import Indexing, IndexWorker
 from explorer.qt.passage_feed import PassageFeed
+from explorer.query import IndexReader
 from explorer.workspace import (
     Index,
     Indexer,
@@ -77,6 +78,13 @@ class WorkspaceQt(QObject):
         assert self.index_path is not None
         return (Feed(opener(self.index_path), parent),
                 PassageFeed(opener(self.index_path), parent))
+
+    @staticmethod
+    def memory_feeds(reader: IndexReader, parent: QObject) -> tuple[Feed, PassageFeed]:
+        """The same two feeds over an index in memory (``explorer.index.Index``): it is read
+        on the GUI thread (it fills caches as it is asked, with no lock), answering at once."""
+        return (Feed(lambda: reader, parent, threaded=False),
+                PassageFeed(lambda: reader, parent, threaded=False))
 
     def export_opener(self) -> Opener | None:
         """How an export's thread reads the index (None: none is open)."""

@@ -392,7 +392,7 @@ def test_confidence_and_reader_on_the_sqlite_index(
     try:
         wait_indexed(qtbot, window)
         model = window.places.table.model
-        assert model.fed
+        assert window.feed is not None and window.feed.threaded
         expected = window.reader.confidences()
         assert expected and set(expected) == {s.place.id for s in model.rows}
         qtbot.waitUntil(lambda: model.confidence == expected, timeout=20_000)
