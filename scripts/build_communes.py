@@ -85,7 +85,8 @@ def _records(path: Path, key: str) -> list[tuple[int, dict[str, Any]]]:
     found = re.search(rf'"{re.escape(key)}"\s*:\s*\[', text)
     if found is None:
         raise SourceError(path, 1, f"no list {key!r}")
-    out, pos = [], found.end()
+    out: list[tuple[int, dict[str, Any]]] = []
+    pos = found.end()
     while True:
         pos = re.compile(r"[\s,]*").match(text, pos).end()  # type: ignore[union-attr]
         line = text.count("\n", 0, pos) + 1
