@@ -237,12 +237,19 @@ class PassagePanel(QTextBrowser):
         after = hits[self._shown - 1].article.doc if self._shown else None
         fragment = hits_html(hits[self._shown:end], after, self._shown, self._open_label(),
                              self._more_note, self.model.filter.text, self._page_label())
+        # The same article as the last passage shown: the fragment opens with a paragraph
+        # (otherwise with a rule or an article's heading, blocks of their own).
+        same = after == hits[self._shown].article.doc
         self._shown = end
-        self._insert(fragment)
+        self._insert(fragment, same)
 
-    def _insert(self, fragment: str) -> None:
+    def _insert(self, fragment: str, paragraph_first: bool = False) -> None:
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        if paragraph_first:
+            # A block of its own: inserted at the end of the last one, the fragment's first
+            # paragraph would run on from the last passage.
+            cursor.insertBlock()
         cursor.insertHtml(fragment)
 
     def _schedule_fetch(self) -> None:
