@@ -66,18 +66,29 @@ class CountryListModel(QAbstractListModel):
         """Rows computed elsewhere (off the GUI thread) for filter ``f``."""
         if _query(f) != _query(self.session.filter):
             return  # computed for a query that is no longer on
+        ticked = self._checked ^ self.session.filter.countries
         self._checked = self.session.filter.countries
-        rows = self._with_checked(rows)
-        if [c.code for c in rows] == [c.code for c in self._rows]:
-            # Same countries in the same order (new counts while indexing): no reset, so
-            # the list keeps its scroll position.
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0))
-            return
-        self.beginResetModel()
+        self._replace_rows(self._with_checked(rows), ticked)
+
+    def _replace_rows(self, rows: list[CountrySummary], ticked: frozenset[str]) -> None:
+        """Show ``rows`` by updating the list in place: rows past the new end removed, new
+        ones added at the end, and only the rows whose country or count changed repainted
+        (no reset: the view keeps its scroll position and lays out again only the rows that
+        changed); ``ticked``: countries whose check mark changed."""
+        old = self._rows
+        if len(rows) < len(old):
+            self.beginRemoveRows(QModelIndex(), len(rows), len(old) - 1)
+            self._rows = old[:len(rows)]
+            self.endRemoveRows()
+        elif len(rows) > len(old):
+            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
+            self._rows = old + rows[len(old):]
+            self.endInsertRows()
         self._rows = rows
-        self.endResetModel()
+        changed = [i for i in range(min(len(old), len(rows)))
+                   if old[i] != rows[i] or rows[i].code in ticked]
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 0))
 
     def _on_change(self, change: Change) -> None:
         if change.filter:  # the counts under the new filter come with the feed's answer

@@ -32,6 +32,12 @@ from explorer.qt.names import arabic_interface
 from explorer.query import MENTIONS_PER_PASSAGE, Filter, IndexReader, PassageHit
 
 PAGE_SIZE = 50
+#: Passages rendered at once when a query is shown (more than a screenful); the rest of the
+#: first page follows a few at a time, each step its own turn of the event loop, so a click
+#: or a filter change is not held up by rendering passages below the fold.
+FIRST_SHOWN = 6
+#: Passages rendered in each later step.
+STEP_SHOWN = 4
 #: The only entries of the panel's context menu (Qt's object names for them): the panel is
 #: read, not navigated, so "Copy Link Location" and the like are left out.
 MENU_ACTIONS = ("edit-copy", "select-all")
@@ -136,8 +142,16 @@ class PassagePanel(QTextBrowser):
         self.model = PassageModel(self)
         #: More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).
         self.menu_extras: list[Callable[[QMenu, QPoint], None]] = []
-        self._shown = 0
+        self._shown = 0  # passages of the model rendered in the document
         self._loading = False
+        # The rest of the first page, rendered a few passages at a time.
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(0)
+        self._rest_timer.timeout.connect(self._render_rest)
+        # Scrolled near the end while the rest was rendering: the next page is fetched once
+        # it is rendered (as it was when the whole page was rendered at once).
+        self._more_asked = False
         # A child timer: it dies with the panel, unlike a pending singleShot.
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
@@ -174,30 +188,68 @@ class PassagePanel(QTextBrowser):
         hits = self.model.hits
         explanation = explain(hits) if explain else ""
         empty = empty or self.tr("No passages.")
-        body = (hits_html(hits, None, 0, self._open_label(), self._more_note, f.text,
+        first_shown = hits[:FIRST_SHOWN]
+        body = (hits_html(first_shown, None, 0, self._open_label(), self._more_note, f.text,
                           self._page_label()) if hits
                 else f"<p>{html.escape(empty)}</p>")
-        self._shown = len(hits)
+        self._shown = len(first_shown)
+        self._more_asked = False
         self.setHtml("<html><body>"
                      + header_html(heading, heading_ar, summary, explanation,
                                    rtl=arabic_interface())
                      + body + "</body></html>")
-        self._schedule_fetch()
+        if self._shown < len(hits):
+            self._rest_timer.start()
+        else:
+            self._rest_timer.stop()
+            self._schedule_fetch()
+
+    @property
+    def rendering(self) -> bool:
+        """Passages loaded are still being rendered (the rest of a first page)."""
+        return self._shown < len(self.model.hits)
+
+    def _render_rest(self) -> None:
+        """The next few passages of the first page; the next step, or the next page's fetch,
+        is scheduled after them."""
+        self._render(STEP_SHOWN)
+        if self.rendering:
+            self._rest_timer.start()
+        elif self._more_asked and self.model.canFetchMore(QModelIndex()):
+            self._more_asked = False
+            self.model.fetchMore(QModelIndex())
+        else:
+            self._schedule_fetch()
 
     def _append(self, *_: Any) -> None:
+        """A page fetched (scrolled near the end): rendered whole, as it comes."""
         if self._loading:
             return
-        hits = self.model.hits
-        after = hits[self._shown - 1].article.doc if self._shown else None
-        fragment = hits_html(hits[self._shown:], after, self._shown, self._open_label(),
-                             self._more_note, self.model.filter.text, self._page_label())
-        self._shown = len(hits)
-        self._insert(fragment)
+        self._render(None)
         self._schedule_fetch()
 
-    def _insert(self, fragment: str) -> None:
+    def _render(self, count: int | None) -> None:
+        """Render ``count`` more passages of the model (None: all it has loaded)."""
+        hits = self.model.hits
+        end = len(hits) if count is None else min(len(hits), self._shown + count)
+        if end <= self._shown:
+            return
+        after = hits[self._shown - 1].article.doc if self._shown else None
+        fragment = hits_html(hits[self._shown:end], after, self._shown, self._open_label(),
+                             self._more_note, self.model.filter.text, self._page_label())
+        # The same article as the last passage shown: the fragment opens with a paragraph
+        # (otherwise with a rule or an article's heading, blocks of their own).
+        same = after == hits[self._shown].article.doc
+        self._shown = end
+        self._insert(fragment, same)
+
+    def _insert(self, fragment: str, paragraph_first: bool = False) -> None:
         cursor = QTextCursor(self.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
+        if paragraph_first:
+            # A block of its own: inserted at the end of the last one, the fragment's first
+            # paragraph would run on from the last passage.
+            cursor.insertBlock()
         cursor.insertHtml(fragment)
 
     def _schedule_fetch(self) -> None:
@@ -206,7 +258,9 @@ class PassagePanel(QTextBrowser):
     def _maybe_fetch(self, *_: Any) -> None:
         bar = self.verticalScrollBar()
         near_end = bar.maximum() - bar.value() <= max(self.viewport().height(), 200)
-        if near_end and self.model.canFetchMore(QModelIndex()):
+        if near_end and self.rendering:
+            self._more_asked = True
+        elif near_end and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
 
     def _open_label(self) -> str:

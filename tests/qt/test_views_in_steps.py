@@ -1,0 +1,119 @@
+"""Views shown in steps (issue 17): the passage panel renders a first screenful at once and
+the rest of the page a few passages per event-loop turn; the country list is updated in
+place instead of reset. Real SQLite index, real widgets; the end result must be what one
+rendering of the whole page gives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QTextDocument
+
+from explorer.indexdb import IndexDB
+from explorer.indexer import Indexer
+from explorer.passage_view import header_html, hits_html
+from explorer.qt.counts import number
+from explorer.qt.models import CodeRole, CountryListModel
+from explorer.qt.names import both
+from explorer.qt.passages import FIRST_SHOWN, PAGE_SIZE, PassagePanel
+from explorer.qt.session_model import SessionModel
+from explorer.query import MENTIONS_PER_PASSAGE, Filter
+from tests.qt.synthetic import KEYWORD, write_corpus
+
+ALEPPO = "gn:170063"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IndexDB]:
+    """40 articles, 120 passages naming Aleppo."""
+    root = tmp_path_factory.mktemp("steps")
+    corpus = write_corpus(root / "c", 40, every="حلب")
+    Indexer(corpus, root / "i.db", jobs=1).run()
+    index = IndexDB(root / "i.db")
+    yield index
+    index.close()
+
+
+def rows_linked(panel: PassagePanel) -> list[int]:
+    """The rows of the passages in the panel's document, in document order."""
+    return [int(r) for r in re.findall(r'href="passage:(\d+)"', panel.toHtml())]
+
+
+def blocks(doc: QTextDocument) -> list[tuple[str, object, object]]:
+    """Each paragraph's text, alignment and direction (rules, with no text, left out)."""
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if block.text():
+            out.append((block.text(), fmt.alignment(), fmt.layoutDirection()))
+        block = block.next()
+    return out
+
+
+def test_the_panel_shows_a_screenful_first_then_the_whole_page(qtbot: Any, db: IndexDB) -> None:
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 500)
+    panel.show()
+    first = db.passages(Filter(), ALEPPO, 0, PAGE_SIZE, MENTIONS_PER_PASSAGE)
+    assert len(first) == PAGE_SIZE
+    panel.show_query(db, Filter(), ALEPPO, heading="Aleppo", summary="counts", first=first)
+    # At once: the heading and the first screenful only.
+    assert panel.rendering
+    assert set(rows_linked(panel)) == set(range(FIRST_SHOWN))
+    assert "Aleppo" in panel.toPlainText()
+    qtbot.waitUntil(lambda: not panel.rendering)
+    # Every passage loaded once, in order (the next page too when the end came in sight).
+    assert len(panel.hits) >= PAGE_SIZE
+    assert list(dict.fromkeys(rows_linked(panel))) == list(range(len(panel.hits)))
+    # The same text as one rendering of the whole page.
+    whole = QTextDocument()
+    whole.setHtml("<html><body>" + header_html("Aleppo", "", "counts")
+                  + hits_html(panel.hits, None, 0, panel._open_label(), panel._more_note, "",
+                              panel._page_label()) + "</body></html>")
+    assert panel.toPlainText() == whole.toPlainText()
+    assert blocks(panel.document()) == blocks(whole)
+    # A new query while the rest is still rendering starts over: nothing of the old one.
+    panel.show_query(db, Filter(), ALEPPO, heading="Again", first=first)
+    panel.show_query(db, Filter(), ALEPPO, heading="Last", first=first[:3])
+    qtbot.waitUntil(lambda: not panel.rendering)
+    qtbot.wait(50)
+    assert list(dict.fromkeys(rows_linked(panel))) == [0, 1, 2]
+    assert "Again" not in panel.toPlainText()
+
+
+def test_the_country_list_is_updated_in_place(qtbot: Any, db: IndexDB) -> None:
+    session = SessionModel()
+    session.set_reader(db)
+    model = CountryListModel(session)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, *_: changed.append((a.row(), b.row())))
+    every = db.countries()
+    model.set_rows(every, Filter())
+    codes = [model.index(r, 0).data(CodeRole) for r in range(model.rowCount())]
+    assert codes == [c.code for c in every]
+    changed.clear()
+    model.set_rows(every, Filter())  # the same answer again: nothing repainted
+    assert not changed
+    session.set_text(KEYWORD)
+    f = session.filter
+    fewer = db.countries(f)
+    assert fewer != every
+    model.set_rows(fewer, f)
+    assert not resets
+    assert model.rowCount() == len(fewer)
+    assert [model.index(r, 0).data(CodeRole) for r in range(model.rowCount())] == [
+        c.code for c in fewer]
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        f"{both(c.name, c.name_ar, ' ')} ({number(c.count)})" for c in fewer]
+    session.set_text("")
+    model.set_rows(every, session.filter)
+    assert not resets
+    assert [model.index(r, 0).data(CodeRole) for r in range(model.rowCount())] == [
+        c.code for c in every]
