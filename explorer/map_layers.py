@@ -50,6 +50,9 @@ LAYERS: tuple[MapLayer, ...] = (
     MapLayer("markers", default=True),
     MapLayer("heat", default=False),
     MapLayer("choropleth", default=False, data=country_mentions),
+    MapLayer("rivers", default=False),
+    MapLayer("lakes", default=False),
+    MapLayer("borders", default=False),
 )
 NAMES = tuple(layer.name for layer in LAYERS)
 DEFAULT = frozenset(layer.name for layer in LAYERS if layer.default)

@@ -48,6 +48,10 @@ SCRIPTS: tuple[tuple[str, str], ...] = (
     ("explorer", "web/explorer/map.js"),
     ("layer_heat", "web/explorer/layers/heat.js"),
     ("layer_choropleth", "web/explorer/layers/choropleth.js"),
+    ("physical_rivers", "web/explorer/physical/rivers.js"),
+    ("physical_lakes", "web/explorer/physical/lakes.js"),
+    ("physical_borders", "web/explorer/physical/borders.js"),
+    ("layer_physical", "web/explorer/layers/physical.js"),
 )
 #: Every stylesheet of the map page, as (name, path under ``resources/``).
 STYLES: tuple[tuple[str, str], ...] = (

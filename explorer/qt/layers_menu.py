@@ -60,6 +60,9 @@ class LayersMenu(QObject):
             "markers": self.tr("Markers and groups of places"),
             "heat": self.tr("Heatmap of mentions"),
             "choropleth": self.tr("Countries by mentions"),
+            "rivers": self.tr("Rivers"),
+            "lakes": self.tr("Lakes"),
+            "borders": self.tr("Borders of states and provinces"),
         }
 
     def legends(self) -> dict[str, str]:
@@ -67,6 +70,9 @@ class LayersMenu(QObject):
         return {
             "heat": self.tr("Heat: where the mentions gather"),
             "choropleth": self.tr("Country colour: mentions of the places in it"),
+            "rivers": self.tr("Rivers (when zoomed in)"),
+            "lakes": self.tr("Lakes (when zoomed in)"),
+            "borders": self.tr("Borders of states and provinces (when zoomed in)"),
         }
 
     def shown(self) -> frozenset[str]:
