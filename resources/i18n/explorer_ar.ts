@@ -652,12 +652,36 @@
         <translation>الدول حسب الإشارات</translation>
     </message>
     <message>
+        <source>Rivers</source>
+        <translation>الأنهار</translation>
+    </message>
+    <message>
+        <source>Lakes</source>
+        <translation>البحيرات</translation>
+    </message>
+    <message>
+        <source>Borders of states and provinces</source>
+        <translation>حدود الولايات والمحافظات</translation>
+    </message>
+    <message>
         <source>Heat: where the mentions gather</source>
         <translation>الحرارة: حيث تتركّز الإشارات</translation>
     </message>
     <message>
         <source>Country colour: mentions of the places in it</source>
         <translation>لون الدولة: الإشارات إلى الأماكن فيها</translation>
+    </message>
+    <message>
+        <source>Rivers (when zoomed in)</source>
+        <translation>الأنهار (عند التكبير)</translation>
+    </message>
+    <message>
+        <source>Lakes (when zoomed in)</source>
+        <translation>البحيرات (عند التكبير)</translation>
+    </message>
+    <message>
+        <source>Borders of states and provinces (when zoomed in)</source>
+        <translation>حدود الولايات والمحافظات (عند التكبير)</translation>
     </message>
     <message>
         <source>the saved map layers cannot be used ({why}); the default ones are shown</source>

@@ -2,9 +2,9 @@
  * and first-level division borders (public domain), from the page's own scripts
  * (web/explorer/physical/*.js, made by scripts/build_map_layers.py: window.EXPLORER_PHYSICAL).
  *
- * Drawn under the markers, in a pane of their own, only from a zoom level (MIN_ZOOM); a
- * feature only from its own Natural Earth zoom. Rivers and lakes are labelled in the
- * interface's language (ctx.lang; English when Natural Earth has no name in it), one label per
+ * Drawn under the markers, in a pane of their own, only from a zoom level (SPECS minZoom); a
+ * feature only from its own Natural Earth zoom (min_zoom), its label from one level before its
+ * min_label. Rivers and lakes are labelled in the interface's language (ctx.lang; English when Natural Earth has no name in it), one label per
  * name in view. No data from Python: the shapes are the page's. */
 (function () {
   "use strict";
@@ -74,7 +74,7 @@
       var zoom = map.getZoom();
       if (!on || zoom < spec.minZoom) { return; }
       built.forEach(function (item) {
-        if ((item[0].z || 0) > zoom + 1) { return; }
+        if ((item[0].z || 0) > zoom) { return; }
         shapes.addLayer(item[1]);
         drawn += 1;
       });
@@ -89,7 +89,7 @@
       var seen = new Set();
       built.forEach(function (item) {
         var f = item[0];
-        if (!f.n || !f.p || (f.z || 0) > zoom + 1 || (f.l || 0) > zoom + 2) { return; }
+        if (!f.n || !f.p || (f.z || 0) > zoom || (f.l || 0) > zoom + 1) { return; }
         if (!bounds.contains(f.p)) { return; }
         var text = nameIn(f.n, lang);
         if (!text || seen.has(text)) { return; }
