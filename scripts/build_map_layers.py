@@ -3,7 +3,8 @@
 borders, as compact page scripts under ``resources/web/explorer/physical/`` (reproducible,
 offline, standard library only).
 
-    .venv/bin/python scripts/build_map_layers.py --raw RAW_DIR   (or: make map-layers MAP_LAYERS_RAW=...)
+    .venv/bin/python scripts/build_map_layers.py --raw RAW_DIR
+    (or: make map-layers MAP_LAYERS_RAW=RAW_DIR)
 
 RAW_DIR (kept out of git; see the README, Data and licences) holds two folders, each with a
 ``COMMIT`` file naming the commit its files were taken at:
@@ -158,11 +159,14 @@ def shape(points: list[list[float]], closed: bool) -> list[int] | None:
 
 
 def shapes_of(geometry: dict[str, Any], kind: str) -> list[Any]:
-    gtype, coords = geometry.get("type"), geometry.get("coordinates")
+    gtype = geometry.get("type")
+    coords: Any = geometry.get("coordinates") or []
     if kind == "line":
-        lines = [coords] if gtype == "LineString" else coords if gtype == "MultiLineString" else []
+        lines: list[Any] = ([coords] if gtype == "LineString"
+                            else coords if gtype == "MultiLineString" else [])
         return [s for s in (shape(line, False) for line in lines) if s]
-    polygons = [coords] if gtype == "Polygon" else coords if gtype == "MultiPolygon" else []
+    polygons: list[Any] = ([coords] if gtype == "Polygon"
+                           else coords if gtype == "MultiPolygon" else [])
     out = []
     for rings in polygons:
         kept = [s for s in (shape(ring, True) for ring in rings) if s]
