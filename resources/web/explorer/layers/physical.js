@@ -1,5 +1,5 @@
-/* The layers "rivers", "lakes" and "borders" (issue 20): Natural Earth's 1:50m rivers, lakes
- * and first-level division borders (public domain), from the page's own scripts
+/* The layers "rivers", "lakes" and "borders" (issue 20): Natural Earth's 1:50m rivers and
+ * lakes and 1:10m first-level division borders (public domain), from the page's own scripts
  * (web/explorer/physical/*.js, made by scripts/build_map_layers.py: window.EXPLORER_PHYSICAL).
  *
  * Drawn under the markers, in a pane of their own, only from a zoom level (SPECS minZoom); a
