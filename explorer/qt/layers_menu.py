@@ -61,6 +61,9 @@ class LayersMenu(QObject):
             "heat": self.tr("Heatmap of mentions"),
             "choropleth": self.tr("Countries by mentions"),
             "together": self.tr("Places mentioned with the selection"),
+            "rivers": self.tr("Rivers"),
+            "lakes": self.tr("Lakes"),
+            "borders": self.tr("Borders of states and provinces"),
         }
 
     def legends(self) -> dict[str, str]:
@@ -69,6 +72,9 @@ class LayersMenu(QObject):
             "heat": self.tr("Heat: where the mentions gather"),
             "choropleth": self.tr("Country colour: mentions of the places in it"),
             "together": self.tr("Lines: places named in the same passages as the selection"),
+            "rivers": self.tr("Rivers (when zoomed in)"),
+            "lakes": self.tr("Lakes (when zoomed in)"),
+            "borders": self.tr("Borders of states and provinces (when zoomed in)"),
         }
 
     def shown(self) -> frozenset[str]:

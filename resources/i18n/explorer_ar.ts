@@ -731,6 +731,30 @@
         <source>the saved map layers cannot be used ({why}); the default ones are shown</source>
         <translation>لا يمكن استخدام طبقات الخريطة المحفوظة ({why})؛ تُعرض الطبقات الافتراضية</translation>
     </message>
+    <message>
+        <source>Rivers</source>
+        <translation>الأنهار</translation>
+    </message>
+    <message>
+        <source>Lakes</source>
+        <translation>البحيرات</translation>
+    </message>
+    <message>
+        <source>Borders of states and provinces</source>
+        <translation>حدود الولايات والمحافظات</translation>
+    </message>
+    <message>
+        <source>Rivers (when zoomed in)</source>
+        <translation>الأنهار (عند التكبير)</translation>
+    </message>
+    <message>
+        <source>Lakes (when zoomed in)</source>
+        <translation>البحيرات (عند التكبير)</translation>
+    </message>
+    <message>
+        <source>Borders of states and provinces (when zoomed in)</source>
+        <translation>حدود الولايات والمحافظات (عند التكبير)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1136,7 +1160,7 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
     <name>PassagePanel</name>
     <message>
         <source>No passages.</source>
-        <extracomment>The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out. More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).</extracomment>
+        <extracomment>Passages rendered at once when a query is shown (more than a screenful); the rest of the first page follows a few at a time, each step its own turn of the event loop, so a click or a filter change is not held up by rendering passages below the fold. Passages rendered in each later step. The only entries of the panel&apos;s context menu (Qt&apos;s object names for them): the panel is read, not navigated, so &quot;Copy Link Location&quot; and the like are left out. More entries for the context menu: ``extra(menu, pos)`` (pos: viewport coordinates).</extracomment>
         <translation>لا توجد مقاطع.</translation>
     </message>
     <message>
