@@ -24,7 +24,7 @@ def main() -> None:
 
     from explorer.export import export_bytes
     from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
     from explorer.query import Filter
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

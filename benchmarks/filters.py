@@ -53,7 +53,7 @@ def main() -> None:
     from make_corpus import corpus_once
 
     from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
     from explorer.query import ALL_TYPES, Filter
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def build(work: Path, articles: int) -> Path:
     from make_corpus import corpus_once
 
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
 
     db = work / f"index-{articles}.sqlite"
     if not db.exists():

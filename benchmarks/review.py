@@ -38,7 +38,7 @@ def main() -> None:
 
     from explorer.corrections import ACCEPTED, Correction
     from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
     from explorer.review import listed, queue
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 RUN = """
 import json, resource, sys, time
 from pathlib import Path
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 t = time.perf_counter()
 s = Indexer(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])).run()
 me = resource.getrusage(resource.RUSAGE_SELF)

@@ -173,7 +173,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _index_refused(args: argparse.Namespace) -> bool:
     """The folder's index path is not a file an index can be (a FIFO, a device, a folder): said
     once, in one line; the command goes on without the index."""
-    from explorer.index_path import refusal
+    from explorer.index.location import refusal
     from explorer.indexdb import default_index_path
 
     path = getattr(args, "index", None) or default_index_path(args.corpus)
@@ -545,7 +545,7 @@ def _dask_address(text: str) -> str:
 
 def _fresh(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The folder's index when it is fresh (problems said as the folder would), else None."""
-    from explorer.indexed import fresh_index, index_problems
+    from explorer.index.freshness import fresh_index, index_problems
     from explorer.pipeline import say
 
     if _index_refused(args):
@@ -575,7 +575,7 @@ def _mentions_from_index(args: argparse.Namespace) -> int | None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from explorer.indexdb import IndexUnavailable
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
 
     runner = None
     cluster_errors: tuple[type[Exception], ...] = ()
@@ -613,7 +613,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     for problem in merge_ocr_problems(said, indexer.root):
         _err(str(problem))
     if not summary.cancelled:
-        from explorer.rebuild import mark_checked
+        from explorer.index.rebuild import mark_checked
 
         mark_checked(indexer.db_path)
     print(f"{summary.line()} ({indexer.db_path})")
@@ -624,7 +624,7 @@ def _rebuilt_if_asked_or_damaged(path: Path, asked: bool) -> bool:
     """Rebuild the index (``--rebuild``, or when SQLite finds damaged pages in it), keeping
     the analyst's tables and saying what could not be kept; False after saying why not."""
     from explorer.indexdb import IndexUnavailable
-    from explorer.rebuild import checked_since, damage, rebuild_index
+    from explorer.index.rebuild import checked_since, damage, rebuild_index
 
     if not asked:
         if not path.is_file() or checked_since(path) or (why := damage(path)) is None:
@@ -890,9 +890,9 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     """List the analyst's corrections stored in the folder's index; delete or export them."""
     from explorer.atomic import atomic_write_text
     from explorer.corrections import gazetteer_yaml
-    from explorer.index_path import refusal
+    from explorer.index.location import refusal
     from explorer.indexdb import IndexDB, IndexUnavailable, OlderIndex, default_index_path
-    from explorer.indexer import writer_lock
+    from explorer.index.build import writer_lock
     from gazetteer.store import Gazetteer
 
     path = args.index or default_index_path(args.corpus)

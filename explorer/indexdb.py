@@ -48,7 +48,7 @@ from explorer.corrections import (
     relevant,
 )
 from explorer.filenames import loaded, loaded_or_none, stored
-from explorer.index_path import refusal
+from explorer.index.location import refusal
 from explorer.mention_rows import MentionRows
 from explorer.query import (
     TOPONYMS,
@@ -66,7 +66,7 @@ from explorer.query import (
 )
 from explorer.search import SQL_FUNCTION, sql_condition
 from explorer.search import install as install_search
-from explorer.stale_wal import foreign_wal, new_index_id, set_aside, stamp
+from explorer.index.stale_wal import foreign_wal, new_index_id, set_aside, stamp
 from gazetteer.model import Candidate, Mention, Place
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ ALL = Filter()
 class IndexUnavailable(Exception):
     """The index cannot be used: ``str(exc)`` says why in one line; ``reason`` is one of
     ``locked``, ``read-only``, ``corrupt``, ``full``, ``cannot-open``, ``io``, ``newer``,
-    ``unavailable``, ``not-a-file`` (a FIFO, a device, a folder: see ``explorer.index_path``),
+    ``unavailable``, ``not-a-file`` (a FIFO, a device, a folder: see ``explorer.index.location``),
     ``foreign`` (an SQLite database explorer did not make).
     """
 
@@ -643,7 +643,7 @@ class IndexDB:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")  # WAL: consistent after a power cut
         if conn.execute("SELECT 1 FROM meta WHERE key = 'index_id'").fetchone() is None:
-            with self.transaction():  # its id, from the start (see explorer.stale_wal)
+            with self.transaction():  # its id, from the start (see explorer.index.stale_wal)
                 pass
 
     def close(self) -> None:
@@ -1778,10 +1778,10 @@ class _Where:
 
 
 def rebuild(path: Path) -> Path | None:
-    """Rebuild the index at ``path`` keeping the analyst's tables (``explorer.rebuild``); the
-    old file's backup path. ``explorer.rebuild.rebuild_index`` also says what was carried."""
+    """Rebuild the index at ``path`` keeping the analyst's tables (``explorer.index.rebuild``); the
+    old file's backup path. ``explorer.index.rebuild.rebuild_index`` also says what was carried."""
     if why := refusal(path):  # a FIFO, /dev/zero: never read nor copied
         raise IndexUnavailable(path, "not-a-file", why)
-    from explorer.rebuild import rebuild_index
+    from explorer.index.rebuild import rebuild_index
 
     return rebuild_index(path).backup

@@ -2,7 +2,7 @@
 
 Qt-free. The window and its views (``explorer.qt``) reach the SQLite index only through this
 module (an import-linter contract in pyproject.toml keeps them off ``explorer.indexdb``,
-``explorer.indexer``, ``explorer.indexed`` and ``explorer.rebuild``): opening it read-only or
+``explorer.index.build``, ``explorer.index.freshness`` and ``explorer.index.rebuild``): opening it read-only or
 for writing (under the writer lock), its problems, the filter saved with it, other settings
 kept in it, indexing and rebuilding.
 """
@@ -17,10 +17,10 @@ from pathlib import Path
 from explorer import filter_store
 from explorer.article import Problem
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
-from explorer.indexed import index_problems
-from explorer.indexer import Indexer, writer_lock
+from explorer.index.freshness import index_problems
+from explorer.index.build import Indexer, writer_lock
 from explorer.query import Filter
-from explorer.rebuild import Rebuilt, rebuild_index
+from explorer.index.rebuild import Rebuilt, rebuild_index
 
 __all__ = [
     "Index",

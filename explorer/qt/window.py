@@ -1,7 +1,7 @@
 """The main window: country filter, map, passage search and panel, indexing in the status bar.
 
 The window is built at once, before anything is read; an indexer then runs on its own thread
-(``explorer.qt.indexing``) and every batch it finishes fills in the map, the counts and the
+(``explorer.qt.indexing_thread``) and every batch it finishes fills in the map, the counts and the
 lists. All views observe one ``SessionModel``; none of them changes another directly.
 """
 
@@ -41,7 +41,7 @@ from explorer.qt.exports import Exports, Opener
 from explorer.qt.feed import Feed, ViewData
 from explorer.qt.filter_bar import FilterBar
 from explorer.qt.index_notices import index_notice
-from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
+from explorer.qt.indexing_thread import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.map_texts import MapTexts
 from explorer.qt.mapsync import MapSync

@@ -18,7 +18,7 @@ from explorer.corrections import (
     mentions_to_json,
 )
 from explorer.indexdb import IndexDB, rebuild
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from explorer.query import Filter
 from gazetteer import Geoparser, load_geoparser
 from gazetteer.model import Mention, MentionType, Place

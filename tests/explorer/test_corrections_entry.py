@@ -12,7 +12,7 @@ import pytest
 
 from explorer.corrections import Correction, CorrectionError, NewPlace, gazetteer_yaml
 from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from gazetteer import Geoparser
 from gazetteer.loader import entry_problem
 from gazetteer.store import Gazetteer

@@ -17,7 +17,7 @@ import pytest
 import explorer.cli as cli
 from explorer.export import ExportError, output_problem, write_export
 from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from explorer.query import Filter
 from gazetteer import Geoparser
 from tests.conftest import ROOT

@@ -11,7 +11,7 @@ import pytest
 
 import explorer.cli as cli
 from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from gazetteer import Geoparser
 
 HOSTILE = [

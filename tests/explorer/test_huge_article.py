@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from explorer.passage_view import PASSAGE_CHARS, hits_html, passages_html
 from explorer.query import MENTIONS_PER_PASSAGE, Filter
 from gazetteer import Geoparser

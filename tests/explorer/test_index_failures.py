@@ -16,7 +16,7 @@ import pytest
 import explorer.indexdb as indexdb
 from explorer.corpus import read_article
 from explorer.indexdb import IndexDB, IndexUnavailable, rebuild
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from gazetteer import Geoparser
 from tests.conftest import SEEDS
 

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 from explorer.indexdb import IndexDB
-from explorer.indexed import fresh_index
-from explorer.indexer import Indexer
+from explorer.index.freshness import fresh_index
+from explorer.index.build import Indexer
 from gazetteer import Geoparser
 from tests.explorer.format_files import FIXTURES, docx_bytes
 
@@ -182,7 +182,7 @@ def test_stored_filter_keeps_outlets_and_formats() -> None:
 def test_index_says_missing_tesseract_in_one_line(tmp_path: Path, world: Geoparser,
                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from explorer.formats import ocr
-    from explorer.indexed import index_problems
+    from explorer.index.freshness import index_problems
 
     root = tmp_path / "corpus"
     root.mkdir()

@@ -23,7 +23,7 @@ from explorer.indexdb import (
     guarded,
     rebuild,
 )
-from explorer.indexer import Indexer, writer_lock
+from explorer.index.build import Indexer, writer_lock
 from gazetteer import Geoparser
 
 

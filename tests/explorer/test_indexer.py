@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import explorer.indexer as indexer_mod
+import explorer.index.build as indexer_mod
 from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from gazetteer import Geoparser
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
@@ -171,7 +171,7 @@ def test_cancel_keeps_what_was_committed(tmp_path: Path, world: Geoparser) -> No
 KILLED_RUN = """
 import sys
 from pathlib import Path
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 def progress(done, total, batch):
     print(done, flush=True)
 Indexer(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]), batch_size=1).run(progress)
@@ -220,7 +220,7 @@ def test_problems_stand_while_nothing_changes(seeds_copy: Path, tmp_path: Path) 
 def test_the_fingerprint_reads_the_languages_rules_and_words() -> None:
     """Issue 19: a change to a language's rules (``gazetteer/lang/``) or words (``data/en/``)
     geoparses every article again, like a change to the gazetteer's own code."""
-    from explorer.indexer import fingerprint_sources
+    from explorer.index.build import fingerprint_sources
 
     names = {p.relative_to(p.parents[1]).as_posix() for p in fingerprint_sources()}
     assert {"lang/en.py", "lang/ar_rejections.py", "en/context.yaml", "ar/context.yaml",

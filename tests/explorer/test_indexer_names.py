@@ -14,7 +14,7 @@ import pytest
 from explorer.article_html import article_html
 from explorer.filenames import loaded, readable, stored
 from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer, Parsed, Result, Task, local_runner
+from explorer.index.build import Indexer, Parsed, Result, Task, local_runner
 from explorer.mention_rows import MentionRows
 from explorer.passage_view import article_heading
 from explorer.query import Filter

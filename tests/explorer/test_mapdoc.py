@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.mapdata import map_message
 from explorer.mapdoc import (
     STANDALONE_SCRIPTS,

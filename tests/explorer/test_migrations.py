@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.indexdb import IndexDB, IndexUnavailable
-from explorer.rebuild import rebuild_index
+from explorer.index.rebuild import rebuild_index
 
 
 def v1_index_with_totals(path: Path) -> None:

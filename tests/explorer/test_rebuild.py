@@ -12,8 +12,8 @@ import pytest
 
 import explorer.indexdb as indexdb
 from explorer.indexdb import IndexDB, IndexUnavailable
-from explorer.indexer import Indexer
-from explorer.rebuild import damage, rebuild_index
+from explorer.index.build import Indexer
+from explorer.index.rebuild import damage, rebuild_index
 from gazetteer import Geoparser
 
 ROWS = [("mention", "a.txt", 10, 15, "عمان", "resolve", "gn:250441", None, None, "", "now"),

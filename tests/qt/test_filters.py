@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from explorer import filter_store
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.indexdb import IndexDB
 from explorer.query import ALL_TYPES, Filter
 from explorer.settings import Settings

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 import explorer.indexdb as indexdb
 from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from tests.qt.synthetic import write_corpus
 from tests.qt.test_window_first import open_folder, wait_indexed
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from explorer.export import Scope, csv_bytes, geojson_bytes
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.query import Filter
 from tests.hostile import page_document
 from tests.qt.conftest import run_js

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.atomic import TEMP_SUFFIX, _umask, temp_prefix
-from explorer.index_path import refusal
+from explorer.index.location import refusal
 from explorer.indexdb import USER_TABLES, IndexDB, IndexUnavailable
 
 #: How a table of the analyst's is named in messages.
@@ -104,7 +104,7 @@ def rebuild_index(path: Path) -> Rebuilt:
     """Replace the index at ``path`` by a new, empty one holding the analyst's tables of the
     old one (see the module's text). Raises ``IndexUnavailable`` (nothing changed) when the
     new index cannot be built, checked or swapped in, or when ``path`` is not a regular file."""
-    from explorer.indexer import writer_lock  # the indexer imports this module's neighbours
+    from explorer.index.build import writer_lock  # the indexer imports this module's neighbours
 
     path = Path(path)
     if why := refusal(path):  # a FIFO, a device, a folder (or such a side file): never read

@@ -14,7 +14,7 @@ from pathlib import Path
 from explorer.article import Problem
 from explorer.corpus import list_files, merge_ocr_problems, split_doc
 from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
-from explorer.indexer import gazetteer_fingerprint
+from explorer.index.build import gazetteer_fingerprint
 
 
 def fresh_index(
