@@ -39,7 +39,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "explorer-reader")
     ap.add_argument("--index", type=Path)
     args = ap.parse_args()
-    from explorer.indexdb import IndexDB
+    from explorer.index.db import IndexDB
 
     args.work.mkdir(parents=True, exist_ok=True)
     path = args.index or build(args.work, args.articles)

@@ -29,16 +29,11 @@ from explorer.article import Article, Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_articles, split_doc
 from explorer.corrections import Correction, apply, mentions_to_json, relevant
 from explorer.decode import describe_replaced
-from explorer.indexdb import (
-    SEARCH_SEGMENTS,
-    ArticleRows,
-    IndexDB,
-    IndexUnavailable,
-    StoredArticle,
-    StoredProblem,
-    default_index_path,
-    prepare,
-)
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexLocked, IndexReadOnly, NotAFile
+from explorer.index.location import default_index_path
+from explorer.index.rows import StoredArticle, StoredProblem
+from explorer.index.writer import SEARCH_SEGMENTS, ArticleRows, prepare
 from explorer.language import detect as detect_language
 from gazetteer import load_geoparser
 from gazetteer.model import Place
@@ -48,9 +43,8 @@ if TYPE_CHECKING:  # the geoparser is imported when it is first loaded
 
 BATCH_SIZE = 256  # articles per transaction at most
 BATCH_SECONDS = 1.0  # and a transaction at least this often, for progress
-_SOURCES = Path(__file__).resolve().parent
+_SOURCES = Path(__file__).resolve().parents[1]  # the explorer package
 _GAZETTEER = _SOURCES.parent / "gazetteer"
-
 
 
 def fingerprint_sources() -> list[Path]:
@@ -563,18 +557,17 @@ def _writer_lock(db_path: Path) -> Iterator[None]:
     try:
         fd = os.open(lock_path, flags, 0o644)
     except OSError as exc:
-        raise IndexUnavailable(db_path, "read-only",
-                               f"cannot be locked for writing: {exc.strerror or exc}") from None
+        raise IndexReadOnly(db_path,
+                            f"cannot be locked for writing: {exc.strerror or exc}") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise IndexUnavailable(db_path, "not-a-file", f"cannot be locked for writing: "
-                                   f"{lock_path} is not a regular file")
+            raise NotAFile(db_path, "cannot be locked for writing: "
+                           f"{lock_path} is not a regular file")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise IndexUnavailable(db_path, "locked",
-                                   "is being updated by another explorer; try again later"
-                                   ) from None
+            raise IndexLocked(db_path,
+                              "is being updated by another explorer; try again later") from None
         _LOCK_FDS.add(fd)
         yield
     finally:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import explorer.cli as cli
-from explorer.indexdb import default_index_path
+from explorer.index.location import default_index_path
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import explorer.cli as cli
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from tests.explorer.test_index_failures import V5_DOWN
 
 ROWS = [("corpus", None, None, None, "حلب", "reject", None, None, None, "", "now"),

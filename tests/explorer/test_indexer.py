@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import explorer.index.build as indexer_mod
-from explorer.indexdb import IndexDB
 from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from gazetteer import Geoparser
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds

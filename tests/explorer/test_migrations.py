@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.indexdb import IndexDB, IndexUnavailable
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable
 from explorer.index.rebuild import rebuild_index
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from explorer.qt.correction_dialogs import PlaceSearchDialog, ScopeChoice
 from tests.qt.conftest import wait_drawn
 from tests.qt.test_corrections_ui import A, B, action, counts, mention_menu, place_id, visible

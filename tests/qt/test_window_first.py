@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 import explorer.index.build
-from explorer.indexdb import IndexDB
 from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from tests.qt.conftest import run_js, wait_drawn
 from tests.qt.synthetic import write_corpus
 
