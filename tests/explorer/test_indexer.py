@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import explorer.index.build as indexer_mod
+import explorer.index.parse as parse_mod
 from explorer.index.build import Indexer
 from explorer.index.db import IndexDB
 from gazetteer import Geoparser
@@ -29,13 +29,13 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every article file the indexer reads (it still reads them)."""
     seen: list[str] = []
-    real = indexer_mod.read_articles
+    real = parse_mod.read_articles
 
     def spy(path: Path, root: Path, max_bytes: int):  # type: ignore[no-untyped-def]
         seen.append(path.name)
         return real(path, root, max_bytes)
 
-    monkeypatch.setattr(indexer_mod, "read_articles", spy)
+    monkeypatch.setattr(parse_mod, "read_articles", spy)
     return seen
 
 
@@ -220,7 +220,7 @@ def test_problems_stand_while_nothing_changes(seeds_copy: Path, tmp_path: Path) 
 def test_the_fingerprint_reads_the_languages_rules_and_words() -> None:
     """Issue 19: a change to a language's rules (``gazetteer/lang/``) or words (``data/en/``)
     geoparses every article again, like a change to the gazetteer's own code."""
-    from explorer.index.build import fingerprint_sources
+    from explorer.index.parse import fingerprint_sources
 
     names = {p.relative_to(p.parents[1]).as_posix() for p in fingerprint_sources()}
     assert {"lang/en.py", "lang/ar_rejections.py", "en/context.yaml", "ar/context.yaml",

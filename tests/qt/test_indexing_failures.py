@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from explorer.index.build import Indexer, Result, Task
+from explorer.index.build import Indexer
+from explorer.index.parse import Result, Task
 from gazetteer import Geoparser
 from tests.conftest import SEEDS
 from tests.qt.conftest import wait_drawn

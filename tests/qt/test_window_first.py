@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-import explorer.index.build
+import explorer.index.parse
 from explorer.index.build import Indexer
 from explorer.index.db import IndexDB
 from tests.qt.conftest import run_js, wait_drawn
@@ -90,13 +90,13 @@ def test_reopening_an_indexed_folder_reads_no_article_text(
     index = tmp_path / "i.db"
     Indexer(corpus, index).run()
     reads: list[Path] = []
-    real = explorer.index.build.read_articles
+    real = explorer.index.parse.read_articles
 
     def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
         reads.append(path)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(explorer.index.build, "read_articles", counting)
+    monkeypatch.setattr(explorer.index.parse, "read_articles", counting)
     window = open_folder(qtbot, corpus, index)
     try:
         # The index is shown before the indexer has even looked at the folder.
