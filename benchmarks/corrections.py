@@ -25,8 +25,8 @@ def main() -> None:
     from make_corpus import corpus_once
 
     from explorer.corrections import Correction
-    from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
+    from explorer.index.db import IndexDB
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)

@@ -23,8 +23,8 @@ def main() -> None:
     from make_corpus import corpus_once
 
     from explorer.export import export_bytes
-    from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
+    from explorer.index.db import IndexDB
     from explorer.query import Filter
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -52,8 +52,8 @@ def timings(fn: Callable[[], object], forget: Callable[[], None], runs: int) -> 
 def main() -> None:
     from make_corpus import corpus_once
 
-    from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
+    from explorer.index.db import IndexDB
     from explorer.query import ALL_TYPES, Filter
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -11,7 +11,7 @@ Then, in this one process (so the figures are per core):
 
 1. every file read as the corpus reads it (``explorer.corpus.read_articles``: bounded read,
    format reader, furniture and passages), timed per format: MB/s and articles/s;
-2. the folder indexed (``explorer.indexer.Indexer``, ``--jobs 1``): its wall time, and the
+2. the folder indexed (``explorer.index.build.Indexer``, ``--jobs 1``): its wall time, and the
    share of it that step 1 (reading) accounts for.
 
     python benchmarks/formats.py [--docs 1200] [--out DIR] [--pdf-pages 3] [--ocr]
@@ -244,7 +244,7 @@ def main() -> None:
         arts = sum(r[2] for r in per.values())
         print(f"{'all':<7}{int(sum(r[0] for r in per.values())):>7}{int(arts):>9}"
               f"{size / 1e6:>8.2f}{size / 1e6 / reading:>9.2f}{arts / reading:>12.1f}")
-        from explorer.indexer import Indexer
+        from explorer.index.build import Indexer
 
         db = (tmp or root.parent) / "formats-bench.sqlite"
         db.unlink(missing_ok=True)

@@ -3,8 +3,9 @@
 A real index of the seed articles is grown to about ``--mb`` megabytes by doubling its
 passages, full-text rows, mentions and passage-place rows (the shape of a big corpus' index,
 without geoparsing one), then timed: ``PRAGMA quick_check`` as ``explorer index`` runs it
-(``explorer.rebuild.damage``) twice (the first read may come from the disk, the second from the
-page cache), and ``explorer.rebuild.rebuild_index`` (the old file kept as a hard link).
+(``explorer.index.rebuild.damage``) twice (the first read may come from the disk, the second
+from the page cache), and ``explorer.index.rebuild.rebuild_index`` (the old file
+kept as a hard link).
 
     python benchmarks/index_check.py [--mb 1000] [--work DIR]
 """
@@ -41,9 +42,9 @@ def grow(path: Path, mb: int) -> None:
 
 
 def main() -> None:
-    from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
-    from explorer.rebuild import damage, rebuild_index
+    from explorer.index.build import Indexer
+    from explorer.index.db import IndexDB
+    from explorer.index.rebuild import damage, rebuild_index
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=int, default=1000)

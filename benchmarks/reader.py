@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def build(work: Path, articles: int) -> Path:
     from make_corpus import corpus_once
 
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
 
     db = work / f"index-{articles}.sqlite"
     if not db.exists():
@@ -39,7 +39,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "explorer-reader")
     ap.add_argument("--index", type=Path)
     args = ap.parse_args()
-    from explorer.indexdb import IndexDB
+    from explorer.index.db import IndexDB
 
     args.work.mkdir(parents=True, exist_ok=True)
     path = args.index or build(args.work, args.articles)

@@ -37,8 +37,8 @@ def main() -> None:
     from make_corpus import corpus_once
 
     from explorer.corrections import ACCEPTED, Correction
-    from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
+    from explorer.index.db import IndexDB
     from explorer.review import listed, queue
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

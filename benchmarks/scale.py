@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 RUN = """
 import json, resource, sys, time
 from pathlib import Path
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 t = time.perf_counter()
 s = Indexer(Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])).run()
 me = resource.getrusage(resource.RUSAGE_SELF)
@@ -84,7 +84,7 @@ def timings(fn: Callable[[], object], runs: int = 30) -> tuple[float, float]:
 
 
 def queries(db_path: Path) -> None:
-    from explorer.indexdb import IndexDB
+    from explorer.index.db import IndexDB
     from explorer.query import Filter
 
     with IndexDB(db_path, readonly=True) as db:
@@ -152,7 +152,7 @@ def queries(db_path: Path) -> None:
 
 def _frequent_word(db: object) -> str:
     """A word found in a few percent of the passages (not a stop word): a realistic query."""
-    from explorer.indexdb import IndexDB
+    from explorer.index.db import IndexDB
 
     assert isinstance(db, IndexDB)
     rows = db.conn.execute("SELECT words FROM passages_fts LIMIT 2000").fetchall()

@@ -43,8 +43,8 @@ def timings(fn: Callable[[str], object], texts: Sequence[str],
 def main() -> None:
     from make_corpus import corpus_once
 
-    from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
+    from explorer.index.db import IndexDB
     from explorer.query import Filter
     from explorer.search import MAX_QUERY_WORDS, parse
 

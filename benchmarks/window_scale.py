@@ -392,7 +392,7 @@ def main() -> int:
     index = args.index or work / f"index-{corpus.name}.sqlite"
     if not index.exists():
         print(f"indexing {corpus} into {index} (once)…", flush=True)
-        from explorer.indexer import Indexer
+        from explorer.index.build import Indexer
 
         print("  " + Indexer(corpus, index, os.cpu_count() or 1).run().line(), flush=True)
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", flush=True)

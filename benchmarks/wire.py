@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from explorer.article import Article, Passage  # noqa: E402
-from explorer.indexdb import IndexDB, prepare  # noqa: E402
+from explorer.index.db import IndexDB  # noqa: E402
+from explorer.index.writer import prepare  # noqa: E402
 from explorer.wire import sketch_text  # noqa: E402
 
 OUTLETS = ["الأهرام", "مصراوي", "اليوم السابع", "الشروق", "الغد", "النهار", "الخليج", "الرأي",

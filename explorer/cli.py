@@ -173,8 +173,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def _index_refused(args: argparse.Namespace) -> bool:
     """The folder's index path is not a file an index can be (a FIFO, a device, a folder): said
     once, in one line; the command goes on without the index."""
-    from explorer.index_path import refusal
-    from explorer.indexdb import default_index_path
+    from explorer.index.location import default_index_path, refusal
 
     path = getattr(args, "index", None) or default_index_path(args.corpus)
     why = refusal(path)
@@ -186,7 +185,9 @@ def _index_refused(args: argparse.Namespace) -> bool:
 
 def _stored_corrections(args: argparse.Namespace) -> list[Any]:
     """The analyst's corrections in the folder's index, if it has one (even a stale one)."""
-    from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
+    from explorer.index.db import IndexDB
+    from explorer.index.errors import IndexUnavailable
+    from explorer.index.location import default_index_path
 
     path = getattr(args, "index", None) or default_index_path(args.corpus)
     if _index_refused(args) or not path.exists():
@@ -392,7 +393,7 @@ def _protected(args: argparse.Namespace, articles: bool = True) -> list[Path]:
     """What an output of the command must never replace: the folder's index (and the files
     SQLite keeps beside it), its articles, the gazetteer files given."""
     from explorer.export import corpus_files, index_files
-    from explorer.indexdb import default_index_path
+    from explorer.index.location import default_index_path
 
     out = list(getattr(args, "gazetteer", []))
     with contextlib.suppress(OSError, RuntimeError):  # a folder that cannot be resolved
@@ -545,7 +546,7 @@ def _dask_address(text: str) -> str:
 
 def _fresh(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The folder's index when it is fresh (problems said as the folder would), else None."""
-    from explorer.indexed import fresh_index, index_problems
+    from explorer.index.freshness import fresh_index, index_problems
     from explorer.pipeline import say
 
     if _index_refused(args):
@@ -574,8 +575,8 @@ def _mentions_from_index(args: argparse.Namespace) -> int | None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from explorer.indexdb import IndexUnavailable
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
+    from explorer.index.errors import IndexUnavailable
 
     runner = None
     cluster_errors: tuple[type[Exception], ...] = ()
@@ -613,7 +614,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     for problem in merge_ocr_problems(said, indexer.root):
         _err(str(problem))
     if not summary.cancelled:
-        from explorer.rebuild import mark_checked
+        from explorer.index.rebuild import mark_checked
 
         mark_checked(indexer.db_path)
     print(f"{summary.line()} ({indexer.db_path})")
@@ -623,8 +624,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 def _rebuilt_if_asked_or_damaged(path: Path, asked: bool) -> bool:
     """Rebuild the index (``--rebuild``, or when SQLite finds damaged pages in it), keeping
     the analyst's tables and saying what could not be kept; False after saying why not."""
-    from explorer.indexdb import IndexUnavailable
-    from explorer.rebuild import checked_since, damage, rebuild_index
+    from explorer.index.errors import IndexUnavailable
+    from explorer.index.rebuild import checked_since, damage, rebuild_index
 
     if not asked:
         if not path.is_file() or checked_since(path) or (why := damage(path)) is None:
@@ -903,9 +904,10 @@ def cmd_corrections(args: argparse.Namespace) -> int:
     """List the analyst's corrections stored in the folder's index; delete or export them."""
     from explorer.atomic import atomic_write_text
     from explorer.corrections import gazetteer_yaml
-    from explorer.index_path import refusal
-    from explorer.indexdb import IndexDB, IndexUnavailable, OlderIndex, default_index_path
-    from explorer.indexer import writer_lock
+    from explorer.index.build import writer_lock
+    from explorer.index.db import IndexDB
+    from explorer.index.errors import IndexUnavailable, OlderIndex
+    from explorer.index.location import default_index_path, refusal
     from gazetteer.store import Gazetteer
 
     path = args.index or default_index_path(args.corpus)
@@ -1005,7 +1007,7 @@ def _main(argv: Sequence[str] | None) -> int:
                    "gazetteer": cmd_gazetteer, "index": cmd_index, "export": cmd_export,
                    "corrections": cmd_corrections}[cmd]
         _give_columns(args)
-        from explorer.indexdb import IndexUnavailable
+        from explorer.index.errors import IndexUnavailable
 
         try:
             return handler(args)

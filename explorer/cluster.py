@@ -29,7 +29,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from explorer.indexer import Result, Runner, Task, gazetteer_fingerprint, parse_task
+from explorer.index.parse import Result, Runner, Task, gazetteer_fingerprint, parse_task
 from gazetteer import Geoparser, load_geoparser
 
 CHUNK = 32

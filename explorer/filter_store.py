@@ -2,7 +2,7 @@
 
 The filter is kept under the key ``filter`` as a JSON object (every field of
 ``explorer.query.Filter`` that differs from the default), so it travels with the index: it
-is there when the same folder is opened again, and ``indexdb.rebuild`` carries it over like
+is there when the same folder is opened again, and ``explorer.index.rebuild`` carries it over like
 the corrections. A stored value that cannot be used (not JSON, a field of the wrong type, a
 date that is not a date, an unknown kind) is ignored with a one-line problem; nothing raises.
 """

@@ -9,7 +9,7 @@ from pathlib import Path
 from explorer.article import Article, Corpus, Problem
 from explorer.corpus import DEFAULT_MAX_BYTES, read_corpus
 from explorer.corrections import Correction, apply, relevant
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from gazetteer import Geoparser, load_geoparser
 from gazetteer.model import Mention
 

@@ -1,7 +1,7 @@
 """What the window asks of an index, and the value types it gets back.
 
 ``IndexReader`` is the read protocol both indexes implement: the in-memory ``CorpusIndex``
-(``explorer.index``) and the persistent SQLite index (``explorer.indexdb``). One ``Filter``
+(``explorer.memory_index``) and the persistent SQLite index (``explorer.index``). One ``Filter``
 describes what the analyst is looking at; every query takes it.
 
 Semantics, shared by both implementations (``tests/explorer/test_reader_contract.py``):

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from explorer.corrections import ACCEPTED, Correction
 from explorer.filenames import loaded, stored
-from explorer.indexdb import IndexDB, guarded
+from explorer.index.db import IndexDB
+from explorer.index.errors import guarded
 from gazetteer.model import Mention, Place
 
 #: How many mentions of the queue are read at once (the total is counted in full).

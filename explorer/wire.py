@@ -13,7 +13,7 @@ compares an article with the few articles sharing one of its band keys only.
 
 Groups are connected components of the "copies" relation: an article joins every group one
 of its copies is in (merging them). ``WireGroups`` does it in memory (``CorpusIndex``); the
-SQLite index does it as articles are stored (``explorer.indexdb``).
+SQLite index does it as articles are stored (``explorer.index.writer``).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def sketch_text(texts: Iterable[str]) -> bytes | None:
 
 def sketch_folded(passages: Iterable[str]) -> bytes | None:
     """The sketch from the passages' folded words as the full-text index stores them
-    (space-separated, see ``explorer.indexdb.passage_words``)."""
+    (space-separated, see ``explorer.index.writer.passage_words``)."""
     words: list[str] = []
     for p in passages:  # word by word: a passage may be a whole megabyte
         words += (m.group() for m in islice(_WORD.finditer(p), MAX_WORDS - len(words)))

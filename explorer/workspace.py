@@ -1,10 +1,9 @@
 """The open folder's index, as the window uses it: the one place (with the CLI) that opens it.
 
 Qt-free. The window and its views (``explorer.qt``) reach the SQLite index only through this
-module (an import-linter contract in pyproject.toml keeps them off ``explorer.indexdb``,
-``explorer.indexer``, ``explorer.indexed`` and ``explorer.rebuild``): opening it read-only or
-for writing (under the writer lock), its problems, the filter saved with it, other settings
-kept in it, indexing and rebuilding.
+module (an import-linter contract in pyproject.toml keeps them off the ``explorer.index``
+package): opening it read-only or for writing (under the writer lock), its problems, the
+filter saved with it, other settings kept in it, indexing and rebuilding.
 """
 
 from __future__ import annotations
@@ -16,11 +15,13 @@ from pathlib import Path
 
 from explorer import filter_store
 from explorer.article import Problem
-from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
-from explorer.indexed import index_problems
-from explorer.indexer import Indexer, writer_lock
+from explorer.index.build import Indexer, writer_lock
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable
+from explorer.index.freshness import index_problems
+from explorer.index.location import default_index_path
+from explorer.index.rebuild import Rebuilt, rebuild_index
 from explorer.query import Filter
-from explorer.rebuild import Rebuilt, rebuild_index
 
 __all__ = [
     "Index",
@@ -43,7 +44,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: The open index as the views read it (``explorer.indexdb.IndexDB``).
+#: The open index as the views read it (``explorer.index.db.IndexDB``).
 Index = IndexDB
 
 

@@ -38,7 +38,7 @@ _ROWS_PEAK = """
 import resource, sys
 from pathlib import Path
 from explorer.corpus import read_article
-from explorer.indexer import _parse_article
+from explorer.index.parse import _parse_article
 from gazetteer import load_geoparser
 geoparser = load_geoparser()
 path = Path(sys.argv[1])

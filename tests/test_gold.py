@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from gazetteer.evaluate import Score, load_gold, score_corpus
 

@@ -59,8 +59,11 @@ def test_a_qt_import_in_the_geoparser_breaks_the_contract(tmp_path: Path) -> Non
 
 
 def test_a_qt_module_opening_the_index_itself_breaks_the_contract(tmp_path: Path) -> None:
-    done = lint_copy(tmp_path,
-                     {"explorer/qt/new_view.py": "from explorer.indexdb import IndexDB\n"})
+    # Every module of the explorer.index package is forbidden, not only the one opening it.
+    done = lint_copy(tmp_path, {
+        "explorer/qt/new_view.py": "from explorer.index.db import IndexDB\n",
+        "explorer/qt/new_notice.py": "from explorer.index.errors import IndexLocked\n"})
     assert done.returncode != 0
     assert "The Qt layer does not import the SQLite modules BROKEN" in done.stdout
     assert "explorer.qt.new_view" in done.stdout
+    assert "explorer.qt.new_notice" in done.stdout

@@ -25,7 +25,7 @@ from explorer.qt.article_view import ReaderDock
 from explorer.qt.counts import counts
 from explorer.qt.exports import Opener
 from explorer.qt.feed import Feed
-from explorer.qt.indexing import Indexing, IndexingStopped, IndexWorker
+from explorer.qt.indexing_thread import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.mapsync import MapSync
 from explorer.qt.menus import Menus

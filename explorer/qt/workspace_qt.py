@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from explorer.corpus import DEFAULT_MAX_BYTES
 from explorer.qt.exports import Opener
 from explorer.qt.feed import Feed
-from explorer.qt.indexing import Indexing, IndexWorker
+from explorer.qt.indexing_thread import Indexing, IndexWorker
 from explorer.qt.passage_feed import PassageFeed
 from explorer.query import IndexReader
 from explorer.workspace import (

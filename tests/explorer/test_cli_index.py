@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import explorer.cli as cli
-from explorer.indexdb import default_index_path
+from explorer.index.location import default_index_path
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
 
@@ -96,7 +96,7 @@ def test_ctrl_c_keeps_what_was_indexed(tmp_path: Path) -> None:
     index = tmp_path / "i.sqlite"
     env = {**os.environ, "EXPLORER_DATA_DIR": str(tmp_path / "data")}
     code = ("import sys, time\n"
-            "import explorer.indexer as ix\n"
+            "import explorer.index.build as ix\n"
             "real = ix.parse_task\n"
             "def slow(*a):\n"
             "    time.sleep(0.2)\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import explorer.cli as cli
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from tests.explorer.test_index_failures import V5_DOWN
 
 ROWS = [("corpus", None, None, None, "حلب", "reject", None, None, None, "", "now"),
@@ -114,7 +114,7 @@ def test_an_index_left_checked_is_not_read_whole_again(
 ) -> None:
     """quick_check reads the whole file (3-5 s per GB cached): only when the file changed
     since an explorer left it checked."""
-    import explorer.rebuild as rebuild
+    import explorer.index.rebuild as rebuild
 
     path = tmp_path / "i.sqlite"
     argv = ("index", str(seeds_copy), "--index", str(path), "--jobs", "1")

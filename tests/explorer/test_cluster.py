@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from gazetteer import Geoparser
 from tests.explorer.conftest import copy_seeds
 

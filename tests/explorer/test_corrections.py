@@ -17,8 +17,9 @@ from explorer.corrections import (
     mentions_from_json,
     mentions_to_json,
 )
-from explorer.indexdb import IndexDB, rebuild
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.index.rebuild import rebuild
 from explorer.query import Filter
 from gazetteer import Geoparser, load_geoparser
 from gazetteer.model import Mention, MentionType, Place

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from explorer.corrections import Correction, CorrectionError, NewPlace, gazetteer_yaml
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from gazetteer import Geoparser
 from gazetteer.loader import entry_problem
 from gazetteer.store import Gazetteer

@@ -9,8 +9,8 @@ import pytest
 
 import explorer.cli as cli
 from explorer.corrections import Correction
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from gazetteer import Geoparser
 
 HOSTILE = "a\x1b]0;owned\x07\x1b[31m\r\nred.txt"

@@ -33,10 +33,10 @@ from explorer.export import (
     places_geojson,
     write_export,
 )
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.mapdoc import remote_urls
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.query import Filter
 from gazetteer import Geoparser

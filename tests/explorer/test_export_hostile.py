@@ -15,8 +15,8 @@ import yaml
 
 import explorer.cli as cli
 from explorer.export import mentions_csv, offline_map_html
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.mapdoc import remote_urls
 from explorer.pipeline import open_corpus
 from explorer.query import Filter

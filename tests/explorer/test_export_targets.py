@@ -16,8 +16,8 @@ import pytest
 
 import explorer.cli as cli
 from explorer.export import ExportError, output_problem, write_export
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.query import Filter
 from gazetteer import Geoparser
 from tests.conftest import ROOT
@@ -162,7 +162,7 @@ def test_the_folders_own_index_is_protected_without_index_option(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from explorer.indexdb import default_index_path
+    from explorer.index.location import default_index_path
 
     monkeypatch.setenv("EXPLORER_DATA_DIR", str(tmp_path / "data"))
     assert cli.main(["index", str(corpus), "--jobs", "1"]) == 0

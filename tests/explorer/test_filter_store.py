@@ -9,7 +9,8 @@ import pytest
 
 from explorer import filter_store
 from explorer.areas import BBox, Near, Polygon
-from explorer.indexdb import IndexDB, rebuild
+from explorer.index.db import IndexDB
+from explorer.index.rebuild import rebuild
 from explorer.query import ALL_TYPES, Filter
 
 FULL = Filter(countries=frozenset({"SY", "LB"}), text="مفاوضات", doc="a/b.txt",

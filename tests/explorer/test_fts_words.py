@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import explorer.cli as cli
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.query import MAX_QUERY_WORDS, Filter, fold_words, tidy_query
 from gazetteer import Geoparser

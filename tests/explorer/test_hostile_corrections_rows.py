@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import explorer.cli as cli
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from gazetteer import Geoparser
 
 HOSTILE = [

@@ -209,8 +209,8 @@ def test_corrupt_docx_in_one_line(tmp_path: Path) -> None:
 
 
 def test_hostile_files_in_the_index_leave_the_rest_indexed(tmp_path: Path, world) -> None:  # type: ignore[no-untyped-def]
-    from explorer.indexdb import IndexDB
-    from explorer.indexer import Indexer
+    from explorer.index.build import Indexer
+    from explorer.index.db import IndexDB
 
     root = tmp_path / "c"
     root.mkdir()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.passage_view import PASSAGE_CHARS, hits_html, passages_html
 from explorer.query import MENTIONS_PER_PASSAGE, Filter
 from gazetteer import Geoparser
@@ -99,7 +99,7 @@ def test_the_rows_of_a_huge_article_share_what_repeats(tmp_path: Path, world: Ge
     alternatives' JSON and surface form are made once), and finds each mention's passage by
     a binary search (the right one, in an article of many passages)."""
     from explorer.corpus import read_article
-    from explorer.indexdb import prepare
+    from explorer.index.writer import prepare
 
     make_article(tmp_path / "c", MB)
     article = read_article(tmp_path / "c" / "huge.txt", tmp_path / "c")
@@ -122,7 +122,7 @@ def test_the_rows_of_a_huge_article_share_what_repeats(tmp_path: Path, world: Ge
 
 def test_each_mention_is_in_its_passage(seeds_copy: Path, world: Geoparser) -> None:
     from explorer.corpus import read_article
-    from explorer.indexdb import prepare
+    from explorer.index.writer import prepare
 
     path = sorted(seeds_copy.glob("*.txt"))[1]
     article = read_article(path, seeds_copy)

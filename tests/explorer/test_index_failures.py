@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
-import explorer.indexdb as indexdb
 from explorer.corpus import read_article
-from explorer.indexdb import IndexDB, IndexUnavailable, rebuild
-from explorer.indexer import Indexer
+from explorer.index import connection, schema
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable
+from explorer.index.rebuild import rebuild
 from gazetteer import Geoparser
 from tests.conftest import SEEDS
 
@@ -134,7 +136,7 @@ def test_read_only_index(read_only: Path, seeds_copy: Path, world: Geoparser) ->
 
 def test_locked_by_another_connection(indexed: Path, seeds_copy: Path, world: Geoparser,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(indexdb, "BUSY_TIMEOUT_S", 0.2)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_S", 0.2)
     other = sqlite3.connect(indexed, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     other.execute("INSERT INTO settings VALUES ('held', 'by another writer')")
@@ -201,9 +203,9 @@ def test_disk_full_rolls_back_and_keeps_the_index(indexed: Path) -> None:
 
 def test_migration_backs_up_first(indexed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = user_data(indexed)
-    now = indexdb.SCHEMA_VERSION
-    monkeypatch.setattr(indexdb, "SCHEMA_VERSION", now + 1)
-    monkeypatch.setitem(indexdb.MIGRATIONS, now,
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now,
                         "ALTER TABLE corrections ADD COLUMN author TEXT NOT NULL DEFAULT '';")
     with IndexDB(indexed) as db:
         assert db.conn.execute("PRAGMA user_version").fetchone()[0] == now + 1
@@ -216,9 +218,9 @@ def test_migration_backs_up_first(indexed: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_failed_migration_leaves_the_old_version(indexed: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    now = indexdb.SCHEMA_VERSION
-    monkeypatch.setattr(indexdb, "SCHEMA_VERSION", now + 1)
-    monkeypatch.setitem(indexdb.MIGRATIONS, now, "CREATE TABLE extra (x); SELECT * FROM nowhere;")
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, "CREATE TABLE extra (x); SELECT * FROM nowhere;")
     with pytest.raises(IndexUnavailable):
         IndexDB(indexed)
     conn = sqlite3.connect(indexed)
@@ -249,7 +251,7 @@ def test_migration_to_v2_counts_what_v1_holds(indexed: Path) -> None:
         IndexDB(indexed, readonly=True)
     before = user_data(indexed)
     with IndexDB(indexed) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == indexdb.SCHEMA_VERSION
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert db.stats() == want and want["mentions"] > 0
     assert len(list(indexed.parent.glob(f"{indexed.name}.v1-*.bak"))) == 1
     assert user_data(indexed) == before
@@ -285,7 +287,7 @@ def test_migration_to_v4_makes_the_timeline_read_one_covering_index(indexed: Pat
     conn.close()
     before = user_data(indexed)
     with IndexDB(indexed) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == indexdb.SCHEMA_VERSION
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         plan = db.conn.execute(
             "EXPLAIN QUERY PLAN SELECT substr(sortkey, 2, 10), SUM(mentions) FROM "
             "passage_places WHERE 1 AND sortkey < '1' GROUP BY sortkey").fetchall()

@@ -7,9 +7,9 @@ import os
 import shutil
 from pathlib import Path
 
-from explorer.indexdb import IndexDB
-from explorer.indexed import fresh_index
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.index.freshness import fresh_index
 from gazetteer import Geoparser
 from tests.explorer.format_files import FIXTURES, docx_bytes
 
@@ -102,7 +102,7 @@ def test_migration_to_v5_keeps_the_index(tmp_path: Path, world: Geoparser) -> No
     read as .txt, nothing re-read."""
     import sqlite3
 
-    from explorer import indexdb
+    from explorer.index import schema
     from tests.explorer.test_index_failures import V5_DOWN
 
     root = tmp_path / "corpus"
@@ -114,7 +114,7 @@ def test_migration_to_v5_keeps_the_index(tmp_path: Path, world: Geoparser) -> No
     conn.executescript(V5_DOWN + "PRAGMA user_version = 4;")
     conn.close()
     with IndexDB(db_path) as db:
-        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == indexdb.SCHEMA_VERSION
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert db.conn.execute("SELECT doc, format, author FROM articles").fetchall() == [
             ("a.txt", "txt", None)]
     assert len(list(tmp_path.glob("index.sqlite.v4-*.bak"))) == 1
@@ -182,7 +182,7 @@ def test_stored_filter_keeps_outlets_and_formats() -> None:
 def test_index_says_missing_tesseract_in_one_line(tmp_path: Path, world: Geoparser,
                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from explorer.formats import ocr
-    from explorer.indexed import index_problems
+    from explorer.index.freshness import index_problems
 
     root = tmp_path / "corpus"
     root.mkdir()

@@ -15,15 +15,12 @@ import pytest
 
 import explorer.cli as cli
 from explorer.corpus import CorpusError
-from explorer.indexdb import (
-    IndexDB,
-    IndexUnavailable,
-    backup,
-    default_index_path,
-    guarded,
-    rebuild,
-)
-from explorer.indexer import Indexer, writer_lock
+from explorer.index.backup import backup
+from explorer.index.build import Indexer, writer_lock
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable, guarded
+from explorer.index.location import default_index_path
+from explorer.index.rebuild import rebuild
 from gazetteer import Geoparser
 
 

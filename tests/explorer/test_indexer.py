@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import explorer.indexer as indexer_mod
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+import explorer.index.parse as parse_mod
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from gazetteer import Geoparser
 from tests.conftest import ROOT
 from tests.explorer.conftest import copy_seeds
@@ -29,13 +29,13 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every article file the indexer reads (it still reads them)."""
     seen: list[str] = []
-    real = indexer_mod.read_articles
+    real = parse_mod.read_articles
 
     def spy(path: Path, root: Path, max_bytes: int):  # type: ignore[no-untyped-def]
         seen.append(path.name)
         return real(path, root, max_bytes)
 
-    monkeypatch.setattr(indexer_mod, "read_articles", spy)
+    monkeypatch.setattr(parse_mod, "read_articles", spy)
     return seen
 
 
@@ -171,7 +171,7 @@ def test_cancel_keeps_what_was_committed(tmp_path: Path, world: Geoparser) -> No
 KILLED_RUN = """
 import sys
 from pathlib import Path
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 def progress(done, total, batch):
     print(done, flush=True)
 Indexer(Path(sys.argv[1]), Path(sys.argv[2]), jobs=int(sys.argv[3]), batch_size=1).run(progress)
@@ -220,7 +220,7 @@ def test_problems_stand_while_nothing_changes(seeds_copy: Path, tmp_path: Path) 
 def test_the_fingerprint_reads_the_languages_rules_and_words() -> None:
     """Issue 19: a change to a language's rules (``gazetteer/lang/``) or words (``data/en/``)
     geoparses every article again, like a change to the gazetteer's own code."""
-    from explorer.indexer import fingerprint_sources
+    from explorer.index.parse import fingerprint_sources
 
     names = {p.relative_to(p.parents[1]).as_posix() for p in fingerprint_sources()}
     assert {"lang/en.py", "lang/ar_rejections.py", "en/context.yaml", "ar/context.yaml",

@@ -13,8 +13,9 @@ import pytest
 
 from explorer.article_html import article_html
 from explorer.filenames import loaded, readable, stored
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer, Parsed, Result, Task, local_runner
+from explorer.index.build import Indexer, local_runner
+from explorer.index.db import IndexDB
+from explorer.index.parse import Parsed, Result, Task
 from explorer.mention_rows import MentionRows
 from explorer.passage_view import article_heading
 from explorer.query import Filter

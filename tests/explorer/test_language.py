@@ -11,10 +11,10 @@ import pytest
 from explorer.article_html import article_html
 from explorer.article_html import direction as article_direction
 from explorer.corpus import read_article
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.language import detect, direction, of_document, stated
+from explorer.memory_index import CorpusIndex
 from explorer.passage_view import hits_html
 from explorer.pipeline import open_corpus
 from explorer.query import Filter

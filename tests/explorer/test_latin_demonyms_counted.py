@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.pipeline import open_corpus
 from explorer.query import ALL_TYPES, Filter, IndexReader
 from gazetteer import Gazetteer, Geoparser

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from explorer import map_layers
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from tests.conftest import SEEDS
 

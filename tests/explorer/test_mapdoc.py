@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explorer.index import CorpusIndex
 from explorer.mapdata import map_message
 from explorer.mapdoc import (
     STANDALONE_SCRIPTS,
@@ -22,6 +21,7 @@ from explorer.mapdoc import (
     script_json,
 )
 from explorer.mappage import SCRIPTS, STYLES, WINDOW_STYLES, inputs_hash, window_page_html
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.resources import resource
 from tests.conftest import SEEDS

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.indexdb import IndexDB, IndexUnavailable
-from explorer.rebuild import rebuild_index
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable
+from explorer.index.rebuild import rebuild_index
 
 
 def v1_index_with_totals(path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.article import Article, Passage
-from explorer.index import PassageHit
+from explorer.memory_index import PassageHit
 from explorer.passage_view import explanation_html, highlighted, passages_html
 from gazetteer.model import Candidate, Mention, Place
 from gazetteer.reasons import Reason, ReasonCode

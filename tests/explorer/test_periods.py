@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.periods import CHANGES, Period, change_of, compare, layer_data
 from explorer.pipeline import open_corpus
 from explorer.query import Filter

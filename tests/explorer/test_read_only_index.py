@@ -11,7 +11,7 @@ import pytest
 
 import explorer.cli as cli
 from explorer.corrections import Correction
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from tests.read_only import read_only_folder
 
 SURFACE = "روسيا"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from explorer.areas import BBox, Near, great_circle_km
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.query import ALL_TYPES, Filter, IndexReader, PassageHit, order_key
 from gazetteer import Geoparser

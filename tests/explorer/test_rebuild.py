@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import explorer.indexdb as indexdb
-from explorer.indexdb import IndexDB, IndexUnavailable
-from explorer.indexer import Indexer
-from explorer.rebuild import damage, rebuild_index
+from explorer.index import schema
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable
+from explorer.index.rebuild import damage, rebuild_index
 from gazetteer import Geoparser
 
 ROWS = [("mention", "a.txt", 10, 15, "عمان", "resolve", "gn:250441", None, None, "", "now"),
@@ -55,7 +56,7 @@ def newer_corrections_schema(path: Path) -> None:
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("ALTER TABLE corrections ADD COLUMN author TEXT NOT NULL DEFAULT 'ana'")
-    conn.execute(f"PRAGMA user_version = {indexdb.SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     conn.close()
 
 
@@ -85,7 +86,7 @@ def test_a_failing_rebuild_leaves_the_live_index_as_it_was(
 ) -> None:
     """The new file is built beside: a failure while building it changes nothing."""
     before = indexed.read_bytes()
-    monkeypatch.setitem(indexdb.MIGRATIONS, 0, indexdb.MIGRATIONS[0] + "\nSELECT * FROM nowhere;")
+    monkeypatch.setitem(schema.MIGRATIONS, 0, schema.MIGRATIONS[0] + "\nSELECT * FROM nowhere;")
     with pytest.raises(IndexUnavailable) as info:
         rebuild_index(indexed)
     assert "unchanged" in str(info.value)

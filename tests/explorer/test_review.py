@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from explorer.corrections import ACCEPTED, ACCEPTED_REASON, Correction
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.review import listed, queue
 from gazetteer import Geoparser
 

@@ -15,9 +15,10 @@ import pytest
 
 import explorer.cli as cli
 from explorer.article_html import article_html
-from explorer.index import CorpusIndex
-from explorer.indexdb import SEARCH_SEGMENTS, IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.index.writer import SEARCH_SEGMENTS
+from explorer.memory_index import CorpusIndex
 from explorer.passage_view import SEARCH_HIT, highlighted
 from explorer.pipeline import open_corpus
 from explorer.query import ALL_TYPES, MAX_QUERY_WORDS, Filter, fold_words

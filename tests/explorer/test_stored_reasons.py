@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.stored_reasons import decode, encode, from_stored, to_pairs
 from gazetteer import Geoparser
 from gazetteer.reasons import Reason, ReasonCode, verbatim

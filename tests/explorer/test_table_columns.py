@@ -15,7 +15,7 @@ import pytest
 from explorer.formats import extract
 from explorer.formats.base import FormatError
 from explorer.formats.table import give_columns, parse_columns
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from tests.conftest import ROOT
 
 CSV = ("corps;manchette;jour;journal\n"

@@ -14,9 +14,9 @@ import pytest
 
 from explorer.corpus import read_article
 from explorer.filter_store import BadFilter, from_json, to_json
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.query import Filter, fold_words
 from explorer.wire import THRESHOLD, WireGroups, similarity, sketch_text, sketch_words

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.settings import Settings
 from tests.conftest import SEEDS

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.qt.app import install_language
 from explorer.qt.correction_dialogs import place_label
 from explorer.qt.menus import about_text

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.periods import Period, change_of
 from explorer.query import Filter
 from tests.qt.conftest import run_js, wait_drawn

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QTimer
 
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from explorer.qt.corrections_ui import Target
 from tests.explorer.test_huge_article import make_article
 from tests.qt.conftest import wait_drawn

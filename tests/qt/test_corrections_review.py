@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from explorer.corrections import ACCEPTED_REASON
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from explorer.qt.correction_dialogs import PlaceSearchDialog, ScopeChoice
 from explorer.stored_reasons import decode
 from tests.qt.conftest import wait_drawn

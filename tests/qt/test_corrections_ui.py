@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from explorer.qt.correction_dialogs import NewPlaceDialog, PlaceSearchDialog, ScopeChoice
 from gazetteer import load_geoparser
 from tests.qt.conftest import run_js, wait_drawn

@@ -22,7 +22,7 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from explorer.export import write_export
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.query import Filter
 from tests.conftest import ROOT, SEEDS
 

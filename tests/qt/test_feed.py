@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.index import CorpusIndex
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.memory_index import CorpusIndex
 from explorer.qt.feed import Feed, ViewData
 from explorer.query import Filter
 from tests.qt.conftest import run_js

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from explorer import filter_store
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
+from explorer.memory_index import CorpusIndex
 from explorer.query import ALL_TYPES, Filter
 from explorer.settings import Settings
 from tests.qt.conftest import run_js, wait_drawn

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.qt.app import install_language
 from explorer.qt.counts import counts
 from explorer.qt.menus import about_box

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
 from tests.qt.synthetic import write_corpus
 
 pytestmark = pytest.mark.e2e

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from explorer.indexer import Indexer, Result, Task
+from explorer.index.build import Indexer
+from explorer.index.parse import Result, Task
 from gazetteer import Geoparser
 from tests.conftest import SEEDS
 from tests.qt.conftest import wait_drawn
@@ -70,7 +71,7 @@ def test_hostile_corrections_rows_do_not_stop_the_windows_indexing(
     qtbot: Any, tmp_path: Path
 ) -> None:
     """B15 in the window: the rows are listed among the problems; indexing ends."""
-    from explorer.indexer import Indexer as CoreIndexer
+    from explorer.index.build import Indexer as CoreIndexer
     from explorer.qt.app import start
     from tests.explorer.test_hostile_corrections_rows import spoil
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.query import Filter, PlaceSummary
 from tests.qt.conftest import run_js
 

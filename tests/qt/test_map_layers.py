@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from explorer import map_layers
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from explorer.settings import Settings
 from tests.qt.conftest import run_js, wait_drawn
 from tests.qt.synthetic import write_corpus

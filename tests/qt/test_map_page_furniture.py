@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.qt.app import install_language
 from explorer.query import ALL_TYPES
 from tests.qt.conftest import run_js, wait_drawn

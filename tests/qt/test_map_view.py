@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.qt.app import install_language
 from tests.qt.conftest import run_js, wait_drawn
 

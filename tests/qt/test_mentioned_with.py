@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
+from explorer.memory_index import CorpusIndex
 from explorer.qt.passage_feed import MENTIONED_WITH
 from explorer.query import IndexReader, MentionedWith
 from tests.qt.conftest import run_js, wait_drawn

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.qt.status_text import status_text
 from explorer.query import Filter
 from tests.qt.conftest import open_window, wait_drawn

@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from explorer import map_layers
-from explorer.index import CorpusIndex
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
+from explorer.memory_index import CorpusIndex
 from explorer.qt.app import install_language
 from explorer.settings import Settings
 from tests.qt.conftest import open_window, run_js, wait_drawn

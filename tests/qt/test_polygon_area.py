@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from explorer.areas import Polygon
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.query import Filter
 from explorer.settings import Settings
 from tests.qt.conftest import run_js, wait_drawn

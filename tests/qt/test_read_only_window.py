@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from explorer.corrections import Correction
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from tests.qt.conftest import run_js
 from tests.qt.synthetic import write_corpus
 from tests.qt.test_window_first import open_folder, wait_indexed

@@ -13,7 +13,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
 from explorer.article_html import DEMONYM, TOPONYM
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.qt.article_view import READING_WIDTH
 from explorer.query import Filter

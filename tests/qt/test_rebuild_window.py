@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-import explorer.indexdb as indexdb
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index import schema
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from tests.qt.synthetic import write_corpus
 from tests.qt.test_window_first import open_folder, wait_indexed
 
@@ -33,7 +33,7 @@ def test_a_newer_index_is_rebuilt_with_its_corrections(qtbot: Any, tmp_path: Pat
     conn = sqlite3.connect(index)
     with conn:
         conn.execute("ALTER TABLE corrections ADD COLUMN author TEXT NOT NULL DEFAULT 'ana'")
-    conn.execute(f"PRAGMA user_version = {indexdb.SCHEMA_VERSION + 1}")
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
     conn.close()
     window = open_folder(qtbot, corpus, index)
     try:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from explorer import filter_store
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from explorer.query import MAX_QUERY_WORDS
 from tests.qt.conftest import wait_drawn
 from tests.qt.test_window_first import open_folder, wait_indexed

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from explorer.index import CorpusIndex
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.memory_index import CorpusIndex
 from explorer.qt.passages import PAGE_SIZE
 from explorer.query import Filter
 from tests.qt.conftest import run_js, wait_drawn

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from explorer.index import CorpusIndex
 from explorer.mapdoc import write_map_html
+from explorer.memory_index import CorpusIndex
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.query import Filter
 from tests.qt.conftest import run_js, wait_drawn
 from tests.qt.test_timeline_dock import shown_timeline

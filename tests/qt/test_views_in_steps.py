@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QTextDocument
 
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from explorer.passage_view import header_html, hits_html
 from explorer.qt.counts import number
 from explorer.qt.models import CodeRole, CountryListModel

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from explorer.export import Scope, csv_bytes, geojson_bytes
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.query import Filter
 from tests.hostile import page_document
 from tests.qt.conftest import run_js
@@ -120,7 +120,7 @@ def test_exports_of_an_indexed_folder_are_written_off_the_gui_thread(
     the files are those of ``explorer export`` for the window's filter."""
     import threading
 
-    from explorer.indexdb import IndexDB
+    from explorer.index.db import IndexDB
     from tests.qt.synthetic import write_corpus
     from tests.qt.test_window_first import open_folder, wait_indexed
 

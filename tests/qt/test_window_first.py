@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-import explorer.indexer
-from explorer.indexdb import IndexDB
-from explorer.indexer import Indexer
+import explorer.index.parse
+from explorer.index.build import Indexer
+from explorer.index.db import IndexDB
 from tests.qt.conftest import run_js, wait_drawn
 from tests.qt.synthetic import write_corpus
 
@@ -90,13 +90,13 @@ def test_reopening_an_indexed_folder_reads_no_article_text(
     index = tmp_path / "i.db"
     Indexer(corpus, index).run()
     reads: list[Path] = []
-    real = explorer.indexer.read_articles
+    real = explorer.index.parse.read_articles
 
     def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
         reads.append(path)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(explorer.indexer, "read_articles", counting)
+    monkeypatch.setattr(explorer.index.parse, "read_articles", counting)
     window = open_folder(qtbot, corpus, index)
     try:
         # The index is shown before the indexer has even looked at the folder.
@@ -169,7 +169,7 @@ def test_a_corrupt_index_is_reported_and_rebuilt(qtbot: Any, tmp_path: Path) -> 
 def test_an_index_another_explorer_is_updating_is_shown_as_it_is(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    from explorer.indexer import _writer_lock  # the lock a running indexer holds
+    from explorer.index.build import _writer_lock  # the lock a running indexer holds
 
     corpus = write_corpus(tmp_path / "c", 40)
     index = tmp_path / "i.db"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from explorer.indexdb import IndexDB
+from explorer.index.db import IndexDB
 from tests.explorer.wire_texts import COPIES, OUTLETS, write_wire_folder
 from tests.qt.conftest import run_js, wait_drawn
 from tests.qt.test_window_first import open_folder, wait_indexed

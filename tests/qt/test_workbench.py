@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from explorer.index import CorpusIndex
+from explorer.memory_index import CorpusIndex
 from explorer.qt.menus import about_box
 from explorer.qt.passages_shown import place_counts
 from explorer.qt.places_table import ARTICLES, MENTIONS, PlaceIdRole

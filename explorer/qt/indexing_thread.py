@@ -1,6 +1,6 @@
 """Indexing off the GUI thread: a worker in a ``QThread`` running an indexer's ``run``.
 
-An indexer is anything with ``run(progress, cancelled)`` (``explorer.indexer.Indexer``): it
+An indexer is anything with ``run(progress, cancelled)`` (``explorer.index.build.Indexer``): it
 calls ``progress(done, total, batch)`` from the worker thread after each committed batch and
 stops early when ``cancelled()`` is true. The worker turns those calls into queued Qt signals,
 so the window, on the GUI thread, only hears of batches already in the index.
@@ -58,7 +58,7 @@ class IndexWorker(QObject):
     """Runs one indexer on its own thread; its signals arrive on the GUI thread."""
 
     progressed = Signal(int, int, object)  # done, total, batch
-    finished = Signal(object)  # what run returned (explorer.indexer.Summary)
+    finished = Signal(object)  # what run returned (explorer.index.build.Summary)
     failed = Signal(object)  # CorpusError, IndexUnavailable or IndexingStopped: one line
 
     def __init__(self, indexer: Indexing, parent: QObject | None = None) -> None:

@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from explorer.atomic import TEMP_SUFFIX, _umask, temp_prefix
-from explorer.index_path import refusal
-from explorer.indexdb import USER_TABLES, IndexDB, IndexUnavailable
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable, NotAFile
+from explorer.index.location import refusal
+from explorer.index.schema import USER_TABLES
 
 #: How a table of the analyst's is named in messages.
 _WHAT = {"corrections": "corrections", "settings": "settings (the saved filter)"}
@@ -104,11 +106,11 @@ def rebuild_index(path: Path) -> Rebuilt:
     """Replace the index at ``path`` by a new, empty one holding the analyst's tables of the
     old one (see the module's text). Raises ``IndexUnavailable`` (nothing changed) when the
     new index cannot be built, checked or swapped in, or when ``path`` is not a regular file."""
-    from explorer.indexer import writer_lock  # the indexer imports this module's neighbours
+    from explorer.index.build import writer_lock  # the indexer imports this module's neighbours
 
     path = Path(path)
     if why := refusal(path):  # a FIFO, a device, a folder (or such a side file): never read
-        raise IndexUnavailable(path, "not-a-file", f"{why}: not rebuilt (choose another --index)")
+        raise NotAFile(path, f"{why}: not rebuilt (choose another --index)")
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(path):
@@ -124,6 +126,13 @@ def rebuild_index(path: Path) -> Rebuilt:
                     os.unlink(f"{tmp}{suffix}")
             raise
     return Rebuilt(path, backup, tuple(tables))
+
+
+def rebuild(path: Path) -> Path | None:
+    """``rebuild_index(path)``, the old file's backup path (None: there was none)."""
+    if why := refusal(path):  # a FIFO, /dev/zero: never read nor copied
+        raise NotAFile(path, why)
+    return rebuild_index(path).backup
 
 
 def _read_user_tables(target: Path) -> dict[str, _Table]:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
-import json
 import multiprocessing
 import os
 import signal
@@ -25,20 +23,24 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from explorer.article import Article, Problem
-from explorer.corpus import DEFAULT_MAX_BYTES, ArticleError, list_files, read_articles, split_doc
-from explorer.corrections import Correction, apply, mentions_to_json, relevant
-from explorer.decode import describe_replaced
-from explorer.indexdb import (
-    SEARCH_SEGMENTS,
-    ArticleRows,
-    IndexDB,
-    IndexUnavailable,
-    StoredArticle,
-    StoredProblem,
-    default_index_path,
-    prepare,
+from explorer.article import Problem
+from explorer.corpus import DEFAULT_MAX_BYTES, list_files, split_doc
+from explorer.corrections import relevant
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexLocked, IndexReadOnly, NotAFile
+from explorer.index.location import default_index_path
+from explorer.index.parse import (
+    Parsed,
+    Result,
+    Runner,
+    Same,
+    Several,
+    Task,
+    gazetteer_fingerprint,
+    parse_task,
 )
+from explorer.index.rows import StoredArticle, StoredProblem
+from explorer.index.writer import SEARCH_SEGMENTS
 from explorer.language import detect as detect_language
 from gazetteer import load_geoparser
 from gazetteer.model import Place
@@ -48,137 +50,6 @@ if TYPE_CHECKING:  # the geoparser is imported when it is first loaded
 
 BATCH_SIZE = 256  # articles per transaction at most
 BATCH_SECONDS = 1.0  # and a transaction at least this often, for progress
-_SOURCES = Path(__file__).resolve().parent
-_GAZETTEER = _SOURCES.parent / "gazetteer"
-
-
-
-def fingerprint_sources() -> list[Path]:
-    """The files whose content decides an article's passages and mentions: the gazetteer's
-    data and code with their subfolders (the languages' rules and words: ``lang/``,
-    ``data/en/``), and the explorer's modules that cut and read an article."""
-    sources = sorted(p for p in (_GAZETTEER / "data").rglob("*") if p.is_file())
-    sources += sorted(p for p in _GAZETTEER.rglob("*.py") if "__pycache__" not in p.parts)
-    # query: the full-text folding; wire: the sketches of wire copies; language: which
-    # language's rules read an article
-    sources += [_SOURCES / n for n in ("furniture.py", "passages.py", "corpus.py", "decode.py",
-                                       "query.py", "wire.py", "language.py")]
-    return sources
-
-
-def gazetteer_fingerprint(extra: Sequence[Path | str] = ()) -> str:
-    """A content hash of everything that decides an article's passages and mentions: the
-    gazetteer's data and code, the furniture and passage rules, and the user's gazetteer
-    files, the wire-copy sketches. When it changes, every article is geoparsed again."""
-    h = hashlib.sha256(b"explorer-index-1")
-    sources = fingerprint_sources()
-    from explorer.formats.table import given_columns
-
-    if columns := given_columns():  # --columns: tables read otherwise
-        h.update(json.dumps(columns, sort_keys=True).encode())
-    for path in [*sources, *(Path(p) for p in extra)]:
-        h.update(path.name.encode() + b"\0")  # the name only: a moved checkout keeps its index
-        try:
-            h.update(path.read_bytes())
-        except OSError:
-            h.update(b"\0missing")
-    return h.hexdigest()[:32]
-
-
-@dataclass(frozen=True, slots=True)
-class Task:
-    doc: str
-    path: str
-    known_sha256: str | None = None  # content already indexed under the same fingerprint
-    corrections: tuple[Correction, ...] = ()  # the analyst's, that may apply to it
-    #: A file of several articles (``mail.mbox#3``): (doc, sha256) of its parts indexed under
-    #: the same fingerprint.
-    known_parts: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    doc: str
-    rows: ArticleRows  # ready to insert
-    problem: str | None = None  # e.g. bytes replaced while decoding
-    uncorrected: str | None = None  # the geoparser's mentions (JSON) when corrections changed them
-    stale: tuple[str, ...] = ()  # corrections not applied, and why
-
-
-@dataclass(frozen=True, slots=True)
-class Same:
-    """Touched, same content: only its stat is new."""
-
-    doc: str
-    size: int
-    mtime_ns: int
-
-
-@dataclass(frozen=True, slots=True)
-class Refused:
-    doc: str
-    path: str
-    message: str
-    size: int | None
-    mtime_ns: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Several:
-    """A file of several articles (an mbox, a feed, a table, a zip): the result of each part;
-    the parts indexed before and not among ``results`` are gone from the file."""
-
-    doc: str  # the file's
-    results: tuple[Parsed | Same, ...]
-    problems: tuple[Problem, ...] = ()  # parts that could not be read
-
-
-Result = Parsed | Same | Refused | Several
-#: Runs tasks somewhere, yielding results as they come (in any order).
-Runner = Callable[[Sequence[Task]], Iterator[Result]]
-
-
-def parse_task(
-    task: Task, root: Path, max_bytes: int, geoparser: Geoparser, fingerprint: str
-) -> Result:
-    """Read, hash and geoparse one file (in a worker)."""
-    try:
-        articles, notes = read_articles(Path(task.path), root, max_bytes)
-    except ArticleError as exc:
-        size: int | None = None
-        mtime: int | None = None
-        with contextlib.suppress(OSError):
-            st = os.stat(task.path)
-            size, mtime = st.st_size, st.st_mtime_ns
-        return Refused(task.doc, task.path, str(exc), size, mtime)
-    if len(articles) == 1 and articles[0].doc == task.doc and not notes:
-        return _parse_article(articles[0], task.known_sha256, task.corrections, geoparser,
-                              fingerprint)
-    known = dict(task.known_parts)
-    return Several(task.doc, tuple(
-        _parse_article(a, known.get(a.doc), relevant(task.corrections, a.doc), geoparser,
-                       fingerprint) for a in articles), tuple(notes))
-
-
-def _parse_article(article: Article, known_sha256: str | None,
-                   corrections: Sequence[Correction], geoparser: Geoparser, fingerprint: str
-                   ) -> Parsed | Same:
-    if known_sha256 == article.sha256:
-        return Same(article.doc, article.size, article.mtime_ns)
-    # Each article read with its own language's rules (Arabic when it has none: issue 19), in
-    # text order; a long article read window by window, each mention made as its row is.
-    found = geoparser.for_language(article.language).stream(
-        article.text, [(p.start, p.end) for p in article.passages])
-    problem = describe_replaced(article.replaced) if article.replaced else None
-    if not corrections:
-        return Parsed(article.doc, prepare(article, found, fingerprint), problem)
-    listed = list(found)
-    applied = apply(article.doc, article.sha256, article.text, listed, corrections,
-                    geoparser.gaz.by_id.get)
-    return Parsed(article.doc, prepare(article, applied.mentions, fingerprint), problem,
-                  mentions_to_json(listed) if applied.changed else None,
-                  tuple(f"correction not applied ({why}): {c.describe()}"
-                        for c, why in applied.stale))
 
 
 # -- local runner: forked worker processes ---------------------------------------------------
@@ -563,18 +434,17 @@ def _writer_lock(db_path: Path) -> Iterator[None]:
     try:
         fd = os.open(lock_path, flags, 0o644)
     except OSError as exc:
-        raise IndexUnavailable(db_path, "read-only",
-                               f"cannot be locked for writing: {exc.strerror or exc}") from None
+        raise IndexReadOnly(db_path,
+                            f"cannot be locked for writing: {exc.strerror or exc}") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise IndexUnavailable(db_path, "not-a-file", f"cannot be locked for writing: "
-                                   f"{lock_path} is not a regular file")
+            raise NotAFile(db_path, "cannot be locked for writing: "
+                           f"{lock_path} is not a regular file")
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise IndexUnavailable(db_path, "locked",
-                                   "is being updated by another explorer; try again later"
-                                   ) from None
+            raise IndexLocked(db_path,
+                              "is being updated by another explorer; try again later") from None
         _LOCK_FDS.add(fd)
         yield
     finally:

@@ -1,4 +1,5 @@
-"""What may stand at an index's path: a regular file, or nothing yet (issue 21: B4, B5, W5).
+"""Where a folder's index is (``default_index_path``), and what may stand at an index's path:
+a regular file, or nothing yet (issue 21: B4, B5, W5).
 
 SQLite opens what it is given: a FIFO blocks it forever, ``/dev/zero`` reads as an endless
 empty database ("disk I/O error" on the first write) and a copy of it fills the disk. So, as
@@ -14,6 +15,7 @@ between still blocks (SQLite cannot be handed an open descriptor).
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -64,3 +66,27 @@ def refusal(path: Path | str) -> str | None:
         if (why := _refusal_of(companion)) is not None:
             return f"cannot be opened: {companion} beside it {why}"
     return None
+
+
+def default_index_path(corpus_dir: Path) -> Path:
+    """The index of ``corpus_dir`` in the user's data directory, keyed by its resolved path.
+
+    ``$EXPLORER_DATA_DIR`` overrides the data directory (tests, portable installs). Raises
+    ``CorpusError`` when the folder's path cannot be resolved (a symbolic link loop)."""
+    try:
+        root = Path(corpus_dir).resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError: Python < 3.13's "Symlink loop"
+        from explorer.corpus import CorpusError
+
+        loop = isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP
+        why = "a symbolic link loop, not a folder" if loop else f"cannot be resolved: {exc}"
+        raise CorpusError(f"{corpus_dir}: {why}") from None
+    if env := os.environ.get("EXPLORER_DATA_DIR"):
+        base = Path(env)
+    else:
+        from platformdirs import user_data_dir
+
+        base = Path(user_data_dir("explorer", appauthor=False))
+    key = hashlib.sha256(os.fsencode(root)).hexdigest()[:16]
+    name = "".join(c if c.isalnum() else "_" for c in root.name)[:40] or "root"
+    return base / "indexes" / f"{name}-{key}.sqlite"

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from explorer.article import Problem
 from explorer.corpus import list_files, merge_ocr_problems, split_doc
-from explorer.indexdb import IndexDB, IndexUnavailable, default_index_path
-from explorer.indexer import gazetteer_fingerprint
+from explorer.index.db import IndexDB
+from explorer.index.errors import IndexUnavailable
+from explorer.index.location import default_index_path
+from explorer.index.parse import gazetteer_fingerprint
 
 
 def fresh_index(
