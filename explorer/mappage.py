@@ -27,33 +27,43 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from explorer.resources import resource
 
 MIN_ZOOM = 2
 MAX_ZOOM = 12
 
-#: Every script of the map page in load order, as (name, path under ``resources/``). The
-#: layer modules (``web/explorer/layers/``) come after ``map.js``, which holds the registry.
-SCRIPTS: tuple[tuple[str, str], ...] = (
-    ("leaflet", "web/leaflet/leaflet.js"),
-    ("markercluster", "web/markercluster/leaflet.markercluster.js"),
-    ("leaflet_heat", "web/leaflet-heat/leaflet-heat.js"),
-    ("topojson", "web/topojson-client/topojson-client.min.js"),
-    ("basemap", "basemap/countries.js"),
-    ("basemap_low", "basemap/countries_110m.js"),
-    ("labels", "basemap/labels.js"),
-    ("explorer_basemap", "web/explorer/basemap.js"),
-    ("explorer", "web/explorer/map.js"),
-    ("layer_heat", "web/explorer/layers/heat.js"),
-    ("layer_choropleth", "web/explorer/layers/choropleth.js"),
-    ("layer_compare", "web/explorer/layers/compare.js"),
-    ("layer_together", "web/explorer/layers/together.js"),
-    ("physical_rivers", "web/explorer/physical/rivers.js"),
-    ("physical_lakes", "web/explorer/physical/lakes.js"),
-    ("physical_borders", "web/explorer/physical/borders.js"),
-    ("layer_physical", "web/explorer/layers/physical.js"),
+class Script(NamedTuple):
+    """A script of the map page: its name, its path under ``resources/``, and whether only
+    the window's page loads it (a layer the standalone page has no way to show)."""
+
+    name: str
+    path: str
+    window_only: bool = False
+
+
+#: Every script of the map page in load order. The layer modules (``web/explorer/layers/``)
+#: come after ``map.js``, which holds the registry. The rivers, lakes and borders (1.1 MB of
+#: data) are the window's only: the standalone page has no layers menu to show them.
+SCRIPTS: tuple[Script, ...] = (
+    Script("leaflet", "web/leaflet/leaflet.js"),
+    Script("markercluster", "web/markercluster/leaflet.markercluster.js"),
+    Script("leaflet_heat", "web/leaflet-heat/leaflet-heat.js"),
+    Script("topojson", "web/topojson-client/topojson-client.min.js"),
+    Script("basemap", "basemap/countries.js"),
+    Script("basemap_low", "basemap/countries_110m.js"),
+    Script("labels", "basemap/labels.js"),
+    Script("explorer_basemap", "web/explorer/basemap.js"),
+    Script("explorer", "web/explorer/map.js"),
+    Script("layer_heat", "web/explorer/layers/heat.js"),
+    Script("layer_choropleth", "web/explorer/layers/choropleth.js"),
+    Script("layer_compare", "web/explorer/layers/compare.js"),
+    Script("layer_together", "web/explorer/layers/together.js"),
+    Script("physical_rivers", "web/explorer/physical/rivers.js", window_only=True),
+    Script("physical_lakes", "web/explorer/physical/lakes.js", window_only=True),
+    Script("physical_borders", "web/explorer/physical/borders.js", window_only=True),
+    Script("layer_physical", "web/explorer/layers/physical.js", window_only=True),
 )
 #: Every stylesheet of the map page, as (name, path under ``resources/``).
 STYLES: tuple[tuple[str, str], ...] = (
@@ -122,14 +132,21 @@ def remote_urls(html: str) -> list[str]:
     return found
 
 
+def page_scripts(window: bool) -> tuple[Script, ...]:
+    """The scripts of the window's page (``window``) or of the standalone page, in order."""
+    return tuple(s for s in SCRIPTS if window or not s.window_only)
+
+
 def build_page(
     data: dict[str, Any], options: dict[str, Any], url: Callable[[str], str],
     extra_scripts: Sequence[tuple[str, str]] = (), extra_styles: Sequence[tuple[str, str]] = (),
-    prelude: tuple[str, Any] | None = None,
+    prelude: tuple[str, Any] | None = None, window: bool = False,
 ) -> Any:
-    """The folium map with every asset (``url`` makes their references) and the call
-    ``explorerInit(map, data, options)`` as plain script text; ``prelude`` (a function's name
-    and its data): a call ``name(map, data)`` made just before it."""
+    """The folium map with every asset of the window's page (``window``) or of the standalone
+    one (``url`` makes their references) and the call ``explorerInit(map, data, options)`` as
+    plain script text; ``prelude`` (a function's name and its data): a call ``name(map, data)``
+    made just before it."""
+    scripts = page_scripts(window)
     import folium
     from branca.element import Element, Figure, MacroElement
     from folium.elements import JSCSSMixin
@@ -151,7 +168,7 @@ def build_page(
             super().__init__()  # type: ignore[no-untyped-call]
             self._name = "ExplorerLayer"
             self._id = "explorer"
-            self.default_js = [(n, url(p)) for n, p in SCRIPTS[1:]] + list(extra_scripts)
+            self.default_js = [(s.name, url(s.path)) for s in scripts[1:]] + list(extra_scripts)
             self.default_css = [(n, url(p)) for n, p in STYLES[1:]] + list(extra_styles)
 
         def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca: None
@@ -183,7 +200,7 @@ def build_page(
     m.get_root()._id = "explorer"  # a fixed name (folium's are random): the same page each time
     # Only Leaflet itself, from resources/: folium's defaults load jQuery, Bootstrap and Font
     # Awesome from CDNs, none of which this page uses.
-    m.default_js = [(n, url(p)) for n, p in SCRIPTS[:1]]
+    m.default_js = [(s.name, url(s.path)) for s in scripts[:1]]
     m.default_css = [(n, url(p)) for n, p in STYLES[:1]]
     ExplorerLayer().add_to(m)
     return m
@@ -199,7 +216,7 @@ def inputs_hash() -> str:
 def window_page_html() -> str:
     """The window's page, data-free, as ``resources/web/explorer/window.html`` holds it."""
     m = build_page(WINDOW_DATA, WINDOW_OPTIONS, window_url, [("qwebchannel", QWEBCHANNEL)],
-                   [(n, window_url(p)) for n, p in WINDOW_STYLES])
+                   [(n, window_url(p)) for n, p in WINDOW_STYLES], window=True)
     html: str = m.get_root().render()
     note = (f"<!-- The window's map page, made by explorer/mappage.py (make page) from inputs "
             f"{inputs_hash()}: do not edit. It holds no data: everything arrives through the "
@@ -223,8 +240,10 @@ if __name__ == "__main__":
 __all__: Sequence[str] = (
     "SCRIPTS",
     "STYLES",
+    "Script",
     "build_page",
     "inputs_hash",
+    "page_scripts",
     "remote_urls",
     "script_json",
     "window_page_html",

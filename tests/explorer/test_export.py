@@ -245,6 +245,27 @@ def test_html_is_one_self_contained_file(db: IndexDB) -> None:
     assert {p["country"] for p in added} == set(f.countries)
 
 
+def test_html_leaves_out_the_windows_rivers_lakes_and_borders(db: IndexDB) -> None:
+    """The physical layers' 1.1 MB of data are the window's only: the exported page has no
+    layers menu to show them."""
+    from explorer.mappage import SCRIPTS
+    from explorer.resources import resource
+
+    html = offline_map_html(db, ALL)
+    assert "EXPLORER_PHYSICAL" not in html and "ne_50m_rivers" not in html
+    assert "physicalLayer(" not in html
+    left_out = [s for s in SCRIPTS if s.window_only]
+    assert {s.path.rsplit("/", 1)[-1] for s in left_out} == {
+        "rivers.js", "lakes.js", "borders.js", "physical.js"}
+    for s in SCRIPTS:  # every other script is inlined as it is
+        code = resource(*s.path.split("/")).read_text(encoding="utf-8")
+        line = next(x for x in code.splitlines() if len(x) > 40 and "://" not in x
+                    and "</" not in x)
+        assert (line in html) != s.window_only, s.path
+    window = resource("web", "explorer", "window.html").read_text(encoding="utf-8")
+    assert all(s.path.rsplit("/", 1)[-1] in window for s in left_out)
+
+
 def test_html_has_a_heading_the_filter_and_each_places_passages(db: IndexDB) -> None:
     f = _filters(db)[4]  # a country and a search
     html = offline_map_html(db, f, Scope(title="Places mentioned in seeds", made="seeds, today"))

@@ -20,7 +20,14 @@ from explorer.mapdoc import (
     remote_urls,
     script_json,
 )
-from explorer.mappage import SCRIPTS, STYLES, WINDOW_STYLES, inputs_hash, window_page_html
+from explorer.mappage import (
+    SCRIPTS,
+    STYLES,
+    WINDOW_STYLES,
+    inputs_hash,
+    page_scripts,
+    window_page_html,
+)
 from explorer.memory_index import CorpusIndex
 from explorer.pipeline import open_corpus
 from explorer.resources import resource
@@ -71,14 +78,20 @@ def test_both_pages_load_the_same_assets(index: CorpusIndex) -> None:
     root = resource().as_uri() + "/"
     # the standalone page's own heading and popups script and style come after each list
     own = [path for _, path in STANDALONE_SCRIPTS + STANDALONE_STYLES]
-    assert [s.removeprefix(root) for s in standalone] == [
-        path for _, path in SCRIPTS[:1] + STYLES[:1] + SCRIPTS[1:] + STANDALONE_SCRIPTS
-        + STYLES[1:] + STANDALONE_STYLES]
+    scripts = [s.path for s in page_scripts(window=False)]
+    assert [s.removeprefix(root) for s in standalone] == (
+        scripts[:1] + [path for _, path in STYLES[:1]] + scripts[1:]
+        + [path for _, path in STANDALONE_SCRIPTS + STYLES[1:] + STANDALONE_STYLES])
+    # The window's page: every script, the window-only ones (rivers, lakes, borders) too.
     here = resource("web", "explorer")
-    assert [(here / ref).resolve() for ref in window if not ref.startswith("/")] == [
-        resource(*s.removeprefix(root).split("/")) for s in standalone
-        if s.removeprefix(root) not in own] + [
-        resource(*path.split("/")) for _, path in WINDOW_STYLES]
+    shared = [resource(*s.removeprefix(root).split("/")) for s in standalone
+              if s.removeprefix(root) not in own]
+    window_only = [resource(*s.path.split("/")) for s in SCRIPTS if s.window_only]
+    assert window_only and not set(window_only) & set(shared)
+    assert [(here / ref).resolve() for ref in window if not ref.startswith("/")] == (
+        shared[:1] + shared[1:2] + [p for p in shared[2:] if p.suffix == ".js"] + window_only
+        + [p for p in shared[2:] if p.suffix == ".css"]
+        + [resource(*path.split("/")) for _, path in WINDOW_STYLES])
 
 
 def test_remote_urls_finds_them() -> None:
