@@ -10,6 +10,11 @@ Writes, for the seed articles:
   map-labels.png       the map zoomed in: capitals and the finer (1:50m) country shapes
   layer-heat.png, layer-choropleth.png   the map with each of those layers
   layer-together.png   the places mentioned with a selected place: lines, and the list
+  layer-physical.png   rivers, lakes and borders, zoomed in on the Tigris and the Euphrates
+  area-polygon.png     a polygon drawn on the map as the area filter, and its chip
+  area-near.png        the places within 300 km of a place, and the chip
+  periods-compare.png  two periods compared: the difference layer, its legend and chip
+  timeline-play.png    the timeline playing week by week (mid-play), the map following it
 Each image is saved as an 8-bit palette PNG with maximum compression (well under 300 KB).
 """
 
@@ -18,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QImage, QPixmap
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from explorer.areas import great_circle_km
     from explorer.pipeline import open_corpus
     from explorer.qt.app import install_language, wait_for_map
     from explorer.qt.window import MainWindow
@@ -73,6 +80,19 @@ def main(argv: list[str] | None = None) -> int:
         pause(200)
         wait_for_map(window, 30_000)
         pause(500)
+
+    def wait_until(ready: Callable[[], bool], what: str, ms: int = 30_000) -> None:
+        waited = 0
+        while not ready():
+            if waited >= ms:
+                raise SystemExit(f"screenshots: {what} did not happen")
+            pause(50)
+            waited += 50
+
+    def chip_shown(window: MainWindow, name: str, words: str) -> None:
+        chip = window.chips.buttons.get(name)
+        if chip is None or not chip.isVisible() or words not in chip.text():
+            raise SystemExit(f"screenshots: no chip saying {words!r}")
 
     def save(widget: QWidget, name: str) -> None:
         pixmap: QPixmap = widget.grab()
@@ -127,6 +147,94 @@ def main(argv: list[str] | None = None) -> int:
     english.layers_menu.actions["together"].trigger()
     english.select_place(None)
     settle(english)
+    # Rivers, lakes and borders, zoomed in on the Tigris and the Euphrates.
+    physical = ("rivers", "lakes", "borders")
+    for layer in physical:
+        english.layers_menu.actions[layer].trigger()
+    js(english, "explorer.setView(34.2, 42.5, 6)")
+    settle(english)
+    rivers = js(english, "explorer.layerInfo('rivers')") or {}
+    if not {"Tigris", "Euphrates"} <= set(rivers.get("labels", [])):
+        raise SystemExit("screenshots: the Tigris and the Euphrates are not drawn")
+    if not all((js(english, f"explorer.layerInfo('{n}')") or {}).get("drawn") for n in physical):
+        raise SystemExit("screenshots: rivers, lakes or borders are not drawn")
+    save(english.view, "layer-physical.png")
+    for layer in physical:
+        english.layers_menu.actions[layer].trigger()
+    # Areas as filters: a polygon drawn on the map (View menu, then clicks; a double click
+    # closes it), then the places within 300 km of a place (the places table's menu).
+    js(english, "explorer.setView(34, 40, 5)")
+    settle(english)
+    english.in_view.polygon_action.trigger()
+    wait_until(lambda: js(english, "explorer.polygonDrawing()") == [], "drawing a polygon")
+    outline = [(32.3, 35.0), (34.7, 35.6), (37.3, 36.0), (37.3, 42.4), (35.0, 38.2),
+               (32.3, 36.9)]
+    for i, (lat, lon) in enumerate(outline):
+        double = "true" if i == len(outline) - 1 else "false"  # the last: a double click
+        js(english, f"explorer.clickMap({lat}, {lon}, {double})")
+    wait_until(lambda: english.session.filter.area is not None, "the polygon's filter")
+    settle(english)
+    chip_shown(english, "area", "polygon")
+    save(english, "area-polygon.png")
+    english.chips.buttons["area"].click()
+    wait_until(lambda: english.session.filter.area is None, "clearing the area")
+    # The city or town with the most places of the corpus within 300 km of it.
+    placed = [s.place for s in index.places()]
+    city = max((p for p in placed if p.kind not in ("country", "region", "admin1", "admin2")),
+               key=lambda c: sum(great_circle_km(c.lat, c.lon, p.lat, p.lon) <= 300
+                                 for p in placed))
+    english.session.select(city.id)
+    wait_until(english.in_view.near_action.isEnabled, "selecting a place")
+    english.in_view.near_action.trigger()
+    dialog = english.in_view.dialog
+    if dialog is None:
+        raise SystemExit("screenshots: no distance dialog")
+    dialog.setIntValue(300)
+    dialog.accept()
+    wait_until(lambda: english.session.filter.area is not None, "the distance filter")
+    english.select_place(None)
+    js(english, f"explorer.setView({city.lat}, {city.lon}, 5)")
+    settle(english)
+    chip_shown(english, "area", "within 300 km")
+    save(english, "area-near.png")
+    english.chips.buttons["area"].click()
+    wait_until(lambda: english.session.filter.area is None, "clearing the area")
+    # Periods: the timeline (View menu) with the two halves of the dates compared, the
+    # difference layer and its legend; then playing week by week.
+    timeline_dock = english.timeline
+    if not timeline_dock.isVisible():
+        timeline_dock.toggleViewAction().trigger()
+    timeline = timeline_dock.timeline
+    wait_until(lambda: timeline.buckets != [], "the timeline")
+    js(english, "explorer.setView(35, 40, 3)")
+    english.comparison.ask()
+    periods = english.comparison.dialog
+    if periods is None:
+        raise SystemExit("screenshots: no periods to compare")
+    shown: list[bool] = []
+    english.comparison.shown.connect(lambda: shown.append(True))
+    periods.accept()
+    wait_until(lambda: bool(shown), "the comparison")
+    settle(english)
+    if not (js(english, "explorer.layerInfo('compare')") or {}).get("drawn") or \
+            "only in A" not in (js(english, "explorer.legendText()") or ""):
+        raise SystemExit("screenshots: the comparison is not drawn with its legend")
+    chip_shown(english, "compare", "comparing")
+    save(english, "periods-compare.png")
+    english.chips.buttons["compare"].click()
+    settle(english)
+    timeline.bucket.setCurrentIndex(timeline.bucket.findData("week"))
+    wait_until(lambda: timeline.step == 7, "weeks on the timeline")
+    player = timeline.player
+    player.play()  # the first week at once; the next would come after the speed's delay
+    player.timer.setInterval(600_000)  # held on the first week, still playing, for the picture
+    wait_until(lambda: english.session.filter.dated, "the first week")
+    js(english, "explorer.setView(42, 55, 3)")
+    settle(english)
+    if not player.playing or not js(english, "explorer.visibleIds()"):
+        raise SystemExit("screenshots: the timeline is not playing a week with places")
+    save(english, "timeline-play.png")
+    player.pause()
     english.dispose()
     english.close()
 

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ pytestmark = pytest.mark.e2e
 
 NAMES = ("window-en.png", "window-ar.png", "selected-place.png", "passages.png",
          "map-labels.png", "layer-heat.png", "layer-choropleth.png",
-         "layer-together.png")
+         "layer-together.png", "layer-physical.png", "area-polygon.png", "area-near.png",
+         "periods-compare.png", "timeline-play.png")
 
 
 def test_make_screenshots_renders_the_window_in_english_and_arabic(tmp_path: Path) -> None:
@@ -42,6 +44,8 @@ def test_make_screenshots_renders_the_window_in_english_and_arabic(tmp_path: Pat
     assert images["window-en.png"] != images["window-ar.png"]
     assert images["window-en.png"] != images["selected-place.png"]
     assert images["layer-heat.png"] != images["layer-choropleth.png"]
+    alike = [(a, b) for a, b in combinations(NAMES, 2) if images[a] == images[b]]
+    assert alike == []  # each picture shows something of its own
     # The README shows every committed one.
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"docs/screenshots/([\w-]+\.png)", readme))
