@@ -85,7 +85,7 @@ def timings(fn: Callable[[], object], runs: int = 30) -> tuple[float, float]:
 
 def queries(db_path: Path) -> None:
     from explorer.index.db import IndexDB
-    from explorer.query import Filter
+    from explorer.query import ALL_TYPES, Filter
 
     with IndexDB(db_path, readonly=True) as db:
         stats = db.stats()
@@ -114,6 +114,18 @@ def queries(db_path: Path) -> None:
         def together() -> object:
             return db.mentioned_with(everything, pid, 20)
 
+        # Demonyms counted too: only the mentions table knows the types (``Where.by_mention``).
+        fm = Filter(types=ALL_TYPES)
+
+        def click_m() -> object:
+            return db.passages(fm, pid, 0, 50)
+
+        def count_m() -> object:
+            return db.count_passages(fm, pid)
+
+        def together_m() -> object:
+            return db.mentioned_with(fm, pid, 20)
+
         f = Filter(countries=codes)
 
         def view(f: Filter) -> object:
@@ -139,6 +151,9 @@ def queries(db_path: Path) -> None:
         for label, fn in (("click → first 50 passages", click),
                           ("  count of its passages", count),
                           ("  the 20 places mentioned with it", together),
+                          ("demonyms too: click → first 50 passages", click_m),
+                          ("  demonyms too: count of its passages", count_m),
+                          ("  demonyms too: the 20 places mentioned with it", together_m),
                           (change, filter_change),
                           (f"full-text '{word}' → first 50 passages", text_page),
                           (f"full-text '{word}' → places, countries, stats", text_places)):

@@ -36,9 +36,9 @@ def place_row(p: Place) -> tuple[Any, ...]:
 
 def place_from_row(row: Sequence[Any]) -> Place:
     extra = json.loads(row[10])
-    for name in ("names_ar", "names_en", "demonyms_ar", "members"):
-        if name in extra:
-            extra[name] = tuple(extra[name])
+    for name, value in extra.items():  # JSON arrays: the place's tuples (names, demonyms, ...)
+        if isinstance(value, list):
+            extra[name] = tuple(value)
     return Place(id=row[0], name=row[1], name_ar=row[2], kind=row[3], lat=row[4], lon=row[5],
                  country=row[6], geonameid=row[7], population=row[8], capital=bool(row[9]),
                  **extra)

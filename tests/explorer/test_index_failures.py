@@ -229,9 +229,12 @@ def test_failed_migration_leaves_the_old_version(indexed: Path,
     conn.close()
 
 
+#: Version 7 undone (an index made before the mentions by place).
+V7_DOWN = "DROP INDEX mentions_by_place; "
 #: Version 6 undone (an index made before wire copies).
-V6_DOWN = ("DROP INDEX articles_by_wire; ALTER TABLE articles DROP COLUMN wire; "
-           "DROP TABLE wire_sketches; DROP TABLE wire_bands; ")
+V6_DOWN = V7_DOWN + (
+    "DROP INDEX articles_by_wire; ALTER TABLE articles DROP COLUMN wire; "
+    "DROP TABLE wire_sketches; DROP TABLE wire_bands; ")
 #: Version 5 undone (an index made before the document metadata columns).
 V5_DOWN = V6_DOWN + (
     "ALTER TABLE articles DROP COLUMN author; ALTER TABLE articles DROP COLUMN url; "
