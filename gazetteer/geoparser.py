@@ -204,7 +204,8 @@ class Geoparser:
         kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
         name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
-                or _arabic_word(m.key, cands) or self.matcher.made(m.key))
+                or _arabic_word(m.key, cands) or self.matcher.made(m.key)
+                or self.matcher.short(m.key))
         self._names[m.key] = name
         return name
 
@@ -1426,6 +1427,29 @@ def made_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -
     return True
 
 
+def short_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:
+    """A name read through a short skeleton («إربل» for أربيل, «الهملايا» for الهيمالايا)
+    needs support: the word before it opening another name of the place («جبال الهملايا»:
+    جبال الهيمالايا), the place named elsewhere in the text under another name («أربيل أو
+    إربل»), or a place cue before it and another place of its country in the text."""
+    if not gp.matcher.short(f.raw.key):
+        return None
+    if f.cue is not None and any(
+        anchors.keys.get(p.country or "", set()) - {f.raw.key} for p in f.places
+    ):
+        return True
+    ids = {p.id for p in f.places}
+    before = _beside(f, doc)[0]
+    index, places = gp.gaz.index, gp.gaz.places
+    opens = [k for k in gp.gaz.first_words.get(before, ()) if len(k) == 2]
+    if any(places[i].id in ids for k in opens for i, _ in index.get(k, ())):
+        return True
+    named = {k for p in f.places for k in anchors.keys.get(p.country or "", ())} - {f.raw.key}
+    if any(places[i].id in ids for k in named for i, _ in index.get(k, ())):
+        return True
+    return _weak_reason(f)
+
+
 def _beside(f: _Found, doc: _Document) -> tuple[str, str]:
     """The words just before and just after the name."""
     toks = doc.toks
@@ -1496,6 +1520,7 @@ def weak_name(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Ve
 ACCEPTANCE_RULES: tuple[AcceptanceRule, ...] = (
     lone_town,
     made_spelling,
+    short_spelling,
     region_word_idiom,
     region_of_a_named_country,
     cued_elsewhere,

@@ -15,8 +15,10 @@ from typing import NamedTuple
 from gazetteer.names import TOPONYM
 from gazetteer.normalize import WORD_SPLIT, Normalized, normalize
 from gazetteer.spelling import (
+    SHORT_SKELETON_LETTERS,
     SKELETON_LETTERS,
     VARIANT_POPULATION,
+    bare,
     loose_skeleton,
     skeleton,
     skeleton_index,
@@ -149,6 +151,8 @@ class _OptionCache(dict[str, Options]):
         self._made: dict[str, tuple[int, ...]] | None = None
         #: Tokens read as a spelling made from a Latin name → the places (``_made_reading``).
         self.made: dict[Key, tuple[tuple[int, str], ...]] = {}
+        #: Tokens read through a short skeleton → the places (``_skeleton_reading``).
+        self.short: dict[Key, tuple[tuple[int, str], ...]] = {}
         self._shapes: dict[str, tuple[dict[str, list[Key]] | None, Key | None]] = {}
         self._glued: tuple[dict[str, Key], frozenset[str]] | None = None  # (names, words)
 
@@ -199,11 +203,18 @@ class _OptionCache(dict[str, Options]):
                 skeleton_index(self._index, self._places, VARIANT_POPULATION))
         for cut, word, proclitic in variants(token, self.proclitics):
             shape = skeleton(word)
-            if len(shape) < SKELETON_LETTERS:
+            if len(shape) < SHORT_SKELETON_LETTERS:
                 continue
             key = self._skeletons.get(shape)
-            if key is not None and key[0] != word:
+            if key is None or key[0] == word:
+                continue
+            if len(shape) >= SKELETON_LETTERS:
                 return ((cut, proclitic, None, key),)
+            # A short skeleton («إربل», «الهملايا»): read as itself, its places recorded in
+            # ``short``; the geoparser counts it only with support. Never a word's.
+            if word not in self.words and not {word, bare(word)} & common_words():
+                self.short[(word,)] = tuple(e for e in self._index[key] if e[1] == TOPONYM)
+                return ((cut, proclitic, None, (word,)),)
         return self._made_reading(token)
 
     def _made_reading(self, token: str) -> Options:
@@ -295,6 +306,10 @@ class Matcher:
         """Was ``key`` read as a spelling made from a Latin name (a weak reading)?"""
         return key in self._options.made
 
+    def short(self, key: Key) -> bool:
+        """Was ``key`` read through a short skeleton (a weak reading)?"""
+        return key in self._options.short
+
     def find(
         self, text: str, spans: Sequence[tuple[int, int]] | None = None
     ) -> tuple[Normalized, Tokens, list[RawMatch]]:
@@ -358,7 +373,7 @@ class Matcher:
                 end = min(end, span_ends[region])
             entries = self._entries.get(key)
             if entries is None:
-                made = self._options.made.get(key)
+                made = self._options.made.get(key) or self._options.short.get(key)
                 entries = made if made is not None else tuple(self.gaz.index[key])
                 self._entries[key] = entries
             out.append(RawMatch(start, end, i, i + size, key, entries, proclitic))

@@ -57,8 +57,11 @@ def loose_skeleton(word: str) -> str:
     return _shape(bare(word), _LOOSE)
 
 
-#: Fewest letters a skeleton must keep to be looked up: shorter ones collide with words.
+#: Fewest letters a skeleton must keep to be read freely: shorter ones collide with words.
 SKELETON_LETTERS = 5
+#: Fewest letters of a short skeleton («اربل»: إربل for أربيل), read only with support
+#: (``geoparser.short_spelling``).
+SHORT_SKELETON_LETTERS = 4
 #: A town this big or bigger is prominent: its name is read through the press's spellings.
 VARIANT_POPULATION = 100_000
 #: Which prominent place a skeleton shared by two names stands for, best first.
@@ -81,10 +84,13 @@ def skeleton_index(
     """Skeleton → the one-word name of a prominent place with it (an area, or a town of
     ``min_population`` or more), None when names of one rank that differ share it. Of two names
     sharing a skeleton, a country's outranks a region's, a region's a division's, and those a
-    big town's or a feature's («غرينلاند» the country over «جرينلاند» the island). Compiled
-    with the gazetteer (``gazetteer.store``)."""
+    big town's or a feature's («غرينلاند» the country over «جرينلاند» the island); two names of
+    the same places share it in peace («أوزبكستان», «أزبكستان»). Skeletons of
+    ``SHORT_SKELETON_LETTERS`` are kept too, for readings with support. Compiled with the
+    gazetteer (``gazetteer.store``)."""
     out: dict[str, tuple[str, ...] | None] = {}
     rank_of: dict[str, int] = {}
+    places_of: dict[str, frozenset[int]] = {}  # the places of the name kept
     kinds: dict[int, int | None] = {}
 
     def rank(i: int) -> int | None:
@@ -98,16 +104,17 @@ def skeleton_index(
         if len(key) != 1 or not _ARABIC.match(key[0]):
             continue
         shape = skeleton(key[0])
-        if len(shape) < SKELETON_LETTERS:
+        if len(shape) < SHORT_SKELETON_LETTERS:
             continue
-        ranks = [r for i, t in entries if t == "toponym" and (r := rank(i)) is not None]
-        if not ranks:
+        ranked = {i: r for i, t in entries if t == "toponym" and (r := rank(i)) is not None}
+        if not ranked:
             continue
-        best = min(ranks)
+        best = min(ranked.values())
         if shape not in out or best < rank_of[shape]:
-            out[shape], rank_of[shape] = key, best
+            out[shape], rank_of[shape], places_of[shape] = key, best, frozenset(ranked)
         elif best == rank_of[shape]:
             known = out[shape]
-            if known is not None and known != key and bare(known[0]) != bare(key[0]):
+            if (known is not None and known != key and bare(known[0]) != bare(key[0])
+                    and places_of[shape] != frozenset(ranked)):
                 out[shape] = None
     return out
