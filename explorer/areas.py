@@ -331,3 +331,17 @@ def install(conn: sqlite3.Connection) -> None:
     lon)`` on ``conn``."""
     conn.create_function(KM_SQL, 4, _sql_km, deterministic=True)
     conn.create_function(POLYGON_SQL, 3, _sql_in_polygon, deterministic=True)
+
+
+def outline(area: Area) -> dict[str, Any]:
+    """What the map draws of the area (the page draws it as sent, deciding nothing): a box as
+    ``{"box": [[south, west], [north, east]]}`` with ``east`` past 180 when it crosses the
+    antimeridian (one rectangle over it, not one round the rest of the world); a polygon as
+    ``{"polygon": [[lat, lon], …]}`` (longitudes unwrapped, its edges the short way round);
+    a circle as ``{"circle": [lat, lon], "m": radius in metres}``."""
+    if isinstance(area, BBox):
+        east = area.east + 360 if area.crosses else area.east
+        return {"box": [[area.south, area.west], [area.north, east]]}
+    if isinstance(area, Polygon):
+        return {"polygon": [[lat, lon] for lat, lon in area.points]}
+    return {"circle": [area.lat, area.lon], "m": area.km * 1000}

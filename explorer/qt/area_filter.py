@@ -158,6 +158,8 @@ def in_view_for(model: SessionModel, menu: QMenu, events: Any, map_sync: Any,
     drawing modes, and "within N km" in the places table's context menu."""
     in_view = InView(model, menu, events.view, events.box, map_sync.set_drawing,
                      events.polygon, map_sync.set_polygon_drawing, events.refused)
+    # The view itself is not outlined on the map: the other areas are.
+    map_sync.is_view = lambda area: in_view.action.isChecked() and area == in_view.last
     table.addAction(in_view.near_action)
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     return in_view

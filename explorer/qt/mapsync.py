@@ -10,12 +10,13 @@ it has painted it (``drawn``).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from explorer.areas import Area, outline
 from explorer.map_layers import DEFAULT as DEFAULT_LAYERS
 from explorer.map_layers import NAMES as LAYER_NAMES
 from explorer.map_layers import layer_data
@@ -51,6 +52,8 @@ class MapSync(QObject):
         self._view_layers: dict[str, Any] = {}  # the layers' data from the view's last data
         #: The layer "together"'s data: the places mentioned with the selection (None: none).
         self.together: dict[str, Any] | None = None
+        #: Whether an area is the map's view itself ("only what is in view"): not outlined.
+        self.is_view: Callable[[Area], bool] = lambda area: False
         model.changed.connect(self._on_change)
         model.fitRequested.connect(self.fit_places)
         bridge.events.ready.connect(self._on_ready)
@@ -191,9 +194,17 @@ class MapSync(QObject):
         self._view_layers = layer_data(self.layers, data.places, data.countries)
         extra = json.dumps({"fit": fit, "selected": self.model.selected_place,
                             "types": sorted(data.filter.types), "layers": self._layers(),
-                            "layerData": self._layer_data()},
+                            "layerData": self._layer_data(),
+                            "area": self.outline_of(data.filter)},
                            ensure_ascii=False, separators=(",", ":"))
         self.send_json(data.message[:-1] + "," + extra[1:])
+
+    def outline_of(self, f: Filter) -> dict[str, Any] | None:
+        """The outline of the filter's area the page draws (``area`` of a message), None
+        for none: no area, or the view itself."""
+        if f.area is None or self.is_view(f.area):
+            return None
+        return outline(f.area)
 
     def send(self, message: dict[str, Any]) -> None:
         message.setdefault("selected", self.model.selected_place)

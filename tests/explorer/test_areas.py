@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from explorer.areas import BBox, Near, Polygon, great_circle_km, install
+from explorer.areas import BBox, Near, Polygon, great_circle_km, install, outline
 
 ALEPPO = (36.2021, 37.1343)
 DAMASCUS = (33.5138, 36.2765)
@@ -124,3 +124,12 @@ def test_a_polygon_in_sql_answers_as_python() -> None:
         got = {r[0] for r in conn.execute(f"SELECT id FROM places WHERE {cond}", args)}
         assert got == {pid for pid, lat, lon in points if area.contains(lat, lon)}, area
         assert len(got) >= 2
+
+
+def test_the_outline_the_map_draws_of_each_area() -> None:
+    assert outline(BBox(60, 29, 75, 38)) == {"box": [[29, 60], [38, 75]]}
+    # Across the antimeridian: east past 180, one rectangle over the date line.
+    assert outline(BBox(170, -20, -170, 10)) == {"box": [[-20, 170], [10, 190]]}
+    assert outline(Polygon.parse("-10,170;10,175;0,-175")) == {
+        "polygon": [[-10, 170], [10, 175], [0, 185]]}
+    assert outline(Near(34.5, 69.2, 50, "Kabul")) == {"circle": [34.5, 69.2], "m": 50_000}

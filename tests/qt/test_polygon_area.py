@@ -118,5 +118,8 @@ def test_a_polygon_on_the_sqlite_index_is_saved_with_the_corpus(
         assert window.session.filter.area == area
         assert "polygon" in window.chips.buttons["area"].text()
         assert set(run_js(qtbot, window, "explorer.visibleIds()")) == shown
+        # The page, ready after the area was set, outlines it (the full message on ready).
+        drawn = run_js(qtbot, window, "explorer.areaOutline()")
+        assert drawn["kind"] == "polygon" and len(drawn["vertices"]) == len(OUTLINE)
     finally:
         window.dispose()

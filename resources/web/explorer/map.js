@@ -21,6 +21,9 @@
  *             deselects nothing, it only reports where it fell (bridge.mapClicked)
  *   layers:   ["markers", "heat", ...] the layers shown (see the registry below)
  *   layerData: {name: data} each shown layer's own data (explorer/map_layers.py)
+ *   area:     the filter's area outlined (explorer/areas.py, outline), or null for none:
+ *             {box: [[s, w], [n, e]]}, {polygon: [[lat, lon], ...]} or
+ *             {circle: [lat, lon], m: metres}; drawn as sent, below the markers, not clickable
  *   seq:      a number the page echoes (bridge.drawn) once the message has been painted
  *
  * Layers: each layer is a module that registers itself,
@@ -704,6 +707,7 @@
     if (typeof msg.drawBox === "boolean") { setDrawing(msg.drawBox); }
     if (typeof msg.drawPolygon === "boolean") { setPolygonDrawing(msg.drawPolygon); }
     if (Object.prototype.hasOwnProperty.call(msg, "compare")) { setCompare(msg.compare); }
+    if (Object.prototype.hasOwnProperty.call(msg, "area")) { setArea(msg.area); }
     if (msg.strings || msg.lang || msg.types || msg.layers) { updateLegend(); }
     if ((msg.strings || msg.lang) && state.scale) { state.scale._update(); }
     if (msg.add) { addPlaces(msg.add); }
@@ -764,6 +768,32 @@
     // it (a test probing the bridge does so) takes every message from Qt, and this page
     // hears nothing more; hearsQt() says whether the page's own channel is still the one.
     state.listener = transport.onmessage;
+  }
+
+  /** The filter's area outlined as Python sends it (null: none), in a pane of its own below
+   *  the markers; never clickable, never fitted over. */
+  function setArea(area) {
+    var map = state.map;
+    if (state.area) { map.removeLayer(state.area); }
+    state.area = null;
+    if (!area || typeof area !== "object") { return; }
+    if (!map.getPane("explorerArea")) {
+      var pane = map.createPane("explorerArea");
+      pane.style.zIndex = 380;  // above the shapes and the heat, below the markers (400)
+      pane.style.pointerEvents = "none";
+      state.areaRenderer = L.svg({ pane: "explorerArea" });
+    }
+    var style = { pane: "explorerArea", renderer: state.areaRenderer,
+                  interactive: false, color: "#d35400", weight: 2, dashArray: "6 4",
+                  fill: true, fillColor: "#d35400", fillOpacity: 0.06 };
+    if (Array.isArray(area.box)) {
+      state.area = L.rectangle(area.box, style);
+    } else if (Array.isArray(area.polygon)) {
+      state.area = L.polygon(area.polygon, style);
+    } else if (Array.isArray(area.circle) && typeof area.m === "number") {
+      state.area = L.circle(area.circle, L.extend({ radius: area.m }, style));
+    }
+    if (state.area) { state.area.addTo(map); }
   }
 
   /** While the analyst places a new place, a click on the map only says where it fell: it
@@ -1136,6 +1166,29 @@
       state.map.fire("mousemove", { latlng: to });
       state.map.fire("mouseup", { latlng: to });
       return true;
+    },
+    /** The filter's area drawn now: {kind: "box", bounds: [[s, w], [n, e]]},
+     *  {kind: "polygon", vertices: [[lat, lon], ...]}, {kind: "circle", center: [lat, lon],
+     *  radius: metres}, with its pane and whether it is clickable; null when none is. */
+    areaOutline: function () {
+      var a = state.area;
+      if (!a || !state.map.hasLayer(a)) { return null; }
+      var out = { pane: a.options.pane, interactive: a.options.interactive,
+                  inDom: !!(a._path && a._path.isConnected) };
+      if (a instanceof L.Circle) {
+        var c = a.getLatLng();
+        out.kind = "circle";
+        out.center = [c.lat, c.lng];
+        out.radius = a.getRadius();
+      } else if (a instanceof L.Rectangle) {
+        var b = a.getBounds();
+        out.kind = "box";
+        out.bounds = [[b.getSouth(), b.getWest()], [b.getNorth(), b.getEast()]];
+      } else {
+        out.kind = "polygon";
+        out.vertices = a.getLatLngs()[0].map(function (p) { return [p.lat, p.lng]; });
+      }
+      return out;
     },
     /** The polygon's vertices clicked so far ([lat, lon]), or null when none is drawn. */
     polygonDrawing: function () {
