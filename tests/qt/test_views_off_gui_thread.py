@@ -1,5 +1,6 @@
-"""Issue 17: on an index on disk, a marker click, a filter change and a search ask the index
-nothing on the GUI thread: the feeds' worker threads read it, the window only shows answers.
+"""Issue 17: on an index on disk, a marker click, a filter change (a place selected or not, a
+region's chip), a search and the end of indexing ask the index nothing on the GUI thread: the
+feeds' worker threads read it, the window only shows answers.
 
 The window's own reader is wrapped (here, in the test only) so that every query it is asked
 on the GUI thread is recorded."""
@@ -9,12 +10,14 @@ from __future__ import annotations
 import shutil
 import threading
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
 from explorer.query import Filter, fold_words
 from tests.conftest import SEEDS
+from gazetteer.model import KINDS
 from tests.qt.conftest import wait_drawn
 
 pytestmark = pytest.mark.e2e
@@ -69,7 +72,31 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
         assert window.passages.hits[-1].passage.text.split()[0] in window.passages.toPlainText()
         assert probe.calls == [], f"a click queried the index on the GUI thread: {probe.calls}"
 
-        window.session.select(None)
+        # A filter change with the place selected: it stays while the filter shows it…
+        window.session.set_text(word)
+        qtbot.waitUntil(lambda: window.passages.model.filter.text == word
+                        and window.passages.model.place_id == top
+                        and bool(window.passages.hits), timeout=30_000)
+        wait_drawn(qtbot, window)
+        assert window.session.selected_place == top
+        assert probe.calls == [], f"a filter change queried on the GUI thread: {probe.calls}"
+        # …and goes when the filter no longer shows it (no passage of it is left).
+        other = next(k for k in KINDS if k != places[0].place.kind)
+        window.session.set_filter(replace(window.session.filter, kinds=frozenset({other})))
+        qtbot.waitUntil(lambda: window.session.selected_place is None
+                        and window.passages.model.filter.kinds == {other}, timeout=30_000)
+        wait_drawn(qtbot, window)
+        assert probe.calls == [], f"a filter change queried on the GUI thread: {probe.calls}"
+
+        region = "region:central-asia"  # a region's chip: its name, not its id
+        window.session.set_filter(Filter(regions=frozenset({region})))
+        qtbot.waitUntil(lambda: window.passages.model.filter.regions == {region}
+                        and bool(window.passages.hits), timeout=30_000)
+        wait_drawn(qtbot, window)
+        assert "Central Asia" in window.chips.buttons[f"region:{region}"].text()
+        assert probe.calls == [], f"a region's chip queried on the GUI thread: {probe.calls}"
+
+        window.session.set_filter(Filter())
         window.session.set_countries(frozenset(countries[:2]))  # a filter change
         qtbot.waitUntil(lambda: window.passages.model.filter.countries
                         == frozenset(countries[:2]) and bool(window.passages.hits),
@@ -84,5 +111,14 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
         wait_drawn(qtbot, window)
         assert probe.calls == [], f"a search queried the index on the GUI thread: {probe.calls}"
         assert window.passages.model.hits[0].passage.text
+
+        # The end of indexing: a new article is indexed, the views and notices updated.
+        shutil.copy(next(corpus.glob("*.txt")), corpus / "zz-new.txt")
+        window.opening.reload()
+        assert not window.indexing_done
+        qtbot.waitUntil(lambda: window.indexing_done, timeout=120_000)
+        wait_drawn(qtbot, window)
+        assert window.notices.notice.isHidden()
+        assert probe.calls == [], f"indexing's end queried on the GUI thread: {probe.calls}"
     finally:
         window.dispose()
