@@ -98,6 +98,11 @@ class PassagesShown:
         if q.place_id is not None and data.summary is None:
             s.select(None)  # not a place of the index: nothing is selected
             return
+        if q.place_id is not None and q.place_id == s.unchecked:
+            s.unchecked = None  # a filter change kept it: it stays if the filter shows it
+            if not data.passages:
+                s.select(None)
+                return
         self._show(data, q)
 
     def _show(self, data: PassageAnswer | None, q: PassageQuery) -> None:
