@@ -1,6 +1,6 @@
 """Issue 17: on an index on disk, a marker click, a filter change (a place selected or not, a
-region's chip), a search and the end of indexing ask the index nothing on the GUI thread: the
-feeds' worker threads read it, the window only shows answers.
+region's chip), a search, the end of indexing and a correction ask the index nothing on the
+GUI thread: the feeds' worker threads read it, the window only shows answers.
 
 The window's own reader is wrapped (here, in the test only) so that every query it is asked
 on the GUI thread is recorded."""
@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from explorer.qt.corrections_ui import Target
 from explorer.query import Filter, fold_words
 from gazetteer.model import KINDS
 from tests.conftest import SEEDS
@@ -121,5 +122,20 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
         wait_drawn(qtbot, window)
         assert window.notices.notice.isHidden()
         assert probe.calls == [], f"indexing's end queried on the GUI thread: {probe.calls}"
+
+        # A correction that leaves the selected place unnamed: it is deselected all the same.
+        window.session.set_filter(Filter())
+        window.session.select(top)
+        qtbot.waitUntil(lambda: window.passages.model.place_id == top
+                        and window.passages.model.filter == Filter()
+                        and bool(window.passages.hits), timeout=30_000)
+        hit = next(h for h in window.passages.hits if h.mentions)
+        mention = next(m for m in hit.mentions if m.place.id == top)
+        window.corrections.reject(Target(hit.article.doc, hit.article.sha256, mention),
+                                  "corpus")
+        qtbot.waitUntil(lambda: window.corrections.pending == 0, timeout=120_000)
+        qtbot.waitUntil(lambda: window.session.selected_place is None, timeout=30_000)
+        wait_drawn(qtbot, window)
+        assert probe.calls == [], f"a correction queried on the GUI thread: {probe.calls}"
     finally:
         window.dispose()
