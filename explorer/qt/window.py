@@ -134,8 +134,9 @@ class MainWindow(QMainWindow):
                    self.timeline.toggleViewAction()],
             count_once=lambda on: session.set_filter(replace(session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
+        # "Within N km": the places table's context menu, of the place the panel shows.
         self.in_view = in_view_for(session, self.menus.view, self.bridge.events, self.map_sync,
-                                   self.places.table.view)  # "within N km": its context menu
+                                   self.places.table.view, lambda: self.passages_shown.summary)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
                                       self.map_sync, lambda: self.index_path, self)
         self.layers_menu.problem.connect(

@@ -1,6 +1,7 @@
 """Issue 17: on an index on disk, a marker click, a filter change (a place selected or not, a
-region's chip), a search, the end of indexing and a correction ask the index nothing on the
-GUI thread: the feeds' worker threads read it, the window only shows answers.
+region's chip), "within N km" of the selection, a search, the end of indexing and a correction
+ask the index nothing on the GUI thread: the feeds' worker threads read it, the window only
+shows answers.
 
 The window's own reader is wrapped (here, in the test only) so that every query it is asked
 on the GUI thread is recorded."""
@@ -73,6 +74,11 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
         last = window.passages.hits[-1].passage.text.split()[0]
         qtbot.waitUntil(lambda: last in window.passages.toPlainText(), timeout=10_000)
         assert probe.calls == [], f"a click queried the index on the GUI thread: {probe.calls}"
+        window.in_view.near_action.trigger()  # "within N km" of it: its name and place known
+        dialog = window.in_view.dialog
+        assert dialog is not None and places[0].place.name in dialog.labelText()
+        dialog.reject()
+        assert probe.calls == [], f"'within N km' queried on the GUI thread: {probe.calls}"
 
         # A filter change with the place selected: it stays while the filter shows it…
         window.session.set_text(word)
