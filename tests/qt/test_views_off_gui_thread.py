@@ -20,7 +20,7 @@ from explorer.qt.corrections_ui import Target
 from explorer.query import Filter, fold_words
 from gazetteer.model import KINDS
 from tests.conftest import SEEDS
-from tests.qt.conftest import wait_drawn
+from tests.qt.conftest import run_js, wait_drawn
 
 pytestmark = pytest.mark.e2e
 
@@ -60,13 +60,15 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
         wait_drawn(qtbot, window)
         places = window.reader.places()
         countries = [c.code for c in window.reader.countries()]
-        text = window.reader.passages(Filter(), places[0].place.id, 0, 1)[0].passage.text
+        first = max(places, key=lambda s: s.count)  # the most mentioned place
+        text = window.reader.passages(Filter(), first.place.id, 0, 1)[0].passage.text
         word = max(fold_words(text), key=len)  # a word of a passage: the search finds it
         probe = GuiThreadCalls(window.reader.inner)
         window.reader.inner = probe
 
-        top = places[0].place.id
-        window.session.select(top)  # a marker click
+        top = first.place.id
+        # A marker click, on the page (the most mentioned place: never inside a cluster).
+        assert run_js(qtbot, window, f"explorer.clickPlace({top!r})") is True
         qtbot.waitUntil(lambda: window.passages.model.place_id == top
                         and bool(window.passages.hits), timeout=30_000)
         wait_drawn(qtbot, window)
@@ -76,7 +78,7 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
         assert probe.calls == [], f"a click queried the index on the GUI thread: {probe.calls}"
         window.in_view.near_action.trigger()  # "within N km" of it: its name and place known
         dialog = window.in_view.dialog
-        assert dialog is not None and places[0].place.name in dialog.labelText()
+        assert dialog is not None and first.place.name in dialog.labelText()
         dialog.reject()
         assert probe.calls == [], f"'within N km' queried on the GUI thread: {probe.calls}"
 
@@ -89,7 +91,7 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
         assert window.session.selected_place == top
         assert probe.calls == [], f"a filter change queried on the GUI thread: {probe.calls}"
         # …and goes when the filter no longer shows it (no passage of it is left).
-        other = next(k for k in KINDS if k != places[0].place.kind)
+        other = next(k for k in KINDS if k != first.place.kind)
         window.session.set_filter(replace(window.session.filter, kinds=frozenset({other})))
         qtbot.waitUntil(lambda: window.session.selected_place is None
                         and window.passages.model.filter.kinds == {other}, timeout=30_000)
