@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from explorer.areas import MAX_KM, BBox, Near, Polygon
 from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
+from explorer.query import PlaceSummary
 from explorer.session import Change
 
 
@@ -35,9 +36,12 @@ class InView(QObject):
                  box: SignalInstance, draw: Callable[[bool], None],
                  polygon: SignalInstance | None = None,
                  draw_polygon: Callable[[bool], None] | None = None,
-                 refused: SignalInstance | None = None) -> None:
+                 refused: SignalInstance | None = None,
+                 selected: Callable[[], PlaceSummary | None] | None = None) -> None:
         super().__init__(menu)
         self.model = model
+        # The selected place as the passage panel last showed it (None: asked of the index).
+        self._selected = selected
         self.last: BBox | None = None  # the view's bounds last told
         self.action = QAction(self.tr("Only what is in &view"), menu)
         self.action.setObjectName("onlyInView")
@@ -99,8 +103,10 @@ class InView(QObject):
     def ask_near(self) -> None:
         """Ask how many km around the selected place; the circle becomes the area."""
         pid = self.model.selected_place
-        summary = self.model.place(pid) if pid is not None else None
-        if summary is None:
+        if pid is None:
+            return
+        summary = self._selected() if self._selected is not None else self.model.place(pid)
+        if summary is None or summary.place.id != pid:
             return
         p = summary.place
         label = p.name_ar if arabic_interface() and p.name_ar else p.name
@@ -153,11 +159,13 @@ class InView(QObject):
 
 
 def in_view_for(model: SessionModel, menu: QMenu, events: Any, map_sync: Any,
-                table: QAbstractItemView) -> InView:
+                table: QAbstractItemView,
+                selected: Callable[[], PlaceSummary | None] | None = None) -> InView:
     """The window's area filter: the page's events (view, box, polygon, refusals), the map's
-    drawing modes, and "within N km" in the places table's context menu."""
+    drawing modes, and "within N km" in the places table's context menu (of the place
+    ``selected`` gives)."""
     in_view = InView(model, menu, events.view, events.box, map_sync.set_drawing,
-                     events.polygon, map_sync.set_polygon_drawing, events.refused)
+                     events.polygon, map_sync.set_polygon_drawing, events.refused, selected)
     # The view itself is not outlined on the map: the other areas are.
     map_sync.is_view = lambda area: in_view.action.isChecked() and area == in_view.last
     table.addAction(in_view.near_action)

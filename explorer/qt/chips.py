@@ -7,7 +7,7 @@ labels also describe the filter in the status bar (``labels``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from explorer.areas import BBox, Near, Polygon
 from explorer.qt.names import arabic_interface
 from explorer.qt.session_model import SessionModel
-from explorer.query import ALL_TYPES, TOPONYMS, CountrySummary, Filter
+from explorer.query import ALL_TYPES, TOPONYMS, CountrySummary, Filter, PlaceSummary
 from explorer.session import Change
 from gazetteer.model import MentionType, PlaceKind
 
@@ -153,6 +153,7 @@ class FilterChips(QWidget):
         #: Chips of what is shown besides the filter (a comparison): key -> (label, remove).
         self.extra: dict[str, tuple[str, Callable[[], None]]] = {}
         self._names: dict[str, str] | None = None  # country names, until the data change
+        self._regions: dict[str, str] = {}  # region names, by id
         # The names come from the feed (``learn_names``): never asked of the index here.
         # The bar keeps its room when hidden, at a chip's height: the map below does not jump
         # when the first filter is set or the last one removed.
@@ -176,20 +177,25 @@ class FilterChips(QWidget):
         return button
 
     def region_name(self, region_id: str) -> str:
-        s = self.session.place(region_id)
-        if s is None:
-            return region_id
-        return s.place.name_ar if _arabic() else s.place.name
+        """The region's name in the interface's language, as the index has it (its id until
+        the feed has told it)."""
+        return self._regions.get(region_id, region_id)
 
     def country_name(self, code: str) -> str | None:
         """The country's name in the interface's language, as the index has it."""
         return (self._names or {}).get(code)
 
-    def learn_names(self, rows: list[CountrySummary]) -> None:
-        """Country names the feed computed (off the GUI thread), kept with those known."""
+    def learn_names(self, rows: list[CountrySummary],
+                    regions: Sequence[PlaceSummary] = ()) -> None:
+        """Country and region names the feed computed (off the GUI thread), kept with those
+        known."""
         names = {c.code: c.name_ar if _arabic() else c.name for c in rows}
-        if self._names is None or not names.keys() <= self._names.keys():
+        named = {s.place.id: (s.place.name_ar if _arabic() else s.place.name) or s.place.id
+                 for s in regions}
+        news = self._names is None or not names.keys() <= self._names.keys()
+        if news or any(self._regions.get(r) != n for r, n in named.items()):
             self._names = (self._names or {}) | names
+            self._regions |= named
             self.rebuild()
 
     def _on_change(self, change: Change) -> None:

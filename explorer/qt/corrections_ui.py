@@ -512,10 +512,10 @@ class Corrections(QObject):
         w.session.data_landed()
         w.session.flush()  # now, not in half a second
         selected = w.session.selected_place
-        if selected is not None and w.session.place(selected) is None:
+        if selected is not None and w.session.check_selection and w.session.place(selected) is None:
             w.session.select(None)  # no mention of it is left
         else:
-            w.refresh_passages()
+            w.refresh_passages()  # on an index on disk, its answer clears a place left unnamed
         w.update_status()
         self.changed.emit()
 

@@ -23,6 +23,10 @@ from explorer.mapdata import map_message
 from explorer.qt.latest_only import LatestOnly
 from explorer.query import CountrySummary, Filter, IndexReader, PlaceSummary
 from explorer.workspace import IndexUnavailable
+from gazetteer.model import PlaceKind
+
+#: The regions the index knows (few: their rows of ``place_stats``).
+REGIONS = Filter(kinds=frozenset({PlaceKind.REGION.value}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,10 @@ class ViewData:
     stats: dict[str, int] = field(default_factory=dict)
     #: Mentions per day of the filter without its dates (``explorer.qt.timeline``).
     timeline: list[tuple[date, int]] = field(default_factory=list)
+    #: Every region the index knows, whatever the filter (the region box, the region chips).
+    regions: list[PlaceSummary] = field(default_factory=list)
+    #: Articles per outlet, format and language, whatever the filter (the sources menu).
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # How long the worker took to compute it (``benchmarks/window_scale.py`` reports it).
     compute_ms: float = 0.0
 
@@ -67,6 +75,8 @@ def compute(reader: IndexReader, request: Request) -> ViewData:
         places=places,
         stats=reader.stats(),
         timeline=reader.timeline(f.undated()),
+        regions=reader.places(REGIONS),
+        facets=reader.article_facets(),
         compute_ms=(time.perf_counter() - start) * 1000,
     )
 

@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.qt.chips import kind_label, language_label
+from explorer.qt.feed import ViewData
 from explorer.qt.names import both
 from explorer.qt.session_model import SessionModel
-from explorer.query import Filter
+from explorer.query import PlaceSummary
 from explorer.session import Change
-from gazetteer.model import KINDS, MentionType, PlaceKind
+from gazetteer.model import KINDS, MentionType
 
-#: The regions the index knows (few: their rows of ``place_stats``).
-REGIONS = Filter(kinds=frozenset({PlaceKind.REGION.value}))
 #: Outlets listed in the sources menu at most (the most frequent).
 MAX_SOURCES = 60
 # The article fields the sources menu filters on → the field of ``Filter`` that holds them.
@@ -78,6 +77,7 @@ class FilterBar(QWidget):
             "Only the articles of these outlets or file formats (none ticked: every article)"))
         #: ("outlet" or "format", value) → its checkable action
         self.source_actions: dict[tuple[str, str], QAction] = {}
+        self._facets: dict[str, list[tuple[str, int]]] = {}  # what the sources menu lists
         layout.addWidget(self.sources_button)
 
         self.toponyms = QCheckBox(self.tr("Place names"), self)
@@ -110,8 +110,8 @@ class FilterBar(QWidget):
         layout.addStretch(1)
 
         model.changed.connect(self._on_change)
-        self.list_regions()
-        self.list_sources()
+        self.list_regions([])
+        self.list_sources({})
 
     # -- to the session -------------------------------------------------------------------
 
@@ -150,16 +150,17 @@ class FilterBar(QWidget):
     # -- from the session -----------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
-        if change.data:
-            self.list_regions()
-            self.list_sources()
         if change.filter or change.data:
             self.follow()
 
-    def list_regions(self) -> None:
+    def show_data(self, data: ViewData) -> None:
+        """The regions and sources the view feed found (off the GUI thread), listed."""
+        self.list_regions(data.regions)
+        if data.facets != self._facets:
+            self.list_sources(data.facets)
+
+    def list_regions(self, regions: list[PlaceSummary]) -> None:
         """The regions the index names, in the region box."""
-        reader = self.session.reader
-        regions = reader.places(REGIONS) if reader is not None else []
         rows = [(s.place.id, both(s.place.name, s.place.name_ar)) for s in regions]
         rows.sort(key=lambda r: r[1])
         have = [self.region.itemData(i) for i in range(1, self.region.count())]
@@ -172,11 +173,10 @@ class FilterBar(QWidget):
             self.region.addItem(label, rid)
         self.region.blockSignals(False)
 
-    def list_sources(self) -> None:
+    def list_sources(self, facets: dict[str, list[tuple[str, int]]]) -> None:
         """The outlets, formats and languages of the index's articles, in the sources
         menu."""
-        reader = self.session.reader
-        facets = reader.article_facets() if reader is not None else {}
+        self._facets = facets
         self.sources_menu.clear()
         self.source_actions = {}
         titles = {"outlet": self.tr("Outlets"), "format": self.tr("Formats"),

@@ -67,6 +67,11 @@ class MapSync(QObject):
         return self.shown if self.shown_for == f else None
 
     @property
+    def latest(self) -> ViewData | None:
+        """The feed's last answer, while it is still current (None: one is on its way)."""
+        return self._fresh
+
+    @property
     def up_to_date(self) -> bool:
         """The page has painted the last message sent (and there is none pending)."""
         return (self.bridge.is_ready and self.drawn_seq >= self.sent_seq

@@ -24,7 +24,7 @@ from explorer.corpus import DEFAULT_MAX_BYTES, CorpusError, merge_ocr_problems
 from explorer.qt.article_view import ReaderDock
 from explorer.qt.counts import counts
 from explorer.qt.exports import Opener
-from explorer.qt.feed import Feed
+from explorer.qt.feed import Feed, ViewData
 from explorer.qt.indexing_thread import Indexing, IndexingStopped, IndexWorker
 from explorer.qt.layers_menu import LayersMenu
 from explorer.qt.mapsync import MapSync
@@ -78,6 +78,8 @@ class Opening(QObject):
         # The open folder, watched: what lands in it is indexed (explorer.qt.watcher).
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(self.folder_changed)
+        self._empty_check = False  # "no readable article?" waits for the view feed's answer
+        map_sync.viewData.connect(self._on_view_data)
         self._changed_while_indexing = False
         self.saved_filter = SavedFilter(session, problems, lambda: notices.failed_search)
         status.cancel.clicked.connect(self.cancel_indexing)
@@ -335,8 +337,32 @@ class Opening(QObject):
             if self._changed_while_indexing and complete:
                 QTimer.singleShot(0, self, self.folder_changed)
             self._changed_while_indexing = False
-        reader = self.session.reader
-        stats = reader.stats() if reader is not None else {}
+        # Whether any article was read: the view feed's statistics say, now or once computed.
+        latest = self.map_sync.latest
+        self._empty_check = False
+        if self.feed is None:
+            self._say_if_empty({})
+        elif self.feed.idle and latest is not None:
+            self._say_if_empty(latest.stats)
+        else:
+            self._empty_check = True
+            if self.feed.idle:
+                self.map_sync.refresh(fit=False)
+        if not complete and self.notices.notice.isHidden():
+            self.status.show_cancelled()  # said until indexing starts again
+        self.update_status()
+        self.indexingFinished.emit(complete)
+        if self.map_sync.up_to_date:
+            self.mapDrawn.emit()
+
+    def _on_view_data(self, data: ViewData) -> None:
+        """The view feed's answer: once indexing has ended, the first one computed since."""
+        if self._empty_check and not self.disposed and self.feed is not None and self.feed.idle:
+            self._empty_check = False
+            self._say_if_empty(data.stats)
+
+    def _say_if_empty(self, stats: dict[str, int]) -> None:
+        """Say so when the folder indexed has no readable article."""
         if self.root is not None and not stats.get("articles") and self.notices.notice.isHidden():
             refused = self.problems.list.refused()
             files = counts().files(refused)
@@ -345,12 +371,6 @@ class Opening(QObject):
             self.notices.show(QCoreApplication.translate("MainWindow",
                 "No readable article (.txt) in {folder}{why}. Open a folder of .txt "
                 "articles.").format(folder=self.root, why=why))
-        if not complete and self.notices.notice.isHidden():
-            self.status.show_cancelled()  # said until indexing starts again
-        self.update_status()
-        self.indexingFinished.emit(complete)
-        if self.map_sync.up_to_date:
-            self.mapDrawn.emit()
 
     def dispose(self) -> None:
         """Stop watching and indexing; keep the filter with the folder; let go of the index."""

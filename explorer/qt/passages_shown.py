@@ -18,7 +18,7 @@ from explorer.qt.passage_feed import PassageAnswer, PassageFeed, PassageQuery
 from explorer.qt.passages import PassagePanel
 from explorer.qt.reasons import translate_reasons
 from explorer.qt.session_model import SessionModel
-from explorer.query import Filter, MentionedWith
+from explorer.query import Filter, MentionedWith, PlaceSummary
 from explorer.session import Change
 from gazetteer.model import Place
 
@@ -59,6 +59,8 @@ class PassagesShown:
         self.feed: PassageFeed | None = None
         #: Told of the places mentioned with the selection with each answer shown.
         self.mentioned_with: list[MentionedWithShown] = []
+        # The selected place as the last answer shown counted it (None: no place shown).
+        self.summary: PlaceSummary | None = None
         session.changed.connect(self._on_change)
         # Passage → map: a place's link selects it, a passage fits the map to its places.
         panel.placeClicked.connect(session.select)
@@ -98,12 +100,18 @@ class PassagesShown:
         if q.place_id is not None and data.summary is None:
             s.select(None)  # not a place of the index: nothing is selected
             return
+        if q.place_id is not None and q.place_id == s.unchecked:
+            s.unchecked = None  # a filter change kept it: it stays if the filter shows it
+            if not data.passages:
+                s.select(None)
+                return
         self._show(data, q)
 
     def _show(self, data: PassageAnswer | None, q: PassageQuery) -> None:
         reader = self.session.reader
         f = q.filter
         summary = data.summary if data is not None else None
+        self.summary = summary
         for tell in self.mentioned_with:
             if data is not None and summary is not None:
                 tell(summary.place, data.mentioned_with)

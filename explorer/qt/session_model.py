@@ -30,6 +30,9 @@ class SessionModel(QObject):
         # Check a selected place in the index here (False: the passage feed checks it off
         # the GUI thread and the window clears a selection the index does not hold).
         self.check_selection = True
+        #: The selected place a filter change kept unchecked (``check_selection`` False): the
+        #: first passage answer under the filter says whether it still has passages.
+        self.unchecked: str | None = None
         self._unsubscribe = self.session.subscribe(self.changed.emit)
         self._data_timer = QTimer(self)
         self._data_timer.setSingleShot(True)
@@ -72,6 +75,7 @@ class SessionModel(QObject):
     def select(self, place_id: str | None) -> None:
         if place_id is not None and self.check_selection and self.place(place_id) is None:
             return
+        self.unchecked = None
         self.session.select(place_id)
 
     def fit_places(self, place_ids: list[str]) -> None:
@@ -87,8 +91,13 @@ class SessionModel(QObject):
         self.session.set_filter(f)
         if selected is None or self.reader is None:
             return
-        if f.countries != old.countries or not self.reader.count_passages(f, selected):
+        if f.countries != old.countries:
             self.session.select(None)
+        elif self.check_selection:
+            if not self.reader.count_passages(f, selected):
+                self.session.select(None)
+        else:
+            self.unchecked = selected  # the passage feed counts it, the window clears it
 
     def set_countries(self, codes: frozenset[str]) -> None:
         self.set_filter(replace(self.filter, countries=codes))

@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         self.filter = CountryFilter(session, self)
         self.view = view or MapView(resources_dir())
         self.view.setParent(self)
-        self.bridge = MapBridge(lambda pid: session.place(pid) is not None, self)
+        # A click counts on a marker the page was sent (never asked of the index here).
+        self.bridge = MapBridge(lambda pid: pid in self.map_sync.known, self)
         self.bridge.events.ready.connect(self.mapReady.emit)
         self.view.channel.registerObject("bridge", self.bridge)
         self.map_sync = MapSync(session, self.bridge, self)
@@ -121,7 +122,8 @@ class MainWindow(QMainWindow):
         data.connect(lambda d: self.filter.model.set_rows(d.countries, d.filter))
         data.connect(lambda d: self.places.table.model.set_rows(d.places, d.filter))
         data.connect(lambda d: self.timeline.timeline.set_days(d.timeline, d.filter))
-        data.connect(lambda d: self.chips.learn_names(d.countries))
+        data.connect(lambda d: self.chips.learn_names(d.countries, d.regions))
+        data.connect(self.filter_bar.show_data)
         data.connect(self.status_line.show_data)
 
         self.menus = Menus(
@@ -132,8 +134,9 @@ class MainWindow(QMainWindow):
                    self.timeline.toggleViewAction()],
             count_once=lambda on: session.set_filter(replace(session.filter, once=on)))
         self.menus.set_recent(settings.recent_corpora if settings else [])
+        # "Within N km": the places table's context menu, of the place the panel shows.
         self.in_view = in_view_for(session, self.menus.view, self.bridge.events, self.map_sync,
-                                   self.places.table.view)  # "within N km": its context menu
+                                   self.places.table.view, lambda: self.passages_shown.summary)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
                                       self.map_sync, lambda: self.index_path, self)
         self.layers_menu.problem.connect(

@@ -96,8 +96,8 @@ def test_reject_a_mention_then_undo_and_redo(qtbot: Any, window: Any) -> None:
     qtbot.waitUntil(lambda: mosul not in visible(qtbot, window))
     assert window.reader.stats()["mentions"] == before - 1
     assert "Mosul" not in counts(window)
-    assert window.selected_place is None
-    assert "Click a place on the map" in window.passages.toPlainText()
+    qtbot.waitUntil(lambda: window.selected_place is None)  # the passage feed's answer
+    qtbot.waitUntil(lambda: "Click a place on the map" in window.passages.toPlainText())
     qtbot.waitUntil(lambda: all(r.place.id != mosul for r in window.places.table.model.rows))
     assert "2 places" in window.status.label.text()
     edit = window.menus.edit

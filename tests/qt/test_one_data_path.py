@@ -1,7 +1,7 @@
 """Issue 17: one data path. With an index in memory too, the views (map, country list, places
-table, timeline, chips, status bar) never ask the index themselves: the view feed asks it once
-per change (on the GUI thread, the in-memory index being safe to read from one thread only)
-and every view shows that one answer (``ViewData``)."""
+table, timeline, chips, region box, sources menu, status bar) never ask the index themselves:
+the view feed asks it once per change (on the GUI thread, the in-memory index being safe to
+read from one thread only) and every view shows that one answer (``ViewData``)."""
 
 from __future__ import annotations
 
@@ -46,9 +46,11 @@ def test_a_filter_change_asks_the_index_in_memory_once_and_every_view_shows_it(
         window.set_countries([country])
         f = Filter(countries=frozenset({country}))
         # One answer of the feed, computed at once: one query of each kind, not one a view.
-        assert reader.calls["places"] == 1
+        # Places twice: the filter's and the regions' (the region box and chips name them).
+        assert reader.calls["places"] == 2
         assert reader.calls["timeline"] == 1
         assert reader.calls["stats"] == 1
+        assert reader.calls["article_facets"] == 1
         places = seeds_index.places(f)
         assert {s.place.id for s in window.places.table.model.rows} == {
             s.place.id for s in places}
