@@ -78,6 +78,8 @@ class IndexConnection:
         self._copy_totals: tuple[int, tuple[int, int, int]] | None = None  # see stats()
         self._timelines: dict[Filter, tuple[int, list[tuple[str, int]]]] = {}
         self._regions: tuple[int, list[str]] | None = None  # the region ids, by data_version
+        #: Articles per outlet, format and language, by data_version.
+        self._facets: tuple[int, dict[str, list[tuple[str, int]]]] | None = None
         #: Read as an immutable file (its folder cannot be written: see ``_read_only``).
         self.immutable = False
         if why := refusal(self.path):
@@ -225,6 +227,7 @@ class IndexConnection:
             self._copy_totals = None
             self._timelines.clear()
             self._regions = None
+            self._facets = None
             try:
                 stamp(self.conn, new_index_id())  # the index's id in every log it writes
                 yield

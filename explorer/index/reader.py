@@ -119,6 +119,7 @@ class IndexQueries(IndexConnection):
         """Drop the places kept from earlier answers (to time a filter asked afresh)."""
         self._memo.clear()
         self._timelines.clear()
+        self._facets = None
 
     def place(self, place_id: str) -> PlaceSummary | None:
         with guarded(self.path):
@@ -396,14 +397,19 @@ class IndexQueries(IndexConnection):
             return None
 
     def article_facets(self) -> dict[str, list[tuple[str, int]]]:
-        """Articles per outlet, format and language (the filter chips' choices), most first."""
+        """Articles per outlet, format and language (the filter chips' choices), most first;
+        kept until the data change (the view feed asks at every filter change)."""
         with guarded(self.path):
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            if self._facets is not None and self._facets[0] == version:
+                return {k: list(v) for k, v in self._facets[1].items()}
             out: dict[str, list[tuple[str, int]]] = {}
             for column in ("outlet", "format", "language"):
                 out[column] = [(v, n) for v, n in self.conn.execute(
                     f"SELECT {column}, COUNT(*) AS n FROM articles WHERE {column} IS NOT NULL "
                     f"AND {column} != '' GROUP BY {column} ORDER BY n DESC, {column}")]
-            return out
+            self._facets = (version, out)
+            return {k: list(v) for k, v in out.items()}
 
     def fill_languages(self, detect: Callable[[str], str | None]) -> int:
         """Give the articles stored without a language (by an explorer before issue 19) the
