@@ -337,13 +337,22 @@ def mentions_to_json(mentions: Sequence[Mention]) -> str:
     """The mentions, their places included (read back without a gazetteer)."""
     places: dict[str, dict[str, Any]] = {}
     rows = []
+    # What mentions share (a name said thousands of times: one reasons tuple, one tuple of
+    # alternatives) is made into JSON-ready lists once, by identity, not once a mention.
+    made: dict[int, Any] = {}
     for m in mentions:
+        reasons = made.get(id(m.reasons))
+        if reasons is None:
+            reasons = made[id(m.reasons)] = to_pairs(m.reasons)
+        alts = made.get(id(m.alternatives))
+        if alts is None:
+            for c in m.alternatives:
+                places.setdefault(c.place.id, place_to_json(c.place))
+            alts = made[id(m.alternatives)] = [
+                [c.place.id, c.score, to_pairs(c.reasons)] for c in m.alternatives]
         places.setdefault(m.place.id, place_to_json(m.place))
-        for c in m.alternatives:
-            places.setdefault(c.place.id, place_to_json(c.place))
-        rows.append([m.start, m.end, m.text, str(m.type), m.place.id, m.confidence,
-                     to_pairs(m.reasons),
-                     [[c.place.id, c.score, to_pairs(c.reasons)] for c in m.alternatives]])
+        rows.append([m.start, m.end, m.text, str(m.type), m.place.id, m.confidence, reasons,
+                     alts])
     return json.dumps({"places": places, "mentions": rows}, ensure_ascii=False)
 
 

@@ -176,6 +176,8 @@ def mention_rows(reader: IndexReader, f: Filter = ALL, place: str | None = None
         offset += len(hits)
         for hit in hits:
             a = hit.article
+            # Made once for the passage's mentions, not once each (a passage may be huge).
+            excerpt = _text_cell(passage_excerpt(hit.passage.text)) if hit.mentions else ""
             for m in hit.mentions:
                 p = m.place
                 if place is not None and p.id != place:
@@ -188,7 +190,7 @@ def mention_rows(reader: IndexReader, f: Filter = ALL, place: str | None = None
                        *(_text_cell(v) for v in (a.title, a.published, a.outlet, a.author,
                                                  a.url, a.language, a.format)),
                        "" if hit.passage.page is None else hit.passage.page,
-                       _text_cell(passage_excerpt(hit.passage.text)),
+                       excerpt,
                        _text_cell(file_of(a.doc))]
 
 

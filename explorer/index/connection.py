@@ -36,6 +36,7 @@ from explorer.query import (
 )
 from explorer.stored_reasons import decode, from_pairs
 from gazetteer.model import Candidate, Mention, Place
+from gazetteer.reasons import Reason
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,8 @@ class IndexConnection:
         self._unreadable: list[tuple[int, str]] = []  # corrections rows, and why
         self._alternatives: dict[str, tuple[Candidate, ...]] = {}  # by their JSON
         self._strings: dict[str, str] = {}
+        #: Reasons read back, by their column's text: shared by the mentions that repeat them.
+        self._reasons: dict[str, tuple[Reason, ...]] = {}
         with guarded(self.path):
             if readonly:
                 if not self.path.exists():
@@ -313,5 +316,9 @@ class IndexConnection:
             place = self._places[r[4]]
         if len(self._strings) >= 100_000:
             self._strings.clear()
+            self._reasons.clear()
         same = self._strings.setdefault  # its surface form too
-        return Mention(r[0], r[1], same(r[2], r[2]), r[3], place, r[5], decode(r[6]), alts)
+        reasons = self._reasons.get(r[6])
+        if reasons is None:  # its reasons too, made once for the mentions repeating them
+            reasons = self._reasons[r[6]] = decode(r[6])
+        return Mention(r[0], r[1], same(r[2], r[2]), r[3], place, r[5], reasons, alts)
