@@ -40,7 +40,7 @@ def test_problems_are_listed_in_the_window(qtbot: Any, tmp_path: Path) -> None:
     window = open_window(qtbot, index)
     assert window.problems_button.isEnabled()
     assert window.problems_button.text() == f"Problems ({len(index.corpus.problems)})"
-    from explorer.qt.window import ProblemsDialog
+    from explorer.qt.panels import ProblemsDialog
 
     dialog = ProblemsDialog(window.problems, window)
     qtbot.addWidget(dialog)
