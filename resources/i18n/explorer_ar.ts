@@ -461,7 +461,7 @@
     <name>FilterBar</name>
     <message>
         <source>A region: the places of its countries, and itself</source>
-        <extracomment>The regions the index knows (few: their rows of ``place_stats``). Outlets listed in the sources menu at most (the most frequent).</extracomment>
+        <extracomment>Outlets listed in the sources menu at most (the most frequent).</extracomment>
         <translation>إقليم: أماكن دوله، والإقليم نفسه</translation>
     </message>
     <message>

@@ -89,6 +89,7 @@ def test_country_names_from_a_users_gazetteer_stay_text_in_the_filter(
     session = SessionModel()
     session.set_reader(index)
     model = CountryListModel(session)
+    model.set_rows(index.countries(session.filter), session.filter)  # the feed's answer
     row = model.row_of("TJ")
     assert row >= 0
     shown = model.data(model.index(row, 0), Qt.ItemDataRole.DisplayRole)

@@ -4,11 +4,12 @@ filter, escaping. Real web view: the page's own state is read back through ``run
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -24,7 +25,11 @@ pytestmark = pytest.mark.e2e
 
 def links(browser: QTextBrowser, prefix: str) -> list[tuple[str, int, int]]:
     """The links of a rich-text view whose href starts with ``prefix``: (href, start, end),
-    fragments of one link merged, in document order."""
+    fragments of one link merged, in document order (the passage panel's whole page: it
+    renders the rest of it after its first screenful)."""
+    deadline = time.monotonic() + 10
+    while getattr(browser, "rendering", False) and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
     out: list[tuple[str, int, int]] = []
     block = browser.document().begin()
     while block.isValid():
