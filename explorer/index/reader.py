@@ -246,7 +246,7 @@ class IndexQueries(IndexConnection):
                 args = [*args, place_id, *args, place_id]
             else:
                 cond, args = w.passage_places()
-                others, oargs = w._place("o.country", "o.place_id")
+                others, oargs = w.place_conditions("o.country", "o.place_id")
                 sql = ("WITH mine(passage) AS (SELECT DISTINCT passage FROM passage_places "
                        f"WHERE {cond} AND place_id = ?) "
                        "SELECT o.place_id, COUNT(*) FROM mine JOIN passage_places AS o INDEXED "

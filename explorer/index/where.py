@@ -52,7 +52,7 @@ class Where:
             return False
         return not f.somewhere or p.country in self.codes or p.id in self.ids
 
-    def _place(self, country: str, place_id: str) -> tuple[list[str], list[Any]]:
+    def place_conditions(self, country: str, place_id: str) -> tuple[list[str], list[Any]]:
         """Conditions on a place by its country and id columns."""
         f = self.f
         conds: list[str] = []
@@ -110,12 +110,12 @@ class Where:
 
     def stats(self) -> tuple[str, list[Any]]:
         """On ``place_stats`` (countries, regions and kinds only)."""
-        conds, args = self._place("country", "place_id")
+        conds, args = self.place_conditions("country", "place_id")
         return " AND ".join(["1", *conds]), args
 
     def passage_places(self) -> tuple[str, list[Any]]:
         f = self.f
-        conds, args = self._place("country", "place_id")
+        conds, args = self.place_conditions("country", "place_id")
         if f.doc is not None:
             conds.append("sortkey = (SELECT sortkey FROM articles WHERE doc = ?)")
             args.append(stored(f.doc))
@@ -139,7 +139,7 @@ class Where:
         if f.min_confidence > 0:
             conds_list.append("m.confidence >= ?")
             args.append(f.min_confidence)
-        pc, pa = self._place("country", "id")
+        pc, pa = self.place_conditions("country", "id")
         if pc:
             conds_list.append(f"m.place_id IN (SELECT id FROM places WHERE {' AND '.join(pc)})")
             args += pa
