@@ -19,16 +19,21 @@ ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 800
 MIN_WORDS, MAX_WORDS = 80, 250
 END = re.compile(r"[.!?…](?:[»”\"’)]+)?(?=\s|$)")
-HEAD = ("# Sources of tests/data/devset_fr2 (rule: scripts/devset_fr2/README.md)\n\n"
-        "| file | outlet | url | query | hit |\n|---|---|---|---|---|\n")
+HEAD = (
+    "# Sources of tests/data/devset_fr2 (rule: scripts/devset_fr2/README.md)\n\n"
+    "| file | outlet | url | query | hit |\n|---|---|---|---|---|\n"
+)
 
 
 def cut(body: str) -> str:
     paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body.strip()) if p.strip()]
     text = "\n\n".join(paras)
     # a sentence cut by the store ends in an ellipsis at the very end: it is not whole
-    ends = [m.end() for m in END.finditer(text)
-            if not (m.end() >= len(text.rstrip()) and text.rstrip().endswith(("…", "...")))]
+    ends = [
+        m.end()
+        for m in END.finditer(text)
+        if not (m.end() >= len(text.rstrip()) and text.rstrip().endswith(("…", "...")))
+    ]
     if not ends:
         raise SystemExit("stdin: no whole sentence in the body")
     inside = [e for e in ends if e <= LIMIT] or ends[:1]

@@ -48,5 +48,4 @@ def build(review: bool = False, write: bool = True, **override: Any) -> dict[str
 if __name__ == "__main__":
     g = build("--review" in sys.argv)
     n = sum(len(d["mentions"]) for d in g["documents"].values())
-    print(f"{len(g['documents'])} documents, {n} mentions -> "
-          f"{paths()['out'].relative_to(ROOT)}")
+    print(f"{len(g['documents'])} documents, {n} mentions -> {paths()['out'].relative_to(ROOT)}")
