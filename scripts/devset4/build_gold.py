@@ -1,9 +1,9 @@
-"""Build tests/data/devset4_gold.json (format seeds-gold/1): the fourth set (a check set, never tuned on)'s gold.
+"""Build tests/data/devset4_gold.json (format seeds-gold/1): the fourth set's gold (a check set).
 
 Same annotation syntax and builder as the first three sets (scripts/devset/build_gold.py); the
-place keys are those of scripts/devset/places.json, scripts/devset2/places_*.json, scripts/devset3/places.json and
-scripts/devset4/places.json.  A malformed line, a name not in its text or an unknown key stops
-the build with FILE:LINE, and nothing is written.
+place keys are those of scripts/devset/places.json, scripts/devset2/places_*.json,
+scripts/devset3/places.json and scripts/devset4/places.json.  A malformed line, a name not in its
+text or an unknown key stops the build with FILE:LINE, and nothing is written.
 
     python scripts/devset4/build_gold.py [--review]
 """
@@ -22,9 +22,12 @@ OUT = ROOT / "tests" / "data" / "devset4_gold.json"
 
 
 def places_files() -> list[Path]:
-    return [ROOT / "scripts" / "devset" / "places.json",
-            *sorted((ROOT / "scripts" / "devset2").glob("places_*.json")),
-            ROOT / "scripts" / "devset3" / "places.json", HERE / "places.json"]
+    return [
+        ROOT / "scripts" / "devset" / "places.json",
+        *sorted((ROOT / "scripts" / "devset2").glob("places_*.json")),
+        ROOT / "scripts" / "devset3" / "places.json",
+        HERE / "places.json",
+    ]
 
 
 def build(review: bool = False, write: bool = True) -> dict[str, Any]:
@@ -34,8 +37,13 @@ def build(review: bool = False, write: bool = True) -> dict[str, Any]:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     gold: dict[str, Any] = module.build(
-        review, write, annotations=[HERE / "annotations.txt"], places_files=places_files(),
-        docs=DOCS, out=OUT)
+        review,
+        write,
+        annotations=[HERE / "annotations.txt"],
+        places_files=places_files(),
+        docs=DOCS,
+        out=OUT,
+    )
     return gold
 
 

@@ -12,26 +12,42 @@ the same on every run:
 No halves: every excerpt of this set is a check excerpt, never developed or tuned on, scored
 once by the lead at the end (issue 16).
 """
+
 from __future__ import annotations
 
 import importlib.util
 import math
 import random
 from pathlib import Path
+from types import ModuleType
 
 SEED = 20261208_4
 SLOTS = 30
 TOPICS = (
-    "hospitals and doctors", "school exams", "dams and reservoirs",
-    "electricity and power cuts", "roads and traffic", "prisons", "harvest and crops",
-    "pilgrimage and shrines", "labour strikes", "markets and prices", "heritage restoration",
-    "stadiums", "bridges and tunnels", "banks and currency", "libraries and books",
-    "music and concerts", "humanitarian aid", "police", "newspapers and media",
+    "hospitals and doctors",
+    "school exams",
+    "dams and reservoirs",
+    "electricity and power cuts",
+    "roads and traffic",
+    "prisons",
+    "harvest and crops",
+    "pilgrimage and shrines",
+    "labour strikes",
+    "markets and prices",
+    "heritage restoration",
+    "stadiums",
+    "bridges and tunnels",
+    "banks and currency",
+    "libraries and books",
+    "music and concerts",
+    "humanitarian aid",
+    "police",
+    "newspapers and media",
     "parks and gardens",
 )
 
 
-def _devset2_draw():  # type: ignore[no-untyped-def]
+def _devset2_draw() -> ModuleType:
     path = Path(__file__).parents[1] / "devset2" / "draw.py"
     spec = importlib.util.spec_from_file_location("devset2_draw", path)
     assert spec is not None and spec.loader is not None
