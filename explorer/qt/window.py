@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.comparison = in_timeline(
             session, self.map_sync.send, lambda: self.opening.export_reader(), self.timeline,
             self.bridge.events.ready, self.chips, self, lambda: self.index_path)
+        self.timeline.timeline.player.wait_for_page(self.map_sync.painted)
         self.comparison.problem.connect(
             lambda why: self.problem_list.add_saved([Problem(str(self.index_path), why)]))
         self.setAcceptDrops(True)
