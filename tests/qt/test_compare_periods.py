@@ -19,6 +19,7 @@ from explorer.query import Filter
 from explorer.settings import Settings
 from tests.conftest import SEEDS
 from tests.qt.conftest import run_js, wait_drawn
+from tests.qt.synthetic import write_corpus
 from tests.qt.test_window_first import wait_indexed
 
 pytestmark = pytest.mark.e2e
@@ -109,6 +110,12 @@ def test_the_comparison_is_saved_with_the_corpus_and_shown_again_on_reopening(
         first = drawn_classes(qtbot, window)
         assert first and {"only_a", "only_b"} <= set(first.values())
         path = window.index_path
+        # Another folder opened: its own (none); the first keeps its comparison.
+        window.switch_folder(write_corpus(tmp_path / "other", 3))
+        qtbot.waitUntil(lambda: window.index_path != path, timeout=20_000)
+        wait_indexed(qtbot, window)
+        assert window.comparison.periods is None and "compare" not in window.chips.buttons
+        assert drawn_classes(qtbot, window) is None
         window.close()
     finally:
         window.dispose()
