@@ -44,8 +44,10 @@ class Script(NamedTuple):
 
 
 #: Every script of the map page in load order. The layer modules (``web/explorer/layers/``)
-#: come after ``map.js``, which holds the registry. The rivers, lakes and borders (1.1 MB of
-#: data) are the window's only: the standalone page has no layers menu to show them.
+#: come after ``map.js``, which holds the registry. The rivers, lakes and borders are the
+#: window's only (the standalone page has no layers menu to show them), and their data
+#: (``web/explorer/physical/``, 1.4 MB) are no script of the page: ``layers/physical.js``
+#: loads them when a layer is first shown.
 SCRIPTS: tuple[Script, ...] = (
     Script("leaflet", "web/leaflet/leaflet.js"),
     Script("markercluster", "web/markercluster/leaflet.markercluster.js"),
@@ -60,9 +62,6 @@ SCRIPTS: tuple[Script, ...] = (
     Script("layer_choropleth", "web/explorer/layers/choropleth.js"),
     Script("layer_compare", "web/explorer/layers/compare.js"),
     Script("layer_together", "web/explorer/layers/together.js"),
-    Script("physical_rivers", "web/explorer/physical/rivers.js", window_only=True),
-    Script("physical_lakes", "web/explorer/physical/lakes.js", window_only=True),
-    Script("physical_borders", "web/explorer/physical/borders.js", window_only=True),
     Script("layer_physical", "web/explorer/layers/physical.js", window_only=True),
 )
 #: Every stylesheet of the map page, as (name, path under ``resources/``).

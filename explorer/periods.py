@@ -5,16 +5,26 @@ Each place mentioned in either period gets its counts in A and in B and a change
 ``only_a``/``only_b`` (mentioned in one period only), ``more_a``/``more_b`` (more mentions in
 that period), ``same``. The counts are the reader's (``IndexReader.places``) for the filter
 with each period's dates, so they agree with what the map shows for either range.
+
+The comparison shown is kept with the corpus, in its index's ``settings`` table under ``KEY``
+(``{"a": [from, to], "b": [from, to]}``), like the filter and the layers; a stored value that
+cannot be used raises ``BadPeriods`` (the window says so and compares nothing).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from explorer.query import Filter, IndexReader
 from gazetteer.model import Place
+
+#: The key of the comparison shown in the index's ``settings`` table.
+KEY = "compare"
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 #: The changes, from "only in A" to "only in B" (the legend's order).
 CHANGES = ("only_a", "more_a", "same", "more_b", "only_b")
@@ -89,3 +99,33 @@ def layer_data(changes: list[PlaceChange], a: Period, b: Period) -> dict[str, An
                     "lat": c.place.lat, "lon": c.place.lon, "a": c.a, "b": c.b,
                     "change": c.change} for c in changes],
     }
+
+
+class BadPeriods(ValueError):
+    """A stored comparison that cannot be used; ``str(exc)`` says why in a few words."""
+
+
+def to_json(a: Period, b: Period) -> str:
+    """The two periods compared, as stored."""
+    return json.dumps({"a": [a.date_from, a.date_to], "b": [b.date_from, b.date_to]})
+
+
+def from_json(text: str) -> tuple[Period, Period]:
+    """The periods stored as ``text``; raises ``BadPeriods`` when they cannot be used."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise BadPeriods(f"not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or set(data) != {"a", "b"}:
+        raise BadPeriods('not an object of periods "a" and "b"')
+    out = []
+    for name in ("a", "b"):
+        ends = data[name]
+        if not isinstance(ends, list) or len(ends) != 2 \
+                or not all(isinstance(d, str) and _ISO.fullmatch(d) for d in ends):
+            raise BadPeriods(f"period {name!r} is not two ISO dates (YYYY-MM-DD)")
+        try:
+            out.append(Period(ends[0], ends[1]))
+        except ValueError as exc:
+            raise BadPeriods(f"period {name!r}: {exc}") from None
+    return out[0], out[1]

@@ -128,3 +128,35 @@ def test_the_borders_are_the_arcs_two_divisions_share(bml: ModuleType) -> None:
     quantized = {"transform": {"scale": [0.5, 2.0], "translate": [10.0, 20.0]},
                  "arcs": [[[2, 1], [1, -1]]]}
     assert bml.decode_arcs(quantized) == [[[11.0, 22.0], [11.5, 20.0]]]
+
+
+def test_the_borders_labels_are_the_gazetteers_divisions(bml: ModuleType) -> None:
+    """``borders_labels.js`` is what the build makes from the gazetteer now (reproducible)."""
+    made = bml.build_border_labels()
+    text = (PHYSICAL / "borders_labels.js").read_text(encoding="utf-8")
+    body = text.split("window.EXPLORER_PHYSICAL.borders_labels = ", 1)[1].rstrip().rstrip(";")
+    assert json.loads(body) == made
+    by_name = {(d["c"], d["n"]["en"]): d for d in made["labels"]}
+    assert by_name[("IQ", "Al Anbar")]["n"]["ar"] == "الأنبار"
+    assert by_name[("US", "Kansas")]["n"]["ar"] == "كانساس"  # the US states: admin1.yaml
+    assert len(made["labels"]) > 3000
+
+
+def test_the_borders_labels_from_small_gazetteer_files(bml: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "admin1.tsv").write_text(
+        "# a comment\nid\tkind\tname\tname_ar\tcountry\tlat\tlon\n"
+        "gn:1\tadmin1\tAl Anbar\tالأنبار\tIQ\t32.7912\t41.6\n"
+        "gn:2\tcity\tBaghdad\tبغداد\tIQ\t33.3\t44.4\n", encoding="utf-8")
+    (tmp_path / "admin1.yaml").write_text(
+        'places:\n  - {id: "gn:3", kind: "admin1", name: "Kansas", name_ar: "كانساس", '
+        'country: "US", lat: 38.5, lon: -98.4}\n', encoding="utf-8")
+    made = bml.build_border_labels(tmp_path)
+    assert made["labels"] == [
+        {"c": "IQ", "n": {"en": "Al Anbar", "ar": "الأنبار"}, "p": [32.79, 41.6]},
+        {"c": "US", "n": {"en": "Kansas", "ar": "كانساس"}, "p": [38.5, -98.4]}]
+    # A place without a point: the build stops, naming the file.
+    (tmp_path / "admin1.yaml").write_text(
+        'places:\n  - {id: "gn:3", kind: "admin1", name: "Kansas", name_ar: "", '
+        'country: "US"}\n', encoding="utf-8")
+    with pytest.raises(bml.BuildError, match=r"admin1\.yaml: line 2: .* without lat"):
+        bml.build_border_labels(tmp_path)

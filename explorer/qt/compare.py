@@ -6,14 +6,21 @@ dock asks for period A and period B; the places of either are drawn coloured by 
 The counts are the reader's, for the filter (its own dates set aside) with each period's
 dates, computed on a thread of their own (``CompareJob``) through the same opener as the
 exports; they are computed again when the rest of the filter or the data change.
+
+The periods compared are kept with the corpus, in its index (``explorer.periods.KEY``), like
+the filter and the layers: saved when a comparison starts or ends, read again (chip and page
+colours) when the folder is opened; a stored value that cannot be used is a problem
+(``problem``), and nothing is compared.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, QThread, Signal
@@ -26,13 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import periods as stored
 from explorer.periods import Period, PlaceChange, compare, layer_data
 from explorer.qt.chips import FilterChips
 from explorer.qt.session_model import SessionModel
 from explorer.qt.timeline import TimelineDock
 from explorer.query import Filter, IndexReader
 from explorer.session import Change
-from explorer.workspace import IndexUnavailable
+from explorer.workspace import IndexUnavailable, closing_opener, save_setting
+
+log = logging.getLogger(__name__)
 
 Opener = Callable[[], AbstractContextManager[IndexReader]]
 
@@ -109,15 +119,19 @@ class Comparison(QObject):
 
     shown = Signal()
     changed = Signal()  # started or ended (the chip)
+    problem = Signal(str)  # the comparison saved with the corpus cannot be used: why
 
     def __init__(self, model: SessionModel, send: Callable[[dict[str, Any]], None],
                  opener: Callable[[], Opener | None], days: Callable[[], list[date]],
-                 parent: QWidget) -> None:
+                 parent: QWidget,
+                 index_path: Callable[[], Path | None] = lambda: None) -> None:
         super().__init__(parent)
         self.model = model
         self._send = send
         self._opener = opener
         self._days = days
+        self._index_path = index_path
+        self._restored = False  # the comparison saved with the open folder was read
         self.periods: tuple[Period, Period] | None = None
         self.changes: list[PlaceChange] | None = None  # the last comparison sent
         self._sent: dict[str, Any] | None = None  # its message to the page
@@ -153,15 +167,20 @@ class Comparison(QObject):
         self.periods = (a, b)
         self.changed.emit()
         self._compute()
+        self.save()
 
     def resend(self) -> None:
         """Send the comparison again (a page that started afresh has none)."""
         if self.periods is not None and self._sent is not None:
             self._send({"compare": self._sent})
 
-    def clear(self) -> None:
+    def clear(self, *, save: bool = True) -> None:
+        """End the comparison (``save``: and forget it in the corpus's index)."""
         if self.periods is None:
             return
+        if save:
+            self.periods = None
+            self.save()
         self._sent = None
         self.periods = None
         self.changes = None
@@ -176,7 +195,50 @@ class Comparison(QObject):
         a, b = self.periods
         return self.tr("comparing {a} with {b}").format(a=a.words(), b=b.words())
 
+    def save(self) -> None:
+        """Keep the comparison shown with the corpus: in its index, if there is one."""
+        path = self._index_path()
+        if path is None or not path.exists() or not self._restored:
+            return
+        value = None if self.periods is None else stored.to_json(*self.periods)
+        try:
+            save_setting(path, stored.KEY, value)
+        except IndexUnavailable as exc:
+            log.warning("the periods compared were not saved: %s", exc)
+
+    def restore(self) -> None:
+        """The comparison saved with the open folder, once per folder opened."""
+        if self._restored:
+            return
+        self._restored = True
+        path = self._index_path()
+        if path is None or not path.exists():
+            return
+        try:
+            with closing_opener(path)() as db:
+                text = db.get_setting(stored.KEY)
+            if text is None:
+                return
+            a, b = stored.from_json(text)
+        except (stored.BadPeriods, IndexUnavailable, sqlite3.Error) as exc:
+            self.problem.emit(self.tr(
+                "the saved comparison of periods cannot be used ({why}); nothing is compared"
+            ).format(why=exc))
+            return
+        self.periods = (a, b)
+        self.changed.emit()
+        self._compute()
+
     def _on_change(self, change: Change) -> None:
+        if change.data and self.model.reader is None:
+            # The folder is closed: its comparison stays saved with it; the next folder's
+            # own is read when its index is.
+            self.clear(save=False)
+            self._restored = False
+            return
+        if change.data and not self._restored:
+            self.restore()
+            return
         undated = self.model.filter.undated()
         if change.data or (change.filter and undated != self._filter):
             self._filter = undated
@@ -217,11 +279,13 @@ class Comparison(QObject):
 
 def in_timeline(model: SessionModel, send: Callable[[dict[str, Any]], None],
                 opener: Callable[[], Opener | None], timeline: TimelineDock, ready: Any,
-                chips: FilterChips, parent: QWidget) -> Comparison:
+                chips: FilterChips, parent: QWidget,
+                index_path: Callable[[], Path | None] = lambda: None) -> Comparison:
     """The comparison of two periods, its button in the timeline dock, its chip in the filter
-    chips; sent again when the page is ready (``ready``, the page's signal)."""
+    chips; sent again when the page is ready (``ready``, the page's signal); kept with the
+    corpus whose index is at ``index_path()``."""
     comparison = Comparison(model, send, opener,
-                            lambda: [d for d, _ in timeline.timeline.days], parent)
+                            lambda: [d for d, _ in timeline.timeline.days], parent, index_path)
     timeline.timeline.controls.insertWidget(2, comparison.button)
     ready.connect(comparison.resend)
     comparison.changed.connect(lambda: chips.set_extra(

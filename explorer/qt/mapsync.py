@@ -4,7 +4,8 @@ Every change reaches the page as one message on the bridge's ``update`` signal (
 ``resources/web/explorer/map.js``); the page is never reloaded. New data from indexing are
 sent as the session passes them on (a few times a second at most, see ``SessionModel``);
 filter and selection changes at once. Each message has a sequence number the page echoes once
-it has painted it (``drawn``).
+it has painted it (``drawn``); once the page has painted the message carrying the view's
+data for a filter, ``painted`` says which filter (the data's version).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from explorer.session import Change
 
 class MapSync(QObject):
     drawn = Signal(int)  # the sequence number of the last message the page painted
+    #: The filter whose data the page has painted (the message carrying them echoed drawn).
+    painted = Signal(object)
     #: ViewData from the feed: what every view (country list, places table, timeline, chips,
     #: status bar) shows; none of them asks the index itself.
     viewData = Signal(object)
@@ -46,6 +49,8 @@ class MapSync(QObject):
         self.shown_for: Filter | None = None  # the filter ``shown`` counts the places of
         self.sent_seq = 0
         self.drawn_seq = 0
+        #: The last message of view data sent: its sequence number and its filter.
+        self._data_sent: tuple[int, Filter] | None = None
         self._fitted = False
         self._filter = model.filter  # the filter last shown: an area alone does not refit
         self.layers: frozenset[str] = DEFAULT_LAYERS  # the map's layers shown
@@ -96,6 +101,10 @@ class MapSync(QObject):
             return
         self.drawn_seq = max(self.drawn_seq, seq)
         self.drawn.emit(seq)
+        sent = self._data_sent
+        if sent is not None and seq >= sent[0]:
+            self._data_sent = None
+            self.painted.emit(sent[1])
 
     def _on_ready(self) -> None:
         fresh = self._fresh
@@ -203,6 +212,7 @@ class MapSync(QObject):
                             "area": self.outline_of(data.filter)},
                            ensure_ascii=False, separators=(",", ":"))
         self.send_json(data.message[:-1] + "," + extra[1:])
+        self._data_sent = (self.sent_seq, data.filter)
 
     def outline_of(self, f: Filter) -> dict[str, Any] | None:
         """The outline of the filter's area the page draws (``area`` of a message), None

@@ -146,7 +146,10 @@ class MainWindow(QMainWindow):
             lambda: (self.opening.export_reader(), session.filter), self.view, lambda: self.root)
         self.comparison = in_timeline(
             session, self.map_sync.send, lambda: self.opening.export_reader(), self.timeline,
-            self.bridge.events.ready, self.chips, self)
+            self.bridge.events.ready, self.chips, self, lambda: self.index_path)
+        self.timeline.timeline.player.wait_for_page(self.map_sync.painted)
+        self.comparison.problem.connect(
+            lambda why: self.problem_list.add_saved([Problem(str(self.index_path), why)]))
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 

@@ -35,6 +35,10 @@
         <translation>مقارنة {a} بـ {b}</translation>
     </message>
     <message>
+        <source>the saved comparison of periods cannot be used ({why}); nothing is compared</source>
+        <translation>لا يمكن استخدام المقارنة المحفوظة بين الفترتين ({why})؛ لا تُجرى أي مقارنة</translation>
+    </message>
+    <message>
         <source>The periods could not be compared: {why}</source>
         <translation>تعذّرت مقارنة الفترتين: {why}</translation>
     </message>

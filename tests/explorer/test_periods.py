@@ -51,3 +51,28 @@ def test_compare_counts_each_period_as_the_reader_does(
     Indexer(SEEDS, tmp_path / "index.sqlite", jobs=1, geoparser=world).run()
     with IndexDB(tmp_path / "index.sqlite", readonly=True) as db:
         assert compare(db, f, JULY, SEPTEMBER) == changes
+
+
+def test_the_periods_compared_are_stored_and_read_back() -> None:
+    from explorer.periods import from_json, to_json
+
+    assert from_json(to_json(JULY, SEPTEMBER)) == (JULY, SEPTEMBER)
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("{", "not valid JSON"),
+    ("[]", "not an object"),
+    ('{"a": ["2021-07-01", "2021-07-31"]}', "not an object"),
+    ('{"a": ["2021-07-01", "2021-07-31"], "b": ["2021-09-01"]}', "'b' is not two ISO dates"),
+    ('{"a": ["2021-07-01", "2021-07-31"], "b": [1, 2]}', "'b' is not two ISO dates"),
+    ('{"a": ["2021-W01-1", "2021-07-31"], "b": ["2021-09-01", "2021-09-30"]}',
+     "'a' is not two ISO dates"),
+    ('{"a": ["2021-07-01", "2021-07-32"], "b": ["2021-09-01", "2021-09-30"]}', "'a'"),
+    ('{"a": ["2021-07-31", "2021-07-01"], "b": ["2021-09-01", "2021-09-30"]}',
+     "ends before it starts"),
+])
+def test_a_stored_comparison_that_cannot_be_used_says_why(text: str, why: str) -> None:
+    from explorer.periods import BadPeriods, from_json
+
+    with pytest.raises(BadPeriods, match=why):
+        from_json(text)

@@ -29,6 +29,26 @@ JORDAN_VALLEY = (31.6, 35.5)  # the Dead Sea
 KANSAS = (39.0, -98.0)  # the borders of the United States' states
 
 
+#: The physical layers' data scripts the page has loaded, in order.
+LOADED = ("Array.from(document.querySelectorAll('script[src*=\"/physical/\"]'))"
+          ".map(function (s) { return s.src.split('/').pop(); })")
+
+
+def label_boxes(qtbot: Any, window: Any, name: str) -> list[list[float]]:
+    """The page boxes [left, top, right, bottom] of a layer's labels drawn now."""
+    boxes = run_js(qtbot, window, "Array.from(document.querySelectorAll("
+                   f"'.explorer-physical-label-{name}')).map(function (s) {{"
+                   " var r = s.getBoundingClientRect();"
+                   " return [r.left, r.top, r.right, r.bottom]; })")
+    assert isinstance(boxes, list)
+    return boxes
+
+
+def no_overlap(boxes: list[list[float]]) -> bool:
+    return not any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+                   for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
 def toggle(qtbot: Any, window: Any, name: str) -> None:
     window.layers_menu.actions[name].trigger()
     wait_drawn(qtbot, window)
@@ -48,11 +68,17 @@ def info(qtbot: Any, window: Any, name: str) -> dict[str, Any]:
 def test_rivers_lakes_and_borders_drawn_only_when_zoomed_in(qtbot: Any, window: Any) -> None:
     assert run_js(qtbot, window, "document.querySelector('.leaflet-explorerPhysical-pane')") \
         is None
+    # Their data are not part of the page: loaded when a layer is first shown.
+    assert run_js(qtbot, window, "typeof window.EXPLORER_PHYSICAL") == "undefined"
+    assert run_js(qtbot, window, LOADED) == []
     for name in ("rivers", "lakes", "borders"):
         assert not window.layers_menu.actions[name].isChecked()
         toggle(qtbot, window, name)
         assert window.layers_menu.actions[name].isChecked()
         assert name in run_js(qtbot, window, "explorer.layers()")
+        assert info(qtbot, window, name)["loaded"]  # reported drawn once loaded
+    assert run_js(qtbot, window, LOADED) == [
+        "rivers.js", "lakes.js", "borders.js", "borders_labels.js"]
     assert run_js(qtbot, window, "explorer.layers()") == ["markers", "rivers", "lakes", "borders"]
     # The whole world: nothing drawn yet.
     look(qtbot, window, MESOPOTAMIA, 3)
@@ -76,8 +102,13 @@ def test_rivers_lakes_and_borders_drawn_only_when_zoomed_in(qtbot: Any, window: 
     assert lakes["drawn"] and "Dead Sea" in lakes["labels"]
     look(qtbot, window, KANSAS, 4)
     assert not info(qtbot, window, "borders")["drawn"]
+    assert info(qtbot, window, "borders")["labels"] == []
     look(qtbot, window, KANSAS, 5)
-    assert info(qtbot, window, "borders")["features"] > 150  # the countries with divisions
+    borders = info(qtbot, window, "borders")
+    assert borders["features"] > 150  # the countries with divisions
+    # Labelled by the names of the divisions in view, in English; none over another.
+    assert {"Kansas", "Nebraska", "Oklahoma"} <= set(borders["labels"])
+    assert no_overlap(label_boxes(qtbot, window, "borders"))
     # Drawn in their own pane, under the markers (400) and over the country shapes (250).
     z = run_js(qtbot, window, "Number(getComputedStyle(document.querySelector("
                "'.leaflet-explorerPhysical-pane')).zIndex)")
@@ -115,6 +146,17 @@ def test_labels_in_arabic_when_the_interface_is_arabic(qtbot: Any, arabic_window
     assert {"الفرات", "دجلة"} <= set(rivers["labels"])
     look(qtbot, window, JORDAN_VALLEY, 7)
     assert "البحر الميت" in info(qtbot, window, "lakes")["labels"]
+    # The borders: the divisions' Arabic names, upright, none over another.
+    toggle(qtbot, window, "borders")
+    look(qtbot, window, MESOPOTAMIA, 6)
+    borders = info(qtbot, window, "borders")
+    assert {"الأنبار", "بغداد"} <= set(borders["labels"])
+    boxes = label_boxes(qtbot, window, "borders")
+    assert len(boxes) == len(borders["labels"]) > 5 and no_overlap(boxes)
+    transforms = run_js(qtbot, window, "Array.from(document.querySelectorAll("
+                        "'.explorer-physical-label-borders')).map(function (s) {"
+                        " return getComputedStyle(s).transform; })")
+    assert all(t.startswith("matrix(1, 0, 0, 1,") for t in transforms)  # not turned
     # The labels on the page are those words, written right to left.
     texts = run_js(qtbot, window, "Array.from(document.querySelectorAll("
                    "'.explorer-physical-label')).map(function (s) { return s.textContent; })")

@@ -4,16 +4,22 @@ after the last week."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
 from explorer.memory_index import CorpusIndex
+from explorer.pipeline import open_corpus
 from explorer.query import Filter
+from explorer.settings import Settings
+from tests.conftest import SEEDS
 from tests.qt.conftest import run_js, wait_drawn
 from tests.qt.test_timeline_dock import shown_timeline
+from tests.qt.test_window_first import wait_indexed
 
 pytestmark = pytest.mark.e2e
 
@@ -75,3 +81,35 @@ def test_changing_the_dates_while_playing_pauses(qtbot: Any, window: Any) -> Non
     assert player.playing
     timeline.all_dates.click()  # the analyst takes the dates back
     assert not player.playing and not window.session.filter.dated
+
+
+def test_play_waits_for_the_page_to_paint_each_week(qtbot: Any, tmp_path: Path) -> None:
+    """Even at a bar a millisecond, on a folder's index (counted off the GUI thread, only
+    the latest question answered), the page paints every week in turn: none is skipped."""
+    from explorer.qt.app import start
+
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    window = start(corpus, settings=Settings(tmp_path / "settings.json"), jobs=1)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        wait_indexed(qtbot, window)
+        timeline = shown_timeline(qtbot, window)
+        timeline.bucket.setCurrentIndex(timeline.bucket.findData("week"))
+        weeks = [(d.isoformat(), (d + timedelta(days=6)).isoformat())
+                 for d, _ in timeline.buckets]
+        assert len(weeks) > 4
+        player = timeline.player
+        player.speed.addItem("test", 1)
+        player.speed.setCurrentIndex(player.speed.count() - 1)
+        painted: list[tuple[str | None, str | None]] = []
+        window.map_sync.painted.connect(lambda f: painted.append((f.date_from, f.date_to)))
+        player.play()
+        qtbot.waitUntil(lambda: not player.playing, timeout=30_000)
+        wait_drawn(qtbot, window)
+        # Each week's data reached the page and were painted, in order, none skipped.
+        assert [p for p in painted if p[0] is not None] == weeks
+        assert page_ids(qtbot, window) == ids_of(open_corpus(corpus), window.session.filter)
+    finally:
+        window.dispose()

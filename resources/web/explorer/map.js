@@ -30,7 +30,8 @@
  *   explorerLayers.register(name, {apply: fn(ctx), clear: fn(ctx), legend: fn(ctx) -> Node|null,
  *                                  info: fn() -> object (tests)})
  * and is drawn from what the page holds (places, the counts shown, its own layerData) through
- * ``ctx`` (layerContext). ``apply`` runs when a shown layer's data may have changed, ``clear``
+ * ``ctx`` (layerContext); a layer that draws later (its data are loaded on first use) hands
+ * ``ctx.wait`` a promise of that drawing, and no message is reported drawn before it settles. ``apply`` runs when a shown layer's data may have changed, ``clear``
  * when it is hidden. The markers with their clusters are the layer "markers" (in this file);
  * the others are in resources/web/explorer/layers/.
  *
@@ -85,6 +86,7 @@
     layersOn: ["markers"], // the layers shown, as Qt last said
     layerData: {},         // name -> the layer's own data, as Qt last sent it
     active: new Set(),     // the layers drawn now
+    waiting: new Set(),    // the layers' work still to be done (ctx.wait)
     shapeFill: null,      // code -> style over the country shapes' own (a layer paints them)
     compare: null         // two periods compared, as Qt last sent them (layers/compare.js)
   };
@@ -213,8 +215,16 @@
         return Object.prototype.hasOwnProperty.call(words, name) ? words[name] : fallback;
       },
       el: el,
-      paintShapes: paintShapes
+      paintShapes: paintShapes,
+      wait: wait
     };
+  }
+
+  /** Work a layer still does (a promise): messages are reported drawn once it has settled. */
+  function wait(promise) {
+    state.waiting.add(promise);
+    var done = function () { state.waiting.delete(promise); };
+    promise.then(done, done);
   }
 
   /** Draw the layers shown, clear those hidden. */
@@ -732,10 +742,14 @@
     state.phases = phases;
     if (typeof msg.seq === "number") {
       var seq = msg.seq;
-      afterPaint(function () {
-        state.appliedSeq = seq;
-        if (state.bridge) { state.bridge.drawn(seq); }
-      });
+      var echo = function () {
+        afterPaint(function () {
+          state.appliedSeq = seq;
+          if (state.bridge) { state.bridge.drawn(seq); }
+        });
+      };
+      var pending = Array.from(state.waiting);
+      if (pending.length) { Promise.all(pending).then(echo, echo); } else { echo(); }
     }
   }
 

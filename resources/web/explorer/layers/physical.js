@@ -1,11 +1,20 @@
 /* The layers "rivers", "lakes" and "borders" (issue 20): Natural Earth's 1:50m rivers and
  * lakes and 1:10m first-level division borders (public domain), from the page's own scripts
- * (web/explorer/physical/*.js, made by scripts/build_map_layers.py: window.EXPLORER_PHYSICAL).
+ * (web/explorer/physical/*.js, made by scripts/build_map_layers.py: window.EXPLORER_PHYSICAL),
+ * and the borders' labels, the gazetteer's first-level divisions (physical/borders_labels.js).
+ *
+ * The data (1.4 MB) are not part of the page: a layer's scripts are loaded when it is first
+ * shown, and the message that showed it is reported drawn (ctx.wait) once they have loaded and
+ * the layer has drawn from them. A script that cannot be loaded leaves its layer empty (info
+ * says so); nothing else is stopped.
  *
  * Drawn under the markers, in a pane of their own, only from a zoom level (SPECS minZoom); a
  * feature only from its own Natural Earth zoom (min_zoom), its label from one level before its
- * min_label. Rivers and lakes are labelled in the interface's language (ctx.lang; English when Natural Earth has no name in it), one label per
- * name in view. No data from Python: the shapes are the page's. */
+ * min_label. Rivers and lakes are labelled in the interface's language (ctx.lang; English when
+ * Natural Earth has no name in it), one label per name in view; the borders, from their zoom,
+ * by the names of the divisions in view (Arabic or English), a label that would overlap one
+ * already placed left out. Labels are never slanted. No data from Python: the shapes are the
+ * page's. */
 (function () {
   "use strict";
 
@@ -25,6 +34,35 @@
     borders: "Borders of states and provinces (when zoomed in)"
   };
   var renderer = null;
+  // Each layer's scripts under physical/, loaded when it is first shown.
+  var FILES = { rivers: ["rivers"], lakes: ["lakes"], borders: ["borders", "borders_labels"] };
+  var HERE = (document.currentScript && document.currentScript.src) || window.location.href;
+  var loads = {};  // file -> Promise (settled once loaded, or failed)
+
+  function load(file) {
+    if (!loads[file]) {
+      loads[file] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("../physical/" + file + ".js", HERE).href;
+        script.onload = function () { resolve(file); };
+        script.onerror = function () { reject(new Error("physical/" + file + ".js not loaded")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loads[file];
+  }
+
+  // The borders' labels: the box (in pixels) each takes, so that they never overlap.
+  var LABEL_HEIGHT = 14;
+  var LABEL_CHAR = 6.5;
+
+  function overlaps(box, boxes) {
+    for (var i = 0; i < boxes.length; i += 1) {
+      var b = boxes[i];
+      if (box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]) { return true; }
+    }
+    return false;
+  }
 
   function latLngs(flat) {
     var out = [];
@@ -51,10 +89,29 @@
 
   function physicalLayer(name) {
     var spec = SPECS[name];
-    var data = (window.EXPLORER_PHYSICAL || {})[name] || { features: [] };
+    var data = { features: [] }, named = [];
     var map = null, on = false, lang = "en";
-    var shapes = null, labels = null, built = null;
+    var shapes = null, labels = null, built = [];
     var drawn = 0, texts = [];
+    var loading = null, loaded = false, failed = null;
+
+    function loadData() {
+      // Once: this layer's scripts, then its shapes built and drawn.
+      if (!loading) {
+        loading = Promise.all(FILES[name].map(load)).then(function () {
+          var all = window.EXPLORER_PHYSICAL || {};
+          data = all[name] || { features: [] };
+          var extra = all[name + "_labels"];
+          named = extra && Array.isArray(extra.labels) ? extra.labels : [];
+          loaded = true;
+          build();
+          redraw();
+        }, function (err) {
+          failed = String(err && err.message || err);
+        });
+      }
+      return loading;
+    }
 
     function build() {
       // Each feature's shape, made once: [feature, Leaflet layer].
@@ -80,12 +137,41 @@
       });
     }
 
+    function addLabel(point, text) {
+      var node = document.createElement("span");
+      node.className = "explorer-physical-label explorer-physical-label-" + name;
+      node.dir = "auto";
+      node.textContent = text;
+      labels.addLayer(L.marker(point, {
+        pane: "explorerPhysicalLabels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "explorer-label-icon", html: node, iconSize: null })
+      }));
+    }
+
+    function drawDivisionLabels(bounds) {
+      // The divisions' names in view, none over another (the first in the data wins).
+      var boxes = [];
+      named.forEach(function (d) {
+        if (!d || !Array.isArray(d.p) || !bounds.contains(d.p)) { return; }
+        var text = nameIn(d.n, lang);
+        if (!text) { return; }
+        var at = map.latLngToContainerPoint(d.p);
+        var half = text.length * LABEL_CHAR / 2 + 2;
+        var box = [at.x - half, at.y - LABEL_HEIGHT / 2, at.x + half, at.y + LABEL_HEIGHT / 2];
+        if (overlaps(box, boxes)) { return; }
+        boxes.push(box);
+        texts.push(text);
+        addLabel(d.p, text);
+      });
+    }
+
     function drawLabels() {
       labels.clearLayers();
       texts = [];
       var zoom = map.getZoom();
       if (!on || zoom < spec.minZoom) { return; }
       var bounds = map.getBounds();
+      if (name === "borders") { drawDivisionLabels(bounds); return; }
       var seen = new Set();
       built.forEach(function (item) {
         var f = item[0];
@@ -95,14 +181,7 @@
         if (!text || seen.has(text)) { return; }
         seen.add(text);
         texts.push(text);
-        var node = document.createElement("span");
-        node.className = "explorer-physical-label explorer-physical-label-" + name;
-        node.dir = "auto";
-        node.textContent = text;
-        labels.addLayer(L.marker(f.p, {
-          pane: "explorerPhysicalLabels", interactive: false, keyboard: false,
-          icon: L.divIcon({ className: "explorer-label-icon", html: node, iconSize: null })
-        }));
+        addLabel(f.p, text);
       });
     }
 
@@ -125,6 +204,7 @@
         }
         on = true;
         lang = ctx.lang || "en";
+        if (!loaded && !failed) { ctx.wait(loadData()); }
         redraw();
       },
       clear: function () {
@@ -139,7 +219,8 @@
       },
       info: function () {
         return { drawn: on && drawn > 0, features: drawn, total: data.features.length,
-                 labels: texts.slice(), minZoom: spec.minZoom, lang: lang };
+                 labels: texts.slice(), minZoom: spec.minZoom, lang: lang, loaded: loaded,
+                 failed: failed, named: named.length };
       }
     };
   }
