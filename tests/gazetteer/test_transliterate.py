@@ -27,7 +27,10 @@ def gp(world: Gazetteer) -> Geoparser:
 
 def test_the_rules_spell_most_one_word_names_as_the_sources_do(world: Gazetteer) -> None:
     # Towns the sources name in both scripts, outside the Arab world and Iran/Afghanistan
-    # (whose Arabic names are not transliterations): measured 81% when the rules were written.
+    # (whose Arabic names are not transliterations): measured 81% when the rules were written,
+    # 85.7% with the letters of issue 16 (č ş ž…, ch as خ, w as ف, j as خ or ي, a final s as
+    # ز, or silent after e); on a held-out fifth of the pairs (seeded, never read) 81.9% →
+    # 85.9%.
     pairs = [
         (p.name, p.name_ar) for p in world.places
         if p.kind == "city" and _ARABIC.search(p.name_ar)
@@ -35,7 +38,7 @@ def test_the_rules_spell_most_one_word_names_as_the_sources_do(world: Gazetteer)
     ]
     hit, tried = agreement(pairs)
     assert tried > 3000
-    assert hit / tried > 0.78
+    assert hit / tried > 0.85
 
 
 @pytest.mark.parametrize(
@@ -43,6 +46,18 @@ def test_the_rules_spell_most_one_word_names_as_the_sources_do(world: Gazetteer)
     [("Kano", "كانو"), ("Jigawa", "جيغاوا"), ("Changhua", "تشانغهوا"), ("Nuremberg", "نورمبرغ")],
 )
 def test_a_made_spelling_matches_the_press(latin: str, arabic: str) -> None:
+    assert loose_skeleton(arabic) in word_spellings(latin)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Zaječar", "زاييتشار"), ("Türkmenbaşy", "تركمانباشي"), ("Fellbach", "فلباخ"),
+     ("Wittingen", "فيتينغن"), ("Leeds", "ليدز"), ("Eureka", "يوريكا"), ("Montreux", "مونترو"),
+     ("Cajamarca", "كاخامركا"), ("Tachira", "تاخيرا")],
+)
+def test_the_letters_of_other_alphabets_are_read(latin: str, arabic: str) -> None:
+    # Each a class of the sources' pairs the first rules missed: a diacritic that changes the
+    # sound, German ch and w, a voiced or silent final s, an initial u, Spanish j.
     assert loose_skeleton(arabic) in word_spellings(latin)
 
 
