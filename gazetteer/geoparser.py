@@ -43,6 +43,7 @@ from gazetteer.world_rules import (
     ListRuns,
     kind_switch,
     list_kinds,
+    placed_beside,
     region_idiom,
     region_in_named_country,
     sole_country,
@@ -1419,12 +1420,30 @@ def made_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -
     places = [p for p in f.places if p.country in close]
     if f.cue is None:
         said = gp._adjective_after(f, doc.toks)
+        said |= _placed_beside(gp, f, anchors, doc)
         places = [p for p in places if p.country in said]
+    elif not places:  # a cue, and a place of its country elsewhere («مقاطعة تشانغهوا»)
+        places = [p for p in f.places if anchors.keys.get(p.country or "", set()) - {f.raw.key}]
     if not places:
         return Verdict(Rejection.MADE_SPELLING)
     f.places = places
     f.why = f.why or Reason(R.LATIN_SPELLING, name=places[0].name)
     return True
+
+
+def _placed_beside(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> set[str]:
+    """The countries of the places that place the name or stand by it
+    (``world_rules.placed_beside``)."""
+    toks, origin = doc.toks, doc.norm.origin
+    out: set[str] = set()
+    def is_cue(word: str) -> bool:
+        return roles(word, gp.voc).cue is not None
+
+    for k in placed_beside(toks, f.raw.first, f.raw.last, is_cue):
+        lo, hi = origin[toks.bounds[2 * k]], origin[toks.bounds[2 * k + 1] - 1] + 1
+        at = bisect_left(anchors.starts, lo)
+        out.update(c for s, c in anchors.at[at:bisect_left(anchors.starts, hi, at)])
+    return out
 
 
 def short_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:

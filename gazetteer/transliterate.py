@@ -160,17 +160,25 @@ class _Named(Protocol):
 
 def made_index(places: Sequence[_Named]) -> dict[str, tuple[int, ...]]:
     """Loose skeleton → the places (by number) one of whose made spellings has it: places
-    with one-word Latin names and no Arabic name (see the constants above). Compiled with the
+    with one-word Latin names and no Arabic name, or an Arabic name that is one of the made
+    spellings (see the constants above). Compiled with the
     gazetteer (``gazetteer.store``): making them takes seconds."""
     out: dict[str, list[int]] = {}
     for number, place in enumerate(places):
-        if (
-            place.kind not in MADE_KINDS
-            or (place.kind == "city" and place.population < MADE_POPULATION)
-            or any(_ARABIC.search(n) for n in place.names_ar)
+        if place.kind not in MADE_KINDS or (
+            place.kind == "city" and place.population < MADE_POPULATION
         ):
             continue
-        for shape in {s for n in place.names_en for s in word_spellings(n)}:
+        shapes = {s for n in place.names_en for s in word_spellings(n)}
+        arabic = [n for n in place.names_ar if _ARABIC.search(n)]
+        # A place the sources name in Arabic is made too when their name is itself one of the
+        # made spellings (Dili «دلي», Ichikawa «ايشيكاوا»): a transliteration, which the
+        # press writes its own way («ديلي», «إيتشيكاوا»); never an Arabic exonym's place.
+        if arabic and not any(
+            len(w := fold(n).split()) == 1 and loose_skeleton(w[0]) in shapes for n in arabic
+        ):
+            continue
+        for shape in shapes:
             if len(shape) >= MADE_SKELETON and " " not in shape:
                 out.setdefault(shape, []).append(number)
     return {k: tuple(v) for k, v in out.items()}

@@ -22,11 +22,15 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from gazetteer.model import Candidate, Mention, Place, PlaceKind
 from gazetteer.normalize import fold
 from gazetteer.reasons import Reason
 from gazetteer.reasons import ReasonCode as R
+
+if TYPE_CHECKING:
+    from gazetteer.matcher import Tokens
 
 Key = tuple[str, ...]
 #: A reading as the matcher's options hold it: (characters cut, proclitic, names of two words
@@ -317,3 +321,30 @@ def foreign_g_reading(
         if numbers:
             return cut, proclitic, (word,), numbers
     return None
+
+
+#: The word after a name that places it in the next name («إيتشيكاوا بمحافظة تشيبا», «ديلي
+#: عاصمة تيمور الشرقية»), besides the place cues: folded.
+CAPITAL_WORDS = frozenset({"عاصمه", "وعاصمه"})
+#: How many tokens a name standing before a made spelling may have («ساو باولو/غواروليوس»).
+_BEFORE_TOKENS = 3
+
+
+def placed_beside(toks: Tokens, first: int, last: int, is_cue: Callable[[str], bool]) -> list[int]:
+    """The tokens where a place must start to support the name of tokens [first, last): a
+    name that places it («X بمحافظة Y», «X عاصمة Y», a cue word or the word capital then the
+    place), or a name joined to it by a slash («ساو باولو/غواروليوس», «X/Y»: the airport of
+    two towns). The geoparser counts a spelling made from a Latin name (a weak reading) when
+    a place of its country starts there."""
+    words, seps, n = toks.words, toks.seps, len(toks.words)
+    out: list[int] = []
+    if last < n:
+        if seps[last].strip() == "/":
+            out.append(last)
+        elif seps[last].strip(" ،,") == "" and last + 1 < n and toks.near(last + 1) and (
+            words[last] in CAPITAL_WORDS or is_cue(words[last])
+        ):
+            out.append(last + 1)
+    if first and seps[first].strip() == "/":
+        out.extend(range(max(0, first - _BEFORE_TOKENS), first))
+    return out

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from gazetteer import Gazetteer, Geoparser
+from gazetteer.matcher import Tokens
 from gazetteer.model import Place, PlaceKind
+from gazetteer.normalize import fold
 from gazetteer.world_rules import (
     foreign_g_reading,
     glued_index,
     glued_reading,
     list_gap,
+    placed_beside,
     shortened_division,
     sole_country,
     word_region,
@@ -159,3 +162,15 @@ def test_foreign_g_reading_only_outside_the_arab_world() -> None:
     assert read("كايسونج") == (0, "", ("كايسونج",), (0,))
     assert read("جريبه") is None  # a place of the Arab world: ج is its own letter
     assert read("كايسونغ") is None  # no ج to read
+
+
+def test_the_names_that_place_a_name_beside_them() -> None:
+    def at(text: str, first: int, last: int) -> list[int]:
+        toks = Tokens(fold(text))
+        return placed_beside(toks, first, last, lambda w: w in {"بمحافظه", "ولايه"})
+
+    assert at("سطو في إيتشيكاوا بمحافظة تشيبا عام", 2, 3) == [4]  # a cue word, then the place
+    assert at("في ديلي عاصمة تيمور الشرقية", 1, 2) == [3]  # the word capital
+    assert at("مطار ساو باولو/غواروليوس الدولي", 3, 4) == [0, 1, 2]  # the name before a slash
+    assert at("سطو في إيتشيكاوا عام 2024 تشيبا", 2, 3) == []  # no cue word: nothing
+    assert at("سطو في إيتشيكاوا. بمحافظة تشيبا", 2, 3) == []  # not across a full stop
