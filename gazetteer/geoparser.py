@@ -41,6 +41,7 @@ from gazetteer.resolver import (
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
     ListRuns,
+    division_namesakes,
     kind_switch,
     list_kinds,
     placed_beside,
@@ -1506,6 +1507,19 @@ def cued_elsewhere(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) 
     return None
 
 
+def division_named_like_a_country(
+    gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document
+) -> Said:
+    """«ولاية النيجر» in Nigerian news: a country's name after a word for a division is the
+    division of that name of a country the text names (``world_rules.division_namesakes``)."""
+    if f.type == TOPONYM and f.cue is not None and (
+        found := division_namesakes(f.raw.key, f.places, f.cue.kinds, gp.gaz.index,
+                                    gp.gaz.places, anchors.keys)
+    ):
+        f.places = found
+    return None
+
+
 def cue_misfit(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:
     """A cue for another kind of place (a list of Algerian wilayas: «ولايات … برج») does not
     let in a common word naming a town abroad (برج "tower", a town of Iran) unless a place of
@@ -1543,6 +1557,7 @@ ACCEPTANCE_RULES: tuple[AcceptanceRule, ...] = (
     region_word_idiom,
     region_of_a_named_country,
     cued_elsewhere,
+    division_named_like_a_country,
     cue_misfit,
     weak_name,
 )

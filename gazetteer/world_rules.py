@@ -348,3 +348,34 @@ def placed_beside(toks: Tokens, first: int, last: int, is_cue: Callable[[str], b
     if first and seps[first].strip() == "/":
         out.extend(range(max(0, first - _BEFORE_TOKENS), first))
     return out
+
+
+def division_namesakes(
+    key: Key,
+    places: Sequence[Place],
+    kinds: Collection[str],
+    index: Mapping[Key, Sequence[tuple[int, str]]],
+    all_places: Sequence[Place],
+    named: Mapping[str, Collection[Key]],
+) -> list[Place]:
+    """«ولاية النيجر» (Niger State, Nigeria; the sources write it «نيجر»): a name that is only
+    a country's («النيجر»), after a word that calls for a division (``kinds``: no country),
+    stands for a division of that kind named like it, with or without the article, in a
+    country the document names (``named``: country → the names that say so). [] when none."""
+    if (
+        len(key) != 1
+        or PlaceKind.COUNTRY in kinds
+        or not places
+        or any(p.kind != PlaceKind.COUNTRY for p in places)
+    ):
+        return []
+    own = {p.country for p in places}
+    word = key[0]
+    out: dict[str, Place] = {}
+    for form in {word, word[2:]} if word.startswith("ال") else {word, "ال" + word}:
+        for i, kind in index.get((form,), ()):
+            p = all_places[i]
+            if (kind == "toponym" and p.kind in kinds and p.country not in own
+                    and named.get(p.country or "", ())):
+                out[p.id] = p
+    return list(out.values())

@@ -174,3 +174,14 @@ def test_the_names_that_place_a_name_beside_them() -> None:
     assert at("مطار ساو باولو/غواروليوس الدولي", 3, 4) == [0, 1, 2]  # the name before a slash
     assert at("سطو في إيتشيكاوا عام 2024 تشيبا", 2, 3) == []  # no cue word: nothing
     assert at("سطو في إيتشيكاوا. بمحافظة تشيبا", 2, 3) == []  # not across a full stop
+
+
+def test_a_word_for_a_division_before_a_country_name_is_the_named_country_division(
+    gp: Geoparser,
+) -> None:
+    # Niger State: its sources' Arabic name is «نيجر»; the press writes «ولاية النيجر».
+    text = "فيضانات في ولاية كانو وولاية النيجر شمال نيجيريا."
+    assert ("النيجر", "NG") in {(m.text, m.place.country) for m in gp.parse(text)}
+    # Without a division word, or without Nigeria in the text, Niger is the country.
+    for text in ("زار الرئيس النيجر ونيجيريا.", "أعلنت السلطات في ولاية النيجر حالة الطوارئ."):
+        assert ("النيجر", "NE") in {(m.text, m.place.country) for m in gp.parse(text)}
