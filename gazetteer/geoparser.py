@@ -984,6 +984,9 @@ def _list_cues(
     الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا»; so does a plural head earlier in the
     sentence («الولايات المعنية هي: تبسة، وخنشلة، وبسكرة»)."""
     words, seps = toks.words, toks.seps
+    # The words of names of two words or more: «الولايات» of «الولايات المتحدة» is no head.
+    named = {k for f in kept if f.raw.last - f.raw.first > 1
+             for k in range(f.raw.first, f.raw.last)}
     runs: list[list[_Found]] = []
     for f in kept:
         if runs and _listed(runs[-1][-1], f, toks, voc):
@@ -996,6 +999,8 @@ def _list_cues(
             for k in range(head.raw.first - 1, max(-1, head.raw.first - 1 - LIST_HEAD_WORDS), -1):
                 if any(c in seps[k + 1] for c in ".!?؟\n"):
                     break
+                if k in named:
+                    continue  # a head inside a name is no head («الولايات المتحدة»)
                 kind = voc.list_heads.get(words[k]) or voc.list_heads.get(_bare_word(words[k]))
                 if kind is not None:
                     head.cue = Cue(words[k], cue_kinds(kind))
@@ -1091,12 +1096,15 @@ def _head_from_afar(run: list[_Found], heads: dict[str, str]) -> Cue | None:
     return None
 
 
-def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
+def _coordinated_countries(
+    kept: list[_Found], toks: Tokens, short: Callable[[tuple[str, ...]], bool]
+) -> None:
     """«النيجر ومالي وبوركينا فاسو»: a country's name that is also a common word (مالي
-    "financial") is the country when it stands in a list of countries."""
+    "financial"), or a short skeleton of one («لأسبانيا والأرغواي والرأس الأخضر»: أورغواي),
+    is the country when it stands in a list of countries."""
     seps = toks.seps
     for i, f in enumerate(kept):
-        if not (f.type == TOPONYM and f.weak and f.cue is None):
+        if not (f.type == TOPONYM and (f.weak or short(f.raw.key)) and f.cue is None):
             continue
         countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY]
         if not countries:
@@ -1357,7 +1365,7 @@ def capital_after(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
 
 
 def coordinated_countries(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
-    _coordinated_countries(kept, doc.toks)
+    _coordinated_countries(kept, doc.toks, gp.matcher.short)
 
 
 def formal_names(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
@@ -1454,6 +1462,8 @@ def short_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) 
     إربل»), or a place cue before it and another place of its country in the text."""
     if not gp.matcher.short(f.raw.key):
         return None
+    if f.why is not None and f.why.code == R.LIST_OF_COUNTRIES:
+        return True
     if f.cue is not None and any(
         anchors.keys.get(p.country or "", set()) - {f.raw.key} for p in f.places
     ):
