@@ -44,6 +44,7 @@ from gazetteer.world_rules import (
     division_namesakes,
     kind_switch,
     list_kinds,
+    neighbour_kind,
     placed_beside,
     region_idiom,
     region_in_named_country,
@@ -1388,6 +1389,18 @@ def placed(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     gp._placed(kept, doc.toks)
 
 
+def neighbours(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """«ولاية جيغاوا المجاورة لكانو»: the name after a division's «المجاورة لـ» is cued as a
+    division of its kind (``world_rules.neighbour_kind``)."""
+    for f, g in pairwise(kept):
+        if (
+            f.type == TOPONYM and g.type == TOPONYM and g.cue is None
+            and 0 < g.raw.start - f.raw.end < 20
+            and (kind := neighbour_kind(f.places, doc.text[f.raw.end:g.raw.start]))
+        ):
+            g.cue = Cue(fold(doc.text[f.raw.end:g.raw.start]).strip(), frozenset({kind}))
+
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     shadda,
     country_after_preposition,
@@ -1397,6 +1410,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     coordinated_countries,
     formal_names,
     regions_of_countries,
+    neighbours,
     divisions_of_capitals,
     seat_towns,
     placed,

@@ -379,3 +379,17 @@ def division_namesakes(
                     and named.get(p.country or "", ())):
                 out[p.id] = p
     return list(out.values())
+
+
+#: «ولاية جيغاوا المجاورة لكانو»: the words that make the next name a neighbour of the one
+#: before (folded, the article optional; «ل» is the next name's proclitic).
+_NEIGHBOUR = re.compile(r"^(?:ال)?(?:مجاوره|متاخمه|محاذيه)\s*ل?$")
+
+
+def neighbour_kind(before: Sequence[Place], gap: str) -> str | None:
+    """«ولاية جيغاوا المجاورة لكانو»: a division's neighbour named right after it («المجاورة
+    لـ», «المتاخمة لـ») is a division of its kind: that kind (None when the rule says
+    nothing). ``gap``: the original text between the two names."""
+    if len(before) != 1 or before[0].kind not in _DIVISIONS:
+        return None
+    return before[0].kind if _NEIGHBOUR.match(fold(gap).strip()) else None

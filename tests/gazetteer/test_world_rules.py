@@ -202,3 +202,11 @@ def test_a_plural_head_inside_a_name_is_no_head_of_a_list(gp: Geoparser) -> None
     text = ("قرعة كأس العالم في الولايات المتحدة والمكسيك وكندا، وأسفرت عن مواجهة السعودية"
             " لأسبانيا والأرغواي والرأس الأخضر.")
     assert ("الأرغواي", "Uruguay") in named(gp, text)
+
+
+def test_a_division_s_neighbour_is_a_division_of_its_kind(gp: Geoparser) -> None:
+    # «المجاورة لكانو» after a state: Kano State, not the city; alone, Kano is the city.
+    text = "وقع الحادث على طريق يؤدي إلى ولاية جيغاوا المجاورة لكانو."
+    kinds = {m.text: m.place.kind for m in gp.parse(text)}
+    assert kinds["كانو"] == PlaceKind.ADMIN1
+    assert {m.text: m.place.kind for m in gp.parse("وصل الوفد إلى كانو أمس.")}["كانو"] == "city"
