@@ -40,6 +40,7 @@ from gazetteer.resolver import (
 )
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
+    POLICE_WORDS,
     ListRuns,
     division_namesakes,
     kind_switch,
@@ -1389,6 +1390,18 @@ def placed(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     gp._placed(kept, doc.toks)
 
 
+def police_of_divisions(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """«مركز شرطة أسيوط»: a local division word before «شرطة» (the police of the division)
+    cues the name after them as it would right before it (``world_rules.POLICE_WORDS``)."""
+    words = doc.toks.words
+    for f in kept:
+        k = f.raw.first
+        if f.cue is None and f.type == TOPONYM and k >= 2 and words[k - 1] in POLICE_WORDS:
+            c = roles(words[k - 2], gp.voc).cue
+            if c is not None and c.countries and any(p.country in c.countries for p in f.places):
+                f.cue = c
+
+
 def neighbours(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     """«ولاية جيغاوا المجاورة لكانو»: the name after a division's «المجاورة لـ» is cued as a
     division of its kind (``world_rules.neighbour_kind``)."""
@@ -1411,6 +1424,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     formal_names,
     regions_of_countries,
     neighbours,
+    police_of_divisions,
     divisions_of_capitals,
     seat_towns,
     placed,

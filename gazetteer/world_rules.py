@@ -381,6 +381,10 @@ def division_namesakes(
     return list(out.values())
 
 
+#: «مركز شرطة أسيوط»: the police of a local division (an Egyptian markaz), folded: the word
+#: for the division before it cues the name after it.
+POLICE_WORDS = frozenset({"شرطه"})
+
 #: «ولاية جيغاوا المجاورة لكانو»: the words that make the next name a neighbour of the one
 #: before (folded, the article optional; «ل» is the next name's proclitic).
 _NEIGHBOUR = re.compile(r"^(?:ال)?(?:مجاوره|متاخمه|محاذيه)\s*ل?$")

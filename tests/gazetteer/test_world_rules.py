@@ -210,3 +210,12 @@ def test_a_division_s_neighbour_is_a_division_of_its_kind(gp: Geoparser) -> None
     kinds = {m.text: m.place.kind for m in gp.parse(text)}
     assert kinds["كانو"] == PlaceKind.ADMIN1
     assert {m.text: m.place.kind for m in gp.parse("وصل الوفد إلى كانو أمس.")}["كانو"] == "city"
+
+
+def test_the_police_of_a_markaz_names_the_markaz(gp: Geoparser) -> None:
+    # «مركز شرطة أسيوط»: Markaz Asyut (the second-level division), not the city.
+    text = "تلقت المديرية إخطارًا من مأمور مركز شرطة أسيوط يفيد بمصرع 3 أشخاص."
+    assert ("أسيوط", PlaceKind.ADMIN2) in {(m.text, m.place.kind) for m in gp.parse(text)}
+    # «مركز» is a markaz only in the countries that use the word: Paris stays the city.
+    found = {(m.text, m.place.kind) for m in gp.parse("وصل الوفد إلى مركز شرطة باريس.")}
+    assert found == {("باريس", PlaceKind.CITY)}
