@@ -43,12 +43,15 @@ from gazetteer.world_rules import (
     POLICE_WORDS,
     ListRuns,
     division_namesakes,
+    division_of_settlements,
     kind_switch,
+    list_gap_at,
     list_kinds,
     neighbour_kind,
     placed_beside,
     region_idiom,
     region_in_named_country,
+    settlements_of,
     sole_country,
     word_region,
 )
@@ -1402,6 +1405,25 @@ def police_of_divisions(gp: Geoparser, kept: list[_Found], doc: _Document) -> No
                 f.cue = c
 
 
+def settlements_of_divisions(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """«قرى وقصبات سنجار»: settlement plurals before a name that is a division's and a town's
+    name the division, unless the name opens a list («بلدات X وY»: towns)."""
+    toks, text = doc.toks, doc.text
+
+    def is_cue(word: str) -> bool:
+        return roles(word, gp.voc).cue is not None
+
+    for i, f in enumerate(kept):
+        if f.type != TOPONYM or not settlements_of(toks, f.raw.first, f.raw.last, is_cue):
+            continue
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and list_gap_at(text, f.raw.end, nxt.raw.start):
+            continue
+        if divisions := division_of_settlements(f.places):
+            f.places = divisions
+            f.cue = None
+
+
 def neighbours(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     """«ولاية جيغاوا المجاورة لكانو»: the name after a division's «المجاورة لـ» is cued as a
     division of its kind (``world_rules.neighbour_kind``)."""
@@ -1424,6 +1446,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     formal_names,
     regions_of_countries,
     neighbours,
+    settlements_of_divisions,
     police_of_divisions,
     divisions_of_capitals,
     seat_towns,

@@ -397,3 +397,36 @@ def neighbour_kind(before: Sequence[Place], gap: str) -> str | None:
     if len(before) != 1 or before[0].kind not in _DIVISIONS:
         return None
     return before[0].kind if _NEIGHBOUR.match(fold(gap).strip()) else None
+
+
+#: Plural words for settlements (folded): «قرى وقصبات سنجار», the villages and towns *of*
+#: Sinjar district; «مدن خوزستان».
+SETTLEMENT_PLURALS = frozenset({"قري", "القري", "قصبات", "بلدات", "مدن", "البلدات", "المدن"})
+
+
+#: Words after which a name ends its phrase (folded): «مدن خوزستان في», «قرى سنجار من».
+_PHRASE_END = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بعد", "قبل", "حيث", "منذ"})
+
+
+def settlements_of(toks: Tokens, first: int, last: int, is_cue: Callable[[str], bool]) -> bool:
+    """Do settlement plurals stand right before the name of tokens [first, last) («قرى X»,
+    «قرى وقصبات X»), the name ending its phrase (punctuation, the text's end, a preposition or
+    a place cue after it: «سنجار بمحافظة نينوى»; not «بلدات تشيركاسي تيتشكي», a longer name
+    the gazetteer lacks)?"""
+    words = toks.words
+
+    def plural(word: str) -> bool:
+        return word in SETTLEMENT_PLURALS or (word[:1] == "و" and word[1:] in SETTLEMENT_PLURALS)
+
+    ends = (last >= len(words) or not toks.near(last) or words[last] in _PHRASE_END
+            or is_cue(words[last]))
+    return first >= 1 and plural(words[first - 1]) and ends and toks.near(first)
+
+
+def division_of_settlements(places: Sequence[Place]) -> list[Place]:
+    """The divisions among the places of a name after settlement plurals, when a town of
+    that name is among them too: «قرى وقصبات سنجار» names Sinjar district, not the town
+    ([] when the rule says nothing)."""
+    divisions = [p for p in places if p.kind in _DIVISIONS]
+    towns = [p for p in places if p.kind == PlaceKind.CITY]
+    return divisions if divisions and towns else []

@@ -219,3 +219,13 @@ def test_the_police_of_a_markaz_names_the_markaz(gp: Geoparser) -> None:
     # «مركز» is a markaz only in the countries that use the word: Paris stays the city.
     found = {(m.text, m.place.kind) for m in gp.parse("وصل الوفد إلى مركز شرطة باريس.")}
     assert found == {("باريس", PlaceKind.CITY)}
+
+
+def test_the_villages_of_a_name_are_its_division_s(gp: Geoparser) -> None:
+    # «قرى وقصبات سنجار»: Sinjar district; a town with no plural before it stays the town,
+    # and a longer name the gazetteer lacks («بلدات تشيركاسي تيتشكي») is left alone.
+    for text in ("عاد النازحون من دهوك إلى قرى وقصبات سنجار، ضمن برنامج العودة.",
+                 "عاد النازحون إلى قرى وقصبات سنجار بمحافظة نينوى."):
+        assert ("سنجار", PlaceKind.ADMIN2) in {(m.text, m.place.kind) for m in gp.parse(text)}
+    text = "تم تحرير بلدات تشيركاسي تيتشكي وروسكي تيتشكي في أوكرانيا."
+    assert ("تشيركاسي", PlaceKind.CITY) in {(m.text, m.place.kind) for m in gp.parse(text)}
