@@ -40,11 +40,18 @@ from gazetteer.resolver import (
 )
 from gazetteer.store import Gazetteer
 from gazetteer.world_rules import (
+    POLICE_WORDS,
     ListRuns,
+    division_namesakes,
+    division_of_settlements,
     kind_switch,
+    list_gap_at,
     list_kinds,
+    neighbour_kind,
+    placed_beside,
     region_idiom,
     region_in_named_country,
+    settlements_of,
     sole_country,
     word_region,
 )
@@ -982,6 +989,9 @@ def _list_cues(
     الأبيض وكردفان», «محافظتي عثمانية (جنوب) وشانلي أورفا»; so does a plural head earlier in the
     sentence («الولايات المعنية هي: تبسة، وخنشلة، وبسكرة»)."""
     words, seps = toks.words, toks.seps
+    # The words of names of two words or more: «الولايات» of «الولايات المتحدة» is no head.
+    named = {k for f in kept if f.raw.last - f.raw.first > 1
+             for k in range(f.raw.first, f.raw.last)}
     runs: list[list[_Found]] = []
     for f in kept:
         if runs and _listed(runs[-1][-1], f, toks, voc):
@@ -994,6 +1004,8 @@ def _list_cues(
             for k in range(head.raw.first - 1, max(-1, head.raw.first - 1 - LIST_HEAD_WORDS), -1):
                 if any(c in seps[k + 1] for c in ".!?؟\n"):
                     break
+                if k in named:
+                    continue  # a head inside a name is no head («الولايات المتحدة»)
                 kind = voc.list_heads.get(words[k]) or voc.list_heads.get(_bare_word(words[k]))
                 if kind is not None:
                     head.cue = Cue(words[k], cue_kinds(kind))
@@ -1089,12 +1101,15 @@ def _head_from_afar(run: list[_Found], heads: dict[str, str]) -> Cue | None:
     return None
 
 
-def _coordinated_countries(kept: list[_Found], toks: Tokens) -> None:
+def _coordinated_countries(
+    kept: list[_Found], toks: Tokens, short: Callable[[tuple[str, ...]], bool]
+) -> None:
     """«النيجر ومالي وبوركينا فاسو»: a country's name that is also a common word (مالي
-    "financial") is the country when it stands in a list of countries."""
+    "financial"), or a short skeleton of one («لأسبانيا والأرغواي والرأس الأخضر»: أورغواي),
+    is the country when it stands in a list of countries."""
     seps = toks.seps
     for i, f in enumerate(kept):
-        if not (f.type == TOPONYM and f.weak and f.cue is None):
+        if not (f.type == TOPONYM and (f.weak or short(f.raw.key)) and f.cue is None):
             continue
         countries = [p for p in f.places if p.kind == PlaceKind.COUNTRY]
         if not countries:
@@ -1355,7 +1370,7 @@ def capital_after(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
 
 
 def coordinated_countries(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
-    _coordinated_countries(kept, doc.toks)
+    _coordinated_countries(kept, doc.toks, gp.matcher.short)
 
 
 def formal_names(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
@@ -1378,6 +1393,49 @@ def placed(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     gp._placed(kept, doc.toks)
 
 
+def police_of_divisions(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """«مركز شرطة أسيوط»: a local division word before «شرطة» (the police of the division)
+    cues the name after them as it would right before it (``world_rules.POLICE_WORDS``)."""
+    words = doc.toks.words
+    for f in kept:
+        k = f.raw.first
+        if f.cue is None and f.type == TOPONYM and k >= 2 and words[k - 1] in POLICE_WORDS:
+            c = roles(words[k - 2], gp.voc).cue
+            if c is not None and c.countries and any(p.country in c.countries for p in f.places):
+                f.cue = c
+
+
+def settlements_of_divisions(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """«قرى وقصبات سنجار»: settlement plurals before a name that is a division's and a town's
+    name the division, unless the name opens a list («بلدات X وY»: towns)."""
+    toks, text = doc.toks, doc.text
+
+    def is_cue(word: str) -> bool:
+        return roles(word, gp.voc).cue is not None
+
+    for i, f in enumerate(kept):
+        if f.type != TOPONYM or not settlements_of(toks, f.raw.first, f.raw.last, is_cue):
+            continue
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and list_gap_at(text, f.raw.end, nxt.raw.start):
+            continue
+        if divisions := division_of_settlements(f.places):
+            f.places = divisions
+            f.cue = None
+
+
+def neighbours(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """«ولاية جيغاوا المجاورة لكانو»: the name after a division's «المجاورة لـ» is cued as a
+    division of its kind (``world_rules.neighbour_kind``)."""
+    for f, g in pairwise(kept):
+        if (
+            f.type == TOPONYM and g.type == TOPONYM and g.cue is None
+            and 0 < g.raw.start - f.raw.end < 20
+            and (kind := neighbour_kind(f.places, doc.text[f.raw.end:g.raw.start]))
+        ):
+            g.cue = Cue(fold(doc.text[f.raw.end:g.raw.start]).strip(), frozenset({kind}))
+
+
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     shadda,
     country_after_preposition,
@@ -1387,6 +1445,9 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     coordinated_countries,
     formal_names,
     regions_of_countries,
+    neighbours,
+    settlements_of_divisions,
+    police_of_divisions,
     divisions_of_capitals,
     seat_towns,
     placed,
@@ -1419,12 +1480,30 @@ def made_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -
     places = [p for p in f.places if p.country in close]
     if f.cue is None:
         said = gp._adjective_after(f, doc.toks)
+        said |= _placed_beside(gp, f, anchors, doc)
         places = [p for p in places if p.country in said]
+    elif not places:  # a cue, and a place of its country elsewhere («مقاطعة تشانغهوا»)
+        places = [p for p in f.places if anchors.keys.get(p.country or "", set()) - {f.raw.key}]
     if not places:
         return Verdict(Rejection.MADE_SPELLING)
     f.places = places
     f.why = f.why or Reason(R.LATIN_SPELLING, name=places[0].name)
     return True
+
+
+def _placed_beside(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> set[str]:
+    """The countries of the places that place the name or stand by it
+    (``world_rules.placed_beside``)."""
+    toks, origin = doc.toks, doc.norm.origin
+    out: set[str] = set()
+    def is_cue(word: str) -> bool:
+        return roles(word, gp.voc).cue is not None
+
+    for k in placed_beside(toks, f.raw.first, f.raw.last, is_cue):
+        lo, hi = origin[toks.bounds[2 * k]], origin[toks.bounds[2 * k + 1] - 1] + 1
+        at = bisect_left(anchors.starts, lo)
+        out.update(c for s, c in anchors.at[at:bisect_left(anchors.starts, hi, at)])
+    return out
 
 
 def short_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:
@@ -1434,6 +1513,8 @@ def short_spelling(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) 
     إربل»), or a place cue before it and another place of its country in the text."""
     if not gp.matcher.short(f.raw.key):
         return None
+    if f.why is not None and f.why.code == R.LIST_OF_COUNTRIES:
+        return True
     if f.cue is not None and any(
         anchors.keys.get(p.country or "", set()) - {f.raw.key} for p in f.places
     ):
@@ -1487,6 +1568,19 @@ def cued_elsewhere(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) 
     return None
 
 
+def division_named_like_a_country(
+    gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document
+) -> Said:
+    """«ولاية النيجر» in Nigerian news: a country's name after a word for a division is the
+    division of that name of a country the text names (``world_rules.division_namesakes``)."""
+    if f.type == TOPONYM and f.cue is not None and (
+        found := division_namesakes(f.raw.key, f.places, f.cue.kinds, gp.gaz.index,
+                                    gp.gaz.places, anchors.keys)
+    ):
+        f.places = found
+    return None
+
+
 def cue_misfit(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Said:
     """A cue for another kind of place (a list of Algerian wilayas: «ولايات … برج») does not
     let in a common word naming a town abroad (برج "tower", a town of Iran) unless a place of
@@ -1524,6 +1618,7 @@ ACCEPTANCE_RULES: tuple[AcceptanceRule, ...] = (
     region_word_idiom,
     region_of_a_named_country,
     cued_elsewhere,
+    division_named_like_a_country,
     cue_misfit,
     weak_name,
 )

@@ -22,11 +22,15 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from gazetteer.model import Candidate, Mention, Place, PlaceKind
 from gazetteer.normalize import fold
 from gazetteer.reasons import Reason
 from gazetteer.reasons import ReasonCode as R
+
+if TYPE_CHECKING:
+    from gazetteer.matcher import Tokens
 
 Key = tuple[str, ...]
 #: A reading as the matcher's options hold it: (characters cut, proclitic, names of two words
@@ -317,3 +321,112 @@ def foreign_g_reading(
         if numbers:
             return cut, proclitic, (word,), numbers
     return None
+
+
+#: The word after a name that places it in the next name («إيتشيكاوا بمحافظة تشيبا», «ديلي
+#: عاصمة تيمور الشرقية»), besides the place cues: folded.
+CAPITAL_WORDS = frozenset({"عاصمه", "وعاصمه"})
+#: How many tokens a name standing before a made spelling may have («ساو باولو/غواروليوس»).
+_BEFORE_TOKENS = 3
+
+
+def placed_beside(toks: Tokens, first: int, last: int, is_cue: Callable[[str], bool]) -> list[int]:
+    """The tokens where a place must start to support the name of tokens [first, last): a
+    name that places it («X بمحافظة Y», «X عاصمة Y», a cue word or the word capital then the
+    place), or a name joined to it by a slash («ساو باولو/غواروليوس», «X/Y»: the airport of
+    two towns). The geoparser counts a spelling made from a Latin name (a weak reading) when
+    a place of its country starts there."""
+    words, seps, n = toks.words, toks.seps, len(toks.words)
+    out: list[int] = []
+    if last < n:
+        if seps[last].strip() == "/":
+            out.append(last)
+        elif seps[last].strip(" ،,") == "" and last + 1 < n and toks.near(last + 1) and (
+            words[last] in CAPITAL_WORDS or is_cue(words[last])
+        ):
+            out.append(last + 1)
+    if first and seps[first].strip() == "/":
+        out.extend(range(max(0, first - _BEFORE_TOKENS), first))
+    return out
+
+
+def division_namesakes(
+    key: Key,
+    places: Sequence[Place],
+    kinds: Collection[str],
+    index: Mapping[Key, Sequence[tuple[int, str]]],
+    all_places: Sequence[Place],
+    named: Mapping[str, Collection[Key]],
+) -> list[Place]:
+    """«ولاية النيجر» (Niger State, Nigeria; the sources write it «نيجر»): a name that is only
+    a country's («النيجر»), after a word that calls for a division (``kinds``: no country),
+    stands for a division of that kind named like it, with or without the article, in a
+    country the document names (``named``: country → the names that say so). [] when none."""
+    if (
+        len(key) != 1
+        or PlaceKind.COUNTRY in kinds
+        or not places
+        or any(p.kind != PlaceKind.COUNTRY for p in places)
+    ):
+        return []
+    own = {p.country for p in places}
+    word = key[0]
+    out: dict[str, Place] = {}
+    for form in {word, word[2:]} if word.startswith("ال") else {word, "ال" + word}:
+        for i, kind in index.get((form,), ()):
+            p = all_places[i]
+            if (kind == "toponym" and p.kind in kinds and p.country not in own
+                    and named.get(p.country or "", ())):
+                out[p.id] = p
+    return list(out.values())
+
+
+#: «مركز شرطة أسيوط»: the police of a local division (an Egyptian markaz), folded: the word
+#: for the division before it cues the name after it.
+POLICE_WORDS = frozenset({"شرطه"})
+
+#: «ولاية جيغاوا المجاورة لكانو»: the words that make the next name a neighbour of the one
+#: before (folded, the article optional; «ل» is the next name's proclitic).
+_NEIGHBOUR = re.compile(r"^(?:ال)?(?:مجاوره|متاخمه|محاذيه)\s*ل?$")
+
+
+def neighbour_kind(before: Sequence[Place], gap: str) -> str | None:
+    """«ولاية جيغاوا المجاورة لكانو»: a division's neighbour named right after it («المجاورة
+    لـ», «المتاخمة لـ») is a division of its kind: that kind (None when the rule says
+    nothing). ``gap``: the original text between the two names."""
+    if len(before) != 1 or before[0].kind not in _DIVISIONS:
+        return None
+    return before[0].kind if _NEIGHBOUR.match(fold(gap).strip()) else None
+
+
+#: Plural words for settlements (folded): «قرى وقصبات سنجار», the villages and towns *of*
+#: Sinjar district; «مدن خوزستان».
+SETTLEMENT_PLURALS = frozenset({"قري", "القري", "قصبات", "بلدات", "مدن", "البلدات", "المدن"})
+
+
+#: Words after which a name ends its phrase (folded): «مدن خوزستان في», «قرى سنجار من».
+_PHRASE_END = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بعد", "قبل", "حيث", "منذ"})
+
+
+def settlements_of(toks: Tokens, first: int, last: int, is_cue: Callable[[str], bool]) -> bool:
+    """Do settlement plurals stand right before the name of tokens [first, last) («قرى X»,
+    «قرى وقصبات X»), the name ending its phrase (punctuation, the text's end, a preposition or
+    a place cue after it: «سنجار بمحافظة نينوى»; not «بلدات تشيركاسي تيتشكي», a longer name
+    the gazetteer lacks)?"""
+    words = toks.words
+
+    def plural(word: str) -> bool:
+        return word in SETTLEMENT_PLURALS or (word[:1] == "و" and word[1:] in SETTLEMENT_PLURALS)
+
+    ends = (last >= len(words) or not toks.near(last) or words[last] in _PHRASE_END
+            or is_cue(words[last]))
+    return first >= 1 and plural(words[first - 1]) and ends and toks.near(first)
+
+
+def division_of_settlements(places: Sequence[Place]) -> list[Place]:
+    """The divisions among the places of a name after settlement plurals, when a town of
+    that name is among them too: «قرى وقصبات سنجار» names Sinjar district, not the town
+    ([] when the rule says nothing)."""
+    divisions = [p for p in places if p.kind in _DIVISIONS]
+    towns = [p for p in places if p.kind == PlaceKind.CITY]
+    return divisions if divisions and towns else []

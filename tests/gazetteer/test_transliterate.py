@@ -8,9 +8,10 @@ import re
 import pytest
 
 from gazetteer import Gazetteer, Geoparser
-from gazetteer.model import Rejection
+from gazetteer.model import Place, Rejection
+from gazetteer.normalize import fold
 from gazetteer.spelling import loose_skeleton, skeleton
-from gazetteer.transliterate import ARAB_LEAGUE, agreement, word_spellings
+from gazetteer.transliterate import ARAB_LEAGUE, agreement, made_index, word_spellings
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
@@ -27,7 +28,10 @@ def gp(world: Gazetteer) -> Geoparser:
 
 def test_the_rules_spell_most_one_word_names_as_the_sources_do(world: Gazetteer) -> None:
     # Towns the sources name in both scripts, outside the Arab world and Iran/Afghanistan
-    # (whose Arabic names are not transliterations): measured 81% when the rules were written.
+    # (whose Arabic names are not transliterations): measured 81% when the rules were written,
+    # 85.7% with the letters of issue 16 (č ş ž…, ch as خ, w as ف, j as خ or ي, a final s as
+    # ز, or silent after e); on a held-out fifth of the pairs (seeded, never read) 81.9% →
+    # 85.9%.
     pairs = [
         (p.name, p.name_ar) for p in world.places
         if p.kind == "city" and _ARABIC.search(p.name_ar)
@@ -35,7 +39,7 @@ def test_the_rules_spell_most_one_word_names_as_the_sources_do(world: Gazetteer)
     ]
     hit, tried = agreement(pairs)
     assert tried > 3000
-    assert hit / tried > 0.78
+    assert hit / tried > 0.85
 
 
 @pytest.mark.parametrize(
@@ -43,6 +47,18 @@ def test_the_rules_spell_most_one_word_names_as_the_sources_do(world: Gazetteer)
     [("Kano", "كانو"), ("Jigawa", "جيغاوا"), ("Changhua", "تشانغهوا"), ("Nuremberg", "نورمبرغ")],
 )
 def test_a_made_spelling_matches_the_press(latin: str, arabic: str) -> None:
+    assert loose_skeleton(arabic) in word_spellings(latin)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Zaječar", "زاييتشار"), ("Türkmenbaşy", "تركمانباشي"), ("Fellbach", "فلباخ"),
+     ("Wittingen", "فيتينغن"), ("Leeds", "ليدز"), ("Eureka", "يوريكا"), ("Montreux", "مونترو"),
+     ("Cajamarca", "كاخامركا"), ("Tachira", "تاخيرا")],
+)
+def test_the_letters_of_other_alphabets_are_read(latin: str, arabic: str) -> None:
+    # Each a class of the sources' pairs the first rules missed: a diacritic that changes the
+    # sound, German ch and w, a voiced or silent final s, an initial u, Spanish j.
     assert loose_skeleton(arabic) in word_spellings(latin)
 
 
@@ -76,3 +92,47 @@ def test_a_common_word_is_never_a_made_spelling(gp: Geoparser) -> None:
     # رسالة, لجنة, شارك spell towns abroad but are everyday words.
     text = "أرسلت اللجنة رسالة في مدينة شارك بالولايات المتحدة وكاليفورنيا."
     assert {m.text for m in gp.parse(text)} <= {"الولايات المتحدة", "كاليفورنيا"}
+
+
+def test_a_made_spelling_with_a_cue_needs_its_country_anywhere_in_the_text(gp: Geoparser) -> None:
+    # Taiwan is named far (over 80 characters) from the county's name; the cue says a place.
+    filler = "وذكرت الصحيفة المحلية أن الدخان الكثيف أدى إلى حصار العمال داخل المبنى لساعات طويلة. "
+    text = "حريق في مصنع في تايوان. " + filler + "ونقلت إدارة الإطفاء في مقاطعة تشانغهوا الجرحى."
+    found = {m.text: m for m in gp.parse(text)}
+    assert found["تشانغهوا"].place.country == "TW"
+    # No cue and the country far: still set aside.
+    mentions, _ = gp.analyse("حريق في تايوان. " + filler + "وقال تشانغهوا إن الأمطار غزيرة.")
+    assert "تشانغهوا" not in {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("نظموا عملية سطو في إيتشيكاوا بمحافظة تشيبا عام 2024.", "إيتشيكاوا", "JP"),
+        ("وصل الركاب إلى مطار ساو باولو/غواروليوس الدولي أمس.", "غواروليوس", "BR"),
+    ],
+)
+def test_a_made_spelling_placed_by_the_next_name_counts(
+    gp: Geoparser, text: str, name: str, country: str
+) -> None:
+    # «X بمحافظة Y»: a cue word then a place of its country; «Y/X»: two names of one airport.
+    found = {m.text: m for m in gp.parse(text)}
+    assert found[name].place.country == country
+    assert "Latin name" in found[name].reason
+
+
+def test_a_made_spelling_beside_a_place_of_another_country_is_set_aside(gp: Geoparser) -> None:
+    mentions, _ = gp.analyse("نظموا عملية سطو في إيتشيكاوا بمحافظة الجيزة عام 2024.")
+    assert "إيتشيكاوا" not in {m.text for m in mentions}
+
+
+def test_places_named_in_arabic_by_a_transliteration_are_made_not_exonyms() -> None:
+    # Ichikawa's Arabic name «ايشيكاوا» is one of its made spellings, so the press's other
+    # spelling «إيتشيكاوا» is read; Aleppo's «حلب» is no spelling of "Aleppo": nothing made.
+    ichikawa = Place("x:1", "Ichikawa", "ايشيكاوا", "city", 0, 0, "JP", population=496_676,
+                     names_ar=("ايشيكاوا",), names_en=("Ichikawa",))
+    aleppo = Place("x:2", "Aleppo", "حلب", "city", 0, 0, "SY", population=2_000_000,
+                   names_ar=("حلب",), names_en=("Aleppo",))
+    made = made_index([ichikawa, aleppo])
+    assert made[loose_skeleton(fold("إيتشيكاوا"))] == (0,)
+    assert 1 not in {i for numbers in made.values() for i in numbers}
