@@ -1,8 +1,8 @@
 """The main window: it composes the docks, the bars and the menus, and does nothing else.
 
-Opening a folder, indexing it and saying what happened is ``explorer.qt.opening``; every view
-observes one ``SessionModel`` and takes its data from the view feed's answers (``ViewData``,
-through ``MapSync.viewData``); none of them changes another directly.
+Opening a folder is ``explorer.qt.opening``, indexing it ``explorer.qt.index_upkeep``; every
+view observes one ``SessionModel`` and takes its data from the view feed's answers
+(``ViewData``, through ``MapSync.viewData``); none of them changes another directly.
 """
 
 from __future__ import annotations
@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         self.menus = Menus(
             self, open_folder=lambda: self.opening.choose_folder(),
             open_recent=lambda f: self.opening.switch_folder(f), find=self.search.focus,
-            clear_selection=lambda: session.select(None), reload=lambda: self.opening.reload(),
+            clear_selection=lambda: session.select(None),
+            reload=lambda: self.opening.upkeep.reload(),
             docks=[self.places.toggleViewAction(), self.article.toggleViewAction(),
                    self.timeline.toggleViewAction()],
             count_once=lambda on: session.set_filter(replace(session.filter, once=on)))
@@ -159,10 +160,10 @@ class MainWindow(QMainWindow):
         self.opening.root = Path(root) if root is not None else None
         self.opening.mapDrawn.connect(self.mapDrawn)
         self.opening.indexingFinished.connect(self.indexingFinished)
-        self.ws, self.watcher = self.opening.ws, self.opening.watcher
-        self.rebuild_button.clicked.connect(self.opening.rebuild_index)
+        self.ws, self.watcher = self.opening.ws, self.opening.upkeep.watcher
+        self.rebuild_button.clicked.connect(self.opening.upkeep.rebuild_index)
         self.show_index, self.open_folder = self.opening.show_index, self.opening.open_folder
-        self.start_indexing, self.switch_folder = (self.opening.start_indexing,
+        self.start_indexing, self.switch_folder = (self.opening.upkeep.start_indexing,
                                                    self.opening.switch_folder)
         self.select_place, self.apply_search = session.select, self.search.apply
         self.set_countries: Callable[[Sequence[str]], None] = (
