@@ -1530,6 +1530,74 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>قبِله المحلل</translation>
     </message>
     <message>
+        <source>after &apos;{word}&apos;</source>
+        <translation>بعد «{word}»</translation>
+    </message>
+    <message>
+        <source>before &apos;{word}&apos;</source>
+        <translation>قبل «{word}»</translation>
+    </message>
+    <message>
+        <source>beside &apos;{word}&apos;</source>
+        <translation>بجانب «{word}»</translation>
+    </message>
+    <message>
+        <source>after the given name &apos;{word}&apos;</source>
+        <translation>بعد الاسم الأول «{word}»</translation>
+    </message>
+    <message>
+        <source>before the town adjective &apos;{word}&apos;</source>
+        <translation>قبل صفة النسبة إلى مدينة «{word}»</translation>
+    </message>
+    <message>
+        <source>before {word}</source>
+        <translation>قبل {word}</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; in lower case</source>
+        <translation>«{word}» بحروف صغيرة</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; names a language</source>
+        <translation>«{word}» اسم لغة</translation>
+    </message>
+    <message>
+        <source>&apos;in {word}&apos; names a language</source>
+        <translation>«in {word}» تسمّي لغة</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; is a month</source>
+        <translation>«{word}» اسم شهر</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; names a party</source>
+        <translation>«{word}» تسمّي حزبًا</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; with no place cue</source>
+        <translation>«{word}» بلا قرينة مكان</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; starts a sentence</source>
+        <translation>«{word}» في أول الجملة</translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos;</source>
+        <translation>الكلمات «{word}»</translation>
+    </message>
+    <message>
+        <source>&apos;{word} …&apos;</source>
+        <translation>الكلمات «{word} …»</translation>
+    </message>
+    <message>
+        <source>&apos;… {word}&apos;</source>
+        <translation>الكلمات «… {word}»</translation>
+    </message>
+    <message>
+        <source>quoted after &apos;ل&apos;</source>
+        <translation>بين علامتَي تنصيص بعد «ل»</translation>
+    </message>
+    <message>
         <source>town</source>
         <translation>مدينة أو بلدة</translation>
     </message>
