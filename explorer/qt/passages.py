@@ -259,7 +259,9 @@ class PassagePanel(QTextBrowser):
         bar = self.verticalScrollBar()
         near_end = bar.maximum() - bar.value() <= max(self.viewport().height(), 200)
         if near_end and self.rendering:
-            self._more_asked = True
+            # Scrolled to the end meanwhile: the next page once the rest is in. A first
+            # screenful shorter than the panel is not that (the whole page may fill it).
+            self._more_asked = self._more_asked or bar.value() > 0
         elif near_end and self.model.canFetchMore(QModelIndex()):
             self.model.fetchMore(QModelIndex())
 

@@ -44,7 +44,7 @@ def rows_linked(panel: PassagePanel) -> list[int]:
 
 def blocks(doc: QTextDocument) -> list[tuple[str, object, object]]:
     """Each paragraph's text, alignment and direction (rules, with no text, left out)."""
-    out = []
+    out: list[tuple[str, object, object]] = []
     block = doc.begin()
     while block.isValid():
         fmt = block.blockFormat()
@@ -84,6 +84,42 @@ def test_the_panel_shows_a_screenful_first_then_the_whole_page(qtbot: Any, db: I
     qtbot.wait(50)
     assert list(dict.fromkeys(rows_linked(panel))) == [0, 1, 2]
     assert "Again" not in panel.toPlainText()
+
+
+def test_a_first_screenful_shorter_than_the_panel_reads_no_second_page(
+        qtbot: Any, db: IndexDB) -> None:
+    """A panel taller than its first screenful: the rest of the page fills it, and no second
+    page is read (a query on the GUI thread, 50 more passages rendered) until the analyst
+    scrolls near the end, as when the page was rendered at once."""
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 900)
+    panel.show()
+    first = db.passages(Filter(), ALEPPO, 0, PAGE_SIZE, MENTIONS_PER_PASSAGE)
+    panel.show_query(db, Filter(), ALEPPO, heading="Aleppo", first=first)
+    bar = panel.verticalScrollBar()
+    assert bar.maximum() - bar.value() <= panel.viewport().height()  # the end is in sight
+    qtbot.waitUntil(lambda: not panel.rendering)
+    qtbot.wait(100)
+    assert len(panel.hits) == PAGE_SIZE
+    assert bar.maximum() > panel.viewport().height()  # the page fills the panel
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: len(panel.hits) > PAGE_SIZE)
+
+
+def test_scrolled_to_the_end_while_rendering_reads_the_next_page_after(
+        qtbot: Any, db: IndexDB) -> None:
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 200)
+    panel.show()
+    first = db.passages(Filter(), ALEPPO, 0, PAGE_SIZE, MENTIONS_PER_PASSAGE)
+    panel.show_query(db, Filter(), ALEPPO, heading="Aleppo", first=first)
+    bar = panel.verticalScrollBar()
+    assert panel.rendering and bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: len(panel.hits) > PAGE_SIZE)
+    assert list(dict.fromkeys(rows_linked(panel))) == list(range(len(panel.hits)))
 
 
 def test_the_country_list_is_updated_in_place(qtbot: Any, db: IndexDB) -> None:
