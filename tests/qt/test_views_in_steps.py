@@ -18,7 +18,7 @@ from explorer.passage_view import header_html, hits_html
 from explorer.qt.counts import number
 from explorer.qt.models import CodeRole, CountryListModel
 from explorer.qt.names import both
-from explorer.qt.passages import FIRST_SHOWN, PAGE_SIZE, PassagePanel
+from explorer.qt.passages import FIRST_SHOWN, PAGE_SIZE, STEP_SHOWN, PassagePanel
 from explorer.qt.session_model import SessionModel
 from explorer.query import MENTIONS_PER_PASSAGE, Filter
 from tests.qt.synthetic import KEYWORD, write_corpus
@@ -84,6 +84,29 @@ def test_the_panel_shows_a_screenful_first_then_the_whole_page(qtbot: Any, db: I
     qtbot.wait(50)
     assert list(dict.fromkeys(rows_linked(panel))) == [0, 1, 2]
     assert "Again" not in panel.toPlainText()
+
+
+def test_the_rest_of_the_page_comes_in_a_few_larger_steps(qtbot: Any, db: IndexDB) -> None:
+    """After the first screenful, each turn of the event loop renders the next
+    ``STEP_SHOWN`` passages (the last step the remainder): 4 steps for a page, not 11."""
+    from PySide6.QtWidgets import QApplication
+
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 300)
+    panel.show()
+    first = db.passages(Filter(), ALEPPO, 0, PAGE_SIZE, MENTIONS_PER_PASSAGE)
+    panel.show_query(db, Filter(), ALEPPO, heading="Aleppo", first=first)
+    shown = [len(set(rows_linked(panel)))]
+    while panel.rendering:
+        QApplication.processEvents()
+        now = len(set(rows_linked(panel)))
+        if now != shown[-1]:
+            shown.append(now)
+    assert shown[0] == FIRST_SHOWN
+    steps = [b - a for a, b in zip(shown, shown[1:], strict=False)]
+    assert steps[:-1] == [STEP_SHOWN] * (len(steps) - 1) and 0 < steps[-1] <= STEP_SHOWN
+    assert shown[-1] == PAGE_SIZE and len(steps) == 4
 
 
 def test_a_first_screenful_shorter_than_the_panel_reads_no_second_page(
