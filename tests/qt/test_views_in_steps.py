@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -104,7 +105,7 @@ def test_the_rest_of_the_page_comes_in_a_few_larger_steps(qtbot: Any, db: IndexD
         if now != shown[-1]:
             shown.append(now)
     assert shown[0] == FIRST_SHOWN
-    steps = [b - a for a, b in zip(shown, shown[1:], strict=False)]
+    steps = [b - a for a, b in pairwise(shown)]
     assert steps[:-1] == [STEP_SHOWN] * (len(steps) - 1) and 0 < steps[-1] <= STEP_SHOWN
     assert shown[-1] == PAGE_SIZE and len(steps) == 4
 
