@@ -64,7 +64,34 @@ def spin_until(app: Any, done: Any, timeout_s: float = 600.0) -> bool:
     return True
 
 
-def child_warm(corpus: Path, index: Path, repeats: int) -> dict[str, Any]:
+class PanelClock:
+    """The passage panel's time on the GUI thread: its ``show_query``, each later step of the
+    first page and each page appended, summed until taken (installed before the window is
+    made: the panel's timers connect to the methods timed)."""
+
+    def __init__(self) -> None:
+        from explorer.qt.passages import PassagePanel
+
+        self.ms = 0.0
+        for name in ("show_query", "_render_rest", "_append"):
+            setattr(PassagePanel, name, self._timed(getattr(PassagePanel, name)))
+
+    def _timed(self, fn: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.ms += (time.perf_counter() - t) * 1000
+
+        return timed
+
+    def take(self) -> float:
+        ms, self.ms = self.ms, 0.0
+        return ms
+
+
+def child_warm(corpus: Path, index: Path, repeats: int, step: int = 0) -> dict[str, Any]:
     from explorer.qt.env import prepare_environment
 
     prepare_environment(offscreen=True)
@@ -72,8 +99,13 @@ def child_warm(corpus: Path, index: Path, repeats: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
+    from explorer.qt import passages
     from explorer.qt.app import start
 
+    if step:  # --panel-step: the passages rendered in each step after the first screenful
+        passages.STEP_SHOWN = step
+    global PANEL
+    PANEL = PanelClock()
     window = start(corpus, index_path=index)
     # The filter saved in the index, restored as the window opened (a search the last session
     # left): put back before the window closes (and saves its filter), however the run ends.
@@ -185,16 +217,24 @@ def measure_warm(app: Any, window: Any, repeats: int, saved: Any) -> dict[str, A
         parts("filter")
     painted(lambda: window.session.set_countries(frozenset()))
     words = _words(reader, repeats)
-    out["search_painted_ms"] = []
+    out["search_painted_ms"], out["search_panel_ms"] = [], []
+    assert PANEL is not None
     for w in words:
+        PANEL.take()
         out["search_painted_ms"].append(painted(lambda w=w: window.session.set_text(w)))
         parts("search")
+        # The panel's GUI-thread time for this search: its first page rendered to the end.
+        wait(app, lambda: not window.passages.rendering, "the passages rendered")
+        out["search_panel_ms"].append(PANEL.take())
     out["search_words"] = len(words)
     painted(lambda: window.session.set_text(""))
 
     out["rss_mb"] = rss_mb()
     out["page_20k"] = page_with_places(app, window, 20_000)
     return out
+
+
+PANEL: PanelClock | None = None
 
 
 def page_timing(app: Any, window: Any) -> float:
@@ -365,13 +405,16 @@ def main() -> int:
                     help="how long the probe runs in an idle event loop first (latency run)")
     ap.add_argument("--repeats", type=int, default=50,
                     help="marker clicks, filter changes and searches painted, in each run")
+    ap.add_argument("--panel-step", type=int, default=0,
+                    help="passages the panel renders in each step after its first screenful "
+                         "(default: explorer.qt.passages.STEP_SHOWN), to compare step sizes")
     ap.add_argument("--work", type=Path, default=Path("/tmp/explorer-window-bench"),
                     help="where the generated corpus, its index and the data folder go")
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
         if kind == "warm":
-            result = child_warm(Path(rest[0]), Path(rest[1]), int(rest[2]))
+            result = child_warm(Path(rest[0]), Path(rest[1]), int(rest[2]), int(rest[3]))
         elif kind == "latency":
             result = child_latency(Path(rest[0]), Path(rest[1]), float(rest[2]),
                                    float(rest[3]))
@@ -398,8 +441,8 @@ def main() -> int:
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}", flush=True)
     warm: list[dict[str, Any]] = []
     bare: list[float] = []
-    warm_args = ("warm", str(corpus), str(index), str(args.repeats))
-    run_child(*warm_args[:-1], "0")  # warm the OS file cache and the gazetteer
+    warm_args = ("warm", str(corpus), str(index), str(args.repeats), str(args.panel_step))
+    run_child(*warm_args[:-2], "0", "0")  # warm the OS file cache and the gazetteer
     for _ in range(args.runs):
         t0, result, _ = run_child(*warm_args)
         result["map_s"] = result["map_drawn"] - t0
@@ -442,9 +485,17 @@ def main() -> int:
         rows = [p for r in warm for p in r.get(key.split("_")[0] + "_parts", [])]
         if rows:
             print("  of which, p50/p95: " + "; ".join(
-                f"{name} {statistics.median(col):.0f}/{percentile(col, 0.95):.0f} ms"
+                f"{name} {statistics.median(col):.0f}/{percentile(list(col), 0.95):.0f} ms"
                 for name, col in zip(("view feed (worker)", "passage feed (worker)",
                                       "page parse+apply"), zip(*rows, strict=True), strict=True)))
+    panel = [v for r in warm for v in r.get("search_panel_ms", [])]
+    if panel:
+        from explorer.qt.passages import FIRST_SHOWN, STEP_SHOWN
+
+        step = args.panel_step or STEP_SHOWN
+        print(f"passage panel on the GUI thread per search (first {FIRST_SHOWN}, then {step} a "
+              f"step), over {len(panel)}: p50 {statistics.median(panel):.0f} ms, "
+              f"p95 {percentile(panel, 0.95):.0f} ms")
     print(f"main process peak RSS: {max(r['rss_mb'] for r in warm):.0f} MB")
     p20 = last["page_20k"]
     print(f"20,000 places in one message: painted after {p20['painted_ms']:.0f} ms "

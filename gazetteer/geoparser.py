@@ -108,11 +108,11 @@ class Rejected:
     end: int
     text: str
     why: Rejection
-    detail: str = ""
+    detail: Reason | None = None  # the words of the text that decided (typed)
 
     @property
     def reason(self) -> str:
-        return f"{self.why}: {self.detail}" if self.detail else str(self.why)
+        return f"{self.why}: {self.detail.text}" if self.detail else str(self.why)
 
 
 @dataclass(slots=True)
@@ -1357,7 +1357,7 @@ def country_after_preposition(gp: Geoparser, kept: list[_Found], doc: _Document)
 def clubs_by_adjective(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     for f in gp._clubs_by_adjective(kept, doc.toks):
         kept.remove(f)
-        doc.reject(f.raw, Verdict(Rejection.CLUB, f.why.text if f.why else ""))
+        doc.reject(f.raw, Verdict(Rejection.CLUB, f.why))
 
 
 def list_cues(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:

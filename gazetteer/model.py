@@ -193,10 +193,10 @@ class Rejection(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A rejection and the words of the text that decided it."""
+    """A rejection and the words of the text that decided it (typed: ``gazetteer.reasons``)."""
 
     why: Rejection
-    detail: str = ""
+    detail: Reason | None = None
 
     def __str__(self) -> str:
-        return f"{self.why}: {self.detail}" if self.detail else str(self.why)
+        return f"{self.why}: {self.detail.text}" if self.detail else str(self.why)

@@ -1,11 +1,13 @@
-"""Why a place was chosen: typed reasons, and the one table of their English texts.
+"""Why a place was chosen, or a name set aside: typed reasons, and the one table of their
+English texts.
 
 Each site that gives a reason makes a ``Reason``: a ``ReasonCode`` and its fields (a place's
 name, a word of the text, a distance…), e.g. ``Reason(ReasonCode.NEAR_DOC_PLACE, km=12.0,
-name="Aleppo")``. ``TEMPLATES`` is the only place their English is written; ``Reason.text``
-fills it in (what ``explorer mentions --explain`` and ``explorer eval`` print), and the
-window puts the same fields (``Reason.words``) into its translation of the template.
-"""
+name="Aleppo")``; a rejection's detail is one too (``model.Verdict``: the words of the text
+that decided, ``Reason(ReasonCode.AFTER_WORDS, word="Real")``). ``TEMPLATES`` is the only
+place their English is written; ``Reason.text`` fills it in (what ``explorer mentions
+--explain`` and ``explorer eval`` print), and the window puts the same fields
+(``Reason.words``) into its translation of the template."""
 
 from __future__ import annotations
 
@@ -64,6 +66,25 @@ class ReasonCode(StrEnum):
     CORRECTED_ARTICLE = "corrected_article"
     CORRECTED_CORPUS = "corrected_corpus"
     ACCEPTED = "accepted"
+    # Why a name was set aside: a rejection's detail, the words of the text that decided
+    # (``model.Verdict``; the rejection itself is ``model.Rejection``).
+    AFTER_WORDS = "after_words"
+    BEFORE_WORDS = "before_words"
+    BESIDE_WORDS = "beside_words"
+    AFTER_GIVEN_NAME = "after_given_name"
+    BEFORE_TOWN_ADJECTIVE = "before_town_adjective"
+    BEFORE_NUMBER = "before_number"
+    LOWER_CASE = "lower_case"
+    NAMES_LANGUAGE = "names_language"
+    IN_NAMES_LANGUAGE = "in_names_language"
+    A_MONTH = "a_month"
+    NAMES_PARTY = "names_party"
+    NO_PLACE_CUE = "no_place_cue"
+    STARTS_SENTENCE = "starts_sentence"
+    THE_WORDS = "the_words"
+    WORDS_BEFORE_IT = "words_before_it"
+    WORDS_AFTER_IT = "words_after_it"
+    QUOTED_AFTER_LAM = "quoted_after_lam"
     # A reason kept as written (an index made before reasons were typed).
     TEXT = "text"
 
@@ -108,6 +129,23 @@ TEMPLATES: Mapping[ReasonCode, str] = {
     ReasonCode.CORRECTED_ARTICLE: "corrected by the analyst (article)",
     ReasonCode.CORRECTED_CORPUS: "corrected by the analyst (corpus)",
     ReasonCode.ACCEPTED: "accepted by the analyst",
+    ReasonCode.AFTER_WORDS: "after '{word}'",
+    ReasonCode.BEFORE_WORDS: "before '{word}'",
+    ReasonCode.BESIDE_WORDS: "beside '{word}'",
+    ReasonCode.AFTER_GIVEN_NAME: "after the given name '{word}'",
+    ReasonCode.BEFORE_TOWN_ADJECTIVE: "before the town adjective '{word}'",
+    ReasonCode.BEFORE_NUMBER: "before {word}",
+    ReasonCode.LOWER_CASE: "'{word}' in lower case",
+    ReasonCode.NAMES_LANGUAGE: "'{word}' names a language",
+    ReasonCode.IN_NAMES_LANGUAGE: "'in {word}' names a language",
+    ReasonCode.A_MONTH: "'{word}' is a month",
+    ReasonCode.NAMES_PARTY: "'{word}' names a party",
+    ReasonCode.NO_PLACE_CUE: "'{word}' with no place cue",
+    ReasonCode.STARTS_SENTENCE: "'{word}' starts a sentence",
+    ReasonCode.THE_WORDS: "'{word}'",
+    ReasonCode.WORDS_BEFORE_IT: "'{word} …'",
+    ReasonCode.WORDS_AFTER_IT: "'… {word}'",
+    ReasonCode.QUOTED_AFTER_LAM: "quoted after 'ل'",
     ReasonCode.TEXT: "{text}",
 }
 

@@ -113,6 +113,8 @@ SMOKE: list[tuple[str, list[str], list[str]]] = [
       r"search \(a word\), until painted, over 2: p50 \d+ ms, p95 \d+ ms .*",
       r"  of which, p50/p95: view feed \(worker\) \d+/\d+ ms; passage feed \(worker\) "
       r"\d+/\d+ ms; page parse\+apply \d+/\d+ ms",
+      r"passage panel on the GUI thread per search \(first \d+, then \d+ a step\), over 2: "
+      r"p50 \d+ ms, p95 \d+ ms",
       r"main process peak RSS: \d+ MB",
       r"20,000 places in one message: painted after \d+ ms \(the page's own handling \d+ ms\); "
       r"a zoom-in .* in \d+ ms",

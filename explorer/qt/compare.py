@@ -280,14 +280,22 @@ class Comparison(QObject):
 def in_timeline(model: SessionModel, send: Callable[[dict[str, Any]], None],
                 opener: Callable[[], Opener | None], timeline: TimelineDock, ready: Any,
                 chips: FilterChips, parent: QWidget,
-                index_path: Callable[[], Path | None] = lambda: None) -> Comparison:
+                index_path: Callable[[], Path | None] = lambda: None,
+                problem: Callable[[str], None] | None = None,
+                painted: Any = None) -> Comparison:
     """The comparison of two periods, its button in the timeline dock, its chip in the filter
     chips; sent again when the page is ready (``ready``, the page's signal); kept with the
-    corpus whose index is at ``index_path()``."""
+    corpus whose index is at ``index_path()``; a saved one that cannot be used goes to
+    ``problem``. With ``painted`` (the page's signal that it drew a filter's data), the
+    timeline's Play waits for it at each step."""
     comparison = Comparison(model, send, opener,
                             lambda: [d for d, _ in timeline.timeline.days], parent, index_path)
     timeline.timeline.controls.insertWidget(2, comparison.button)
     ready.connect(comparison.resend)
+    if problem is not None:
+        comparison.problem.connect(problem)
+    if painted is not None:
+        timeline.timeline.player.wait_for_page(painted)
     comparison.changed.connect(lambda: chips.set_extra(
         "compare", comparison.label(), comparison.clear))
     return comparison

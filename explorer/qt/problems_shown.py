@@ -6,7 +6,7 @@ Its words keep the ``MainWindow`` translation context (they were the window's).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -37,6 +37,11 @@ class ProblemsShown:
         """A problem of what was saved with the corpus (its filter, its layers)."""
         self.list.add_saved(problems)
         self.update()
+
+    def saved_setting(self, index_path: Callable[[], object]) -> Callable[[str], None]:
+        """A sink for why a setting saved with the corpus whose index is at ``index_path()``
+        (its layers, its comparison of periods) cannot be used: a problem naming the index."""
+        return lambda why: self.add_saved([Problem(str(index_path()), why)])
 
     def indexed(self, problems: Sequence[Problem]) -> None:
         self.list.indexed(problems)

@@ -60,6 +60,24 @@ TEMPLATES: Mapping[ReasonCode, object] = {
     R.CORRECTED_ARTICLE: QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (article)"),
     R.CORRECTED_CORPUS: QT_TRANSLATE_NOOP("Reasons", "corrected by the analyst (corpus)"),
     R.ACCEPTED: QT_TRANSLATE_NOOP("Reasons", "accepted by the analyst"),
+    # A rejection's detail: the words of the text that set the name aside.
+    R.AFTER_WORDS: QT_TRANSLATE_NOOP("Reasons", "after '{word}'"),
+    R.BEFORE_WORDS: QT_TRANSLATE_NOOP("Reasons", "before '{word}'"),
+    R.BESIDE_WORDS: QT_TRANSLATE_NOOP("Reasons", "beside '{word}'"),
+    R.AFTER_GIVEN_NAME: QT_TRANSLATE_NOOP("Reasons", "after the given name '{word}'"),
+    R.BEFORE_TOWN_ADJECTIVE: QT_TRANSLATE_NOOP("Reasons", "before the town adjective '{word}'"),
+    R.BEFORE_NUMBER: QT_TRANSLATE_NOOP("Reasons", "before {word}"),
+    R.LOWER_CASE: QT_TRANSLATE_NOOP("Reasons", "'{word}' in lower case"),
+    R.NAMES_LANGUAGE: QT_TRANSLATE_NOOP("Reasons", "'{word}' names a language"),
+    R.IN_NAMES_LANGUAGE: QT_TRANSLATE_NOOP("Reasons", "'in {word}' names a language"),
+    R.A_MONTH: QT_TRANSLATE_NOOP("Reasons", "'{word}' is a month"),
+    R.NAMES_PARTY: QT_TRANSLATE_NOOP("Reasons", "'{word}' names a party"),
+    R.NO_PLACE_CUE: QT_TRANSLATE_NOOP("Reasons", "'{word}' with no place cue"),
+    R.STARTS_SENTENCE: QT_TRANSLATE_NOOP("Reasons", "'{word}' starts a sentence"),
+    R.THE_WORDS: QT_TRANSLATE_NOOP("Reasons", "'{word}'"),
+    R.WORDS_BEFORE_IT: QT_TRANSLATE_NOOP("Reasons", "'{word} …'"),
+    R.WORDS_AFTER_IT: QT_TRANSLATE_NOOP("Reasons", "'… {word}'"),
+    R.QUOTED_AFTER_LAM: QT_TRANSLATE_NOOP("Reasons", "quoted after 'ل'"),
 }
 # The kinds a cue calls for (``gazetteer.reasons.KIND_WORDS``), and the word joining them.
 KINDS: Mapping[str, object] = {

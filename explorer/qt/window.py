@@ -1,8 +1,8 @@
 """The main window: it composes the docks, the bars and the menus, and does nothing else.
 
-Opening a folder, indexing it and saying what happened is ``explorer.qt.opening``; every view
-observes one ``SessionModel`` and takes its data from the view feed's answers (``ViewData``,
-through ``MapSync.viewData``); none of them changes another directly.
+Opening a folder is ``explorer.qt.opening``, indexing it ``explorer.qt.index_upkeep``; every
+view observes one ``SessionModel`` and takes its data from the view feed's answers
+(``ViewData``, through ``MapSync.viewData``); none of them changes another directly.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from explorer.article import Problem
 from explorer.qt import window_state
 from explorer.qt.area_filter import in_view_for
 from explorer.qt.article_view import ReaderDock
@@ -129,7 +128,8 @@ class MainWindow(QMainWindow):
         self.menus = Menus(
             self, open_folder=lambda: self.opening.choose_folder(),
             open_recent=lambda f: self.opening.switch_folder(f), find=self.search.focus,
-            clear_selection=lambda: session.select(None), reload=lambda: self.opening.reload(),
+            clear_selection=lambda: session.select(None),
+            reload=lambda: self.opening.upkeep.reload(),
             docks=[self.places.toggleViewAction(), self.article.toggleViewAction(),
                    self.timeline.toggleViewAction()],
             count_once=lambda on: session.set_filter(replace(session.filter, once=on)))
@@ -139,17 +139,15 @@ class MainWindow(QMainWindow):
                                    self.places.table.view, lambda: self.passages_shown.summary)
         self.layers_menu = LayersMenu(self.menuBar(), self.menus.help.menuAction(),
                                       self.map_sync, lambda: self.index_path, self)
-        self.layers_menu.problem.connect(
-            lambda why: self.problem_list.add_saved([Problem(str(self.index_path), why)]))
+        saved_problem = self.problem_list.saved_setting(lambda: self.index_path)
+        self.layers_menu.problem.connect(saved_problem)
         self.exports = Exports(
             self, self.menus.file, self.menus.after_recent(),
             lambda: (self.opening.export_reader(), session.filter), self.view, lambda: self.root)
         self.comparison = in_timeline(
             session, self.map_sync.send, lambda: self.opening.export_reader(), self.timeline,
-            self.bridge.events.ready, self.chips, self, lambda: self.index_path)
-        self.timeline.timeline.player.wait_for_page(self.map_sync.painted)
-        self.comparison.problem.connect(
-            lambda why: self.problem_list.add_saved([Problem(str(self.index_path), why)]))
+            self.bridge.events.ready, self.chips, self, lambda: self.index_path, saved_problem,
+            painted=self.map_sync.painted)  # and Play waits for the page to paint each step
         self.setAcceptDrops(True)
         self.view.setAcceptDrops(False)  # a folder dropped on the map opens, not navigates
 
@@ -162,10 +160,10 @@ class MainWindow(QMainWindow):
         self.opening.root = Path(root) if root is not None else None
         self.opening.mapDrawn.connect(self.mapDrawn)
         self.opening.indexingFinished.connect(self.indexingFinished)
-        self.ws, self.watcher = self.opening.ws, self.opening.watcher
-        self.rebuild_button.clicked.connect(self.opening.rebuild_index)
+        self.ws, self.watcher = self.opening.ws, self.opening.upkeep.watcher
+        self.rebuild_button.clicked.connect(self.opening.upkeep.rebuild_index)
         self.show_index, self.open_folder = self.opening.show_index, self.opening.open_folder
-        self.start_indexing, self.switch_folder = (self.opening.start_indexing,
+        self.start_indexing, self.switch_folder = (self.opening.upkeep.start_indexing,
                                                    self.opening.switch_folder)
         self.select_place, self.apply_search = session.select, self.search.apply
         self.set_countries: Callable[[Sequence[str]], None] = (

@@ -23,6 +23,8 @@ from gazetteer.matcher import RawMatch, Tokens
 from gazetteer.model import Place, PlaceKind, Rejection, Verdict
 from gazetteer.names import demonym_forms
 from gazetteer.normalize import fold
+from gazetteer.reasons import Reason
+from gazetteer.reasons import ReasonCode as R
 
 #: A town this small (or named like a common word), named with the article right after a
 #: definite noun, is an adjective.
@@ -45,7 +47,7 @@ def given_name_read_as_place(h: Here) -> Verdict | None:
     bare = written[len(m.proclitic):] if written.startswith(m.proclitic) else written
     if m.key[0] in (written, bare) or not ({written, bare} & h.voc.first_names):
         return None
-    return Verdict(Rejection.GIVEN_NAME, f"'{bare}'")
+    return Verdict(Rejection.GIVEN_NAME, Reason(R.THE_WORDS, word=bare))
 
 
 def compass_word(h: Here) -> Verdict | None:
@@ -57,7 +59,8 @@ def compass_word(h: Here) -> Verdict | None:
 
 def time_zone(h: Here) -> Verdict | None:
     """«بتوقيت مكة»: a time word before the name."""
-    return Verdict(Rejection.TIME_ZONE, f"'{h.prev} …'") if h.roles.time_before else None
+    return (Verdict(Rejection.TIME_ZONE, Reason(R.WORDS_BEFORE_IT, word=h.prev))
+            if h.roles.time_before else None)
 
 
 def demonym_stays(h: Here) -> Keep | None:
@@ -71,14 +74,14 @@ def indefinite(h: Here) -> Verdict | None:
     if _TANWEEN.search(h.written) and not any(
         p.kind in AREAS or p.population >= TANWEEN_POPULATION for p in h.places
     ):
-        return Verdict(Rejection.INDEFINITE, f"'{h.written}'")
+        return Verdict(Rejection.INDEFINITE, Reason(R.THE_WORDS, word=h.written))
     return None
 
 
 def idiom(h: Here) -> Verdict | None:
     """«مسقط رأسه»: the name is a word of an idiom."""
     found = _idiom_at(h.m, h.site.toks, h.voc)
-    return Verdict(Rejection.IDIOM, f"'{found}'") if found else None
+    return Verdict(Rejection.IDIOM, Reason(R.THE_WORDS, word=found)) if found else None
 
 
 def outlet(h: Here) -> Verdict | None:
@@ -102,7 +105,7 @@ def given_name(h: Here) -> Verdict | None:
         and not any(p.kind == PlaceKind.COUNTRY for p in h.places)
         and h.roles.cue is None  # «مقاطعة فلاديمير»: a place cue before it
     ):
-        return Verdict(Rejection.GIVEN_NAME, f"before '{h.nxt}'")
+        return Verdict(Rejection.GIVEN_NAME, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -118,7 +121,7 @@ def _person_may_follow(h: Here) -> bool:
 
 def surname(h: Here) -> Verdict | None:
     if h.roles.first_name and _person_may_follow(h):
-        return Verdict(Rejection.SURNAME, f"after the given name '{h.prev}'")
+        return Verdict(Rejection.SURNAME, Reason(R.AFTER_GIVEN_NAME, word=h.prev))
     return None
 
 
@@ -134,7 +137,7 @@ def after_title(h: Here) -> Verdict | None:
         and _person_may_follow(h)
         and not _visited_country(h.m, h.site.toks, h.places)
     ):
-        return Verdict(Rejection.PERSON, f"after '{h.prev}'")
+        return Verdict(Rejection.PERSON, Reason(R.AFTER_WORDS, word=h.prev))
     return None
 
 
@@ -147,7 +150,7 @@ def after_title_and_modifiers(h: Here) -> Verdict | None:
     if title and h.m.proclitic == "" and not any(
         p.kind in AREAS or p.capital for p in h.places
     ):
-        return Verdict(Rejection.PERSON, f"after '{title}'")
+        return Verdict(Rejection.PERSON, Reason(R.AFTER_WORDS, word=title))
     return None
 
 
@@ -159,13 +162,13 @@ def local_division(h: Here) -> Keep | None:
 
 def organisation_before(h: Here) -> Verdict | None:
     if h.prev and h.roles.org_before and h.m.proclitic == "":
-        return Verdict(Rejection.ORGANISATION, f"after '{h.prev}'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=h.prev))
     return None
 
 
 def name_part(h: Here) -> Verdict | None:
     if h.nxt and roles(h.nxt, h.voc).org_after:
-        return Verdict(Rejection.NAME_PART, f"before '{h.nxt}'")
+        return Verdict(Rejection.NAME_PART, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -176,7 +179,7 @@ def organisation_of_direction(h: Here) -> Verdict | None:
     toks, first = h.site.toks, h.m.first
     prev2 = toks.words[first - 2] if first > 1 and toks.near(first - 1) else ""
     if prev2 and roles(prev2, h.voc).org_head:
-        return Verdict(Rejection.ORGANISATION, f"'{prev2} {h.prev} …'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.WORDS_BEFORE_IT, word=f"{prev2} {h.prev}"))
     return None
 
 
@@ -186,7 +189,7 @@ def adjective(h: Here) -> Verdict | None:
         h.roles.cue is None
         and _definite_feminine_adjective(h.m, h.site, h.voc, h.prev, h.places)
     ):
-        return Verdict(Rejection.ADJECTIVE, f"'{h.prev} {h.written}'")
+        return Verdict(Rejection.ADJECTIVE, Reason(R.THE_WORDS, word=f"{h.prev} {h.written}"))
     return None
 
 
@@ -207,7 +210,8 @@ def definite_adjective(h: Here) -> Verdict | None:
             for p in h.places
         )
     ):
-        return Verdict(Rejection.DEFINITE_ADJECTIVE, f"'{h.prev} {h.written}'")
+        return Verdict(Rejection.DEFINITE_ADJECTIVE,
+                       Reason(R.THE_WORDS, word=f"{h.prev} {h.written}"))
     return None
 
 
@@ -342,25 +346,26 @@ def _idiom_at(m: RawMatch, toks: Tokens, voc: Vocabulary) -> str:
 def _outlet(m: RawMatch, site: Site, voc: Vocabulary, nxt: str) -> Verdict | None:
     """A news outlet named after a place: «فرانس برس», «صحيفة الشرق الأوسط»."""
     if nxt in voc.media_after:
-        return Verdict(voc.media_after[nxt], f"'… {nxt}'")
+        return Verdict(voc.media_after[nxt], Reason(R.WORDS_AFTER_IT, word=nxt))
     after = site.toks.seps[m.last] if m.last < len(site.toks.seps) else ""
     quoted = any(q in site.toks.seps[m.first] for q in _QUOTES)
     if (hit := _OUTLET_NUMBER.match(after)) and (quoted or hit.group(2) or after[0] == "2"):
         # «لبنان 24», «دارفور 24», «فرانس 24», «دارفور24» (glued): a news outlet named after
         # a place
-        return Verdict(Rejection.NEWS_SITE, f"'… {after.strip(' ' + _QUOTES)[:2]}'")
+        return Verdict(Rejection.NEWS_SITE,
+                       Reason(R.WORDS_AFTER_IT, word=after.strip(' ' + _QUOTES)[:2]))
     written = m.proclitic + m.key[0]
     if len(m.key) == 1 and written in voc.media_after and site.toks.near(m.first):
         # «فرانس برس»: برس is the agency's word, not ب + a town
-        return Verdict(voc.media_after[written], f"'… {written}'")
+        return Verdict(voc.media_after[written], Reason(R.WORDS_AFTER_IT, word=written))
     kind = voc.media_names.get(" ".join(m.key))
     if kind is None:
         return None
     prev = site.before_quoted(m.first)
     if m.proclitic in ("ل", "ول") and site.quoted(m):
-        return Verdict(kind, "quoted after 'ل'")
+        return Verdict(kind, Reason(R.QUOTED_AFTER_LAM))
     if prev and (roles(prev, voc).media_before or prev in voc.reporting_verbs):
-        return Verdict(kind, f"after '{prev}'")
+        return Verdict(kind, Reason(R.AFTER_WORDS, word=prev))
     return None
 
 
@@ -372,13 +377,13 @@ def _club(
     nxt: str,
     places: Sequence[Place],
     town_adjective: Callable[[str], bool],
-) -> str:
+) -> Reason | None:
     """The words that make the name a club's: «أولمبيك آسفي», «مانشستر يونايتد», «المغرب
-    التطواني» ('' if none)."""
+    التطواني» (None if none)."""
     if r.club_before and m.proclitic == "":
-        return f"after '{prev}'"
+        return Reason(R.AFTER_WORDS, word=prev)
     if nxt in voc.club_after:
-        return f"before '{nxt}'"
+        return Reason(R.BEFORE_WORDS, word=nxt)
     # A country followed by the adjective of a town: the club of that town.
     town = (
         bool(nxt)
@@ -388,7 +393,7 @@ def _club(
         and not any(nxt in own_adjectives(p) for p in places)
         and town_adjective(nxt)
     )
-    return f"before the town adjective '{nxt}'" if town else ""
+    return Reason(R.BEFORE_TOWN_ADJECTIVE, word=nxt) if town else None
 
 
 def _feminine_adjective(

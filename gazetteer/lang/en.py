@@ -30,6 +30,8 @@ from gazetteer.lang.words import DateWords, FurnitureWords
 from gazetteer.latin_demonyms import english_forms
 from gazetteer.model import PlaceKind, Rejection, Verdict
 from gazetteer.normalize import fold
+from gazetteer.reasons import Reason
+from gazetteer.reasons import ReasonCode as R
 
 CONTEXT_FILE = Path(__file__).resolve().parents[1] / "data" / "en" / "context.yaml"
 LATIN_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "latin_words.txt"
@@ -191,7 +193,7 @@ def lower_case(h: Here) -> Verdict | None:
     """"may", "white", "reading": an English name is written with a capital; in lower case the
     word is a word."""
     if not _CAPITAL.search(h.written) and h.written.isalpha():
-        return Verdict(Rejection.ENGLISH_WORD, f"'{h.written}' in lower case")
+        return Verdict(Rejection.ENGLISH_WORD, Reason(R.LOWER_CASE, word=h.written))
     return None
 
 
@@ -202,9 +204,9 @@ def demonym_language(h: Here) -> Verdict | None:
         return None
     prev, nxt = h.prev.lower(), h.nxt.lower()
     if prev in LANGUAGE_BEFORE or nxt in LANGUAGE_AFTER or _hyphen_language(h):
-        return Verdict(Rejection.LANGUAGE, f"'{h.written}' names a language")
+        return Verdict(Rejection.LANGUAGE, Reason(R.NAMES_LANGUAGE, word=h.written))
     if prev == "in" and (not nxt or nxt in PHRASE_ENDS):
-        return Verdict(Rejection.LANGUAGE, f"'in {h.written}' names a language")
+        return Verdict(Rejection.LANGUAGE, Reason(R.IN_NAMES_LANGUAGE, word=h.written))
     return None
 
 
@@ -221,13 +223,13 @@ def demonym_in_a_name(h: Here) -> Verdict | None:
     if h.toponym:
         return None
     if _capitalised(h.prev) and h.prev in COMPOUND_BEFORE:
-        return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
+        return Verdict(Rejection.NAME_PART, Reason(R.AFTER_WORDS, word=h.prev))
     toks, words = h.site.toks, h.site.toks.words
     for j in range(h.m.last, min(len(words), h.m.last + NAME_HEAD_WORDS)):
         if toks.seps[j].strip(" \t") or not _capitalised(words[j]):
             return None
         if words[j] in NAME_HEADS:
-            return Verdict(Rejection.NAME_PART, f"before '{words[j]}'")
+            return Verdict(Rejection.NAME_PART, Reason(R.BEFORE_WORDS, word=words[j]))
     return None
 
 
@@ -244,7 +246,7 @@ def generic_word_alone(h: Here) -> Verdict | None:
     if len(h.m.key) != 1 or h.m.key[0] not in GENERIC_WORDS:
         return None
     side = h.prev if _capitalised(h.prev) else h.nxt if _capitalised(h.nxt) else ""
-    return Verdict(Rejection.NAME_PART, f"beside '{side}'") if side else None
+    return Verdict(Rejection.NAME_PART, Reason(R.BESIDE_WORDS, word=side)) if side else None
 
 
 def county_of_the_name(h: Here) -> Verdict | None:
@@ -252,7 +254,7 @@ def county_of_the_name(h: Here) -> Verdict | None:
     the county's name (the town is not the county)."""
     if (h.nxt in COUNTY_WORDS and not _area(h)
             and any(p.kind == PlaceKind.CITY for p in h.places)):
-        return Verdict(Rejection.NAME_PART, f"before '{h.nxt}'")
+        return Verdict(Rejection.NAME_PART, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -261,11 +263,11 @@ def outlet(h: Here) -> Verdict | None:
     after a place."""
     after = h.site.norm.original[h.m.end:h.m.end + 4]
     if _OUTLET_NUMBER.match(after):
-        return Verdict(Rejection.TV_CHANNEL, "before 24")
+        return Verdict(Rejection.TV_CHANNEL, Reason(R.BEFORE_NUMBER, word="24"))
     if h.nxt in h.voc.media_after:
-        return Verdict(h.voc.media_after[h.nxt], f"before '{h.nxt}'")
+        return Verdict(h.voc.media_after[h.nxt], Reason(R.BEFORE_WORDS, word=h.nxt))
     if h.roles.media_before:
-        return Verdict(Rejection.NEWS_SITE, f"after '{h.prev}'")
+        return Verdict(Rejection.NEWS_SITE, Reason(R.AFTER_WORDS, word=h.prev))
     return None
 
 
@@ -273,9 +275,9 @@ def club(h: Here) -> Verdict | None:
     """"Real Madrid", "Olympique Marseille"; "Manchester United" and "Leeds City" in sports
     news: a club named after its town."""
     if h.roles.club_before and _capitalised(h.prev):
-        return Verdict(Rejection.CLUB, f"after '{h.prev}'")
+        return Verdict(Rejection.CLUB, Reason(R.AFTER_WORDS, word=h.prev))
     if h.nxt in h.voc.club_after or (h.nxt in ("United", "City") and _sport_near(h)):
-        return Verdict(Rejection.CLUB, f"before '{h.nxt}'")
+        return Verdict(Rejection.CLUB, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -290,11 +292,11 @@ def organisation(h: Here) -> Verdict | None:
     """"Bank of America", "University of Texas" (of + a head before it), "Radio France",
     "Texas Instruments"-like words after ("Dubai Airport", "Qatar Airways")."""
     if h.prev == "of" and _before(h, 2) in h.voc.org_phrase_heads:
-        return Verdict(Rejection.ORGANISATION, f"after '{_before(h, 2)} of'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=f"{_before(h, 2)} of"))
     if h.roles.org_before and _capitalised(h.prev):
-        return Verdict(Rejection.ORGANISATION, f"after '{h.prev}'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=h.prev))
     if h.nxt in h.voc.org_after:
-        return Verdict(Rejection.ORGANISATION, f"before '{h.nxt}'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -309,16 +311,16 @@ def organisation_phrase(h: Here) -> Verdict | None:
         if sep.strip(" \t") or not _capitalised(words[j]):
             return None
         if words[j] in ORG_HEADS:
-            return Verdict(Rejection.ORGANISATION, f"before '{words[j]}'")
+            return Verdict(Rejection.ORGANISATION, Reason(R.BEFORE_WORDS, word=words[j]))
     return None
 
 
 def surname(h: Here) -> Verdict | None:
     """"Michael Jordan", "Kevin Durant": a name after a given name is a surname."""
     if h.prev in GIVEN_NAMES:
-        return Verdict(Rejection.SURNAME, f"after the given name '{h.prev}'")
+        return Verdict(Rejection.SURNAME, Reason(R.AFTER_GIVEN_NAME, word=h.prev))
     if h.roles.title and _capitalised(h.prev) and not (h.roles.office and _area(h)):
-        return Verdict(Rejection.PERSON, f"after '{h.prev}'")
+        return Verdict(Rejection.PERSON, Reason(R.AFTER_WORDS, word=h.prev))
     return None
 
 
@@ -335,21 +337,21 @@ def given_name(h: Here) -> Verdict | None:
         and not _country(h)
         and h.prev not in PLACE_PREPOSITIONS
     ):
-        return Verdict(Rejection.GIVEN_NAME, f"before '{h.nxt}'")
+        return Verdict(Rejection.GIVEN_NAME, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
 def month(h: Here) -> Verdict | None:
     """"in May", "by March": a month's name is no place, whatever stands before it."""
     if len(h.m.key) == 1 and h.m.key[0].lower() in MONTHS and h.m.key[0].istitle():
-        return Verdict(Rejection.ENGLISH_WORD, f"'{h.written}' is a month")
+        return Verdict(Rejection.ENGLISH_WORD, Reason(R.A_MONTH, word=h.written))
     return None
 
 
 def party_word(h: Here) -> Verdict | None:
     """"Republican votes", "Democratic senators": a party's adjective, not a demonym."""
     if len(h.m.key) == 1 and h.m.key[0] in PARTY_WORDS:
-        return Verdict(Rejection.ENGLISH_WORD, f"'{h.written}' names a party")
+        return Verdict(Rejection.ENGLISH_WORD, Reason(R.NAMES_PARTY, word=h.written))
     return None
 
 
@@ -384,7 +386,7 @@ def small_place_in_a_longer_name(h: Here) -> Verdict | None:
         and all(p.kind not in AREAS and p.kind != PlaceKind.REGION
                 and (p.kind != PlaceKind.CITY or p.population < SMALL_TOWN) for p in h.places)
     ):
-        return Verdict(Rejection.NAME_PART, f"before '{h.nxt}'")
+        return Verdict(Rejection.NAME_PART, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -392,7 +394,7 @@ def common_word(h: Here) -> Verdict | None:
     """"May", "White", "Center": a capitalised everyday word needs a place cue (a country is
     itself: Turkey, Chad)."""
     if len(h.m.key) == 1 and h.m.key[0] in common_words() and not _country(h):
-        return Verdict(Rejection.ENGLISH_WORD, f"'{h.written}' with no place cue")
+        return Verdict(Rejection.ENGLISH_WORD, Reason(R.NO_PLACE_CUE, word=h.written))
     return None
 
 
@@ -400,7 +402,7 @@ def sentence_initial(h: Here) -> Verdict | None:
     """"Most", "Many": the first word of a sentence, a word sentences start with, is not a
     name without support."""
     if len(h.m.key) == 1 and h.m.key[0] in SENTENCE_STARTERS and not _country(h):
-        return Verdict(Rejection.ENGLISH_WORD, f"'{h.written}' starts a sentence")
+        return Verdict(Rejection.ENGLISH_WORD, Reason(R.STARTS_SENTENCE, word=h.written))
     return None
 
 

@@ -43,6 +43,8 @@ from gazetteer.lang.words import DateWords, FurnitureWords
 from gazetteer.latin_demonyms import french_forms
 from gazetteer.model import Rejection, Verdict
 from gazetteer.normalize import fold as fold_names
+from gazetteer.reasons import Reason
+from gazetteer.reasons import ReasonCode as R
 
 CONTEXT_FILE = Path(__file__).resolve().parents[1] / "data" / "fr" / "context.yaml"
 
@@ -178,7 +180,7 @@ def demonym_written(h: Here) -> Verdict | Keep | None:
     if h.toponym or _LATIN_CAPITAL.search(h.written):
         return None
     if _lower(_before(h, 1)) in _LANGUAGE_BEFORE or _lower(h.nxt) in LANGUAGE_AFTER:
-        return Verdict(Rejection.LANGUAGE, f"'{h.written}' names a language")
+        return Verdict(Rejection.LANGUAGE, Reason(R.NAMES_LANGUAGE, word=h.written))
     return KEEP
 
 
@@ -187,12 +189,12 @@ def demonym_in_a_name(h: Here) -> Verdict | None:
     word (no sentence's first word, no article) ends a name; "l'océan Indien": after a
     feature's noun, it is the feature's name."""
     if not h.toponym and _lower(h.prev) in _FEATURE_NOUNS:
-        return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
+        return Verdict(Rejection.NAME_PART, Reason(R.AFTER_WORDS, word=h.prev))
     if h.toponym or not _capitalised(h.prev) or h.prev in SENTENCE_STARTERS:
         return None
     if _lower(h.prev) in _ARTICLE_WORDS:
         return None
-    return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
+    return Verdict(Rejection.NAME_PART, Reason(R.AFTER_WORDS, word=h.prev))
 
 
 def lower_case(h: Here) -> Verdict | None:
@@ -201,7 +203,7 @@ def lower_case(h: Here) -> Verdict | None:
     judged by case."""
     w = h.written
     if w.isalpha() and _LATIN_LOWER.search(w) and not _LATIN_CAPITAL.search(w):
-        return Verdict(Rejection.COMMON_WORD, f"'{w}' in lower case")
+        return Verdict(Rejection.COMMON_WORD, Reason(R.LOWER_CASE, word=w))
     return None
 
 
@@ -245,11 +247,11 @@ def outlet(h: Here) -> Verdict | None:
     after a place."""
     after = h.site.norm.original[h.m.end:h.m.end + 4]
     if _OUTLET_NUMBER.match(after):
-        return Verdict(Rejection.TV_CHANNEL, "before 24")
+        return Verdict(Rejection.TV_CHANNEL, Reason(R.BEFORE_NUMBER, word="24"))
     if h.nxt in h.voc.media_after:
-        return Verdict(h.voc.media_after[h.nxt], f"before '{h.nxt}'")
+        return Verdict(h.voc.media_after[h.nxt], Reason(R.BEFORE_WORDS, word=h.nxt))
     if h.roles.media_before and _capitalised(h.prev):
-        return Verdict(Rejection.NEWS_SITE, f"after '{h.prev}'")
+        return Verdict(Rejection.NEWS_SITE, Reason(R.AFTER_WORDS, word=h.prev))
     return None
 
 
@@ -260,7 +262,7 @@ def hyphenated_organisation(h: Here) -> Verdict | None:
     before = h.site.norm.original[max(0, start - 12):start]
     m = re.search(r"([^\W\d_]+)[\-\u2010\u2011]$", before)
     if m and m.group(1) in HYPHEN_HEADS:
-        return Verdict(Rejection.ORGANISATION, f"after '{m.group(1)}-'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=f"{m.group(1)}-"))
     return None
 
 
@@ -268,12 +270,12 @@ def club(h: Here) -> Verdict | None:
     """"Olympique de Marseille", "Olympique Lyonnais", "Stade de Reims", "Real Madrid",
     "Paris FC": a club named after its town."""
     if h.roles.club_before and _capitalised(h.prev):
-        return Verdict(Rejection.CLUB, f"after '{h.prev}'")
+        return Verdict(Rejection.CLUB, Reason(R.AFTER_WORDS, word=h.prev))
     noun = _after_de(h)
     if noun and noun in h.voc.club_before and _capitalised(noun):
-        return Verdict(Rejection.CLUB, f"after '{noun} de'")
+        return Verdict(Rejection.CLUB, Reason(R.AFTER_WORDS, word=f"{noun} de"))
     if h.nxt in h.voc.club_after and (h.nxt != "City" or _sport_near(h)):
-        return Verdict(Rejection.CLUB, f"before '{h.nxt}'")
+        return Verdict(Rejection.CLUB, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -282,11 +284,11 @@ def organisation(h: Here) -> Verdict | None:
     France", "Air France"; a word of an organisation after ("Maroc Telecom")."""
     noun = _after_de(h)
     if noun in ORG_BEFORE_DE and _capitalised(noun):
-        return Verdict(Rejection.ORGANISATION, f"after '{noun} de'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=f"{noun} de"))
     if h.roles.org_before and _capitalised(h.prev):
-        return Verdict(Rejection.ORGANISATION, f"after '{h.prev}'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=h.prev))
     if h.nxt in h.voc.org_after:
-        return Verdict(Rejection.ORGANISATION, f"before '{h.nxt}'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -303,7 +305,7 @@ def body_of_the_place(h: Here) -> Verdict | None:
     its place is not the place."""
     noun = _after_de(h)
     if noun and noun in BODY_NOUNS_BEFORE_DE:
-        return Verdict(Rejection.ORGANISATION, f"after '{noun} de'")
+        return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=f"{noun} de"))
     return None
 
 
@@ -312,7 +314,7 @@ def a_given_name(h: Here) -> Verdict | None:
     before a capitalised word, is the person's given name (a country is not read so)."""
     if (len(h.m.key) == 1 and h.m.key[0] in GIVEN_NAMES and _capitalised(h.nxt)
             and h.nxt not in GENERIC_WORDS and not _country(h)):
-        return Verdict(Rejection.GIVEN_NAME, f"before '{h.nxt}'")
+        return Verdict(Rejection.GIVEN_NAME, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -320,9 +322,9 @@ def surname(h: Here) -> Verdict | None:
     """"Michel Orléans", "le président Lincoln": a name after a given name or a title is a
     person's (an office over an area stays: "le gouverneur de Tunis" has "de" between)."""
     if h.prev in GIVEN_NAMES:
-        return Verdict(Rejection.SURNAME, f"after the given name '{h.prev}'")
+        return Verdict(Rejection.SURNAME, Reason(R.AFTER_GIVEN_NAME, word=h.prev))
     if h.roles.title and not (h.roles.office and _area(h)):
-        return Verdict(Rejection.PERSON, f"after '{h.prev}'")
+        return Verdict(Rejection.PERSON, Reason(R.AFTER_WORDS, word=h.prev))
     return None
 
 
@@ -337,7 +339,7 @@ def given_name(h: Here) -> Verdict | None:
         and not _country(h)
         and _lower(_without_article(h)[0]) not in _PREPOSITIONS
     ):
-        return Verdict(Rejection.GIVEN_NAME, f"before '{h.nxt}'")
+        return Verdict(Rejection.GIVEN_NAME, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
 
 
@@ -376,21 +378,21 @@ def generic_word_alone(h: Here) -> Verdict | None:
     if len(h.m.key) != 1 or h.m.key[0] not in GENERIC_WORDS:
         return None
     side = h.prev if _capitalised(h.prev) else h.nxt if _capitalised(h.nxt) else ""
-    return Verdict(Rejection.NAME_PART, f"beside '{side}'") if side else None
+    return Verdict(Rejection.NAME_PART, Reason(R.BESIDE_WORDS, word=side)) if side else None
 
 
 def common_word(h: Here) -> Verdict | None:
     """"Nice", "Tours", "Mars": a capitalised everyday word needs a place cue (a country is
     itself)."""
     if len(h.m.key) == 1 and h.m.key[0] in COMMON_WORDS and not _country(h):
-        return Verdict(Rejection.COMMON_WORD, f"'{h.written}' with no place cue")
+        return Verdict(Rejection.COMMON_WORD, Reason(R.NO_PLACE_CUE, word=h.written))
     return None
 
 
 def sentence_initial(h: Here) -> Verdict | None:
     """"Le", "Selon": a word sentences start with is not a name without support."""
     if len(h.m.key) == 1 and h.m.key[0] in SENTENCE_STARTERS and not _country(h):
-        return Verdict(Rejection.COMMON_WORD, f"'{h.written}' starts a sentence")
+        return Verdict(Rejection.COMMON_WORD, Reason(R.STARTS_SENTENCE, word=h.written))
     return None
 
 

@@ -54,3 +54,33 @@ def test_the_geoparsers_mentions_carry_typed_reasons(mini: Geoparser) -> None:
         assert m.as_json(explain=True)["reason"] == m.reason
         for c in m.alternatives:
             assert all(isinstance(r, Reason) and r.code is not R.TEXT for r in c.reasons)
+
+
+def test_a_rejections_detail_is_typed_and_written_as_before() -> None:
+    """What set a name aside is a code and the words of the text (the window translates it);
+    ``Rejected.reason`` (``explorer mentions --explain``) writes it as the f-strings did."""
+    from pathlib import Path
+
+    from gazetteer import Gazetteer
+    from gazetteer.lang.en import ENGLISH
+
+    data = Path(__file__).parent / "data" / "rules_en.yaml"
+    gp = Geoparser(Gazetteer.from_files([data], frozenset()), language=ENGLISH)
+    _, rejected = gp.analyse("Real Madrid won the match. Paris Hilton arrived late.")
+    by_text = {r.text: r for r in rejected}
+    madrid, paris = by_text["Madrid"], by_text["Paris"]
+    assert madrid.detail == Reason(R.AFTER_WORDS, word="Real")
+    assert madrid.reason == "a club: after 'Real'"
+    assert paris.detail is not None and paris.detail.code is not R.TEXT
+    assert dict(paris.detail.fields) == {"word": "Hilton"}
+    for r in rejected:  # every detail typed, none an English sentence
+        assert r.detail is None or isinstance(r.detail, Reason), r
+
+
+def test_rejection_details_are_written_as_the_f_strings_wrote_them() -> None:
+    assert Reason(R.AFTER_GIVEN_NAME, word="Michel").text == "after the given name 'Michel'"
+    assert Reason(R.IN_NAMES_LANGUAGE, word="Arabic").text == "'in Arabic' names a language"
+    assert Reason(R.BEFORE_NUMBER, word="24").text == "before 24"
+    assert Reason(R.WORDS_BEFORE_IT, word="بتوقيت").text == "'بتوقيت …'"
+    assert Reason(R.WORDS_AFTER_IT, word="برس").text == "'… برس'"
+    assert Reason(R.QUOTED_AFTER_LAM).text == "quoted after 'ل'"

@@ -163,6 +163,15 @@ def test_the_geoparsers_reasons_in_arabic(arabic: None) -> None:
     assert translate_reasons(verbatim("something new")) == "something new"
 
 
+def test_a_rejections_detail_in_arabic(arabic: None) -> None:
+    """What set a name aside (a typed detail) comes out in Arabic, the text's words kept."""
+    from explorer.qt.reasons import translate
+
+    assert translate(Reason(R.AFTER_WORDS, word="Real")) == "بعد «Real»"
+    assert translate(Reason(R.WORDS_AFTER_IT, word="برس")) == "الكلمات «… برس»"
+    assert translate(Reason(R.AFTER_GIVEN_NAME, word="Michel")) == "بعد الاسم الأول «Michel»"
+
+
 def test_every_reason_code_has_its_english_and_arabic(arabic: None) -> None:
     """Each code has one English template (the geoparser's), the window's source is that same
     text, and the Arabic file translates it; so do the kinds a cue may call for."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from explorer.passage_view import header_html, hits_html
 from explorer.qt.counts import number
 from explorer.qt.models import CodeRole, CountryListModel
 from explorer.qt.names import both
-from explorer.qt.passages import FIRST_SHOWN, PAGE_SIZE, PassagePanel
+from explorer.qt.passages import FIRST_SHOWN, PAGE_SIZE, STEP_SHOWN, PassagePanel
 from explorer.qt.session_model import SessionModel
 from explorer.query import MENTIONS_PER_PASSAGE, Filter
 from tests.qt.synthetic import KEYWORD, write_corpus
@@ -44,7 +45,7 @@ def rows_linked(panel: PassagePanel) -> list[int]:
 
 def blocks(doc: QTextDocument) -> list[tuple[str, object, object]]:
     """Each paragraph's text, alignment and direction (rules, with no text, left out)."""
-    out = []
+    out: list[tuple[str, object, object]] = []
     block = doc.begin()
     while block.isValid():
         fmt = block.blockFormat()
@@ -84,6 +85,65 @@ def test_the_panel_shows_a_screenful_first_then_the_whole_page(qtbot: Any, db: I
     qtbot.wait(50)
     assert list(dict.fromkeys(rows_linked(panel))) == [0, 1, 2]
     assert "Again" not in panel.toPlainText()
+
+
+def test_the_rest_of_the_page_comes_in_a_few_larger_steps(qtbot: Any, db: IndexDB) -> None:
+    """After the first screenful, each turn of the event loop renders the next
+    ``STEP_SHOWN`` passages (the last step the remainder): 4 steps for a page, not 11."""
+    from PySide6.QtWidgets import QApplication
+
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 300)
+    panel.show()
+    first = db.passages(Filter(), ALEPPO, 0, PAGE_SIZE, MENTIONS_PER_PASSAGE)
+    panel.show_query(db, Filter(), ALEPPO, heading="Aleppo", first=first)
+    shown = [len(set(rows_linked(panel)))]
+    while panel.rendering:
+        QApplication.processEvents()
+        now = len(set(rows_linked(panel)))
+        if now != shown[-1]:
+            shown.append(now)
+    assert shown[0] == FIRST_SHOWN
+    steps = [b - a for a, b in pairwise(shown)]
+    assert steps[:-1] == [STEP_SHOWN] * (len(steps) - 1) and 0 < steps[-1] <= STEP_SHOWN
+    assert shown[-1] == PAGE_SIZE and len(steps) == 4
+
+
+def test_a_first_screenful_shorter_than_the_panel_reads_no_second_page(
+        qtbot: Any, db: IndexDB) -> None:
+    """A panel taller than its first screenful: the rest of the page fills it, and no second
+    page is read (a query on the GUI thread, 50 more passages rendered) until the analyst
+    scrolls near the end, as when the page was rendered at once."""
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 900)
+    panel.show()
+    first = db.passages(Filter(), ALEPPO, 0, PAGE_SIZE, MENTIONS_PER_PASSAGE)
+    panel.show_query(db, Filter(), ALEPPO, heading="Aleppo", first=first)
+    bar = panel.verticalScrollBar()
+    assert bar.maximum() - bar.value() <= panel.viewport().height()  # the end is in sight
+    qtbot.waitUntil(lambda: not panel.rendering)
+    qtbot.wait(100)
+    assert len(panel.hits) == PAGE_SIZE
+    assert bar.maximum() > panel.viewport().height()  # the page fills the panel
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: len(panel.hits) > PAGE_SIZE)
+
+
+def test_scrolled_to_the_end_while_rendering_reads_the_next_page_after(
+        qtbot: Any, db: IndexDB) -> None:
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.resize(400, 200)
+    panel.show()
+    first = db.passages(Filter(), ALEPPO, 0, PAGE_SIZE, MENTIONS_PER_PASSAGE)
+    panel.show_query(db, Filter(), ALEPPO, heading="Aleppo", first=first)
+    bar = panel.verticalScrollBar()
+    assert panel.rendering and bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: len(panel.hits) > PAGE_SIZE)
+    assert list(dict.fromkeys(rows_linked(panel))) == list(range(len(panel.hits)))
 
 
 def test_the_country_list_is_updated_in_place(qtbot: Any, db: IndexDB) -> None:

@@ -124,7 +124,7 @@ def test_click_filter_and_search_query_nothing_on_the_gui_thread(
 
         # The end of indexing: a new article is indexed, the views and notices updated.
         shutil.copy(next(corpus.glob("*.txt")), corpus / "zz-new.txt")
-        window.opening.reload()
+        window.opening.upkeep.reload()
         assert not window.indexing_done
         qtbot.waitUntil(lambda: window.indexing_done, timeout=120_000)
         wait_drawn(qtbot, window)
