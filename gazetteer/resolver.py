@@ -326,8 +326,14 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     # A sea or river outranks the region and the divisions named after it («البحر الأحمر»:
     # the sea, not the Red Sea governorates nor the countries around it); a cue still wins
     # («ولاية نهر النيل»). A town of the name keeps its own claim (دنيبرو, the city).
-    feature_first = any(p.kind in _NAMED_AFTER for p in places) and not any(
-        p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
+    # A state named after its river, by a one-word name (Ohio, Kentucky, Illinois), is the
+    # state: the river is written with its generic word ("the Ohio River").
+    states = {p.name for p in places if p.kind == PlaceKind.ADMIN1}
+    feature_first = (
+        any(p.kind in _NAMED_AFTER for p in places)
+        and not any(p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places)
+        and not any(p.kind == PlaceKind.FEATURE and p.name in states and " " not in p.name
+                    for p in places)
     )
     towns = [p for p in places if p.kind == PlaceKind.CITY]
     biggest_abroad = _biggest_abroad(places, contexts)
