@@ -143,6 +143,8 @@ ORG_HEADS = _words("""
     Institute University Force Corporation Committee Board Directorate Company
 """)
 ORG_PHRASE_WORDS = 3
+#: The reporting verbs after a person's name, not a town's ("Welch said", "Gainesville says").
+SAID = frozenset({"said", "told"})
 #: A town smaller than this, right before a capitalised word, is part of a longer name.
 SMALL_TOWN = 50_000
 #: Around a name, how many words the rules look at for sport (a club's name).
@@ -372,6 +374,51 @@ def place_cue(h: Here) -> Keep | None:
     return None
 
 
+def _small_or_feature(h: Here) -> bool:
+    """Every place of the name is a town under ``SMALL_TOWN`` (no capital) or a feature."""
+    return all(
+        (p.kind == PlaceKind.CITY and p.population < SMALL_TOWN and not p.capital)
+        or p.kind == PlaceKind.FEATURE
+        for p in h.places
+    )
+
+
+def person_speaks(h: Here) -> Verdict | None:
+    """"Douglas said", "Welch told officers": a small town's one-word name right before "said"
+    or "told" is a person quoted (a capital speaks for its government: "Moscow said"; a town
+    says things in the present: "Gainesville says no")."""
+    if (
+        len(h.m.key) == 1
+        and h.nxt in SAID
+        and _small_or_feature(h)
+    ):
+        return Verdict(Rejection.SURNAME, f"before '{h.nxt}'")
+    return None
+
+
+def surname_after_a_name(h: Here) -> Verdict | None:
+    """"Darren Ripley", "Rhonda Welch", "Keith Paul": a small town's one-word name right after
+    a capitalised word that is no word of a place (no title, compass, generic, common word or
+    sentence starter, inside the sentence) is a surname."""
+    prev = h.prev
+    if (
+        len(h.m.key) == 1
+        and prev.istitle()
+        and prev.isalpha()
+        and _before(h, 2)
+        and prev not in GENERIC_WORDS
+        and prev not in COUNTY_WORDS
+        and prev not in SENTENCE_STARTERS
+        and prev not in h.voc.directions
+        and prev not in h.voc.titles
+        and prev not in common_words()
+        and prev.lower() not in MONTHS
+        and _small_or_feature(h)
+    ):
+        return Verdict(Rejection.SURNAME, f"after '{prev}'")
+    return None
+
+
 def small_place_in_a_longer_name(h: Here) -> Verdict | None:
     """"Hamza Shahbaz", "Garda Lorraine O'Donovan": the name of a small town or a feature
     right before another capitalised word (no generic word of a place: "Kohat District") is the
@@ -421,6 +468,8 @@ RULES: tuple[RejectionRule, ...] = (
     given_name,
     demonym_stays,
     place_cue,
+    person_speaks,
+    surname_after_a_name,
     small_place_in_a_longer_name,
     common_word,
     sentence_initial,

@@ -5,21 +5,56 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer import Geoparser, load_geoparser
-from gazetteer.model import MentionType, PlaceKind
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.lang.en import ENGLISH
+from gazetteer.model import MentionType, PlaceKind, Rejection
 
 
 @pytest.fixture(scope="module")
 def gp() -> Geoparser:
-    return load_geoparser()
+    return Geoparser(Gazetteer.load(), language=ENGLISH)
 
 
 def _places(gp: Geoparser, text: str) -> dict[str, tuple[str, str]]:
-    return {m.text: (m.place.name, m.place.kind) for m in gp.parse(text)
-            if m.type == MentionType.TOPONYM}
+    return {
+        m.text: (m.place.name, m.place.kind)
+        for m in gp.parse(text)
+        if m.type == MentionType.TOPONYM
+    }
 
 
 @pytest.mark.parametrize("state", ["Ohio", "Kentucky", "Illinois", "Minnesota", "Missouri"])
 def test_a_state_named_after_its_river_is_the_state(gp: Geoparser, state: str) -> None:
     text = f"{state} received about $30 million in federal funds for the program last year."
     assert _places(gp, text)[state] == (state, PlaceKind.ADMIN1)
+
+
+def _rejected(gp: Geoparser, text: str) -> dict[str, Rejection]:
+    return {r.text: r.why for r in gp.analyse(text)[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The deal was signed by Wanda Sherwood and the mayor of Austin, Texas.", "Sherwood"),
+        ("The road stays closed, Lockhart said in Austin, Texas, on Monday.", "Lockhart"),
+        ("The road stays closed, Lockhart told reporters in Austin, Texas.", "Lockhart"),
+    ],
+)
+def test_a_small_towns_name_used_as_a_surname_is_no_place(
+    gp: Geoparser, text: str, name: str
+) -> None:
+    assert _rejected(gp, text)[name] == Rejection.SURNAME
+    assert name not in _places(gp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moscow said the talks had failed.", "Moscow"),  # a capital speaks for its government
+        ("Voters in Lockhart, Texas, said no to the plan.", "Lockhart"),  # a place cue
+        ("Trailing Lockhart, Texas, the team lost.", "Lockhart"),  # a sentence's first word
+    ],
+)
+def test_a_place_before_said_or_after_a_capital_stays(gp: Geoparser, text: str, name: str) -> None:
+    assert name in _places(gp, text)
