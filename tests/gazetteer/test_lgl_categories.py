@@ -58,3 +58,20 @@ def test_a_small_towns_name_used_as_a_surname_is_no_place(
 )
 def test_a_place_before_said_or_after_a_capital_stays(gp: Geoparser, text: str, name: str) -> None:
     assert name in _places(gp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Deputies closed a road in Laurel County on Monday.", "Laurel County", "US.KY"),
+        ("The fire district of Rapides Parish investigated.", "Rapides Parish", "US.LA"),
+        ("Schools in Madison County, Ohio, opened late.", "Madison County", "US.OH"),
+        ("Schools in Madison County, Alabama, opened late.", "Madison County", "US.AL"),
+    ],
+)
+def test_a_us_county_or_parish_is_one_name_of_a_county(
+    gp: Geoparser, text: str, name: str, state: str
+) -> None:
+    found = {m.text: m.place for m in gp.parse(text) if m.type == MentionType.TOPONYM}
+    assert found[name].kind == PlaceKind.ADMIN2
+    assert found[name].admin1 == state
