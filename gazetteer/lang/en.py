@@ -33,6 +33,7 @@ from gazetteer.normalize import fold
 
 CONTEXT_FILE = Path(__file__).resolve().parents[1] / "data" / "en" / "context.yaml"
 LATIN_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "latin_words.txt"
+GIVEN_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "en" / "given_names.txt"
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -159,6 +160,18 @@ def common_words(path: Path = LATIN_WORDS_FILE) -> frozenset[str]:
     except OSError:
         lines = []
     return COMMON_WORDS | {s for line in lines if (s := line.strip()) and not s.startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def given_names(path: Path = GIVEN_NAMES_FILE) -> frozenset[str]:
+    """``GIVEN_NAMES`` and the common US given names of ``data/en/given_names.txt`` (1990 US
+    Census), less the words a sentence starts with and the everyday words (May, Will)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    listed = {s for line in lines if (s := line.strip()) and not s.startswith("#")}
+    return GIVEN_NAMES | frozenset(listed - SENTENCE_STARTERS - common_words())
 
 
 def _capitalised(word: str) -> bool:
@@ -330,7 +343,7 @@ def given_name(h: Here) -> Verdict | None:
     not read so ("Jordan King Abdullah")."""
     if (
         len(h.m.key) == 1
-        and h.m.key[0] in h.voc.first_names
+        and (h.m.key[0] in h.voc.first_names or h.m.key[0] in given_names())
         and _capitalised(h.nxt)
         and h.nxt not in GENERIC_WORDS
         and h.nxt not in h.voc.titles
@@ -383,6 +396,10 @@ def _small_or_feature(h: Here) -> bool:
     )
 
 
+def _towns_or_features(h: Here) -> bool:
+    return all(p.kind in (PlaceKind.CITY, PlaceKind.FEATURE) for p in h.places)
+
+
 def person_speaks(h: Here) -> Verdict | None:
     """"Douglas said", "Welch told officers": a small town's one-word name right before "said"
     or "told" is a person quoted (a capital speaks for its government: "Moscow said"; a town
@@ -399,7 +416,8 @@ def person_speaks(h: Here) -> Verdict | None:
 def surname_after_a_name(h: Here) -> Verdict | None:
     """"Darren Ripley", "Rhonda Welch", "Keith Paul": a small town's one-word name right after
     a capitalised word that is no word of a place (no title, compass, generic, common word or
-    sentence starter, inside the sentence) is a surname."""
+    sentence starter, inside the sentence) is a surname; so is any town's after a common given
+    name ("Andrew Trapani", ``given_names``)."""
     prev = h.prev
     if (
         len(h.m.key) == 1
@@ -413,7 +431,7 @@ def surname_after_a_name(h: Here) -> Verdict | None:
         and prev not in h.voc.titles
         and prev not in common_words()
         and prev.lower() not in MONTHS
-        and _small_or_feature(h)
+        and (_small_or_feature(h) or (prev in given_names() and _towns_or_features(h)))
     ):
         return Verdict(Rejection.SURNAME, f"after '{prev}'")
     return None

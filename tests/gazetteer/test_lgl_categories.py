@@ -75,3 +75,29 @@ def test_a_us_county_or_parish_is_one_name_of_a_county(
     found = {m.text: m.place for m in gp.parse(text) if m.type == MentionType.TOPONYM}
     assert found[name].kind == PlaceKind.ADMIN2
     assert found[name].admin1 == state
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "why"),
+    [
+        (
+            "The film by Andrew Toledo opened in Austin, Texas, on Friday.",
+            "Toledo",
+            Rejection.SURNAME,
+        ),
+        ("A talk by Mary Wheeler drew a crowd in Austin, Texas.", "Mary", Rejection.GIVEN_NAME),
+    ],
+)
+def test_a_common_given_name_makes_a_person(
+    gp: Geoparser, text: str, name: str, why: Rejection
+) -> None:
+    assert _rejected(gp, text)[name] == why
+    assert name not in _places(gp, text)
+
+
+def test_given_names_come_from_the_census_list_less_everyday_words() -> None:
+    from gazetteer.lang.en import given_names
+
+    names = given_names()
+    assert {"Andrew", "Mary", "Keith", "Rhonda"} <= names
+    assert not {"May", "Will", "The"} & names
