@@ -144,6 +144,10 @@ ORG_HEADS = _words("""
     Institute University Force Corporation Committee Board Directorate Company
 """)
 ORG_PHRASE_WORDS = 3
+#: Saint's abbreviations and word: before a name matched alone, it is part of a saint's name.
+SAINT_WORDS = ("St.", "St ", "Saint ", "Ste.", "Ste ")
+SAINT_PREV = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
+_POSSESSIVE_NAME = re.compile(r"['\u2019]s[ \t]+[A-Z]")
 #: The reporting verbs after a person's name, not a town's ("Welch said", "Gainesville says").
 SAID = frozenset({"said", "told"})
 #: A town smaller than this, right before a capitalised word, is part of a longer name.
@@ -268,6 +272,22 @@ def county_of_the_name(h: Here) -> Verdict | None:
     if (h.nxt in COUNTY_WORDS and not _area(h)
             and any(p.kind == PlaceKind.CITY for p in h.places)):
         return Verdict(Rejection.NAME_PART, f"before '{h.nxt}'")
+    return None
+
+
+def saint(h: Here) -> Verdict | None:
+    """"St. Patrick's Day", "St. Mary's High School", "St. Patrick" read as Patrick: a name
+    after Saint's abbreviation the gazetteer lacks as a whole is part of a saint's name, and a
+    saint's name with "'s" before a capitalised word names a feast, a church or a school (a
+    city's does not: "St. Petersburg's Mayor")."""
+    saintly = h.written.startswith(SAINT_WORDS) or h.prev in SAINT_PREV
+    if not saintly:
+        return None
+    big = any(p.kind == PlaceKind.CITY and p.population >= SMALL_TOWN for p in h.places)
+    if _POSSESSIVE_NAME.match(h.site.norm.original, h.m.end) and not big:
+        return Verdict(Rejection.NAME_PART, f"'{h.written}'s' names a feast or an institution")
+    if h.prev in SAINT_PREV and len(h.m.key) == 1:
+        return Verdict(Rejection.NAME_PART, f"after '{h.prev}'")
     return None
 
 
@@ -476,6 +496,7 @@ RULES: tuple[RejectionRule, ...] = (
     compass_word,
     generic_word_alone,
     county_of_the_name,
+    saint,
     outlet,
     club,
     organisation,

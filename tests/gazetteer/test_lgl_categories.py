@@ -101,3 +101,41 @@ def test_given_names_come_from_the_census_list_less_everyday_words() -> None:
     names = given_names()
     assert {"Andrew", "Mary", "Keith", "Rhonda"} <= names
     assert not {"May", "Will", "The"} & names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Sen. Byron Dorgan, D-N.D., questioned the bonuses.", "N.D.", "North Dakota"),
+        ("Rep. Nick Rahall, D-W. Va., chairs the committee.", "W. Va.", "West Virginia"),
+        ("He is held in Greenwood, W. Va., on a parole violation.", "W. Va.", "West Virginia"),
+        (
+            "Lanes reopen after accident. CHARLESTON, W.Va. -- All lanes reopened.",
+            "CHARLESTON",
+            "Charleston",
+        ),
+        (
+            "The week opens in St. Petersburg and in Mt. Pleasant.",
+            "St. Petersburg",
+            "Saint Petersburg",
+        ),
+        ("The week opens in St. Petersburg and in Mt. Pleasant.", "Mt. Pleasant", "Mount Pleasant"),
+        ("Fans in Ft. Worth cheered.", "Ft. Worth", "Fort Worth"),
+    ],
+)
+def test_abbreviations_of_states_saints_and_datelines(
+    gp: Geoparser, text: str, name: str, place: str
+) -> None:
+    assert _places(gp, text)[name][0] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Crowds marked St. Patrick's Day in Boston.", "St. Patrick"),
+        ("Buses stop at St. Mary's High School in Boston.", "St. Mary"),
+    ],
+)
+def test_a_saints_feast_or_school_is_no_place(gp: Geoparser, text: str, name: str) -> None:
+    assert _rejected(gp, text)[name] == Rejection.NAME_PART
+    assert "Boston" in _places(gp, text)
