@@ -108,6 +108,15 @@ class Rejected:
         return f"{self.why}: {self.detail}" if self.detail else str(self.why)
 
 
+def _seat_named(area: Place, places: Sequence[Place]) -> bool:
+    """A second-level division named after its seat, a town among the same name's places
+    (Trapani, the province and the town): a person's name first, as the town is."""
+    return area.kind == PlaceKind.ADMIN2 and any(
+        p.kind == PlaceKind.CITY and p.name == area.name and p.country == area.country
+        for p in places
+    )
+
+
 @dataclass(slots=True)
 class _Found:
     raw: RawMatch
@@ -341,7 +350,7 @@ class Geoparser:
                 kept.append(f)
             elif (
                 (f.raw.key, f.raw.proclitic.lstrip("وف")) in doc.persons
-                and not any(p.kind in AREAS for p in f.places)
+                and not any(p.kind in AREAS and not _seat_named(p, f.places) for p in f.places)
             ):
                 doc.reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
             elif (

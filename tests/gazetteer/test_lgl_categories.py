@@ -139,3 +139,10 @@ def test_abbreviations_of_states_saints_and_datelines(
 def test_a_saints_feast_or_school_is_no_place(gp: Geoparser, text: str, name: str) -> None:
     assert _rejected(gp, text)[name] == Rejection.NAME_PART
     assert "Boston" in _places(gp, text)
+
+
+def test_a_surname_named_like_a_province_and_its_seat_stays_a_person(gp: Geoparser) -> None:
+    text = "The film is by Andrew Ragusa. Ragusa said he would shoot it in Austin, Texas."
+    rejected = [r for r in gp.analyse(text)[1] if r.text == "Ragusa"]
+    assert [r.why for r in rejected] == [Rejection.SURNAME, Rejection.PERSON_ELSEWHERE]
+    assert "Ragusa" not in _places(gp, text)
