@@ -144,6 +144,15 @@ ORG_HEADS = _words("""
     Institute University Force Corporation Committee Board Directorate Company
 """)
 ORG_PHRASE_WORDS = 3
+#: Abbreviated titles before a surname ("Mrs. Parsons", "Sgt. Don Yarbrough" reads Don).
+_DOTTED_TITLE = re.compile(
+    r"(?<![\w.'\u2018\"\u201c])(Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Det|Cpl|Rev|Prof|Supt|Maj|Adm"
+    r"|Cmdr|Pvt|Atty|Insp|Ald|Hon)\.[ \t]+$")
+#: The word before a match starting its sentence: after a stop, a quote, a bracket or a dash.
+_SENTENCE_FIRST = re.compile(
+    r"(?:^|[.!?:;\"\u201c\u201d\u2018\u2019()\[\]\u2013\u2014])\s*[A-Za-z]+[ \t]+$")
+#: A given name and an initial before a surname ("Marsha J. Moore").
+_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+([A-Z])\.[ \t]+$")
 #: Saint's abbreviations and word: before a name matched alone, it is part of a saint's name.
 SAINT_WORDS = ("St.", "St ", "Saint ", "Ste.", "Ste ")
 SAINT_PREV = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
@@ -357,6 +366,20 @@ def surname(h: Here) -> Verdict | None:
     return None
 
 
+def title_or_initial(h: Here) -> Verdict | None:
+    """"Mrs. Parsons", "Sgt. Lansing", "Marsha J. Moore": a town's one-word name after a
+    title's abbreviation or after a given name and an initial is a person (the stop cuts the
+    words apart, so the title is read in the text)."""
+    if len(h.m.key) != 1 or not _towns_or_features(h):
+        return None
+    before = h.site.norm.original[max(0, h.m.start - 24):h.m.start]
+    if m := _DOTTED_TITLE.search(before):
+        return Verdict(Rejection.PERSON, f"after '{m.group(1)}.'")
+    if m := _INITIAL.search(before):
+        return Verdict(Rejection.SURNAME, f"after the initial '{m.group(1)}.'")
+    return None
+
+
 def given_name(h: Here) -> Verdict | None:
     """"Paris Hilton", "Jordan Peterson": a place-like given name before a capitalised word that
     is no generic word of a place ("Jordan River"), with no place cue before it; a country is
@@ -420,6 +443,14 @@ def _towns_or_features(h: Here) -> bool:
     return all(p.kind in (PlaceKind.CITY, PlaceKind.FEATURE) for p in h.places)
 
 
+def _starts_a_sentence(h: Here) -> bool:
+    """Is the word before the match the first of its sentence (or of the text)?"""
+    start = h.m.start
+    before = h.site.norm.original[max(0, start - 60):start]
+    m = _SENTENCE_FIRST.search(before)
+    return m is not None and (m.start() > 0 or start <= 60)
+
+
 def person_speaks(h: Here) -> Verdict | None:
     """"Douglas said", "Welch told officers": a small town's one-word name right before "said"
     or "told" is a person quoted (a capital speaks for its government: "Moscow said"; a town
@@ -443,7 +474,7 @@ def surname_after_a_name(h: Here) -> Verdict | None:
         len(h.m.key) == 1
         and prev.istitle()
         and prev.isalpha()
-        and _before(h, 2)
+        and not _starts_a_sentence(h)
         and prev not in GENERIC_WORDS
         and prev not in COUNTY_WORDS
         and prev not in SENTENCE_STARTERS
@@ -504,6 +535,7 @@ RULES: tuple[RejectionRule, ...] = (
     month,
     party_word,
     surname,
+    title_or_initial,
     given_name,
     demonym_stays,
     place_cue,

@@ -146,3 +146,30 @@ def test_a_surname_named_like_a_province_and_its_seat_stays_a_person(gp: Geopars
     rejected = [r for r in gp.analyse(text)[1] if r.text == "Ragusa"]
     assert [r.why for r in rejected] == [Rejection.SURNAME, Rejection.PERSON_ELSEWHERE]
     assert "Ragusa" not in _places(gp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "why"),
+    [
+        (
+            "Police said Mrs. Lockhart interrupted a burglary in Austin, Texas.",
+            "Lockhart",
+            Rejection.PERSON,
+        ),
+        ("Detective Sgt. Don Yarbrough spoke in Austin, Texas.", "Don", Rejection.PERSON),
+        (
+            "Members are Marsha J. Lockhart and others of Austin, Texas.",
+            "Lockhart",
+            Rejection.SURNAME,
+        ),
+        (
+            "Members are Marsha Jones, Cathy Lockhart and others of Austin, Texas.",
+            "Lockhart",
+            Rejection.SURNAME,
+        ),
+    ],
+)
+def test_a_town_after_a_dotted_title_or_an_initial_is_a_person(
+    gp: Geoparser, text: str, name: str, why: Rejection
+) -> None:
+    assert _rejected(gp, text)[name] == why
