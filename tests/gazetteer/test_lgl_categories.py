@@ -173,3 +173,11 @@ def test_a_town_after_a_dotted_title_or_an_initial_is_a_person(
     gp: Geoparser, text: str, name: str, why: Rejection
 ) -> None:
     assert _rejected(gp, text)[name] == why
+
+
+def test_ambiguous_counties_named_together_are_of_the_state_they_share(gp: Geoparser) -> None:
+    text = "Storms hit Wayne County, Lawrence County and Giles County overnight."
+    found = {m.text: m.place for m in gp.parse(text) if m.type == MentionType.TOPONYM}
+    assert {found[n].admin1 for n in ("Wayne County", "Lawrence County", "Giles County")} == {
+        "US.TN"
+    }
