@@ -153,6 +153,11 @@ _SENTENCE_FIRST = re.compile(
     r"(?:^|[.!?:;\"\u201c\u201d\u2018\u2019()\[\]\u2013\u2014])\s*[A-Za-z]+[ \t]+$")
 #: A given name and an initial before a surname ("Marsha J. Moore").
 _INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+([A-Z])\.[ \t]+$")
+#: After "X City", the words of a city's own bodies and offices: no club.
+CIVIC_WORDS = _words("""
+    Council Councils Manager Hall Commission Commissioners Clerk Attorney Limits Court Board
+    Schools School Police Administrator Engineer Planner Planning Treasurer Auditor
+""")
 #: Saint's abbreviations and word: before a name matched alone, it is part of a saint's name.
 SAINT_WORDS = ("St.", "St ", "Saint ", "Ste.", "Ste ")
 SAINT_PREV = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
@@ -315,9 +320,11 @@ def outlet(h: Here) -> Verdict | None:
 
 def club(h: Here) -> Verdict | None:
     """"Real Madrid", "Olympique Marseille"; "Manchester United" and "Leeds City" in sports
-    news: a club named after its town."""
+    news: a club named after its town ("Dublin City Council" is the city's council)."""
     if h.roles.club_before and _capitalised(h.prev):
         return Verdict(Rejection.CLUB, f"after '{h.prev}'")
+    if h.nxt == "City" and _after(h, 2) in CIVIC_WORDS:
+        return None  # "Dublin City Council": the city's own body, no club
     if h.nxt in h.voc.club_after or (h.nxt in ("United", "City") and _sport_near(h)):
         return Verdict(Rejection.CLUB, f"before '{h.nxt}'")
     return None

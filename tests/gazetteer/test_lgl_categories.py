@@ -181,3 +181,10 @@ def test_ambiguous_counties_named_together_are_of_the_state_they_share(gp: Geopa
     assert {found[n].admin1 for n in ("Wayne County", "Lawrence County", "Giles County")} == {
         "US.TN"
     }
+
+
+def test_a_city_council_is_no_club_and_leaves_the_city_elsewhere(gp: Geoparser) -> None:
+    text = "Kehoe spoke at the Leeds City Council meeting. The memorial in Leeds opened."
+    rejected = [r.why for r in gp.analyse(text)[1] if r.text == "Leeds"]
+    assert rejected == [Rejection.ORGANISATION]
+    assert "Leeds" in _places(gp, text)
