@@ -63,6 +63,11 @@ SEAT_DIVISION = 2.5
 #: name, loses ``STRAY_TOWN`` from its prior.
 SMALL_TOWN_ABROAD = 150_000
 STRAY_TOWN = 2.0
+#: A state named like a country (Georgia) outranks it by this much where at least
+#: ``STATE_SHARE`` of the document's sure places lie in the state's country and none in the
+#: other: with the country's bonus it passes the country's prior.
+STATE_OVER_COUNTRY = 2.0
+STATE_SHARE = 0.5
 _NAMED_AFTER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
@@ -316,6 +321,22 @@ def _biggest_abroad(places: Sequence[Place],
     return biggest
 
 
+def _state_over_country(places: Sequence[Place], contexts: Sequence[Context]) -> set[str]:
+    """For the languages whose divisions decide: the countries whose state named like a
+    country (Georgia) is meant, because most of the document's sure places lie in that state's
+    country and none in the country of the name."""
+    rivals = {p.country for p in places if p.kind == PlaceKind.COUNTRY}
+    if not rivals or not any(c.divisions_decide for c in contexts):
+        return set()
+    if any(r in c.doc_countries for c in contexts for r in rivals):
+        return set()
+    return {
+        p.country for p in places
+        if p.kind == PlaceKind.ADMIN1 and p.country and p.country not in rivals
+        and max(c.country_share.get(p.country, 0.0) for c in contexts) >= STATE_SHARE
+    }
+
+
 def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate]:
     """Candidates best first: the prior plus the strongest context among the occurrences."""
     ranked = []
@@ -336,6 +357,7 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
                     for p in places)
     )
     towns = [p for p in places if p.kind == PlaceKind.CITY]
+    state_first = _state_over_country(places, contexts)
     biggest_abroad = _biggest_abroad(places, contexts)
     mixed = len({p.kind for p in places}) > 1  # towns among places of other kinds
     for place in places:
@@ -349,6 +371,8 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         ):
             base -= SEAT_DIVISION
             reasons = [Reason(R.SEAT_DIVISION)]
+        if place.kind == PlaceKind.ADMIN1 and place.country in state_first:
+            base += STATE_OVER_COUNTRY
         if (
             place.kind == PlaceKind.CITY
             and not place.capital

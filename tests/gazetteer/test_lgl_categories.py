@@ -188,3 +188,10 @@ def test_a_city_council_is_no_club_and_leaves_the_city_elsewhere(gp: Geoparser) 
     rejected = [r.why for r in gp.analyse(text)[1] if r.text == "Leeds"]
     assert rejected == [Rejection.ORGANISATION]
     assert "Leeds" in _places(gp, text)
+
+
+def test_a_state_named_like_a_country_is_the_state_in_a_us_story(gp: Geoparser) -> None:
+    text = "Needy Georgia residents in Atlanta and Savannah could get help, officials said."
+    assert _places(gp, text)["Georgia"] == ("Georgia", PlaceKind.ADMIN1)
+    abroad = "Georgia and Russia met in Tbilisi and Moscow, officials said."
+    assert _places(gp, abroad)["Georgia"] == ("Georgia", PlaceKind.COUNTRY)
