@@ -1,4 +1,4 @@
-"""English names written otherwise than the gazetteer has them (issue 19): "U.S.", "UK",
+"""English names written otherwise than the gazetteer has them (issue 19): "U.S.", "UK", "America",
 "D.C.", the AP's state abbreviations after a town ("Mobile, Ala.") or a party ("D-W. Va."), Saint,
 Mount and Fort abbreviated ("St. Petersburg"), and the all-caps town of a dateline ("CHARLESTON,
 S.C. (AP) —", also after a headline's stop). ``written_names`` finds them in a text, each with the
@@ -50,6 +50,9 @@ def _alternatives(keys: list[str]) -> str:
     return "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
 
 
+#: "America" alone is the United States; after Latin, South, North, Central it is part of a
+#: region's name, which the gazetteer has.
+_AMERICA = re.compile(r"(?<!Latin )(?<!South )(?<!North )(?<!Central )(?<![\w.])America(?![\w])")
 _ANYWHERE = re.compile(rf"(?<![\w.])({_alternatives(list(ANYWHERE))})(?![\w])")
 _STATE = re.compile(rf",[ \t]+({_alternatives(list(STATES))})(?![\w])")
 #: A legislator's party and state: "Rep. Nick Rahall, D-W. Va.", "(R-Okla.)".
@@ -72,6 +75,8 @@ def written_names(text: str) -> Iterator[Written]:
     """The abbreviations and datelines of ``text``, in no particular order."""
     for m in _ANYWHERE.finditer(text):
         yield Written(m.start(1), m.end(1), ANYWHERE[m.group(1)], None)
+    for m in _AMERICA.finditer(text):
+        yield Written(m.start(), m.end(), "United States", None)
     for m in _STATE.finditer(text):
         yield Written(m.start(1), m.end(1), STATES[m.group(1)], "US")
     for m in _PARTY_STATE.finditer(text):

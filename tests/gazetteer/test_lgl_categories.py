@@ -195,3 +195,10 @@ def test_a_state_named_like_a_country_is_the_state_in_a_us_story(gp: Geoparser) 
     assert _places(gp, text)["Georgia"] == ("Georgia", PlaceKind.ADMIN1)
     abroad = "Georgia and Russia met in Tbilisi and Moscow, officials said."
     assert _places(gp, abroad)["Georgia"] == ("Georgia", PlaceKind.COUNTRY)
+
+
+def test_america_alone_is_the_united_states_not_inside_a_regions_name(gp: Geoparser) -> None:
+    found = _places(gp, "Jobs are moving out of America to Latin America and South America.")
+    assert found["America"] == ("United States", PlaceKind.COUNTRY)
+    assert found["Latin America"][1] == PlaceKind.REGION
+    assert found["South America"][1] == PlaceKind.REGION
