@@ -68,6 +68,8 @@ STRAY_TOWN = 2.0
 #: other: with the country's bonus it passes the country's prior.
 STATE_OVER_COUNTRY = 2.0
 STATE_SHARE = 0.5
+#: GeoNames codes of the rivers and lakes a state may be named after.
+_WATERS = frozenset({"STM", "STMS", "RSV", "LK", "LKS"})
 _NAMED_AFTER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
@@ -347,14 +349,18 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     # A sea or river outranks the region and the divisions named after it («البحر الأحمر»:
     # the sea, not the Red Sea governorates nor the countries around it); a cue still wins
     # («ولاية نهر النيل»). A town of the name keeps its own claim (دنيبرو, the city).
-    # A state named after its river, by a one-word name (Ohio, Kentucky, Illinois), is the
-    # state: the river is written with its generic word ("the Ohio River").
+    # For the languages whose divisions decide, a state named after its river or lake by a
+    # one-word name (Ohio, Kentucky, Illinois) is the state: the river is written with its
+    # generic word ("the Ohio River").
     states = {p.name for p in places if p.kind == PlaceKind.ADMIN1}
     feature_first = (
         any(p.kind in _NAMED_AFTER for p in places)
         and not any(p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places)
-        and not any(p.kind == PlaceKind.FEATURE and p.name in states and " " not in p.name
-                    for p in places)
+        and not (
+            any(c.divisions_decide for c in contexts)
+            and any(p.kind == PlaceKind.FEATURE and p.feature in _WATERS
+                    and p.name in states and " " not in p.name for p in places)
+        )
     )
     towns = [p for p in places if p.kind == PlaceKind.CITY]
     state_first = _state_over_country(places, contexts)
