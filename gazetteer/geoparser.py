@@ -115,6 +115,20 @@ class Rejected:
         return f"{self.why}: {self.detail.text}" if self.detail else str(self.why)
 
 
+def _seat_named(area: Place, places: Sequence[Place]) -> bool:
+    """A second-level division named after its seat, a town among the same name's places
+    (Trapani, the province and the town): a person's name first, as the town is."""
+    return area.kind == PlaceKind.ADMIN2 and any(
+        p.kind == PlaceKind.CITY and p.name == area.name and p.country == area.country
+        for p in places
+    )
+
+
+#: How many other ambiguous county names of a document must share a state for it to count as
+#: the document's.
+COUNTY_VOTES = 2
+
+
 @dataclass(slots=True)
 class _Found:
     raw: RawMatch
@@ -348,7 +362,7 @@ class Geoparser:
                 kept.append(f)
             elif (
                 (f.raw.key, f.raw.proclitic.lstrip("وف")) in doc.persons
-                and not any(p.kind in AREAS for p in f.places)
+                and not any(p.kind in AREAS and not _seat_named(p, f.places) for p in f.places)
             ):
                 doc.reject(f.raw, Verdict(Rejection.PERSON_ELSEWHERE))
             elif (
@@ -620,6 +634,7 @@ class Geoparser:
         other_towns = tuple(t for t in doc.towns if t.id not in own)
         divisions = frozenset(doc.divisions)
         town_divisions = frozenset(c for c, keys in doc.town_divisions.items() if keys - {key})
+        town_divisions |= doc.county_states(key)
         countries = frozenset(share)
         ranked = rank(first.places, [
             Context(c, countries, nearby, within, share, divisions, other_towns,
@@ -779,6 +794,9 @@ class _DocContext:
         #: With ``divisions_decide``: the first-level divisions of the towns it names surely,
         #: with the names that say so (a name's own places never speak for its namesakes).
         self.town_divisions: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+        #: With ``divisions_decide``: the first-level divisions of the second-level ones a
+        #: name may be ("Henry County": Tennessee, Georgia...), with the names.
+        self.county_divisions: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
         self._towns: tuple[Place, ...] | None = None
 
     def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
@@ -803,6 +821,12 @@ class _DocContext:
         # a village named like a word, with its cue) says which country the document is about
         # as surely.
         for f in accepted:
+            if (self.divisions_decide and f.type == TOPONYM and len(f.places) > 1
+                    and all(p.kind == PlaceKind.ADMIN2 for p in f.places)):
+                for p in f.places:
+                    if p.admin1:
+                        self.county_divisions[p.admin1].add(f.raw.key)
+        for f in accepted:
             if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
                 countries = {p.country for p in f.places}
                 if len(countries) == 1 and None not in countries:
@@ -813,6 +837,16 @@ class _DocContext:
                     town = dominant_town(f.places) if self.divisions_decide else None
                     if town is not None and town.admin1:
                         self.town_divisions[town.admin1].add(f.raw.key)
+
+    def county_states(self, key: tuple[str, ...]) -> frozenset[str]:
+        """"Benton, Carroll and Henry counties" (all of Tennessee, each also elsewhere): the
+        first-level divisions that hold a namesake of the most other ambiguous county names
+        of the document, at least ``COUNTY_VOTES`` of them."""
+        votes = {c: len(keys - {key}) for c, keys in self.county_divisions.items()}
+        best = max(votes.values(), default=0)
+        if best < COUNTY_VOTES:
+            return frozenset()
+        return frozenset(c for c, v in votes.items() if v == best)
 
     @property
     def towns(self) -> tuple[Place, ...]:

@@ -63,6 +63,13 @@ SEAT_DIVISION = 2.5
 #: name, loses ``STRAY_TOWN`` from its prior.
 SMALL_TOWN_ABROAD = 150_000
 STRAY_TOWN = 2.0
+#: A state named like a country (Georgia) outranks it by this much where at least
+#: ``STATE_SHARE`` of the document's sure places lie in the state's country and none in the
+#: other: with the country's bonus it passes the country's prior.
+STATE_OVER_COUNTRY = 2.0
+STATE_SHARE = 0.5
+#: GeoNames codes of the rivers and lakes a state may be named after.
+_WATERS = frozenset({"STM", "STMS", "RSV", "LK", "LKS"})
 _NAMED_AFTER = frozenset({PlaceKind.REGION, PlaceKind.ADMIN1, PlaceKind.ADMIN2})
 
 
@@ -316,6 +323,22 @@ def _biggest_abroad(places: Sequence[Place],
     return biggest
 
 
+def _state_over_country(places: Sequence[Place], contexts: Sequence[Context]) -> set[str]:
+    """For the languages whose divisions decide: the countries whose state named like a
+    country (Georgia) is meant, because most of the document's sure places lie in that state's
+    country and none in the country of the name."""
+    rivals = {p.country for p in places if p.kind == PlaceKind.COUNTRY}
+    if not rivals or not any(c.divisions_decide for c in contexts):
+        return set()
+    if any(r in c.doc_countries for c in contexts for r in rivals):
+        return set()
+    return {
+        p.country for p in places
+        if p.kind == PlaceKind.ADMIN1 and p.country and p.country not in rivals
+        and max(c.country_share.get(p.country, 0.0) for c in contexts) >= STATE_SHARE
+    }
+
+
 def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate]:
     """Candidates best first: the prior plus the strongest context among the occurrences."""
     ranked = []
@@ -326,10 +349,21 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
     # A sea or river outranks the region and the divisions named after it («البحر الأحمر»:
     # the sea, not the Red Sea governorates nor the countries around it); a cue still wins
     # («ولاية نهر النيل»). A town of the name keeps its own claim (دنيبرو, the city).
-    feature_first = any(p.kind in _NAMED_AFTER for p in places) and not any(
-        p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places
+    # For the languages whose divisions decide, a state named after its river or lake by a
+    # one-word name (Ohio, Kentucky, Illinois) is the state: the river is written with its
+    # generic word ("the Ohio River").
+    states = {p.name for p in places if p.kind == PlaceKind.ADMIN1}
+    feature_first = (
+        any(p.kind in _NAMED_AFTER for p in places)
+        and not any(p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY) for p in places)
+        and not (
+            any(c.divisions_decide for c in contexts)
+            and any(p.kind == PlaceKind.FEATURE and p.feature in _WATERS
+                    and p.name in states and " " not in p.name for p in places)
+        )
     )
     towns = [p for p in places if p.kind == PlaceKind.CITY]
+    state_first = _state_over_country(places, contexts)
     biggest_abroad = _biggest_abroad(places, contexts)
     mixed = len({p.kind for p in places}) > 1  # towns among places of other kinds
     for place in places:
@@ -343,6 +377,8 @@ def rank(places: Sequence[Place], contexts: Sequence[Context]) -> list[Candidate
         ):
             base -= SEAT_DIVISION
             reasons = [Reason(R.SEAT_DIVISION)]
+        if place.kind == PlaceKind.ADMIN1 and place.country in state_first:
+            base += STATE_OVER_COUNTRY
         if (
             place.kind == PlaceKind.CITY
             and not place.capital

@@ -32,7 +32,8 @@ from gazetteer.transliterate import made_index
 DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Built-in files in merge order: generated first, curated overlays last. Missing ones are skipped.
 BUILTIN_FILES = (
-    "countries.yaml", "admin1.yaml", "admin1.tsv", "admin2.tsv", "cities.tsv", "towns.tsv",
+    "countries.yaml", "admin1.yaml", "admin1.tsv", "admin2.tsv", "en/us_counties.tsv",
+    "cities.tsv", "towns.tsv",
     "physical.tsv", "communes.tsv", "regions.yaml", "features.yaml", "exonyms.yaml",
     "demonyms.yaml", "overlay.yaml",
 )

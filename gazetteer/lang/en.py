@@ -35,6 +35,7 @@ from gazetteer.reasons import ReasonCode as R
 
 CONTEXT_FILE = Path(__file__).resolve().parents[1] / "data" / "en" / "context.yaml"
 LATIN_WORDS_FILE = Path(__file__).resolve().parents[1] / "data" / "latin_words.txt"
+GIVEN_NAMES_FILE = Path(__file__).resolve().parents[1] / "data" / "en" / "given_names.txt"
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -145,6 +146,26 @@ ORG_HEADS = _words("""
     Institute University Force Corporation Committee Board Directorate Company
 """)
 ORG_PHRASE_WORDS = 3
+#: Abbreviated titles before a surname ("Mrs. Parsons", "Sgt. Don Yarbrough" reads Don).
+_DOTTED_TITLE = re.compile(
+    r"(?<![\w.'\u2018\"\u201c])(Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Det|Cpl|Rev|Prof|Supt|Maj|Adm"
+    r"|Cmdr|Pvt|Atty|Insp|Ald|Hon)\.[ \t]+$")
+#: The word before a match starting its sentence: after a stop, a quote, a bracket or a dash.
+_SENTENCE_FIRST = re.compile(
+    r"(?:^|[.!?:;\"\u201c\u201d\u2018\u2019()\[\]\u2013\u2014])\s*[A-Za-z]+[ \t]+$")
+#: A given name and an initial before a surname ("Marsha J. Moore").
+_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+([A-Z])\.[ \t]+$")
+#: After "X City", the words of a city's own bodies and offices: no club.
+CIVIC_WORDS = _words("""
+    Council Councils Manager Hall Commission Commissioners Clerk Attorney Limits Court Board
+    Schools School Police Administrator Engineer Planner Planning Treasurer Auditor
+""")
+#: Saint's abbreviations and word: before a name matched alone, it is part of a saint's name.
+SAINT_WORDS = ("St.", "St ", "Saint ", "Ste.", "Ste ")
+SAINT_PREV = frozenset({"St", "St.", "Saint", "Ste", "Ste."})
+_POSSESSIVE_NAME = re.compile(r"['\u2019]s[ \t]+[A-Z]")
+#: The reporting verbs after a person's name, not a town's ("Welch said", "Gainesville says").
+SAID = frozenset({"said", "told"})
 #: A town smaller than this, right before a capitalised word, is part of a longer name.
 SMALL_TOWN = 50_000
 #: Around a name, how many words the rules look at for sport (a club's name).
@@ -159,6 +180,18 @@ def common_words(path: Path = LATIN_WORDS_FILE) -> frozenset[str]:
     except OSError:
         lines = []
     return COMMON_WORDS | {s for line in lines if (s := line.strip()) and not s.startswith("#")}
+
+
+@lru_cache(maxsize=1)
+def given_names(path: Path = GIVEN_NAMES_FILE) -> frozenset[str]:
+    """``GIVEN_NAMES`` and the common US given names of ``data/en/given_names.txt`` (1990 US
+    Census), less the words a sentence starts with and the everyday words (May, Will)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    listed = {s for line in lines if (s := line.strip()) and not s.startswith("#")}
+    return GIVEN_NAMES | frozenset(listed - SENTENCE_STARTERS - common_words())
 
 
 def _capitalised(word: str) -> bool:
@@ -258,6 +291,22 @@ def county_of_the_name(h: Here) -> Verdict | None:
     return None
 
 
+def saint(h: Here) -> Verdict | None:
+    """"St. Patrick's Day", "St. Mary's High School", "St. Patrick" read as Patrick: a name
+    after Saint's abbreviation the gazetteer lacks as a whole is part of a saint's name, and a
+    saint's name with "'s" before a capitalised word names a feast, a church or a school (a
+    city's does not: "St. Petersburg's Mayor")."""
+    saintly = h.written.startswith(SAINT_WORDS) or h.prev in SAINT_PREV
+    if not saintly:
+        return None
+    big = any(p.kind == PlaceKind.CITY and p.population >= SMALL_TOWN for p in h.places)
+    if _POSSESSIVE_NAME.match(h.site.norm.original, h.m.end) and not big:
+        return Verdict(Rejection.NAME_PART, Reason(R.THE_WORDS, word=f"{h.written}'s"))
+    if h.prev in SAINT_PREV and len(h.m.key) == 1:
+        return Verdict(Rejection.NAME_PART, Reason(R.AFTER_WORDS, word=h.prev))
+    return None
+
+
 def outlet(h: Here) -> Verdict | None:
     """"France 24", "CNN Turk", "the New York Times", "Agence France-Presse": an outlet named
     after a place."""
@@ -273,9 +322,11 @@ def outlet(h: Here) -> Verdict | None:
 
 def club(h: Here) -> Verdict | None:
     """"Real Madrid", "Olympique Marseille"; "Manchester United" and "Leeds City" in sports
-    news: a club named after its town."""
+    news: a club named after its town ("Dublin City Council" is the city's council)."""
     if h.roles.club_before and _capitalised(h.prev):
         return Verdict(Rejection.CLUB, Reason(R.AFTER_WORDS, word=h.prev))
+    if h.nxt == "City" and _after(h, 2) in CIVIC_WORDS:
+        return None  # "Dublin City Council": the city's own body, no club
     if h.nxt in h.voc.club_after or (h.nxt in ("United", "City") and _sport_near(h)):
         return Verdict(Rejection.CLUB, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
@@ -324,13 +375,27 @@ def surname(h: Here) -> Verdict | None:
     return None
 
 
+def title_or_initial(h: Here) -> Verdict | None:
+    """"Mrs. Parsons", "Sgt. Lansing", "Marsha J. Moore": a town's one-word name after a
+    title's abbreviation or after a given name and an initial is a person (the stop cuts the
+    words apart, so the title is read in the text)."""
+    if len(h.m.key) != 1 or not _towns_or_features(h):
+        return None
+    before = h.site.norm.original[max(0, h.m.start - 24):h.m.start]
+    if m := _DOTTED_TITLE.search(before):
+        return Verdict(Rejection.PERSON, Reason(R.AFTER_WORDS, word=f"{m.group(1)}."))
+    if m := _INITIAL.search(before):
+        return Verdict(Rejection.SURNAME, Reason(R.AFTER_WORDS, word=f"{m.group(1)}."))
+    return None
+
+
 def given_name(h: Here) -> Verdict | None:
     """"Paris Hilton", "Jordan Peterson": a place-like given name before a capitalised word that
     is no generic word of a place ("Jordan River"), with no place cue before it; a country is
     not read so ("Jordan King Abdullah")."""
     if (
         len(h.m.key) == 1
-        and h.m.key[0] in h.voc.first_names
+        and (h.m.key[0] in h.voc.first_names or h.m.key[0] in given_names())
         and _capitalised(h.nxt)
         and h.nxt not in GENERIC_WORDS
         and h.nxt not in h.voc.titles
@@ -374,6 +439,64 @@ def place_cue(h: Here) -> Keep | None:
     return None
 
 
+def _small_or_feature(h: Here) -> bool:
+    """Every place of the name is a town under ``SMALL_TOWN`` (no capital) or a feature."""
+    return all(
+        (p.kind == PlaceKind.CITY and p.population < SMALL_TOWN and not p.capital)
+        or p.kind == PlaceKind.FEATURE
+        for p in h.places
+    )
+
+
+def _towns_or_features(h: Here) -> bool:
+    return all(p.kind in (PlaceKind.CITY, PlaceKind.FEATURE) for p in h.places)
+
+
+def _starts_a_sentence(h: Here) -> bool:
+    """Is the word before the match the first of its sentence (or of the text)?"""
+    start = h.m.start
+    before = h.site.norm.original[max(0, start - 60):start]
+    m = _SENTENCE_FIRST.search(before)
+    return m is not None and (m.start() > 0 or start <= 60)
+
+
+def person_speaks(h: Here) -> Verdict | None:
+    """"Douglas said", "Welch told officers": a small town's one-word name right before "said"
+    or "told" is a person quoted (a capital speaks for its government: "Moscow said"; a town
+    says things in the present: "Gainesville says no")."""
+    if (
+        len(h.m.key) == 1
+        and h.nxt in SAID
+        and _small_or_feature(h)
+    ):
+        return Verdict(Rejection.SURNAME, Reason(R.BEFORE_WORDS, word=h.nxt))
+    return None
+
+
+def surname_after_a_name(h: Here) -> Verdict | None:
+    """"Darren Ripley", "Rhonda Welch", "Keith Paul": a small town's one-word name right after
+    a capitalised word that is no word of a place (no title, compass, generic, common word or
+    sentence starter, inside the sentence) is a surname; so is any town's after a common given
+    name ("Andrew Trapani", ``given_names``)."""
+    prev = h.prev
+    if (
+        len(h.m.key) == 1
+        and prev.istitle()
+        and prev.isalpha()
+        and not _starts_a_sentence(h)
+        and prev not in GENERIC_WORDS
+        and prev not in COUNTY_WORDS
+        and prev not in SENTENCE_STARTERS
+        and prev not in h.voc.directions
+        and prev not in h.voc.titles
+        and prev not in common_words()
+        and prev.lower() not in MONTHS
+        and (_small_or_feature(h) or (prev in given_names() and _towns_or_features(h)))
+    ):
+        return Verdict(Rejection.SURNAME, Reason(R.AFTER_WORDS, word=prev))
+    return None
+
+
 def small_place_in_a_longer_name(h: Here) -> Verdict | None:
     """"Hamza Shahbaz", "Garda Lorraine O'Donovan": the name of a small town or a feature
     right before another capitalised word (no generic word of a place: "Kohat District") is the
@@ -413,6 +536,7 @@ RULES: tuple[RejectionRule, ...] = (
     compass_word,
     generic_word_alone,
     county_of_the_name,
+    saint,
     outlet,
     club,
     organisation,
@@ -420,9 +544,12 @@ RULES: tuple[RejectionRule, ...] = (
     month,
     party_word,
     surname,
+    title_or_initial,
     given_name,
     demonym_stays,
     place_cue,
+    person_speaks,
+    surname_after_a_name,
     small_place_in_a_longer_name,
     common_word,
     sentence_initial,

@@ -65,7 +65,7 @@ def test_capitals_are_marked(world: Gazetteer) -> None:
 
 def test_generated_files_carry_the_geonames_attribution() -> None:
     for name in ("countries.yaml", "admin1.yaml", "cities.tsv", "admin1.tsv", "admin2.tsv",
-                 "towns.tsv"):
+                 "towns.tsv", "en/us_counties.tsv"):
         head = (DATA_DIR / name).read_text(encoding="utf-8")[:1500]
         assert "GENERATED" in head and "CC BY 4.0" in head and "GeoNames" in head
         if name.endswith(".tsv"):
