@@ -235,7 +235,11 @@ class Geoparser:
         them ("U.S.", "Okla.", a dateline's "CHARLESTON"), which replace the matches they
         overlap. Arabic has none: its matches are left as they are."""
         found = list(self.language.written_names(text))
-        if not found:
+        spelled = getattr(self.language, "variant_matches", None)  # French spellings
+        variant = [] if spelled is None else [
+            v for v in spelled(self.gaz, text, norm, toks, raws)
+            if spans is None or any(a <= v.start and v.end <= b for a, b in spans)]
+        if not found and not variant:
             return raws
         starts, places, index = toks.bounds[0::2], self.gaz.places, self.gaz.index
         extra: list[RawMatch] = []
@@ -254,6 +258,8 @@ class Geoparser:
                 # name's (Ga. is the state, Georgia also the country).
                 own = key if country is None else (text[start:end],)
                 extra.append(RawMatch(start, end, first, last, own, entries, ""))
+        extra += [v for v in variant
+                  if not any(v.start < e.end and e.start < v.end for e in extra)]
         if not extra:
             return raws
         kept = [r for r in raws if not any(r.start < e.end and e.start < r.end for e in extra)]

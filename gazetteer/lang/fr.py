@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gazetteer.context import Vocabulary, vocabulary
 from gazetteer.lang.base import KEEP, Here, Keep, RejectionRule
@@ -43,6 +44,11 @@ from gazetteer.lang.words import DateWords, FurnitureWords
 from gazetteer.latin_demonyms import french_forms
 from gazetteer.model import Rejection, Verdict
 from gazetteer.normalize import fold as fold_names
+
+if TYPE_CHECKING:
+    from gazetteer.matcher import RawMatch, Tokens
+    from gazetteer.normalize import Normalized
+    from gazetteer.store import Gazetteer
 
 CONTEXT_FILE = Path(__file__).resolve().parents[1] / "data" / "fr" / "context.yaml"
 
@@ -240,6 +246,32 @@ def _after_de(h: Here) -> str:
     return ""
 
 
+#: Words joined by a hyphen to a name that do not make another name of it: particles of Arabic
+#: names (El-Hamiz), compass words (Sud-Liban), saints.
+HYPHEN_PARTICLES = _words("""
+    El Al Ben Beni Béni Bni Sidi Aït Ait Oued Bir Ain Aïn Saint Sainte St Ste Nord Sud Est
+    Ouest Grand Grande
+""")
+_HYPHENS = "-\u2010\u2011"
+_HYPHEN_AFTER = re.compile(f"[{_HYPHENS}]([A-Z\u00c0-\u00de][^\\W\\d_]*)")
+_HYPHEN_BEFORE = re.compile(f"([A-Z\u00c0-\u00de][^\\W\\d_]*)[{_HYPHENS}]$")
+
+
+def hyphenated_name(h: Here) -> Verdict | None:
+    """"Assa-Zag", "Hydro-Québec", "Paris-Nice": a name joined by a hyphen to a capitalised
+    word is part of a longer name that the gazetteer lacks (a province named after two towns,
+    an organisation, a race), not the place of its own name; particles (El-, Sidi-) and
+    compass words (Sud-) are not such words."""
+    text = h.site.norm.original
+    after = _HYPHEN_AFTER.match(text, h.m.end)
+    if after and after.group(1) not in HYPHEN_PARTICLES:
+        return Verdict(Rejection.NAME_PART, f"before '-{after.group(1)}'")
+    before = _HYPHEN_BEFORE.search(text, max(0, h.m.start - 20), h.m.start)
+    if before and before.group(1) not in HYPHEN_PARTICLES:
+        return Verdict(Rejection.NAME_PART, f"after '{before.group(1)}-'")
+    return None
+
+
 def outlet(h: Here) -> Verdict | None:
     """"France 24", "Radio France", "Jeune Afrique", "l'Agence France-Presse": an outlet named
     after a place."""
@@ -400,6 +432,7 @@ RULES: tuple[RejectionRule, ...] = (
     lower_case,
     compass_word,
     hyphenated_organisation,
+    hyphenated_name,
     outlet,
     club,
     organisation,
@@ -483,6 +516,16 @@ class French:
         """"RDC", "RCA", "É.-U.", "USA": French abbreviations of countries."""
         for m in _ABBREVIATION.finditer(text):
             yield m.start(1), m.end(1), ABBREVIATIONS[m.group(1)], None
+
+    def variant_matches(
+        self, gaz: Gazetteer, text: str, norm: Normalized, toks: Tokens,
+        raws: Sequence[RawMatch],
+    ) -> list[RawMatch]:
+        """Taroudante, Zagoura, Kénitra: French spellings of the names of the Maghreb's and
+        French-speaking Africa's places, with support (``gazetteer.lang.fr_spelling``)."""
+        from gazetteer.lang.fr_spelling import variant_matches
+
+        return variant_matches(gaz, text, norm, toks, raws)
 
 
 FRENCH = French()

@@ -1,0 +1,245 @@
+"""French spellings of names the gazetteer has in other Latin spellings (issue 19).
+
+The French press writes the Maghreb's and West Africa's names its own way: Taroudante
+(GeoNames: Taroudannt), Zagoura (Zagora), Guelmime (Guelmim), Skhirat (Skhirate), Kénitra
+(Kenitra), Béni Mellal (Beni Mellal), El-Hamiz (El Hamiz). ``skeleton`` keeps what such
+spellings share: no accents, hyphens read as spaces, "ou" read as "o", a word's final mute
+"e" dropped, doubled letters single, "dj" as "j", "sh" as "ch". A run of capitalised words
+whose skeleton is a name of a place of those countries, when the words are not that name as
+written, is read as that place, with support only (``supported``): a preposition of place or
+a province's noun before it, or a place of the same country next to it in a list of names
+(commas, "et"), or that country named in the text.
+
+The match carries the key ``("~", written)`` so that ``--explain`` and the rejection rules see
+the name as written, and the places of its country with that skeleton as candidates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+
+from gazetteer.matcher import RawMatch, Tokens
+from gazetteer.model import MentionType, Place, PlaceKind
+from gazetteer.normalize import Normalized
+from gazetteer.normalize import words as fold_words
+from gazetteer.store import Gazetteer
+
+TOPONYM = MentionType.TOPONYM
+#: The countries whose names the French press spells its own way (the Maghreb, French-speaking
+#: West and Central Africa).
+COUNTRIES = frozenset(("MA", "DZ", "TN", "LY", "MR", "SN", "ML", "NE", "BF", "TD", "CI", "GN",
+                       "CM", "TG", "BJ"))
+#: Fewest letters of a skeleton read: shorter ones meet everyday words.
+MIN_LETTERS = 5
+#: Most words in one name read so.
+MAX_WORDS = 4
+#: Words before a name that support it (folded, no accents, lower case).
+_CUE_WORDS = """
+    a en au aux dans vers depuis chez pres de d du des province provinces prefecture wilaya
+    wilayas region regions gouvernorat commune communes ville villes village localite daira
+"""
+CUES = frozenset(_CUE_WORDS.split())
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[\-\u2010\u2011'\u2019][A-Za-z\u00c0-\u024f]+)*")
+_LIST_GAP = re.compile(r"\s*(?:,|;|\bet\b|,\s*et\b)\s*$|^\s*(?:,|;|et\b)")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def skeleton(name: str) -> str:
+    """What the French and the gazetteer's Latin spellings of a name share.
+
+    >>> skeleton("Taroudante") == skeleton("Taroudannt")
+    True
+    >>> skeleton("Zagoura") == skeleton("Zagora"), skeleton("Guelmime") == skeleton("Guelmim")
+    (True, True)
+    >>> skeleton("El-Hamiz") == skeleton("El Hamiz"), skeleton("Béni Mellal")
+    (True, 'beni melal')
+    """
+    text = _plain(name).lower().replace("\u2019", "'")
+    out = []
+    for word in re.split(r"[\s\-\u2010\u2011']+", text):
+        if not word:
+            continue
+        word = word.replace("ou", "o").replace("dj", "j").replace("sh", "ch")
+        if len(word) > 4 and word.endswith("e"):
+            word = word[:-1]
+        out.append(_DOUBLE.sub(r"\1", word))
+    return " ".join(out)
+
+
+#: The index of each gazetteer read (by its id; the gazetteer is kept, so the id stays its).
+_INDEXES: dict[int, tuple[Gazetteer, dict[str, tuple[tuple[int, str], ...]]]] = {}
+
+
+def _index(gaz: Gazetteer) -> dict[str, tuple[tuple[int, str], ...]]:
+    """``_make_index(gaz)``, made once a gazetteer."""
+    got = _INDEXES.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        if len(_INDEXES) >= 4:
+            _INDEXES.clear()
+        got = _INDEXES[id(gaz)] = (gaz, _make_index(gaz))
+    return got[1]
+
+
+def _make_index(gaz: Gazetteer) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Skeleton → the places of ``COUNTRIES`` (toponyms) with a Latin name of that skeleton."""
+    places = gaz.places
+    found: dict[str, set[tuple[int, str]]] = {}
+    for key, entries in gaz.index.items():
+        if len(key) > MAX_WORDS or not key[0][:1].isupper() or not key[0].isascii():
+            continue
+        ours = [(i, t) for i, t in entries if t == TOPONYM and places[i].country in COUNTRIES]
+        if not ours:
+            continue
+        sk = skeleton(" ".join(key))
+        if len(sk.replace(" ", "")) >= MIN_LETTERS:
+            found.setdefault(sk, set()).update(ours)
+    return {sk: tuple(sorted(e)) for sk, e in found.items()}
+
+
+Spans = list[tuple[int, int, frozenset[str]]]
+
+
+def _countries(gaz: Gazetteer, raws: Sequence[RawMatch]) -> tuple[set[str], Spans]:
+    """The countries named in the text, and each match's countries (start, end, countries)."""
+    places = gaz.places
+    named: set[str] = set()
+    spans = []
+    for r in raws:
+        cs = frozenset(places[i].country or "" for i, t in r.entries if t == TOPONYM)
+        if any(places[i].kind == PlaceKind.COUNTRY for i, t in r.entries if t == TOPONYM):
+            named |= cs
+        spans.append((r.start, r.end, cs))
+    return named, spans
+
+
+def _in_list(text: str, start: int, end: int, spans: Spans, country: str) -> bool:
+    """A place of ``country`` right before or after the name, with a comma, ";" or "et"
+    between them."""
+    for s, e, cs in spans:
+        if country not in cs:
+            continue
+        if e <= start and start - e <= 6 and re.fullmatch(r"\s*(?:,|;|et)\s*", text[e:start]):
+            return True
+        if s >= end and s - end <= 6 and re.fullmatch(r"\s*(?:,|;|et)\s*", text[end:s]):
+            return True
+    return False
+
+
+def variant_matches(
+    gaz: Gazetteer, text: str, norm: Normalized, toks: Tokens, raws: Sequence[RawMatch]
+) -> list[RawMatch]:
+    """The French spellings of ``COUNTRIES``' places in ``text`` (``raws``: the names found as
+    written), each with support; a spelling found replaces the matches it overlaps."""
+    index = _index(gaz)
+    if not index:
+        return []
+    places = gaz.places
+    named, spans = _countries(gaz, raws)
+    exact = {(r.start, r.end): r for r in raws}
+    bounds = sorted((r.start, r.end) for r in raws)
+    words = list(_WORD.finditer(text))
+    starts = toks.bounds[0::2]
+    found: list[tuple[int, int, tuple[tuple[int, str], ...]]] = []
+    taken = -1
+    for k, first in enumerate(words):
+        if first.start() < taken or not first.group()[:1].isupper():
+            continue
+        best: tuple[int, tuple[tuple[int, str], ...]] | None = None
+        for n in range(min(MAX_WORDS, len(words) - k), 0, -1):
+            last = words[k + n - 1]
+            if (n > 1 and not _joined(text, words, k, n)) or not last.group()[:1].isupper():
+                continue
+            if _crosses(bounds, first.start(), last.end()):
+                continue
+            entries = index.get(skeleton(text[first.start():last.end()]))
+            if not entries:
+                continue
+            raw = exact.get((first.start(), last.end()))
+            if raw is not None:
+                entries = _its_division(places, raw, entries)
+                if not entries:
+                    break  # the name as written is the gazetteer's: its places are the name's
+            best = (last.end(), entries)
+            break
+        if best is None:
+            continue
+        found.append((first.start(), best[0], best[1]))
+        taken = best[0]
+    # Support: a cue before, the country named, or a place of the country next to it in a
+    # list (a name found as written, or a spelling supported so: read until none is added).
+    support: list[set[str]] = []
+    for start, end, entries in found:
+        countries = {places[i].country or "" for i, _ in entries}
+        before = _plain(text[max(0, start - 30):start]).lower().replace("\u2019", "'")
+        prev = re.findall(r"[a-z]+", before)
+        if prev and prev[-1] in CUES:
+            support.append(countries)
+        else:
+            support.append({c for c in countries
+                            if c in named or _in_list(text, start, end, spans, c)})
+    grown = True
+    while grown:
+        grown = False
+        sure = [(s, e, frozenset(c)) for (s, e, _), c in zip(found, support, strict=True) if c]
+        for k, (start, end, entries) in enumerate(found):
+            more = {places[i].country or "" for i, _ in entries} - support[k]
+            new = {c for c in more if _in_list(text, start, end, sure, c)}
+            if new:
+                support[k] |= new
+                grown = True
+    out: list[RawMatch] = []
+    for (start, end, entries), countries in zip(found, support, strict=True):
+        kept = tuple((i, t) for i, t in entries if places[i].country in countries)
+        first_tok = bisect_left(starts, bisect_left(norm.origin, start))
+        last_tok = bisect_left(starts, bisect_left(norm.origin, end))
+        if kept and first_tok < last_tok:
+            key = (*fold_words(text[start:end]), "~")
+            out.append(RawMatch(start, end, first_tok, last_tok, key, kept, ""))
+    return out
+
+
+def _crosses(bounds: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does a name found as written overlap ``start``-``end`` without lying inside it?"""
+    k = bisect_left(bounds, (start, -1))
+    for s, e in bounds[max(0, k - 3):k + 3]:
+        if s < end and start < e and not (start <= s and e <= end):
+            return True
+    return False
+
+
+def _its_division(
+    places: Sequence[Place], raw: RawMatch, entries: tuple[tuple[int, str], ...]
+) -> tuple[tuple[int, str], ...]:
+    """Khénifra: the town is named so (an alternate name), its province only Khenifra. The
+    name's places and the divisions of the same spelling with the Arabic name of one of its
+    towns ('': none such, nothing to add)."""
+    own = {i for i, t in raw.entries if t == TOPONYM}
+    towns = {(places[i].country, places[i].name_ar) for i in own
+             if places[i].kind == PlaceKind.CITY and places[i].name_ar}
+    added = tuple((i, t) for i, t in entries if i not in own
+                  and places[i].kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+                  and (places[i].country, places[i].name_ar) in towns)
+    return (*raw.entries, *added) if added else ()
+
+
+def _joined(text: str, words: list[re.Match[str]], k: int, n: int) -> bool:
+    """Words ``k`` to ``k + n - 1`` make one name: spaces or hyphens between them only, each
+    capitalised or a particle of names (des, el, ben…)."""
+    for j in range(k + 1, k + n):
+        gap = text[words[j - 1].end():words[j].start()]
+        if not re.fullmatch(r"[ \-\u2010\u2011]{1,2}", gap):
+            return False
+        w = words[j].group()
+        if not w[:1].isupper() and w not in ("des", "de", "el", "al", "ben", "ait"):
+            return False
+    return words[k + n - 1].group()[:1].isupper()

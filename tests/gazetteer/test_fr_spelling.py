@@ -1,0 +1,71 @@
+"""French spellings of the Maghreb's names (issue 19, ``gazetteer.lang.fr_spelling``): the
+spelling rule, read only with support, on a real gazetteer and a real Geoparser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.lang.fr import FRENCH
+from gazetteer.lang.fr_spelling import skeleton
+from gazetteer.model import Rejection
+
+DATA = Path(__file__).parent / "data" / "spelling_fr.yaml"
+
+
+@pytest.fixture(scope="module")
+def fr() -> Geoparser:
+    return Geoparser(Gazetteer.from_files([DATA], frozenset()), language=FRENCH)
+
+
+def _places(gp: Geoparser, text: str) -> dict[str, str]:
+    return {m.text: m.place.name for m in gp.parse(text)}
+
+
+@pytest.mark.parametrize(("french", "latin"), [
+    ("Taroudante", "Taroudannt"), ("Zagoura", "Zagora"), ("Guelmime", "Guelmim"),
+    ("Skhirat", "Skhirate"), ("Kénitra", "Kenitra"), ("Béni Mellal", "Beni-Mellal"),
+    ("El-Hamiz", "El Hamiz"), ("Djelfa", "Jelfa"),
+])
+def test_french_and_latin_spellings_share_a_skeleton(french: str, latin: str) -> None:
+    assert skeleton(french) == skeleton(latin)
+
+
+def test_different_names_keep_different_skeletons() -> None:
+    assert skeleton("Rabat") != skeleton("Rabta")
+    assert skeleton("Tata") != skeleton("Taza")
+
+
+def test_a_french_spelling_in_a_list_of_the_countrys_places(fr: Geoparser) -> None:
+    found = _places(fr, "L'alerte concerne Rabat, Taroudante, Zagoura et Guelmime.")
+    assert found == {"Rabat": "Rabat", "Taroudante": "Taroudant", "Zagoura": "Zagora",
+                     "Guelmime": "Guelmim"}
+
+
+def test_a_french_spelling_after_a_cue_or_with_its_country_named(fr: Geoparser) -> None:
+    assert [(m.text, m.place.country) for m in fr.parse("Il est né à Taroudante.")] == [
+        ("Taroudante", "MA")]
+    assert "Zagoura" in _places(fr, "Zagoura a reçu de la pluie, dit la météo du Maroc.")
+
+
+def test_a_french_spelling_without_support_is_not_read(fr: Geoparser) -> None:
+    assert _places(fr, "Zagoura a reçu de la pluie hier.") == {}
+
+
+def test_the_candidates_are_the_supporting_countrys(fr: Geoparser) -> None:
+    m = next(m for m in fr.parse("Rabat, Taroudante et Casablanca") if m.text == "Taroudante")
+    assert {c.place.country for c in m.alternatives} | {m.place.country} == {"MA"}
+
+
+def test_a_town_named_so_gets_its_province_of_the_same_spelling(fr: Geoparser) -> None:
+    m = next(m for m in fr.parse("Rabat, Khénifra et Casablanca") if m.text == "Khénifra")
+    assert {m.place.kind, *(c.place.kind for c in m.alternatives)} == {"city", "admin2"}
+
+
+def test_a_name_joined_by_a_hyphen_to_another_is_part_of_it(fr: Geoparser) -> None:
+    _, rejected = fr.analyse("Rabat, Assa-Zag et Casablanca")
+    assert {r.text: r.why for r in rejected} == {"Assa": Rejection.NAME_PART,
+                                                 "Zag": Rejection.NAME_PART}
+    assert "Rabat" in _places(fr, "le Sud-Rabat, à Rabat")
