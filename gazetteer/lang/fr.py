@@ -38,7 +38,6 @@ from gazetteer.lang.en import (
     _capitalised,
     _country,
     _sport_near,
-    compass_word,
 )
 from gazetteer.lang.words import DateWords, FurnitureWords
 from gazetteer.latin_demonyms import french_forms
@@ -211,6 +210,22 @@ def lower_case(h: Here) -> Verdict | None:
     return None
 
 
+def _one_word(h: Here) -> str:
+    """The name's one word ('' for a longer name), a French spelling's too (its key ends with
+    ``fr_spelling.MARK``)."""
+    key = h.m.key
+    if len(key) == 2 and key[1] == "~":
+        return key[0]
+    return key[0] if len(key) == 1 else ""
+
+
+def compass_word(h: Here) -> Verdict | None:
+    """"le Nord", "l'Ouest": a compass word alone is a direction, not the place named like it."""
+    if _one_word(h) in h.voc.directions:
+        return Verdict(Rejection.DIRECTION)
+    return None
+
+
 def _before(h: Here, k: int) -> str:
     """The word ``k`` words before the match (1: the one right before), '' across a mark; an
     elision's apostrophe is no mark ("d'Oran", "l'Égypte")."""
@@ -342,7 +357,7 @@ def body_of_the_place(h: Here) -> Verdict | None:
 def a_given_name(h: Here) -> Verdict | None:
     """"Aziz Akhannouch", "Patrick Février": a common given name that is also a place's name,
     before a capitalised word, is the person's given name (a country is not read so)."""
-    if (len(h.m.key) == 1 and h.m.key[0] in GIVEN_NAMES and _capitalised(h.nxt)
+    if (_one_word(h) in GIVEN_NAMES and _capitalised(h.nxt)
             and h.nxt not in GENERIC_WORDS and not _country(h)):
         return Verdict(Rejection.GIVEN_NAME, f"before '{h.nxt}'")
     return None
@@ -362,8 +377,7 @@ def given_name(h: Here) -> Verdict | None:
     """"Paris Hilton", "Florence Parly": a place-like given name before a capitalised word that
     is no generic word of a place, with no place cue before it; a country is not read so."""
     if (
-        len(h.m.key) == 1
-        and h.m.key[0] in h.voc.first_names
+        _one_word(h) in h.voc.first_names
         and _capitalised(h.nxt)
         and h.nxt not in GENERIC_WORDS
         and not _country(h)
@@ -405,7 +419,7 @@ def place_cue(h: Here) -> Keep | None:
 def generic_word_alone(h: Here) -> Verdict | None:
     """"Île Maurice" → Île, "Grand Tunis" → Grand: a generic word of a longer name, read alone
     beside a capitalised word, is part of that name."""
-    if len(h.m.key) != 1 or h.m.key[0] not in GENERIC_WORDS:
+    if _one_word(h) not in GENERIC_WORDS:
         return None
     side = h.prev if _capitalised(h.prev) else h.nxt if _capitalised(h.nxt) else ""
     return Verdict(Rejection.NAME_PART, f"beside '{side}'") if side else None
@@ -414,14 +428,14 @@ def generic_word_alone(h: Here) -> Verdict | None:
 def common_word(h: Here) -> Verdict | None:
     """"Nice", "Tours", "Mars": a capitalised everyday word needs a place cue (a country is
     itself)."""
-    if len(h.m.key) == 1 and h.m.key[0] in COMMON_WORDS and not _country(h):
+    if _one_word(h) in COMMON_WORDS and not _country(h):
         return Verdict(Rejection.COMMON_WORD, f"'{h.written}' with no place cue")
     return None
 
 
 def sentence_initial(h: Here) -> Verdict | None:
     """"Le", "Selon": a word sentences start with is not a name without support."""
-    if len(h.m.key) == 1 and h.m.key[0] in SENTENCE_STARTERS and not _country(h):
+    if _one_word(h) in SENTENCE_STARTERS and not _country(h):
         return Verdict(Rejection.COMMON_WORD, f"'{h.written}' starts a sentence")
     return None
 

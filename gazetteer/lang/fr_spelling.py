@@ -150,6 +150,7 @@ def variant_matches(
     words = list(_WORD.finditer(text))
     starts = toks.bounds[0::2]
     found: list[tuple[int, int, tuple[tuple[int, str], ...]]] = []
+    sure_ones: set[int] = set()  # names as written, given more places: no support needed
     taken = -1
     for k, first in enumerate(words):
         if first.start() < taken or not first.group()[:1].isupper():
@@ -161,16 +162,19 @@ def variant_matches(
                 continue
             if _crosses(bounds, first.start(), last.end()):
                 continue
-            entries = index.get(skeleton(text[first.start():last.end()]))
-            if not entries:
-                continue
+            entries = index.get(skeleton(text[first.start():last.end()]), ())
             raw = exact.get((first.start(), last.end()))
             if raw is not None:
-                entries = _its_division(places, raw, entries)
-                if not entries:
-                    break  # the name as written is the gazetteer's: its places are the name's
-            best = (last.end(), entries)
-            break
+                # The name as written is the gazetteer's: its places are the name's, and the
+                # town or the division its name leaves out.
+                entries = _its_division(places, raw, entries) or _its_town(gaz, raw)
+                if entries:
+                    sure_ones.add(len(found))
+                    best = (last.end(), entries)
+                break
+            if entries:
+                best = (last.end(), entries)
+                break
         if best is None:
             continue
         found.append((first.start(), best[0], best[1]))
@@ -178,8 +182,11 @@ def variant_matches(
     # Support: a cue before, the country named, or a place of the country next to it in a
     # list (a name found as written, or a spelling supported so: read until none is added).
     support: list[set[str]] = []
-    for start, end, entries in found:
+    for k, (start, end, entries) in enumerate(found):
         countries = {places[i].country or "" for i, _ in entries}
+        if k in sure_ones:
+            support.append(countries)
+            continue
         before = _plain(text[max(0, start - 30):start]).lower().replace("\u2019", "'")
         prev = re.findall(r"[a-z]+", before)
         if prev and prev[-1] in CUES:
@@ -229,6 +236,27 @@ def _its_division(
     added = tuple((i, t) for i, t in entries if i not in own
                   and places[i].kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
                   and (places[i].country, places[i].name_ar) in towns)
+    return (*raw.entries, *added) if added else ()
+
+
+def _its_town(gaz: Gazetteer, raw: RawMatch) -> tuple[tuple[int, str], ...]:
+    """Genève, Derna: the French name is the first-level division's only (the canton, the
+    district), its seat town of the same Latin name has it not. The name's places and those
+    towns ('': the name has a town, or no division, or the division no town of its name)."""
+    places = gaz.places
+    own = [i for i, t in raw.entries if t == TOPONYM]
+    if any(places[i].kind == PlaceKind.CITY for i in own):
+        return ()
+    added: list[tuple[int, str]] = []
+    for i in own:
+        division = places[i]
+        if division.kind != PlaceKind.ADMIN1:  # a province (admin2): bulletins name them
+            continue
+        for j, t in gaz.index.get(tuple(fold_words(division.name)), ()):
+            town = places[j]
+            if (t == TOPONYM and town.kind == PlaceKind.CITY and town.name == division.name
+                    and town.country == division.country and (j, t) not in added):
+                added.append((j, t))
     return (*raw.entries, *added) if added else ()
 
 

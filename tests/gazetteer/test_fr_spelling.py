@@ -69,3 +69,23 @@ def test_a_name_joined_by_a_hyphen_to_another_is_part_of_it(fr: Geoparser) -> No
     assert {r.text: r.why for r in rejected} == {"Assa": Rejection.NAME_PART,
                                                  "Zag": Rejection.NAME_PART}
     assert "Rabat" in _places(fr, "le Sud-Rabat, à Rabat")
+
+
+def test_a_divisions_french_name_also_names_its_seat_town(fr: Geoparser) -> None:
+    m = next(m for m in fr.parse("A Genève, on aime voter.") if m.text == "Genève")
+    assert (m.place.name, m.place.kind) == ("Geneva", "city")
+    assert [c.place.kind for c in m.alternatives] == ["admin1"]
+    # A division without a town of its name stays the division.
+    assert [(m.text, m.place.kind) for m in fr.parse("Dans le canton de Vaud.")] == [
+        ("Vaud", "admin1")]
+
+
+def test_a_name_given_its_town_still_meets_the_rules_of_its_word(fr: Geoparser) -> None:
+    # "Beach" (an alternate name of Praia's division) is given the town Praia, and stays the
+    # capitalised everyday word the French rules reject without a place cue.
+    assert _why_beach(fr) == Rejection.COMMON_WORD
+
+
+def _why_beach(gp: Geoparser) -> Rejection:
+    _, rejected = gp.analyse("Beach volley : la finale aura lieu demain.")
+    return next(r.why for r in rejected if r.text == "Beach")
