@@ -146,12 +146,22 @@ class Geoparser:
         self.language = language or get_language("ar")
         self.voc = voc or self.language.vocabulary()
         self.matcher = Matcher(gazetteer, self.language.proclitics)
+        #: Towns named like everyday English words (Reading, Nice) need a cue, except in the
+        #: language's own countries when its text is not English (Nice in French text).
+        self._home: frozenset[str] = getattr(self.language, "home_countries", frozenset())
         # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
         self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
         self._seats: dict[tuple[str, str], Place] | None = None
         self._siblings: dict[str, Geoparser] = {}
+
+    def latin_words(self, places: Sequence[Place]) -> frozenset[str]:
+        """The everyday English words that make a town's name weak, for ``places``: none
+        when one of them is in the language's ``home_countries``."""
+        if self._home and any(p.country in self._home for p in places):
+            return frozenset()
+        return self.gaz.latin_words
 
     def for_language(self, code: str | None) -> Geoparser:
         """The geoparser reading an article in ``code`` (its stored or detected language) over
@@ -203,7 +213,7 @@ class Geoparser:
                      if (q := places[i]).id not in known]
         kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
-        name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
+        name = (kind, cands, _weak(_Found(m, cands, kind), self.latin_words(cands))
                 or _arabic_word(m.key, cands) or self.matcher.made(m.key)
                 or self.matcher.short(m.key))
         self._names[m.key] = name
@@ -1515,7 +1525,7 @@ def weak_name(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Ve
     near = anchors.near(f.raw.start, NEARBY_CHARS)
     made = gp.matcher.made(f.raw.key)
     if (
-        _latin_word(f, gp.gaz.latin_words)
+        _latin_word(f, gp.latin_words(f.places))
         or not any(p.country in near for p in f.places)
         or (_word_village(f) and not made)
     ):

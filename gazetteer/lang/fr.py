@@ -132,6 +132,9 @@ ABBREVIATIONS = {
 _ABBREVIATION = re.compile(
     "(?<![\\w.])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
     + ")(?![\\w])")
+#: The countries of French-speaking Europe and Canada (their towns' names read as French).
+HOME_COUNTRIES = frozenset(("FR", "BE", "CH", "LU", "MC", "CA", "RE", "GP", "MQ", "GF", "YT",
+                            "NC", "PF", "PM", "WF", "BL", "MF"))
 #: Around a name, how many words the rules look at for sport (a club's name).
 SPORT_WINDOW = 25
 
@@ -505,6 +508,10 @@ class French:
     rejection_rules: tuple[RejectionRule, ...] = RULES
     city_then_area = True
     divisions_decide = True
+    #: A town of these countries named like an everyday English word (Nice, Orange) is no
+    #: English word in French text: the French words are ``COMMON_WORDS``, read with their
+    #: cues by ``common_word``.
+    home_countries = HOME_COUNTRIES
     dates = DATES
     furniture = FURNITURE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import Gazetteer, Geoparser
+from gazetteer import Gazetteer, Geoparser, lang
 from gazetteer.lang.fr import FRENCH
 from gazetteer.lang.fr_spelling import skeleton
 from gazetteer.model import Rejection
@@ -89,3 +89,15 @@ def test_a_name_given_its_town_still_meets_the_rules_of_its_word(fr: Geoparser) 
 def _why_beach(gp: Geoparser) -> Rejection:
     _, rejected = gp.analyse("Beach volley : la finale aura lieu demain.")
     return next(r.why for r in rejected if r.text == "Beach")
+
+
+def test_a_french_town_named_like_an_english_word_is_no_word_in_french() -> None:
+    # Nice is an everyday English word (``latin_words``): English text needs a cue
+    # for it; French text reads Nice, a town of France, by the French rules (a list of
+    # places supports it).
+    rows = Path(__file__).parent / "data" / "rules_fr.yaml"
+    gaz = Gazetteer.from_files([rows, DATA], frozenset(), frozenset({"Nice"}))
+    text = "Les attentats ont ensanglanté Paris, Nice, Londres et Berlin."
+    assert "Nice" in {m.text for m in Geoparser(gaz, language=FRENCH).parse(text)}
+    english = Geoparser(gaz, language=lang.get("en"))
+    assert "Nice" not in {m.text for m in english.parse("Attacks hit Paris, Nice and Berlin.")}
