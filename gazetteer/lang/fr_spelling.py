@@ -43,8 +43,13 @@ _CUE_WORDS = """
     wilayas region regions gouvernorat commune communes ville villes village localite daira
 """
 CUES = frozenset(_CUE_WORDS.split())
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[\-\u2010\u2011'\u2019][A-Za-z\u00c0-\u024f]+)*")
-_LIST_GAP = re.compile(r"\s*(?:,|;|\bet\b|,\s*et\b)\s*$|^\s*(?:,|;|et\b)")
+#: A capitalised word (hyphens and apostrophes inside: Aït-M'hand).
+_WORD = re.compile(
+    r"(?<![A-Za-z\u00c0-\u024f])[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]*"
+    r"(?:[\-\u2010\u2011'\u2019][A-Za-z\u00c0-\u024f]+)*")
+#: Between two capitalised words of one name: a space or a hyphen, and maybe a particle of
+#: names in lower case (El Kelâa des Sraghna, Dar el Beida).
+_NAME_GAP = re.compile(r"[ \-\u2010\u2011](?:(?:des|de|du|el|al|ben|ait)[ \-\u2010\u2011])?")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -119,18 +124,22 @@ def _countries(gaz: Gazetteer, raws: Sequence[RawMatch]) -> tuple[set[str], Span
         if any(places[i].kind == PlaceKind.COUNTRY for i, t in r.entries if t == TOPONYM):
             named |= cs
         spans.append((r.start, r.end, cs))
-    return named, spans
+    return named, sorted(spans, key=lambda s: (s[0], s[1]))
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|;|et)\s*")
 
 
 def _in_list(text: str, start: int, end: int, spans: Spans, country: str) -> bool:
     """A place of ``country`` right before or after the name, with a comma, ";" or "et"
-    between them."""
-    for s, e, cs in spans:
+    between them (``spans``: sorted by start, none overlapping the name)."""
+    k = bisect_left(spans, (start, -1, frozenset()))
+    for s, e, cs in spans[max(0, k - 2):k + 2]:
         if country not in cs:
             continue
-        if e <= start and start - e <= 6 and re.fullmatch(r"\s*(?:,|;|et)\s*", text[e:start]):
+        if e <= start and start - e <= 6 and _LIST_JOIN.fullmatch(text, e, start):
             return True
-        if s >= end and s - end <= 6 and re.fullmatch(r"\s*(?:,|;|et)\s*", text[end:s]):
+        if s >= end and s - end <= 6 and _LIST_JOIN.fullmatch(text, end, s):
             return True
     return False
 
@@ -144,22 +153,25 @@ def variant_matches(
     if not index:
         return []
     places = gaz.places
-    named, spans = _countries(gaz, raws)
     exact = {(r.start, r.end): r for r in raws}
     bounds = sorted((r.start, r.end) for r in raws)
     words = list(_WORD.finditer(text))
+    # joins[j]: word j continues the name of word j - 1.
+    joins = [k > 0 and _NAME_GAP.fullmatch(text, words[k - 1].end(), w.start()) is not None
+             for k, w in enumerate(words)]
     starts = toks.bounds[0::2]
     found: list[tuple[int, int, tuple[tuple[int, str], ...]]] = []
     sure_ones: set[int] = set()  # names as written, given more places: no support needed
     taken = -1
     for k, first in enumerate(words):
-        if first.start() < taken or not first.group()[:1].isupper():
+        if first.start() < taken:
             continue
+        most = 1
+        while most < MAX_WORDS and k + most < len(words) and joins[k + most]:
+            most += 1
         best: tuple[int, tuple[tuple[int, str], ...]] | None = None
-        for n in range(min(MAX_WORDS, len(words) - k), 0, -1):
+        for n in range(most, 0, -1):
             last = words[k + n - 1]
-            if (n > 1 and not _joined(text, words, k, n)) or not last.group()[:1].isupper():
-                continue
             if _crosses(bounds, first.start(), last.end()):
                 continue
             entries = index.get(skeleton(text[first.start():last.end()]), ())
@@ -179,6 +191,9 @@ def variant_matches(
             continue
         found.append((first.start(), best[0], best[1]))
         taken = best[0]
+    if not found:
+        return []
+    named, spans = _countries(gaz, raws)
     # Support: a cue before, the country named, or a place of the country next to it in a
     # list (a name found as written, or a spelling supported so: read until none is added).
     support: list[set[str]] = []
@@ -258,16 +273,3 @@ def _its_town(gaz: Gazetteer, raw: RawMatch) -> tuple[tuple[int, str], ...]:
                     and town.country == division.country and (j, t) not in added):
                 added.append((j, t))
     return (*raw.entries, *added) if added else ()
-
-
-def _joined(text: str, words: list[re.Match[str]], k: int, n: int) -> bool:
-    """Words ``k`` to ``k + n - 1`` make one name: spaces or hyphens between them only, each
-    capitalised or a particle of names (des, el, ben…)."""
-    for j in range(k + 1, k + n):
-        gap = text[words[j - 1].end():words[j].start()]
-        if not re.fullmatch(r"[ \-\u2010\u2011]{1,2}", gap):
-            return False
-        w = words[j].group()
-        if not w[:1].isupper() and w not in ("des", "de", "el", "al", "ben", "ait"):
-            return False
-    return words[k + n - 1].group()[:1].isupper()
