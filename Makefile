@@ -93,6 +93,7 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
 	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)
 	$(BIN)/python scripts/build_features_fr.py --raw $(FEATURES_RAW)
+	$(BIN)/python scripts/build_towns_fr.py
 	$(BIN)/python scripts/build_communes.py
 	$(BIN)/python scripts/build_exonyms.py
 	$(BIN)/python scripts/build_demonyms.py $(if $(DEMONYMS_SOURCE),--source $(DEMONYMS_SOURCE))
