@@ -215,9 +215,9 @@ def lower_case(h: Here) -> Verdict | None:
 
 def _one_word(h: Here) -> str:
     """The name's one word ('' for a longer name), a French spelling's too (its key ends with
-    ``fr_spelling.MARK``)."""
+    a mark: ``~`` and countries, ``gazetteer.lang.fr_spelling``)."""
     key = h.m.key
-    if len(key) == 2 and key[1] == "~":
+    if len(key) == 2 and key[1].startswith("~"):
         return key[0]
     return key[0] if len(key) == 1 else ""
 

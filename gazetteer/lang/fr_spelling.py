@@ -10,8 +10,8 @@ written, is read as that place, with support only (``supported``): a preposition
 a province's noun before it, or a place of the same country next to it in a list of names
 (commas, "et"), or that country named in the text.
 
-The match carries the key ``("~", written)`` so that ``--explain`` and the rejection rules see
-the name as written, and the places of its country with that skeleton as candidates.
+The match's key is the name's words and a mark (``~`` and the countries read), so that a key
+has one set of places; its candidates are the places of those countries with that skeleton.
 """
 
 from __future__ import annotations
@@ -162,6 +162,7 @@ def variant_matches(
     starts = toks.bounds[0::2]
     found: list[tuple[int, int, tuple[tuple[int, str], ...]]] = []
     sure_ones: set[int] = set()  # names as written, given more places: no support needed
+    own: dict[int, frozenset[tuple[int, str]]] = {}  # the places kept without support
     taken = -1
     for k, first in enumerate(words):
         if first.start() < taken:
@@ -174,14 +175,19 @@ def variant_matches(
             last = words[k + n - 1]
             if _crosses(bounds, first.start(), last.end()):
                 continue
-            entries = index.get(skeleton(text[first.start():last.end()]), ())
+            written = text[first.start():last.end()]
+            entries = index.get(skeleton(written), ()) or _compass(gaz, written)
             raw = exact.get((first.start(), last.end()))
             if raw is not None:
                 # The name as written is the gazetteer's: its places are the name's, and the
-                # town or the division its name leaves out.
+                # town or the division its name leaves out, or its English spelling's.
                 entries = _its_division(places, raw, entries) or _its_town(gaz, raw)
                 if entries:
                     sure_ones.add(len(found))
+                    best = (last.end(), entries)
+                elif entries := _added(raw, _compass(gaz, written)):
+                    # The English spelling's divisions need support, the name's own not.
+                    own[len(found)] = frozenset(raw.entries)
                     best = (last.end(), entries)
                 break
             if entries:
@@ -220,12 +226,17 @@ def variant_matches(
                 support[k] |= new
                 grown = True
     out: list[RawMatch] = []
-    for (start, end, entries), countries in zip(found, support, strict=True):
-        kept = tuple((i, t) for i, t in entries if places[i].country in countries)
+    for k, ((start, end, entries), countries) in enumerate(zip(found, support, strict=True)):
+        mine = own.get(k, frozenset())
+        kept = tuple((i, t) for i, t in entries if places[i].country in countries
+                     or (i, t) in mine)
         first_tok = bisect_left(starts, bisect_left(norm.origin, start))
         last_tok = bisect_left(starts, bisect_left(norm.origin, end))
         if kept and first_tok < last_tok:
-            key = (*fold_words(text[start:end]), "~")
+            # The mark names the countries read: one key, one set of places (the geoparser
+            # keeps a key's places for the next texts).
+            mark = "~" + "|".join(sorted({places[i].country or "" for i, _ in kept}))
+            key = (*fold_words(text[start:end]), mark)
             out.append(RawMatch(start, end, first_tok, last_tok, key, kept, ""))
     return out
 
@@ -252,6 +263,47 @@ def _its_division(
                   and places[i].kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
                   and (places[i].country, places[i].name_ar) in towns)
     return (*raw.entries, *added) if added else ()
+
+
+#: Countries where French is an official language, whose divisions GeoNames may name in
+#: English (Cameroon's South-West, Far North).
+FRENCH_OFFICIAL = COUNTRIES | frozenset((
+    "RW", "BI", "SC", "VU", "DJ", "KM", "MG", "HT", "CA", "CD", "CG", "GA", "CF", "GQ", "CH",
+    "BE", "LU"))
+#: French compass names of divisions and their English spellings.
+COMPASS = {
+    "Nord-Ouest": ("North-West", "Northwest", "North West"),
+    "Nord-Est": ("North-East", "Northeast", "North East"),
+    "Sud-Ouest": ("South-West", "Southwest", "South West"),
+    "Sud-Est": ("South-East", "Southeast", "South East"),
+    "Extreme-Nord": ("Far North", "Extreme North"),
+}
+_COMPASS = {skeleton(k): v for k, v in COMPASS.items()}
+
+
+def _compass(gaz: Gazetteer, written: str) -> tuple[tuple[int, str], ...]:
+    """Sud-Ouest, Extrême-Nord: the first-level divisions of ``FRENCH_OFFICIAL`` countries
+    named by the English spellings of a French compass name ('': not one)."""
+    english = _COMPASS.get(skeleton(written))
+    if english is None:
+        return ()
+    places = gaz.places
+    found: list[tuple[int, str]] = []
+    for name in english:
+        for i, t in gaz.index.get(tuple(fold_words(name)), ()):
+            p = places[i]
+            if (t == TOPONYM and p.kind == PlaceKind.ADMIN1 and p.country in FRENCH_OFFICIAL
+                    and (i, t) not in found):
+                found.append((i, t))
+    return tuple(found)
+
+
+def _added(
+    raw: RawMatch, entries: tuple[tuple[int, str], ...]
+) -> tuple[tuple[int, str], ...]:
+    """The name's places and ``entries`` ('': ``entries`` adds none)."""
+    more = tuple(e for e in entries if e not in raw.entries)
+    return (*raw.entries, *more) if more else ()
 
 
 def _its_town(gaz: Gazetteer, raw: RawMatch) -> tuple[tuple[int, str], ...]:

@@ -101,3 +101,19 @@ def test_a_french_town_named_like_an_english_word_is_no_word_in_french() -> None
     assert "Nice" in {m.text for m in Geoparser(gaz, language=FRENCH).parse(text)}
     english = Geoparser(gaz, language=lang.get("en"))
     assert "Nice" not in {m.text for m in english.parse("Attacks hit Paris, Nice and Berlin.")}
+
+
+def test_a_french_compass_name_reads_the_english_named_division(fr: Geoparser) -> None:
+    def places(text: str) -> dict[str, tuple[str, str | None]]:
+        return {m.text: (m.place.name, m.place.country) for m in fr.parse(text)}
+
+    text = "Les séparatistes du Cameroun veulent un État dans le Sud-Ouest."
+    assert places(text)["Sud-Ouest"] == ("South-West", "CM")
+    text = "Boko Haram frappe encore l'Extrême-Nord du Cameroun."
+    assert places(text)["Extrême-Nord"] == ("Far North", "CM")
+    # Burkina Faso's Sud-Ouest keeps its own name, named or not; Cameroon's needs Cameroon
+    # named; South Africa is not French-speaking.
+    assert places("Au Burkina, dans le Sud-Ouest.")["Sud-Ouest"] == ("Sud-Ouest", "BF")
+    m = next(m for m in fr.parse("Il vit dans le Sud-Ouest.") if m.text == "Sud-Ouest")
+    assert (m.place.country, m.alternatives) == ("BF", ())
+    assert "Nord-Ouest" not in places("Au Cameroun comme ailleurs, dans le Nord-Ouest.")
