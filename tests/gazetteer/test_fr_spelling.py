@@ -117,3 +117,13 @@ def test_a_french_compass_name_reads_the_english_named_division(fr: Geoparser) -
     m = next(m for m in fr.parse("Il vit dans le Sud-Ouest.") if m.text == "Sud-Ouest")
     assert (m.place.country, m.alternatives) == ("BF", ())
     assert "Nord-Ouest" not in places("Au Cameroun comme ailleurs, dans le Nord-Ouest.")
+
+
+def test_the_mayor_of_a_small_town_names_the_town(fr: Geoparser) -> None:
+    # A town of no great size needs a cue: "le maire de", "la mairie de" call it a town.
+    assert _places(fr, "Le maire de Louveciennes a démissionné.") == {
+        "Louveciennes": "Louveciennes"}
+    assert _places(fr, "La mairie de Louveciennes est fermée.") == {
+        "Louveciennes": "Louveciennes"}
+    _, rejected = fr.analyse("Le budget de Louveciennes a été rejeté.")
+    assert [(r.text, r.why) for r in rejected] == [("Louveciennes", Rejection.LONE_TOWN)]
