@@ -327,12 +327,44 @@ def club(h: Here) -> Verdict | None:
     return None
 
 
+#: Schools and institutions whose long names end with their town ("l'Ecole polytechnique
+#: d'architecture et d'urbanisme d'El-Harrach").
+INSTITUTION_HEADS = _words("""
+    École Ecole Université Universite Institut Lycée Lycee Collège College Hôpital Hopital
+    Musée Musee Conservatoire Académie Academie Centre Faculté Faculte
+""")
+#: The words of an institution's name between its head and the town: lower-case words and
+#: the articles and "de", "et".
+_INSTITUTION_WINDOW = 10
+
+
+def _institution_before(h: Here) -> str:
+    """The institution's head word this name ends the long name of ('' if none): "l'Ecole
+    polytechnique d'architecture et d'urbanisme d'El-Harrach" → Ecole. The name must stand
+    right after "de" / "d'"; the words back to the head are lower case (no mark between)."""
+    if _lower(_before(h, 1)) not in ("de", "d", "du", "des"):
+        return ""
+    for k in range(2, _INSTITUTION_WINDOW + 1):
+        word = _before(h, k)
+        if not word:
+            return ""
+        if word in INSTITUTION_HEADS:
+            return word
+        if _capitalised(word):
+            return ""
+    return ""
+
+
 def organisation(h: Here) -> Verdict | None:
     """"la Banque d'Algérie", "l'Université de Tunis" (a capitalised head before de), "Radio
-    France", "Air France"; a word of an organisation after ("Maroc Telecom")."""
+    France", "Air France"; a word of an organisation after ("Maroc Telecom"); the town that
+    ends a school's long name ("l'Ecole polytechnique d'architecture d'El-Harrach")."""
     noun = _after_de(h)
     if noun in ORG_BEFORE_DE and _capitalised(noun):
         return Verdict(Rejection.ORGANISATION, f"after '{noun} de'")
+    head = "" if _country(h) else _institution_before(h)
+    if head:
+        return Verdict(Rejection.ORGANISATION, f"ends the name of its '{head}'")
     if h.roles.org_before and _capitalised(h.prev):
         return Verdict(Rejection.ORGANISATION, f"after '{h.prev}'")
     if h.nxt in h.voc.org_after:

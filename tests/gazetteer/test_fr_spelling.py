@@ -127,3 +127,13 @@ def test_the_mayor_of_a_small_town_names_the_town(fr: Geoparser) -> None:
         "Louveciennes": "Louveciennes"}
     _, rejected = fr.analyse("Le budget de Louveciennes a été rejeté.")
     assert [(r.text, r.why) for r in rejected] == [("Louveciennes", Rejection.LONE_TOWN)]
+
+
+def test_the_town_ending_a_schools_long_name_is_the_schools(fr: Geoparser) -> None:
+    text = "Elle a étudié à l'Ecole nationale d'architecture et d'urbanisme de Rabat."
+    _, rejected = fr.analyse(text)
+    assert [(r.text, r.why) for r in rejected] == [("Rabat", Rejection.ORGANISATION)]
+    # A capitalised word between the head and the town ends the school's name; a country
+    # stays.
+    assert "Rabat" in _places(fr, "L'Ecole nationale de Casablanca et de Rabat a fermé.")
+    assert "Maroc" in _places(fr, "L'Université des sciences du Maroc a ouvert.")
