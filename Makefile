@@ -87,6 +87,8 @@ RAW ?= ../data-raw/geonames
 # Arabic names of subdivisions, common/subdivisions/ar.xml); FEATURES_RAW: Who's On First and
 # Natural Earth (README: Data and licences)
 FEATURES_RAW ?= ../data-raw/features
+# POSTAL_DZ: GeoNames' postal codes of Algeria (DZ.txt; README: Data and licences)
+POSTAL_DZ ?= ../data-raw/geonames-postal/DZ.txt
 # DEMONYMS_SOURCE: mledoze/countries countries.json at the pinned commit (else downloaded)
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
@@ -94,6 +96,7 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)
 	$(BIN)/python scripts/build_features_fr.py --raw $(FEATURES_RAW)
 	$(BIN)/python scripts/build_towns_fr.py
+	$(BIN)/python scripts/build_communes_latin.py $(POSTAL_DZ)
 	$(BIN)/python scripts/build_communes.py
 	$(BIN)/python scripts/build_exonyms.py
 	$(BIN)/python scripts/build_demonyms.py $(if $(DEMONYMS_SOURCE),--source $(DEMONYMS_SOURCE))
