@@ -89,6 +89,8 @@ RAW ?= ../data-raw/geonames
 FEATURES_RAW ?= ../data-raw/features
 # POSTAL_DZ: GeoNames' postal codes of Algeria (DZ.txt; README: Data and licences)
 POSTAL_DZ ?= ../data-raw/geonames-postal/DZ.txt
+# The Who's On First country repositories (in FEATURES_RAW) read for French names of places
+WOF_COUNTRIES ?= eg ma dz tn ly sy lb sa iq jo ps ye mr sn sd
 # DEMONYMS_SOURCE: mledoze/countries countries.json at the pinned commit (else downloaded)
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
@@ -97,6 +99,7 @@ data: $(STAMP)
 	$(BIN)/python scripts/build_features_fr.py --raw $(FEATURES_RAW)
 	$(BIN)/python scripts/build_towns_fr.py
 	$(BIN)/python scripts/build_communes_latin.py $(POSTAL_DZ)
+	$(BIN)/python scripts/build_exonyms_fr.py $(foreach c,$(WOF_COUNTRIES),$(FEATURES_RAW)/whosonfirst-data-admin-$(c))
 	$(BIN)/python scripts/build_communes.py
 	$(BIN)/python scripts/build_exonyms.py
 	$(BIN)/python scripts/build_demonyms.py $(if $(DEMONYMS_SOURCE),--source $(DEMONYMS_SOURCE))
