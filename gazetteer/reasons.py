@@ -81,6 +81,7 @@ class ReasonCode(StrEnum):
     NAMES_PARTY = "names_party"
     NO_PLACE_CUE = "no_place_cue"
     STARTS_SENTENCE = "starts_sentence"
+    ENDS_NAME_OF = "ends_name_of"
     THE_WORDS = "the_words"
     WORDS_BEFORE_IT = "words_before_it"
     WORDS_AFTER_IT = "words_after_it"
@@ -142,6 +143,7 @@ TEMPLATES: Mapping[ReasonCode, str] = {
     ReasonCode.NAMES_PARTY: "'{word}' names a party",
     ReasonCode.NO_PLACE_CUE: "'{word}' with no place cue",
     ReasonCode.STARTS_SENTENCE: "'{word}' starts a sentence",
+    ReasonCode.ENDS_NAME_OF: "ends the name of its '{word}'",
     ReasonCode.THE_WORDS: "'{word}'",
     ReasonCode.WORDS_BEFORE_IT: "'{word} …'",
     ReasonCode.WORDS_AFTER_IT: "'… {word}'",

@@ -33,9 +33,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 #: Built-in files in merge order: generated first, curated overlays last. Missing ones are skipped.
 BUILTIN_FILES = (
     "countries.yaml", "admin1.yaml", "admin1.tsv", "admin2.tsv", "en/us_counties.tsv",
-    "cities.tsv", "towns.tsv",
-    "physical.tsv", "communes.tsv", "regions.yaml", "features.yaml", "exonyms.yaml",
-    "demonyms.yaml", "overlay.yaml",
+    "cities.tsv", "towns.tsv", "fr/towns.tsv", "fr/communes_dz.tsv", "physical.tsv",
+    "communes.tsv", "regions.yaml", "features.yaml", "exonyms.yaml", "demonyms.yaml",
+    "fr/features.yaml", "fr/exonyms.yaml", "overlay.yaml",
 )
 #: Words that begin like a proclitic + a place name but are words of their own (كبيرا, بايدن):
 #: the matcher does not split them. Generated with the data; folded forms, one a line.

@@ -74,6 +74,7 @@ TEMPLATES: Mapping[ReasonCode, object] = {
     R.NAMES_PARTY: QT_TRANSLATE_NOOP("Reasons", "'{word}' names a party"),
     R.NO_PLACE_CUE: QT_TRANSLATE_NOOP("Reasons", "'{word}' with no place cue"),
     R.STARTS_SENTENCE: QT_TRANSLATE_NOOP("Reasons", "'{word}' starts a sentence"),
+    R.ENDS_NAME_OF: QT_TRANSLATE_NOOP("Reasons", "ends the name of its '{word}'"),
     R.THE_WORDS: QT_TRANSLATE_NOOP("Reasons", "'{word}'"),
     R.WORDS_BEFORE_IT: QT_TRANSLATE_NOOP("Reasons", "'{word} …'"),
     R.WORDS_AFTER_IT: QT_TRANSLATE_NOOP("Reasons", "'… {word}'"),

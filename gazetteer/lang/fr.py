@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gazetteer.context import Vocabulary, vocabulary
 from gazetteer.lang.base import KEEP, Here, Keep, RejectionRule
@@ -37,7 +38,6 @@ from gazetteer.lang.en import (
     _capitalised,
     _country,
     _sport_near,
-    compass_word,
 )
 from gazetteer.lang.words import DateWords, FurnitureWords
 from gazetteer.latin_demonyms import french_forms
@@ -45,6 +45,11 @@ from gazetteer.model import Rejection, Verdict
 from gazetteer.normalize import fold as fold_names
 from gazetteer.reasons import Reason
 from gazetteer.reasons import ReasonCode as R
+
+if TYPE_CHECKING:
+    from gazetteer.matcher import RawMatch, Tokens
+    from gazetteer.normalize import Normalized
+    from gazetteer.store import Gazetteer
 
 CONTEXT_FILE = Path(__file__).resolve().parents[1] / "data" / "fr" / "context.yaml"
 
@@ -129,6 +134,9 @@ ABBREVIATIONS = {
 _ABBREVIATION = re.compile(
     "(?<![\\w.])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
     + ")(?![\\w])")
+#: The countries of French-speaking Europe and Canada (their towns' names read as French).
+HOME_COUNTRIES = frozenset(("FR", "BE", "CH", "LU", "MC", "CA", "RE", "GP", "MQ", "GF", "YT",
+                            "NC", "PF", "PM", "WF", "BL", "MF"))
 #: Around a name, how many words the rules look at for sport (a club's name).
 SPORT_WINDOW = 25
 
@@ -207,6 +215,22 @@ def lower_case(h: Here) -> Verdict | None:
     return None
 
 
+def _one_word(h: Here) -> str:
+    """The name's one word ('' for a longer name), a French spelling's too (its key ends with
+    a mark: ``~`` and countries, ``gazetteer.lang.fr_spelling``)."""
+    key = h.m.key
+    if len(key) == 2 and key[1].startswith("~"):
+        return key[0]
+    return key[0] if len(key) == 1 else ""
+
+
+def compass_word(h: Here) -> Verdict | None:
+    """"le Nord", "l'Ouest": a compass word alone is a direction, not the place named like it."""
+    if _one_word(h) in h.voc.directions:
+        return Verdict(Rejection.DIRECTION)
+    return None
+
+
 def _before(h: Here, k: int) -> str:
     """The word ``k`` words before the match (1: the one right before), '' across a mark; an
     elision's apostrophe is no mark ("d'Oran", "l'Égypte")."""
@@ -240,6 +264,32 @@ def _after_de(h: Here) -> str:
     if w in ("de", "d", "du", "des"):
         return _before(h, k + 1)
     return ""
+
+
+#: Words joined by a hyphen to a name that do not make another name of it: particles of Arabic
+#: names (El-Hamiz), compass words (Sud-Liban), saints.
+HYPHEN_PARTICLES = _words("""
+    El Al Ben Beni Béni Bni Sidi Aït Ait Oued Bir Ain Aïn Saint Sainte St Ste Nord Sud Est
+    Ouest Grand Grande
+""")
+_HYPHENS = "-\u2010\u2011"
+_HYPHEN_AFTER = re.compile(f"[{_HYPHENS}]([A-Z\u00c0-\u00de][^\\W\\d_]*)")
+_HYPHEN_BEFORE = re.compile(f"([A-Z\u00c0-\u00de][^\\W\\d_]*)[{_HYPHENS}]$")
+
+
+def hyphenated_name(h: Here) -> Verdict | None:
+    """"Assa-Zag", "Hydro-Québec", "Paris-Nice": a name joined by a hyphen to a capitalised
+    word is part of a longer name that the gazetteer lacks (a province named after two towns,
+    an organisation, a race), not the place of its own name; particles (El-, Sidi-) and
+    compass words (Sud-) are not such words."""
+    text = h.site.norm.original
+    after = _HYPHEN_AFTER.match(text, h.m.end)
+    if after and after.group(1) not in HYPHEN_PARTICLES:
+        return Verdict(Rejection.NAME_PART, Reason(R.BEFORE_WORDS, word=f"-{after.group(1)}"))
+    before = _HYPHEN_BEFORE.search(text, max(0, h.m.start - 20), h.m.start)
+    if before and before.group(1) not in HYPHEN_PARTICLES:
+        return Verdict(Rejection.NAME_PART, Reason(R.AFTER_WORDS, word=f"{before.group(1)}-"))
+    return None
 
 
 def outlet(h: Here) -> Verdict | None:
@@ -279,12 +329,44 @@ def club(h: Here) -> Verdict | None:
     return None
 
 
+#: Schools and institutions whose long names end with their town ("l'Ecole polytechnique
+#: d'architecture et d'urbanisme d'El-Harrach").
+INSTITUTION_HEADS = _words("""
+    École Ecole Université Universite Institut Lycée Lycee Collège College Hôpital Hopital
+    Musée Musee Conservatoire Académie Academie Centre Faculté Faculte
+""")
+#: The words of an institution's name between its head and the town: lower-case words and
+#: the articles and "de", "et".
+_INSTITUTION_WINDOW = 10
+
+
+def _institution_before(h: Here) -> str:
+    """The institution's head word this name ends the long name of ('' if none): "l'Ecole
+    polytechnique d'architecture et d'urbanisme d'El-Harrach" → Ecole. The name must stand
+    right after "de" / "d'"; the words back to the head are lower case (no mark between)."""
+    if _lower(_before(h, 1)) not in ("de", "d", "du", "des"):
+        return ""
+    for k in range(2, _INSTITUTION_WINDOW + 1):
+        word = _before(h, k)
+        if not word:
+            return ""
+        if word in INSTITUTION_HEADS:
+            return word
+        if _capitalised(word):
+            return ""
+    return ""
+
+
 def organisation(h: Here) -> Verdict | None:
     """"la Banque d'Algérie", "l'Université de Tunis" (a capitalised head before de), "Radio
-    France", "Air France"; a word of an organisation after ("Maroc Telecom")."""
+    France", "Air France"; a word of an organisation after ("Maroc Telecom"); the town that
+    ends a school's long name ("l'Ecole polytechnique d'architecture d'El-Harrach")."""
     noun = _after_de(h)
     if noun in ORG_BEFORE_DE and _capitalised(noun):
         return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=f"{noun} de"))
+    head = "" if _country(h) else _institution_before(h)
+    if head:
+        return Verdict(Rejection.ORGANISATION, Reason(R.ENDS_NAME_OF, word=head))
     if h.roles.org_before and _capitalised(h.prev):
         return Verdict(Rejection.ORGANISATION, Reason(R.AFTER_WORDS, word=h.prev))
     if h.nxt in h.voc.org_after:
@@ -312,7 +394,7 @@ def body_of_the_place(h: Here) -> Verdict | None:
 def a_given_name(h: Here) -> Verdict | None:
     """"Aziz Akhannouch", "Patrick Février": a common given name that is also a place's name,
     before a capitalised word, is the person's given name (a country is not read so)."""
-    if (len(h.m.key) == 1 and h.m.key[0] in GIVEN_NAMES and _capitalised(h.nxt)
+    if (_one_word(h) in GIVEN_NAMES and _capitalised(h.nxt)
             and h.nxt not in GENERIC_WORDS and not _country(h)):
         return Verdict(Rejection.GIVEN_NAME, Reason(R.BEFORE_WORDS, word=h.nxt))
     return None
@@ -332,8 +414,7 @@ def given_name(h: Here) -> Verdict | None:
     """"Paris Hilton", "Florence Parly": a place-like given name before a capitalised word that
     is no generic word of a place, with no place cue before it; a country is not read so."""
     if (
-        len(h.m.key) == 1
-        and h.m.key[0] in h.voc.first_names
+        _one_word(h) in h.voc.first_names
         and _capitalised(h.nxt)
         and h.nxt not in GENERIC_WORDS
         and not _country(h)
@@ -375,7 +456,7 @@ def place_cue(h: Here) -> Keep | None:
 def generic_word_alone(h: Here) -> Verdict | None:
     """"Île Maurice" → Île, "Grand Tunis" → Grand: a generic word of a longer name, read alone
     beside a capitalised word, is part of that name."""
-    if len(h.m.key) != 1 or h.m.key[0] not in GENERIC_WORDS:
+    if _one_word(h) not in GENERIC_WORDS:
         return None
     side = h.prev if _capitalised(h.prev) else h.nxt if _capitalised(h.nxt) else ""
     return Verdict(Rejection.NAME_PART, Reason(R.BESIDE_WORDS, word=side)) if side else None
@@ -384,14 +465,14 @@ def generic_word_alone(h: Here) -> Verdict | None:
 def common_word(h: Here) -> Verdict | None:
     """"Nice", "Tours", "Mars": a capitalised everyday word needs a place cue (a country is
     itself)."""
-    if len(h.m.key) == 1 and h.m.key[0] in COMMON_WORDS and not _country(h):
+    if _one_word(h) in COMMON_WORDS and not _country(h):
         return Verdict(Rejection.COMMON_WORD, Reason(R.NO_PLACE_CUE, word=h.written))
     return None
 
 
 def sentence_initial(h: Here) -> Verdict | None:
     """"Le", "Selon": a word sentences start with is not a name without support."""
-    if len(h.m.key) == 1 and h.m.key[0] in SENTENCE_STARTERS and not _country(h):
+    if _one_word(h) in SENTENCE_STARTERS and not _country(h):
         return Verdict(Rejection.COMMON_WORD, Reason(R.STARTS_SENTENCE, word=h.written))
     return None
 
@@ -402,6 +483,7 @@ RULES: tuple[RejectionRule, ...] = (
     lower_case,
     compass_word,
     hyphenated_organisation,
+    hyphenated_name,
     outlet,
     club,
     organisation,
@@ -460,6 +542,10 @@ class French:
     rejection_rules: tuple[RejectionRule, ...] = RULES
     city_then_area = True
     divisions_decide = True
+    #: A town of these countries named like an everyday English word (Nice, Orange) is no
+    #: English word in French text: the French words are ``COMMON_WORDS``, read with their
+    #: cues by ``common_word``.
+    home_countries = HOME_COUNTRIES
     dates = DATES
     furniture = FURNITURE
 
@@ -485,6 +571,16 @@ class French:
         """"RDC", "RCA", "É.-U.", "USA": French abbreviations of countries."""
         for m in _ABBREVIATION.finditer(text):
             yield m.start(1), m.end(1), ABBREVIATIONS[m.group(1)], None
+
+    def variant_matches(
+        self, gaz: Gazetteer, text: str, norm: Normalized, toks: Tokens,
+        raws: Sequence[RawMatch],
+    ) -> list[RawMatch]:
+        """Taroudante, Zagoura, Kénitra: French spellings of the names of the Maghreb's and
+        French-speaking Africa's places, with support (``gazetteer.lang.fr_spelling``)."""
+        from gazetteer.lang.fr_spelling import variant_matches
+
+        return variant_matches(gaz, text, norm, toks, raws)
 
 
 FRENCH = French()

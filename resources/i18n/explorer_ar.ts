@@ -1586,6 +1586,10 @@ GPL 2.0 / LGPL 2.1 / MPL 1.1.&lt;/li&gt;
         <translation>«{word}» في أول الجملة</translation>
     </message>
     <message>
+        <source>ends the name of its &apos;{word}&apos;</source>
+        <translation>آخر اسم «{word}» الذي يحمله</translation>
+    </message>
+    <message>
         <source>&apos;{word}&apos;</source>
         <translation>الكلمات «{word}»</translation>
     </message>
