@@ -17,7 +17,7 @@ from typing import NamedTuple
 import yaml
 
 from gazetteer.matcher import PROCLITICS, RawMatch, Tokens
-from gazetteer.model import PlaceKind, Rejection
+from gazetteer.model import Place, PlaceKind, Rejection
 from gazetteer.normalize import Normalized, fold
 from gazetteer.resolver import Cue
 
@@ -268,6 +268,9 @@ class Site:
     norm: Normalized
     #: Is this folded word the nisba adjective of a place other than a country («التطواني»)?
     town_adjective: Callable[[str], bool] = lambda word: False
+    #: The gazetteer's places (toponyms) of the match that covers token ``i``, with the
+    #: match's first token; None where no name was matched ("Abidjan-Bouaké": either side).
+    match_at: Callable[[int], tuple[int, Sequence[Place]] | None] = lambda i: None
 
     def original(self, i: int) -> str:
         """Token ``i`` as written (diacritics and tatweel kept)."""

@@ -223,6 +223,21 @@ class Geoparser:
     def _town_adjective(self, word: str) -> bool:
         return any(p.kind != PlaceKind.COUNTRY for p in self.adjective_places(word))
 
+    def _match_at(
+        self, raws: Sequence[RawMatch],
+    ) -> Callable[[int], tuple[int, Sequence[Place]] | None]:
+        """``Site.match_at`` of these matches (sorted by start)."""
+        places, firsts = self.gaz.places, [r.first for r in raws]
+
+        def match_at(i: int) -> tuple[int, Sequence[Place]] | None:
+            k = bisect_right(firsts, i) - 1
+            if k < 0 or raws[k].last <= i:
+                return None
+            r = raws[k]
+            return r.first, [places[j] for j, t in r.entries if t == TOPONYM]
+
+        return match_at
+
     def _name(self, m: RawMatch) -> tuple[MentionType, list[Place], bool]:
         places = self.gaz.places
         topo = [places[i] for i, t in m.entries if t == TOPONYM]
@@ -330,7 +345,8 @@ class Geoparser:
         raws = self._with_written(text, spans, norm, toks, raws)
         if self.language.city_then_area:
             raws = self._in_the_area_after(text, toks, raws)
-        doc = _Document(text, norm, toks, Site(toks, norm, self._town_adjective))
+        doc = _Document(text, norm, toks,
+                        Site(toks, norm, self._town_adjective, self._match_at(raws)))
         found = self._screen(raws, doc)
         if whole is not None:
             doc.persons, doc.clubs, doc.heads = whole
@@ -694,7 +710,8 @@ class Geoparser:
         for part in parts:
             norm, toks, raws = self.matcher.find(text[part.lo:part.hi], part.spans)
             doc = _Document(text[part.lo:part.hi], norm, toks,
-                            Site(toks, norm, self._town_adjective), core=(part.start, part.end))
+                            Site(toks, norm, self._town_adjective, self._match_at(raws)),
+                            core=(part.start, part.end))
             self._screen(raws, doc)
             persons |= doc.persons
             clubs |= doc.clubs

@@ -41,7 +41,7 @@ from gazetteer.lang.en import (
 )
 from gazetteer.lang.words import DateWords, FurnitureWords
 from gazetteer.latin_demonyms import french_forms
-from gazetteer.model import Rejection, Verdict
+from gazetteer.model import Place, PlaceKind, Rejection, Verdict
 from gazetteer.normalize import fold as fold_names
 from gazetteer.reasons import Reason
 from gazetteer.reasons import ReasonCode as R
@@ -277,18 +277,84 @@ _HYPHEN_AFTER = re.compile(f"[{_HYPHENS}]([A-Z\u00c0-\u00de][^\\W\\d_]*)")
 _HYPHEN_BEFORE = re.compile(f"([A-Z\u00c0-\u00de][^\\W\\d_]*)[{_HYPHENS}]$")
 
 
+#: Words of a route or a line before "Abidjan-Bouaké", "Paris-Dakar": the two names joined by
+#: a hyphen after one are its two ends.
+ROUTE_WORDS = _words("""
+    autoroute autoroutes route routes ligne lignes axe axes liaison liaisons trajet trajets
+    vol vols TGV train trains sens tronçon tronçons corridor corridors pipeline pipelines
+    gazoduc gazoducs oléoduc oléoducs itinéraire itinéraires voie navette navettes ferry
+    traversée bus autocar autocars
+""")
+_ROUTE_WORDS = frozenset(map(_lower, ROUTE_WORDS))
+
+
+def _side(h: Here, hyphen_after: bool) -> tuple[int, Sequence[Place]] | None:
+    """The match on the other side of the hyphen (its first token and places), if any."""
+    toks = h.site.toks
+    i = h.m.last if hyphen_after else h.m.first - 1
+    if i < 0 or i >= len(toks.words):
+        return None
+    return h.site.match_at(i)
+
+
+def _towns_and_countries(places: Sequence[Place]) -> list[Place]:
+    return [p for p in places if p.kind in (PlaceKind.CITY, PlaceKind.COUNTRY)]
+
+
+def _two_places(one: Sequence[Place], other: Sequence[Place]) -> bool:
+    """Do these two sides name two places, not the towns a division is named after? Each
+    side's most populous town or country: a town and a country, or two towns of different
+    first-level divisions ("Abidjan-Bouaké", "Paris-Dakar"; not Assa-Zag, two towns of one
+    province the province is named after)."""
+    a, b = _towns_and_countries(one), _towns_and_countries(other)
+    if not a or not b:
+        return False
+    p = max(a, key=lambda q: (q.kind == PlaceKind.COUNTRY, q.population))
+    q = max(b, key=lambda q: (q.kind == PlaceKind.COUNTRY, q.population))
+    kinds = {p.kind, q.kind}
+    if kinds == {PlaceKind.COUNTRY}:
+        return False
+    if PlaceKind.COUNTRY in kinds:
+        return True
+    return (p.country, p.admin1) != (q.country, q.admin1) or not p.admin1
+
+
+def _route(h: Here, side: tuple[int, Sequence[Place]], hyphen_after: bool) -> bool:
+    """"l'axe Abidjan-Bouaké", "le vol Paris-Dakar", "Alger-Oran": the name and the one
+    joined to it by a hyphen are a route's two ends when a route word stands before the
+    pair, or when they are two places (``_two_places``); a given name on either side makes
+    a person's name ("Marie-France")."""
+    first = h.m.first if hyphen_after else side[0]
+    toks = h.site.toks
+    route_word = first > 0 and toks.near(first) and _lower(toks.words[first - 1]) in (
+        _ROUTE_WORDS)
+    if route_word:
+        return bool(side[1])
+    other = toks.words[side[0]]
+    if {other, _one_word(h)} & GIVEN_NAMES:
+        return False
+    return _two_places(h.places, side[1])
+
+
 def hyphenated_name(h: Here) -> Verdict | None:
     """"Assa-Zag", "Hydro-Québec", "Paris-Nice": a name joined by a hyphen to a capitalised
     word is part of a longer name that the gazetteer lacks (a province named after two towns,
     an organisation, a race), not the place of its own name; particles (El-, Sidi-) and
-    compass words (Sud-) are not such words."""
+    compass words (Sud-) are not such words; nor is a route's other end ("l'axe
+    Abidjan-Bouaké": ``_route``)."""
     text = h.site.norm.original
     after = _HYPHEN_AFTER.match(text, h.m.end)
     if after and after.group(1) not in HYPHEN_PARTICLES:
-        return Verdict(Rejection.NAME_PART, Reason(R.BEFORE_WORDS, word=f"-{after.group(1)}"))
+        side = _side(h, True)
+        if side is None or not _route(h, side, True):
+            return Verdict(Rejection.NAME_PART,
+                           Reason(R.BEFORE_WORDS, word=f"-{after.group(1)}"))
     before = _HYPHEN_BEFORE.search(text, max(0, h.m.start - 20), h.m.start)
     if before and before.group(1) not in HYPHEN_PARTICLES:
-        return Verdict(Rejection.NAME_PART, Reason(R.AFTER_WORDS, word=f"{before.group(1)}-"))
+        side = _side(h, False)
+        if side is None or not _route(h, side, False):
+            return Verdict(Rejection.NAME_PART,
+                           Reason(R.AFTER_WORDS, word=f"{before.group(1)}-"))
     return None
 
 
