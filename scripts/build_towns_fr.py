@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Give the gazetteer the towns of French-speaking Europe and of France overseas (issue 19:
-French articles name Louveciennes, Leucate, Cabestany, which the gazetteer lacked: its towns
-under 15,000 people are those of the Arab world and its neighbours, or with an Arabic name).
+"""Give the gazetteer the towns of French-speaking Europe, of France overseas and of
+French-speaking Africa, the Indian Ocean and Haiti (issue 19: French articles name
+Louveciennes, Leucate, Cabestany, Grand-Popo, Dabou, which the gazetteer lacked: its towns under
+15,000 people are those of the Arab world and its neighbours, or with an Arabic name).
 
     .venv/bin/python scripts/build_towns_fr.py          (part of ``make data``)
 
@@ -11,7 +12,10 @@ people or more that ``cities.tsv`` and ``towns.tsv`` do not have, with their Geo
 alternate names: the Arabic ones would change what Arabic text finds), first-level division
 and point. A name that is an everyday French or English word (wordfreq Zipf ≥ ``COMMON_ZIPF``,
 lower case: Fontaine, Orange) is marked ``common_word``: it then needs a place cue or a place
-of its country nearby, in every language.
+of its country nearby, in every language. A town of ``AFRICA`` named like a country or a
+prominent city of the gazetteer (Mali in Guinea, Brazzaville and Ottawa in Côte d'Ivoire:
+``PROMINENT_POPULATION`` people or more, or a capital) is left out: a village would then stand
+for the city its name is known by in a text of its country.
 
 Writes ``gazetteer/data/fr/towns.tsv`` (``FORMAT.md``). A malformed source record stops the
 build with ``FILE: what is wrong``.
@@ -30,7 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "gazetteer" / "data"
 OUT = DATA / "fr" / "towns.tsv"
 #: France, Belgium, Switzerland, Luxembourg, Monaco and France overseas.
-COUNTRIES = ("FR", "BE", "CH", "LU", "MC", "RE", "GP", "MQ", "GF", "YT", "NC", "PF")
+EUROPE = ("FR", "BE", "CH", "LU", "MC", "RE", "GP", "MQ", "GF", "YT", "NC", "PF")
+#: French-speaking Africa, the Indian Ocean and Haiti, and the Maghreb (whose towns the
+#: gazetteer mostly has: only the GeoNames ids it lacks are added).
+AFRICA = ("SN", "CI", "ML", "BF", "NE", "TG", "BJ", "GN", "CM", "CD", "CG", "GA", "TD", "CF",
+          "MG", "DJ", "KM", "HT", "MA", "DZ", "TN", "MR")
+COUNTRIES = EUROPE + AFRICA
+PROMINENT_POPULATION = 100_000
 MIN_POPULATION = 2000
 COMMON_ZIPF = 3.5
 COLUMNS = ("id", "kind", "name", "country", "admin1", "lat", "lon", "population", "geonameid",
@@ -49,6 +59,38 @@ def known_ids(paths: list[Path]) -> set[str]:
     return ids
 
 
+def prominent_names(cities: Path, countries: Path) -> set[str]:
+    """The names (lower case) of the countries of ``countries`` (YAML) and of the capitals and
+    the cities of ``PROMINENT_POPULATION`` people or more of ``cities`` (TSV)."""
+    import yaml
+
+    names: set[str] = set()
+    with cities.open(encoding="utf-8") as f:
+        columns: list[str] = []
+        for line in f:
+            if line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if not columns:
+                columns = cells
+                continue
+            row = dict(zip(columns, cells, strict=False))
+            try:
+                big = int(row.get("population") or 0) >= PROMINENT_POPULATION
+            except ValueError as e:
+                raise SystemExit(f"{cities}: population {row.get('population')!r}: {e}") from e
+            if big or row.get("capital") == "1":
+                names.add(row["name"].lower())
+                names.update(n.lower() for n in (row.get("names_en") or "").split("|") if n)
+    data = yaml.safe_load(countries.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("places"), list):
+        raise SystemExit(f"{countries}: no list of places")
+    for place in data["places"]:
+        names.add(str(place["name"]).lower())
+        names.update(str(n).lower() for n in place.get("names_en") or ())
+    return names
+
+
 def _common(name: str) -> bool:
     import wordfreq
 
@@ -57,8 +99,10 @@ def _common(name: str) -> bool:
         COMMON_ZIPF)
 
 
-def rows(records: dict[str, Any], source: Path, known: set[str]) -> list[list[str]]:
-    """The towns to add, one row each in ``COLUMNS`` order, by id."""
+def rows(records: dict[str, Any], source: Path, known: set[str],
+         prominent: frozenset[str] | set[str] = frozenset()) -> list[list[str]]:
+    """The towns to add, one row each in ``COLUMNS`` order, by id; a town of ``AFRICA`` named
+    like one of ``prominent`` (lower case) is left out."""
     out: list[tuple[int, list[str]]] = []
     for key, rec in records.items():
         if not isinstance(rec, dict):
@@ -74,6 +118,8 @@ def rows(records: dict[str, Any], source: Path, known: set[str]) -> list[list[st
         if population < MIN_POPULATION or f"gn:{gid}" in known or not name:
             continue
         country = str(rec["countrycode"])
+        if country in AFRICA and name.lower() in prominent:
+            continue
         admin1 = f"{country}.{rec['admin1code']}" if rec.get("admin1code") else ""
         out.append((gid, [f"gn:{gid}", "city", name, country, admin1, f"{lat:.5f}",
                           f"{lon:.5f}", str(population), str(gid),
@@ -85,10 +131,12 @@ def write(table: list[list[str]], source_line: str, out: Path = OUT) -> None:
     head = [
         "# GENERATED by scripts/build_towns_fr.py; do not edit: put corrections in "
         "overlay.yaml.\n",
-        f"# Towns of French-speaking Europe and France overseas ({', '.join(COUNTRIES)}) of "
+        f"# Towns of French-speaking Europe and France overseas ({', '.join(EUROPE)}), and of\n",
+        f"# French-speaking Africa, the Indian Ocean and Haiti ({', '.join(AFRICA)}) of "
         f"{MIN_POPULATION:,}+ people\n",
-        "# that cities.tsv and towns.tsv lack. GeoNames data (https://www.geonames.org/), "
-        "CC BY 4.0;\n",
+        "# that cities.tsv and towns.tsv lack (in Africa: none named like a country or a "
+        f"city of {PROMINENT_POPULATION:,}+).\n",
+        "# GeoNames data (https://www.geonames.org/), CC BY 4.0;\n",
         "# word frequencies from wordfreq. Built from:\n",
         f"#   {source_line}\n",
         "\t".join(COLUMNS) + "\n",
@@ -108,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     records = json.loads(data)
     if not isinstance(records, dict):
         raise SystemExit(f"{source}: not an object of records")
-    table = rows(records, source, known_ids([DATA / "cities.tsv", DATA / "towns.tsv"]))
+    table = rows(records, source, known_ids([DATA / "cities.tsv", DATA / "towns.tsv"]),
+                 prominent_names(DATA / "cities.tsv", DATA / "countries.yaml"))
     from importlib.metadata import version
 
     line = (f"cities500.json sha256:{hashlib.sha256(data).hexdigest()} "

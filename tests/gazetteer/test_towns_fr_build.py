@@ -60,6 +60,39 @@ def test_the_towns_kept_and_their_rows(bt: ModuleType, tmp_path: Path) -> None:
     assert "name_ar" not in entries[1].fields  # no Arabic name: Arabic text finds no more
 
 
+def test_the_towns_of_french_speaking_africa_and_their_namesakes(bt: ModuleType,
+                                                                tmp_path: Path) -> None:
+    records = {
+        "2253046": _rec(2253046, "Bakel", "SN", 13329),
+        "6": _rec(6, "Brazzaville", "CI", 3669),   # a village named like a capital: left out
+        "7": _rec(7, "Mali", "GN", 6293),           # named like a country: left out
+        "8": _rec(8, "Grand", "CI", 3633),          # an everyday word: common_word
+        "9": _rec(9, "Brazzaville", "FR", 3000),    # Europe's rows are built as before
+        "10": _rec(10, "Petitbourg", "NG", 9000),   # not a French-speaking country
+    }
+    prominent = {"brazzaville", "mali"}
+    table = bt.rows(records, tmp_path / "cities500.json", set(), prominent)
+    assert [(r[2], r[3], r[9]) for r in table] == [
+        ("Grand", "CI", "1"), ("Brazzaville", "FR", ""), ("Bakel", "SN", "")]
+
+
+def test_the_prominent_names_are_countries_capitals_and_big_cities(bt: ModuleType,
+                                                                  tmp_path: Path) -> None:
+    cities = tmp_path / "cities.tsv"
+    cities.write_text(
+        "# a comment\nid\tname\tnames_en\tpopulation\tcapital\n"
+        "gn:1\tBrazzaville\t\t1284609\t1\ngn:2\tOttawa\tOtava|Ottava\t812129\t1\n"
+        "gn:3\tPodor\t\t11608\t\ngn:4\tYamoussoukro\t\t15000\t1\n", encoding="utf-8")
+    countries = tmp_path / "countries.yaml"
+    countries.write_text("format: explorer-gazetteer/1\nplaces:\n"
+                         "  - {name: Mali, names_en: [Mali Republic]}\n", encoding="utf-8")
+    assert bt.prominent_names(cities, countries) == {
+        "brazzaville", "ottawa", "otava", "ottava", "yamoussoukro", "mali", "mali republic"}
+    cities.write_text("id\tname\tpopulation\ngn:1\tX\tmany\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"cities\.tsv: population 'many'"):
+        bt.prominent_names(cities, countries)
+
+
 def test_a_malformed_record_names_its_file(bt: ModuleType, tmp_path: Path) -> None:
     bad = _rec(5, "Nulle", "FR", 3000)
     bad["latitude"] = "north"
@@ -72,9 +105,12 @@ def test_the_french_towns_are_a_builtin_file() -> None:
     head = TOWNS.read_text(encoding="utf-8")[:1000]
     assert "GENERATED" in head and "sha256:" in head and "CC BY 4.0" in head
     entries = read_tsv(TOWNS)
-    assert len(entries) > 5000
-    assert all(e.fields["country"] in ("FR", "BE", "CH", "LU", "MC", "RE", "GP", "MQ", "GF",
-                                       "YT", "NC", "PF") for e in entries)
+    assert len(entries) > 7000
+    europe = ("FR", "BE", "CH", "LU", "MC", "RE", "GP", "MQ", "GF", "YT", "NC", "PF")
+    africa = ("SN", "CI", "ML", "BF", "NE", "TG", "BJ", "GN", "CM", "CD", "CG", "GA", "TD",
+              "CF", "MG", "DJ", "KM", "HT", "MA", "DZ", "TN", "MR")
+    assert all(e.fields["country"] in europe + africa for e in entries)
+    assert sum(e.fields["country"] in africa for e in entries) > 2000
 
 
 def test_small_french_towns_are_found_in_french_text() -> None:
@@ -83,3 +119,7 @@ def test_small_french_towns_are_found_in_french_text() -> None:
     found = {m.text: m.place.name for m in gp.parse(
         "La chaleur est record : 27,4°C à Leucate et 26,7°C à Cabestany, près de Perpignan.")}
     assert found == {"Leucate": "Leucate", "Cabestany": "Cabestany", "Perpignan": "Perpignan"}
+    where = {m.text: (m.place.name, m.place.country) for m in gp.parse(
+        "Au Sénégal, la crue du fleuve a coupé la route entre Bakel et Podor.")}
+    assert where == {"Sénégal": ("Senegal", "SN"), "Bakel": ("Bakel", "SN"),
+                     "Podor": ("Podor", "SN")}
