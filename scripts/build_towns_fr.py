@@ -15,7 +15,12 @@ lower case: Fontaine, Orange) is marked ``common_word``: it then needs a place c
 of its country nearby, in every language. A town of ``AFRICA`` named like a country or a
 prominent city of the gazetteer (Mali in Guinea, Brazzaville and Ottawa in Côte d'Ivoire:
 ``PROMINENT_POPULATION`` people or more, or a capital) is left out: a village would then stand
-for the city its name is known by in a text of its country.
+for the city its name is known by in a text of its country. A one-word name of ``AFRICA``
+is marked ``common_word`` from a lower frequency (``AFRICA_COMMON_ZIPF``: Scierie, Kamala)
+or when it is a common US given name (``en/given_names.txt``: Noé, Hana): these are villages,
+and a word or a person's name is the likelier reading of their names. Such a name of a town
+of ``VILLAGE`` people or more is left out: the geoparser asks a cue only of a village named
+like a word, and any place of its country nearby would let the town stand for the word.
 
 Writes ``gazetteer/data/fr/towns.tsv`` (``FORMAT.md``). A malformed source record stops the
 build with ``FILE: what is wrong``.
@@ -27,6 +32,7 @@ import argparse
 import hashlib
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +47,10 @@ AFRICA = ("SN", "CI", "ML", "BF", "NE", "TG", "BJ", "GN", "CM", "CD", "CG", "GA"
           "MG", "DJ", "KM", "HT", "MA", "DZ", "TN", "MR")
 COUNTRIES = EUROPE + AFRICA
 PROMINENT_POPULATION = 100_000
+AFRICA_COMMON_ZIPF = 2.5
+GIVEN_NAMES = DATA / "en" / "given_names.txt"
+#: The geoparser's villages (``gazetteer.geoparser.VILLAGE``): named like a word, they need a cue.
+VILLAGE = 10_000
 MIN_POPULATION = 2000
 COMMON_ZIPF = 3.5
 COLUMNS = ("id", "kind", "name", "country", "admin1", "lat", "lon", "population", "geonameid",
@@ -91,16 +101,37 @@ def prominent_names(cities: Path, countries: Path) -> set[str]:
     return names
 
 
-def _common(name: str) -> bool:
+def _bare(word: str) -> str:
+    """``word`` in lower case without accents (Noé → noe)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def given_names(path: Path) -> set[str]:
+    """The given names of ``path`` (one a line, ``#`` comments), as ``_bare`` makes them."""
+    return {_bare(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+def _one_word(name: str) -> bool:
+    return not any(c in name for c in " -'\u2019")
+
+
+def _common(name: str, africa: bool = False, given: frozenset[str] | set[str] = frozenset(),
+            ) -> bool:
     import wordfreq
 
     word = name.lower()
-    return max(wordfreq.zipf_frequency(word, "fr"), wordfreq.zipf_frequency(word, "en")) >= (
-        COMMON_ZIPF)
+    zipf = max(wordfreq.zipf_frequency(word, "fr"), wordfreq.zipf_frequency(word, "en"))
+    if zipf >= COMMON_ZIPF:
+        return True
+    one_word = africa and not any(c in word for c in " -'’")
+    return one_word and (zipf >= AFRICA_COMMON_ZIPF or _bare(word) in given)
 
 
 def rows(records: dict[str, Any], source: Path, known: set[str],
-         prominent: frozenset[str] | set[str] = frozenset()) -> list[list[str]]:
+         prominent: frozenset[str] | set[str] = frozenset(),
+         given: frozenset[str] | set[str] = frozenset()) -> list[list[str]]:
     """The towns to add, one row each in ``COLUMNS`` order, by id; a town of ``AFRICA`` named
     like one of ``prominent`` (lower case) is left out."""
     out: list[tuple[int, list[str]]] = []
@@ -121,9 +152,11 @@ def rows(records: dict[str, Any], source: Path, known: set[str],
         if country in AFRICA and name.lower() in prominent:
             continue
         admin1 = f"{country}.{rec['admin1code']}" if rec.get("admin1code") else ""
+        common = _common(name, country in AFRICA, given)
+        if common and country in AFRICA and population >= VILLAGE and _one_word(name):
+            continue
         out.append((gid, [f"gn:{gid}", "city", name, country, admin1, f"{lat:.5f}",
-                          f"{lon:.5f}", str(population), str(gid),
-                          "1" if _common(name) else ""]))
+                          f"{lon:.5f}", str(population), str(gid), "1" if common else ""]))
     return [r for _, r in sorted(out)]
 
 
@@ -157,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     if not isinstance(records, dict):
         raise SystemExit(f"{source}: not an object of records")
     table = rows(records, source, known_ids([DATA / "cities.tsv", DATA / "towns.tsv"]),
-                 prominent_names(DATA / "cities.tsv", DATA / "countries.yaml"))
+                 prominent_names(DATA / "cities.tsv", DATA / "countries.yaml"),
+                 given_names(GIVEN_NAMES))
     from importlib.metadata import version
 
     line = (f"cities500.json sha256:{hashlib.sha256(data).hexdigest()} "

@@ -69,11 +69,18 @@ def test_the_towns_of_french_speaking_africa_and_their_namesakes(bt: ModuleType,
         "8": _rec(8, "Grand", "CI", 3633),          # an everyday word: common_word
         "9": _rec(9, "Brazzaville", "FR", 3000),    # Europe's rows are built as before
         "10": _rec(10, "Petitbourg", "NG", 9000),   # not a French-speaking country
+        # a rarer word or a given name: common_word in Africa (one word), not in Europe
+        "11": _rec(11, "Scierie", "CI", 9000), "12": _rec(12, "Noé", "CI", 3000),
+        "13": _rec(13, "Scierie", "FR", 9000), "14": _rec(14, "Anse à Galets", "HT", 7178),
+        # named like a word and of 10,000+: any place of its country would let it stand
+        "15": _rec(15, "Kamala", "CI", 10763),
     }
     prominent = {"brazzaville", "mali"}
-    table = bt.rows(records, tmp_path / "cities500.json", set(), prominent)
+    table = bt.rows(records, tmp_path / "cities500.json", set(), prominent, {"noe"})
     assert [(r[2], r[3], r[9]) for r in table] == [
-        ("Grand", "CI", "1"), ("Brazzaville", "FR", ""), ("Bakel", "SN", "")]
+        ("Grand", "CI", "1"), ("Brazzaville", "FR", ""), ("Scierie", "CI", "1"),
+        ("Noé", "CI", "1"), ("Scierie", "FR", ""), ("Anse à Galets", "HT", ""),
+        ("Bakel", "SN", "")]
 
 
 def test_the_prominent_names_are_countries_capitals_and_big_cities(bt: ModuleType,
