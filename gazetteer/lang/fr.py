@@ -337,9 +337,9 @@ def _route(h: Here, side: tuple[int, Sequence[Place]], hyphen_after: bool) -> bo
 
 
 def hyphenated_name(h: Here) -> Verdict | None:
-    """"Assa-Zag", "Hydro-Québec", "Paris-Nice": a name joined by a hyphen to a capitalised
+    """"Assa-Zag", "Hydro-Québec", "Aix-Marseille": a name joined by a hyphen to a capitalised
     word is part of a longer name that the gazetteer lacks (a province named after two towns,
-    an organisation, a race), not the place of its own name; particles (El-, Sidi-) and
+    an organisation, a university), not the place of its own name; particles (El-, Sidi-) and
     compass words (Sud-) are not such words; nor is a route's other end ("l'axe
     Abidjan-Bouaké": ``_route``)."""
     text = h.site.norm.original
