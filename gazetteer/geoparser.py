@@ -34,6 +34,7 @@ from gazetteer.resolver import (
     Cue,
     confidence,
     countries_named,
+    dominant_state,
     dominant_town,
     inside,
     rank,
@@ -844,6 +845,11 @@ class _DocContext:
                         self.county_divisions[p.admin1].add(f.raw.key)
         for f in accepted:
             if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
+                # Florida, Minnesota (a state, a river, small towns elsewhere): the state is
+                # named as surely as a sure one for the towns of the document's other names.
+                state = dominant_state(f.places) if self.divisions_decide else None
+                if state is not None:
+                    self.town_divisions[state.admin1].add(f.raw.key)
                 countries = {p.country for p in f.places}
                 if len(countries) == 1 and None not in countries:
                     self.support[str(countries.pop())][f.raw.key] += 1

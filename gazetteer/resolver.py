@@ -293,6 +293,21 @@ def dominant_town(places: Sequence[Place]) -> Place | None:
     return None
 
 
+def dominant_state(places: Sequence[Place]) -> Place | None:
+    """The one first-level division among ``places`` when no country or region shares the name
+    and every town of it is inside that division or a small namesake (Florida beside Florida,
+    New York and Florida, Cuba; Minnesota beside its river), or None."""
+    states = [p for p in places if p.kind == PlaceKind.ADMIN1]
+    if len(states) != 1 or any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in places):
+        return None
+    state = states[0]
+    if not state.admin1 or not all(
+        p.kind != PlaceKind.CITY or p.admin1 == state.admin1
+        or p.population < NAMESAKE_POPULATION for p in places):
+        return None
+    return state
+
+
 def _division_named(place: Place, contexts: Sequence[Context]) -> bool:
     """Is ``place`` a town in a first-level division the document names, or names towns of,
     where the language lets divisions decide (English, French: Paris in a story from Texas)?"""

@@ -1,0 +1,37 @@
+"""English resolution categories found on LGL's development half (issue 19): which namesake a
+local US story means. Real gazetteer, real Geoparser; sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, Geoparser
+from gazetteer.lang.en import ENGLISH
+from gazetteer.model import MentionType
+
+
+@pytest.fixture(scope="module")
+def gp() -> Geoparser:
+    return Geoparser(Gazetteer.load(), language=ENGLISH)
+
+
+def _states(gp: Geoparser, text: str) -> dict[str, str]:
+    """Each toponym's first-level division code ("US.MN")."""
+    return {m.text: m.place.admin1 for m in gp.parse(text) if m.type == MentionType.TOPONYM}
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        # Minnesota is also a river: still the state the story is about.
+        ("The school board met in Albany on Tuesday. Minnesota law requires a vote.",
+         "Albany", "US.MN"),
+        # Florida is also a town of New York and of Cuba.
+        ("A man from Madison died in a crash on Sunday, troopers in Florida said.",
+         "Madison", "US.FL"),
+    ],
+)
+def test_a_state_with_namesakes_still_places_the_documents_towns(
+    gp: Geoparser, text: str, town: str, state: str
+) -> None:
+    assert _states(gp, text)[town] == state
