@@ -847,7 +847,8 @@ class _DocContext:
             if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
                 # Florida, Minnesota (a state, a river, small towns elsewhere): the state is
                 # named as surely as a sure one for the towns of the document's other names.
-                state = dominant_state(f.places) if self.divisions_decide else None
+                state = (dominant_state(f.places, self.support.keys()) if self.divisions_decide
+                         else None)
                 if state is not None:
                     self.town_divisions[state.admin1].add(f.raw.key)
                 countries = {p.country for p in f.places}

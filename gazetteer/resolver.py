@@ -12,7 +12,7 @@ the same place). The contextual reasons come first: they are what decided.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -293,11 +293,14 @@ def dominant_town(places: Sequence[Place]) -> Place | None:
     return None
 
 
-def dominant_state(places: Sequence[Place]) -> Place | None:
-    """The one first-level division among ``places`` when no country or region shares the name
-    and every town of it is inside that division or a small namesake (Florida beside Florida,
-    New York and Florida, Cuba; Minnesota beside its river), or None."""
+def dominant_state(places: Sequence[Place], countries: Collection[str]) -> Place | None:
+    """The one first-level division among ``places`` (or the one in ``countries``, those the
+    document names) when no country or region shares the name and every town of it is inside
+    that division or a small namesake (Florida beside Florida, New York, Florida, Cuba and the
+    department of Uruguay; Minnesota beside its river), or None."""
     states = [p for p in places if p.kind == PlaceKind.ADMIN1]
+    if len(states) > 1:
+        states = [p for p in states if p.country in countries]
     if len(states) != 1 or any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in places):
         return None
     state = states[0]

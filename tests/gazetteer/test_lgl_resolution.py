@@ -26,8 +26,9 @@ def _states(gp: Geoparser, text: str) -> dict[str, str]:
         # Minnesota is also a river: still the state the story is about.
         ("The school board met in Albany on Tuesday. Minnesota law requires a vote.",
          "Albany", "US.MN"),
-        # Florida is also a town of New York and of Cuba.
-        ("A man from Madison died in a crash on Sunday, troopers in Florida said.",
+        # Florida is also a town of New York and of Cuba, and a department of Uruguay.
+        ("A man from Madison died in a crash on Sunday, troopers in Florida said. The U.S. "
+         "has more such deaths each year.",
          "Madison", "US.FL"),
     ],
 )
