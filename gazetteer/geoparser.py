@@ -30,6 +30,7 @@ from gazetteer.normalize import Normalized, fold, words
 from gazetteer.reasons import Reason
 from gazetteer.reasons import ReasonCode as R
 from gazetteer.resolver import (
+    STATE_SHARE,
     Context,
     Cue,
     confidence,
@@ -642,16 +643,14 @@ class Geoparser:
             # The one place wins whatever the context says: no scores, no runner-ups.
             return first.places[0], 1.0, (first.why or Reason(R.ONLY_PLACE),), ()
         key = first.raw.key
-        counts = {c: k.total() - k[key] for c, k in doc.support.items()}
-        total = sum(counts.values()) or 1
-        share = {c: k / total for c, k in counts.items() if k}
+        share, states = doc.shares(key)
         # The document's towns other than this name's own places: one set of ids,
         # not a comparison of every town with every place (quadratic in namesakes).
         own = {p.id for p in first.places}
         other_towns = tuple(t for t in doc.towns if t.id not in own)
         divisions = frozenset(doc.divisions)
         town_divisions = frozenset(c for c, keys in doc.town_divisions.items() if keys - {key})
-        town_divisions |= doc.county_states(key)
+        town_divisions |= doc.county_states(key) | states
         countries = frozenset(share)
         ranked = rank(first.places, [
             Context(c, countries, nearby, within, share, divisions, other_towns,
@@ -814,7 +813,30 @@ class _DocContext:
         #: With ``divisions_decide``: the first-level divisions of the second-level ones a
         #: name may be ("Henry County": Tennessee, Georgia...), with the names.
         self.county_divisions: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+        #: With ``divisions_decide``: the sure countries named like a state of another country
+        #: (Georgia), by name: the country and the state.
+        self.state_like: dict[tuple[str, ...], tuple[str, Place]] = {}
         self._towns: tuple[Place, ...] | None = None
+
+    def shares(self, key: tuple[str, ...]) -> tuple[dict[str, float], set[str]]:
+        """Country → share of the document's sure names other than ``key``, and the
+        first-level divisions that names like a country stand for: Georgia, with none of the
+        other names in the country Georgia and at least ``STATE_SHARE`` of them in the US, is
+        the state (its names count for the US, and name the state for the towns)."""
+        counts = {c: k.total() - k[key] for c, k in self.support.items()}
+        states: set[str] = set()
+        for name, (country, state) in self.state_like.items():
+            own = self.support[country][name]
+            others = {c: n - (own if c == country else 0) for c, n in counts.items()}
+            total = sum(others.values())
+            home = str(state.country)
+            if total and not others.get(country) and others.get(home, 0) >= STATE_SHARE * total:
+                if name != key:
+                    counts[country] = counts.get(country, 0) - own
+                    counts[home] = counts.get(home, 0) + own
+                    states.add(state.admin1)
+        total = sum(counts.values()) or 1
+        return {c: k / total for c, k in counts.items() if k > 0}, states
 
     def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
         """Add the sure names and the names accepted (of a part of the text, in text order)."""
@@ -826,6 +848,11 @@ class _DocContext:
             if main.country and main.kind != PlaceKind.REGION:
                 self.support[main.country][s.raw.key] += 1
         for s, main in zip(sure, mains, strict=True):
+            if self.divisions_decide and main.kind == PlaceKind.COUNTRY:
+                # Georgia: the country, or the state of another country (``shares``).
+                for p in s.places:
+                    if p.kind == PlaceKind.ADMIN1 and p.country and p.country != main.country:
+                        self.state_like[s.raw.key] = (str(main.country), p)
             if main.kind == PlaceKind.CITY:
                 self._sure_towns[main.id] = main
                 if self.divisions_decide and main.admin1:

@@ -36,3 +36,22 @@ def test_a_state_with_namesakes_still_places_the_documents_towns(
     gp: Geoparser, text: str, town: str, state: str
 ) -> None:
     assert _states(gp, text)[town] == state
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Georgia lawmakers met on Monday. The bill now goes to Albany, where Georgia farmers "
+         "and Texas ranchers will testify.", "Albany"),
+        ("Lawmakers in Georgia met in Savannah and Macon on Monday. The bill goes to Columbus "
+         "next, as it did in Georgia and Texas last year.", "Columbus"),
+    ],
+)
+def test_a_state_named_like_a_country_places_the_towns_in_its_state(
+    gp: Geoparser, text: str, town: str
+) -> None:
+    # Georgia, sure as a country before the document is read, is the US state here: its
+    # mentions count for the US and name the state for the towns.
+    states = _states(gp, text)
+    assert states["Georgia"] == "US.GA"
+    assert states[town] == "US.GA"
