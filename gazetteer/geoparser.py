@@ -861,6 +861,9 @@ class _DocContext:
                 code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
                 if code:
                     self.divisions.add(code)
+                # Alachua County: its state is named too (towns carry no county code).
+                if self.divisions_decide and main.kind == PlaceKind.ADMIN2 and main.admin1:
+                    self.town_divisions[main.admin1].add(s.raw.key)
         # A name whose every place lies in one country (الرباط: the city or its prefecture;
         # a village named like a word, with its cue) says which country the document is about
         # as surely.

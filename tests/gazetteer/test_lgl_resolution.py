@@ -55,3 +55,18 @@ def test_a_state_named_like_a_country_places_the_towns_in_its_state(
     states = _states(gp, text)
     assert states["Georgia"] == "US.GA"
     assert states[town] == "US.GA"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("Deputies in Suwannee County said a man from Live Oak was arrested.", "Live Oak",
+         "US.FL"),
+        ("Deputies in Pinellas County said Dunedin will reopen its pier.", "Dunedin", "US.FL"),
+    ],
+)
+def test_a_county_named_surely_names_its_state_for_the_towns(
+    gp: Geoparser, text: str, town: str, state: str
+) -> None:
+    # Towns carry no county code: the county speaks for its state.
+    assert _states(gp, text)[town] == state
