@@ -6,7 +6,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
@@ -650,11 +650,12 @@ class Geoparser:
         other_towns = tuple(t for t in doc.towns if t.id not in own)
         divisions = frozenset(doc.divisions)
         town_divisions = frozenset(c for c, keys in doc.town_divisions.items() if keys - {key})
-        town_divisions |= doc.county_states(key) | states
+        town_divisions |= doc.county_states(key) | set(states)
         countries = frozenset(share)
+        state_share = doc.state_share(key, states)
         ranked = rank(first.places, [
             Context(c, countries, nearby, within, share, divisions, other_towns,
-                    doc.divisions_decide, town_divisions)
+                    doc.divisions_decide, town_divisions, state_share)
             for c, nearby, within in contexts
         ])
         if first.type == DEMONYM and all(p.kind == PlaceKind.COUNTRY for p in first.places):
@@ -816,15 +817,36 @@ class _DocContext:
         #: With ``divisions_decide``: the sure countries named like a state of another country
         #: (Georgia), by name: the country and the state.
         self.state_like: dict[tuple[str, ...], tuple[str, Place]] = {}
+        #: With ``divisions_decide``: first-level division → the names that place the document
+        #: there (the state itself, its towns and counties), with how often.
+        self.state_mentions: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
         self._towns: tuple[Place, ...] | None = None
 
-    def shares(self, key: tuple[str, ...]) -> tuple[dict[str, float], set[str]]:
+    def _names_state(self, admin1: str, key: tuple[str, ...]) -> None:
+        self.town_divisions[admin1].add(key)
+        self.state_mentions[admin1][key] += 1
+
+    def state_share(self, key: tuple[str, ...], more: Mapping[str, int]) -> dict[str, float]:
+        """First-level division → its share of the names that place the document in one,
+        other than ``key``, and ``more`` (Georgia, the state: ``shares``): the newspaper's home
+        state weighs most (Springfield in a story that names fifteen towns of Massachusetts and
+        three of Georgia)."""
+        counts = {a: k.total() - k[key] for a, k in self.state_mentions.items()}
+        for a, n in more.items():
+            counts[a] = counts.get(a, 0) + n
+        counts = {a: n for a, n in counts.items() if n > 0}
+        # One state named: it already has its bonus; the share only weighs states against
+        # each other (a small Washington of the home state is no match for the capital).
+        total = sum(counts.values())
+        return {a: n / total for a, n in counts.items()} if len(counts) > 1 else {}
+
+    def shares(self, key: tuple[str, ...]) -> tuple[dict[str, float], dict[str, int]]:
         """Country → share of the document's sure names other than ``key``, and the
         first-level divisions that names like a country stand for: Georgia, with none of the
         other names in the country Georgia and at least ``STATE_SHARE`` of them in the US, is
         the state (its names count for the US, and name the state for the towns)."""
         counts = {c: k.total() - k[key] for c, k in self.support.items()}
-        states: set[str] = set()
+        states: dict[str, int] = {}
         for name, (country, state) in self.state_like.items():
             own = self.support[country][name]
             others = {c: n - (own if c == country else 0) for c, n in counts.items()}
@@ -834,7 +856,7 @@ class _DocContext:
                 if name != key:
                     counts[country] = counts.get(country, 0) - own
                     counts[home] = counts.get(home, 0) + own
-                    states.add(state.admin1)
+                    states[state.admin1] = states.get(state.admin1, 0) + own
         total = sum(counts.values()) or 1
         return {c: k / total for c, k in counts.items() if k > 0}, states
 
@@ -856,14 +878,16 @@ class _DocContext:
             if main.kind == PlaceKind.CITY:
                 self._sure_towns[main.id] = main
                 if self.divisions_decide and main.admin1:
-                    self.town_divisions[main.admin1].add(s.raw.key)
+                    self._names_state(main.admin1, s.raw.key)
             elif main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
                 code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
                 if code:
                     self.divisions.add(code)
+                if self.divisions_decide and main.kind == PlaceKind.ADMIN1 and main.admin1:
+                    self.state_mentions[main.admin1][s.raw.key] += 1
                 # Alachua County: its state is named too (towns carry no county code).
                 if self.divisions_decide and main.kind == PlaceKind.ADMIN2 and main.admin1:
-                    self.town_divisions[main.admin1].add(s.raw.key)
+                    self._names_state(main.admin1, s.raw.key)
         # A name whose every place lies in one country (الرباط: the city or its prefecture;
         # a village named like a word, with its cue) says which country the document is about
         # as surely.
@@ -880,7 +904,7 @@ class _DocContext:
                 state = (dominant_state(f.places, self.support.keys()) if self.divisions_decide
                          else None)
                 if state is not None:
-                    self.town_divisions[state.admin1].add(f.raw.key)
+                    self._names_state(state.admin1, f.raw.key)
                 countries = {p.country for p in f.places}
                 if len(countries) == 1 and None not in countries:
                     self.support[str(countries.pop())][f.raw.key] += 1
@@ -889,7 +913,7 @@ class _DocContext:
                     # Dallas (Texas, not its small namesakes of Georgia): its state too.
                     town = dominant_town(f.places) if self.divisions_decide else None
                     if town is not None and town.admin1:
-                        self.town_divisions[town.admin1].add(f.raw.key)
+                        self._names_state(town.admin1, f.raw.key)
 
     def county_states(self, key: tuple[str, ...]) -> frozenset[str]:
         """"Benton, Carroll and Henry counties" (all of Tennessee, each also elsewhere): the

@@ -70,3 +70,25 @@ def test_a_county_named_surely_names_its_state_for_the_towns(
 ) -> None:
     # Towns carry no county code: the county speaks for its state.
     assert _states(gp, text)[town] == state
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("Mayors from Nashua, Keene and Laconia met in Concord on Monday with a guest from "
+         "Fresno.", "Concord", "US.NH"),
+        ("Leaders of Worcester, Lowell and Pittsfield met in Springfield on Monday; a guest "
+         "came from Macon.", "Springfield", "US.MA"),
+    ],
+)
+def test_the_most_named_state_decides_between_named_states(
+    gp: Geoparser, text: str, town: str, state: str
+) -> None:
+    # The local paper's home state (three towns) outweighs a state named once (one town).
+    assert _states(gp, text)[town] == state
+
+
+def test_one_named_state_does_not_outweigh_a_capital(gp: Geoparser) -> None:
+    text = ("Deputies in Savannah and Macon said the suspect fled to Washington, where the "
+            "FBI arrested him.")
+    assert _states(gp, text)["Washington"] == "US.DC"
