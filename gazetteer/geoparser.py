@@ -852,11 +852,11 @@ class _DocContext:
             others = {c: n - (own if c == country else 0) for c, n in counts.items()}
             total = sum(others.values())
             home = str(state.country)
-            if total and not others.get(country) and others.get(home, 0) >= STATE_SHARE * total:
-                if name != key:
-                    counts[country] = counts.get(country, 0) - own
-                    counts[home] = counts.get(home, 0) + own
-                    states[state.admin1] = states.get(state.admin1, 0) + own
+            if (name != key and total and not others.get(country)
+                    and others.get(home, 0) >= STATE_SHARE * total):
+                counts[country] = counts.get(country, 0) - own
+                counts[home] = counts.get(home, 0) + own
+                states[state.admin1] = states.get(state.admin1, 0) + own
         total = sum(counts.values()) or 1
         return {c: k / total for c, k in counts.items() if k > 0}, states
 

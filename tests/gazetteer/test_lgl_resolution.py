@@ -24,12 +24,18 @@ def _states(gp: Geoparser, text: str) -> dict[str, str]:
     ("text", "town", "state"),
     [
         # Minnesota is also a river: still the state the story is about.
-        ("The school board met in Albany on Tuesday. Minnesota law requires a vote.",
-         "Albany", "US.MN"),
+        (
+            "The school board met in Albany on Tuesday. Minnesota law requires a vote.",
+            "Albany",
+            "US.MN",
+        ),
         # Florida is also a town of New York and of Cuba, and a department of Uruguay.
-        ("A man from Madison died in a crash on Sunday, troopers in Florida said. The U.S. "
-         "has more such deaths each year.",
-         "Madison", "US.FL"),
+        (
+            "A man from Madison died in a crash on Sunday, troopers in Florida said. The U.S. "
+            "has more such deaths each year.",
+            "Madison",
+            "US.FL",
+        ),
     ],
 )
 def test_a_state_with_namesakes_still_places_the_documents_towns(
@@ -41,10 +47,16 @@ def test_a_state_with_namesakes_still_places_the_documents_towns(
 @pytest.mark.parametrize(
     ("text", "town"),
     [
-        ("Georgia lawmakers met on Monday. The bill now goes to Albany, where Georgia farmers "
-         "and Texas ranchers will testify.", "Albany"),
-        ("Lawmakers in Georgia met in Savannah and Macon on Monday. The bill goes to Columbus "
-         "next, as it did in Georgia and Texas last year.", "Columbus"),
+        (
+            "Georgia lawmakers met on Monday. The bill now goes to Albany, where Georgia farmers "
+            "and Texas ranchers will testify.",
+            "Albany",
+        ),
+        (
+            "Lawmakers in Georgia met in Savannah and Macon on Monday. The bill goes to Columbus "
+            "next, as it did in Georgia and Texas last year.",
+            "Columbus",
+        ),
     ],
 )
 def test_a_state_named_like_a_country_places_the_towns_in_its_state(
@@ -60,8 +72,7 @@ def test_a_state_named_like_a_country_places_the_towns_in_its_state(
 @pytest.mark.parametrize(
     ("text", "town", "state"),
     [
-        ("Deputies in Suwannee County said a man from Live Oak was arrested.", "Live Oak",
-         "US.FL"),
+        ("Deputies in Suwannee County said a man from Live Oak was arrested.", "Live Oak", "US.FL"),
         ("Deputies in Pinellas County said Dunedin will reopen its pier.", "Dunedin", "US.FL"),
     ],
 )
@@ -75,8 +86,12 @@ def test_a_county_named_surely_names_its_state_for_the_towns(
 @pytest.mark.parametrize(
     ("text", "county", "state"),
     [
-        ("Indiana lawmakers met on Monday. Indiana schools in Boone County will reopen, Indiana "
-         "officials said, as will a school in Kentucky.", "Boone County", "US.IN"),
+        (
+            "Indiana lawmakers met on Monday. Indiana schools in Boone County will reopen, Indiana "
+            "officials said, as will a school in Kentucky.",
+            "Boone County",
+            "US.IN",
+        ),
     ],
 )
 def test_the_most_named_state_decides_between_named_states(
@@ -88,6 +103,8 @@ def test_the_most_named_state_decides_between_named_states(
 
 
 def test_one_named_state_does_not_outweigh_a_capital(gp: Geoparser) -> None:
-    text = ("Deputies in Savannah and Macon said the suspect fled to Washington, where the "
-            "FBI arrested him.")
+    text = (
+        "Deputies in Savannah and Macon said the suspect fled to Washington, where the "
+        "FBI arrested him."
+    )
     assert _states(gp, text)["Washington"] == "US.DC"
