@@ -1535,6 +1535,45 @@ def settlements_of_divisions(gp: Geoparser, kept: list[_Found], doc: _Document) 
             f.cue = None
 
 
+#: English plurals of the county's word after a list of names: "Eastland and Callahan
+#: counties", with the word each name's county is found under ("Eastland County").
+_COUNTY_PLURALS = {"counties": "County", "Counties": "County", "parishes": "Parish",
+                   "Parishes": "Parish"}
+#: What may join two names of such a list: a comma, "and", "or", "&".
+_COUNTY_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+
+
+def county_lists(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """"Harvey, Harper and Kingman counties": each name of a list before the county's plural
+    is its county ("Harvey County"), not the town of that name; a state's name alone stays
+    ("Indiana counties"; "Otoe and Washington counties" are two counties)."""
+    words, text = doc.toks.words, doc.text
+    end = len(kept)
+    while end > 0:
+        last = kept[end - 1]
+        word = _COUNTY_PLURALS.get(words[last.raw.last]) if last.raw.last < len(words) else None
+        if word is None or last.type != TOPONYM or not doc.toks.near(last.raw.last):
+            end -= 1
+            continue
+        run = [last]
+        k = end - 1
+        while k > 0 and kept[k - 1].type == TOPONYM and _COUNTY_LIST_GAP.fullmatch(
+                text[kept[k - 1].raw.end:kept[k].raw.start]):
+            k -= 1
+            run.append(kept[k])
+        for f in run:
+            if len(run) == 1 and any(
+                    p.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY) for p in f.places):
+                continue  # "Indiana counties": the state's counties
+            counties = [gp.gaz.places[i] for i, t in gp.gaz.index.get((*f.raw.key, word), ())
+                        if t == TOPONYM]
+            counties = [c for c in counties if c.kind == PlaceKind.ADMIN2]
+            if counties:
+                f.places, f.cue, f.weak = counties, None, False
+                f.why = Reason(R.BEFORE_WORDS, word=words[last.raw.last])
+        end = k
+
+
 def neighbours(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     """«ولاية جيغاوا المجاورة لكانو»: the name after a division's «المجاورة لـ» is cued as a
     division of its kind (``world_rules.neighbour_kind``)."""
@@ -1562,6 +1601,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     divisions_of_capitals,
     seat_towns,
     placed,
+    county_lists,
 )
 
 # The acceptance rules: does a kept name stand as a place given the rest of the document? A

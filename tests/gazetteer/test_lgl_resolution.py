@@ -108,3 +108,24 @@ def test_one_named_state_does_not_outweigh_a_capital(gp: Geoparser) -> None:
         "FBI arrested him."
     )
     assert _states(gp, text)["Washington"] == "US.DC"
+
+
+def _kinds(gp: Geoparser, text: str) -> dict[str, str]:
+    return {m.text: m.place.kind for m in gp.parse(text) if m.type == MentionType.TOPONYM}
+
+
+def test_names_listed_before_counties_are_counties(gp: Geoparser) -> None:
+    text = "Roofs were torn off on Tuesday in Greenwood, Abbeville and Laurens counties."
+    places = {m.text: m.place for m in gp.parse(text) if m.type == MentionType.TOPONYM}
+    assert {name: p.kind for name, p in places.items()} == {
+        "Greenwood": "admin2",
+        "Abbeville": "admin2",
+        "Laurens": "admin2",
+    }
+    # The three counties of one state (South Carolina) are each that state's.
+    assert {p.admin1 for p in places.values()} == {"US.SC"}
+
+
+def test_a_state_before_counties_stays_the_state(gp: Geoparser) -> None:
+    text = "Its rate is near the middle of Ohio counties, officials in Columbus said."
+    assert _kinds(gp, text)["Ohio"] == "admin1"
