@@ -6,7 +6,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 
@@ -30,10 +30,12 @@ from gazetteer.normalize import Normalized, fold, words
 from gazetteer.reasons import Reason
 from gazetteer.reasons import ReasonCode as R
 from gazetteer.resolver import (
+    STATE_SHARE,
     Context,
     Cue,
     confidence,
     countries_named,
+    dominant_state,
     dominant_town,
     inside,
     rank,
@@ -657,20 +659,19 @@ class Geoparser:
             # The one place wins whatever the context says: no scores, no runner-ups.
             return first.places[0], 1.0, (first.why or Reason(R.ONLY_PLACE),), ()
         key = first.raw.key
-        counts = {c: k.total() - k[key] for c, k in doc.support.items()}
-        total = sum(counts.values()) or 1
-        share = {c: k / total for c, k in counts.items() if k}
+        share, states = doc.shares(key)
         # The document's towns other than this name's own places: one set of ids,
         # not a comparison of every town with every place (quadratic in namesakes).
         own = {p.id for p in first.places}
         other_towns = tuple(t for t in doc.towns if t.id not in own)
         divisions = frozenset(doc.divisions)
         town_divisions = frozenset(c for c, keys in doc.town_divisions.items() if keys - {key})
-        town_divisions |= doc.county_states(key)
+        town_divisions |= doc.county_states(key) | set(states)
         countries = frozenset(share)
+        state_share = doc.state_share(key, states)
         ranked = rank(first.places, [
             Context(c, countries, nearby, within, share, divisions, other_towns,
-                    doc.divisions_decide, town_divisions)
+                    doc.divisions_decide, town_divisions, state_share)
             for c, nearby, within in contexts
         ])
         if first.type == DEMONYM and all(p.kind == PlaceKind.COUNTRY for p in first.places):
@@ -830,7 +831,51 @@ class _DocContext:
         #: With ``divisions_decide``: the first-level divisions of the second-level ones a
         #: name may be ("Henry County": Tennessee, Georgia...), with the names.
         self.county_divisions: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+        #: With ``divisions_decide``: the sure countries named like a state of another country
+        #: (Georgia), by name: the country and the state.
+        self.state_like: dict[tuple[str, ...], tuple[str, Place]] = {}
+        #: With ``divisions_decide``: first-level division → the names that place the document
+        #: there (the state itself, its towns and counties), with how often.
+        self.state_mentions: defaultdict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
         self._towns: tuple[Place, ...] | None = None
+
+    def _names_state(self, admin1: str, key: tuple[str, ...]) -> None:
+        self.town_divisions[admin1].add(key)
+        self.state_mentions[admin1][key] += 1
+
+    def state_share(self, key: tuple[str, ...], more: Mapping[str, int]) -> dict[str, float]:
+        """First-level division → its share of the names that place the document in one,
+        other than ``key``, and ``more`` (Georgia, the state: ``shares``): the newspaper's home
+        state weighs most (Springfield in a story that names fifteen towns of Massachusetts and
+        three of Georgia)."""
+        counts = {a: k.total() - k[key] for a, k in self.state_mentions.items()}
+        for a, n in more.items():
+            counts[a] = counts.get(a, 0) + n
+        counts = {a: n for a, n in counts.items() if n > 0}
+        # One state named: it already has its bonus; the share only weighs states against
+        # each other (a small Washington of the home state is no match for the capital).
+        total = sum(counts.values())
+        return {a: n / total for a, n in counts.items()} if len(counts) > 1 else {}
+
+    def shares(self, key: tuple[str, ...]) -> tuple[dict[str, float], dict[str, int]]:
+        """Country → share of the document's sure names other than ``key``, and the
+        first-level divisions that names like a country stand for: Georgia, with none of the
+        other names in the country Georgia and at least ``STATE_SHARE`` of them in the US, is
+        the state (its names count for the US, and name the state for the towns)."""
+        counts = {c: k.total() - k[key] for c, k in self.support.items()}
+        states: dict[str, int] = {}
+        for name, (country, state) in self.state_like.items():
+            own = self.support[country][name]
+            others = {c: n - (own if c == country else 0) for c, n in counts.items()}
+            total = sum(others.values())
+            home = str(state.country)
+            if (name != key and total and not others.get(country)
+                    and others.get(home, 0) >= STATE_SHARE * total):
+                counts[country] = counts.get(country, 0) - own
+                counts[home] = counts.get(home, 0) + own
+                states[state.admin1] = states.get(state.admin1, 0) + own
+        total = sum(counts.values()) or 1
+        return {c: k / total for c, k in counts.items() if k > 0}, states
 
     def add(self, sure: list[_Found], accepted: list[_Found]) -> None:
         """Add the sure names and the names accepted (of a part of the text, in text order)."""
@@ -842,14 +887,24 @@ class _DocContext:
             if main.country and main.kind != PlaceKind.REGION:
                 self.support[main.country][s.raw.key] += 1
         for s, main in zip(sure, mains, strict=True):
+            if self.divisions_decide and main.kind == PlaceKind.COUNTRY:
+                # Georgia: the country, or the state of another country (``shares``).
+                for p in s.places:
+                    if p.kind == PlaceKind.ADMIN1 and p.country and p.country != main.country:
+                        self.state_like[s.raw.key] = (str(main.country), p)
             if main.kind == PlaceKind.CITY:
                 self._sure_towns[main.id] = main
                 if self.divisions_decide and main.admin1:
-                    self.town_divisions[main.admin1].add(s.raw.key)
+                    self._names_state(main.admin1, s.raw.key)
             elif main.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
                 code = main.admin2 if main.kind == PlaceKind.ADMIN2 else main.admin1
                 if code:
                     self.divisions.add(code)
+                if self.divisions_decide and main.kind == PlaceKind.ADMIN1 and main.admin1:
+                    self.state_mentions[main.admin1][s.raw.key] += 1
+                # Alachua County: its state is named too (towns carry no county code).
+                if self.divisions_decide and main.kind == PlaceKind.ADMIN2 and main.admin1:
+                    self._names_state(main.admin1, s.raw.key)
         # A name whose every place lies in one country (الرباط: the city or its prefecture;
         # a village named like a word, with its cue) says which country the document is about
         # as surely.
@@ -861,6 +916,12 @@ class _DocContext:
                         self.county_divisions[p.admin1].add(f.raw.key)
         for f in accepted:
             if f.type == TOPONYM and (not f.weak or f.cue) and id(f) not in sure_ids:
+                # Florida, Minnesota (a state, a river, small towns elsewhere): the state is
+                # named as surely as a sure one for the towns of the document's other names.
+                state = (dominant_state(f.places, self.support.keys()) if self.divisions_decide
+                         else None)
+                if state is not None:
+                    self._names_state(state.admin1, f.raw.key)
                 countries = {p.country for p in f.places}
                 if len(countries) == 1 and None not in countries:
                     self.support[str(countries.pop())][f.raw.key] += 1
@@ -869,7 +930,7 @@ class _DocContext:
                     # Dallas (Texas, not its small namesakes of Georgia): its state too.
                     town = dominant_town(f.places) if self.divisions_decide else None
                     if town is not None and town.admin1:
-                        self.town_divisions[town.admin1].add(f.raw.key)
+                        self._names_state(town.admin1, f.raw.key)
 
     def county_states(self, key: tuple[str, ...]) -> frozenset[str]:
         """"Benton, Carroll and Henry counties" (all of Tennessee, each also elsewhere): the
@@ -1491,6 +1552,45 @@ def settlements_of_divisions(gp: Geoparser, kept: list[_Found], doc: _Document) 
             f.cue = None
 
 
+#: English plurals of the county's word after a list of names: "Eastland and Callahan
+#: counties", with the word each name's county is found under ("Eastland County").
+_COUNTY_PLURALS = {"counties": "County", "Counties": "County", "parishes": "Parish",
+                   "Parishes": "Parish"}
+#: What may join two names of such a list: a comma, "and", "or", "&".
+_COUNTY_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+
+
+def county_lists(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
+    """"Harvey, Harper and Kingman counties": each name of a list before the county's plural
+    is its county ("Harvey County"), not the town of that name; a state's name alone stays
+    ("Indiana counties"; "Otoe and Washington counties" are two counties)."""
+    words, text = doc.toks.words, doc.text
+    end = len(kept)
+    while end > 0:
+        last = kept[end - 1]
+        word = _COUNTY_PLURALS.get(words[last.raw.last]) if last.raw.last < len(words) else None
+        if word is None or last.type != TOPONYM or not doc.toks.near(last.raw.last):
+            end -= 1
+            continue
+        run = [last]
+        k = end - 1
+        while k > 0 and kept[k - 1].type == TOPONYM and _COUNTY_LIST_GAP.fullmatch(
+                text[kept[k - 1].raw.end:kept[k].raw.start]):
+            k -= 1
+            run.append(kept[k])
+        for f in run:
+            if len(run) == 1 and any(
+                    p.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY) for p in f.places):
+                continue  # "Indiana counties": the state's counties
+            counties = [gp.gaz.places[i] for i, t in gp.gaz.index.get((*f.raw.key, word), ())
+                        if t == TOPONYM]
+            counties = [c for c in counties if c.kind == PlaceKind.ADMIN2]
+            if counties:
+                f.places, f.cue, f.weak = counties, None, False
+                f.why = Reason(R.BEFORE_WORDS, word=words[last.raw.last])
+        end = k
+
+
 def neighbours(gp: Geoparser, kept: list[_Found], doc: _Document) -> None:
     """«ولاية جيغاوا المجاورة لكانو»: the name after a division's «المجاورة لـ» is cued as a
     division of its kind (``world_rules.neighbour_kind``)."""
@@ -1518,6 +1618,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     divisions_of_capitals,
     seat_towns,
     placed,
+    county_lists,
 )
 
 # The acceptance rules: does a kept name stand as a place given the rest of the document? A

@@ -12,7 +12,7 @@ the same place). The contextual reasons come first: they are what decided.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -52,6 +52,9 @@ _NEAR_DEGREES = 1.0
 WITHIN_BONUS = 8.0
 #: A place inside a first- or second-level division the document names.
 DIVISION_BONUS = 2.5
+#: ... plus this much times the division's share of the names that place the document in a
+#: first-level division (where divisions decide): the home state of a local paper.
+STATE_SHARE_BONUS = 1.5
 #: The prior of a feature among regions and divisions of its name: above a region's.
 FEATURE_FIRST = 5.5
 #: What a division loses among the candidates of its own town's name («معرة النعمان» the
@@ -95,6 +98,9 @@ class Context:
     #: (Dallas: Texas), which count as named unless a bigger place of the name lies in another
     #: country the document names.
     town_divisions: frozenset[str] = frozenset()
+    #: With ``divisions_decide``: first-level division → its share of the names that place the
+    #: document in one (its home state weighs most).
+    state_share: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +198,7 @@ def contextual(
     codes = {c for c in (place.admin1, place.admin2) if c}
     named = ctx.doc_divisions if rival_abroad else ctx.doc_divisions | ctx.town_divisions
     if codes & named and place.kind not in (PlaceKind.ADMIN1, PlaceKind.COUNTRY):
-        score += DIVISION_BONUS
+        score += DIVISION_BONUS + STATE_SHARE_BONUS * ctx.state_share.get(place.admin1, 0.0)
         reasons.append(Reason(R.DIVISION_NAMED, code=max(codes & named)))
     # Distance to a country's or region's centre says little: only points count.
     others = [p for p in ctx.nearby if p.id != place.id and p.kind == PlaceKind.CITY]
@@ -291,6 +297,24 @@ def dominant_town(places: Sequence[Place]) -> Place | None:
            and p.population < NAMESAKE_POPULATION for p in others):
         return top
     return None
+
+
+def dominant_state(places: Sequence[Place], countries: Collection[str]) -> Place | None:
+    """The one first-level division among ``places`` (or the one in ``countries``, those the
+    document names) when no country or region shares the name and every town of it is inside
+    that division or a small namesake (Florida beside Florida, New York, Florida, Cuba and the
+    department of Uruguay; Minnesota beside its river), or None."""
+    states = [p for p in places if p.kind == PlaceKind.ADMIN1]
+    if len(states) > 1:
+        states = [p for p in states if p.country in countries]
+    if len(states) != 1 or any(p.kind in (PlaceKind.COUNTRY, PlaceKind.REGION) for p in places):
+        return None
+    state = states[0]
+    if not state.admin1 or not all(
+        p.kind != PlaceKind.CITY or p.admin1 == state.admin1
+        or p.population < NAMESAKE_POPULATION for p in places):
+        return None
+    return state
 
 
 def _division_named(place: Place, contexts: Sequence[Context]) -> bool:
