@@ -857,6 +857,21 @@ def test_a_small_arab_town_named_by_a_frequent_word_needs_support(gp: Geoparser)
     assert {"gn:56335", "gn:9179658"} & {m.place.id for m in gp.parse(jawhar)}
 
 
+def test_an_everyday_word_is_no_spelling_of_a_place_without_a_cue(gp: Geoparser) -> None:
+    # tanween's final alif read as ة: «حديثا» recently, not Haditha (Iraq, named here)
+    recently = "افتتحت في العراق مدارس جديدة، وافتتح حديثا مستشفى في بغداد."
+    ids = {m.place.id for m in gp.parse(recently)}
+    assert not {"gn:96309", "gn:6765480"} & ids
+    _, rejected = gp.analyse(recently)
+    assert any(r.text == "حديثا" and r.why == Rejection.ARABIC_WORD for r in rejected)
+    # a common noun with the article read by its skeleton: «المغامرة» the adventure
+    adventure = "وصف المتسلقون في كرواتيا المغامرة بأنها الأصعب في حياتهم."
+    assert not any(m.text == "المغامرة" for m in gp.parse(adventure))
+    # a place cue before it: the spelling stands
+    haditha = "قصفت الطائرات مواقع في العراق قرب مدينة حديثا غرب الأنبار."
+    assert {"gn:96309", "gn:6765480"} & {m.place.id for m in gp.parse(haditha)}
+
+
 def test_second_level_divisions_abroad_have_their_arabic_names(world: Gazetteer) -> None:
     assert list(world.by_id["gn:2633560"].names_ar) == ["وسترشير"]  # Worcestershire (CLDR)
     cordoba = world.by_id["gn:2519239"]  # the province: its city keeps the bare «قرطبة»
