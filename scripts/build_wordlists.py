@@ -234,6 +234,9 @@ def candidates(names: Iterable[str]) -> dict[str, tuple[set[str], str]]:
             forms += [(p + "ل" + name[2:], p) for p in ("ل", "ول", "فل")]
         # As written («بإب»), and folded as the matcher sees it («باب»: a word, the door).
         forms += [(fold(form), p) for form, p in forms]
+        # Final ي written ى, as the press writes it and the lexicon spells it («كبرى» major,
+        # which the matcher folds to ك + «بري»): the lexicon is asked about that spelling too.
+        forms += [(form[:-1] + "ى", p) for form, p in forms if form.endswith("ي")]
         for form, p in forms:
             names_of, shortest = out.setdefault(form, (set(), p))
             names_of.add(fold(name))

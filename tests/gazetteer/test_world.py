@@ -872,6 +872,14 @@ def test_an_everyday_word_is_no_spelling_of_a_place_without_a_cue(gp: Geoparser)
     assert {"gn:96309", "gn:6765480"} & {m.place.id for m in gp.parse(haditha)}
 
 
+def test_a_word_the_lexicon_writes_with_final_alif_maqsura_is_no_proclitic_and_name(
+    gp: Geoparser,
+) -> None:
+    # «كبرى» major, folded «كبري», is not ك + «بري» (Brea), even with a US city named nearby
+    text = "استضافت المملكة بطولات كبرى، من رالي داكار إلى سباقات في الولايات المتحدة."
+    assert "gn:5330582" not in {m.place.id for m in gp.parse(text)}
+
+
 def test_second_level_divisions_abroad_have_their_arabic_names(world: Gazetteer) -> None:
     assert list(world.by_id["gn:2633560"].names_ar) == ["وسترشير"]  # Worcestershire (CLDR)
     cordoba = world.by_id["gn:2519239"]  # the province: its city keeps the bare «قرطبة»
