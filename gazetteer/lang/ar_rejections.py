@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from gazetteer.context import _DIACRITICS, _QUOTES, AREAS, Roles, Site, Vocabulary, _bare, roles
 from gazetteer.lang.base import KEEP, Here, Keep, RejectionRule
@@ -48,6 +50,33 @@ def given_name_read_as_place(h: Here) -> Verdict | None:
     if m.key[0] in (written, bare) or not ({written, bare} & h.voc.first_names):
         return None
     return Verdict(Rejection.GIVEN_NAME, Reason(R.THE_WORDS, word=bare))
+
+
+SPELLING_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "ar" / "spelling_words.txt"
+
+
+@lru_cache(maxsize=2)
+def spelling_words(path: Path = SPELLING_WORDS_FILE) -> frozenset[str]:
+    """Folded everyday words the matcher reads as another spelling of a place's name
+    (``scripts/build_wordlists.py``: «حديثا», «تاريخه», «المغامرة»; empty if missing)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(s for line in lines if (s := line.strip()) and not s.startswith("#"))
+
+
+def word_read_as_place(h: Here) -> Verdict | None:
+    """«حديثا» (recently) read as «حديثة» (Haditha), «تاريخه» (its history) as «تاريخا»
+    (Tarija): an everyday word is no spelling of a place's name without a place cue before it."""
+    m, words = h.m, h.site.toks.words
+    if len(m.key) != 1 or m.last != m.first + 1 or h.roles.cue is not None:
+        return None
+    written = words[m.first]
+    bare = written[len(m.proclitic):] if written.startswith(m.proclitic) else written
+    if m.key[0] in (written, bare) or bare not in spelling_words():
+        return None
+    return Verdict(Rejection.ARABIC_WORD, Reason(R.THE_WORDS, word=bare))
 
 
 def compass_word(h: Here) -> Verdict | None:
@@ -218,6 +247,7 @@ def definite_adjective(h: Here) -> Verdict | None:
 #: The Arabic rules, in the order they are asked: the first verdict holds.
 RULES: tuple[RejectionRule, ...] = (
     given_name_read_as_place,
+    word_read_as_place,
     compass_word,
     time_zone,
     demonym_stays,
