@@ -1133,7 +1133,7 @@ def _list_cues(
                 if any(c in seps[k + 1] for c in ".!?؟\n"):
                     break
                 if k in named:
-                    continue  # a head inside a name is no head («الولايات المتحدة»)
+                    continue  # a head inside a name is no head («الولايات» of the United States)
                 kind = voc.list_heads.get(words[k]) or voc.list_heads.get(_bare_word(words[k]))
                 if kind is not None:
                     head.cue = Cue(words[k], cue_kinds(kind))
